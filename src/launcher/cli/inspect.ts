@@ -1,0 +1,5 @@
+// Placeholder: the `inspect` subcommand is being written; it registers nothing yet.
+import type { Command } from 'commander';
+import type { CliIo, SetExit } from './io.ts';
+
+export function registerInspect(_program: Command, _io: CliIo, _setExit: SetExit): void {}
