@@ -1,5 +1,22 @@
-// Placeholder entry: the app shell is being written.
+// Entry point of the dashboard: theme and language first (no flash of the wrong theme), then the
+// app, then the saved workspace is restored from IndexedDB (and the demo loaded on first start).
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/index.ts';
+import { App } from './app/app.tsx';
+import { startWorkspace } from './app/bootstrap.ts';
+import { applyTheme, readThemeChoice } from './styles/theme.ts';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>AOE Dashboard</p>);
+applyTheme(readThemeChoice());
+
+const ROOT_ID = 'root';
+const root = document.getElementById(ROOT_ID);
+if (root) {
+  root.dataset.state = 'loading';
+  createRoot(root).render(
+    <StrictMode>
+      <App rootId={ROOT_ID} />
+    </StrictMode>,
+  );
+  void startWorkspace();
+}

@@ -1,0 +1,21 @@
+// The dashboard's one store, built from slices (zustand 5). Feature pages read it with selectors
+// (`useShallow` for arrays and objects) and never keep copies of model data in their own state.
+import { create } from 'zustand';
+import { createIngestSlice, type IngestSlice } from './slices/ingest.ts';
+import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspace.ts';
+
+export type AppState = WorkspaceSlice & IngestSlice;
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createWorkspaceSlice(...args),
+  ...createIngestSlice(...args),
+}));
+
+/** Back to the state of a fresh page (tests reset the store between cases). */
+export function resetAppStore(): void {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+}
+
+export type { ImportedFile } from '../../core/formats/types.ts';
+export type { AddFilesOptions, WorkspaceState } from './slices/workspace.ts';
+export type { IngestJob, SkippedFile, SkipReason } from './slices/ingest.ts';

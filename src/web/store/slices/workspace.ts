@@ -1,0 +1,118 @@
+// The workspace: every file the user loaded (reports, profiles, and files that failed to import,
+// which stay listed with their issues), their order, and which profiles belong to which report.
+// Pure state transitions only: parsing happens in the ingest worker, persistence in persist.ts.
+import type { StateCreator } from 'zustand';
+import type { ImportedFile } from '../../../core/formats/types.ts';
+
+export interface AddFilesOptions {
+  /** The files are the bundled demo reports (labeled as such, removable together). */
+  readonly demo?: boolean;
+}
+
+export interface WorkspaceState {
+  readonly files: Readonly<Record<string, ImportedFile>>;
+  readonly order: readonly string[];
+  /** Report file id → linked profile file ids. */
+  readonly links: Readonly<Record<string, readonly string[]>>;
+  /** True while the workspace holds demo data. */
+  readonly demo: boolean;
+  readonly demoIds: readonly string[];
+  /** The user cleared the workspace at least once: the demo is not loaded again by itself. */
+  readonly cleared: boolean;
+}
+
+export interface WorkspaceActions {
+  /** Adds or replaces (same id = same bytes) files; new ones go to the end of the list. */
+  addFiles(files: readonly ImportedFile[], options?: AddFilesOptions): void;
+  removeFile(id: string): void;
+  clearWorkspace(): void;
+  /** Removes the demo files only, and does not bring them back on the next start. */
+  clearDemo(): void;
+  linkProfile(reportId: string, profileId: string): void;
+  unlinkProfile(reportId: string, profileId: string): void;
+  /** Replaces the whole workspace (restoring from IndexedDB). */
+  restoreWorkspace(state: WorkspaceState): void;
+}
+
+export type WorkspaceSlice = WorkspaceState & WorkspaceActions;
+
+export const emptyWorkspace: WorkspaceState = {
+  files: {},
+  order: [],
+  links: {},
+  demo: false,
+  demoIds: [],
+  cleared: false,
+};
+
+function withoutIds(state: WorkspaceState, ids: ReadonlySet<string>): WorkspaceState {
+  // Null-prototype copies: file ids come from hashes, but nothing here should trust that.
+  const files: Record<string, ImportedFile> = Object.create(null) as Record<string, ImportedFile>;
+  for (const [id, file] of Object.entries(state.files)) if (!ids.has(id)) files[id] = file;
+  const links: Record<string, readonly string[]> = Object.create(null) as Record<
+    string,
+    readonly string[]
+  >;
+  for (const [reportId, profiles] of Object.entries(state.links)) {
+    if (ids.has(reportId)) continue;
+    const kept = profiles.filter((p) => !ids.has(p));
+    if (kept.length > 0) links[reportId] = kept;
+  }
+  const demoIds = state.demoIds.filter((id) => !ids.has(id));
+  return {
+    files,
+    order: state.order.filter((id) => !ids.has(id)),
+    links,
+    demoIds,
+    demo: demoIds.length > 0,
+    cleared: state.cleared,
+  };
+}
+
+export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], WorkspaceSlice> = (
+  set,
+) => ({
+  ...emptyWorkspace,
+
+  addFiles: (incoming, options) =>
+    set((state) => {
+      if (incoming.length === 0) return {};
+      const files = Object.assign(Object.create(null) as Record<string, ImportedFile>, state.files);
+      const order = [...state.order];
+      const demoIds = [...state.demoIds];
+      for (const file of incoming) {
+        if (!Object.hasOwn(files, file.id)) order.push(file.id);
+        files[file.id] = file;
+        if (options?.demo && !demoIds.includes(file.id)) demoIds.push(file.id);
+      }
+      return { files, order, demoIds, demo: demoIds.length > 0 };
+    }),
+
+  removeFile: (id) => set((state) => withoutIds(state, new Set([id]))),
+
+  clearWorkspace: () => set({ ...emptyWorkspace, cleared: true }),
+
+  clearDemo: () =>
+    set((state) => ({ ...withoutIds(state, new Set(state.demoIds)), cleared: true })),
+
+  linkProfile: (reportId, profileId) =>
+    set((state) => {
+      if (!state.files[reportId]?.report || !state.files[profileId]?.profile) return {};
+      const current = state.links[reportId] ?? [];
+      if (current.includes(profileId)) return {};
+      return { links: { ...state.links, [reportId]: [...current, profileId] } };
+    }),
+
+  unlinkProfile: (reportId, profileId) =>
+    set((state) => {
+      const current = state.links[reportId];
+      if (!current?.includes(profileId)) return {};
+      const links = { ...state.links };
+      const kept = current.filter((p) => p !== profileId);
+      if (kept.length > 0) links[reportId] = kept;
+      else delete links[reportId];
+      return { links };
+    }),
+
+  restoreWorkspace: (snapshot) => set({ ...snapshot }),
+});
