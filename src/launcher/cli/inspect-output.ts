@@ -1,0 +1,155 @@
+// ImportedFile → the `inspect` outputs: the JSON contract (schemas/inspect-output.v1), a readable
+// summary for the terminal, and Markdown for reviews.
+import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
+import type { TuningTask } from '../../core/model/types.ts';
+import type {
+  File as InspectFile,
+  Issue as InspectIssue,
+  Task as InspectTask,
+  InspectOutput,
+} from '../../core/validation/generated/inspect-output.v1.ts';
+import { formatLabel } from '../../core/formats/index.ts';
+
+/** How many operators of a profile the JSON lists (the rest are in the dashboard). */
+export const TOP_OPERATORS = 50;
+
+export function toInspectOutput(
+  entries: readonly { path: string; file: ImportedFile }[],
+): InspectOutput {
+  return { files: entries.map(({ path, file }) => toInspectFile(path, file)) };
+}
+
+function toInspectFile(path: string, f: ImportedFile): InspectFile {
+  const out: InspectFile = {
+    file: path,
+    format: f.format,
+    ok: f.ok,
+    issues: f.issues.map(toIssue),
+  };
+  if (f.report) {
+    out.layout = f.report.layout;
+    out.generation = f.report.generation;
+    out.incomplete = f.report.incomplete;
+    out.tasks = f.report.tasks.map(toTask);
+  }
+  if (f.profile) {
+    const s = f.profile.summary;
+    out.layout = f.profile.headerSet;
+    out.profile = {
+      rows: s.rows,
+      totalDurationUs: s.totalDurationUs,
+      byType: s.byType.map((t) => ({
+        type: t.type,
+        count: t.count,
+        totalUs: t.totalUs,
+        share: t.share,
+      })),
+      topOperators: s.topOperators.slice(0, TOP_OPERATORS).map((o) => ({
+        name: o.name,
+        type: o.type,
+        count: o.count,
+        totalUs: o.totalUs,
+        share: o.share,
+      })),
+    };
+  }
+  return out;
+}
+
+function toIssue(i: ImportIssue): InspectIssue {
+  const out: InspectIssue = { code: i.code, severity: i.severity, message: i.message };
+  if (i.path !== undefined) out.path = i.path;
+  if (i.line !== undefined) out.line = i.line;
+  if (i.offset !== undefined) out.offset = i.offset;
+  const hint = hintOf(i);
+  if (hint) out.hint = hint;
+  return out;
+}
+
+export function hintOf(i: ImportIssue): string | null {
+  if (i.otherFormat && i.otherFormat !== 'unknown') return `this is ${formatLabel(i.otherFormat)}`;
+  return null;
+}
+
+function toTask(t: TuningTask): InspectTask {
+  return {
+    name: t.name,
+    kind: t.kind,
+    status: t.status,
+    tuningTimeS: t.tuningTimeS,
+    baselineMs: t.baselineMs,
+    tunedMs: t.tunedMs,
+    improvementPct: t.improvementPct,
+    savedMs: t.savedMs,
+    savedPct: t.savedPct,
+    repoSummary: t.repoSummary ? { ...t.repoSummary } : null,
+    operators: t.operators.map((o) => ({
+      name: o.name,
+      type: o.type,
+      dimension: o.dimension,
+      beforeUs: o.beforeUs,
+      afterUs: o.afterUs,
+      improvementPct: o.improvementPct,
+      repoAction: o.repoAction,
+    })),
+    failedOperators: [...t.failedOperators],
+  };
+}
+
+const LAYOUT_TEXT: Record<string, string> = {
+  array: 'array layout',
+  'report-map': 'report_<timestamp>_<tid> map',
+  'bare-object': 'bare object',
+};
+
+const GENERATION_TEXT: Record<string, string> = {
+  'cann-6.0': 'CANN 6.0.x',
+  'cann-6.2': 'CANN 6.2',
+  'cann-6.3+': 'CANN 6.3+',
+  sgat: 'subgraph tuning',
+  unknown: 'unknown generation',
+};
+
+export function describeFile(f: InspectFile): string {
+  if (f.format === 'aoe-opat' || f.format === 'aoe-sgat') {
+    const what = f.format === 'aoe-opat' ? 'AOE operator tuning' : 'AOE subgraph tuning';
+    const gen = GENERATION_TEXT[f.generation ?? ''] ?? f.generation ?? '';
+    const layout = LAYOUT_TEXT[f.layout ?? ''] ?? f.layout ?? '';
+    return `${what}, ${gen} (${layout})${f.incomplete ? ', INCOMPLETE' : ''}`;
+  }
+  if (f.format === 'unknown') return 'not read';
+  return `${f.format} table (${f.layout ?? 'unknown header set'})`;
+}
+
+const num = (v: number | null | undefined, digits = 3): string =>
+  v === null || v === undefined ? '–' : Number(v.toFixed(digits)).toString();
+
+export function taskLine(t: InspectTask): string {
+  const parts = [`${t.kind} task "${t.name}": ${t.status}`];
+  if (t.tuningTimeS !== null) parts.push(`tuned for ${t.tuningTimeS} s`);
+  if (t.baselineMs !== null || t.tunedMs !== null) {
+    parts.push(`${num(t.baselineMs)} ms → ${num(t.tunedMs)} ms`);
+  }
+  if (t.improvementPct !== null) parts.push(`AOE says +${num(t.improvementPct, 2)} %`);
+  if (t.savedMs !== null && t.savedMs !== undefined) {
+    parts.push(`saved ${num(t.savedMs)} ms (${num(t.savedPct, 2)} % of the baseline)`);
+  }
+  return parts.join(', ');
+}
+
+export function repoLine(t: InspectTask): string | null {
+  const r = t.repoSummary;
+  if (!r) return null;
+  const hitRate = r.total > 0 ? ` (hit rate ${num((r.hit / r.total) * 100, 1)} %)` : '';
+  return `knowledge base: hit ${r.hit}, add ${r.add}, update ${r.update}, reserved ${r.reserved}, unsatisfied ${r.unsatisfied} of ${r.total}${hitRate}`;
+}
+
+export function issueLine(i: InspectIssue): string {
+  const where = [
+    i.path !== undefined && i.path !== '' ? `at ${i.path}` : null,
+    i.line !== undefined ? `line ${i.line}` : null,
+    i.offset !== undefined ? `byte ${i.offset}` : null,
+  ].filter(Boolean);
+  const hint = i.hint ? ` (hint: ${i.hint})` : '';
+  return `${i.severity === 'error' ? 'error' : 'warning'} ${i.code}${where.length ? ` ${where.join(', ')}` : ''}: ${i.message}${hint}`;
+}
