@@ -2,7 +2,18 @@
 import * as v from './validators.js';
 
 export const validators = {
+  'aoe-opat-result': v.aoe_opat_result,
+  'aoe-sgat-result': v.aoe_sgat_result,
+  'compare-output.v1': v.compare_output_v1,
+  'gate-rules': v.gate_rules,
   'inspect-output.v1': v.inspect_output_v1,
+  'launcher-error': v.launcher_error,
+  'launcher-job-request': v.launcher_job_request,
+  'launcher-permalink-request': v.launcher_permalink_request,
+  'model.v1': v.model_v1,
+  'profile-header-sets': v.profile_header_sets,
+  'profile-row': v.profile_row,
+  'share-bundle.v1': v.share_bundle_v1,
 } as const;
 
 export type SchemaName = keyof typeof validators;

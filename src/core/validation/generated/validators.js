@@ -2,20 +2,4670 @@
 /* eslint-disable */
 // @ts-nocheck
 "use strict";
-export const inspect_output_v1 = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
-const schema32 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}};
-const schema33 = {"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}};
-const schema37 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
-const func1 = Object.prototype.hasOwnProperty;
-const schema34 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
-const schema35 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
-const schema36 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const aoe_opat_result = validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json","title":"AoeOpatResult","description":"AOE operator-tuning result file aoe_result_opat_<timestamp>_pid<pid>.json (FORMATS.md Part A). Three layouts share this one schema without branching, because array and object keywords apply only to their own type: an array of single-key sections ({basic}, {OPAT}) for offline inference; an object keyed by report_<timestamp>_<tid> (training, online and single-op tuning), each value a task; a bare {basic, OPAT} object. Unknown fields are allowed: the parser keeps them and reports them as warnings. Model times in ms, operator times in µs.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"}},"$defs":{"task":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"section":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"opat":{"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}},"repoModifiedOperators":{"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}},"operatorGenA":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}},"operatorGenB":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}},"dimensionResult":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}},"repoSummary":{"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}},"percent":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"micros":{"type":"number","minimum":0},"count":{"type":"integer","minimum":0}}};
+const schema33 = {"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}};
+const schema32 = {"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
+const schema34 = {"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}};
+const schema35 = {"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+const pattern4 = new RegExp("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$", "u");
+const schema36 = {"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}};
+const schema37 = {"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}};
+const schema38 = {"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}};
+const schema39 = {"type":"number","minimum":0};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["performance_before_tune(us)"] === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data["performance_after_tune(us)"] === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data["performance_before_tune(us)"] !== undefined){
+let data0 = data["performance_before_tune(us)"];
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data["performance_after_tune(us)"] !== undefined){
+let data1 = data["performance_after_tune(us)"];
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.performance_improvement !== undefined){
+let data2 = data.performance_improvement;
+if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
+const err6 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema35.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err7 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.update_mode !== undefined){
+if(typeof data.update_mode !== "string"){
+const err8 = {instancePath:instancePath+"/update_mode",schemaPath:"#/properties/update_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":{"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true,"update_mode":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.op_name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.tune_performance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tune_performance"},message:"must have required property '"+"tune_performance"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.op_name !== undefined){
+if(typeof data.op_name !== "string"){
+const err2 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.op_type !== undefined){
+if(typeof data.op_type !== "string"){
+const err3 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.tune_performance !== undefined){
+let data2 = data.tune_performance;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key0 in data2){
+if(!(validate25(data2[key0], {instancePath:instancePath+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/tune_performance",schemaPath:"#/properties/tune_performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":{"op_name":true,"op_type":true,"tune_performance":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema42 = {"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.op_name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data["performance_before_tune(us)"] === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data["performance_after_tune(us)"] === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.op_name !== undefined){
+if(typeof data.op_name !== "string"){
+const err3 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.op_type !== undefined){
+if(typeof data.op_type !== "string"){
+const err4 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data["performance_before_tune(us)"] !== undefined){
+let data2 = data["performance_before_tune(us)"];
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data["performance_after_tune(us)"] !== undefined){
+let data3 = data["performance_after_tune(us)"];
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.performance_improvement !== undefined){
+let data4 = data.performance_improvement;
+if((typeof data4 !== "string") && (!(typeof data4 == "number"))){
+const err9 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema35.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err10 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":{"op_name":true,"op_type":true,"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!data || typeof data != "object"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema36.type},message:"must be object,array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate24(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.add_repo_operators !== undefined){
+let data1 = data.add_repo_operators;
+if(Array.isArray(data1)){
+const len1 = data1.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate28(data1[i1], {instancePath:instancePath+"/add_repo_operators/" + i1,parentData:data1,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/add_repo_operators",schemaPath:"#/properties/add_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.update_repo_operators !== undefined){
+let data3 = data.update_repo_operators;
+if(Array.isArray(data3)){
+const len2 = data3.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate28(data3[i2], {instancePath:instancePath+"/update_repo_operators/" + i2,parentData:data3,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/update_repo_operators",schemaPath:"#/properties/update_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":{"add_repo_operators":true,"update_repo_operators":true},"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema46 = {"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}};
+const schema47 = {"type":"integer","minimum":0};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.repo_add_num === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_add_num"},message:"must have required property '"+"repo_add_num"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.repo_hit_num === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_hit_num"},message:"must have required property '"+"repo_hit_num"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.repo_reserved_num === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_reserved_num"},message:"must have required property '"+"repo_reserved_num"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.repo_unsatisfied_num === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_unsatisfied_num"},message:"must have required property '"+"repo_unsatisfied_num"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.repo_update_num === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_update_num"},message:"must have required property '"+"repo_update_num"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.total_num === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_num"},message:"must have required property '"+"total_num"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.repo_add_num !== undefined){
+let data0 = data.repo_add_num;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err6 = {instancePath:instancePath+"/repo_add_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err7 = {instancePath:instancePath+"/repo_add_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.repo_hit_num !== undefined){
+let data1 = data.repo_hit_num;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err8 = {instancePath:instancePath+"/repo_hit_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/repo_hit_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.repo_reserved_num !== undefined){
+let data2 = data.repo_reserved_num;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err10 = {instancePath:instancePath+"/repo_reserved_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/repo_reserved_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.repo_unsatisfied_num !== undefined){
+let data3 = data.repo_unsatisfied_num;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/repo_unsatisfied_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/repo_unsatisfied_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.repo_update_num !== undefined){
+let data4 = data.repo_update_num;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err14 = {instancePath:instancePath+"/repo_update_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/repo_update_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.total_num !== undefined){
+let data5 = data.total_num;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err16 = {instancePath:instancePath+"/total_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/total_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"props":{"repo_add_num":true,"repo_hit_num":true,"repo_reserved_num":true,"repo_unsatisfied_num":true,"repo_update_num":true,"total_num":true},"dynamicProps":false,"dynamicItems":false};
+
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["model_baseline_performance(ms)"] !== undefined){
+let data0 = data["model_baseline_performance(ms)"];
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err0 = {instancePath:instancePath+"/model_baseline_performance(ms)",schemaPath:"#/properties/model_baseline_performance(ms)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/model_baseline_performance(ms)",schemaPath:"#/properties/model_baseline_performance(ms)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data["model_result_performance(ms)"] !== undefined){
+let data1 = data["model_result_performance(ms)"];
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err2 = {instancePath:instancePath+"/model_result_performance(ms)",schemaPath:"#/properties/model_result_performance(ms)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/model_result_performance(ms)",schemaPath:"#/properties/model_result_performance(ms)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.model_performance_improvement !== undefined){
+let data2 = data.model_performance_improvement;
+if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
+const err4 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema35.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err5 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.opat_tuning_result !== undefined){
+if(typeof data.opat_tuning_result !== "string"){
+const err6 = {instancePath:instancePath+"/opat_tuning_result",schemaPath:"#/properties/opat_tuning_result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.opat_tune_result !== undefined){
+if(typeof data.opat_tune_result !== "string"){
+const err7 = {instancePath:instancePath+"/opat_tune_result",schemaPath:"#/properties/opat_tune_result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.tune_failed_operators !== undefined){
+let data5 = data.tune_failed_operators;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/tune_failed_operators/" + i0,schemaPath:"#/properties/tune_failed_operators/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/tune_failed_operators",schemaPath:"#/properties/tune_failed_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.repo_modified_operators !== undefined){
+if(!(validate23(data.repo_modified_operators, {instancePath:instancePath+"/repo_modified_operators",parentData:data,parentDataProperty:"repo_modified_operators",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.repo_summary !== undefined){
+if(!(validate32(data.repo_summary, {instancePath:instancePath+"/repo_summary",parentData:data,parentDataProperty:"repo_summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":{"model_baseline_performance(ms)":true,"model_result_performance(ms)":true,"model_performance_improvement":true,"opat_tuning_result":true,"opat_tune_result":true,"tune_failed_operators":true,"repo_modified_operators":true,"repo_summary":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.basic !== undefined){
+let data0 = data.basic;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.tuning_name !== undefined){
+if(typeof data0.tuning_name !== "string"){
+const err1 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0["tuning_time(s)"] !== undefined){
+let data2 = data0["tuning_time(s)"];
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err2 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.OPAT !== undefined){
+if(!(validate22(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":{"basic":true,"OPAT":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema54 = {"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate37.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!data || typeof data != "object"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema54.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate21(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.basic !== undefined){
+let data1 = data.basic;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tuning_name !== undefined){
+if(typeof data1.tuning_name !== "string"){
+const err1 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data1["tuning_time(s)"] !== undefined){
+let data3 = data1["tuning_time(s)"];
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err2 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.OPAT !== undefined){
+if(!(validate22(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+validate37.evaluated = {"props":{"basic":true,"OPAT":true},"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const pattern7 = new RegExp("^report_", "u");
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!data || typeof data != "object"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema31.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate21(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err2 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.basic !== undefined){
+let data1 = data.basic;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tuning_name !== undefined){
+if(typeof data1.tuning_name !== "string"){
+const err3 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1["tuning_time(s)"] !== undefined){
+let data3 = data1["tuning_time(s)"];
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err4 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.OPAT !== undefined){
+if(!(validate22(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+var props0 = {};
+props0.basic = true;
+props0.OPAT = true;
+for(const key0 in data){
+if(pattern7.test(key0)){
+if(!(validate37(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+props0[key0] = true;
+}
+}
+}
+validate20.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate20.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+
+export const aoe_sgat_result = validate41;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json","title":"AoeSgatResult","description":"AOE subgraph-tuning result file aoe_result_sgat_<timestamp>_pid<pid>.json, best effort (FORMATS.md A.7): its field set is not public. Modeled on the operator-tuning file: an array of single-key sections, a report_<timestamp>_<tid> map, or a bare object. Section keys other than basic (SGAT, GDAT, …) are read by pattern: model times *_performance(ms), *improvement percentages and *_tune_result / *_tuning_result status text. Everything else is kept as it is.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"},"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}},"$defs":{"task":{"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"section":{"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}},"tuningSection":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}},"percent":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}};
+const schema58 = {"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}};
+const schema57 = {"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
+const pattern8 = new RegExp("^[A-Z][A-Z0-9_]{1,15}$", "u");
+const schema59 = {"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}};
+const schema60 = {"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+const pattern9 = new RegExp("_performance\\(ms\\)$", "u");
+const pattern10 = new RegExp("improvement$", "u");
+const pattern12 = new RegExp("_tun(e|ing)_result$", "u");
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+var props0 = {};
+for(const key0 in data){
+if(pattern9.test(key0)){
+let data0 = data[key0];
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/_performance%5C(ms%5C)%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/_performance%5C(ms%5C)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+props0[key0] = true;
+}
+}
+for(const key1 in data){
+if(pattern10.test(key1)){
+let data1 = data[key1];
+if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
+const err2 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema60.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err3 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+props0[key1] = true;
+}
+}
+for(const key2 in data){
+if(pattern12.test(key2)){
+if(typeof data[key2] !== "string"){
+const err4 = {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/_tun(e%7Cing)_result%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+props0[key2] = true;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate43.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate43.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate42.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.basic !== undefined){
+let data0 = data.basic;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.tuning_name !== undefined){
+if(typeof data0.tuning_name !== "string"){
+const err1 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0["tuning_time(s)"] !== undefined){
+let data2 = data0["tuning_time(s)"];
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err2 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var props0 = {};
+props0.basic = true;
+for(const key0 in data){
+if(pattern8.test(key0)){
+if(!(validate43(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+props0[key0] = true;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate42.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate42.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema62 = {"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate46.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!data || typeof data != "object"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema62.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.basic !== undefined){
+let data1 = data.basic;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tuning_name !== undefined){
+if(typeof data1.tuning_name !== "string"){
+const err1 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data1["tuning_time(s)"] !== undefined){
+let data3 = data1["tuning_time(s)"];
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err2 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var props1 = {};
+props1.basic = true;
+for(const key0 in data){
+if(pattern8.test(key0)){
+if(!(validate43(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+props1[key0] = true;
+}
+}
+}
+validate46.errors = vErrors;
+evaluated0.props = props1;
+return errors === 0;
+}
+validate46.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!data || typeof data != "object"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema56.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err2 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.basic !== undefined){
+let data1 = data.basic;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tuning_name !== undefined){
+if(typeof data1.tuning_name !== "string"){
+const err3 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1["tuning_time(s)"] !== undefined){
+let data3 = data1["tuning_time(s)"];
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err4 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var props1 = {};
+props1.basic = true;
+for(const key0 in data){
+if(pattern7.test(key0)){
+if(!(validate46(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+props1[key0] = true;
+}
+}
+for(const key1 in data){
+if(pattern8.test(key1)){
+if(!(validate43(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+props1[key1] = true;
+}
+}
+}
+validate41.errors = vErrors;
+evaluated0.props = props1;
+return errors === 0;
+}
+validate41.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+
+export const compare_output_v1 = validate51;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json","title":"CompareOutput","description":"What `aoe-dashboard compare BASELINE RUN... --json` prints: every run against the pinned baseline, the comparability warnings and the gate verdict. Model times in ms, operator times in µs.","type":"object","required":["version","baseline","runs","models","operators","comparability","knowledgeBase","gate","noise"],"additionalProperties":false,"properties":{"version":{"const":1},"baseline":{"type":"string"},"noise":{"type":"object","required":["pct","us"],"additionalProperties":false,"properties":{"pct":{"type":"number"},"us":{"type":"number"}}},"runs":{"type":"array","items":{"type":"object","required":["id","label","file","task","generation"],"additionalProperties":false,"properties":{"id":{"type":"string"},"label":{"type":"string"},"file":{"type":"string"},"task":{"type":"string"},"generation":{"type":"string"}}}},"models":{"type":"array","items":{"type":"object","required":["run","isBaseline","baselineMs","tunedMs","deltaMs","deltaPct","label"],"additionalProperties":false,"properties":{"run":{"type":"string"},"isBaseline":{"type":"boolean"},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"deltaMs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"label":{"$ref":"#/$defs/label"}}}},"operators":{"type":"array","items":{"type":"object","required":["run","counts","matched","geomeanSpeedup","rows"],"additionalProperties":false,"properties":{"run":{"type":"string"},"counts":{"type":"object","required":["added","removed","faster","slower","unchanged"],"additionalProperties":false,"properties":{"added":{"type":"integer"},"removed":{"type":"integer"},"faster":{"type":"integer"},"slower":{"type":"integer"},"unchanged":{"type":"integer"}}},"matched":{"type":"integer"},"geomeanSpeedup":{"type":["number","null"]},"rows":{"type":"array","items":{"type":"object","required":["name","type","dimension","bucket","label","baseUs","candUs","deltaUs","deltaPct","speedup","via"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"bucket":{"enum":["added","removed","faster","slower","unchanged"]},"label":{"$ref":"#/$defs/label"},"baseUs":{"type":["number","null"]},"candUs":{"type":["number","null"]},"deltaUs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"speedup":{"type":["number","null"]},"via":{"enum":["name","mapping","shape",null]}}}}}}},"comparability":{"type":"array","items":{"type":"object","required":["field","run","baseValue","runValue"],"additionalProperties":false,"properties":{"field":{"enum":["kind","generation","taskName","cannVersion","soc","modelSha256","bankPath"]},"run":{"type":"string"},"baseValue":{"type":"string"},"runValue":{"type":"string"}}}},"knowledgeBase":{"type":"array","items":{"type":"object","required":["run","hitRate","hit","add","update","unsatisfied","total"],"additionalProperties":false,"properties":{"run":{"type":"string"},"hitRate":{"type":["number","null"]},"hit":{"type":["integer","null"]},"add":{"type":["integer","null"]},"update":{"type":["integer","null"]},"unsatisfied":{"type":["integer","null"]},"total":{"type":["integer","null"]}}}},"gate":{"type":"object","required":["rules","verdict","runs","reasons"],"additionalProperties":false,"properties":{"rules":{"$ref":"gate-rules.schema.json"},"verdict":{"enum":["accept","reject","insufficient"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}},"runs":{"type":"array","items":{"type":"object","required":["run","verdict","reasons"],"additionalProperties":false,"properties":{"run":{"type":"string"},"verdict":{"enum":["accept","reject","insufficient"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}}}}}}}},"$defs":{"label":{"enum":["improvement","neutral","regression"]},"reason":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}}};
+const schema65 = {"enum":["improvement","neutral","regression"]};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/gate-rules.schema.json","title":"GateRules","description":"Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor, share links and `aoe-dashboard compare --gate FILE`). Percentages are of the baseline's value.","type":"object","required":["version","modelImprovement","operatorRegression","tailLatency"],"additionalProperties":false,"properties":{"version":{"const":1},"modelImprovement":{"description":"The model latency must drop by at least minPct % against the baseline run.","type":"object","required":["enabled","minPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minPct":{"type":"number","minimum":-100,"maximum":100}}},"operatorRegression":{"description":"No matched operator may get slower by more than maxPct % (changes inside the noise floor never count).","type":"object","required":["enabled","maxPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxPct":{"type":"number","minimum":0,"maximum":100000}}},"tailLatency":{"description":"Where repeated latency measurements exist: each percentile may get at most maxRegressionPct % worse; with fewer than minRepeats measurements the verdict is 'not enough data'.","type":"object","required":["enabled","maxRegressionPct","percentiles","minRepeats"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxRegressionPct":{"type":"number","minimum":0,"maximum":100000},"percentiles":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"number","minimum":50,"maximum":100}},"minRepeats":{"type":"integer","minimum":2,"maximum":1000000}}}}};
+const schema68 = {"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}};
+const func1 = Object.prototype.hasOwnProperty;
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate51.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.baseline === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.runs === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.models === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.operators === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operators"},message:"must have required property '"+"operators"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.comparability === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparability"},message:"must have required property '"+"comparability"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.knowledgeBase === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "knowledgeBase"},message:"must have required property '"+"knowledgeBase"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.noise === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noise"},message:"must have required property '"+"noise"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema64.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+if(typeof data.baseline !== "string"){
+const err11 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.noise !== undefined){
+let data2 = data.noise;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.pct === undefined){
+const err12 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/required",keyword:"required",params:{missingProperty: "pct"},message:"must have required property '"+"pct"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2.us === undefined){
+const err13 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/required",keyword:"required",params:{missingProperty: "us"},message:"must have required property '"+"us"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "pct") || (key1 === "us"))){
+const err14 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.pct !== undefined){
+if(!(typeof data2.pct == "number")){
+const err15 = {instancePath:instancePath+"/noise/pct",schemaPath:"#/properties/noise/properties/pct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data2.us !== undefined){
+if(!(typeof data2.us == "number")){
+const err16 = {instancePath:instancePath+"/noise/us",schemaPath:"#/properties/noise/properties/us/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.runs !== undefined){
+let data5 = data.runs;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.id === undefined){
+const err18 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data6.label === undefined){
+const err19 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6.file === undefined){
+const err20 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data6.task === undefined){
+const err21 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6.generation === undefined){
+const err22 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "generation"},message:"must have required property '"+"generation"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!(((((key2 === "id") || (key2 === "label")) || (key2 === "file")) || (key2 === "task")) || (key2 === "generation"))){
+const err23 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data6.id !== undefined){
+if(typeof data6.id !== "string"){
+const err24 = {instancePath:instancePath+"/runs/" + i0+"/id",schemaPath:"#/properties/runs/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data6.label !== undefined){
+if(typeof data6.label !== "string"){
+const err25 = {instancePath:instancePath+"/runs/" + i0+"/label",schemaPath:"#/properties/runs/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data6.file !== undefined){
+if(typeof data6.file !== "string"){
+const err26 = {instancePath:instancePath+"/runs/" + i0+"/file",schemaPath:"#/properties/runs/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data6.task !== undefined){
+if(typeof data6.task !== "string"){
+const err27 = {instancePath:instancePath+"/runs/" + i0+"/task",schemaPath:"#/properties/runs/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.generation !== undefined){
+if(typeof data6.generation !== "string"){
+const err28 = {instancePath:instancePath+"/runs/" + i0+"/generation",schemaPath:"#/properties/runs/items/properties/generation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.models !== undefined){
+let data12 = data.models;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.run === undefined){
+const err31 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data13.isBaseline === undefined){
+const err32 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "isBaseline"},message:"must have required property '"+"isBaseline"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13.baselineMs === undefined){
+const err33 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "baselineMs"},message:"must have required property '"+"baselineMs"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13.tunedMs === undefined){
+const err34 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "tunedMs"},message:"must have required property '"+"tunedMs"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data13.deltaMs === undefined){
+const err35 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "deltaMs"},message:"must have required property '"+"deltaMs"+"'"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data13.deltaPct === undefined){
+const err36 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "deltaPct"},message:"must have required property '"+"deltaPct"+"'"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data13.label === undefined){
+const err37 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+for(const key3 in data13){
+if(!(((((((key3 === "run") || (key3 === "isBaseline")) || (key3 === "baselineMs")) || (key3 === "tunedMs")) || (key3 === "deltaMs")) || (key3 === "deltaPct")) || (key3 === "label"))){
+const err38 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data13.run !== undefined){
+if(typeof data13.run !== "string"){
+const err39 = {instancePath:instancePath+"/models/" + i1+"/run",schemaPath:"#/properties/models/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data13.isBaseline !== undefined){
+if(typeof data13.isBaseline !== "boolean"){
+const err40 = {instancePath:instancePath+"/models/" + i1+"/isBaseline",schemaPath:"#/properties/models/items/properties/isBaseline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data13.baselineMs !== undefined){
+let data16 = data13.baselineMs;
+if((!(typeof data16 == "number")) && (data16 !== null)){
+const err41 = {instancePath:instancePath+"/models/" + i1+"/baselineMs",schemaPath:"#/properties/models/items/properties/baselineMs/type",keyword:"type",params:{type: schema64.properties.models.items.properties.baselineMs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data13.tunedMs !== undefined){
+let data17 = data13.tunedMs;
+if((!(typeof data17 == "number")) && (data17 !== null)){
+const err42 = {instancePath:instancePath+"/models/" + i1+"/tunedMs",schemaPath:"#/properties/models/items/properties/tunedMs/type",keyword:"type",params:{type: schema64.properties.models.items.properties.tunedMs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13.deltaMs !== undefined){
+let data18 = data13.deltaMs;
+if((!(typeof data18 == "number")) && (data18 !== null)){
+const err43 = {instancePath:instancePath+"/models/" + i1+"/deltaMs",schemaPath:"#/properties/models/items/properties/deltaMs/type",keyword:"type",params:{type: schema64.properties.models.items.properties.deltaMs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data13.deltaPct !== undefined){
+let data19 = data13.deltaPct;
+if((!(typeof data19 == "number")) && (data19 !== null)){
+const err44 = {instancePath:instancePath+"/models/" + i1+"/deltaPct",schemaPath:"#/properties/models/items/properties/deltaPct/type",keyword:"type",params:{type: schema64.properties.models.items.properties.deltaPct.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data13.label !== undefined){
+let data20 = data13.label;
+if(!(((data20 === "improvement") || (data20 === "neutral")) || (data20 === "regression"))){
+const err45 = {instancePath:instancePath+"/models/" + i1+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/models/" + i1,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.operators !== undefined){
+let data21 = data.operators;
+if(Array.isArray(data21)){
+const len2 = data21.length;
+for(let i2=0; i2<len2; i2++){
+let data22 = data21[i2];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.run === undefined){
+const err48 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data22.counts === undefined){
+const err49 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(data22.matched === undefined){
+const err50 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "matched"},message:"must have required property '"+"matched"+"'"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data22.geomeanSpeedup === undefined){
+const err51 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "geomeanSpeedup"},message:"must have required property '"+"geomeanSpeedup"+"'"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data22.rows === undefined){
+const err52 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+for(const key4 in data22){
+if(!(((((key4 === "run") || (key4 === "counts")) || (key4 === "matched")) || (key4 === "geomeanSpeedup")) || (key4 === "rows"))){
+const err53 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data22.run !== undefined){
+if(typeof data22.run !== "string"){
+const err54 = {instancePath:instancePath+"/operators/" + i2+"/run",schemaPath:"#/properties/operators/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data22.counts !== undefined){
+let data24 = data22.counts;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.added === undefined){
+const err55 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/required",keyword:"required",params:{missingProperty: "added"},message:"must have required property '"+"added"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data24.removed === undefined){
+const err56 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/required",keyword:"required",params:{missingProperty: "removed"},message:"must have required property '"+"removed"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data24.faster === undefined){
+const err57 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/required",keyword:"required",params:{missingProperty: "faster"},message:"must have required property '"+"faster"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data24.slower === undefined){
+const err58 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/required",keyword:"required",params:{missingProperty: "slower"},message:"must have required property '"+"slower"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data24.unchanged === undefined){
+const err59 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/required",keyword:"required",params:{missingProperty: "unchanged"},message:"must have required property '"+"unchanged"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+for(const key5 in data24){
+if(!(((((key5 === "added") || (key5 === "removed")) || (key5 === "faster")) || (key5 === "slower")) || (key5 === "unchanged"))){
+const err60 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data24.added !== undefined){
+let data25 = data24.added;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err61 = {instancePath:instancePath+"/operators/" + i2+"/counts/added",schemaPath:"#/properties/operators/items/properties/counts/properties/added/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data24.removed !== undefined){
+let data26 = data24.removed;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err62 = {instancePath:instancePath+"/operators/" + i2+"/counts/removed",schemaPath:"#/properties/operators/items/properties/counts/properties/removed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data24.faster !== undefined){
+let data27 = data24.faster;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err63 = {instancePath:instancePath+"/operators/" + i2+"/counts/faster",schemaPath:"#/properties/operators/items/properties/counts/properties/faster/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data24.slower !== undefined){
+let data28 = data24.slower;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+const err64 = {instancePath:instancePath+"/operators/" + i2+"/counts/slower",schemaPath:"#/properties/operators/items/properties/counts/properties/slower/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data24.unchanged !== undefined){
+let data29 = data24.unchanged;
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err65 = {instancePath:instancePath+"/operators/" + i2+"/counts/unchanged",schemaPath:"#/properties/operators/items/properties/counts/properties/unchanged/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/operators/" + i2+"/counts",schemaPath:"#/properties/operators/items/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.matched !== undefined){
+let data30 = data22.matched;
+if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
+const err67 = {instancePath:instancePath+"/operators/" + i2+"/matched",schemaPath:"#/properties/operators/items/properties/matched/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data22.geomeanSpeedup !== undefined){
+let data31 = data22.geomeanSpeedup;
+if((!(typeof data31 == "number")) && (data31 !== null)){
+const err68 = {instancePath:instancePath+"/operators/" + i2+"/geomeanSpeedup",schemaPath:"#/properties/operators/items/properties/geomeanSpeedup/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.geomeanSpeedup.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data22.rows !== undefined){
+let data32 = data22.rows;
+if(Array.isArray(data32)){
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.name === undefined){
+const err69 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data33.type === undefined){
+const err70 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data33.dimension === undefined){
+const err71 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data33.bucket === undefined){
+const err72 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data33.label === undefined){
+const err73 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data33.baseUs === undefined){
+const err74 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "baseUs"},message:"must have required property '"+"baseUs"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data33.candUs === undefined){
+const err75 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "candUs"},message:"must have required property '"+"candUs"+"'"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data33.deltaUs === undefined){
+const err76 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "deltaUs"},message:"must have required property '"+"deltaUs"+"'"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data33.deltaPct === undefined){
+const err77 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "deltaPct"},message:"must have required property '"+"deltaPct"+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data33.speedup === undefined){
+const err78 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "speedup"},message:"must have required property '"+"speedup"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data33.via === undefined){
+const err79 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+for(const key6 in data33){
+if(!(func1.call(schema64.properties.operators.items.properties.rows.items.properties, key6))){
+const err80 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data33.name !== undefined){
+if(typeof data33.name !== "string"){
+const err81 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/name",schemaPath:"#/properties/operators/items/properties/rows/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data33.type !== undefined){
+if(typeof data33.type !== "string"){
+const err82 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/type",schemaPath:"#/properties/operators/items/properties/rows/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data33.dimension !== undefined){
+let data36 = data33.dimension;
+if((typeof data36 !== "string") && (data36 !== null)){
+const err83 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/dimension",schemaPath:"#/properties/operators/items/properties/rows/items/properties/dimension/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.dimension.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data33.bucket !== undefined){
+let data37 = data33.bucket;
+if(!(((((data37 === "added") || (data37 === "removed")) || (data37 === "faster")) || (data37 === "slower")) || (data37 === "unchanged"))){
+const err84 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/bucket",schemaPath:"#/properties/operators/items/properties/rows/items/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema64.properties.operators.items.properties.rows.items.properties.bucket.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data33.label !== undefined){
+let data38 = data33.label;
+if(!(((data38 === "improvement") || (data38 === "neutral")) || (data38 === "regression"))){
+const err85 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data33.baseUs !== undefined){
+let data39 = data33.baseUs;
+if((!(typeof data39 == "number")) && (data39 !== null)){
+const err86 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/baseUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/baseUs/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.baseUs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data33.candUs !== undefined){
+let data40 = data33.candUs;
+if((!(typeof data40 == "number")) && (data40 !== null)){
+const err87 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/candUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/candUs/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.candUs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data33.deltaUs !== undefined){
+let data41 = data33.deltaUs;
+if((!(typeof data41 == "number")) && (data41 !== null)){
+const err88 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaUs/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.deltaUs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data33.deltaPct !== undefined){
+let data42 = data33.deltaPct;
+if((!(typeof data42 == "number")) && (data42 !== null)){
+const err89 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaPct",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaPct/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.deltaPct.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data33.speedup !== undefined){
+let data43 = data33.speedup;
+if((!(typeof data43 == "number")) && (data43 !== null)){
+const err90 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/speedup",schemaPath:"#/properties/operators/items/properties/rows/items/properties/speedup/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.speedup.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data33.via !== undefined){
+let data44 = data33.via;
+if(!((((data44 === "name") || (data44 === "mapping")) || (data44 === "shape")) || (data44 === null))){
+const err91 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/via",schemaPath:"#/properties/operators/items/properties/rows/items/properties/via/enum",keyword:"enum",params:{allowedValues: schema64.properties.operators.items.properties.rows.items.properties.via.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/operators/" + i2+"/rows",schemaPath:"#/properties/operators/items/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/operators/" + i2,schemaPath:"#/properties/operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/operators",schemaPath:"#/properties/operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data.comparability !== undefined){
+let data45 = data.comparability;
+if(Array.isArray(data45)){
+const len4 = data45.length;
+for(let i4=0; i4<len4; i4++){
+let data46 = data45[i4];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.field === undefined){
+const err96 = {instancePath:instancePath+"/comparability/" + i4,schemaPath:"#/properties/comparability/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data46.run === undefined){
+const err97 = {instancePath:instancePath+"/comparability/" + i4,schemaPath:"#/properties/comparability/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data46.baseValue === undefined){
+const err98 = {instancePath:instancePath+"/comparability/" + i4,schemaPath:"#/properties/comparability/items/required",keyword:"required",params:{missingProperty: "baseValue"},message:"must have required property '"+"baseValue"+"'"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data46.runValue === undefined){
+const err99 = {instancePath:instancePath+"/comparability/" + i4,schemaPath:"#/properties/comparability/items/required",keyword:"required",params:{missingProperty: "runValue"},message:"must have required property '"+"runValue"+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+for(const key7 in data46){
+if(!((((key7 === "field") || (key7 === "run")) || (key7 === "baseValue")) || (key7 === "runValue"))){
+const err100 = {instancePath:instancePath+"/comparability/" + i4,schemaPath:"#/properties/comparability/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data46.field !== undefined){
+let data47 = data46.field;
+if(!(((((((data47 === "kind") || (data47 === "generation")) || (data47 === "taskName")) || (data47 === "cannVersion")) || (data47 === "soc")) || (data47 === "modelSha256")) || (data47 === "bankPath"))){
+const err101 = {instancePath:instancePath+"/comparability/" + i4+"/field",schemaPath:"#/properties/comparability/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema64.properties.comparability.items.properties.field.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data46.run !== undefined){
+if(typeof data46.run !== "string"){
+const err102 = {instancePath:instancePath+"/comparability/" + i4+"/run",schemaPath:"#/properties/comparability/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data46.baseValue !== undefined){
+if(typeof data46.baseValue !== "string"){
+const err103 = {instancePath:instancePath+"/comparability/" + i4+"/baseValue",schemaPath:"#/properties/comparability/items/properties/baseValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data46.runValue !== undefined){
+if(typeof data46.runValue !== "string"){
+const err104 = {instancePath:instancePath+"/comparability/" + i4+"/runValue",schemaPath:"#/properties/comparability/items/properties/runValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/comparability/" + i4,schemaPath:"#/properties/comparability/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/comparability",schemaPath:"#/properties/comparability/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data.knowledgeBase !== undefined){
+let data51 = data.knowledgeBase;
+if(Array.isArray(data51)){
+const len5 = data51.length;
+for(let i5=0; i5<len5; i5++){
+let data52 = data51[i5];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.run === undefined){
+const err107 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data52.hitRate === undefined){
+const err108 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "hitRate"},message:"must have required property '"+"hitRate"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(data52.hit === undefined){
+const err109 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "hit"},message:"must have required property '"+"hit"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data52.add === undefined){
+const err110 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "add"},message:"must have required property '"+"add"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data52.update === undefined){
+const err111 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data52.unsatisfied === undefined){
+const err112 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "unsatisfied"},message:"must have required property '"+"unsatisfied"+"'"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data52.total === undefined){
+const err113 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+for(const key8 in data52){
+if(!(((((((key8 === "run") || (key8 === "hitRate")) || (key8 === "hit")) || (key8 === "add")) || (key8 === "update")) || (key8 === "unsatisfied")) || (key8 === "total"))){
+const err114 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data52.run !== undefined){
+if(typeof data52.run !== "string"){
+const err115 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/run",schemaPath:"#/properties/knowledgeBase/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data52.hitRate !== undefined){
+let data54 = data52.hitRate;
+if((!(typeof data54 == "number")) && (data54 !== null)){
+const err116 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hitRate",schemaPath:"#/properties/knowledgeBase/items/properties/hitRate/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.hitRate.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data52.hit !== undefined){
+let data55 = data52.hit;
+if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (data55 !== null)){
+const err117 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hit",schemaPath:"#/properties/knowledgeBase/items/properties/hit/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.hit.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data52.add !== undefined){
+let data56 = data52.add;
+if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (data56 !== null)){
+const err118 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/add",schemaPath:"#/properties/knowledgeBase/items/properties/add/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.add.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data52.update !== undefined){
+let data57 = data52.update;
+if((!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))) && (data57 !== null)){
+const err119 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/update",schemaPath:"#/properties/knowledgeBase/items/properties/update/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.update.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data52.unsatisfied !== undefined){
+let data58 = data52.unsatisfied;
+if((!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))) && (data58 !== null)){
+const err120 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/unsatisfied",schemaPath:"#/properties/knowledgeBase/items/properties/unsatisfied/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.unsatisfied.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data52.total !== undefined){
+let data59 = data52.total;
+if((!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))) && (data59 !== null)){
+const err121 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/total",schemaPath:"#/properties/knowledgeBase/items/properties/total/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.total.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/knowledgeBase/" + i5,schemaPath:"#/properties/knowledgeBase/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/knowledgeBase",schemaPath:"#/properties/knowledgeBase/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data60 = data.gate;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.rules === undefined){
+const err124 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data60.verdict === undefined){
+const err125 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data60.runs === undefined){
+const err126 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data60.reasons === undefined){
+const err127 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+for(const key9 in data60){
+if(!((((key9 === "rules") || (key9 === "verdict")) || (key9 === "reasons")) || (key9 === "runs"))){
+const err128 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data60.rules !== undefined){
+let data61 = data60.rules;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.version === undefined){
+const err129 = {instancePath:instancePath+"/gate/rules",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data61.modelImprovement === undefined){
+const err130 = {instancePath:instancePath+"/gate/rules",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "modelImprovement"},message:"must have required property '"+"modelImprovement"+"'"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(data61.operatorRegression === undefined){
+const err131 = {instancePath:instancePath+"/gate/rules",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "operatorRegression"},message:"must have required property '"+"operatorRegression"+"'"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(data61.tailLatency === undefined){
+const err132 = {instancePath:instancePath+"/gate/rules",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "tailLatency"},message:"must have required property '"+"tailLatency"+"'"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+for(const key10 in data61){
+if(!((((key10 === "version") || (key10 === "modelImprovement")) || (key10 === "operatorRegression")) || (key10 === "tailLatency"))){
+const err133 = {instancePath:instancePath+"/gate/rules",schemaPath:"gate-rules.schema.json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data61.version !== undefined){
+if(1 !== data61.version){
+const err134 = {instancePath:instancePath+"/gate/rules/version",schemaPath:"gate-rules.schema.json/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data61.modelImprovement !== undefined){
+let data63 = data61.modelImprovement;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.enabled === undefined){
+const err135 = {instancePath:instancePath+"/gate/rules/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data63.minPct === undefined){
+const err136 = {instancePath:instancePath+"/gate/rules/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/required",keyword:"required",params:{missingProperty: "minPct"},message:"must have required property '"+"minPct"+"'"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+for(const key11 in data63){
+if(!((key11 === "enabled") || (key11 === "minPct"))){
+const err137 = {instancePath:instancePath+"/gate/rules/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data63.enabled !== undefined){
+if(typeof data63.enabled !== "boolean"){
+const err138 = {instancePath:instancePath+"/gate/rules/modelImprovement/enabled",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data63.minPct !== undefined){
+let data65 = data63.minPct;
+if(typeof data65 == "number"){
+if(data65 > 100 || isNaN(data65)){
+const err139 = {instancePath:instancePath+"/gate/rules/modelImprovement/minPct",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/minPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data65 < -100 || isNaN(data65)){
+const err140 = {instancePath:instancePath+"/gate/rules/modelImprovement/minPct",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/minPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: -100},message:"must be >= -100"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/gate/rules/modelImprovement/minPct",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/minPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/gate/rules/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data61.operatorRegression !== undefined){
+let data66 = data61.operatorRegression;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.enabled === undefined){
+const err143 = {instancePath:instancePath+"/gate/rules/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(data66.maxPct === undefined){
+const err144 = {instancePath:instancePath+"/gate/rules/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/required",keyword:"required",params:{missingProperty: "maxPct"},message:"must have required property '"+"maxPct"+"'"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+for(const key12 in data66){
+if(!((key12 === "enabled") || (key12 === "maxPct"))){
+const err145 = {instancePath:instancePath+"/gate/rules/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data66.enabled !== undefined){
+if(typeof data66.enabled !== "boolean"){
+const err146 = {instancePath:instancePath+"/gate/rules/operatorRegression/enabled",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data66.maxPct !== undefined){
+let data68 = data66.maxPct;
+if(typeof data68 == "number"){
+if(data68 > 100000 || isNaN(data68)){
+const err147 = {instancePath:instancePath+"/gate/rules/operatorRegression/maxPct",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/maxPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(data68 < 0 || isNaN(data68)){
+const err148 = {instancePath:instancePath+"/gate/rules/operatorRegression/maxPct",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/maxPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/gate/rules/operatorRegression/maxPct",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/maxPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/gate/rules/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data61.tailLatency !== undefined){
+let data69 = data61.tailLatency;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.enabled === undefined){
+const err151 = {instancePath:instancePath+"/gate/rules/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(data69.maxRegressionPct === undefined){
+const err152 = {instancePath:instancePath+"/gate/rules/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "maxRegressionPct"},message:"must have required property '"+"maxRegressionPct"+"'"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(data69.percentiles === undefined){
+const err153 = {instancePath:instancePath+"/gate/rules/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "percentiles"},message:"must have required property '"+"percentiles"+"'"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(data69.minRepeats === undefined){
+const err154 = {instancePath:instancePath+"/gate/rules/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "minRepeats"},message:"must have required property '"+"minRepeats"+"'"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+for(const key13 in data69){
+if(!((((key13 === "enabled") || (key13 === "maxRegressionPct")) || (key13 === "percentiles")) || (key13 === "minRepeats"))){
+const err155 = {instancePath:instancePath+"/gate/rules/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data69.enabled !== undefined){
+if(typeof data69.enabled !== "boolean"){
+const err156 = {instancePath:instancePath+"/gate/rules/tailLatency/enabled",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data69.maxRegressionPct !== undefined){
+let data71 = data69.maxRegressionPct;
+if(typeof data71 == "number"){
+if(data71 > 100000 || isNaN(data71)){
+const err157 = {instancePath:instancePath+"/gate/rules/tailLatency/maxRegressionPct",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/maxRegressionPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data71 < 0 || isNaN(data71)){
+const err158 = {instancePath:instancePath+"/gate/rules/tailLatency/maxRegressionPct",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/maxRegressionPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/gate/rules/tailLatency/maxRegressionPct",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/maxRegressionPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data69.percentiles !== undefined){
+let data72 = data69.percentiles;
+if(Array.isArray(data72)){
+if(data72.length > 8){
+const err160 = {instancePath:instancePath+"/gate/rules/tailLatency/percentiles",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data72.length < 1){
+const err161 = {instancePath:instancePath+"/gate/rules/tailLatency/percentiles",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+const len6 = data72.length;
+for(let i6=0; i6<len6; i6++){
+let data73 = data72[i6];
+if(typeof data73 == "number"){
+if(data73 > 100 || isNaN(data73)){
+const err162 = {instancePath:instancePath+"/gate/rules/tailLatency/percentiles/" + i6,schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(data73 < 50 || isNaN(data73)){
+const err163 = {instancePath:instancePath+"/gate/rules/tailLatency/percentiles/" + i6,schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/gate/rules/tailLatency/percentiles/" + i6,schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/gate/rules/tailLatency/percentiles",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data69.minRepeats !== undefined){
+let data74 = data69.minRepeats;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
+const err166 = {instancePath:instancePath+"/gate/rules/tailLatency/minRepeats",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/minRepeats/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+if(typeof data74 == "number"){
+if(data74 > 1000000 || isNaN(data74)){
+const err167 = {instancePath:instancePath+"/gate/rules/tailLatency/minRepeats",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/minRepeats/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+if(data74 < 2 || isNaN(data74)){
+const err168 = {instancePath:instancePath+"/gate/rules/tailLatency/minRepeats",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/minRepeats/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/gate/rules/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/gate/rules",schemaPath:"gate-rules.schema.json/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data60.verdict !== undefined){
+let data75 = data60.verdict;
+if(!(((data75 === "accept") || (data75 === "reject")) || (data75 === "insufficient"))){
+const err171 = {instancePath:instancePath+"/gate/verdict",schemaPath:"#/properties/gate/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema64.properties.gate.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data60.reasons !== undefined){
+let data76 = data60.reasons;
+if(Array.isArray(data76)){
+const len7 = data76.length;
+for(let i7=0; i7<len7; i7++){
+let data77 = data76[i7];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.rule === undefined){
+const err172 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+if(data77.status === undefined){
+const err173 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if(data77.code === undefined){
+const err174 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(data77.message === undefined){
+const err175 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(data77.params === undefined){
+const err176 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+for(const key14 in data77){
+if(!(((((key14 === "rule") || (key14 === "status")) || (key14 === "code")) || (key14 === "message")) || (key14 === "params"))){
+const err177 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data77.rule !== undefined){
+let data78 = data77.rule;
+if(!((((data78 === "modelImprovement") || (data78 === "operatorRegression")) || (data78 === "tailLatency")) || (data78 === "runs"))){
+const err178 = {instancePath:instancePath+"/gate/reasons/" + i7+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema68.properties.rule.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data77.status !== undefined){
+let data79 = data77.status;
+if(!((((data79 === "pass") || (data79 === "fail")) || (data79 === "insufficient")) || (data79 === "skipped"))){
+const err179 = {instancePath:instancePath+"/gate/reasons/" + i7+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema68.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data77.code !== undefined){
+if(typeof data77.code !== "string"){
+const err180 = {instancePath:instancePath+"/gate/reasons/" + i7+"/code",schemaPath:"#/$defs/reason/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data77.message !== undefined){
+if(typeof data77.message !== "string"){
+const err181 = {instancePath:instancePath+"/gate/reasons/" + i7+"/message",schemaPath:"#/$defs/reason/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data77.params !== undefined){
+let data82 = data77.params;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key15 in data82){
+let data83 = data82[key15];
+if((typeof data83 !== "string") && (!(typeof data83 == "number"))){
+const err182 = {instancePath:instancePath+"/gate/reasons/" + i7+"/params/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema68.properties.params.additionalProperties.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/gate/reasons/" + i7+"/params",schemaPath:"#/$defs/reason/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/gate/reasons/" + i7,schemaPath:"#/$defs/reason/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/gate/reasons",schemaPath:"#/properties/gate/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data60.runs !== undefined){
+let data84 = data60.runs;
+if(Array.isArray(data84)){
+const len8 = data84.length;
+for(let i8=0; i8<len8; i8++){
+let data85 = data84[i8];
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.run === undefined){
+const err186 = {instancePath:instancePath+"/gate/runs/" + i8,schemaPath:"#/properties/gate/properties/runs/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if(data85.verdict === undefined){
+const err187 = {instancePath:instancePath+"/gate/runs/" + i8,schemaPath:"#/properties/gate/properties/runs/items/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if(data85.reasons === undefined){
+const err188 = {instancePath:instancePath+"/gate/runs/" + i8,schemaPath:"#/properties/gate/properties/runs/items/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+for(const key16 in data85){
+if(!(((key16 === "run") || (key16 === "verdict")) || (key16 === "reasons"))){
+const err189 = {instancePath:instancePath+"/gate/runs/" + i8,schemaPath:"#/properties/gate/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data85.run !== undefined){
+if(typeof data85.run !== "string"){
+const err190 = {instancePath:instancePath+"/gate/runs/" + i8+"/run",schemaPath:"#/properties/gate/properties/runs/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data85.verdict !== undefined){
+let data87 = data85.verdict;
+if(!(((data87 === "accept") || (data87 === "reject")) || (data87 === "insufficient"))){
+const err191 = {instancePath:instancePath+"/gate/runs/" + i8+"/verdict",schemaPath:"#/properties/gate/properties/runs/items/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema64.properties.gate.properties.runs.items.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data85.reasons !== undefined){
+let data88 = data85.reasons;
+if(Array.isArray(data88)){
+const len9 = data88.length;
+for(let i9=0; i9<len9; i9++){
+let data89 = data88[i9];
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.rule === undefined){
+const err192 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+if(data89.status === undefined){
+const err193 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+if(data89.code === undefined){
+const err194 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+if(data89.message === undefined){
+const err195 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data89.params === undefined){
+const err196 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+for(const key17 in data89){
+if(!(((((key17 === "rule") || (key17 === "status")) || (key17 === "code")) || (key17 === "message")) || (key17 === "params"))){
+const err197 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data89.rule !== undefined){
+let data90 = data89.rule;
+if(!((((data90 === "modelImprovement") || (data90 === "operatorRegression")) || (data90 === "tailLatency")) || (data90 === "runs"))){
+const err198 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema68.properties.rule.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data89.status !== undefined){
+let data91 = data89.status;
+if(!((((data91 === "pass") || (data91 === "fail")) || (data91 === "insufficient")) || (data91 === "skipped"))){
+const err199 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema68.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data89.code !== undefined){
+if(typeof data89.code !== "string"){
+const err200 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/code",schemaPath:"#/$defs/reason/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data89.message !== undefined){
+if(typeof data89.message !== "string"){
+const err201 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/message",schemaPath:"#/$defs/reason/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data89.params !== undefined){
+let data94 = data89.params;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key18 in data94){
+let data95 = data94[key18];
+if((typeof data95 !== "string") && (!(typeof data95 == "number"))){
+const err202 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/params/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema68.properties.params.additionalProperties.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/params",schemaPath:"#/$defs/reason/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9,schemaPath:"#/$defs/reason/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons",schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/gate/runs/" + i8,schemaPath:"#/properties/gate/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/gate/runs",schemaPath:"#/properties/gate/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const gate_rules = validate52;
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/gate-rules.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate52.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.modelImprovement === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modelImprovement"},message:"must have required property '"+"modelImprovement"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.operatorRegression === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operatorRegression"},message:"must have required property '"+"operatorRegression"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tailLatency === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tailLatency"},message:"must have required property '"+"tailLatency"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "version") || (key0 === "modelImprovement")) || (key0 === "operatorRegression")) || (key0 === "tailLatency"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.modelImprovement !== undefined){
+let data1 = data.modelImprovement;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.enabled === undefined){
+const err6 = {instancePath:instancePath+"/modelImprovement",schemaPath:"#/properties/modelImprovement/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.minPct === undefined){
+const err7 = {instancePath:instancePath+"/modelImprovement",schemaPath:"#/properties/modelImprovement/required",keyword:"required",params:{missingProperty: "minPct"},message:"must have required property '"+"minPct"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "enabled") || (key1 === "minPct"))){
+const err8 = {instancePath:instancePath+"/modelImprovement",schemaPath:"#/properties/modelImprovement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.enabled !== undefined){
+if(typeof data1.enabled !== "boolean"){
+const err9 = {instancePath:instancePath+"/modelImprovement/enabled",schemaPath:"#/properties/modelImprovement/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.minPct !== undefined){
+let data3 = data1.minPct;
+if(typeof data3 == "number"){
+if(data3 > 100 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/modelImprovement/minPct",schemaPath:"#/properties/modelImprovement/properties/minPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3 < -100 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/modelImprovement/minPct",schemaPath:"#/properties/modelImprovement/properties/minPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: -100},message:"must be >= -100"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/modelImprovement/minPct",schemaPath:"#/properties/modelImprovement/properties/minPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/modelImprovement",schemaPath:"#/properties/modelImprovement/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.operatorRegression !== undefined){
+let data4 = data.operatorRegression;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.enabled === undefined){
+const err14 = {instancePath:instancePath+"/operatorRegression",schemaPath:"#/properties/operatorRegression/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4.maxPct === undefined){
+const err15 = {instancePath:instancePath+"/operatorRegression",schemaPath:"#/properties/operatorRegression/required",keyword:"required",params:{missingProperty: "maxPct"},message:"must have required property '"+"maxPct"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!((key2 === "enabled") || (key2 === "maxPct"))){
+const err16 = {instancePath:instancePath+"/operatorRegression",schemaPath:"#/properties/operatorRegression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.enabled !== undefined){
+if(typeof data4.enabled !== "boolean"){
+const err17 = {instancePath:instancePath+"/operatorRegression/enabled",schemaPath:"#/properties/operatorRegression/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.maxPct !== undefined){
+let data6 = data4.maxPct;
+if(typeof data6 == "number"){
+if(data6 > 100000 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/operatorRegression/maxPct",schemaPath:"#/properties/operatorRegression/properties/maxPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/operatorRegression/maxPct",schemaPath:"#/properties/operatorRegression/properties/maxPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/operatorRegression/maxPct",schemaPath:"#/properties/operatorRegression/properties/maxPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/operatorRegression",schemaPath:"#/properties/operatorRegression/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tailLatency !== undefined){
+let data7 = data.tailLatency;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.enabled === undefined){
+const err22 = {instancePath:instancePath+"/tailLatency",schemaPath:"#/properties/tailLatency/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.maxRegressionPct === undefined){
+const err23 = {instancePath:instancePath+"/tailLatency",schemaPath:"#/properties/tailLatency/required",keyword:"required",params:{missingProperty: "maxRegressionPct"},message:"must have required property '"+"maxRegressionPct"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data7.percentiles === undefined){
+const err24 = {instancePath:instancePath+"/tailLatency",schemaPath:"#/properties/tailLatency/required",keyword:"required",params:{missingProperty: "percentiles"},message:"must have required property '"+"percentiles"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data7.minRepeats === undefined){
+const err25 = {instancePath:instancePath+"/tailLatency",schemaPath:"#/properties/tailLatency/required",keyword:"required",params:{missingProperty: "minRepeats"},message:"must have required property '"+"minRepeats"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((((key3 === "enabled") || (key3 === "maxRegressionPct")) || (key3 === "percentiles")) || (key3 === "minRepeats"))){
+const err26 = {instancePath:instancePath+"/tailLatency",schemaPath:"#/properties/tailLatency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.enabled !== undefined){
+if(typeof data7.enabled !== "boolean"){
+const err27 = {instancePath:instancePath+"/tailLatency/enabled",schemaPath:"#/properties/tailLatency/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.maxRegressionPct !== undefined){
+let data9 = data7.maxRegressionPct;
+if(typeof data9 == "number"){
+if(data9 > 100000 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/tailLatency/maxRegressionPct",schemaPath:"#/properties/tailLatency/properties/maxRegressionPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/tailLatency/maxRegressionPct",schemaPath:"#/properties/tailLatency/properties/maxRegressionPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tailLatency/maxRegressionPct",schemaPath:"#/properties/tailLatency/properties/maxRegressionPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data7.percentiles !== undefined){
+let data10 = data7.percentiles;
+if(Array.isArray(data10)){
+if(data10.length > 8){
+const err31 = {instancePath:instancePath+"/tailLatency/percentiles",schemaPath:"#/properties/tailLatency/properties/percentiles/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data10.length < 1){
+const err32 = {instancePath:instancePath+"/tailLatency/percentiles",schemaPath:"#/properties/tailLatency/properties/percentiles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(typeof data11 == "number"){
+if(data11 > 100 || isNaN(data11)){
+const err33 = {instancePath:instancePath+"/tailLatency/percentiles/" + i0,schemaPath:"#/properties/tailLatency/properties/percentiles/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data11 < 50 || isNaN(data11)){
+const err34 = {instancePath:instancePath+"/tailLatency/percentiles/" + i0,schemaPath:"#/properties/tailLatency/properties/percentiles/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/tailLatency/percentiles/" + i0,schemaPath:"#/properties/tailLatency/properties/percentiles/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tailLatency/percentiles",schemaPath:"#/properties/tailLatency/properties/percentiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data7.minRepeats !== undefined){
+let data12 = data7.minRepeats;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err37 = {instancePath:instancePath+"/tailLatency/minRepeats",schemaPath:"#/properties/tailLatency/properties/minRepeats/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 1000000 || isNaN(data12)){
+const err38 = {instancePath:instancePath+"/tailLatency/minRepeats",schemaPath:"#/properties/tailLatency/properties/minRepeats/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data12 < 2 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/tailLatency/minRepeats",schemaPath:"#/properties/tailLatency/properties/minRepeats/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/tailLatency",schemaPath:"#/properties/tailLatency/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const inspect_output_v1 = validate53;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
+const schema72 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}};
+const schema73 = {"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}};
+const schema77 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
+const schema74 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
+const schema75 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
+const schema76 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -124,7 +4774,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema34.properties, key0))){
+if(!(func1.call(schema74.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -150,7 +4800,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema34.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -163,7 +4813,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema34.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema74.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -176,7 +4826,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data3 = data.tuningTimeS;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema34.properties.tuningTimeS.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema74.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -189,7 +4839,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data4 = data.baselineMs;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err15 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema34.properties.baselineMs.type},message:"must be number,null"};
+const err15 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema74.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -202,7 +4852,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data5 = data.tunedMs;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err16 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema34.properties.tunedMs.type},message:"must be number,null"};
+const err16 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema74.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -215,7 +4865,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data6 = data.improvementPct;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err17 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema34.properties.improvementPct.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema74.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -228,7 +4878,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data7 = data.savedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema34.properties.savedMs.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema74.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -241,7 +4891,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data8 = data.savedPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema34.properties.savedPct.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema74.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -584,7 +5234,7 @@ errors++;
 if(data17.dimension !== undefined){
 let data20 = data17.dimension;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operator/properties/dimension/type",keyword:"type",params:{type: schema36.properties.dimension.type},message:"must be string,null"};
+const err46 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operator/properties/dimension/type",keyword:"type",params:{type: schema76.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -621,7 +5271,7 @@ errors++;
 if(data17.improvementPct !== undefined){
 let data23 = data17.improvementPct;
 if((!(typeof data23 == "number")) && (data23 !== null)){
-const err49 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operator/properties/improvementPct/type",keyword:"type",params:{type: schema36.properties.improvementPct.type},message:"must be number,null"};
+const err49 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operator/properties/improvementPct/type",keyword:"type",params:{type: schema76.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -634,7 +5284,7 @@ errors++;
 if(data17.repoAction !== undefined){
 let data24 = data17.repoAction;
 if(!(((data24 === "add") || (data24 === "update")) || (data24 === null))){
-const err50 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operator/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema36.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err50 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operator/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema76.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -707,16 +5357,16 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -765,7 +5415,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema32.properties, key0))){
+if(!(func1.call(schema72.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -791,7 +5441,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!((((((data1 === "aoe-opat") || (data1 === "aoe-sgat")) || (data1 === "op-summary")) || (data1 === "kernel-details")) || (data1 === "op-statistic")) || (data1 === "unknown"))){
-const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema32.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema72.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -804,7 +5454,7 @@ errors++;
 if(data.layout !== undefined){
 let data2 = data.layout;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: schema32.properties.layout.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: schema72.properties.layout.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -817,7 +5467,7 @@ errors++;
 if(data.generation !== undefined){
 let data3 = data.generation;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/type",keyword:"type",params:{type: schema32.properties.generation.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/type",keyword:"type",params:{type: schema72.properties.generation.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -915,7 +5565,7 @@ errors++;
 if(data7.severity !== undefined){
 let data9 = data7.severity;
 if(!((data9 === "error") || (data9 === "warning"))){
-const err16 = {instancePath:instancePath+"/issues/" + i0+"/severity",schemaPath:"#/$defs/issue/properties/severity/enum",keyword:"enum",params:{allowedValues: schema33.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/issues/" + i0+"/severity",schemaPath:"#/$defs/issue/properties/severity/enum",keyword:"enum",params:{allowedValues: schema73.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1040,8 +5690,8 @@ let data15 = data.tasks;
 if(Array.isArray(data15)){
 const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate22(data15[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate55(data15[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 }
@@ -1438,17 +6088,17 @@ vErrors.push(err58);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1483,8 +6133,8 @@ let data0 = data.files;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate21(data0[i0], {instancePath:instancePath+"/files/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate54(data0[i0], {instancePath:instancePath+"/files/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
@@ -1511,7 +6161,6911 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const launcher_error = validate58;
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name).","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","NOT_FOUND","CONFLICT","TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","INTERNAL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-error.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.message === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "code") || (key0 === "message")) || (key0 === "details"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data0 = data.code;
+if(!((((((((((data0 === "BAD_REQUEST") || (data0 === "BAD_JSON")) || (data0 === "BAD_OPTION")) || (data0 === "BAD_PATH")) || (data0 === "UNAUTHORIZED")) || (data0 === "NOT_FOUND")) || (data0 === "CONFLICT")) || (data0 === "TOO_LARGE")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "INTERNAL"))){
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema78.properties.code.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.details !== undefined){
+let data2 = data.details;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.field !== undefined){
+if(typeof data2.field !== "string"){
+const err5 = {instancePath:instancePath+"/details/field",schemaPath:"#/properties/details/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.errors !== undefined){
+let data4 = data2.errors;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.field === undefined){
+const err6 = {instancePath:instancePath+"/details/errors/" + i0,schemaPath:"#/properties/details/properties/errors/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data5.message === undefined){
+const err7 = {instancePath:instancePath+"/details/errors/" + i0,schemaPath:"#/properties/details/properties/errors/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data5.field !== undefined){
+if(typeof data5.field !== "string"){
+const err8 = {instancePath:instancePath+"/details/errors/" + i0+"/field",schemaPath:"#/properties/details/properties/errors/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data5.message !== undefined){
+if(typeof data5.message !== "string"){
+const err9 = {instancePath:instancePath+"/details/errors/" + i0+"/message",schemaPath:"#/properties/details/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/details/errors/" + i0,schemaPath:"#/properties/details/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/details/errors",schemaPath:"#/properties/details/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const launcher_job_request = validate59;
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one AOE tuning job. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`.","type":"object","additionalProperties":false,"required":["model","jobTypes"],"properties":{"model":{"type":"string","minLength":1,"maxLength":1024},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","minLength":1,"maxLength":1024},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"uniqueItems":true},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","maxLength":2048,"pattern":"^[A-Za-z0-9_./:;,\\-]+$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","maxLength":4096}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","minLength":2,"maxLength":1024,"pattern":"^/[^\\u0000-\\u001f]*$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","minLength":1,"maxLength":512}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","minLength":1,"maxLength":512}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800}}};
+const func6 = require("ajv/dist/runtime/ucs2length").default;
+const func0 = require("ajv/dist/runtime/equal").default;
+const pattern16 = new RegExp("^[A-Za-z0-9_./:;,\\-]+$", "u");
+const pattern17 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
+const pattern18 = new RegExp("^/[^\\u0000-\\u001f]*$", "u");
+const pattern19 = new RegExp("^([1-9]|[12][0-9]|3[0-2])$", "u");
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate59.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.model === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.jobTypes === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "jobTypes"},message:"must have required property '"+"jobTypes"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema79.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data0 = data.model;
+if(typeof data0 === "string"){
+if(func6(data0) > 1024){
+const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func6(data0) < 1){
+const err4 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.framework !== undefined){
+let data1 = data.framework;
+if(!((((data1 === 0) || (data1 === 1)) || (data1 === 3)) || (data1 === 5))){
+const err6 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema79.properties.framework.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.weight !== undefined){
+let data2 = data.weight;
+if(typeof data2 === "string"){
+if(func6(data2) > 1024){
+const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func6(data2) < 1){
+const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.jobTypes !== undefined){
+let data3 = data.jobTypes;
+if(Array.isArray(data3)){
+if(data3.length > 2){
+const err10 = {instancePath:instancePath+"/jobTypes",schemaPath:"#/properties/jobTypes/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3.length < 1){
+const err11 = {instancePath:instancePath+"/jobTypes",schemaPath:"#/properties/jobTypes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!((data4 === 1) || (data4 === 2))){
+const err12 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema79.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err13 = {instancePath:instancePath+"/jobTypes",schemaPath:"#/properties/jobTypes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/jobTypes",schemaPath:"#/properties/jobTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data5 = data.device;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err15 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 63 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.inputShape !== undefined){
+let data6 = data.inputShape;
+if(typeof data6 === "string"){
+if(func6(data6) > 2048){
+const err18 = {instancePath:instancePath+"/inputShape",schemaPath:"#/properties/inputShape/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!pattern16.test(data6)){
+const err19 = {instancePath:instancePath+"/inputShape",schemaPath:"#/properties/inputShape/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_./:;,\\-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_./:;,\\-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/inputShape",schemaPath:"#/properties/inputShape/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.inputFormat !== undefined){
+let data7 = data.inputFormat;
+if(!(((((data7 === "NCHW") || (data7 === "NHWC")) || (data7 === "ND")) || (data7 === "NCDHW")) || (data7 === "NDHWC"))){
+const err21 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema79.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.options !== undefined){
+let data8 = data.options;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length > 64){
+const err22 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key1 in data8){
+const _errs17 = errors;
+if(typeof key1 === "string"){
+if(!pattern17.test(key1)){
+const err23 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var valid4 = _errs17 === errors;
+if(!valid4){
+const err24 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+for(const key2 in data8){
+let data9 = data8[key2];
+if(typeof data9 === "string"){
+if(func6(data9) > 4096){
+const err25 = {instancePath:instancePath+"/options/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/options/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.env !== undefined){
+let data10 = data.env;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(((key3 === "TUNE_BANK_PATH") || (key3 === "REPEAT_TUNE")) || (key3 === "TE_PARALLEL_COMPILER"))){
+const err28 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data10.TUNE_BANK_PATH !== undefined){
+let data11 = data10.TUNE_BANK_PATH;
+if(typeof data11 === "string"){
+if(func6(data11) > 1024){
+const err29 = {instancePath:instancePath+"/env/TUNE_BANK_PATH",schemaPath:"#/properties/env/properties/TUNE_BANK_PATH/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(func6(data11) < 2){
+const err30 = {instancePath:instancePath+"/env/TUNE_BANK_PATH",schemaPath:"#/properties/env/properties/TUNE_BANK_PATH/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!pattern18.test(data11)){
+const err31 = {instancePath:instancePath+"/env/TUNE_BANK_PATH",schemaPath:"#/properties/env/properties/TUNE_BANK_PATH/pattern",keyword:"pattern",params:{pattern: "^/[^\\u0000-\\u001f]*$"},message:"must match pattern \""+"^/[^\\u0000-\\u001f]*$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/env/TUNE_BANK_PATH",schemaPath:"#/properties/env/properties/TUNE_BANK_PATH/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data10.REPEAT_TUNE !== undefined){
+let data12 = data10.REPEAT_TUNE;
+if(!((data12 === "True") || (data12 === "False"))){
+const err33 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema79.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data10.TE_PARALLEL_COMPILER !== undefined){
+let data13 = data10.TE_PARALLEL_COMPILER;
+if(typeof data13 === "string"){
+if(!pattern19.test(data13)){
+const err34 = {instancePath:instancePath+"/env/TE_PARALLEL_COMPILER",schemaPath:"#/properties/env/properties/TE_PARALLEL_COMPILER/pattern",keyword:"pattern",params:{pattern: "^([1-9]|[12][0-9]|3[0-2])$"},message:"must match pattern \""+"^([1-9]|[12][0-9]|3[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/env/TE_PARALLEL_COMPILER",schemaPath:"#/properties/env/properties/TE_PARALLEL_COMPILER/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.tuneOpsFile !== undefined){
+let data14 = data.tuneOpsFile;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(Object.keys(data14).length < 1){
+const err37 = {instancePath:instancePath+"/tuneOpsFile",schemaPath:"#/properties/tuneOpsFile/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+for(const key4 in data14){
+if(!((key4 === "tune_ops_name") || (key4 === "tune_ops_type"))){
+const err38 = {instancePath:instancePath+"/tuneOpsFile",schemaPath:"#/properties/tuneOpsFile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data14.tune_ops_name !== undefined){
+let data15 = data14.tune_ops_name;
+if(Array.isArray(data15)){
+if(data15.length > 10000){
+const err39 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_name",schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_name/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len1 = data15.length;
+for(let i2=0; i2<len1; i2++){
+let data16 = data15[i2];
+if(typeof data16 === "string"){
+if(func6(data16) > 512){
+const err40 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_name/" + i2,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_name/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func6(data16) < 1){
+const err41 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_name/" + i2,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_name/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_name/" + i2,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_name/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_name",schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_name/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data14.tune_ops_type !== undefined){
+let data17 = data14.tune_ops_type;
+if(Array.isArray(data17)){
+if(data17.length > 10000){
+const err44 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_type",schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_type/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len2 = data17.length;
+for(let i3=0; i3<len2; i3++){
+let data18 = data17[i3];
+if(typeof data18 === "string"){
+if(func6(data18) > 512){
+const err45 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_type/" + i3,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_type/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(func6(data18) < 1){
+const err46 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_type/" + i3,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_type/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_type/" + i3,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_type/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_type",schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_type/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/tuneOpsFile",schemaPath:"#/properties/tuneOpsFile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.timeoutS !== undefined){
+let data19 = data.timeoutS;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err50 = {instancePath:instancePath+"/timeoutS",schemaPath:"#/properties/timeoutS/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(data19 > 604800 || isNaN(data19)){
+const err51 = {instancePath:instancePath+"/timeoutS",schemaPath:"#/properties/timeoutS/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data19 < 1 || isNaN(data19)){
+const err52 = {instancePath:instancePath+"/timeoutS",schemaPath:"#/properties/timeoutS/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const launcher_permalink_request = validate60;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
+
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate60.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 64){
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Object.keys(data).length < 1){
+const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+validate60.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const model_v1 = validate61;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
+const schema82 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
+const schema83 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
+const schema84 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
+const schema85 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate63.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.status === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.statusText === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statusText"},message:"must have required property '"+"statusText"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.reportKey === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportKey"},message:"must have required property '"+"reportKey"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.tuningTimeS === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tuningTimeS"},message:"must have required property '"+"tuningTimeS"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.baselineMs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baselineMs"},message:"must have required property '"+"baselineMs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.tunedMs === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tunedMs"},message:"must have required property '"+"tunedMs"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.improvementPct === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.recomputedImprovementPct === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recomputedImprovementPct"},message:"must have required property '"+"recomputedImprovementPct"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.savedMs === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "savedMs"},message:"must have required property '"+"savedMs"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.savedPct === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "savedPct"},message:"must have required property '"+"savedPct"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.repoSummary === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repoSummary"},message:"must have required property '"+"repoSummary"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.operators === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operators"},message:"must have required property '"+"operators"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.failedOperators === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failedOperators"},message:"must have required property '"+"failedOperators"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.extra === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "extra"},message:"must have required property '"+"extra"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema83.properties, key0))){
+const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err17 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!((data1 === "opat") || (data1 === "sgat"))){
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema83.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data2 = data.status;
+if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema83.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.statusText !== undefined){
+let data3 = data.statusText;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema83.properties.statusText.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.reportKey !== undefined){
+let data4 = data.reportKey;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema83.properties.reportKey.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tuningTimeS !== undefined){
+let data5 = data.tuningTimeS;
+if((!(typeof data5 == "number")) && (data5 !== null)){
+const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema83.properties.tuningTimeS.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.baselineMs !== undefined){
+let data6 = data.baselineMs;
+if((!(typeof data6 == "number")) && (data6 !== null)){
+const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema83.properties.baselineMs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.tunedMs !== undefined){
+let data7 = data.tunedMs;
+if((!(typeof data7 == "number")) && (data7 !== null)){
+const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema83.properties.tunedMs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.improvementPct !== undefined){
+let data8 = data.improvementPct;
+if((!(typeof data8 == "number")) && (data8 !== null)){
+const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema83.properties.improvementPct.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.recomputedImprovementPct !== undefined){
+let data9 = data.recomputedImprovementPct;
+if((!(typeof data9 == "number")) && (data9 !== null)){
+const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema83.properties.recomputedImprovementPct.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.savedMs !== undefined){
+let data10 = data.savedMs;
+if((!(typeof data10 == "number")) && (data10 !== null)){
+const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema83.properties.savedMs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.savedPct !== undefined){
+let data11 = data.savedPct;
+if((!(typeof data11 == "number")) && (data11 !== null)){
+const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema83.properties.savedPct.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.repoSummary !== undefined){
+let data12 = data.repoSummary;
+const _errs25 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs26 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.add === undefined){
+const err29 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/required",keyword:"required",params:{missingProperty: "add"},message:"must have required property '"+"add"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12.hit === undefined){
+const err30 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/required",keyword:"required",params:{missingProperty: "hit"},message:"must have required property '"+"hit"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12.reserved === undefined){
+const err31 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/required",keyword:"required",params:{missingProperty: "reserved"},message:"must have required property '"+"reserved"+"'"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data12.unsatisfied === undefined){
+const err32 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/required",keyword:"required",params:{missingProperty: "unsatisfied"},message:"must have required property '"+"unsatisfied"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data12.update === undefined){
+const err33 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data12.total === undefined){
+const err34 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key1 in data12){
+if(!((((((key1 === "add") || (key1 === "hit")) || (key1 === "reserved")) || (key1 === "unsatisfied")) || (key1 === "update")) || (key1 === "total"))){
+const err35 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data12.add !== undefined){
+let data13 = data12.add;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err36 = {instancePath:instancePath+"/repoSummary/add",schemaPath:"#/$defs/repoSummary/properties/add/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 < 0 || isNaN(data13)){
+const err37 = {instancePath:instancePath+"/repoSummary/add",schemaPath:"#/$defs/repoSummary/properties/add/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data12.hit !== undefined){
+let data14 = data12.hit;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err38 = {instancePath:instancePath+"/repoSummary/hit",schemaPath:"#/$defs/repoSummary/properties/hit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 < 0 || isNaN(data14)){
+const err39 = {instancePath:instancePath+"/repoSummary/hit",schemaPath:"#/$defs/repoSummary/properties/hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data12.reserved !== undefined){
+let data15 = data12.reserved;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err40 = {instancePath:instancePath+"/repoSummary/reserved",schemaPath:"#/$defs/repoSummary/properties/reserved/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/repoSummary/reserved",schemaPath:"#/$defs/repoSummary/properties/reserved/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(data12.unsatisfied !== undefined){
+let data16 = data12.unsatisfied;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err42 = {instancePath:instancePath+"/repoSummary/unsatisfied",schemaPath:"#/$defs/repoSummary/properties/unsatisfied/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(typeof data16 == "number"){
+if(data16 < 0 || isNaN(data16)){
+const err43 = {instancePath:instancePath+"/repoSummary/unsatisfied",schemaPath:"#/$defs/repoSummary/properties/unsatisfied/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data12.update !== undefined){
+let data17 = data12.update;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err44 = {instancePath:instancePath+"/repoSummary/update",schemaPath:"#/$defs/repoSummary/properties/update/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err45 = {instancePath:instancePath+"/repoSummary/update",schemaPath:"#/$defs/repoSummary/properties/update/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data12.total !== undefined){
+let data18 = data12.total;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+const err46 = {instancePath:instancePath+"/repoSummary/total",schemaPath:"#/$defs/repoSummary/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(typeof data18 == "number"){
+if(data18 < 0 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/repoSummary/total",schemaPath:"#/$defs/repoSummary/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/$defs/repoSummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid0 = _errs26 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs42 = errors;
+if(data12 !== null){
+const err49 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/properties/repoSummary/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid0 = _errs42 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err50 = {instancePath:instancePath+"/repoSummary",schemaPath:"#/properties/repoSummary/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.operators !== undefined){
+let data19 = data.operators;
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.name === undefined){
+const err51 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data20.type === undefined){
+const err52 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data20.dimension === undefined){
+const err53 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data20.beforeUs === undefined){
+const err54 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "beforeUs"},message:"must have required property '"+"beforeUs"+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data20.afterUs === undefined){
+const err55 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "afterUs"},message:"must have required property '"+"afterUs"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data20.improvementPct === undefined){
+const err56 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data20.repoAction === undefined){
+const err57 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "repoAction"},message:"must have required property '"+"repoAction"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+for(const key2 in data20){
+if(!(((((((key2 === "name") || (key2 === "type")) || (key2 === "dimension")) || (key2 === "beforeUs")) || (key2 === "afterUs")) || (key2 === "improvementPct")) || (key2 === "repoAction"))){
+const err58 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data20.name !== undefined){
+if(typeof data20.name !== "string"){
+const err59 = {instancePath:instancePath+"/operators/" + i0+"/name",schemaPath:"#/$defs/operatorResult/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data20.type !== undefined){
+if(typeof data20.type !== "string"){
+const err60 = {instancePath:instancePath+"/operators/" + i0+"/type",schemaPath:"#/$defs/operatorResult/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data20.dimension !== undefined){
+let data23 = data20.dimension;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema85.properties.dimension.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data20.beforeUs !== undefined){
+if(!(typeof data20.beforeUs == "number")){
+const err62 = {instancePath:instancePath+"/operators/" + i0+"/beforeUs",schemaPath:"#/$defs/operatorResult/properties/beforeUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data20.afterUs !== undefined){
+if(!(typeof data20.afterUs == "number")){
+const err63 = {instancePath:instancePath+"/operators/" + i0+"/afterUs",schemaPath:"#/$defs/operatorResult/properties/afterUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data20.improvementPct !== undefined){
+let data26 = data20.improvementPct;
+if((!(typeof data26 == "number")) && (data26 !== null)){
+const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema85.properties.improvementPct.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data20.repoAction !== undefined){
+let data27 = data20.repoAction;
+if(!(((data27 === "add") || (data27 === "update")) || (data27 === null))){
+const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema85.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/operators",schemaPath:"#/properties/operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.failedOperators !== undefined){
+let data28 = data.failedOperators;
+if(Array.isArray(data28)){
+const len1 = data28.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data28[i1] !== "string"){
+const err68 = {instancePath:instancePath+"/failedOperators/" + i1,schemaPath:"#/properties/failedOperators/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/failedOperators",schemaPath:"#/properties/failedOperators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.extra !== undefined){
+let data30 = data.extra;
+if(!(data30 && typeof data30 == "object" && !Array.isArray(data30))){
+const err70 = {instancePath:instancePath+"/extra",schemaPath:"#/properties/extra/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate62.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.fileName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fileName"},message:"must have required property '"+"fileName"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.layout === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.generation === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "generation"},message:"must have required property '"+"generation"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.incomplete === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "incomplete"},message:"must have required property '"+"incomplete"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.tasks === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "fileName")) || (key0 === "kind")) || (key0 === "layout")) || (key0 === "generation")) || (key0 === "incomplete")) || (key0 === "tasks"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.fileName !== undefined){
+if(typeof data.fileName !== "string"){
+const err9 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(!((data2 === "opat") || (data2 === "sgat"))){
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.layout !== undefined){
+let data3 = data.layout;
+if(!(((data3 === "array") || (data3 === "report-map")) || (data3 === "bare-object"))){
+const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema82.properties.layout.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.generation !== undefined){
+let data4 = data.generation;
+if(!(((((data4 === "cann-6.0") || (data4 === "cann-6.2")) || (data4 === "cann-6.3+")) || (data4 === "sgat")) || (data4 === "unknown"))){
+const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema82.properties.generation.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.incomplete !== undefined){
+if(typeof data.incomplete !== "boolean"){
+const err13 = {instancePath:instancePath+"/incomplete",schemaPath:"#/properties/incomplete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data6 = data.tasks;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate63(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/model.v1.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate61.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const profile_header_sets = validate66;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
+const schema89 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
+const pattern20 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const schema87 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
+const schema88 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate67.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.aliases === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aliases"},message:"must have required property '"+"aliases"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "aliases") || (key0 === "kind")) || (key0 === "unit"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.aliases !== undefined){
+let data0 = data.aliases;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(func6(data1) < 1){
+const err3 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data0[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err5 = {instancePath:instancePath+"/aliases",schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/aliases",schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err7 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/allOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(!(((((data2 === "string") || (data2 === "shape")) || (data2 === "number")) || (data2 === "timestamp")) || (data2 === "id"))){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema87.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.unit !== undefined){
+let data3 = data.unit;
+if(!((data3 === "us") || (data3 === "%"))){
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema87.properties.unit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema92 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
+const pattern24 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.format === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.all === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.any === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.none === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "none"},message:"must have required property '"+"none"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "format")) || (key0 === "description")) || (key0 === "all")) || (key0 === "any")) || (key0 === "none"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern24.test(data0)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+(-[A-Za-z0-9_.]+)*$"},message:"must match pattern \""+"^[a-z_]+(-[A-Za-z0-9_.]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data1 = data.format;
+if(!(((data1 === "kernel-details") || (data1 === "op-summary")) || (data1 === "op-statistic"))){
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema92.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func6(data2) < 1){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.all !== undefined){
+let data3 = data.all;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func6(data4) < 1){
+const err12 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err14 = {instancePath:instancePath+"/all",schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/all",schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.any !== undefined){
+let data5 = data.any;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i2=0; i2<len1; i2++){
+let data6 = data5[i2];
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i3=0; i3<len2; i3++){
+let data7 = data6[i3];
+if(typeof data7 === "string"){
+if(func6(data7) < 1){
+const err16 = {instancePath:instancePath+"/any/" + i2+"/" + i3,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/any/" + i2+"/" + i3,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+let i4 = data6.length;
+let j1;
+if(i4 > 1){
+const indices1 = {};
+for(;i4--;){
+let item1 = data6[i4];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err18 = {instancePath:instancePath+"/any/" + i2,schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+break;
+}
+indices1[item1] = i4;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/any/" + i2,schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err20 = {instancePath:instancePath+"/any/" + i2,schemaPath:"#/properties/any/items/allOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.none !== undefined){
+let data8 = data.none;
+if(Array.isArray(data8)){
+const len3 = data8.length;
+for(let i5=0; i5<len3; i5++){
+let data9 = data8[i5];
+if(typeof data9 === "string"){
+if(func6(data9) < 1){
+const err22 = {instancePath:instancePath+"/none/" + i5,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/none/" + i5,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+let i6 = data8.length;
+let j2;
+if(i6 > 1){
+const indices2 = {};
+for(;i6--;){
+let item2 = data8[i6];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err24 = {instancePath:instancePath+"/none",schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+break;
+}
+indices2[item2] = i6;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/none",schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.columns === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.required === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "required"},message:"must have required property '"+"required"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.headerSets === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headerSets"},message:"must have required property '"+"headerSets"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "$schema") || (key0 === "version")) || (key0 === "columns")) || (key0 === "required")) || (key0 === "headerSets"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.columns !== undefined){
+let data2 = data.columns;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+const _errs7 = errors;
+if(typeof key1 === "string"){
+if(!pattern20.test(key1)){
+const err7 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid1 = _errs7 === errors;
+if(!valid1){
+const err8 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+for(const key2 in data2){
+if(!(validate67(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.required !== undefined){
+let data4 = data.required;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4["kernel-details"] === undefined){
+const err10 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "kernel-details"},message:"must have required property '"+"kernel-details"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data4["op-summary"] === undefined){
+const err11 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "op-summary"},message:"must have required property '"+"op-summary"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4["op-statistic"] === undefined){
+const err12 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "op-statistic"},message:"must have required property '"+"op-statistic"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key3 in data4){
+if(!(((key3 === "kernel-details") || (key3 === "op-summary")) || (key3 === "op-statistic"))){
+const err13 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4["kernel-details"] !== undefined){
+let data5 = data4["kernel-details"];
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(!pattern20.test(data6)){
+const err14 = {instancePath:instancePath+"/required/kernel-details/" + i0,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/required/kernel-details/" + i0,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data5[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err16 = {instancePath:instancePath+"/required/kernel-details",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/required/kernel-details",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4["op-summary"] !== undefined){
+let data7 = data4["op-summary"];
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(!pattern20.test(data8)){
+const err18 = {instancePath:instancePath+"/required/op-summary/" + i2,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/required/op-summary/" + i2,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+let i3 = data7.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data7[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err20 = {instancePath:instancePath+"/required/op-summary",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+break;
+}
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/required/op-summary",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data4["op-statistic"] !== undefined){
+let data9 = data4["op-statistic"];
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i4=0; i4<len2; i4++){
+let data10 = data9[i4];
+if(typeof data10 === "string"){
+if(!pattern20.test(data10)){
+const err22 = {instancePath:instancePath+"/required/op-statistic/" + i4,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/required/op-statistic/" + i4,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+let i5 = data9.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data9[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err24 = {instancePath:instancePath+"/required/op-statistic",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+break;
+}
+indices2[item2] = i5;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/required/op-statistic",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.headerSets !== undefined){
+let data11 = data.headerSets;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err27 = {instancePath:instancePath+"/headerSets",schemaPath:"#/properties/headerSets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const len3 = data11.length;
+for(let i6=0; i6<len3; i6++){
+if(!(validate69(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/headerSets",schemaPath:"#/properties/headerSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const profile_row = validate71;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/profile-row.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.op_name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.op_type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op_type"},message:"must have required property '"+"op_type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.core_type === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "core_type"},message:"must have required property '"+"core_type"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.start_offset_us === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_offset_us"},message:"must have required property '"+"start_offset_us"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.duration_us === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duration_us"},message:"must have required property '"+"duration_us"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.wait_us === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "wait_us"},message:"must have required property '"+"wait_us"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.input_shapes === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_shapes"},message:"must have required property '"+"input_shapes"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "op_name") || (key0 === "op_type")) || (key0 === "core_type")) || (key0 === "start_offset_us")) || (key0 === "duration_us")) || (key0 === "wait_us")) || (key0 === "input_shapes"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.op_name !== undefined){
+let data0 = data.op_name;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema96.properties.op_name.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.op_type !== undefined){
+let data1 = data.op_type;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema96.properties.op_type.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.core_type !== undefined){
+let data2 = data.core_type;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema96.properties.core_type.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.start_offset_us !== undefined){
+let data3 = data.start_offset_us;
+if((!(typeof data3 == "number")) && (data3 !== null)){
+const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema96.properties.start_offset_us.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.duration_us !== undefined){
+let data4 = data.duration_us;
+if((!(typeof data4 == "number")) && (data4 !== null)){
+const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema96.properties.duration_us.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.wait_us !== undefined){
+let data5 = data.wait_us;
+if((!(typeof data5 == "number")) && (data5 !== null)){
+const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema96.properties.wait_us.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.input_shapes !== undefined){
+let data6 = data.input_shapes;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema96.properties.input_shapes.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const share_bundle_v1 = validate72;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, times are rounded to 0.001 µs / ms, and an operator's stated improvement is listed only where it differs from the one its times give.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string","maxLength":40},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string","maxLength":4096}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":200},"text":{"type":"string","maxLength":4096},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"],"maxLength":4096},"reportKey":{"type":["string","null"],"maxLength":4096},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name, t type, d dimension (-1 = none), b before µs, a after µs, r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/num"}},"a":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/num"}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string","maxLength":500},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}}}};
+const schema98 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}};
+const schema99 = {"type":"string","minLength":1,"maxLength":200};
+const schema101 = {"type":"string","maxLength":4096};
+const schema114 = {"type":"number"};
+const schema103 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"],"maxLength":4096},"reportKey":{"type":["string","null"],"maxLength":4096},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
+const schema105 = {"type":["number","null"]};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.status === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.statusText === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statusText"},message:"must have required property '"+"statusText"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.reportKey === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportKey"},message:"must have required property '"+"reportKey"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.tuningTimeS === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tuningTimeS"},message:"must have required property '"+"tuningTimeS"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.baselineMs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baselineMs"},message:"must have required property '"+"baselineMs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.tunedMs === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tunedMs"},message:"must have required property '"+"tunedMs"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.improvementPct === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.repo === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.failed === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failed"},message:"must have required property '"+"failed"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema103.properties, key0))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func6(data0) > 4096){
+const err12 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!((data1 === "opat") || (data1 === "sgat"))){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data2 = data.status;
+if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema103.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.statusText !== undefined){
+let data3 = data.statusText;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err16 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema103.properties.statusText.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(func6(data3) > 4096){
+const err17 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.reportKey !== undefined){
+let data4 = data.reportKey;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err18 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema103.properties.reportKey.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(func6(data4) > 4096){
+const err19 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.tuningTimeS !== undefined){
+let data5 = data.tuningTimeS;
+if((!(typeof data5 == "number")) && (data5 !== null)){
+const err20 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema105.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.baselineMs !== undefined){
+let data6 = data.baselineMs;
+if((!(typeof data6 == "number")) && (data6 !== null)){
+const err21 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema105.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tunedMs !== undefined){
+let data7 = data.tunedMs;
+if((!(typeof data7 == "number")) && (data7 !== null)){
+const err22 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema105.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.improvementPct !== undefined){
+let data8 = data.improvementPct;
+if((!(typeof data8 == "number")) && (data8 !== null)){
+const err23 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema105.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.repo !== undefined){
+let data9 = data.repo;
+const _errs24 = errors;
+let valid6 = false;
+let passing0 = null;
+const _errs25 = errors;
+if(data9 !== null){
+const err24 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid0 = _errs25 === errors;
+if(_valid0){
+valid6 = true;
+passing0 = 0;
+}
+const _errs27 = errors;
+if(Array.isArray(data9)){
+if(data9.length > 6){
+const err25 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data9.length < 6){
+const err26 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/oneOf/1/minItems",keyword:"minItems",params:{limit: 6},message:"must NOT have fewer than 6 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err27 = {instancePath:instancePath+"/repo/" + i0,schemaPath:"#/properties/repo/oneOf/1/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(typeof data10 == "number"){
+if(data10 < 0 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/repo/" + i0,schemaPath:"#/properties/repo/oneOf/1/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid0 = _errs27 === errors;
+if(_valid0 && valid6){
+valid6 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid6 = true;
+passing0 = 1;
+}
+}
+if(!valid6){
+const err30 = {instancePath:instancePath+"/repo",schemaPath:"#/properties/repo/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.failed !== undefined){
+let data11 = data.failed;
+if(Array.isArray(data11)){
+if(data11.length > 200000){
+const err31 = {instancePath:instancePath+"/failed",schemaPath:"#/properties/failed/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(typeof data12 === "string"){
+if(func6(data12) > 4096){
+const err32 = {instancePath:instancePath+"/failed/" + i1,schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/failed/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/failed",schemaPath:"#/properties/failed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema110 = {"description":"Operator rows, columnar: n name, t type, d dimension (-1 = none), b before µs, a after µs, r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/num"}},"a":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/num"}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
+const schema111 = {"type":"integer","minimum":0,"maximum":199999};
+const schema113 = {"type":"integer","minimum":-1,"maximum":199999};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.n === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.t === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.d === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "d"},message:"must have required property '"+"d"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.b === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.a === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.r === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "r"},message:"must have required property '"+"r"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.i === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "i"},message:"must have required property '"+"i"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "n") || (key0 === "t")) || (key0 === "d")) || (key0 === "b")) || (key0 === "a")) || (key0 === "r")) || (key0 === "i"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.n !== undefined){
+let data0 = data.n;
+if(Array.isArray(data0)){
+if(data0.length > 200000){
+const err8 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err9 = {instancePath:instancePath+"/n/" + i0,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 > 199999 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/n/" + i0,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err11 = {instancePath:instancePath+"/n/" + i0,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.t !== undefined){
+let data2 = data.t;
+if(Array.isArray(data2)){
+if(data2.length > 200000){
+const err13 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err14 = {instancePath:instancePath+"/t/" + i1,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 > 199999 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/t/" + i1,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/t/" + i1,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.d !== undefined){
+let data4 = data.d;
+if(Array.isArray(data4)){
+if(data4.length > 200000){
+const err18 = {instancePath:instancePath+"/d",schemaPath:"#/properties/d/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+let data5 = data4[i2];
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err19 = {instancePath:instancePath+"/d/" + i2,schemaPath:"#/$defs/optIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 199999 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/d/" + i2,schemaPath:"#/$defs/optIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data5 < -1 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/d/" + i2,schemaPath:"#/$defs/optIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/d",schemaPath:"#/properties/d/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.b !== undefined){
+let data6 = data.b;
+if(Array.isArray(data6)){
+if(data6.length > 200000){
+const err23 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len3 = data6.length;
+for(let i3=0; i3<len3; i3++){
+if(!(typeof data6[i3] == "number")){
+const err24 = {instancePath:instancePath+"/b/" + i3,schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.a !== undefined){
+let data8 = data.a;
+if(Array.isArray(data8)){
+if(data8.length > 200000){
+const err26 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len4 = data8.length;
+for(let i4=0; i4<len4; i4++){
+if(!(typeof data8[i4] == "number")){
+const err27 = {instancePath:instancePath+"/a/" + i4,schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.r !== undefined){
+let data10 = data.r;
+if(Array.isArray(data10)){
+if(data10.length > 200000){
+const err29 = {instancePath:instancePath+"/r",schemaPath:"#/properties/r/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len5 = data10.length;
+for(let i5=0; i5<len5; i5++){
+let data11 = data10[i5];
+if(!(((data11 === 0) || (data11 === 1)) || (data11 === 2))){
+const err30 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema110.properties.r.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/r",schemaPath:"#/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.i !== undefined){
+let data12 = data.i;
+if(Array.isArray(data12)){
+if(data12.length > 200000){
+const err32 = {instancePath:instancePath+"/i",schemaPath:"#/properties/i/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const len6 = data12.length;
+for(let i6=0; i6<len6; i6++){
+let data13 = data12[i6];
+if(Array.isArray(data13)){
+if(data13.length > 2){
+const err33 = {instancePath:instancePath+"/i/" + i6,schemaPath:"#/properties/i/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13.length < 2){
+const err34 = {instancePath:instancePath+"/i/" + i6,schemaPath:"#/properties/i/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len7 = data13.length;
+if(len7 > 0){
+let data14 = data13[0];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err35 = {instancePath:instancePath+"/i/" + i6+"/0",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 > 199999 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/i/" + i6+"/0",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err37 = {instancePath:instancePath+"/i/" + i6+"/0",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(len7 > 1){
+let data15 = data13[1];
+if((!(typeof data15 == "number")) && (data15 !== null)){
+const err38 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema105.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/i/" + i6,schemaPath:"#/properties/i/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/i",schemaPath:"#/properties/i/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema118 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.file === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.format === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.headerSet === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headerSet"},message:"must have required property '"+"headerSet"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.rows === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.total === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.byType === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "byType"},message:"must have required property '"+"byType"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.top === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "top"},message:"must have required property '"+"top"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "file")) || (key0 === "format")) || (key0 === "headerSet")) || (key0 === "rows")) || (key0 === "total")) || (key0 === "byType")) || (key0 === "top"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func6(data0) > 200){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func6(data0) < 1){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data1 = data.file;
+if(typeof data1 === "string"){
+if(func6(data1) > 4096){
+const err12 = {instancePath:instancePath+"/file",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/file",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data2 = data.format;
+if(!(((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic"))){
+const err14 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema118.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.headerSet !== undefined){
+let data3 = data.headerSet;
+if(typeof data3 === "string"){
+if(func6(data3) > 4096){
+const err15 = {instancePath:instancePath+"/headerSet",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/headerSet",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.rows !== undefined){
+let data4 = data.rows;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err17 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.total !== undefined){
+if(!(typeof data.total == "number")){
+const err19 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.byType !== undefined){
+let data6 = data.byType;
+if(Array.isArray(data6)){
+if(data6.length > 10000){
+const err20 = {instancePath:instancePath+"/byType",schemaPath:"#/properties/byType/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(Array.isArray(data7)){
+if(data7.length > 3){
+const err21 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/properties/byType/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data7.length < 3){
+const err22 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/properties/byType/items/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const len1 = data7.length;
+if(len1 > 0){
+let data8 = data7[0];
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err23 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(typeof data8 == "number"){
+if(data8 > 199999 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(len1 > 1){
+let data9 = data7[1];
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err26 = {instancePath:instancePath+"/byType/" + i0+"/1",schemaPath:"#/properties/byType/items/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(typeof data9 == "number"){
+if(data9 < 0 || isNaN(data9)){
+const err27 = {instancePath:instancePath+"/byType/" + i0+"/1",schemaPath:"#/properties/byType/items/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(len1 > 2){
+if(!(typeof data7[2] == "number")){
+const err28 = {instancePath:instancePath+"/byType/" + i0+"/2",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/properties/byType/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/byType",schemaPath:"#/properties/byType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.top !== undefined){
+let data11 = data.top;
+if(Array.isArray(data11)){
+if(data11.length > 10000){
+const err31 = {instancePath:instancePath+"/top",schemaPath:"#/properties/top/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const len2 = data11.length;
+for(let i1=0; i1<len2; i1++){
+let data12 = data11[i1];
+if(Array.isArray(data12)){
+if(data12.length > 5){
+const err32 = {instancePath:instancePath+"/top/" + i1,schemaPath:"#/properties/top/items/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data12.length < 5){
+const err33 = {instancePath:instancePath+"/top/" + i1,schemaPath:"#/properties/top/items/minItems",keyword:"minItems",params:{limit: 5},message:"must NOT have fewer than 5 items"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+const len3 = data12.length;
+if(len3 > 0){
+let data13 = data12[0];
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err34 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 199999 || isNaN(data13)){
+const err35 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err36 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+if(len3 > 1){
+let data14 = data12[1];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err37 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 > 199999 || isNaN(data14)){
+const err38 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err39 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(len3 > 2){
+let data15 = data12[2];
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err40 = {instancePath:instancePath+"/top/" + i1+"/2",schemaPath:"#/properties/top/items/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/top/" + i1+"/2",schemaPath:"#/properties/top/items/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(len3 > 3){
+if(!(typeof data12[3] == "number")){
+const err42 = {instancePath:instancePath+"/top/" + i1+"/3",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(len3 > 4){
+let data17 = data12[4];
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err43 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/$defs/optIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(typeof data17 == "number"){
+if(data17 > 199999 || isNaN(data17)){
+const err44 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/$defs/optIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data17 < -1 || isNaN(data17)){
+const err45 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/$defs/optIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/top/" + i1,schemaPath:"#/properties/top/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/top",schemaPath:"#/properties/top/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema129 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate80.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func1.call(schema129.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data0 = data.host;
+if(typeof data0 === "string"){
+if(func6(data0) > 4096){
+const err1 = {instancePath:instancePath+"/host",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/host",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.cannVersion !== undefined){
+let data1 = data.cannVersion;
+if(typeof data1 === "string"){
+if(func6(data1) > 4096){
+const err3 = {instancePath:instancePath+"/cannVersion",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/cannVersion",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.soc !== undefined){
+let data2 = data.soc;
+if(typeof data2 === "string"){
+if(func6(data2) > 4096){
+const err5 = {instancePath:instancePath+"/soc",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/soc",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data3 = data.device;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.modelPath !== undefined){
+let data4 = data.modelPath;
+if(typeof data4 === "string"){
+if(func6(data4) > 4096){
+const err9 = {instancePath:instancePath+"/modelPath",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/modelPath",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.modelSha256 !== undefined){
+let data5 = data.modelSha256;
+if(typeof data5 === "string"){
+if(func6(data5) > 4096){
+const err11 = {instancePath:instancePath+"/modelSha256",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/modelSha256",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.tunedOmSha256 !== undefined){
+let data6 = data.tunedOmSha256;
+if(typeof data6 === "string"){
+if(func6(data6) > 4096){
+const err13 = {instancePath:instancePath+"/tunedOmSha256",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/tunedOmSha256",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.bankPath !== undefined){
+let data7 = data.bankPath;
+if(typeof data7 === "string"){
+if(func6(data7) > 4096){
+const err15 = {instancePath:instancePath+"/bankPath",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/bankPath",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.startedAt !== undefined){
+let data8 = data.startedAt;
+if(typeof data8 === "string"){
+if(func6(data8) > 4096){
+const err17 = {instancePath:instancePath+"/startedAt",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/startedAt",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.finishedAt !== undefined){
+let data9 = data.finishedAt;
+if(typeof data9 === "string"){
+if(func6(data9) > 4096){
+const err19 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate80.errors = vErrors;
+return errors === 0;
+}
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.reportId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reportId"},message:"must have required property '"+"reportId"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.taskIndex === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskIndex"},message:"must have required property '"+"taskIndex"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.label === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.file === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.gen === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gen"},message:"must have required property '"+"gen"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.layout === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layout"},message:"must have required property '"+"layout"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.incomplete === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "incomplete"},message:"must have required property '"+"incomplete"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.task === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.ops === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ops"},message:"must have required property '"+"ops"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema98.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func6(data0) > 200){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func6(data0) < 1){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.reportId !== undefined){
+let data1 = data.reportId;
+if(typeof data1 === "string"){
+if(func6(data1) > 200){
+const err14 = {instancePath:instancePath+"/reportId",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func6(data1) < 1){
+const err15 = {instancePath:instancePath+"/reportId",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/reportId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.taskIndex !== undefined){
+let data2 = data.taskIndex;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err17 = {instancePath:instancePath+"/taskIndex",schemaPath:"#/properties/taskIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 100000 || isNaN(data2)){
+const err18 = {instancePath:instancePath+"/taskIndex",schemaPath:"#/properties/taskIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err19 = {instancePath:instancePath+"/taskIndex",schemaPath:"#/properties/taskIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.label !== undefined){
+let data3 = data.label;
+if(typeof data3 === "string"){
+if(func6(data3) > 4096){
+const err20 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data4 = data.file;
+if(typeof data4 === "string"){
+if(func6(data4) > 4096){
+const err22 = {instancePath:instancePath+"/file",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/file",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.gen !== undefined){
+let data5 = data.gen;
+if(!(((((data5 === "cann-6.0") || (data5 === "cann-6.2")) || (data5 === "cann-6.3+")) || (data5 === "sgat")) || (data5 === "unknown"))){
+const err24 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema98.properties.gen.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.layout !== undefined){
+let data6 = data.layout;
+if(!(((data6 === "array") || (data6 === "report-map")) || (data6 === "bare-object"))){
+const err25 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema98.properties.layout.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.incomplete !== undefined){
+if(typeof data.incomplete !== "boolean"){
+const err26 = {instancePath:instancePath+"/incomplete",schemaPath:"#/properties/incomplete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.task !== undefined){
+if(!(validate74(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data.ops !== undefined){
+if(!(validate76(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.profile !== undefined){
+if(!(validate78(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.manifest !== undefined){
+if(!(validate80(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.samples !== undefined){
+let data12 = data.samples;
+if(Array.isArray(data12)){
+if(data12.length > 100000){
+const err27 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+if(!(typeof data12[i0] == "number")){
+const err28 = {instancePath:instancePath+"/samples/" + i0,schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema140 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string","maxLength":500},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.page === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "page"},message:"must have required property '"+"page"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.runs === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.baseline === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tab === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tab"},message:"must have required property '"+"tab"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.diffOnly === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "diffOnly"},message:"must have required property '"+"diffOnly"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.noisePct === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noisePct"},message:"must have required property '"+"noisePct"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.noiseUs === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noiseUs"},message:"must have required property '"+"noiseUs"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.sort === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.query === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.buckets === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "buckets"},message:"must have required property '"+"buckets"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.mapping === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mapping"},message:"must have required property '"+"mapping"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema140.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.page !== undefined){
+let data0 = data.page;
+if(!((data0 === "compare") || (data0 === "run"))){
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema140.properties.page.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.runs !== undefined){
+let data1 = data.runs;
+if(Array.isArray(data1)){
+if(data1.length > 64){
+const err14 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data1.length < 1){
+const err15 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func6(data2) > 200){
+const err16 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(func6(data2) < 1){
+const err17 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+let data3 = data.baseline;
+if(typeof data3 === "string"){
+if(func6(data3) > 200){
+const err20 = {instancePath:instancePath+"/baseline",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(func6(data3) < 1){
+const err21 = {instancePath:instancePath+"/baseline",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/baseline",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.tab !== undefined){
+let data4 = data.tab;
+if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
+const err23 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema140.properties.tab.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.diffOnly !== undefined){
+if(typeof data.diffOnly !== "boolean"){
+const err24 = {instancePath:instancePath+"/diffOnly",schemaPath:"#/properties/diffOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.noisePct !== undefined){
+let data6 = data.noisePct;
+if(typeof data6 == "number"){
+if(data6 > 1000 || isNaN(data6)){
+const err25 = {instancePath:instancePath+"/noisePct",schemaPath:"#/properties/noisePct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err26 = {instancePath:instancePath+"/noisePct",schemaPath:"#/properties/noisePct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/noisePct",schemaPath:"#/properties/noisePct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.noiseUs !== undefined){
+let data7 = data.noiseUs;
+if(typeof data7 == "number"){
+if(data7 > 1000000000 || isNaN(data7)){
+const err28 = {instancePath:instancePath+"/noiseUs",schemaPath:"#/properties/noiseUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err29 = {instancePath:instancePath+"/noiseUs",schemaPath:"#/properties/noiseUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/noiseUs",schemaPath:"#/properties/noiseUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.sort !== undefined){
+let data8 = data.sort;
+if(Array.isArray(data8)){
+if(data8.length > 8){
+const err31 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.id === undefined){
+const err32 = {instancePath:instancePath+"/sort/" + i1,schemaPath:"#/properties/sort/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data9.desc === undefined){
+const err33 = {instancePath:instancePath+"/sort/" + i1,schemaPath:"#/properties/sort/items/required",keyword:"required",params:{missingProperty: "desc"},message:"must have required property '"+"desc"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key1 in data9){
+if(!((key1 === "id") || (key1 === "desc"))){
+const err34 = {instancePath:instancePath+"/sort/" + i1,schemaPath:"#/properties/sort/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data9.id !== undefined){
+let data10 = data9.id;
+if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
+const err35 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema140.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data9.desc !== undefined){
+if(typeof data9.desc !== "boolean"){
+const err36 = {instancePath:instancePath+"/sort/" + i1+"/desc",schemaPath:"#/properties/sort/items/properties/desc/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/sort/" + i1,schemaPath:"#/properties/sort/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.query !== undefined){
+let data12 = data.query;
+if(typeof data12 === "string"){
+if(func6(data12) > 500){
+const err39 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.buckets !== undefined){
+let data13 = data.buckets;
+if(Array.isArray(data13)){
+if(data13.length > 5){
+const err41 = {instancePath:instancePath+"/buckets",schemaPath:"#/properties/buckets/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
+const err42 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema140.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/buckets",schemaPath:"#/properties/buckets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.mapping !== undefined){
+let data15 = data.mapping;
+if(Array.isArray(data15)){
+if(data15.length > 10000){
+const err44 = {instancePath:instancePath+"/mapping",schemaPath:"#/properties/mapping/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(Array.isArray(data16)){
+if(data16.length > 2){
+const err45 = {instancePath:instancePath+"/mapping/" + i3,schemaPath:"#/properties/mapping/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data16.length < 2){
+const err46 = {instancePath:instancePath+"/mapping/" + i3,schemaPath:"#/properties/mapping/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+const len4 = data16.length;
+if(len4 > 0){
+let data17 = data16[0];
+if(typeof data17 === "string"){
+if(func6(data17) > 4096){
+const err47 = {instancePath:instancePath+"/mapping/" + i3+"/0",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/mapping/" + i3+"/0",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(len4 > 1){
+let data18 = data16[1];
+if(typeof data18 === "string"){
+if(func6(data18) > 4096){
+const err49 = {instancePath:instancePath+"/mapping/" + i3+"/1",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/mapping/" + i3+"/1",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/mapping/" + i3,schemaPath:"#/properties/mapping/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/mapping",schemaPath:"#/properties/mapping/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data19 = data.gate;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.version === undefined){
+const err53 = {instancePath:instancePath+"/gate",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data19.modelImprovement === undefined){
+const err54 = {instancePath:instancePath+"/gate",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "modelImprovement"},message:"must have required property '"+"modelImprovement"+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data19.operatorRegression === undefined){
+const err55 = {instancePath:instancePath+"/gate",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "operatorRegression"},message:"must have required property '"+"operatorRegression"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data19.tailLatency === undefined){
+const err56 = {instancePath:instancePath+"/gate",schemaPath:"gate-rules.schema.json/required",keyword:"required",params:{missingProperty: "tailLatency"},message:"must have required property '"+"tailLatency"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key2 in data19){
+if(!((((key2 === "version") || (key2 === "modelImprovement")) || (key2 === "operatorRegression")) || (key2 === "tailLatency"))){
+const err57 = {instancePath:instancePath+"/gate",schemaPath:"gate-rules.schema.json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data19.version !== undefined){
+if(1 !== data19.version){
+const err58 = {instancePath:instancePath+"/gate/version",schemaPath:"gate-rules.schema.json/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data19.modelImprovement !== undefined){
+let data21 = data19.modelImprovement;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.enabled === undefined){
+const err59 = {instancePath:instancePath+"/gate/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data21.minPct === undefined){
+const err60 = {instancePath:instancePath+"/gate/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/required",keyword:"required",params:{missingProperty: "minPct"},message:"must have required property '"+"minPct"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+for(const key3 in data21){
+if(!((key3 === "enabled") || (key3 === "minPct"))){
+const err61 = {instancePath:instancePath+"/gate/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data21.enabled !== undefined){
+if(typeof data21.enabled !== "boolean"){
+const err62 = {instancePath:instancePath+"/gate/modelImprovement/enabled",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data21.minPct !== undefined){
+let data23 = data21.minPct;
+if(typeof data23 == "number"){
+if(data23 > 100 || isNaN(data23)){
+const err63 = {instancePath:instancePath+"/gate/modelImprovement/minPct",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/minPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data23 < -100 || isNaN(data23)){
+const err64 = {instancePath:instancePath+"/gate/modelImprovement/minPct",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/minPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: -100},message:"must be >= -100"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/gate/modelImprovement/minPct",schemaPath:"gate-rules.schema.json/properties/modelImprovement/properties/minPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/gate/modelImprovement",schemaPath:"gate-rules.schema.json/properties/modelImprovement/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data19.operatorRegression !== undefined){
+let data24 = data19.operatorRegression;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.enabled === undefined){
+const err67 = {instancePath:instancePath+"/gate/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data24.maxPct === undefined){
+const err68 = {instancePath:instancePath+"/gate/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/required",keyword:"required",params:{missingProperty: "maxPct"},message:"must have required property '"+"maxPct"+"'"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+for(const key4 in data24){
+if(!((key4 === "enabled") || (key4 === "maxPct"))){
+const err69 = {instancePath:instancePath+"/gate/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data24.enabled !== undefined){
+if(typeof data24.enabled !== "boolean"){
+const err70 = {instancePath:instancePath+"/gate/operatorRegression/enabled",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data24.maxPct !== undefined){
+let data26 = data24.maxPct;
+if(typeof data26 == "number"){
+if(data26 > 100000 || isNaN(data26)){
+const err71 = {instancePath:instancePath+"/gate/operatorRegression/maxPct",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/maxPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data26 < 0 || isNaN(data26)){
+const err72 = {instancePath:instancePath+"/gate/operatorRegression/maxPct",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/maxPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/gate/operatorRegression/maxPct",schemaPath:"gate-rules.schema.json/properties/operatorRegression/properties/maxPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/gate/operatorRegression",schemaPath:"gate-rules.schema.json/properties/operatorRegression/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data19.tailLatency !== undefined){
+let data27 = data19.tailLatency;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.enabled === undefined){
+const err75 = {instancePath:instancePath+"/gate/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data27.maxRegressionPct === undefined){
+const err76 = {instancePath:instancePath+"/gate/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "maxRegressionPct"},message:"must have required property '"+"maxRegressionPct"+"'"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data27.percentiles === undefined){
+const err77 = {instancePath:instancePath+"/gate/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "percentiles"},message:"must have required property '"+"percentiles"+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data27.minRepeats === undefined){
+const err78 = {instancePath:instancePath+"/gate/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/required",keyword:"required",params:{missingProperty: "minRepeats"},message:"must have required property '"+"minRepeats"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+for(const key5 in data27){
+if(!((((key5 === "enabled") || (key5 === "maxRegressionPct")) || (key5 === "percentiles")) || (key5 === "minRepeats"))){
+const err79 = {instancePath:instancePath+"/gate/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data27.enabled !== undefined){
+if(typeof data27.enabled !== "boolean"){
+const err80 = {instancePath:instancePath+"/gate/tailLatency/enabled",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data27.maxRegressionPct !== undefined){
+let data29 = data27.maxRegressionPct;
+if(typeof data29 == "number"){
+if(data29 > 100000 || isNaN(data29)){
+const err81 = {instancePath:instancePath+"/gate/tailLatency/maxRegressionPct",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/maxRegressionPct/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err82 = {instancePath:instancePath+"/gate/tailLatency/maxRegressionPct",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/maxRegressionPct/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/gate/tailLatency/maxRegressionPct",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/maxRegressionPct/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data27.percentiles !== undefined){
+let data30 = data27.percentiles;
+if(Array.isArray(data30)){
+if(data30.length > 8){
+const err84 = {instancePath:instancePath+"/gate/tailLatency/percentiles",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data30.length < 1){
+const err85 = {instancePath:instancePath+"/gate/tailLatency/percentiles",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+const len5 = data30.length;
+for(let i4=0; i4<len5; i4++){
+let data31 = data30[i4];
+if(typeof data31 == "number"){
+if(data31 > 100 || isNaN(data31)){
+const err86 = {instancePath:instancePath+"/gate/tailLatency/percentiles/" + i4,schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data31 < 50 || isNaN(data31)){
+const err87 = {instancePath:instancePath+"/gate/tailLatency/percentiles/" + i4,schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 50},message:"must be >= 50"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/gate/tailLatency/percentiles/" + i4,schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/gate/tailLatency/percentiles",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/percentiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data27.minRepeats !== undefined){
+let data32 = data27.minRepeats;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+const err90 = {instancePath:instancePath+"/gate/tailLatency/minRepeats",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/minRepeats/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(typeof data32 == "number"){
+if(data32 > 1000000 || isNaN(data32)){
+const err91 = {instancePath:instancePath+"/gate/tailLatency/minRepeats",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/minRepeats/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data32 < 2 || isNaN(data32)){
+const err92 = {instancePath:instancePath+"/gate/tailLatency/minRepeats",schemaPath:"gate-rules.schema.json/properties/tailLatency/properties/minRepeats/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/gate/tailLatency",schemaPath:"gate-rules.schema.json/properties/tailLatency/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/gate",schemaPath:"gate-rules.schema.json/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.format === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.v === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "v"},message:"must have required property '"+"v"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.s === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "s"},message:"must have required property '"+"s"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.runs === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.view === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "view"},message:"must have required property '"+"view"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "format") || (key0 === "v")) || (key0 === "createdAt")) || (key0 === "s")) || (key0 === "runs")) || (key0 === "view"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+if("aoe-dashboard.share" !== data.format){
+const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "aoe-dashboard.share"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.v !== undefined){
+if(1 !== data.v){
+const err7 = {instancePath:instancePath+"/v",schemaPath:"#/properties/v/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data2 = data.createdAt;
+if(typeof data2 === "string"){
+if(func6(data2) > 40){
+const err8 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.s !== undefined){
+let data3 = data.s;
+if(Array.isArray(data3)){
+if(data3.length > 200000){
+const err10 = {instancePath:instancePath+"/s",schemaPath:"#/properties/s/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func6(data4) > 4096){
+const err11 = {instancePath:instancePath+"/s/" + i0,schemaPath:"#/properties/s/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/s/" + i0,schemaPath:"#/properties/s/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/s",schemaPath:"#/properties/s/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.runs !== undefined){
+let data5 = data.runs;
+if(Array.isArray(data5)){
+if(data5.length > 64){
+const err14 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5.length < 1){
+const err15 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate73(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.view !== undefined){
+if(!(validate83(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
