@@ -1,0 +1,154 @@
+// `repo_modified_operators` → one OperatorResult per operator per tuning dimension
+// (FORMATS.md A.4). Two generations:
+// - A (CANN 6.0.1–6.2.RC1): `{add_repo_operators: [...], update_repo_operators: [...]}`; the list
+//   an operator is in is its repository action; no dimension.
+// - B (CANN 6.3.RC2+): `[{op_name, op_type, tune_performance: {Format: {..., update_mode}, ...}}]`;
+//   one row per dimension key, the action from `update_mode`.
+// Operators cut off by a truncated file are left out; values of the wrong type were reported by
+// the schema and their rows are left out too.
+import type { OperatorResult, RepoAction } from '../../model/types.ts';
+import { parsePercent } from '../../model/units.ts';
+import { child, finite, isObject, own, text, type JsonObject } from '../json/tree.ts';
+import { checkStatedImprovement, type ListCounts } from './cross-check.ts';
+import type { IssueSink } from './issue-sink.ts';
+import { checkKnownKeys, unknownField } from './layout.ts';
+
+export const BEFORE = 'performance_before_tune(us)';
+export const AFTER = 'performance_after_tune(us)';
+export const IMPROVEMENT = 'performance_improvement';
+
+const GEN_A_LISTS: Readonly<Record<string, RepoAction>> = {
+  add_repo_operators: 'add',
+  update_repo_operators: 'update',
+};
+const GEN_A_OPERATOR = new Set(['op_name', 'op_type', BEFORE, AFTER, IMPROVEMENT]);
+const GEN_B_OPERATOR = new Set(['op_name', 'op_type', 'tune_performance']);
+const GEN_B_DIMENSION = new Set([BEFORE, AFTER, IMPROVEMENT, 'update_mode']);
+
+export interface OperatorContext {
+  readonly sink: IssueSink;
+  readonly incomplete: ReadonlySet<object>;
+  readonly extra: Record<string, unknown>;
+}
+
+export interface OperatorRead {
+  readonly rows: OperatorResult[];
+  readonly generation: 'A' | 'B' | null;
+  /** Operators per repository action; null when the lists were cut short or are absent. */
+  readonly counts: ListCounts | null;
+}
+
+export function readOperators(value: unknown, pointer: string, ctx: OperatorContext): OperatorRead {
+  if (Array.isArray(value)) return readGenB(value, pointer, ctx);
+  if (isObject(value)) return readGenA(value, pointer, ctx);
+  return { rows: [], generation: null, counts: null };
+}
+
+function readGenA(container: JsonObject, pointer: string, ctx: OperatorContext): OperatorRead {
+  const rows: OperatorResult[] = [];
+  let complete = !ctx.incomplete.has(container);
+  const counts = { add: 0, update: 0 };
+  for (const key of Object.keys(container)) {
+    const list = container[key];
+    const listPointer = child(pointer, key);
+    const action = Object.prototype.hasOwnProperty.call(GEN_A_LISTS, key)
+      ? GEN_A_LISTS[key]
+      : undefined;
+    if (action === undefined) {
+      // An unknown list of the same shape is still read (without an action) and also kept.
+      unknownField(ctx.extra, listPointer, list, ctx.sink);
+      if (!/_repo_operators$/.test(key)) continue;
+    }
+    if (!Array.isArray(list)) continue;
+    if (ctx.incomplete.has(list)) complete = false;
+    list.forEach((op, i) => {
+      if (!isObject(op) || ctx.incomplete.has(op)) return;
+      if (action === 'add') counts.add++;
+      if (action === 'update') counts.update++;
+      const at = child(listPointer, i);
+      if (action !== undefined) checkKnownKeys(op, at, GEN_A_OPERATOR, ctx.extra, ctx.sink);
+      const name = text(own(op, 'op_name'));
+      if (name === null) return;
+      const row = operatorRow(
+        op,
+        at,
+        name,
+        text(own(op, 'op_type')) ?? '',
+        null,
+        action ?? null,
+        ctx,
+      );
+      if (row) rows.push(row);
+    });
+  }
+  return { rows, generation: 'A', counts: complete ? counts : null };
+}
+
+function readGenB(list: readonly unknown[], pointer: string, ctx: OperatorContext): OperatorRead {
+  const rows: OperatorResult[] = [];
+  const counts = { add: 0, update: 0 };
+  list.forEach((op, i) => {
+    if (!isObject(op) || ctx.incomplete.has(op)) return;
+    const at = child(pointer, i);
+    const name = text(own(op, 'op_name'));
+    const type = text(own(op, 'op_type')) ?? '';
+    const perf = own(op, 'tune_performance');
+    const direct = own(op, BEFORE) !== undefined;
+    checkKnownKeys(op, at, direct ? GEN_A_OPERATOR : GEN_B_OPERATOR, ctx.extra, ctx.sink);
+    const actions = new Set<RepoAction>();
+    if (isObject(perf)) {
+      const perfPointer = child(at, 'tune_performance');
+      for (const dimension of Object.keys(perf)) {
+        const dim = perf[dimension];
+        if (!isObject(dim) || ctx.incomplete.has(dim)) continue;
+        const dimPointer = child(perfPointer, dimension);
+        checkKnownKeys(dim, dimPointer, GEN_B_DIMENSION, ctx.extra, ctx.sink);
+        const action = repoAction(own(dim, 'update_mode'));
+        actions.add(action);
+        if (name === null) continue;
+        const row = operatorRow(dim, dimPointer, name, type, dimension, action, ctx);
+        if (row) rows.push(row);
+      }
+    } else if (direct && name !== null) {
+      // A Generation A entry inside a Generation B list: read it as one row without a dimension.
+      const row = operatorRow(op, at, name, type, null, null, ctx);
+      if (row) rows.push(row);
+    }
+    // [GUESS] repo_add_num counts operators, not dimensions: an operator whose Format and Schedule
+    // were both added counts once.
+    if (actions.has('add')) counts.add++;
+    if (actions.has('update')) counts.update++;
+  });
+  return { rows, generation: 'B', counts: ctx.incomplete.has(list) ? null : counts };
+}
+
+function operatorRow(
+  obj: JsonObject,
+  pointer: string,
+  name: string,
+  type: string,
+  dimension: string | null,
+  repoAction: RepoAction,
+  ctx: OperatorContext,
+): OperatorResult | null {
+  const beforeUs = finite(own(obj, BEFORE));
+  const afterUs = finite(own(obj, AFTER));
+  if (beforeUs === null || afterUs === null) return null;
+  const raw = own(obj, IMPROVEMENT);
+  const improvementPct = parsePercent(raw);
+  checkStatedImprovement(
+    raw,
+    improvementPct,
+    beforeUs,
+    afterUs,
+    child(pointer, IMPROVEMENT),
+    ctx.sink,
+  );
+  return { name, type, dimension, beforeUs, afterUs, improvementPct, repoAction };
+}
+
+function repoAction(mode: unknown): RepoAction {
+  if (typeof mode !== 'string') return null;
+  const m = mode.trim().toLowerCase();
+  return m === 'add' ? 'add' : m === 'update' ? 'update' : null;
+}

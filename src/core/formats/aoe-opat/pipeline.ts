@@ -1,0 +1,87 @@
+// text → tolerant JSON read → schema validation → normalize, for both AOE result kinds. The
+// outcome is always data: EMPTY, NOT_JSON (with line and byte offset), TRUNCATED (with the byte
+// offset and the salvaged report as `partial`), SCHEMA_MISMATCH (with JSON pointers, and the
+// tolerant reading as `partial`), and warnings (INCONSISTENT, UNKNOWN_FIELD) on success.
+import type { TuningReport } from '../../model/types.ts';
+import { validate, type SchemaName } from '../../validation/index.ts';
+import { readJson } from '../json/tolerant-json.ts';
+import type { ImportIssue, ParseContext, ParseResult } from '../types.ts';
+import { createIssueSink, type IssueSink } from './issue-sink.ts';
+
+export interface AoeReader {
+  readonly schema: SchemaName;
+  readonly normalize: (input: {
+    readonly root: unknown;
+    readonly ctx: ParseContext;
+    readonly incomplete: ReadonlySet<object>;
+    readonly sink: IssueSink;
+  }) => TuningReport | null;
+}
+
+const NO_INCOMPLETE: ReadonlySet<object> = new Set();
+
+export function parseAoe(
+  text: string,
+  ctx: ParseContext,
+  reader: AoeReader,
+): ParseResult<TuningReport> {
+  if (text.trim() === '' || text === '\ufeff') {
+    return fail([{ code: 'EMPTY', severity: 'error', message: 'The file is empty.' }]);
+  }
+  const read = readJson(text);
+  if (read.kind === 'error') {
+    return fail([
+      {
+        code: 'NOT_JSON',
+        severity: 'error',
+        message: `Not valid JSON: ${read.message} at line ${read.line}, column ${read.column}.`,
+        line: read.line,
+        offset: read.offset,
+      },
+    ]);
+  }
+  const sink = createIssueSink();
+  for (const pointer of read.duplicateKeys) {
+    sink.add({
+      code: 'INCONSISTENT',
+      severity: 'warning',
+      message: `The key ${pointer} occurs more than once; only its last value was read.`,
+      path: pointer,
+    });
+  }
+
+  if (read.kind === 'truncated') {
+    const report = reader.normalize({ root: read.value, ctx, incomplete: read.incomplete, sink });
+    const partial = report ? { ...report, incomplete: true } : undefined;
+    const operators = partial?.tasks.reduce((n, t) => n + t.operators.length, 0) ?? 0;
+    const truncated: ImportIssue = {
+      code: 'TRUNCATED',
+      severity: 'error',
+      message:
+        `The file ends early, at byte ${read.offset} (AOE may still be writing it): ` +
+        `${partial?.tasks.length ?? 0} task(s) and ${operators} complete operator row(s) were read.`,
+      offset: read.offset,
+    };
+    return { ok: false, errors: [truncated, ...sink.list()], partial };
+  }
+
+  const schemaIssues = validate(reader.schema, read.value);
+  const report = reader.normalize({ root: read.value, ctx, incomplete: NO_INCOMPLETE, sink });
+  if (report === null && schemaIssues.length === 0) {
+    sink.add({
+      code: 'SCHEMA_MISMATCH',
+      severity: 'error',
+      message: 'No AOE tuning task found: expected "basic"/tuning sections or report_* keys.',
+      path: '',
+    });
+  }
+  const issues = [...schemaIssues, ...sink.list()];
+  if (report === null || issues.some((i) => i.severity === 'error')) {
+    return { ok: false, errors: issues, partial: report ?? undefined };
+  }
+  return { ok: true, value: report, warnings: issues };
+}
+
+function fail(errors: ImportIssue[]): ParseResult<TuningReport> {
+  return { ok: false, errors };
+}

@@ -1,0 +1,351 @@
+// A JSON reader for files that may still be being written. AOE rewrites its result file while
+// tuning runs, so a reader regularly sees a document cut in the middle of an operator. JSON.parse
+// can only say "unexpected end"; this reader keeps every value that was complete, closes the open
+// containers, and says where the text ended, so the dashboard can show the salvaged operators.
+//
+// Why not a library: the well-kept incremental parsers either stream events without building the
+// tree or build it with ordinary objects; what we need is small (RFC 8259 grammar, one pass, no
+// recursion so that deep nesting cannot overflow the stack) and must build null-prototype objects
+// so that keys such as `__proto__` or `constructor` are plain data and never reach a prototype.
+
+export type JsonObject = Record<string, unknown>;
+
+export type JsonReadResult =
+  | {
+      readonly kind: 'complete';
+      readonly value: unknown;
+      /** JSON pointers of object keys that occurred more than once (the last value was kept). */
+      readonly duplicateKeys: readonly string[];
+    }
+  | {
+      readonly kind: 'truncated';
+      /** The salvaged tree, or undefined when not even the root container had started. */
+      readonly value: unknown;
+      /** Containers that were still open at the end: what they hold is complete, they are not. */
+      readonly incomplete: ReadonlySet<object>;
+      readonly duplicateKeys: readonly string[];
+      /** UTF-8 byte offset where the text ended. */
+      readonly offset: number;
+    }
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      /** UTF-8 byte offset of the offending character. */
+      readonly offset: number;
+      /** 1-based line and column (column counts UTF-16 code units). */
+      readonly line: number;
+      readonly column: number;
+    };
+
+/** Deeper nesting than this is refused: AOE files nest about 7 levels. */
+export const MAX_DEPTH = 256;
+
+interface Frame {
+  readonly container: JsonObject | unknown[];
+  readonly isArray: boolean;
+  /** The pointer segment this container sits under in its parent ('' for the root). */
+  readonly pointer: string;
+  /** Object frames: the key whose value is being read. */
+  key: string | null;
+}
+
+/** Thrown inside the reader only, to unwind to `readJson`; never escapes it. */
+class Stop {
+  readonly truncated: boolean;
+  readonly at: number;
+  readonly message: string;
+  constructor(truncated: boolean, at: number, message: string) {
+    this.truncated = truncated;
+    this.at = at;
+    this.message = message;
+  }
+}
+
+const WS = new Uint8Array(128);
+for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
+
+/** Reads `text` as JSON. Never throws. A leading BOM is skipped (it counts 3 bytes in offsets). */
+export function readJson(text: string): JsonReadResult {
+  const reader = new Reader(text);
+  try {
+    return reader.run();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    if (e.truncated) {
+      return {
+        kind: 'truncated',
+        value: reader.root,
+        incomplete: new Set(reader.stack.map((f) => f.container)),
+        duplicateKeys: reader.duplicates,
+        offset: utf8Length(text, text.length),
+      };
+    }
+    const { line, column } = lineAndColumn(text, e.at);
+    return {
+      kind: 'error',
+      message: e.message,
+      offset: utf8Length(text, e.at),
+      line,
+      column,
+    };
+  }
+}
+
+class Reader {
+  pos = 0;
+  root: unknown = undefined;
+  readonly stack: Frame[] = [];
+  readonly duplicates: string[] = [];
+
+  constructor(private readonly text: string) {
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  run(): JsonReadResult {
+    this.readValue();
+    while (this.stack.length > 0) {
+      const top = this.stack[this.stack.length - 1] as Frame;
+      const c = this.skipWs();
+      if (c === 0x2c /* , */) {
+        this.pos++;
+        if (!top.isArray) this.readKey(top);
+        this.readValue();
+      } else if (c === (top.isArray ? 0x5d : 0x7d) /* ] or } */) {
+        this.pos++;
+        this.stack.pop();
+      } else {
+        throw this.unexpected(top.isArray ? "',' or ']'" : "',' or '}'");
+      }
+    }
+    if (this.skipWs() !== -1) throw new Stop(false, this.pos, 'Unexpected text after the JSON');
+    return { kind: 'complete', value: this.root, duplicateKeys: this.duplicates };
+  }
+
+  /** Reads one value at the current position and attaches it to the open container. */
+  private readValue(): void {
+    const c = this.skipWs();
+    const t = this.text;
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (this.stack.length >= MAX_DEPTH) {
+        throw new Stop(false, this.pos, `Nested deeper than ${MAX_DEPTH} levels`);
+      }
+      const isArray = c === 0x5b;
+      const container: JsonObject | unknown[] = isArray ? [] : (Object.create(null) as JsonObject);
+      // Attach on open, so that the tree is connected whenever the text ends.
+      const pointer = this.attach(container);
+      this.pos++;
+      const frame: Frame = { container, isArray, pointer, key: null };
+      this.stack.push(frame);
+      const next = this.skipWs();
+      if (next === (isArray ? 0x5d : 0x7d)) {
+        this.pos++;
+        this.stack.pop();
+        return;
+      }
+      if (isArray) this.readValue();
+      else {
+        this.readKey(frame);
+        this.readValue();
+      }
+      return;
+    }
+    if (c === 0x22 /* " */) {
+      this.attach(this.readString());
+      return;
+    }
+    if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
+      this.attach(this.readNumber());
+      return;
+    }
+    for (const [word, value] of LITERALS) {
+      if (t.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        this.attach(value);
+        return;
+      }
+    }
+    const rest = t.slice(this.pos, this.pos + 5);
+    if (rest.length > 0 && LITERALS.some(([w]) => w.startsWith(rest) && rest.length < w.length)) {
+      if (this.pos + rest.length === t.length) throw new Stop(true, this.pos, 'Unexpected end');
+    }
+    throw this.unexpected('a value');
+  }
+
+  private readKey(frame: Frame): void {
+    if (this.skipWs() !== 0x22) throw this.unexpected('a "key"');
+    const key = this.readString();
+    if (this.skipWs() !== 0x3a /* : */) throw this.unexpected("':'");
+    this.pos++;
+    frame.key = key;
+  }
+
+  /** Puts a finished value (or a just-opened container) into its parent; returns its pointer. */
+  private attach(value: unknown): string {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) {
+      this.root = value;
+      return '';
+    }
+    if (top.isArray) {
+      const arr = top.container as unknown[];
+      arr.push(value);
+      return `${top.pointer}/${arr.length - 1}`;
+    }
+    const obj = top.container as JsonObject;
+    const key = top.key as string;
+    const pointer = `${top.pointer}/${escapePointer(key)}`;
+    if (Object.prototype.hasOwnProperty.call(obj, key)) this.duplicates.push(pointer);
+    obj[key] = value;
+    top.key = null;
+    return pointer;
+  }
+
+  private readString(): string {
+    const t = this.text;
+    const start = ++this.pos;
+    let parts: string[] | null = null;
+    let chunkStart = start;
+    for (;;) {
+      if (this.pos >= t.length) throw new Stop(true, start - 1, 'Unexpected end inside a string');
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x22) {
+        const last = t.slice(chunkStart, this.pos);
+        this.pos++;
+        return parts === null ? last : parts.join('') + last;
+      }
+      if (c < 0x20) throw new Stop(false, this.pos, 'Control character inside a string');
+      if (c !== 0x5c /* \ */) {
+        this.pos++;
+        continue;
+      }
+      parts ??= [];
+      parts.push(t.slice(chunkStart, this.pos));
+      const e = t.charCodeAt(this.pos + 1);
+      if (Number.isNaN(e)) throw new Stop(true, start - 1, 'Unexpected end inside a string');
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        parts.push(simple);
+        this.pos += 2;
+      } else if (e === 0x75 /* u */) {
+        const hex = t.slice(this.pos + 2, this.pos + 6);
+        if (!/^[0-9a-fA-F]{0,4}$/.test(hex)) {
+          throw new Stop(false, this.pos, 'Bad \\u escape in a string');
+        }
+        if (hex.length < 4) throw new Stop(true, start - 1, 'Unexpected end inside a string');
+        parts.push(String.fromCharCode(parseInt(hex, 16)));
+        this.pos += 6;
+      } else {
+        throw new Stop(false, this.pos, 'Bad escape in a string');
+      }
+      chunkStart = this.pos;
+    }
+  }
+
+  private readNumber(): number {
+    const t = this.text;
+    const start = this.pos;
+    let p = start;
+    if (t.charCodeAt(p) === 0x2d) p++;
+    const digits = (from: number): number => {
+      let q = from;
+      while (q < t.length && t.charCodeAt(q) >= 0x30 && t.charCodeAt(q) <= 0x39) q++;
+      return q;
+    };
+    // A number running into the end of a cut file may be missing digits: never keep it.
+    const endOrFail = (at: number, what: string): never => {
+      throw at >= t.length
+        ? new Stop(true, start, 'Unexpected end inside a number')
+        : new Stop(false, at, `Expected ${what} in a number`);
+    };
+    let q = digits(p);
+    if (q === p) endOrFail(q, 'a digit');
+    if (t.charCodeAt(p) === 0x30 && q > p + 1) throw new Stop(false, p, 'Leading zero in a number');
+    p = q;
+    if (t.charCodeAt(p) === 0x2e /* . */) {
+      q = digits(p + 1);
+      if (q === p + 1) endOrFail(q, 'a digit after "."');
+      p = q;
+    }
+    const e = t.charCodeAt(p);
+    if (e === 0x65 || e === 0x45 /* e E */) {
+      p++;
+      const s = t.charCodeAt(p);
+      if (s === 0x2b || s === 0x2d) p++;
+      q = digits(p);
+      if (q === p) endOrFail(q, 'an exponent');
+      p = q;
+    }
+    if (p >= t.length && this.stack.length > 0) endOrFail(p, '');
+    this.pos = p;
+    return Number(t.slice(start, p));
+  }
+
+  /** Skips white space; returns the next char code, or -1 at the end of a complete root. */
+  private skipWs(): number {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (c >= 128 || WS[c] !== 1) return c;
+      this.pos++;
+    }
+    if (this.stack.length === 0 && this.root !== undefined) return -1;
+    throw new Stop(true, this.pos, 'Unexpected end of the text');
+  }
+
+  private unexpected(expected: string): Stop {
+    const ch = this.text.codePointAt(this.pos);
+    const found = ch === undefined ? 'the end' : JSON.stringify(String.fromCodePoint(ch));
+    return new Stop(false, this.pos, `Expected ${expected}, found ${found}`);
+  }
+}
+
+const LITERALS: readonly (readonly [string, unknown])[] = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
+
+const ESCAPES: Record<number, string> = {
+  0x22: '"',
+  0x5c: '\\',
+  0x2f: '/',
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+};
+
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** UTF-8 byte length of `text` up to UTF-16 index `end` (a lone surrogate counts 3, as encoded). */
+export function utf8Length(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+function lineAndColumn(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: at - lineStart + 1 };
+}
