@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseRange, parseTableState, writeTableState } from './url-state.ts';
+
+const columns = [
+  { id: 'name', kind: 'text' as const },
+  { id: 'type', kind: 'text' as const },
+  { id: 'afterUs', kind: 'number' as const },
+];
+
+describe('table state in the URL', () => {
+  it('round-trips every part of the state and leaves other params alone', () => {
+    const state = {
+      sorting: [
+        { id: 'type', desc: false },
+        { id: 'afterUs', desc: true },
+      ],
+      filters: { name: 'conv', afterUs: { min: 10, max: null } },
+      search: 'relu 1',
+      groupBy: 'type',
+      hidden: ['name'],
+    };
+    const params = writeTableState(new URLSearchParams('tab=operators&ops.q=old'), 'ops', state);
+    expect(params.get('tab')).toBe('operators');
+    expect(params.get('ops.sort')).toBe('type.asc,afterUs.desc');
+    expect(params.get('ops.f.afterUs')).toBe('10~');
+    expect(parseTableState(params, 'ops', columns)).toEqual(state);
+  });
+
+  it('drops unknown columns, bad ranges and numeric grouping from a hostile URL', () => {
+    const params = new URLSearchParams(
+      'ops.sort=__proto__.asc,afterUs.desc,afterUs.asc&ops.f.afterUs=x~y&ops.f.__proto__=1' +
+        '&ops.group=afterUs&ops.hide=constructor,type',
+    );
+    expect(parseTableState(params, 'ops', columns)).toEqual({
+      sorting: [{ id: 'afterUs', desc: true }],
+      filters: {},
+      search: '',
+      groupBy: null,
+      hidden: ['type'],
+    });
+  });
+
+  it('uses defaults only while the URL says nothing', () => {
+    const defaults = { sorting: [{ id: 'afterUs', desc: true }], groupBy: 'type' };
+    expect(parseTableState(new URLSearchParams(), 'ops', columns, defaults)).toMatchObject(
+      defaults,
+    );
+    const cleared = new URLSearchParams('ops.sort=&ops.group=');
+    expect(parseTableState(cleared, 'ops', columns, defaults)).toMatchObject({
+      sorting: [],
+      groupBy: null,
+    });
+  });
+
+  it.each([
+    ['1~2', { min: 1, max: 2 }],
+    ['~-3.5', { min: null, max: -3.5 }],
+    ['~', null],
+    ['12', null],
+    ['1~2~3', null],
+  ])('parseRange(%s)', (text, expected) => {
+    expect(parseRange(text)).toEqual(expected);
+  });
+});

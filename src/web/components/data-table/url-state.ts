@@ -1,0 +1,108 @@
+// A table's view state (sort, filters, search, grouping, hidden columns) lives in the URL search
+// params under a prefix, so reload, back/forward and a URL opened later show the same view. The
+// URL is untrusted input: unknown column ids and malformed values are dropped, never thrown on.
+import type { NumberRange } from './engine.ts';
+import type { SortKey } from './sort.ts';
+
+export interface TableViewState {
+  readonly sorting: readonly SortKey[];
+  readonly filters: Readonly<Record<string, string | NumberRange>>;
+  readonly search: string;
+  readonly groupBy: string | null;
+  readonly hidden: readonly string[];
+}
+
+export interface ColumnKind {
+  readonly id: string;
+  readonly kind: 'text' | 'number';
+}
+
+const keyOf = (prefix: string, name: string) => `${prefix}.${name}`;
+
+function parseNumber(text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** `"10~"`, `"~5.5"`, `"1~2"` → a range; anything else → null. */
+export function parseRange(text: string): NumberRange | null {
+  const parts = text.split('~');
+  if (parts.length !== 2) return null;
+  const range = { min: parseNumber(parts[0] ?? ''), max: parseNumber(parts[1] ?? '') };
+  return range.min === null && range.max === null ? null : range;
+}
+
+export function formatRange(range: NumberRange): string {
+  return `${range.min ?? ''}~${range.max ?? ''}`;
+}
+
+export function parseTableState(
+  params: URLSearchParams,
+  prefix: string,
+  columns: readonly ColumnKind[],
+  defaults: Partial<TableViewState> = {},
+): TableViewState {
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const sortParam = params.get(keyOf(prefix, 'sort'));
+  const sorting =
+    sortParam === null
+      ? (defaults.sorting ?? [])
+      : sortParam
+          .split(',')
+          .map((part) => {
+            const [id = '', dir] = part.split('.');
+            return { id, desc: dir === 'desc' };
+          })
+          .filter((k, i, all) => byId.has(k.id) && all.findIndex((o) => o.id === k.id) === i);
+  const filters: Record<string, string | NumberRange> = Object.create(null) as Record<
+    string,
+    string | NumberRange
+  >;
+  for (const col of columns) {
+    const raw = params.get(keyOf(prefix, `f.${col.id}`));
+    if (raw === null || raw === '') continue;
+    if (col.kind === 'text') filters[col.id] = raw;
+    else {
+      const range = parseRange(raw);
+      if (range) filters[col.id] = range;
+    }
+  }
+  const group = params.get(keyOf(prefix, 'group'));
+  const groupCol = group === null ? undefined : byId.get(group);
+  const hideParam = params.get(keyOf(prefix, 'hide'));
+  return {
+    sorting,
+    filters,
+    search: params.get(keyOf(prefix, 'q')) ?? '',
+    groupBy:
+      group === null ? (defaults.groupBy ?? null) : groupCol?.kind === 'text' ? groupCol.id : null,
+    hidden:
+      hideParam === null
+        ? (defaults.hidden ?? [])
+        : hideParam.split(',').filter((id) => byId.has(id)),
+  };
+}
+
+/** A copy of `params` with this table's keys replaced by `state` (other keys untouched). */
+export function writeTableState(
+  params: URLSearchParams,
+  prefix: string,
+  state: TableViewState,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const key of [...next.keys()]) if (key.startsWith(`${prefix}.`)) next.delete(key);
+  // Written even when empty, so clearing a default sort or grouping survives a reload.
+  next.set(
+    keyOf(prefix, 'sort'),
+    state.sorting.map((k) => `${k.id}.${k.desc ? 'desc' : 'asc'}`).join(','),
+  );
+  for (const [id, value] of Object.entries(state.filters)) {
+    const text = typeof value === 'string' ? value : formatRange(value);
+    if (text !== '' && text !== '~') next.set(keyOf(prefix, `f.${id}`), text);
+  }
+  if (state.search !== '') next.set(keyOf(prefix, 'q'), state.search);
+  next.set(keyOf(prefix, 'group'), state.groupBy ?? '');
+  if (state.hidden.length > 0) next.set(keyOf(prefix, 'hide'), state.hidden.join(','));
+  return next;
+}
