@@ -1,0 +1,240 @@
+// Reads per-kernel profiler tables — msprof `op_summary_*.csv` and torch_npu `kernel_details.csv`,
+// every header set of FORMATS.md B.2/B.8 — into one columnar ProfileTable. Only the columns the
+// model keeps are decoded (name, type, accelerator core, input shapes, start, duration, wait);
+// the other cells of a row are skipped as byte offsets.
+import type { ProfileData, ProfileFormat, ProfileTable } from '../../model/types.ts';
+import type { ParseContext, ParseResult } from '../types.ts';
+import { summarizeTable } from '../../model/profile-aggregate.ts';
+import { DecimalTimeReader, Interner, MISSING, NumberReader, trimEnd, trimStart } from './cells.ts';
+import { TableParser } from './table-parser.ts';
+import { CELL_ESCAPED } from './tokenizer.ts';
+
+const QUOTE = 34;
+const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];
+
+export class KernelTableParser extends TableParser {
+  private readonly strings = new Interner();
+  private readonly num = new NumberReader();
+  private readonly time = new DecimalTimeReader();
+  private scratch = new Uint8Array(256);
+  private cName = -1;
+  private cType = -1;
+  private cCore = -1;
+  private cShapes = -1;
+  private cStart = -1;
+  private cDuration = -1;
+  private cWait = -1;
+  private n = 0;
+  private cap = 0;
+  private name = new Uint32Array(0);
+  private type = new Uint32Array(0);
+  private core = new Uint32Array(0);
+  private shapes = new Uint32Array(0);
+  private duration = new Float64Array(0);
+  private wait = new Float64Array(0);
+  private startOff = new Float64Array(0);
+  private baseHi = 0;
+  private baseLo = 0;
+  private baseFrac = 0;
+  private base: string | null = null;
+
+  constructor(ctx: ParseContext, expected: ProfileFormat) {
+    super(ctx, expected);
+  }
+
+  protected family(): readonly ProfileFormat[] {
+    return KERNEL_FAMILY;
+  }
+
+  protected start(): boolean {
+    this.cName = this.column('op_name');
+    this.cType = this.column('op_type');
+    this.cCore = this.column('core_type');
+    this.cShapes = this.column('input_shapes');
+    this.cStart = this.column('start_us');
+    this.cDuration = this.column('duration_us');
+    this.cWait = this.column('wait_us');
+    this.needColumns([
+      this.cName,
+      this.cType,
+      this.cCore,
+      this.cShapes,
+      this.cStart,
+      this.cDuration,
+      this.cWait,
+    ]);
+    this.grow(4096);
+    return true;
+  }
+
+  protected row(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    count: number,
+    line: number,
+    rowFlags: number,
+  ): boolean {
+    if (this.rejectRow(count, line, rowFlags)) return true;
+    const r = this.n;
+    if (r === this.cap) this.grow(this.cap * 2);
+    this.name[r] = this.text(buf, starts, ends, flags, this.cName, false);
+    this.type[r] = this.text(buf, starts, ends, flags, this.cType, false);
+    this.core[r] = this.text(buf, starts, ends, flags, this.cCore, false);
+    this.shapes[r] =
+      this.cShapes < 0 ? MISSING : this.text(buf, starts, ends, flags, this.cShapes, true);
+    this.duration[r] = this.number(buf, starts, ends, this.cDuration, line, 'duration');
+    this.wait[r] = this.number(buf, starts, ends, this.cWait, line, 'wait time');
+    this.startOff[r] = this.startTime(
+      buf,
+      starts[this.cStart] as number,
+      ends[this.cStart] as number,
+      line,
+    );
+    this.n = r + 1;
+    return true;
+  }
+
+  private text(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    col: number,
+    shape: boolean,
+  ): number {
+    let src = buf;
+    let s = starts[col] as number;
+    let e = ends[col] as number;
+    if ((flags[col] as number) & CELL_ESCAPED) {
+      e = this.unescape(buf, s, e);
+      s = 0;
+      src = this.scratch;
+    }
+    s = trimStart(src, s, e);
+    e = trimEnd(src, s, e);
+    // Shape cells carry literal quotes (`"32,3,224,224"`): the shape is what is inside them.
+    if (shape && e - s >= 2 && src[s] === QUOTE && src[e - 1] === QUOTE) {
+      s++;
+      e--;
+    }
+    return this.strings.intern(src, s, e);
+  }
+
+  /** Copies the cell into `scratch` with `""` collapsed to `"`; returns its length. */
+  private unescape(buf: Uint8Array, s: number, e: number): number {
+    if (this.scratch.length < e - s) this.scratch = new Uint8Array((e - s) * 2);
+    const out = this.scratch;
+    let n = 0;
+    for (let i = s; i < e; i++) {
+      const c = buf[i] as number;
+      out[n++] = c;
+      if (c === QUOTE && buf[i + 1] === QUOTE && i + 1 < e) i++;
+    }
+    return n;
+  }
+
+  private number(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    col: number,
+    line: number,
+    what: string,
+  ): number {
+    const v = this.num.read(buf, starts[col] as number, ends[col] as number);
+    if (!this.num.ok) this.badCell(buf, starts[col] as number, ends[col] as number, line, what);
+    return v;
+  }
+
+  private startTime(buf: Uint8Array, s: number, e: number, line: number): number {
+    const t = this.time;
+    if (!t.read(buf, s, e, this.base === null)) {
+      if (!t.ok) this.badCell(buf, s, e, line, 'start time');
+      return NaN;
+    }
+    if (this.base === null) {
+      this.base = t.text;
+      this.baseHi = t.hi;
+      this.baseLo = t.lo;
+      this.baseFrac = t.frac;
+      return 0;
+    }
+    // Exact integer differences first, the fraction last: the result keeps sub-µs precision.
+    return (t.hi - this.baseHi) * 1e9 + (t.lo - this.baseLo) + (t.frac - this.baseFrac);
+  }
+
+  private badCell(buf: Uint8Array, s: number, e: number, line: number, what: string): void {
+    const found = new TextDecoder().decode(buf.subarray(s, Math.min(e, s + 40)));
+    this.rows.badRow(
+      line,
+      `the ${what} is not a number: ${JSON.stringify(found)}`,
+      'a number',
+      found,
+    );
+  }
+
+  private grow(cap: number): void {
+    const n = this.n;
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(cap);
+      b.set(a.subarray(0, n));
+      return b;
+    };
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a.subarray(0, n));
+      return b;
+    };
+    this.name = u32(this.name);
+    this.type = u32(this.type);
+    this.core = u32(this.core);
+    this.shapes = u32(this.shapes);
+    this.duration = f64(this.duration);
+    this.wait = f64(this.wait);
+    this.startOff = f64(this.startOff);
+    this.cap = cap;
+  }
+
+  protected result(): ParseResult<ProfileData> {
+    const n = this.n;
+    const table: ProfileTable = {
+      rowCount: n,
+      dict: this.strings.dict,
+      name: this.name.slice(0, n),
+      type: this.type.slice(0, n),
+      coreType: this.core.slice(0, n),
+      inputShapes: this.shapes.slice(0, n),
+      durationUs: this.duration.slice(0, n),
+      waitUs: this.wait.slice(0, n),
+      startUs: this.startOff.slice(0, n),
+      startBaseUs: this.base,
+    };
+    const warnings = this.warnings();
+    if (this.strings.invalidUtf8) {
+      warnings.push({
+        code: 'NOT_UTF8',
+        severity: 'warning',
+        message: 'some cells are not valid UTF-8; the bad bytes are shown as �',
+      });
+    }
+    return {
+      ok: true,
+      value: {
+        id: this.ctx.id,
+        fileName: this.ctx.fileName,
+        format: this.formatOf(),
+        headerSet: this.headerSet?.id ?? `${this.formatOf()}-unrecognised`,
+        columns: this.header ?? [],
+        table,
+        summary: summarizeTable(table),
+      },
+      warnings,
+    };
+  }
+}
+
+export function createKernelTableParser(ctx: ParseContext, expected: ProfileFormat) {
+  return new KernelTableParser(ctx, expected);
+}

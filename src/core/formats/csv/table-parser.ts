@@ -1,0 +1,150 @@
+// What every profiler-table parser shares: the binary check on the first bytes, the streaming
+// tokenizer, the header (decoded once, its set detected, its columns mapped through the aliases),
+// required-column checks, and row issues. Subclasses read the data rows.
+import type { ProfileData, ProfileFormat } from '../../model/types.ts';
+import type { ImportIssue, ParseContext, ParseResult, StreamParser } from '../types.ts';
+import { CELL_ESCAPED, CELL_MALFORMED, CsvTokenizer, type RecordSink } from './tokenizer.ts';
+import {
+  cleanHeaderCell,
+  detectHeaderSet,
+  mapColumns,
+  missingColumns,
+  type HeaderSet,
+} from './header.ts';
+import { binaryIssue, EMPTY_ISSUE, RowIssues } from './issues.ts';
+
+const HEAD_BYTES = 4096;
+const headerDecoder = new TextDecoder('utf-8');
+
+export abstract class TableParser implements StreamParser<ProfileData>, RecordSink {
+  protected readonly tokenizer: CsvTokenizer = new CsvTokenizer(this);
+  protected readonly rows = new RowIssues();
+  protected header: readonly string[] | null = null;
+  protected headerSet: HeaderSet | null = null;
+  protected columns: ReadonlyMap<string, number> = new Map();
+  /** Cells per data row, from the header. */
+  protected width = 0;
+  private needWidth = 0;
+  protected fatal: ImportIssue | null = null;
+  private headSeen = 0;
+
+  constructor(
+    protected readonly ctx: ParseContext,
+    /** The format this parser was chosen for: its required columns apply. */
+    protected readonly expected: ProfileFormat,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    if (this.fatal !== null || this.tokenizer.done) return;
+    if (this.headSeen < HEAD_BYTES) {
+      const bad = binaryIssue(chunk.subarray(0, HEAD_BYTES - this.headSeen));
+      if (bad) {
+        this.fatal = { ...bad, offset: (bad.offset ?? 0) + this.headSeen };
+        return;
+      }
+      this.headSeen += Math.min(chunk.length, HEAD_BYTES);
+    }
+    this.tokenizer.push(chunk);
+  }
+
+  finish(): ParseResult<ProfileData> {
+    if (this.fatal === null) this.tokenizer.finish();
+    if (this.fatal !== null) return { ok: false, errors: [this.fatal] };
+    if (this.header === null) return { ok: false, errors: [EMPTY_ISSUE] };
+    return this.result();
+  }
+
+  record(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    count: number,
+    line: number,
+    rowFlags: number,
+  ): boolean {
+    if (this.header !== null) return this.row(buf, starts, ends, flags, count, line, rowFlags);
+    const header: string[] = [];
+    for (let i = 0; i < count; i++) {
+      let text = headerDecoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
+      if ((flags[i] as number) & CELL_ESCAPED) text = text.replace(/""/g, '"');
+      header.push(cleanHeaderCell(text));
+    }
+    // Whitespace-only lines before the header are not a header.
+    if (header.every((h) => h === '')) return true;
+    this.header = header;
+    this.width = count;
+    this.headerSet = detectHeaderSet(header);
+    this.columns = mapColumns(header);
+    const missing = missingColumns(this.formatOf(), this.columns);
+    if (missing.length > 0) {
+      this.fatal = {
+        code: 'MISSING_COLUMN',
+        severity: 'error',
+        message: `line ${line}: the header lacks ${missing.join(', ')}`,
+        line,
+        expected: missing.join(', '),
+        found: header.join(',').slice(0, 200),
+        ...(this.headerSet && this.headerSet.format !== this.expected
+          ? { otherFormat: this.headerSet.format }
+          : {}),
+      };
+      return false;
+    }
+    return this.start();
+  }
+
+  /** The format the content says, within this parser's family; else the one it was chosen for. */
+  protected formatOf(): ProfileFormat {
+    const f = this.headerSet?.format;
+    return f !== undefined && this.family().includes(f) ? f : this.expected;
+  }
+
+  protected column(key: string): number {
+    return this.columns.get(key) ?? -1;
+  }
+
+  /**
+   * Ragged rows are reported. Real tool output has them (a 2023 torch_npu file drops one cell
+   * of one row), so a row that still has every cell this parser reads is kept, read by position;
+   * a shorter one, or one with broken quoting, is skipped. True when the row is skipped.
+   */
+  protected rejectRow(count: number, line: number, rowFlags: number): boolean {
+    if (rowFlags & CELL_MALFORMED) {
+      this.rows.badRow(line, 'broken quoting; row skipped');
+      return true;
+    }
+    if (count === this.width) return false;
+    const skip = count < this.needWidth;
+    this.rows.badRow(
+      line,
+      `expected ${this.width} cells, found ${count}; ${skip ? 'row skipped' : 'read by position'}`,
+      String(this.width),
+      String(count),
+    );
+    return skip;
+  }
+
+  /** Sets the cells a row must have: one past the rightmost column read. */
+  protected needColumns(indices: readonly number[]): void {
+    this.needWidth = Math.max(0, ...indices) + 1;
+  }
+
+  protected warnings(): ImportIssue[] {
+    return this.rows.issues();
+  }
+
+  protected abstract family(): readonly ProfileFormat[];
+  /** Called once the header is accepted; false stops reading. */
+  protected abstract start(): boolean;
+  protected abstract row(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    count: number,
+    line: number,
+    rowFlags: number,
+  ): boolean;
+  protected abstract result(): ParseResult<ProfileData>;
+}
