@@ -1,7 +1,14 @@
-// Start-up: restore the saved workspace, then keep it saved.
+// Start-up: restore the saved workspace, keep it saved from then on, and on the very first start
+// (nothing saved, never cleared) load the demo reports through the same worker path as a drop.
 import { useAppStore } from '../store/index.ts';
+import { hydrateWorkspace, startPersisting } from '../store/persist.ts';
+import { warmIngest } from '../workers/ingest.ts';
+import { loadDemo } from './demo.ts';
 
 export async function startWorkspace(): Promise<void> {
-  useAppStore.getState().setHydrated(true);
-  return Promise.resolve();
+  warmIngest();
+  await hydrateWorkspace();
+  startPersisting();
+  const state = useAppStore.getState();
+  if (state.order.length === 0 && !state.cleared) await loadDemo();
 }

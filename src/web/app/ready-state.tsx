@@ -1,16 +1,20 @@
 // The app root's `data-state`: "ready" once imports have settled (the saved workspace restored,
 // no file or demo being read, no page code still loading), "loading" otherwise. End-to-end tests
-// and the web bench wait on it instead of sleeping.
+// and the web bench wait on it instead of sleeping; `data-drops` counts settled drops so a test
+// can wait for the one it just made.
 import { useEffect } from 'react';
 import { selectReady } from '../store/selectors.ts';
 import { useAppStore } from '../store/index.ts';
 
 export function ReadyState({ rootId }: { readonly rootId: string }) {
   const ready = useAppStore(selectReady);
+  const drops = useAppStore((s) => s.settledDrops);
   useEffect(() => {
     const root = document.getElementById(rootId);
-    if (root) root.dataset.state = ready ? 'ready' : 'loading';
-  }, [ready, rootId]);
+    if (!root) return;
+    root.dataset.state = ready ? 'ready' : 'loading';
+    root.dataset.drops = String(drops);
+  }, [ready, drops, rootId]);
   return null;
 }
 

@@ -35,6 +35,7 @@ export function selectReady(state: AppState): boolean {
     state.hydrated &&
     !state.demoLoading &&
     state.pendingViews === 0 &&
+    !state.scanning &&
     state.jobs.every((j) => j.state !== 'queued' && j.state !== 'reading')
   );
 }

@@ -1,4 +1,86 @@
-// The workspace page: drop zone, loaded files with their format and issues, demo data.
+// The workspace page: the demo banner, the drop zone, files being loaded, skipped files, and the
+// loaded files with their format, issues and links to the run and profile pages.
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/icons.tsx';
+import { useAppStore } from '../../store/index.ts';
+import { DropZone } from './drop-zone.tsx';
+import { FileCard } from './file-card.tsx';
+import { IngestProgress } from './ingest-progress.tsx';
+import { SkippedList } from './skipped-list.tsx';
+import { HOME_NS } from './strings.ts';
+import './home.css';
+
+function DemoBanner() {
+  const { t } = useTranslation(HOME_NS);
+  const demo = useAppStore((s) => s.demo);
+  const loading = useAppStore((s) => s.demoLoading);
+  const clearDemo = useAppStore((s) => s.clearDemo);
+  if (loading && !demo) {
+    return (
+      <p className="demo-banner card" role="status">
+        {t('demo.loading')}
+      </p>
+    );
+  }
+  if (!demo) return null;
+  return (
+    <section className="demo-banner card" data-testid="demo-banner" aria-label={t('demo.banner')}>
+      <span className="badge badge-demo">{t('demo.banner')}</span>
+      <p>{t('demo.text')}</p>
+      <button type="button" onClick={clearDemo}>
+        <Icon name="trash" /> {t('demo.clear')}
+      </button>
+    </section>
+  );
+}
+
+function FileList() {
+  const { t } = useTranslation(HOME_NS);
+  const files = useAppStore(
+    useShallow((s) => s.order.flatMap((id) => (s.files[id] ? [s.files[id]] : []))),
+  );
+  const demoIds = useAppStore((s) => s.demoIds);
+  const clearWorkspace = useAppStore((s) => s.clearWorkspace);
+  return (
+    <section className="file-list" aria-labelledby="file-list-title">
+      <div className="file-list-header">
+        <h2 id="file-list-title">
+          {t('files.title')}{' '}
+          <span className="muted">{t('files.count', { count: files.length })}</span>
+        </h2>
+        {files.length > 0 ? (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (globalThis.confirm(t('files.confirmClear'))) clearWorkspace();
+            }}
+          >
+            <Icon name="trash" /> {t('files.clear')}
+          </button>
+        ) : null}
+      </div>
+      {files.length === 0 ? (
+        <p className="muted empty-files">{t('files.empty')}</p>
+      ) : (
+        files.map((file) => <FileCard key={file.id} file={file} demo={demoIds.includes(file.id)} />)
+      )}
+    </section>
+  );
+}
+
 export function HomePage() {
-  return <main data-testid="home-page" />;
+  const { t } = useTranslation(HOME_NS);
+  return (
+    <main className="home-page" data-testid="home-page">
+      <h1>{t('title')}</h1>
+      <p className="muted home-intro">{t('intro')}</p>
+      <DemoBanner />
+      <DropZone />
+      <IngestProgress />
+      <SkippedList />
+      <FileList />
+    </main>
+  );
 }

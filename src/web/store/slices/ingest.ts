@@ -1,23 +1,34 @@
 // Files being read right now (progress, cancel) and the files a drop skipped, with the reason.
 // Transient: none of this is persisted.
 import type { StateCreator } from 'zustand';
+import type { ImportIssue } from '../../../core/formats/types.ts';
 
 export type IngestJobState = 'queued' | 'reading' | 'done' | 'canceled' | 'failed';
 
 export interface IngestJob {
   readonly id: string;
-  readonly fileName: string;
+  /** Path inside a dropped folder, or the file name. */
+  readonly path: string;
   readonly size: number;
-  readonly bytesRead: number;
+  /** Reading the bytes, then parsing them (both measured in bytes of the file). */
+  readonly phase: 'reading' | 'parsing';
+  readonly done: number;
   readonly state: IngestJobState;
 }
 
-export type SkipReason = 'unsupported-type' | 'unreadable' | 'empty-folder';
+/**
+ * Why a file of a dropped folder was not loaded: not a .json/.csv file; a .json/.csv whose
+ * content is not a format we read (`issue` says what it is when known); a folder entry that
+ * could not be read.
+ */
+export type SkipReason = 'unsupported-type' | 'not-recognised' | 'unreadable';
 
 export interface SkippedFile {
   /** The path inside the dropped folder, or the file name. */
   readonly path: string;
   readonly reason: SkipReason;
+  /** What detection said about a file it did not recognise (`not-recognised`). */
+  readonly issue?: ImportIssue;
 }
 
 export interface IngestSlice {
@@ -29,6 +40,10 @@ export interface IngestSlice {
   readonly demoLoading: boolean;
   /** Lazily loaded pages still fetching their code (the Suspense fallbacks count themselves). */
   readonly pendingViews: number;
+  /** A dropped folder is being walked (before its files reach the workers). */
+  readonly scanning: boolean;
+  /** Drops and picks fully settled so far: lets tests wait for *their* drop, not an earlier one. */
+  readonly settledDrops: number;
   upsertJob(job: IngestJob): void;
   /** Drops finished, canceled and failed jobs from the progress list. */
   pruneJobs(): void;
@@ -36,6 +51,8 @@ export interface IngestSlice {
   setHydrated(hydrated: boolean): void;
   setDemoLoading(loading: boolean): void;
   viewPending(delta: 1 | -1): void;
+  setScanning(scanning: boolean): void;
+  dropSettled(): void;
 }
 
 export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> = (set) => ({
@@ -44,6 +61,8 @@ export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> =
   hydrated: false,
   demoLoading: false,
   pendingViews: 0,
+  scanning: false,
+  settledDrops: 0,
   upsertJob: (job) =>
     set((state) => {
       const index = state.jobs.findIndex((j) => j.id === job.id);
@@ -59,6 +78,8 @@ export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> =
   setSkipped: (skipped) => set({ skipped }),
   setHydrated: (hydrated) => set({ hydrated }),
   setDemoLoading: (demoLoading) => set({ demoLoading }),
+  setScanning: (scanning) => set({ scanning }),
+  dropSettled: () => set((state) => ({ settledDrops: state.settledDrops + 1 })),
   viewPending: (delta) =>
     set((state) => ({ pendingViews: Math.max(0, state.pendingViews + delta) })),
 });

@@ -1,0 +1,81 @@
+// Import issues in the user's language, built from the issue's code and fields (never from the
+// parser's English sentence, which is shown beside them as the original text).
+import { registerStrings } from '../../i18n/index.ts';
+
+export const ISSUES_NS = 'issues';
+
+registerStrings(ISSUES_NS, {
+  en: {
+    code: {
+      UNREADABLE: 'The file could not be read.',
+      EMPTY: 'The file is empty.',
+      BINARY: 'The file is binary, not text.',
+      NOT_UTF8: 'The file is not UTF-8 text (save it as UTF-8; GBK is not read).',
+      NOT_JSON: 'The file is not valid JSON.',
+      TRUNCATED:
+        'The file ends early (AOE may still be writing it); everything complete before that point was kept.',
+      UNKNOWN_FORMAT:
+        'Not a format the dashboard reads: AOE result JSON (opat/sgat) or a profiler table (op_summary, kernel_details, op_statistic CSV).',
+      WRONG_FORMAT: 'The file name suggests one format, but the content is another.',
+      SCHEMA_MISMATCH: 'A value does not have the shape this format requires.',
+      UNSUPPORTED_VERSION: 'This version of the format is not supported.',
+      INCONSISTENT: 'Figures in the file disagree with each other.',
+      UNKNOWN_FIELD: 'A field the dashboard does not know was kept as written.',
+      MISSING_COLUMN: 'A column this table needs is missing.',
+      BAD_ROW: 'A row could not be read.',
+      TOO_LARGE: 'The file is too large to load.',
+    },
+    severity: { error: 'Error', warning: 'Warning' },
+    at: {
+      path: 'at {{path}}',
+      line: 'line {{line}}',
+      offset: 'byte {{offset}}',
+    },
+    expectedFound: 'expected {{expected}}, found {{found}}',
+    expected: 'expected {{expected}}',
+    found: 'found {{found}}',
+    hint: {
+      otherFormat: 'This is {{format}} (recognised from its content).',
+      traceJson: 'Open profiler timelines in Perfetto or MindStudio Insight.',
+    },
+    original: 'Original message',
+    count_one: '{{count}} issue',
+    count_other: '{{count}} issues',
+  },
+  'zh-CN': {
+    code: {
+      UNREADABLE: '无法读取该文件。',
+      EMPTY: '文件为空。',
+      BINARY: '这是二进制文件，不是文本文件。',
+      NOT_UTF8: '文件不是 UTF-8 文本（请另存为 UTF-8；不支持 GBK）。',
+      NOT_JSON: '文件不是有效的 JSON。',
+      TRUNCATED: '文件提前结束（AOE 可能仍在写入）；结束位置之前的完整内容已保留。',
+      UNKNOWN_FORMAT:
+        '看板无法读取此格式：支持 AOE 结果 JSON（opat/sgat）和 Profiling 表（op_summary、kernel_details、op_statistic CSV）。',
+      WRONG_FORMAT: '文件名对应一种格式，但内容是另一种格式。',
+      SCHEMA_MISMATCH: '某个值不符合该格式的要求。',
+      UNSUPPORTED_VERSION: '不支持该格式的此版本。',
+      INCONSISTENT: '文件中的数值相互矛盾。',
+      UNKNOWN_FIELD: '看板不认识的字段，已按原样保留。',
+      MISSING_COLUMN: '缺少该表必需的列。',
+      BAD_ROW: '有一行无法读取。',
+      TOO_LARGE: '文件过大，无法加载。',
+    },
+    severity: { error: '错误', warning: '警告' },
+    at: {
+      path: '位置 {{path}}',
+      line: '第 {{line}} 行',
+      offset: '第 {{offset}} 字节',
+    },
+    expectedFound: '应为 {{expected}}，实际为 {{found}}',
+    expected: '应为 {{expected}}',
+    found: '实际为 {{found}}',
+    hint: {
+      otherFormat: '这是{{format}}（按内容识别）。',
+      traceJson: '请用 Perfetto 或 MindStudio Insight 打开 Profiling 时间线。',
+    },
+    original: '原始信息',
+    count_one: '{{count}} 个问题',
+    count_other: '{{count}} 个问题',
+  },
+});

@@ -1,0 +1,90 @@
+// Report ↔ profile links of one file: the linked files with an unlink button each, and (for a
+// report) a picker to link another profile of the workspace.
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/icons.tsx';
+import type { ImportedFile } from '../../store/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { HOME_NS } from './strings.ts';
+
+function ReportLinks({ report }: { readonly report: ImportedFile }) {
+  const { t } = useTranslation(HOME_NS);
+  const linked = useAppStore(useShallow((s) => s.links[report.id] ?? []));
+  const profiles = useAppStore(
+    useShallow((s) =>
+      s.order.flatMap((id) => {
+        const f = s.files[id];
+        return f?.profile ? [{ id: f.id, name: f.fileName }] : [];
+      }),
+    ),
+  );
+  const linkProfile = useAppStore((s) => s.linkProfile);
+  const unlinkProfile = useAppStore((s) => s.unlinkProfile);
+  if (profiles.length === 0 && linked.length === 0) return null;
+  const nameOf = (id: string) => profiles.find((p) => p.id === id)?.name ?? id;
+  const candidates = profiles.filter((p) => !linked.includes(p.id));
+  return (
+    <div className="file-links">
+      <span className="muted">{t('links.profiles')}:</span>{' '}
+      {linked.length === 0 ? <span className="muted">{t('links.none')}</span> : null}
+      {linked.map((id) => (
+        <span key={id} className="link-chip">
+          <span className="mono">{nameOf(id)}</span>
+          <button
+            type="button"
+            className="chip-button"
+            aria-label={t('links.unlink', { name: nameOf(id) })}
+            title={t('links.unlink', { name: nameOf(id) })}
+            onClick={() => unlinkProfile(report.id, id)}
+          >
+            <Icon name="unlink" />
+          </button>
+        </span>
+      ))}
+      {candidates.length > 0 ? (
+        <select
+          aria-label={t('links.add')}
+          value=""
+          onChange={(e) => {
+            if (e.target.value) linkProfile(report.id, e.target.value);
+          }}
+        >
+          <option value="">{t('links.choose')}</option>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      ) : null}
+    </div>
+  );
+}
+
+function ProfileLinks({ profile }: { readonly profile: ImportedFile }) {
+  const { t } = useTranslation(HOME_NS);
+  const reports = useAppStore(
+    useShallow((s) =>
+      Object.entries(s.links).flatMap(([reportId, ids]) =>
+        ids.includes(profile.id) ? [s.files[reportId]?.fileName ?? reportId] : [],
+      ),
+    ),
+  );
+  if (reports.length === 0) return null;
+  return (
+    <div className="file-links">
+      <span className="muted">{t('links.reports')}:</span>{' '}
+      {reports.map((name) => (
+        <span key={name} className="link-chip mono">
+          {name}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function LinkControls({ file }: { readonly file: ImportedFile }) {
+  if (file.report) return <ReportLinks report={file} />;
+  if (file.profile) return <ProfileLinks profile={file} />;
+  return null;
+}

@@ -1,0 +1,116 @@
+// Loading files into the workspace: each file goes through the ingest worker pool, shows its
+// progress, and joins the workspace as soon as it is read (a slow 100 MB profile does not hold
+// back the reports dropped with it). When the whole drop has settled, reports and profiles that
+// came together — in one drop of loose files, or from one dropped folder — are linked.
+import type { ImportedFile } from '../../core/formats/types.ts';
+import { useAppStore } from '../store/index.ts';
+import { markPersisted } from '../store/persist.ts';
+import { IngestPool, type IngestProgress } from './ingest-pool.ts';
+
+export interface IngestEntry {
+  readonly file: File;
+  /** Path inside a dropped folder (`PROF_x/device_0/summary/op_summary_0.csv`) or the name. */
+  readonly path: string;
+}
+
+export interface IngestOptions {
+  readonly demo?: boolean;
+}
+
+const POOL_SIZE = Math.max(1, Math.min(3, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+let pool: IngestPool | null = null;
+let nextJob = 0;
+
+function getPool(): IngestPool {
+  pool ??= new IngestPool(POOL_SIZE);
+  return pool;
+}
+
+/** Starts a worker ahead of the first drop. */
+export function warmIngest(): void {
+  getPool().warm();
+}
+
+export function cancelIngest(jobId: string): void {
+  getPool().cancel(jobId);
+}
+
+/** What a worker that crashed leaves: a listed file with one error, never a silent loss. */
+function failedImport(entry: IngestEntry, message: string): ImportedFile {
+  return {
+    id: `failed-${globalThis.crypto.randomUUID()}`,
+    fileName: entry.path,
+    size: entry.file.size,
+    format: 'unknown',
+    ok: false,
+    issues: [{ code: 'UNREADABLE', severity: 'error', message }],
+    report: null,
+    profile: null,
+  };
+}
+
+/** The folder a file came from: the top folder of a dropped tree; '' for loose files. */
+export function dropGroup(path: string): string {
+  const slash = path.indexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** Report ↔ profile pairs among files that arrived together (same drop group). */
+export function autoLinks(
+  imported: readonly { readonly path: string; readonly file: ImportedFile }[],
+): [reportId: string, profileId: string][] {
+  const groups = new Map<string, { reports: string[]; profiles: string[] }>();
+  for (const { path, file } of imported) {
+    const key = dropGroup(path);
+    const group = groups.get(key) ?? { reports: [], profiles: [] };
+    groups.set(key, group);
+    if (file.report) group.reports.push(file.id);
+    if (file.profile) group.profiles.push(file.id);
+  }
+  const pairs: [string, string][] = [];
+  for (const { reports, profiles } of groups.values()) {
+    for (const r of reports) for (const p of profiles) pairs.push([r, p]);
+  }
+  return pairs;
+}
+
+async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<ImportedFile | null> {
+  const store = useAppStore.getState();
+  const jobId = `job-${++nextJob}`;
+  const base = { id: jobId, path: entry.path, size: entry.file.size };
+  store.upsertJob({ ...base, phase: 'reading', done: 0, state: 'queued' });
+  const onProgress = (p: IngestProgress) =>
+    useAppStore.getState().upsertJob({ ...base, phase: p.phase, done: p.done, state: 'reading' });
+  const outcome = await getPool().run(jobId, entry.file, entry.path, onProgress);
+  const after = useAppStore.getState();
+  if (outcome.kind === 'canceled') {
+    after.upsertJob({ ...base, phase: 'reading', done: 0, state: 'canceled' });
+    return null;
+  }
+  const file = outcome.kind === 'done' ? outcome.file : failedImport(entry, outcome.message);
+  if (outcome.kind === 'done' && outcome.persisted) markPersisted(file.id);
+  after.addFiles([file], options);
+  after.upsertJob({
+    ...base,
+    phase: 'parsing',
+    done: entry.file.size,
+    state: outcome.kind === 'done' ? 'done' : 'failed',
+  });
+  return file;
+}
+
+/** Loads the entries into the workspace; resolves with what was loaded (canceled ones left out). */
+export async function ingestFiles(
+  entries: readonly IngestEntry[],
+  options: IngestOptions = {},
+): Promise<ImportedFile[]> {
+  const results = await Promise.all(entries.map((e) => ingestOne(e, options)));
+  const imported = results.flatMap((file, i) => {
+    const entry = entries[i];
+    return file && entry ? [{ path: entry.path, file }] : [];
+  });
+  const store = useAppStore.getState();
+  for (const [reportId, profileId] of autoLinks(imported)) store.linkProfile(reportId, profileId);
+  store.pruneJobs();
+  return imported.map((i) => i.file);
+}

@@ -1,0 +1,70 @@
+// The ingest worker: reads one File at a time in chunks (`file.stream()`), feeds the core import,
+// saves the result in IndexedDB and sends it to the page with the table's buffers transferred.
+// Parsing a 100 MB profile here keeps the page responsive; canceling terminates this worker.
+import { set } from 'idb-keyval';
+import { createImport } from '../../core/formats/index.ts';
+import { fileKey, workspaceStore } from '../store/persist-keys.ts';
+import {
+  tableTransferables,
+  type FromWorker,
+  type IngestPhase,
+  type ToWorker,
+} from './protocol.ts';
+
+// A worker module's global scope; typed narrowly so the DOM lib's `postMessage` is not used.
+const scope = globalThis as unknown as {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+};
+
+const PROGRESS_INTERVAL_MS = 50;
+
+function progressReporter(jobId: string, total: number) {
+  let last = 0;
+  return (phase: IngestPhase, done: number, force = false) => {
+    const now = performance.now();
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    scope.postMessage({ type: 'progress', jobId, phase, done, total });
+  };
+}
+
+async function importFile(message: ToWorker): Promise<void> {
+  const { jobId, file, path } = message;
+  const report = progressReporter(jobId, file.size);
+  const importer = createImport(path, file.size, {
+    onProgress: (done) => report('parsing', done),
+  });
+  const reader = file.stream().getReader();
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    importer.push(value);
+    read += value.byteLength;
+    report('reading', read);
+  }
+  report('parsing', 0, true);
+  const imported = await importer.finish();
+  let persisted = false;
+  try {
+    await set(fileKey(imported.id), imported, workspaceStore());
+    persisted = true;
+  } catch {
+    // IndexedDB unavailable or full: the page tries again and otherwise keeps it in memory.
+  }
+  scope.postMessage(
+    { type: 'done', jobId, file: imported, persisted },
+    tableTransferables(imported),
+  );
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.type !== 'import') return;
+  importFile(message).catch((error: unknown) => {
+    // Only a bug gets here (importers return issues, never throw): report it as such.
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    scope.postMessage({ type: 'failed', jobId: message.jobId, message: text });
+  });
+});

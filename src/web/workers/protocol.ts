@@ -1,0 +1,59 @@
+// The typed messages between the page and the ingest worker. The page sends File handles (cheap
+// to clone: the bytes are not copied); the worker answers with progress and the ImportedFile,
+// transferring the profile table's typed arrays instead of copying them.
+import type { ImportedFile } from '../../core/formats/types.ts';
+
+export type ToWorker = {
+  readonly type: 'import';
+  readonly jobId: string;
+  readonly file: File;
+  /** Path inside a dropped folder (for messages), or the file name. */
+  readonly path: string;
+};
+
+export type IngestPhase = 'reading' | 'parsing';
+
+export type FromWorker =
+  | {
+      readonly type: 'progress';
+      readonly jobId: string;
+      readonly phase: IngestPhase;
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: 'done';
+      readonly jobId: string;
+      readonly file: ImportedFile;
+      /** The worker already saved the file in IndexedDB (the page saves it otherwise). */
+      readonly persisted: boolean;
+    }
+  | { readonly type: 'failed'; readonly jobId: string; readonly message: string };
+
+export function isFromWorker(data: unknown): data is FromWorker {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as { type?: unknown }).type;
+  return type === 'progress' || type === 'done' || type === 'failed';
+}
+
+/**
+ * The buffers behind a profile table's columns, deduplicated (two columns may share one buffer,
+ * and transferring a buffer twice is an error).
+ */
+export function tableTransferables(file: ImportedFile): ArrayBuffer[] {
+  const table = file.profile?.table;
+  if (!table) return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of [
+    table.name,
+    table.type,
+    table.coreType,
+    table.inputShapes,
+    table.durationUs,
+    table.waitUs,
+    table.startUs,
+  ]) {
+    if (column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
+  }
+  return [...buffers];
+}
