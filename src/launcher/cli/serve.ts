@@ -1,5 +1,111 @@
-// Placeholder: the `serve` subcommand is being written; it registers nothing yet.
+// `aoe-dashboard serve`: the launcher on the device host. Serves the built dashboard and the API,
+// runs AOE jobs. Loopback by default; any other address is announced with a warning because the
+// token is then the only thing between the network and the tuner.
 import type { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceSetEnv } from '../jobs/env.ts';
+import { build } from '../server/app.ts';
+import { readOrCreateToken } from '../server/auth.ts';
 import type { CliIo, SetExit } from './io.ts';
 
-export function registerServe(_program: Command, _io: CliIo, _setExit: SetExit): void {}
+interface ServeFlags {
+  readonly host: string;
+  readonly port: string;
+  readonly dataDir?: string;
+  readonly aoeBin: string;
+  readonly setEnv?: string;
+  readonly modelsRoot?: string;
+  readonly demo?: boolean;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+export function registerServe(program: Command, io: CliIo, setExit: SetExit): void {
+  program
+    .command('serve')
+    .description('Serve the dashboard and run AOE tuning jobs on this host')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
+    .option(
+      '--data-dir <dir>',
+      'where runs, jobs and the token are kept (default ~/.aoe-dashboard)',
+    )
+    .option('--aoe-bin <path>', 'the aoe program', 'aoe')
+    .option('--set-env <file>', "CANN's set_env.sh, sourced once for every job")
+    .option('--models-root <dir>', 'jobs may only name models under it (default <data-dir>/models)')
+    .option('--demo', 'offer the demo reports in the dashboard')
+    .action(async (flags: ServeFlags) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        io.stderr(`error: --port must be an integer from 0 to 65535, got "${flags.port}"\n`);
+        setExit(2);
+        return;
+      }
+      const dataDir = resolve(flags.dataDir ?? join(homedir(), '.aoe-dashboard'));
+      const modelsRoot = resolve(flags.modelsRoot ?? join(dataDir, 'models'));
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      mkdirSync(modelsRoot, { recursive: true });
+      let env = baseEnv();
+      if (flags.setEnv) {
+        try {
+          env = await sourceSetEnv(resolve(flags.setEnv), env);
+        } catch (err) {
+          io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+          setExit(1);
+          return;
+        }
+      }
+      const aoeBin = flags.aoeBin.includes('/') ? resolve(flags.aoeBin) : flags.aoeBin;
+      const token = readOrCreateToken(dataDir);
+      const distDir = fileURLToPath(new URL('../../../dist', import.meta.url));
+      const app = await build({
+        dataDir,
+        modelsRoot,
+        aoeBin,
+        env,
+        setEnvFile: flags.setEnv ? resolve(flags.setEnv) : null,
+        token,
+        distDir,
+        demo: flags.demo === true,
+      });
+      if (!LOOPBACK.has(flags.host)) {
+        io.stderr(
+          `warning: listening on ${flags.host}, not loopback: anyone who can reach this address ` +
+            'and has the token can start tuning jobs on this host\n',
+        );
+      }
+      let address: string;
+      try {
+        address = await app.listen({ host: flags.host, port });
+      } catch (err) {
+        io.stderr(`error: cannot listen on ${flags.host}:${port}: ${String(err)}\n`);
+        await app.close();
+        setExit(1);
+        return;
+      }
+      const url = address.replace('[::1]', 'localhost');
+      io.stdout(`aoe-dashboard launcher at ${url}/\n`);
+      io.stdout(`token: ${token} (kept in ${join(dataDir, 'token')})\n`);
+      io.stdout(`Launch page: ${url}/launch#token=${token}\n`);
+      io.stdout(`models root: ${modelsRoot}\n`);
+      // Stop cleanly: running jobs are interrupted (their log kept), the database closed.
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void app.close().then(done, done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,315 @@
+// The job queue and lifecycle: queued → running → succeeded | failed | canceled | interrupted.
+// One AOE job per device at a time (AOE measures on the device; its docs forbid sharing one),
+// different devices in parallel; job types 1 then 2. Everything a viewer sees is a stored event.
+import { accessSync, constants, mkdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TERMINAL_STATES, type JobRow, type JobState, type Repo } from '../store/repo.ts';
+import { buildManifest, newId, storeResultFiles } from './collect.ts';
+import { resolveBinary, type Env } from './env.ts';
+import { JobEvents } from './events.ts';
+import type { JobPlan, JobRequest } from './plan.ts';
+import { signalGroup, sweepGroup } from './process.ts';
+import { runPhase, type FailureCode, type PhaseControl, type StopReason } from './run-phase.ts';
+import { buildArgv } from './tools/aoe.ts';
+
+export interface JobManagerOptions {
+  readonly repo: Repo;
+  readonly dataDir: string;
+  readonly aoeBin: string;
+  readonly env: Env;
+  /** Grace period between SIGINT, SIGTERM and SIGKILL. */
+  readonly graceMs?: number;
+  /** How often the result JSON is re-read while AOE runs. */
+  readonly pollMs?: number;
+  /** The `aoe --help` option list, when it could be probed. */
+  readonly helpOptions: () => ReadonlySet<string> | null;
+}
+
+interface Stored {
+  readonly request: JobRequest;
+  readonly plan: JobPlan;
+}
+
+export interface JobView {
+  readonly id: string;
+  readonly state: JobState;
+  readonly model: string;
+  readonly device: number;
+  readonly jobTypes: readonly (1 | 2)[];
+  readonly exitCode: number | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly runIds: readonly string[];
+  readonly progress: unknown;
+}
+
+interface Running {
+  readonly id: string;
+  readonly ctl: PhaseControl;
+  done: Promise<void>;
+}
+
+const iso = () => new Date().toISOString();
+
+export class JobManager {
+  readonly events: JobEvents;
+  private readonly running = new Map<number, Running>();
+  private readonly progress = new Map<string, unknown>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly o: JobManagerOptions) {
+    this.events = new JobEvents(o.repo);
+  }
+
+  /** On start: jobs a previous launcher left running are interrupted (their log is kept). */
+  recover(): void {
+    for (const row of this.o.repo.jobsInState('running')) {
+      if (row.pid !== null && ownsProcess(row.pid, row.work_dir)) {
+        signalGroup(row.pid, 'SIGINT');
+        sweepGroup(row.pid);
+      }
+      this.finish(
+        row.id,
+        'interrupted',
+        'INTERRUPTED',
+        null,
+        'the launcher stopped while the job ran',
+      );
+    }
+    this.pump();
+  }
+
+  submit(request: JobRequest, plan: JobPlan): string {
+    const id = newId();
+    const workDir = join(this.o.dataDir, 'jobs', id);
+    const stored: Stored = { request, plan };
+    this.o.repo.insertJob(id, JSON.stringify(stored), plan.device, workDir, iso());
+    this.events.append(id, 'state', { state: 'queued' });
+    this.pump();
+    return id;
+  }
+
+  get(id: string): JobView | null {
+    const row = this.o.repo.getJob(id);
+    return row ? this.view(row) : null;
+  }
+
+  list(limit = 200): JobView[] {
+    return this.o.repo.listJobs(limit).map((r) => this.view(r));
+  }
+
+  /** 'canceled' for a queued job, 'stopping' for a running one, null when it already ended. */
+  async cancel(
+    id: string,
+    reason: StopReason = 'CANCELED',
+  ): Promise<'canceled' | 'stopping' | null> {
+    const row = this.o.repo.getJob(id);
+    if (!row || TERMINAL_STATES.has(row.state)) return null;
+    if (row.state === 'queued') {
+      this.finish(id, 'canceled', 'CANCELED', null, 'canceled before it started');
+      return 'canceled';
+    }
+    const run = [...this.running.values()].find((r) => r.id === id);
+    if (!run) return null;
+    if (!run.ctl.stopReason) run.ctl.stopReason = reason;
+    await run.ctl.stop?.();
+    return 'stopping';
+  }
+
+  /** Stops every running job (as interrupted) and waits for them; queued jobs stay queued. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const runs = [...this.running.values()];
+    await Promise.all(runs.map((r) => this.cancel(r.id, 'INTERRUPTED')));
+    await Promise.all(runs.map((r) => r.done));
+  }
+
+  private view(row: JobRow): JobView {
+    const stored = JSON.parse(row.request) as Stored;
+    return {
+      id: row.id,
+      state: row.state,
+      model: stored.request.model,
+      device: row.device,
+      jobTypes: stored.plan.jobTypes,
+      exitCode: row.exit_code,
+      errorCode: row.error_code,
+      errorMessage: row.error_message,
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      runIds: this.o.repo.runIdsOfJob(row.id),
+      progress: this.progress.get(row.id) ?? null,
+    };
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    for (const row of this.o.repo.jobsInState('queued')) {
+      if (this.running.has(row.device)) continue;
+      if (!this.o.repo.startJob(row.id, iso())) continue;
+      const entry: Running = {
+        id: row.id,
+        ctl: { stopReason: null, stop: null },
+        done: Promise.resolve(),
+      };
+      this.running.set(row.device, entry);
+      entry.done = this.execute(row, entry.ctl)
+        .catch((err: unknown) => {
+          this.finish(row.id, 'failed', 'TUNER_FAILED', null, `launcher error: ${String(err)}`);
+        })
+        .finally(() => {
+          this.running.delete(row.device);
+          this.pump();
+        });
+    }
+  }
+
+  private finish(
+    id: string,
+    state: JobState,
+    errorCode: FailureCode | null,
+    exitCode: number | null,
+    message: string | null,
+  ): void {
+    const timer = this.timers.get(id);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(id);
+    this.progress.delete(id);
+    this.o.repo.finishJob(id, { state, exitCode, errorCode, errorMessage: message }, iso());
+    const runIds = this.o.repo.runIdsOfJob(id);
+    this.events.append(id, 'state', { state, errorCode, exitCode, message, runIds });
+  }
+
+  private async execute(row: JobRow, ctl: PhaseControl): Promise<void> {
+    const id = row.id;
+    const { request, plan } = JSON.parse(row.request) as Stored;
+    const emit = (type: Parameters<JobEvents['append']>[1], data: unknown) => {
+      if (type === 'progress') this.progress.set(id, data);
+      this.events.append(id, type, data);
+    };
+    emit('state', { state: 'running' });
+    const env: Record<string, string> = { ...this.o.env, ...(request.env ?? {}) };
+    const bin = resolveBinary(this.o.aoeBin, env);
+    if (!bin) {
+      const msg = `aoe was not found (${this.o.aoeBin}); give --aoe-bin or --set-env to the launcher`;
+      return this.finish(id, 'failed', 'TUNER_NOT_FOUND', null, msg);
+    }
+    const bank = env.TUNE_BANK_PATH;
+    if (bank !== undefined && !isWritableDir(bank)) {
+      const msg = `TUNE_BANK_PATH ${bank} must exist and be readable and writable (AOE exits otherwise)`;
+      return this.finish(id, 'failed', 'BANK_PATH_INVALID', null, msg);
+    }
+    mkdirSync(join(this.o.dataDir, 'jobs'), { recursive: true });
+    mkdirSync(row.work_dir); // new and empty: AOE writes its workspace into its cwd
+    let tuneOpsFile: string | undefined;
+    if (request.tuneOpsFile) {
+      tuneOpsFile = join(row.work_dir, 'tune_ops_file.json');
+      writeFileSync(tuneOpsFile, JSON.stringify(request.tuneOpsFile));
+    }
+    if (request.timeoutS !== undefined) {
+      const timer = setTimeout(() => void this.cancel(id, 'TIMEOUT'), request.timeoutS * 1000);
+      this.timers.set(id, timer);
+    }
+    const help = this.o.helpOptions();
+    let exitCode = 0;
+    for (const jobType of plan.jobTypes) {
+      if (ctl.stopReason) break;
+      const cwd = join(row.work_dir, jobType === 1 ? 'subgraph' : 'operator');
+      mkdirSync(cwd);
+      const argv = buildArgv({
+        jobType,
+        model: plan.model,
+        modelIsDir: plan.modelIsDir,
+        framework: plan.framework,
+        weight: plan.weight ?? undefined,
+        device: plan.device,
+        inputShape: request.inputShape,
+        inputFormat: request.inputFormat,
+        tuneOpsFile,
+        options: plan.options,
+        progressBarKnown: help === null || help.has('progress_bar'),
+      });
+      const startedAt = iso();
+      emit('phase', { jobType, phase: 'start', command: [bin, ...argv] });
+      const outcome = await runPhase(
+        {
+          bin,
+          argv,
+          cwd,
+          env,
+          jobType,
+          graceMs: this.o.graceMs ?? 3000,
+          pollMs: this.o.pollMs ?? 1000,
+          emit,
+          onPid: (pid) => this.o.repo.setPid(id, pid),
+        },
+        ctl,
+      );
+      if (!outcome.ok) {
+        const state =
+          outcome.code === 'CANCELED'
+            ? 'canceled'
+            : outcome.code === 'INTERRUPTED'
+              ? 'interrupted'
+              : 'failed';
+        return this.finish(id, state, outcome.code, outcome.exitCode, outcome.message);
+      }
+      exitCode = outcome.exitCode;
+      const at = iso();
+      const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, outcome.resultFiles, at);
+      for (const run of runs) emit('result', { jobType, ...run });
+      const output = plan.options.find(([n]) => n === 'output')?.[1] ?? null;
+      const manifest = await buildManifest({
+        jobId: id,
+        jobType,
+        bin,
+        argv,
+        workDir: cwd,
+        env,
+        model: plan.model,
+        modelIsDir: plan.modelIsDir,
+        output,
+        device: plan.device,
+        startedAt,
+        finishedAt: at,
+        exitCode,
+        runIds: runs.map((r) => r.runId),
+      });
+      this.o.repo.putManifest(id, jobType, manifest);
+      emit('phase', { jobType, phase: 'end', tunedOm: manifest.tunedOm });
+    }
+    if (ctl.stopReason)
+      return this.finish(
+        id,
+        ctl.stopReason === 'CANCELED' ? 'canceled' : 'failed',
+        ctl.stopReason,
+        null,
+        null,
+      );
+    this.finish(id, 'succeeded', null, exitCode, null);
+  }
+}
+
+function isWritableDir(path: string): boolean {
+  try {
+    if (!statSync(path).isDirectory()) return false;
+    accessSync(path, constants.R_OK | constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Guards against pid reuse after a crash: only a process still working in the job's dir is ours. */
+function ownsProcess(pid: number, workDir: string): boolean {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`).startsWith(workDir);
+  } catch {
+    return false;
+  }
+}

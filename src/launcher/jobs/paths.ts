@@ -1,0 +1,39 @@
+// Every path a request names is relative to the models root and must stay inside it after
+// symlinks are resolved: `../`, absolute paths and links that point out are all refused.
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
+import { hasControlChar } from './tools/aoe.ts';
+
+export type PathCheck =
+  | { readonly ok: true; readonly path: string; readonly isDir: boolean }
+  | { readonly ok: false; readonly reason: 'absolute' | 'outside' | 'missing' | 'invalid' };
+
+export function resolveUnderRoot(root: string, relative: string): PathCheck {
+  if (relative === '' || hasControlChar(relative)) return { ok: false, reason: 'invalid' };
+  if (isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative)) {
+    return { ok: false, reason: 'absolute' };
+  }
+  if (relative.split(/[\\/]/).includes('..')) return { ok: false, reason: 'outside' };
+  let realRoot: string;
+  let real: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(join(realRoot, relative));
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + sep))
+    return { ok: false, reason: 'outside' };
+  try {
+    return { ok: true, path: real, isDir: statSync(real).isDirectory() };
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+}
+
+export const PATH_MESSAGES: Record<Exclude<PathCheck, { ok: true }>['reason'], string> = {
+  absolute: 'must be a path relative to the models root, not an absolute path',
+  outside: 'must stay inside the models root',
+  missing: 'does not exist under the models root',
+  invalid: 'is not a valid path',
+};

@@ -1,0 +1,127 @@
+// A schema-valid job request becomes a plan the runner can execute without further checks: paths
+// resolved inside the models root, the framework decided, every option checked against the
+// documented set and this host's `aoe --help`. Problems come back as field errors, never thrown.
+import { PATH_MESSAGES, resolveUnderRoot } from './paths.ts';
+import { checkOption, FIELD_OPTIONS, frameworkFromSuffix } from './tools/aoe.ts';
+
+/** The body of POST /api/jobs (schemas/launcher-job-request.schema.json). */
+export interface JobRequest {
+  readonly model: string;
+  readonly framework?: 0 | 1 | 3 | 5;
+  readonly weight?: string;
+  readonly jobTypes: readonly (1 | 2)[];
+  readonly device?: number;
+  readonly inputShape?: string;
+  readonly inputFormat?: string;
+  readonly options?: Readonly<Record<string, string>>;
+  readonly env?: {
+    readonly TUNE_BANK_PATH?: string;
+    readonly REPEAT_TUNE?: 'True' | 'False';
+    readonly TE_PARALLEL_COMPILER?: string;
+  };
+  readonly tuneOpsFile?: {
+    readonly tune_ops_name?: readonly string[];
+    readonly tune_ops_type?: readonly string[];
+  };
+  readonly timeoutS?: number;
+}
+
+export interface JobPlan {
+  readonly model: string;
+  readonly modelIsDir: boolean;
+  readonly framework: 0 | 1 | 3 | 5 | null;
+  readonly weight: string | null;
+  /** In the documented order: subgraph (1) before operator (2). */
+  readonly jobTypes: readonly (1 | 2)[];
+  readonly device: number;
+  readonly options: readonly (readonly [string, string])[];
+}
+
+export interface PlanError {
+  readonly code: 'BAD_REQUEST' | 'BAD_OPTION' | 'BAD_PATH';
+  readonly field: string;
+  readonly message: string;
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: JobPlan }
+  | { readonly ok: false; readonly errors: readonly PlanError[] };
+
+const OPTION_MESSAGES = {
+  unknown: 'is not a documented AOE option the launcher passes on',
+  'not-in-help': "is not listed by this host's `aoe --help`",
+  value: 'has a value AOE does not accept for this option',
+} as const;
+
+export function planJob(
+  req: JobRequest,
+  modelsRoot: string,
+  helpOptions: ReadonlySet<string> | null,
+): PlanResult {
+  const errors: PlanError[] = [];
+  const model = resolveUnderRoot(modelsRoot, req.model);
+  if (!model.ok)
+    errors.push({ code: 'BAD_PATH', field: '/model', message: PATH_MESSAGES[model.reason] });
+
+  let weight: string | null = null;
+  if (req.weight !== undefined) {
+    const w = resolveUnderRoot(modelsRoot, req.weight);
+    if (!w.ok)
+      errors.push({ code: 'BAD_PATH', field: '/weight', message: PATH_MESSAGES[w.reason] });
+    else weight = w.path;
+  }
+
+  const framework =
+    req.framework ?? (model.ok && !model.isDir ? frameworkFromSuffix(model.path) : null);
+  if (model.ok && !model.isDir && framework === null) {
+    errors.push({
+      code: 'BAD_REQUEST',
+      field: '/framework',
+      message:
+        'cannot be told from the model suffix: give 0 (Caffe), 1 (MindSpore), 3 (TensorFlow) or 5 (ONNX)',
+    });
+  }
+  if (framework === 0 && weight === null && req.weight === undefined) {
+    errors.push({ code: 'BAD_REQUEST', field: '/weight', message: 'is required for Caffe models' });
+  }
+
+  const options: (readonly [string, string])[] = [];
+  for (const [name, value] of Object.entries(req.options ?? {})) {
+    const field = `/options/${name}`;
+    const check = checkOption(name, value, helpOptions);
+    if (!check.ok) {
+      const message =
+        check.reason === 'field'
+          ? `is set through the "${FIELD_OPTIONS[name] ?? name}" field`
+          : OPTION_MESSAGES[check.reason];
+      errors.push({
+        code: check.reason === 'value' ? 'BAD_REQUEST' : 'BAD_OPTION',
+        field,
+        message,
+      });
+      continue;
+    }
+    if (check.fileOption) {
+      const f = resolveUnderRoot(modelsRoot, value);
+      if (!f.ok) {
+        errors.push({ code: 'BAD_PATH', field, message: PATH_MESSAGES[f.reason] });
+        continue;
+      }
+      options.push([name, f.path]);
+    } else options.push([name, value]);
+  }
+
+  if (errors.length > 0 || !model.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    plan: {
+      model: model.path,
+      modelIsDir: model.isDir,
+      framework,
+      weight,
+      jobTypes: [...req.jobTypes].sort((a, b) => a - b),
+      device: req.device ?? 0,
+      options,
+    },
+  };
+}

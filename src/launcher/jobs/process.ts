@@ -1,0 +1,98 @@
+// Runs a tool in its own process group (`detached`), reads stdout and stderr line by line, and
+// stops it the way AOE-CLI.md §4.5 asks: SIGINT to the group, then SIGTERM, then SIGKILL, and a
+// final sweep of the group for children that outlived their parent.
+import { execa } from 'execa';
+import { LineSplitter } from './lines.ts';
+import type { Env } from './env.ts';
+
+export type Stream = 'stdout' | 'stderr';
+export const MAX_LINE = 8192;
+
+export interface ToolExit {
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  /** The tool could not be started at all (ENOENT, EACCES). */
+  readonly spawnError: string | null;
+}
+
+export interface RunningTool {
+  readonly pid: number | undefined;
+  readonly exit: Promise<ToolExit>;
+}
+
+export function startTool(
+  file: string,
+  args: readonly string[],
+  opts: { cwd: string; env: Env; onLine: (stream: Stream, line: string) => void },
+): RunningTool {
+  const child = execa(file, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    extendEnv: false,
+    detached: true,
+    cleanup: false,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    stripFinalNewline: false,
+  });
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const readable = child[stream];
+    if (!readable) continue;
+    const splitter = new LineSplitter();
+    readable.setEncoding('utf8');
+    const emit = (line: string) =>
+      opts.onLine(stream, line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
+    readable.on('data', (chunk: string) => splitter.push(chunk).forEach(emit));
+    readable.on('end', () => splitter.flush().forEach(emit));
+  }
+  const exit = child.then((r) => {
+    const code = (r as { code?: unknown }).code;
+    const spawnError =
+      r.exitCode === undefined && r.signal === undefined && typeof code === 'string' ? code : null;
+    return { exitCode: r.exitCode ?? null, signal: r.signal ?? null, spawnError };
+  });
+  return { pid: child.pid, exit };
+}
+
+/** Sends `signal` to the whole group; false when the group is gone. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function waitGone(pgid: number, ms: number, exited: () => boolean): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (exited()) return true;
+    await sleep(Math.min(50, ms));
+  }
+  return exited();
+}
+
+/**
+ * SIGINT (AOE's Ctrl+C), then SIGTERM, then SIGKILL, each after `graceMs` without an exit of the
+ * leader; then SIGKILL to the group for whatever the leader left behind.
+ */
+export async function stopGroup(
+  pgid: number,
+  graceMs: number,
+  leaderExited: () => boolean,
+): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+    if (!signalGroup(pgid, signal)) return;
+    if (await waitGone(pgid, graceMs, leaderExited)) break;
+  }
+  sweepGroup(pgid);
+}
+
+/** Kills every process still in the group (residual workers); harmless when none is left. */
+export function sweepGroup(pgid: number): void {
+  signalGroup(pgid, 'SIGKILL');
+}

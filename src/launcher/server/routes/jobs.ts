@@ -1,0 +1,70 @@
+// /api/jobs: start a tuning job, list and read jobs, follow one over SSE, cancel it.
+import type { FastifyInstance } from 'fastify';
+import type { JobManager } from '../../jobs/job-manager.ts';
+import { planJob, type JobRequest } from '../../jobs/plan.ts';
+import { ApiError } from '../errors.ts';
+import { streamJobEvents } from '../sse.ts';
+import { validateBody } from '../validation.ts';
+
+export interface JobRoutesOptions {
+  readonly manager: JobManager;
+  readonly modelsRoot: string;
+  readonly helpOptions: () => Promise<ReadonlySet<string> | null>;
+  readonly auth: (header: string | undefined) => void;
+  readonly sseHeaders: Record<string, string>;
+}
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
+export function jobIdParam(params: unknown): string {
+  const id = (params as { id?: unknown }).id;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id))
+    throw new ApiError('NOT_FOUND', 'no such job');
+  return id;
+}
+
+export function jobRoutes(app: FastifyInstance, o: JobRoutesOptions): void {
+  const { manager } = o;
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/jobs')) o.auth(req.headers.authorization);
+  });
+
+  app.post('/api/jobs', { bodyLimit: 256 * 1024 }, async (req, reply) => {
+    const body = validateBody<JobRequest>('launcher-job-request', req.body);
+    const result = planJob(body, o.modelsRoot, await o.helpOptions());
+    if (!result.ok) {
+      const first = result.errors[0];
+      const code = first?.code ?? 'BAD_REQUEST';
+      const message = first ? `${first.field}: ${first.message}` : 'invalid job';
+      throw new ApiError(
+        code,
+        message,
+        result.errors.map((e) => ({ field: e.field, message: e.message })),
+      );
+    }
+    const id = manager.submit(body, result.plan);
+    return reply.code(201).send({ id });
+  });
+
+  app.get('/api/jobs', async () => ({ jobs: manager.list() }));
+
+  app.get('/api/jobs/:id', async (req) => {
+    const job = manager.get(jobIdParam(req.params));
+    if (!job) throw new ApiError('NOT_FOUND', 'no such job');
+    return job;
+  });
+
+  app.get('/api/jobs/:id/events', async (req, reply) => {
+    const id = jobIdParam(req.params);
+    if (!manager.get(id)) throw new ApiError('NOT_FOUND', 'no such job');
+    streamJobEvents(req, reply, manager.events, id, o.sseHeaders);
+  });
+
+  app.delete('/api/jobs/:id', async (req, reply) => {
+    const id = jobIdParam(req.params);
+    if (!manager.get(id)) throw new ApiError('NOT_FOUND', 'no such job');
+    const outcome = await manager.cancel(id);
+    if (outcome === null) throw new ApiError('CONFLICT', 'the job has already ended');
+    return reply.code(202).send(manager.get(id));
+  });
+}

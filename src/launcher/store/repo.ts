@@ -1,0 +1,161 @@
+// Typed access to the launcher's tables. Statements are prepared once per database; every JSON
+// column is written by this module only, so reading it back trusts its shape.
+import type { Db } from './db.ts';
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'interrupted';
+export const TERMINAL_STATES: ReadonlySet<JobState> = new Set([
+  'succeeded',
+  'failed',
+  'canceled',
+  'interrupted',
+]);
+
+export interface JobRow {
+  readonly id: string;
+  readonly state: JobState;
+  readonly request: string;
+  readonly device: number;
+  readonly work_dir: string;
+  readonly pid: number | null;
+  readonly exit_code: number | null;
+  readonly error_code: string | null;
+  readonly error_message: string | null;
+  readonly created_at: string;
+  readonly started_at: string | null;
+  readonly finished_at: string | null;
+}
+
+export interface EventRow {
+  readonly seq: number;
+  readonly type: string;
+  readonly data: string;
+  readonly at: string;
+}
+
+export interface RunRow {
+  readonly id: string;
+  readonly job_id: string | null;
+  readonly file_name: string;
+  readonly sha256: string;
+  readonly raw_path: string;
+  readonly format: string;
+  readonly report: string | null;
+  readonly issues: string;
+  readonly created_at: string;
+}
+
+export interface BundleRow {
+  readonly id: string;
+  readonly data: string;
+  readonly size: number;
+  readonly created_at: string;
+}
+
+export interface JobFinish {
+  readonly state: JobState;
+  readonly exitCode: number | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+}
+
+export type Repo = ReturnType<typeof createRepo>;
+
+export function createRepo(db: Db) {
+  const s = {
+    insertJob: db.prepare(
+      `INSERT INTO jobs (id, state, request, device, work_dir, created_at)
+       VALUES (@id, 'queued', @request, @device, @work_dir, @created_at)`,
+    ),
+    getJob: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+    listJobs: db.prepare('SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?'),
+    jobsInState: db.prepare('SELECT * FROM jobs WHERE state = ? ORDER BY created_at, rowid'),
+    start: db.prepare(
+      `UPDATE jobs SET state = 'running', started_at = ?, pid = NULL WHERE id = ? AND state = 'queued'`,
+    ),
+    setPid: db.prepare('UPDATE jobs SET pid = ? WHERE id = ?'),
+    finish: db.prepare(
+      `UPDATE jobs SET state = @state, exit_code = @exit_code, error_code = @error_code,
+         error_message = @error_message, finished_at = @finished_at WHERE id = @id`,
+    ),
+    maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM job_events WHERE job_id = ?'),
+    insertEvent: db.prepare(
+      'INSERT INTO job_events (job_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    eventsAfter: db.prepare(
+      'SELECT seq, type, data, at FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq',
+    ),
+    insertRun: db.prepare(
+      `INSERT INTO runs (id, job_id, file_name, sha256, raw_path, format, report, issues, created_at)
+       VALUES (@id, @job_id, @file_name, @sha256, @raw_path, @format, @report, @issues, @created_at)`,
+    ),
+    getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
+    runsOfJob: db.prepare('SELECT id FROM runs WHERE job_id = ? ORDER BY created_at, rowid'),
+    listRuns: db.prepare(
+      `SELECT id, job_id, file_name, sha256, format, created_at FROM runs
+       ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+    ),
+    deleteRun: db.prepare('DELETE FROM runs WHERE id = ?'),
+    putManifest: db.prepare(
+      'INSERT OR REPLACE INTO manifests (job_id, job_type, data) VALUES (?, ?, ?)',
+    ),
+    manifestsOfJob: db.prepare(
+      'SELECT job_type, data FROM manifests WHERE job_id = ? ORDER BY job_type',
+    ),
+    insertBundle: db.prepare(
+      'INSERT INTO bundles (id, data, size, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    getBundle: db.prepare('SELECT * FROM bundles WHERE id = ?'),
+    listBundles: db.prepare(
+      'SELECT id, size, created_at FROM bundles ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ),
+    deleteBundle: db.prepare('DELETE FROM bundles WHERE id = ?'),
+  };
+
+  return {
+    insertJob(id: string, request: string, device: number, workDir: string, at: string): void {
+      s.insertJob.run({ id, request, device, work_dir: workDir, created_at: at });
+    },
+    getJob: (id: string) => s.getJob.get(id) as JobRow | undefined,
+    listJobs: (limit: number) => s.listJobs.all(limit) as JobRow[],
+    jobsInState: (state: JobState) => s.jobsInState.all(state) as JobRow[],
+    /** Moves a queued job to running; false when it is no longer queued (canceled meanwhile). */
+    startJob: (id: string, at: string) => s.start.run(at, id).changes === 1,
+    setPid: (id: string, pid: number | null) => void s.setPid.run(pid, id),
+    finishJob(id: string, f: JobFinish, at: string): void {
+      s.finish.run({
+        id,
+        state: f.state,
+        exit_code: f.exitCode,
+        error_code: f.errorCode,
+        error_message: f.errorMessage,
+        finished_at: at,
+      });
+    },
+    maxSeq: (jobId: string) => (s.maxSeq.get(jobId) as { seq: number | null }).seq ?? 0,
+    insertEvent(jobId: string, seq: number, type: string, data: string, at: string): void {
+      s.insertEvent.run(jobId, seq, type, data, at);
+    },
+    eventsAfter: (jobId: string, seq: number) => s.eventsAfter.all(jobId, seq) as EventRow[],
+    insertRun(r: RunRow): void {
+      s.insertRun.run(r);
+    },
+    getRun: (id: string) => s.getRun.get(id) as RunRow | undefined,
+    runIdsOfJob: (jobId: string) => (s.runsOfJob.all(jobId) as { id: string }[]).map((r) => r.id),
+    listRuns: (limit: number) => s.listRuns.all(limit) as Omit<RunRow, 'report' | 'issues'>[],
+    deleteRun: (id: string) => s.deleteRun.run(id).changes === 1,
+    putManifest(jobId: string, jobType: number, data: unknown): void {
+      s.putManifest.run(jobId, jobType, JSON.stringify(data));
+    },
+    manifestsOfJob(jobId: string): unknown[] {
+      const rows = s.manifestsOfJob.all(jobId) as { data: string }[];
+      return rows.map((r) => JSON.parse(r.data) as unknown);
+    },
+    insertBundle(id: string, data: string, at: string): void {
+      s.insertBundle.run(id, data, Buffer.byteLength(data), at);
+    },
+    getBundle: (id: string) => s.getBundle.get(id) as BundleRow | undefined,
+    listBundles: (limit: number) => s.listBundles.all(limit) as Omit<BundleRow, 'data'>[],
+    deleteBundle: (id: string) => s.deleteBundle.run(id).changes === 1,
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+  };
+}
