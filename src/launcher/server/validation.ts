@@ -20,6 +20,9 @@ for (const name of SCHEMAS) {
 
 function fieldOf(err: ErrorObject): string {
   const params = err.params as Record<string, unknown>;
+  // A key that breaks `propertyNames` is named on the error itself, not in its params.
+  const propertyName = (err as { propertyName?: unknown }).propertyName;
+  if (typeof propertyName === 'string') return `${err.instancePath}/${propertyName}`;
   if (err.keyword === 'required' && typeof params.missingProperty === 'string') {
     return `${err.instancePath}/${params.missingProperty}`;
   }
