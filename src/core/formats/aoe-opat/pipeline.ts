@@ -67,17 +67,19 @@ export function parseAoe(
 
   const schemaIssues = validate(reader.schema, read.value);
   const report = reader.normalize({ root: read.value, ctx, incomplete: NO_INCOMPLETE, sink });
-  if (report === null && schemaIssues.length === 0) {
-    sink.add({
+  if (report === null) {
+    // Nothing AOE-like in a well-formed document: one clear error, not a list of unknown fields.
+    const noTask: ImportIssue = {
       code: 'SCHEMA_MISMATCH',
       severity: 'error',
       message: 'No AOE tuning task found: expected "basic"/tuning sections or report_* keys.',
       path: '',
-    });
+    };
+    return fail(schemaIssues.length > 0 ? [...schemaIssues] : [noTask]);
   }
   const issues = [...schemaIssues, ...sink.list()];
-  if (report === null || issues.some((i) => i.severity === 'error')) {
-    return { ok: false, errors: issues, partial: report ?? undefined };
+  if (issues.some((i) => i.severity === 'error')) {
+    return { ok: false, errors: issues, partial: report };
   }
   return { ok: true, value: report, warnings: issues };
 }
