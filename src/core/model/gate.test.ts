@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GATE_RULES, evaluateGate, evaluateRun } from './gate.ts';
+import { buildComparison, DEFAULT_GATE_RULES, evaluateGate, evaluateRun } from './gate.ts';
 import type { GateRules } from './gate.ts';
 import { op, run } from './compare.test-helpers.ts';
 
@@ -147,5 +147,17 @@ describe('evaluateGate over several runs', () => {
     const g = evaluateGate(DEFAULT_GATE_RULES, [base], base);
     expect(g.verdict).toBe('insufficient');
     expect(g.reasons.map((r) => r.code)).toEqual(['NO_CANDIDATES']);
+  });
+});
+
+describe('buildComparison', () => {
+  it('computes every part once and agrees with evaluateGate', () => {
+    const good = run('good', { tunedMs: 90, operators: ops(100, 200) });
+    const bad = run('bad', { tunedMs: 99, operators: ops(100, 200) });
+    const c = buildComparison([base, good, bad], base);
+    expect(c.operators.map((o) => o.runId)).toEqual(['good', 'bad']);
+    expect(c.models.map((m) => m.runId)).toEqual(['base', 'good', 'bad']);
+    expect(c.gate).toEqual(evaluateGate(DEFAULT_GATE_RULES, [base, good, bad], base));
+    expect(buildComparison([base], base).gate.verdict).toBe('insufficient');
   });
 });

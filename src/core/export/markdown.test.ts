@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { comparisonMarkdown, escapeMarkdown, runMarkdown } from './markdown.ts';
+import { buildComparison } from '../model/gate.ts';
+import { op, repo, run } from '../model/compare.test-helpers.ts';
+
+const golden = (name: string) => new URL(`./${name}`, import.meta.url);
+
+const base = run(
+  'r1',
+  {
+    baselineMs: 110,
+    tunedMs: 100,
+    repoSummary: repo(17, 2, 2, 0, 19),
+    operators: [
+      op('Conv_0', 100),
+      op('Conv_1', 200),
+      op('Relu_0', 50),
+      op('Gemm_0', 10, 'MatMulV2'),
+    ],
+  },
+  { label: 'run 1' },
+);
+const better = run(
+  'r2',
+  {
+    baselineMs: 110,
+    tunedMs: 94,
+    repoSummary: repo(18, 1, 0, 1, 19),
+    operators: [
+      op('Conv_0', 80),
+      op('Conv_1', 210),
+      op('Relu_0', 50.2),
+      op('<img src=x onerror=alert(1)>|x', 30, 'Add'),
+    ],
+  },
+  { label: 'run 2' },
+);
+const worse = run(
+  'r3',
+  {
+    baselineMs: 110,
+    tunedMs: 99,
+    operators: [
+      op('Conv_0', 100),
+      op('Conv_1', 240),
+      op('Relu_0', 50),
+      op('Gemm_0', 10, 'MatMulV2'),
+    ],
+  },
+  { label: 'run 3', generation: 'cann-6.0' },
+);
+
+describe('markdown', () => {
+  it.each([
+    ['a|b', 'a\\|b'],
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+    ['x_y*z`', 'x\\_y\\*z\\`'],
+    ['two\nlines', 'two lines'],
+  ])('escapes %j', (text, expected) => {
+    expect(escapeMarkdown(text)).toBe(expected);
+  });
+
+  it('summarises a comparison with its verdict (golden file)', () => {
+    const text = comparisonMarkdown(buildComparison([base, better, worse], base));
+    if (process.env['UPDATE_GOLDEN'] === '1')
+      writeFileSync(golden('markdown.comparison.golden.md'), text);
+    expect(text).toBe(readFileSync(golden('markdown.comparison.golden.md'), 'utf8'));
+  });
+
+  it('summarises one run (golden file)', () => {
+    const text = runMarkdown(better);
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden('markdown.run.golden.md'), text);
+    expect(text).toBe(readFileSync(golden('markdown.run.golden.md'), 'utf8'));
+  });
+});
