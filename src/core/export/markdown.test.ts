@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { comparisonMarkdown, escapeMarkdown, runMarkdown } from './markdown.ts';
 import { buildComparison } from '../model/gate.ts';
 import { op, repo, run } from '../model/compare.test-helpers.ts';
-
-const golden = (name: string) => new URL(`./${name}`, import.meta.url);
+import comparisonGolden from './markdown.comparison.golden.md?raw';
+import runGolden from './markdown.run.golden.md?raw';
 
 const base = run(
   'r1',
@@ -70,7 +69,6 @@ describe('markdown', () => {
 
   it('summarises one run (golden file)', () => {
     const text = runMarkdown(better);
-    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden('markdown.run.golden.md'), text);
-    expect(text).toBe(readFileSync(golden('markdown.run.golden.md'), 'utf8'));
+    expect(text).toBe(runGolden);
   });
 });
