@@ -1,0 +1,216 @@
+// Bench part `csv-ingest`: throughput and peak memory of reading a ~100 MB torch_npu
+// kernel_details.csv, next to papaparse on the same file in the same run.
+//
+// The file is generated deterministically (seeded) into .bench/: 500,000 rows of the 2025-06
+// Level1 header set with the real quirks — CRLF, a TAB after start times, literal quotes in shape
+// cells (`"""32,3,224,224"""`), N/A cells and COMMUNICATION rows. Each side runs in its own child
+// process, so the peak RSS (process.resourceUsage().maxRSS) is that side's alone:
+// - ours streams the file from disk in 1 MiB chunks through the kernel_details parser, as the
+//   ingest worker does, and builds the columnar table and the summary;
+// - papaparse gets the whole text already in memory (reading and decoding are not timed) and
+//   parses it with `header: false`, its fastest mode that still yields every cell.
+// Throughput is the median of several runs. Targets: ≥ 3× papaparse, peak RSS < 500 MB.
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { renameSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchPart } from './run.ts';
+
+const ROWS = 500_000;
+const RUNS = 5;
+const TARGET_RATIO = 3;
+const TARGET_RSS_MB = 500;
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const benchFile = join(root, '.bench', `kernel_details_${ROWS}_v2.csv`);
+
+interface ChildResult {
+  readonly seconds: number[];
+  readonly rows: number;
+  readonly maxRssMb: number;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+/** Runs in the child: parses the file RUNS times and prints the timings and maxRSS as JSON. */
+async function child(mode: string, file: string): Promise<void> {
+  const seconds: number[] = [];
+  let rows = 0;
+  if (mode === 'ours') {
+    const { kernelDetailsFormat } = await import('../../src/core/formats/kernel-details/index.ts');
+    const chunk = new Uint8Array(1 << 20);
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      const parser = kernelDetailsFormat.createParser({ fileName: 'kernel_details.csv', id: '' });
+      const fd = openSync(file, 'r');
+      for (;;) {
+        const n = readSync(fd, chunk, 0, chunk.length, null);
+        if (n === 0) break;
+        parser.push(chunk.subarray(0, n));
+      }
+      closeSync(fd);
+      const result = parser.finish();
+      seconds.push((performance.now() - t0) / 1000);
+      if (!result.ok) throw new Error(`bench file did not parse: ${result.errors[0]?.message}`);
+      rows = result.value.table?.rowCount ?? 0;
+    }
+  } else {
+    const Papa = (await import('papaparse')).default;
+    const text = readFileSync(file, 'utf8');
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true });
+      seconds.push((performance.now() - t0) / 1000);
+      rows = parsed.data.length - 1;
+    }
+  }
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ seconds, rows, maxRssMb } satisfies ChildResult));
+}
+
+function runChild(mode: 'ours' | 'papaparse'): ChildResult {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      mode,
+      benchFile,
+    ],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out) as ChildResult;
+}
+
+function ensureFile(): number {
+  if (!existsSync(benchFile)) {
+    mkdirSync(dirname(benchFile), { recursive: true });
+    const tmp = `${benchFile}.tmp`;
+    const fd = openSync(tmp, 'w');
+    generateKernelDetails(ROWS, 20261102, (text) => writeSync(fd, text));
+    closeSync(fd);
+    renameSync(tmp, benchFile);
+  }
+  return statSync(benchFile).size;
+}
+
+const HEADER =
+  'Step Id,Device_id,Model ID,Task ID,Stream ID,Name,Type,OP State,Accelerator Core,' +
+  'Start Time(us),Duration(us),Wait Time(us),Block Dim,Mix Block Dim,HF32 Eligible,' +
+  'Input Shapes,Input Data Types,Input Formats,Output Shapes,Output Data Types,Output Formats,' +
+  'Context ID,aicore_time(us),aic_total_cycles,aic_mac_time(us),aic_mac_ratio,' +
+  'aic_scalar_time(us),aic_scalar_ratio,aic_mte1_time(us),aic_mte1_ratio,aic_mte2_time(us),' +
+  'aic_mte2_ratio,aic_fixpipe_time(us),aic_fixpipe_ratio,aic_icache_miss_rate,aiv_time(us),' +
+  'aiv_total_cycles,aiv_vec_time(us),aiv_vec_ratio,aiv_scalar_time(us),aiv_scalar_ratio,' +
+  'aiv_mte2_time(us),aiv_mte2_ratio,aiv_mte3_time(us),aiv_mte3_ratio,aiv_icache_miss_rate,' +
+  'cube_utilization(%)';
+
+/** [type, core, input shapes, formats] of the operators a resnet-like step launches. */
+const KINDS = [
+  ['Conv2D', 'AI_CORE', '32,64,56,56;64,64,3,3', 'NC1HWC0;FRACTAL_Z'],
+  ['Relu', 'AI_VECTOR_CORE', '32,64,56,56', 'NC1HWC0'],
+  ['Add', 'AI_VECTOR_CORE', '32,256,56,56;32,256,56,56', 'NC1HWC0;NC1HWC0'],
+  ['TransData', 'AI_VECTOR_CORE', '32,3,224,224', 'NCHW'],
+  ['MatMulV2', 'AI_CORE', '32,2048;2048,1000', 'ND;ND'],
+  ['MaxPoolV3', 'AI_VECTOR_CORE', '32,64,112,112', 'NC1HWC0'],
+] as const;
+
+/** Writes the bench table in pieces; deterministic for a given seed. */
+function generateKernelDetails(rows: number, seed: number, write: (text: string) => void): void {
+  let state = seed >>> 0;
+  const rand = (): number => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const f = (x: number) => x.toFixed(3);
+  const g = (x: number) => x.toFixed(1);
+  const w = (x: number) => (x === 0 ? '0' : x.toFixed(3));
+  write(HEADER + '\r\n');
+  // The start time in whole µs plus ns: an epoch in ns does not fit a float64 exactly.
+  let us = 1764246877073569;
+  let ns = 640;
+  let out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const step = 1 + Math.floor(r / 5000);
+    const k = KINDS[Math.floor(rand() * KINDS.length)] ?? KINDS[0];
+    const dur = 2 + rand() * (k[1] === 'AI_CORE' ? 400 : 60);
+    const wait = rand() < 0.7 ? 0 : rand() * 20;
+    ns += Math.round((dur + wait) * 1000);
+    us += Math.floor(ns / 1000);
+    ns %= 1000;
+    const start = `${us}.${String(ns).padStart(3, '0')}\t`;
+    if (r % 997 === 996) {
+      // An HCCL operator: N/A everywhere but name, type, core, times and block.
+      const na = Array(35).fill('N/A').join(',');
+      out.push(
+        `${step},0,4294967295,N/A,N/A,hcom_allReduce__${r}_1,hcom_allReduce_,N/A,` +
+          `COMMUNICATION,${start},${f(dur * 20)},${f(wait)},0,${na}`,
+      );
+    } else {
+      const cube = k[1] !== 'AI_VECTOR_CORE';
+      const t = g(dur * 0.9);
+      const cycles = Math.floor(dur * 180);
+      const a = cube
+        ? `${t},${cycles},${g(dur * 0.6)},0.6,${g(dur * 0.1)},0.1,0,0,${g(dur * 0.2)},0.2,0,0,0`
+        : '0,0,0,0,0,0,0,0,0,0,0,0,0';
+      const v = cube
+        ? '0,0,0,0,0,0,0,0,0,0,0'
+        : `${t},${cycles},${g(dur * 0.5)},0.5,${g(dur * 0.1)},0.1,${g(dur * 0.3)},0.3,0,0,0`;
+      out.push(
+        `${step},0,4294967295,${r % 65536},2,${k[0]}_${r % 53},${k[0]},dynamic,${k[1]},` +
+          `${start},${f(dur)},${w(wait)},${cube ? 24 : 48},0,NO,"""${k[2]}""",FLOAT16,${k[3]},` +
+          `"""${k[2].split(';')[0]}""",FLOAT16,NC1HWC0,N/A,${a},${v},${cube ? '0.4' : '0'}`,
+      );
+    }
+    if (out.length === 10_000) {
+      write(out.join('\r\n') + '\r\n');
+      out = [];
+    }
+  }
+  if (out.length > 0) write(out.join('\r\n') + '\r\n');
+}
+
+const csvIngest: BenchPart = async () => {
+  const bytes = ensureFile();
+  const fileMb = bytes / 1e6;
+  const ours = runChild('ours');
+  const papa = runChild('papaparse');
+  const mbPerS = fileMb / median(ours.seconds);
+  const papaparseMbPerS = fileMb / median(papa.seconds);
+  const ratio = mbPerS / papaparseMbPerS;
+  const figures = {
+    mbPerS: round(mbPerS),
+    papaparseMbPerS: round(papaparseMbPerS),
+    ratio: round(ratio),
+    peakRssMb: round(ours.maxRssMb),
+    rows: ours.rows,
+    fileMb: round(fileMb),
+  };
+  const lines = [
+    `file: ${figures.fileMb} MB, ${figures.rows} rows (papaparse counted ${papa.rows})`,
+    `ours:      ${figures.mbPerS} MB/s (median of ${RUNS})`,
+    `papaparse: ${figures.papaparseMbPerS} MB/s (median of ${RUNS})`,
+    `ratio:     ${figures.ratio}×   target ≥ ${TARGET_RATIO}×  ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+    `peak RSS:  ${figures.peakRssMb} MB   target < ${TARGET_RSS_MB} MB  ${ours.maxRssMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
+  ];
+  return { figures: { csvIngest: figures }, lines };
+};
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+export default csvIngest;
+
+const [, entry, mode, file] = process.argv;
+if (entry && import.meta.url === pathToFileURL(entry).href && mode && file) await child(mode, file);
