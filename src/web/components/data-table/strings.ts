@@ -24,6 +24,7 @@ registerStrings(DATA_TABLE_NS, {
     clear: 'Clear filters',
     sortedAsc: 'sorted ascending',
     sortedDesc: 'sorted descending',
+    showTable: 'Table',
   },
   'zh-CN': {
     search: '搜索',
@@ -45,5 +46,6 @@ registerStrings(DATA_TABLE_NS, {
     clear: '清除筛选',
     sortedAsc: '升序',
     sortedDesc: '降序',
+    showTable: '表格',
   },
 });
