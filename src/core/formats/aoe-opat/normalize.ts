@@ -36,7 +36,7 @@ const OPAT_KEYS = new Set([
   'repo_modified_operators',
   'repo_summary',
 ]);
-const SUMMARY_KEYS = [
+export const SUMMARY_KEYS = [
   'repo_add_num',
   'repo_hit_num',
   'repo_reserved_num',
@@ -129,9 +129,9 @@ function readTask(
     baselineMs,
     tunedMs,
     improvementPct,
-    recomputedImprovementPct: both ? speedupPct(baselineMs, tunedMs) : null,
-    savedMs: both ? baselineMs - tunedMs : null,
-    savedPct: both ? savedPct(baselineMs, tunedMs) : null,
+    recomputedImprovementPct: both ? finiteOrNull(speedupPct(baselineMs, tunedMs)) : null,
+    savedMs: both ? finiteOrNull(baselineMs - tunedMs) : null,
+    savedPct: both ? finiteOrNull(savedPct(baselineMs, tunedMs)) : null,
     repoSummary,
     operators: ops.rows,
     failedOperators,
@@ -177,9 +177,13 @@ function fileGeneration(generations: readonly AoeGeneration[], sink: IssueSink):
   return known[0] ?? 'unknown';
 }
 
-function readSummary(value: unknown, incomplete: ReadonlySet<object>): RepoSummary | null {
+/** The six counters when all are non-negative integers (the schema reports any that is not). */
+export function readSummary(value: unknown, incomplete: ReadonlySet<object>): RepoSummary | null {
   if (!isObject(value) || incomplete.has(value)) return null;
-  const n = SUMMARY_KEYS.map((k) => finite(own(value, k)));
+  const n = SUMMARY_KEYS.map((k) => {
+    const v = finite(own(value, k));
+    return v !== null && Number.isInteger(v) && v >= 0 ? v : null;
+  });
   const [add, hit, reserved, unsatisfied, update, total] = n;
   if (
     add == null ||
@@ -194,6 +198,11 @@ function readSummary(value: unknown, incomplete: ReadonlySet<object>): RepoSumma
   return { add, hit, reserved, unsatisfied, update, total };
 }
 
-function stem(fileName: string): string {
+/** Extreme inputs (1e308 / 1e-308) overflow; the model holds finite numbers or null. */
+export function finiteOrNull(n: number | null): number | null {
+  return n !== null && Number.isFinite(n) ? n : null;
+}
+
+export function stem(fileName: string): string {
   return fileName.replace(/\.json$/i, '');
 }

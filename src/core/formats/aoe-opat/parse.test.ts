@@ -2,6 +2,7 @@
 // (before / after − 1) × 100, time saved is before − after, saved % is saved / before × 100.
 import { describe, expect, test } from 'vitest';
 import type { RepoSummary } from '../../model/types.ts';
+import { validate } from '../../validation/index.ts';
 import { aoeOpatFormat } from './index.ts';
 import {
   ctxFor,
@@ -317,6 +318,7 @@ describe.each(CASES)('$file', (c) => {
     expect(report?.id).toBe(`sha-${c.file}`);
     expect(report?.fileName).toBe(c.file);
     expect(report?.kind).toBe('opat');
+    expect(validate('model.v1', JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 
   test('tasks and operators', () => {

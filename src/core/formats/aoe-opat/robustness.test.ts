@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { TuningReport } from '../../model/types.ts';
 import type { ParseResult } from '../types.ts';
+import { isValid } from '../../validation/index.ts';
 import { aoeOpatFormat } from './index.ts';
 import { sniffOpat } from './sniff.ts';
 import { ctxFor, opatFixture, opatFixtureNames } from './test-helpers.ts';
@@ -19,6 +20,8 @@ function wellFormed(result: ParseResult<TuningReport>): boolean {
   } else if (result.warnings.some((i) => i.severity === 'error')) return false;
   const report = result.ok ? result.value : result.partial;
   if (report === undefined) return true;
+  // The model contract (schemas/model.v1): what share bundles and the launcher store.
+  if (!isValid('model.v1', JSON.parse(JSON.stringify(report)))) return false;
   return report.tasks.every(
     (t) =>
       typeof t.name === 'string' &&
