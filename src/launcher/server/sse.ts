@@ -36,6 +36,7 @@ export function streamJobEvents(
   events: JobEvents,
   jobId: string,
   headers: Record<string, string>,
+  jobEnded: () => boolean,
 ): void {
   reply.hijack();
   const res = reply.raw;
@@ -71,4 +72,6 @@ export function streamJobEvents(
   for (const e of events.replay(jobId, sent)) send(e);
   replaying = false;
   for (const e of pending) send(e);
+  // A viewer that already had everything of an ended job gets an empty, closed stream.
+  if (jobEnded()) end();
 }

@@ -1,7 +1,7 @@
 // Shared set-up for the launcher's tests: a fresh data dir and models root per test, the stand-in
 // `aoe` from e2e/fixtures, and helpers that wait for a job to reach a state through the API.
 import type { FastifyInstance } from 'fastify';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,11 +120,15 @@ export async function waitJob(
 export const isFinal = (j: JobJson) =>
   ['succeeded', 'failed', 'canceled', 'interrupted'].includes(j.state);
 
-/** Whether a process with this pid still exists (zombies of our own children excepted). */
+/**
+ * Whether a process with this pid still runs. A killed process whose parent is gone waits as a
+ * zombie until init reaps it; it runs nothing, so it counts as gone.
+ */
 export function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobManager } from '../../jobs/job-manager.ts';
 import { planJob, type JobRequest } from '../../jobs/plan.ts';
+import { TERMINAL_STATES } from '../../store/repo.ts';
 import { ApiError } from '../errors.ts';
 import { streamJobEvents } from '../sse.ts';
 import { validateBody } from '../validation.ts';
@@ -57,7 +58,8 @@ export function jobRoutes(app: FastifyInstance, o: JobRoutesOptions): void {
   app.get('/api/jobs/:id/events', async (req, reply) => {
     const id = jobIdParam(req.params);
     if (!manager.get(id)) throw new ApiError('NOT_FOUND', 'no such job');
-    streamJobEvents(req, reply, manager.events, id, o.sseHeaders);
+    const ended = () => TERMINAL_STATES.has(manager.get(id)?.state ?? 'failed');
+    streamJobEvents(req, reply, manager.events, id, o.sseHeaders, ended);
   });
 
   app.delete('/api/jobs/:id', async (req, reply) => {

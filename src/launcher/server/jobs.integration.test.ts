@@ -1,0 +1,298 @@
+// Jobs with real processes: the stand-in `aoe` (e2e/fixtures/fake-aoe) run by the launcher through
+// its API — success, failure codes, timeout, cancel without leftovers, per-device queueing, and
+// event replay from Last-Event-ID.
+import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  alive,
+  AUTH,
+  fakeEnv,
+  isFinal,
+  postJob,
+  sandbox,
+  testApp,
+  waitJob,
+  type Sandbox,
+} from './testing.ts';
+
+let box: Sandbox;
+let app: FastifyInstance;
+
+async function setUp(opts: Parameters<typeof testApp>[1] = {}): Promise<void> {
+  box = sandbox();
+  app = await testApp(box, opts);
+}
+
+afterEach(async () => {
+  await app.close();
+  box.cleanup();
+});
+
+interface SseEvent {
+  readonly id: number;
+  readonly event: string;
+  readonly data: Record<string, unknown>;
+}
+
+function parseSse(text: string): SseEvent[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('id: '))
+    .map((block) => {
+      const get = (k: string) =>
+        block
+          .split('\n')
+          .find((l) => l.startsWith(`${k}: `))
+          ?.slice(k.length + 2) ?? '';
+      return {
+        id: Number(get('id')),
+        event: get('event'),
+        data: JSON.parse(get('data')) as Record<string, unknown>,
+      };
+    });
+}
+
+async function events(id: string, lastEventId?: number): Promise<SseEvent[]> {
+  const headers: Record<string, string> = { ...AUTH };
+  if (lastEventId !== undefined) headers['last-event-id'] = String(lastEventId);
+  const res = await app.inject({ url: `/api/jobs/${id}/events`, headers });
+  expect(res.headers['content-type']).toContain('text/event-stream');
+  return parseSse(res.body);
+}
+
+const workFile = (jobId: string, name: string) =>
+  join(box.dataDir, 'jobs', jobId, 'operator', name);
+
+function pidsOf(jobId: string): { parent: number; child: number } {
+  return JSON.parse(readFileSync(workFile(jobId, 'fake_aoe_pids.json'), 'utf8')) as {
+    parent: number;
+    child: number;
+  };
+}
+
+describe('a successful job', () => {
+  it('runs subgraph then operator tuning, streams progress, stores runs and a manifest', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'slow-resnet50.onnx', jobTypes: [2, 1] });
+    const job = await waitJob(app, id, isFinal);
+    expect(job).toMatchObject({ state: 'succeeded', exitCode: 0, errorCode: null });
+    expect(job.runIds).toHaveLength(2);
+
+    const all = await events(id);
+    expect(all.map((e) => e.id)).toEqual(all.map((_, i) => i + 1));
+    const starts = all.filter((e) => e.event === 'phase' && e.data.phase === 'start');
+    expect(starts.map((e) => e.data.jobType)).toEqual([1, 2]);
+    const tuned = all
+      .filter((e) => e.event === 'progress' && typeof e.data.operatorsTuned === 'number')
+      .map((e) => e.data.operatorsTuned as number);
+    // The stand-in rewrites its result file after each of its 4 operators; every count is seen
+    // in order, and it ends at 4.
+    expect(tuned.at(-1)).toBe(4);
+    expect([...tuned].sort((a, b) => a - b)).toEqual(tuned);
+    expect(
+      all.some((e) => e.event === 'log' && String(e.data.line).includes('process finished')),
+    ).toBe(true);
+    expect(all.at(-1)).toMatchObject({
+      event: 'state',
+      data: { state: 'succeeded', runIds: job.runIds },
+    });
+
+    const runId = job.runIds[1] ?? '';
+    const run = (await app.inject(`/api/runs/${runId}`)).json() as {
+      fileName: string;
+      sha256: string;
+      manifests: {
+        jobType: number;
+        tunedOm: string;
+        tunedOmSha256: string;
+        modelSha256: string;
+        command: string[];
+      }[];
+    };
+    expect(run.fileName).toMatch(/^aoe_result_opat_\d{17}_pid\d+\.json$/);
+    const raw = (await app.inject(`/api/runs/${runId}/raw`)).rawPayload;
+    expect(createHash('sha256').update(raw).digest('hex')).toBe(run.sha256);
+    const manifest = run.manifests.find((m) => m.jobType === 2);
+    expect(manifest?.tunedOm).toMatch(
+      /aoe_workspace\/slow-resnet50_\d+\/tunespace\/result\/slow-resnet50_\d{17}_tune\.om$/,
+    );
+    const om = readFileSync(manifest?.tunedOm ?? '');
+    expect(manifest?.tunedOmSha256).toBe(createHash('sha256').update(om).digest('hex'));
+    const model = readFileSync(join(box.modelsRoot, 'slow-resnet50.onnx'));
+    expect(manifest?.modelSha256).toBe(createHash('sha256').update(model).digest('hex'));
+    expect(manifest?.command.slice(1)).toEqual([
+      '--job_type=2',
+      `--model=${join(box.modelsRoot, 'slow-resnet50.onnx')}`,
+      '--framework=5',
+      '--device=0',
+      '--progress_bar=off',
+    ]);
+  });
+
+  it('passes shell metacharacters to aoe verbatim, as one argument each', async () => {
+    await setUp();
+    const nasty = '; rm -rf / && $(touch pwned) `touch pwned2` | cat > x';
+    const id = await postJob(app, {
+      model: 'resnet50.onnx',
+      jobTypes: [2],
+      options: { build_bypass: nasty },
+    });
+    expect((await waitJob(app, id, isFinal)).state).toBe('succeeded');
+    const argv = JSON.parse(readFileSync(workFile(id, 'fake_aoe_argv.json'), 'utf8')) as string[];
+    expect(argv).toContain(`--build_bypass=${nasty}`);
+    expect(existsSync(workFile(id, 'pwned'))).toBe(false);
+    expect(existsSync(workFile(id, 'pwned2'))).toBe(false);
+  });
+
+  it('writes the tune_ops_file a job carries and passes it to operator tuning', async () => {
+    await setUp();
+    const tuneOps = { tune_ops_name: ['Conv_3'], tune_ops_type: ['SoftmaxV2'] };
+    const id = await postJob(app, { model: 'resnet50.onnx', jobTypes: [2], tuneOpsFile: tuneOps });
+    await waitJob(app, id, isFinal);
+    const argv = JSON.parse(readFileSync(workFile(id, 'fake_aoe_argv.json'), 'utf8')) as string[];
+    const arg = argv.find((a) => a.startsWith('--tune_ops_file=')) ?? '';
+    expect(JSON.parse(readFileSync(arg.slice('--tune_ops_file='.length), 'utf8'))).toEqual(tuneOps);
+  });
+});
+
+describe('failures carry a code', () => {
+  it('TUNER_FAILED with the exit code and the last lines', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'fail-resnet50.onnx', jobTypes: [2] });
+    const job = await waitJob(app, id, isFinal);
+    expect(job).toMatchObject({ state: 'failed', errorCode: 'TUNER_FAILED', exitCode: 1 });
+    expect(job.errorMessage).toContain('EXECUTE_FAILED');
+    expect(job.runIds).toEqual([]);
+  });
+
+  it('TUNER_FAILED when aoe dies in the middle of writing its result', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'crash-resnet50.onnx', jobTypes: [2] });
+    const job = await waitJob(app, id, isFinal);
+    expect(job).toMatchObject({ state: 'failed', errorCode: 'TUNER_FAILED' });
+    expect(job.errorMessage).toContain('SIGKILL');
+  });
+
+  it('TUNER_NOT_FOUND when aoe is missing', async () => {
+    await setUp({ aoeBin: '/nonexistent/bin/aoe' });
+    const id = await postJob(app, { model: 'resnet50.onnx', jobTypes: [2] });
+    expect(await waitJob(app, id, isFinal)).toMatchObject({
+      state: 'failed',
+      errorCode: 'TUNER_NOT_FOUND',
+    });
+  });
+
+  it('BANK_PATH_INVALID when TUNE_BANK_PATH does not exist', async () => {
+    await setUp();
+    const id = await postJob(app, {
+      model: 'resnet50.onnx',
+      jobTypes: [2],
+      env: { TUNE_BANK_PATH: '/nonexistent/bank' },
+    });
+    expect(await waitJob(app, id, isFinal)).toMatchObject({
+      state: 'failed',
+      errorCode: 'BANK_PATH_INVALID',
+    });
+  });
+
+  it('BAD_OPTION for a documented option this host’s aoe --help does not list', async () => {
+    await setUp({ env: fakeEnv({ FAKE_AOE_UNSUPPORTED: 'buffer_optimize' }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: AUTH,
+      payload: {
+        model: 'resnet50.onnx',
+        jobTypes: [2],
+        options: { buffer_optimize: 'l2_optimize' },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'BAD_OPTION',
+      details: { field: '/options/buffer_optimize' },
+    });
+  });
+});
+
+describe('stopping a job', () => {
+  it('TIMEOUT stops the process group, leftovers included', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'hang-resnet50.onnx', jobTypes: [2], timeoutS: 1 });
+    await waitJob(app, id, () => existsSync(workFile(id, 'fake_aoe_pids.json')));
+    const pids = pidsOf(id);
+    expect(await waitJob(app, id, isFinal)).toMatchObject({
+      state: 'failed',
+      errorCode: 'TIMEOUT',
+    });
+    expect(alive(pids.parent)).toBe(false);
+    expect(alive(pids.child)).toBe(false);
+  });
+
+  it('DELETE cancels: SIGINT, then harder, and no process is left behind', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'hang-resnet50.onnx', jobTypes: [2] });
+    await waitJob(app, id, () => existsSync(workFile(id, 'fake_aoe_pids.json')));
+    const pids = pidsOf(id);
+    expect(alive(pids.child)).toBe(true);
+    const res = await app.inject({ method: 'DELETE', url: `/api/jobs/${id}`, headers: AUTH });
+    expect(res.statusCode).toBe(202);
+    expect(await waitJob(app, id, isFinal)).toMatchObject({
+      state: 'canceled',
+      errorCode: 'CANCELED',
+    });
+    expect(alive(pids.parent)).toBe(false);
+    expect(alive(pids.child)).toBe(false);
+    const again = await app.inject({ method: 'DELETE', url: `/api/jobs/${id}`, headers: AUTH });
+    expect(again.json()).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('cancels a queued job before it starts', async () => {
+    await setUp();
+    const first = await postJob(app, { model: 'hang-resnet50.onnx', jobTypes: [2] });
+    const second = await postJob(app, { model: 'resnet50.onnx', jobTypes: [2] });
+    await app.inject({ method: 'DELETE', url: `/api/jobs/${second}`, headers: AUTH });
+    expect(await waitJob(app, second, isFinal)).toMatchObject({
+      state: 'canceled',
+      startedAt: null,
+    });
+    await app.inject({ method: 'DELETE', url: `/api/jobs/${first}`, headers: AUTH });
+    await waitJob(app, first, isFinal);
+  });
+});
+
+describe('scheduling', () => {
+  it('queues two jobs on one device and runs another device in parallel', async () => {
+    await setUp();
+    const a = await postJob(app, { model: 'slow-resnet50.onnx', jobTypes: [2], device: 0 });
+    const b = await postJob(app, { model: 'slow-resnet50.onnx', jobTypes: [2], device: 0 });
+    const c = await postJob(app, { model: 'slow-resnet50.onnx', jobTypes: [2], device: 1 });
+    const [ja, jb, jc] = await Promise.all(
+      [a, b, c].map((id) => waitJob(app, id, isFinal, 20_000)),
+    );
+    for (const j of [ja, jb, jc]) expect(j?.state).toBe('succeeded');
+    const t = (s: string | null | undefined) => Date.parse(s ?? '');
+    // Same device: b starts only after a has finished. Other device: c overlaps a.
+    expect(t(jb?.startedAt)).toBeGreaterThanOrEqual(t(ja?.finishedAt));
+    expect(t(jc?.startedAt)).toBeLessThan(t(ja?.finishedAt));
+  });
+});
+
+describe('event replay', () => {
+  it('replays from Last-Event-ID, for a reload or a second viewer', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'resnet50.onnx', jobTypes: [2] });
+    await waitJob(app, id, isFinal);
+    const all = await events(id);
+    expect(all.length).toBeGreaterThan(5);
+    const tail = await events(id, 5);
+    expect(tail).toEqual(all.slice(5));
+    const second = await events(id);
+    expect(second).toEqual(all);
+    const past = await events(id, all.length);
+    expect(past).toEqual([]);
+  });
+});
