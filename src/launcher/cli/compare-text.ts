@@ -1,0 +1,62 @@
+// Plain-text rendering of a comparison for terminals and CI logs.
+import type { DiffLabel } from '../../core/model/compare.ts';
+import type { Comparison, RuleStatus, Verdict } from '../../core/model/gate.ts';
+
+const VERDICT: Record<Verdict, string> = {
+  accept: 'ACCEPT',
+  reject: 'REJECT',
+  insufficient: 'NOT ENOUGH DATA',
+};
+const STATUS: Record<RuleStatus, string> = {
+  pass: 'pass',
+  fail: 'FAIL',
+  insufficient: 'n/a ',
+  skipped: 'skip',
+};
+const GLYPH: Record<DiffLabel, string> = { improvement: '▲', neutral: ' ', regression: '▼' };
+
+const num = (v: number | null | undefined, d: number): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d);
+const signed = (v: number | null | undefined, d: number): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : (v > 0 ? '+' : '') + v.toFixed(d);
+
+export function renderComparisonText(c: Comparison): string {
+  const label = new Map(c.runs.map((r) => [r.id, r.label]));
+  const name = (id: string) => label.get(id) ?? id;
+  const lines = [`Baseline: ${name(c.baseline.id)}`, ''];
+  for (const w of c.comparability) {
+    lines.push(
+      `warning: ${name(w.runId)}: ${w.field} differs from the baseline (${w.baseValue} vs ${w.runValue})`,
+    );
+  }
+  if (c.comparability.length > 0) lines.push('');
+  lines.push('Model latency (ms)            AOE baseline     tuned    Δ vs baseline');
+  for (const m of c.models) {
+    const d = m.diff;
+    const delta = m.isBaseline
+      ? '(baseline)'
+      : d.kind === 'numeric'
+        ? `${signed(d.delta, 3)} (${signed(d.deltaPct, 2)} %) ${GLYPH[m.label]}`
+        : '—';
+    lines.push(
+      `  ${name(m.runId)}`,
+      `  ${' '.repeat(28)}${num(m.baselineMs, 3).padStart(12)}${num(m.tunedMs, 3).padStart(10)}    ${delta}`,
+    );
+  }
+  lines.push('');
+  for (const o of c.operators) {
+    const k = o.counts;
+    lines.push(
+      `Operators, ${name(o.runId)} vs baseline: ${k.faster} faster, ${k.slower} slower, ${k.unchanged} unchanged, ${k.added} added, ${k.removed} removed; ` +
+        `geometric-mean speed-up ${o.geomeanSpeedup === null ? '—' : `${o.geomeanSpeedup.toFixed(3)}×`} over ${o.matched} matched`,
+    );
+  }
+  if (c.operators.length > 0) lines.push('');
+  lines.push(`Verdict: ${VERDICT[c.gate.verdict]}`);
+  for (const r of c.gate.reasons) lines.push(`  [${STATUS[r.status]}] ${r.message}`);
+  for (const v of c.gate.runs) {
+    lines.push(`  ${name(v.runId)}: ${VERDICT[v.verdict]}`);
+    for (const r of v.reasons) lines.push(`    [${STATUS[r.status]}] ${r.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
