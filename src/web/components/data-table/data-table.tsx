@@ -92,7 +92,7 @@ export function DataTable(props: DataTableProps) {
     .map(
       (c) =>
         specById.get(c.id)?.width ??
-        (data.columns[c.id]?.kind === 'number' ? 'minmax(7rem, 1fr)' : 'minmax(10rem, 2fr)'),
+        (data.columns[c.id]?.kind === 'number' ? 'minmax(8rem, 1fr)' : 'minmax(10rem, 2fr)'),
     )
     .join(' ');
 

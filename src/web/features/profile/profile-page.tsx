@@ -1,7 +1,202 @@
-// The "where the time goes" page of one profile: per-type totals and the top operators.
-import { useParams } from 'react-router';
+// "Where the time goes": one profiler table, per operator type (total time, count, share — chart
+// and table) and its operators in a virtualized table that stays fast at 1,000,000 rows.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
+import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
+import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import type { TableViewState } from '../../components/data-table/url-state.ts';
+import { formatLabel } from '../../components/format-label.ts';
+import { useAppStore } from '../../store/index.ts';
+import { PROFILE_NS } from './strings.ts';
+import { operatorColumns, typeBars, typeColumns } from './view-model.ts';
+import './profile.css';
+
+const TYPE_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
+const ROW_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'durationUs', desc: true }] };
+const AGG_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
 
 export function ProfilePage() {
   const { fileId = '' } = useParams();
-  return <section data-testid="profile-page" data-file-id={fileId} />;
+  const { t } = useTranslation(PROFILE_NS);
+  const f = useNumberFormats();
+  const file = useAppStore((s) => s.files[fileId]);
+  const hydrated = useAppStore((s) => s.hydrated);
+  const profile = file?.profile ?? null;
+
+  const bars = useMemo(() => (profile ? typeBars(profile.summary.byType) : []), [profile]);
+  const types = useMemo(() => (profile ? typeColumns(profile.summary.byType) : null), [profile]);
+  const ops = useMemo(() => (profile ? operatorColumns(profile) : null), [profile]);
+
+  const typeCols: DataTableColumn[] = useMemo(
+    () => [
+      { id: 'type', header: t('type'), width: 'minmax(12rem, 2fr)' },
+      { id: 'count', header: t('count') },
+      { id: 'totalUs', header: t('totalUs') },
+      { id: 'meanUs', header: t('meanUs') },
+      {
+        id: 'share',
+        header: t('share'),
+        cell: (i) =>
+          f.pct(types?.columns.share?.kind === 'number' ? (types.columns.share.values[i] ?? 0) : 0),
+      },
+    ],
+    [t, f, types],
+  );
+  const opCols: DataTableColumn[] = useMemo(() => {
+    const name = { id: 'name', header: t('name'), width: 'minmax(14rem, 3fr)' };
+    const type = { id: 'type', header: t('type'), groupable: true };
+    const shapes = { id: 'inputShapes', header: t('inputShapes'), width: 'minmax(10rem, 2fr)' };
+    if (ops?.kind === 'rows') {
+      return [
+        name,
+        type,
+        { id: 'coreType', header: t('coreType'), groupable: true, width: 'minmax(6rem, 1fr)' },
+        shapes,
+        { id: 'durationUs', header: t('durationUs') },
+        { id: 'waitUs', header: t('waitUs') },
+        { id: 'startUs', header: t('startUs'), sortDescFirst: false },
+      ];
+    }
+    return [
+      name,
+      type,
+      { id: 'count', header: t('count') },
+      { id: 'totalUs', header: t('totalUs') },
+      { id: 'meanUs', header: t('meanUs') },
+      {
+        id: 'share',
+        header: t('share'),
+        cell: (i) =>
+          f.pct(
+            ops?.data.columns.share?.kind === 'number'
+              ? (ops.data.columns.share.values[i] ?? 0)
+              : 0,
+          ),
+      },
+      shapes,
+    ];
+  }, [t, f, ops]);
+
+  if (!file || !profile || !types || !ops) {
+    if (!hydrated)
+      return (
+        <p className="muted" role="status">
+          …
+        </p>
+      );
+    return (
+      <section className="profile-page">
+        <p role="alert">{t('notFound')}</p>
+        <Link className="button primary" to="/">
+          {t('backToWorkspace')}
+        </Link>
+      </section>
+    );
+  }
+
+  const s = profile.summary;
+  return (
+    <section className="profile-page" data-testid="profile-page">
+      <header>
+        <h1 className="profile-title mono">{file.fileName}</h1>
+        <p className="muted">{formatLabel(t, file)}</p>
+      </header>
+      <dl className="profile-figures">
+        <div className="card profile-figure">
+          <dt className="muted">{t('rows')}</dt>
+          <dd>{f.int(s.rows)}</dd>
+        </div>
+        <div className="card profile-figure">
+          <dt className="muted">{t('total')}</dt>
+          <dd>{f.us(s.totalDurationUs)} µs</dd>
+        </div>
+        <div className="card profile-figure">
+          <dt className="muted">{t('types')}</dt>
+          <dd>{f.int(s.byType.length)}</dd>
+        </div>
+      </dl>
+      <h2>{t('byType')}</h2>
+      {bars.length > 0 ? (
+        <ChartFrame
+          title={t('byTypeChart', { count: bars.length })}
+          testId="type-chart"
+          table={{
+            columns: [t('type'), t('totalUs'), t('share')],
+            rows: bars.map((b) => [b.type, f.us(b.totalUs), f.pct(b.sharePct)]),
+          }}
+        >
+          <BarChart
+            responsive
+            width="100%"
+            height={Math.max(160, 40 + bars.length * 28)}
+            data={bars}
+            layout="vertical"
+            margin={{ left: 8, right: 56, top: 8, bottom: 8 }}
+            title={t('byTypeChart', { count: bars.length })}
+          >
+            <CartesianGrid stroke="var(--border)" horizontal={false} />
+            <XAxis type="number" unit="%" tick={{ fill: 'var(--muted)' }} stroke="var(--border)" />
+            <YAxis
+              type="category"
+              dataKey="type"
+              width={160}
+              interval={0}
+              tick={{ fill: 'var(--fg)', fontSize: 12 }}
+              stroke="var(--border)"
+            />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? f.pct(v) : String(v))}
+              contentStyle={{
+                background: 'var(--surface)',
+                border: '1px solid var(--border)',
+                color: 'var(--fg)',
+              }}
+              cursor={{ fill: 'var(--surface-2)' }}
+            />
+            <Bar
+              dataKey="sharePct"
+              name={t('share')}
+              fill="var(--accent)"
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey="sharePct"
+                position="right"
+                fill="var(--fg)"
+                formatter={(v) => (typeof v === 'number' ? f.pct(v) : '')}
+              />
+            </Bar>
+          </BarChart>
+        </ChartFrame>
+      ) : null}
+      <DataTable
+        label={t('byType')}
+        data={types}
+        columns={typeCols}
+        urlKey="types"
+        defaults={TYPE_DEFAULTS}
+        height={360}
+        testId="type-table"
+      />
+      <h2>{t('topOperators')}</h2>
+      <p className="muted">
+        {ops.kind === 'rows' ? t('topOperatorsRows') : t('topOperatorsAggregated')}
+      </p>
+      {ops.data.rowCount === 0 ? (
+        <p className="muted">{t('noOperators')}</p>
+      ) : (
+        <DataTable
+          label={t('topOperators')}
+          data={ops.data}
+          columns={opCols}
+          urlKey="ops"
+          defaults={ops.kind === 'rows' ? ROW_DEFAULTS : AGG_DEFAULTS}
+          testId="profile-operators"
+        />
+      )}
+    </section>
+  );
 }

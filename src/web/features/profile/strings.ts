@@ -1,0 +1,56 @@
+// Strings of the profile page ("where the time goes"), in both UI languages.
+import { registerStrings } from '../../i18n/index.ts';
+
+export const PROFILE_NS = 'profile';
+
+registerStrings(PROFILE_NS, {
+  en: {
+    notFound:
+      'This profile is not in the workspace. It may have been removed, or the link is from another browser.',
+    backToWorkspace: 'Back to workspace',
+    rows: 'Rows',
+    total: 'Total operator time',
+    types: 'Operator types',
+    byType: 'Time per operator type',
+    byTypeChart: 'Share of total time, top {{count}} operator types',
+    type: 'Type',
+    count: 'Count',
+    totalUs: 'Total (µs)',
+    meanUs: 'Mean (µs)',
+    share: 'Share',
+    topOperators: 'Top operators',
+    topOperatorsRows: 'Every kernel row of the table',
+    topOperatorsAggregated: 'Operators, aggregated by name and type',
+    name: 'Operator',
+    coreType: 'Core',
+    inputShapes: 'Input shapes',
+    durationUs: 'Duration (µs)',
+    waitUs: 'Wait (µs)',
+    startUs: 'Start (µs, relative)',
+    noOperators: 'This table has only per-type statistics (op_statistic).',
+  },
+  'zh-CN': {
+    notFound: '工作区中没有这个 Profiling 数据。它可能已被移除，或链接来自另一个浏览器。',
+    backToWorkspace: '返回工作区',
+    rows: '行数',
+    total: '算子总耗时',
+    types: '算子类型数',
+    byType: '各算子类型耗时',
+    byTypeChart: '耗时占比最高的 {{count}} 个算子类型',
+    type: '类型',
+    count: '次数',
+    totalUs: '总耗时 (µs)',
+    meanUs: '平均耗时 (µs)',
+    share: '占比',
+    topOperators: '耗时最多的算子',
+    topOperatorsRows: '表中的每一行算子执行记录',
+    topOperatorsAggregated: '按名称和类型汇总的算子',
+    name: '算子',
+    coreType: '核类型',
+    inputShapes: '输入 Shape',
+    durationUs: '耗时 (µs)',
+    waitUs: '等待 (µs)',
+    startUs: '开始时间 (µs，相对)',
+    noOperators: '该表只有按类型的统计（op_statistic）。',
+  },
+});
