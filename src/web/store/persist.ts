@@ -63,16 +63,14 @@ export async function hydrateWorkspace(): Promise<void> {
         const kept = ids.filter((id) => Object.hasOwn(files, id));
         if (Object.hasOwn(files, reportId) && kept.length > 0) links[reportId] = kept;
       }
-      useAppStore
-        .getState()
-        .restoreWorkspace({
-          files,
-          order,
-          links,
-          demoIds,
-          demo: demoIds.length > 0,
-          cleared: meta.cleared,
-        });
+      useAppStore.getState().restoreWorkspace({
+        files,
+        order,
+        links,
+        demoIds,
+        demo: demoIds.length > 0,
+        cleared: meta.cleared,
+      });
     }
     // Records the page never got to list (a reload while a file was being added) are dropped.
     const known = new Set(useAppStore.getState().order.map(fileKey));

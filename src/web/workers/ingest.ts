@@ -5,6 +5,7 @@
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { useAppStore } from '../store/index.ts';
 import { markPersisted } from '../store/persist.ts';
+import { autoLinks } from './auto-links.ts';
 import { IngestPool, type IngestProgress } from './ingest-pool.ts';
 
 export interface IngestEntry {
@@ -47,31 +48,6 @@ function failedImport(entry: IngestEntry, message: string): ImportedFile {
     report: null,
     profile: null,
   };
-}
-
-/** The folder a file came from: the top folder of a dropped tree; '' for loose files. */
-export function dropGroup(path: string): string {
-  const slash = path.indexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
-}
-
-/** Report ↔ profile pairs among files that arrived together (same drop group). */
-export function autoLinks(
-  imported: readonly { readonly path: string; readonly file: ImportedFile }[],
-): [reportId: string, profileId: string][] {
-  const groups = new Map<string, { reports: string[]; profiles: string[] }>();
-  for (const { path, file } of imported) {
-    const key = dropGroup(path);
-    const group = groups.get(key) ?? { reports: [], profiles: [] };
-    groups.set(key, group);
-    if (file.report) group.reports.push(file.id);
-    if (file.profile) group.profiles.push(file.id);
-  }
-  const pairs: [string, string][] = [];
-  for (const { reports, profiles } of groups.values()) {
-    for (const r of reports) for (const p of profiles) pairs.push([r, p]);
-  }
-  return pairs;
 }
 
 async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<ImportedFile | null> {

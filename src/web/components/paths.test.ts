@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { reportFile, task } from '../test/imported-files.ts';
+import { profilePath, runPath, taskIndexFromParam } from './paths.ts';
+
+const report = reportFile('f', [
+  task('graph_a', 'report_1_1'),
+  task('graph_b', 'report_2_1'),
+]).report!;
+
+describe('paths', () => {
+  test('encode ids', () => {
+    expect(runPath('ab/c', 1)).toBe('/run/ab%2Fc/1');
+    expect(profilePath('x y')).toBe('/profile/x%20y');
+  });
+
+  test.each([
+    ['0', 0],
+    ['1', 1],
+    ['2', null],
+    ['report_2_1', 1],
+    ['graph_a', 0],
+    ['nope', null],
+    ['-1', null],
+  ])('task param %j → %j', (param, index) => {
+    expect(taskIndexFromParam(report, param)).toBe(index);
+  });
+});

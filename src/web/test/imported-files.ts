@@ -1,0 +1,79 @@
+// Small ImportedFile builders for the web unit tests: a report, a profile, a failed file.
+import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
+import type { TuningTask } from '../../core/model/types.ts';
+
+export function task(name: string, reportKey: string | null = null): TuningTask {
+  return {
+    name,
+    kind: 'opat',
+    status: 'succeeded',
+    statusText: 'tuning successful',
+    reportKey,
+    tuningTimeS: 10,
+    baselineMs: 12,
+    tunedMs: 10,
+    improvementPct: 20,
+    recomputedImprovementPct: 20,
+    savedMs: 2,
+    savedPct: 16.666666666666664,
+    repoSummary: null,
+    operators: [],
+    failedOperators: [],
+    extra: {},
+  };
+}
+
+export function reportFile(id: string, tasks: readonly TuningTask[] = [task('t0')]): ImportedFile {
+  return {
+    id,
+    fileName: `aoe_result_opat_${id}.json`,
+    size: 100,
+    format: 'aoe-opat',
+    ok: true,
+    issues: [],
+    report: {
+      id,
+      fileName: `aoe_result_opat_${id}.json`,
+      kind: 'opat',
+      layout: 'array',
+      generation: 'cann-6.3+',
+      incomplete: false,
+      tasks,
+    },
+    profile: null,
+  };
+}
+
+export function profileFile(id: string): ImportedFile {
+  return {
+    id,
+    fileName: `op_summary_${id}.csv`,
+    size: 200,
+    format: 'op-summary',
+    ok: true,
+    issues: [],
+    report: null,
+    profile: {
+      id,
+      fileName: `op_summary_${id}.csv`,
+      format: 'op-summary',
+      headerSet: 'msprof-8.x',
+      columns: [],
+      table: null,
+      summary: { rows: 0, totalDurationUs: 0, byType: [], topOperators: [] },
+    },
+  };
+}
+
+export function failedFile(id: string, issue: ImportIssue): ImportedFile {
+  return {
+    id,
+    fileName: `${id}.json`,
+    size: 0,
+    format: 'unknown',
+    ok: false,
+    issues: [issue],
+    report: null,
+    profile: null,
+  };
+}
