@@ -27,11 +27,17 @@ describe('complete documents', () => {
     expect(r.kind === 'complete' && plain(r.value)).toBe('{"a":1}');
   });
 
-  test('objects have no prototype, and __proto__ / constructor are plain keys', () => {
+  test('objects inherit nothing, and __proto__ / constructor are plain keys', () => {
     const r = readJson('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}}}');
     if (r.kind !== 'complete') throw new Error(r.kind);
     const obj = r.value as Record<string, unknown>;
-    expect(Object.getPrototypeOf(obj)).toBeNull();
+    const proto: unknown = Object.getPrototypeOf(obj);
+    expect(Object.isFrozen(proto)).toBe(true);
+    expect(Reflect.ownKeys(proto as object)).toEqual([]);
+    expect(Object.getPrototypeOf(proto)).toBeNull();
+    expect(
+      (readJson('{}') as { value: Record<string, unknown> }).value['toString'],
+    ).toBeUndefined();
     expect(Object.keys(obj)).toEqual(['__proto__', 'constructor']);
     expect(plain(obj['__proto__'])).toBe('{"polluted":1}');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -5,8 +5,9 @@
 //
 // Why not a library: the well-kept incremental parsers either stream events without building the
 // tree or build it with ordinary objects; what we need is small (RFC 8259 grammar, one pass, no
-// recursion so that deep nesting cannot overflow the stack) and must build null-prototype objects
-// so that keys such as `__proto__` or `constructor` are plain data and never reach a prototype.
+// recursion so that deep nesting cannot overflow the stack) and must build objects that inherit
+// nothing, so that keys such as `__proto__` or `constructor` are plain data and never reach a
+// prototype.
 
 export type JsonObject = Record<string, unknown>;
 
@@ -43,10 +44,33 @@ export const MAX_DEPTH = 256;
 interface Frame {
   readonly container: JsonObject | unknown[];
   readonly isArray: boolean;
-  /** The pointer segment this container sits under in its parent ('' for the root). */
-  readonly pointer: string;
+  /** Where this container sits: its parent's frame and key or index (null for the root). */
+  readonly parent: Frame | null;
+  readonly segment: string | number;
   /** Object frames: the key whose value is being read. */
   key: string | null;
+}
+
+/** The JSON pointer of a frame's container, built only when an issue needs it. */
+function pointerOf(frame: Frame | null): string {
+  const parts: string[] = [];
+  for (let f = frame; f !== null && f.parent !== null; f = f.parent) {
+    parts.push(typeof f.segment === 'number' ? String(f.segment) : escapePointer(f.segment));
+  }
+  return parts.length === 0 ? '' : `/${parts.reverse().join('/')}`;
+}
+
+/**
+ * The prototype of every object the reader builds: empty, frozen, and itself without a prototype,
+ * so parsed objects inherit nothing (no `__proto__` accessor, no `constructor`, no `toString`) and
+ * a key such as `__proto__` is an ordinary own property. `Object.create(null)` would do the same,
+ * but V8 keeps such objects in slow dictionary mode: this is about three times faster to build
+ * and read for the 100,000-object reports AOE writes for big models.
+ */
+const EMPTY_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
+
+function newObject(): JsonObject {
+  return Object.create(EMPTY_PROTOTYPE) as JsonObject;
 }
 
 /** Thrown inside the reader only, to unwind to `readJson`; never escapes it. */
@@ -61,6 +85,7 @@ class Stop {
   }
 }
 
+const CONTROL = /[\u0000-\u001f]/;
 const WS = new Uint8Array(128);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
 
@@ -96,6 +121,8 @@ class Reader {
   root: unknown = undefined;
   readonly stack: Frame[] = [];
   readonly duplicates: string[] = [];
+  /** Index of the next backslash at or after the last search (Infinity: none left). */
+  private nextBackslash = -1;
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -130,11 +157,12 @@ class Reader {
         throw new Stop(false, this.pos, `Nested deeper than ${MAX_DEPTH} levels`);
       }
       const isArray = c === 0x5b;
-      const container: JsonObject | unknown[] = isArray ? [] : (Object.create(null) as JsonObject);
+      const container: JsonObject | unknown[] = isArray ? [] : newObject();
       // Attach on open, so that the tree is connected whenever the text ends.
-      const pointer = this.attach(container);
+      const parent = this.stack[this.stack.length - 1] ?? null;
+      const segment = this.attach(container);
       this.pos++;
-      const frame: Frame = { container, isArray, pointer, key: null };
+      const frame: Frame = { container, isArray, parent, segment, key: null };
       this.stack.push(frame);
       const next = this.skipWs();
       if (next === (isArray ? 0x5d : 0x7d)) {
@@ -179,8 +207,8 @@ class Reader {
     frame.key = key;
   }
 
-  /** Puts a finished value (or a just-opened container) into its parent; returns its pointer. */
-  private attach(value: unknown): string {
+  /** Puts a finished value (or a just-opened container) into its parent; returns its key/index. */
+  private attach(value: unknown): string | number {
     const top = this.stack[this.stack.length - 1];
     if (top === undefined) {
       this.root = value;
@@ -189,20 +217,35 @@ class Reader {
     if (top.isArray) {
       const arr = top.container as unknown[];
       arr.push(value);
-      return `${top.pointer}/${arr.length - 1}`;
+      return arr.length - 1;
     }
     const obj = top.container as JsonObject;
     const key = top.key as string;
-    const pointer = `${top.pointer}/${escapePointer(key)}`;
-    if (Object.prototype.hasOwnProperty.call(obj, key)) this.duplicates.push(pointer);
+    // The object inherits nothing and JSON has no `undefined`: a defined value is a repeated key.
+    if (obj[key] !== undefined) this.duplicates.push(`${pointerOf(top)}/${escapePointer(key)}`);
     obj[key] = value;
     top.key = null;
-    return pointer;
+    return key;
   }
 
   private readString(): string {
     const t = this.text;
     const start = ++this.pos;
+    // Fast path: no escape before the closing quote (nearly every AOE string).
+    const quote = t.indexOf('"', start);
+    if (quote !== -1) {
+      if (this.nextBackslash < start) {
+        const b = t.indexOf('\\', start);
+        this.nextBackslash = b === -1 ? Infinity : b;
+      }
+      if (this.nextBackslash > quote) {
+        const value = t.slice(start, quote);
+        if (!CONTROL.test(value)) {
+          this.pos = quote + 1;
+          return value;
+        }
+      }
+    }
     let parts: string[] | null = null;
     let chunkStart = start;
     for (;;) {
@@ -246,38 +289,41 @@ class Reader {
     const start = this.pos;
     let p = start;
     if (t.charCodeAt(p) === 0x2d) p++;
-    const digits = (from: number): number => {
-      let q = from;
-      while (q < t.length && t.charCodeAt(q) >= 0x30 && t.charCodeAt(q) <= 0x39) q++;
-      return q;
-    };
-    // A number running into the end of a cut file may be missing digits: never keep it.
-    const endOrFail = (at: number, what: string): never => {
-      throw at >= t.length
-        ? new Stop(true, start, 'Unexpected end inside a number')
-        : new Stop(false, at, `Expected ${what} in a number`);
-    };
-    let q = digits(p);
-    if (q === p) endOrFail(q, 'a digit');
+    let q = this.digits(p);
+    if (q === p) this.numberStop(start, q, 'a digit');
     if (t.charCodeAt(p) === 0x30 && q > p + 1) throw new Stop(false, p, 'Leading zero in a number');
     p = q;
     if (t.charCodeAt(p) === 0x2e /* . */) {
-      q = digits(p + 1);
-      if (q === p + 1) endOrFail(q, 'a digit after "."');
+      q = this.digits(p + 1);
+      if (q === p + 1) this.numberStop(start, q, 'a digit after "."');
       p = q;
     }
     const e = t.charCodeAt(p);
     if (e === 0x65 || e === 0x45 /* e E */) {
       p++;
-      const s = t.charCodeAt(p);
-      if (s === 0x2b || s === 0x2d) p++;
-      q = digits(p);
-      if (q === p) endOrFail(q, 'an exponent');
+      const sign = t.charCodeAt(p);
+      if (sign === 0x2b || sign === 0x2d) p++;
+      q = this.digits(p);
+      if (q === p) this.numberStop(start, q, 'an exponent');
       p = q;
     }
-    if (p >= t.length && this.stack.length > 0) endOrFail(p, '');
+    // A number running into the end of a cut file may be missing digits: never keep it.
+    if (p >= t.length && this.stack.length > 0) this.numberStop(start, p, '');
     this.pos = p;
     return Number(t.slice(start, p));
+  }
+
+  private digits(from: number): number {
+    const t = this.text;
+    let q = from;
+    for (let c = t.charCodeAt(q); c >= 0x30 && c <= 0x39; c = t.charCodeAt(q)) q++;
+    return q;
+  }
+
+  private numberStop(start: number, at: number, what: string): never {
+    throw at >= this.text.length
+      ? new Stop(true, start, 'Unexpected end inside a number')
+      : new Stop(false, at, `Expected ${what} in a number`);
   }
 
   /** Skips white space; returns the next char code, or -1 at the end of a complete root. */
