@@ -37,9 +37,9 @@ export function isMissing(buf: Uint8Array, s: number, e: number): boolean {
   if (s === e) return true;
   return (
     e - s === 3 &&
-    (buf[s] as number | 32) === 110 &&
+    ((buf[s] as number) | 32) === 110 &&
     buf[s + 1] === 47 &&
-    (buf[s + 2] as number | 32) === 97
+    ((buf[s + 2] as number) | 32) === 97
   );
 }
 

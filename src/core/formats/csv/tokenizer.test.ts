@@ -1,0 +1,173 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { CELL_ESCAPED, CELL_MALFORMED, CELL_QUOTED, CsvTokenizer } from './tokenizer.ts';
+import { bytesOf } from './test-helpers.ts';
+
+interface Rec {
+  cells: string[];
+  flags: number[];
+  line: number;
+}
+
+/** Tokenizes `bytes` fed in pieces of `sizes` (cycled); whole when none. */
+function tokenize(bytes: Uint8Array, sizes: readonly number[] = []): Rec[] {
+  const out: Rec[] = [];
+  const dec = new TextDecoder();
+  const t = new CsvTokenizer({
+    record(buf, starts, ends, flags, count, line) {
+      const cells: string[] = [];
+      const fl: number[] = [];
+      for (let i = 0; i < count; i++) {
+        cells.push(dec.decode(buf.subarray(starts[i], ends[i])));
+        fl.push(flags[i] ?? 0);
+      }
+      out.push({ cells, flags: fl, line });
+      return true;
+    },
+  });
+  if (sizes.length === 0) t.push(bytes);
+  else {
+    let at = 0;
+    for (let k = 0; at < bytes.length; k++) {
+      const n = Math.max(1, sizes[k % sizes.length] ?? 1);
+      t.push(bytes.slice(at, at + n));
+      at += n;
+    }
+  }
+  t.finish();
+  return out;
+}
+
+const cellsOf = (text: string, sizes: readonly number[] = []) =>
+  tokenize(bytesOf(text), sizes).map((r) => r.cells);
+
+describe('CsvTokenizer', () => {
+  test.each([
+    [
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a,b\r1,2\n3,4',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    ],
+    [
+      'a,,c\n,\n',
+      [
+        ['a', '', 'c'],
+        ['', ''],
+      ],
+    ],
+    ['x\n\n\r\ny\n', [['x'], ['y']]],
+    ['', []],
+    ['\uFEFFName,Type\n', [['Name', 'Type']]],
+  ])('splits %j into records', (text, expected) => {
+    expect(cellsOf(text)).toEqual(expected);
+  });
+
+  test('quoted cells keep commas and newlines; "" is flagged for the reader to collapse', () => {
+    const recs = tokenize(bytesOf('n,s\n"a,b","""32,3,224,224"""\n"multi\nline",""\n'));
+    expect(recs.map((r) => r.cells)).toEqual([
+      ['n', 's'],
+      ['a,b', '""32,3,224,224""'],
+      ['multi\nline', ''],
+    ]);
+    expect(recs[1]?.flags).toEqual([CELL_QUOTED, CELL_QUOTED | CELL_ESCAPED]);
+    expect(recs[2]?.flags).toEqual([CELL_QUOTED, CELL_QUOTED]);
+  });
+
+  test('records carry the 1-based line they start on, across multi-line cells and CRLF', () => {
+    const recs = tokenize(bytesOf('h1,h2\r\n"a\nb\nc",1\r\n\r\nx,2\ry,3'));
+    expect(recs.map((r) => [r.cells[0], r.line])).toEqual([
+      ['h1', 1],
+      ['a\nb\nc', 2],
+      ['x', 6],
+      ['y', 7],
+    ]);
+  });
+
+  test('broken quoting is flagged, not thrown', () => {
+    const recs = tokenize(bytesOf('"ab"cd,e\n"open'));
+    expect(recs.map((r) => r.cells)).toEqual([['ab"cd', 'e'], ['open']]);
+    expect(recs[0]?.flags[0]).toBe(CELL_QUOTED | CELL_MALFORMED);
+    expect(recs[1]?.flags[0]).toBe(CELL_QUOTED | CELL_MALFORMED);
+  });
+
+  test('a quote inside an unquoted cell is text', () => {
+    expect(cellsOf('ab"c,d\n')).toEqual([['ab"c', 'd']]);
+  });
+
+  test('a sink can stop the tokenizer', () => {
+    let seen = 0;
+    const t = new CsvTokenizer({
+      record: () => ++seen < 2,
+    });
+    t.push(bytesOf('a\nb\nc\nd\n'));
+    t.finish();
+    expect(seen).toBe(2);
+    expect(t.done).toBe(true);
+  });
+
+  const tricky =
+    '\uFEFFName,Shape,"Start"\r\n' +
+    'Conv_0,"""32,3,224,224""",1736408883704643.212\t\r\n' +
+    '"算子\r\n名",,N/A\n' +
+    'Relu_0,"a""b",1\r' +
+    'end,"",';
+
+  test('byte-by-byte feeding gives the same records as one chunk', () => {
+    expect(tokenize(bytesOf(tricky), [1])).toEqual(tokenize(bytesOf(tricky)));
+  });
+
+  test('any chunking gives the same records (property)', () => {
+    const whole = tokenize(bytesOf(tricky));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 12 }),
+        (sizes) => {
+          expect(tokenize(bytesOf(tricky), sizes)).toEqual(whole);
+        },
+      ),
+    );
+  });
+
+  test('a reused chunk buffer does not corrupt a record carried over', () => {
+    const bytes = bytesOf('a,bb\nccc,dddd\n');
+    const out: string[][] = [];
+    const dec = new TextDecoder();
+    const t = new CsvTokenizer({
+      record(buf, starts, ends, _f, count) {
+        out.push(
+          Array.from({ length: count }, (_, i) => dec.decode(buf.subarray(starts[i], ends[i]))),
+        );
+        return true;
+      },
+    });
+    const scratch = new Uint8Array(4);
+    for (let at = 0; at < bytes.length; at += 4) {
+      const piece = bytes.subarray(at, at + 4);
+      scratch.set(piece);
+      t.push(scratch.subarray(0, piece.length));
+      scratch.fill(0x58);
+    }
+    t.finish();
+    expect(out).toEqual([
+      ['a', 'bb'],
+      ['ccc', 'dddd'],
+    ]);
+  });
+});
