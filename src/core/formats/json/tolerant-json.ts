@@ -85,6 +85,7 @@ class Stop {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
 const CONTROL = /[\u0000-\u001f]/;
 const WS = new Uint8Array(128);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
