@@ -59,6 +59,9 @@ export function planJob(
   helpOptions: ReadonlySet<string> | null,
 ): PlanResult {
   const errors: PlanError[] = [];
+  if (new Set(req.jobTypes).size !== req.jobTypes.length) {
+    errors.push({ code: 'BAD_REQUEST', field: '/jobTypes', message: 'must name each job type once' });
+  }
   const model = resolveUnderRoot(modelsRoot, req.model);
   if (!model.ok)
     errors.push({ code: 'BAD_PATH', field: '/model', message: PATH_MESSAGES[model.reason] });

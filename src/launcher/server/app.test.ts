@@ -68,6 +68,8 @@ describe('POST /api/jobs validation', () => {
     [{ jobTypes: [2] }, 400, 'BAD_REQUEST', '/model'],
     [{ model: 'resnet50.onnx' }, 400, 'BAD_REQUEST', '/jobTypes'],
     [{ model: 'resnet50.onnx', jobTypes: [3] }, 400, 'BAD_REQUEST', '/jobTypes/0'],
+    [{ model: 'resnet50.onnx', jobTypes: [2, 2] }, 400, 'BAD_REQUEST', '/jobTypes'],
+    [{ model: 'x'.repeat(1025), jobTypes: [2] }, 400, 'BAD_REQUEST', '/model'],
     [{ model: 'resnet50.onnx', jobTypes: [2], device: -1 }, 400, 'BAD_REQUEST', '/device'],
     [{ model: 'resnet50.onnx', jobTypes: [2], colour: 'red' }, 400, 'BAD_REQUEST', '/colour'],
     [
