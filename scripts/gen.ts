@@ -35,6 +35,28 @@ function loadSchemas(): SchemaFile[] {
     });
 }
 
+/**
+ * Ajv's standalone output still `require`s its small runtime helpers (string length, deep
+ * equality) even in ESM mode. Turn those into ESM imports that work both in Node (where a CommonJS
+ * module's namespace `default` is `module.exports`) and in the Vite bundle (where it may already be
+ * `exports.default`).
+ */
+function esmRuntimeImports(code: string): string {
+  const imports: string[] = [];
+  const out = code.replace(
+    /const (\w+) = require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default;/g,
+    (_m, name: string, spec: string) => {
+      imports.push(`import * as ${name}_ns from "${spec}.js";`);
+      return `const ${name} = runtimeDefault(${name}_ns);`;
+    },
+  );
+  if (/\brequire\(/.test(out))
+    throw new Error('gen: ajv emitted a require() this script does not handle');
+  const helper =
+    'function runtimeDefault(ns) { const d = ns.default; return typeof d === "function" ? d : d.default; }\n';
+  return imports.join('\n') + '\n' + helper + out.replace(/^"use strict";\n/, '');
+}
+
 async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const ajv = new Ajv2020({
@@ -46,7 +68,7 @@ async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, str
   for (const s of schemas) ajv.addSchema(s.schema);
   const refs: Record<string, string> = {};
   for (const s of schemas) refs[s.exportName] = s.schema.$id as string;
-  const code = standaloneCode(ajv, refs);
+  const code = esmRuntimeImports(standaloneCode(ajv, refs));
   files.set('validators.js', HEADER + '/* eslint-disable */\n// @ts-nocheck\n' + code);
 
   const names = schemas.map((s) => s.exportName);

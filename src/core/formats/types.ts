@@ -3,12 +3,7 @@
 import type { ProfileData, TuningReport } from '../model/types.ts';
 
 export type FormatId =
-  | 'aoe-opat'
-  | 'aoe-sgat'
-  | 'op-summary'
-  | 'kernel-details'
-  | 'op-statistic'
-  | 'unknown';
+  'aoe-opat' | 'aoe-sgat' | 'op-summary' | 'kernel-details' | 'op-statistic' | 'unknown';
 
 export type IssueCode =
   | 'UNREADABLE' // could not be read at all (I/O)

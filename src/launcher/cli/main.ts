@@ -9,7 +9,6 @@ import type { CliIo } from './io.ts';
 
 export type { CliIo };
 
-
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

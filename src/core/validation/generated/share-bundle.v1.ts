@@ -8,7 +8,7 @@ export type OptIndex = number;
 export type Num = number;
 
 /**
- * What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, times are rounded to 0.001 µs / ms, and an operator's stated improvement is listed only where it differs from the one its times give.
+ * What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.
  */
 export interface ShareBundleV1 {
   format: 'aoe-dashboard.share';
@@ -67,13 +67,13 @@ export interface Task {
   failed: Text[];
 }
 /**
- * Operator rows, columnar: n name, t type, d dimension (-1 = none), b before µs, a after µs, r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].
+ * Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].
  */
 export interface Ops {
   /**
    * @maxItems 200000
    */
-  n: Index[];
+  n: number[];
   /**
    * @maxItems 200000
    */
@@ -85,11 +85,11 @@ export interface Ops {
   /**
    * @maxItems 200000
    */
-  b: Num[];
+  b: number[];
   /**
    * @maxItems 200000
    */
-  a: Num[];
+  a: number[];
   /**
    * @maxItems 200000
    */
