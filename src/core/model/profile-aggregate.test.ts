@@ -1,0 +1,141 @@
+import { describe, expect, test } from 'vitest';
+import type { ProfileTable } from './types.ts';
+import { summarizeStatistic, summarizeTable } from './profile-aggregate.ts';
+
+/** Builds a table from [name, type, shapes, durationUs] rows (null = missing). */
+function table(rows: readonly [string, string, string | null, number | null][]): ProfileTable {
+  const dict = [''];
+  const id = (s: string | null) => {
+    if (s === null || s === '') return 0;
+    const i = dict.indexOf(s);
+    return i >= 0 ? i : dict.push(s) - 1;
+  };
+  const n = rows.length;
+  return {
+    rowCount: n,
+    dict,
+    name: Uint32Array.from(rows, (r) => id(r[0])),
+    type: Uint32Array.from(rows, (r) => id(r[1])),
+    coreType: new Uint32Array(n),
+    inputShapes: Uint32Array.from(rows, (r) => id(r[2])),
+    durationUs: Float64Array.from(rows, (r) => r[3] ?? NaN),
+    waitUs: new Float64Array(n),
+    startUs: new Float64Array(n),
+    startBaseUs: null,
+  };
+}
+
+describe('summarizeTable', () => {
+  const t = table([
+    ['Conv_0', 'Conv2D', '1,3,224,224', 60],
+    ['Relu_0', 'Relu', '1,64,112,112', 5],
+    ['Conv_1', 'Conv2D', '1,64,56,56', 25],
+    ['Conv_0', 'Conv2D', '1,3,224,224', 40],
+    ['Conv_0', 'Conv2D', '2,3,224,224', 50],
+    ['Gemm_0', 'MatMulV2', null, 20],
+    ['Relu_0', 'Relu', '1,64,112,112', null],
+  ]);
+  const s = summarizeTable(t);
+
+  test('totals: missing durations count as calls but add no time', () => {
+    expect([s.rows, s.totalDurationUs]).toEqual([7, 200]);
+  });
+
+  test('per type: count, total, mean over timed calls, share; by total descending', () => {
+    expect(s.byType).toEqual([
+      { type: 'Conv2D', count: 4, totalUs: 175, meanUs: 43.75, share: 0.875 },
+      { type: 'MatMulV2', count: 1, totalUs: 20, meanUs: 20, share: 0.1 },
+      { type: 'Relu', count: 2, totalUs: 5, meanUs: 5, share: 0.025 },
+    ]);
+  });
+
+  test('per operator: name and type, with the most common input shape', () => {
+    expect(s.topOperators).toEqual([
+      {
+        name: 'Conv_0',
+        type: 'Conv2D',
+        count: 3,
+        totalUs: 150,
+        meanUs: 50,
+        share: 0.75,
+        inputShapes: '1,3,224,224',
+      },
+      {
+        name: 'Conv_1',
+        type: 'Conv2D',
+        count: 1,
+        totalUs: 25,
+        meanUs: 25,
+        share: 0.125,
+        inputShapes: '1,64,56,56',
+      },
+      {
+        name: 'Gemm_0',
+        type: 'MatMulV2',
+        count: 1,
+        totalUs: 20,
+        meanUs: 20,
+        share: 0.1,
+        inputShapes: null,
+      },
+      {
+        name: 'Relu_0',
+        type: 'Relu',
+        count: 2,
+        totalUs: 5,
+        meanUs: 5,
+        share: 0.025,
+        inputShapes: '1,64,112,112',
+      },
+    ]);
+  });
+
+  test('the same name under two types is two operators; equal totals sort by name', () => {
+    const x = summarizeTable(
+      table([
+        ['b', 'T1', null, 10],
+        ['a', 'T2', null, 10],
+        ['a', 'T1', null, 10],
+      ]),
+    );
+    expect(x.topOperators.map((o) => [o.name, o.type])).toEqual([
+      ['a', 'T1'],
+      ['a', 'T2'],
+      ['b', 'T1'],
+    ]);
+    expect(x.byType.map((b) => [b.type, b.totalUs, b.share])).toEqual([
+      ['T1', 20, 20 / 30],
+      ['T2', 10, 10 / 30],
+    ]);
+  });
+
+  test('an empty or all-missing table has zero shares, not NaN', () => {
+    expect(summarizeTable(table([]))).toEqual({
+      rows: 0,
+      totalDurationUs: 0,
+      byType: [],
+      topOperators: [],
+    });
+    const y = summarizeTable(table([['x', 'T', null, null]]));
+    expect(y.byType).toEqual([{ type: 'T', count: 1, totalUs: 0, meanUs: 0, share: 0 }]);
+  });
+});
+
+describe('summarizeStatistic', () => {
+  test('rows of one type on several cores are summed; shares of the file total', () => {
+    const s = summarizeStatistic([
+      { type: 'MatMulV2', coreType: 'AI_CORE', count: 4, totalUs: 300 },
+      { type: 'Relu', coreType: 'AI_VECTOR_CORE', count: 10, totalUs: 50 },
+      { type: 'MatMulV2', coreType: 'MIX_AIC', count: 1, totalUs: 150 },
+    ]);
+    expect(s).toEqual({
+      rows: 3,
+      totalDurationUs: 500,
+      byType: [
+        { type: 'MatMulV2', count: 5, totalUs: 450, meanUs: 90, share: 0.9 },
+        { type: 'Relu', count: 10, totalUs: 50, meanUs: 5, share: 0.1 },
+      ],
+      topOperators: [],
+    });
+  });
+});
