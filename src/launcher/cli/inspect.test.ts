@@ -80,3 +80,116 @@ describe('mdCell', () => {
     );
   });
 });
+
+const AOE = 'src/core/formats/aoe-opat/fixtures';
+
+interface Out {
+  files: {
+    file: string;
+    format: string;
+    ok: boolean;
+    layout?: string;
+    generation?: string;
+    incomplete?: boolean;
+    issues: { code: string; severity: string; offset?: number; hint?: string }[];
+    tasks?: {
+      name: string;
+      status: string;
+      baselineMs: number | null;
+      tunedMs: number | null;
+      improvementPct: number | null;
+      repoSummary: Record<string, number> | null;
+      operators: {
+        name: string;
+        beforeUs: number;
+        afterUs: number;
+        improvementPct: number | null;
+        repoAction: string | null;
+      }[];
+    }[];
+    profile?: { rows: number; byType: { type: string; count: number }[] };
+  }[];
+}
+
+async function inspectJson(paths: string[]): Promise<{ code: number; out: Out }> {
+  const r = await run(['inspect', '--json', ...paths]);
+  const out: unknown = JSON.parse(r.stdout);
+  expect(validate('inspect-output.v1', out)).toEqual([]);
+  return { code: r.code, out: out as Out };
+}
+
+describe('aoe-dashboard inspect: AOE reports', () => {
+  it('reads the documented CANN 6.2.RC1 example with AOE units and numbers as numbers', async () => {
+    const { code, out } = await inspectJson([`${AOE}/cann62rc1-array.json`]);
+    expect(code).toBe(0);
+    const f = out.files[0]!;
+    expect([f.format, f.ok, f.layout, f.generation, f.incomplete]).toEqual([
+      'aoe-opat',
+      true,
+      'array',
+      'cann-6.2',
+      false,
+    ]);
+    const t = f.tasks![0]!;
+    expect([t.status, t.baselineMs, t.tunedMs, t.improvementPct]).toEqual([
+      'succeeded',
+      113.588725,
+      113.236731,
+      0.31,
+    ]);
+    expect(t.repoSummary).toEqual({
+      add: 2,
+      hit: 17,
+      reserved: 15,
+      unsatisfied: 0,
+      update: 2,
+      total: 19,
+    });
+    expect(t.operators[0]).toMatchObject({
+      name: 'Conv_12',
+      beforeUs: 86.42,
+      afterUs: 80.11,
+      improvementPct: 7.88,
+      repoAction: 'add',
+    });
+  });
+
+  it('marks a half-written report not ok, says where it stops, and keeps what was salvaged', async () => {
+    const { code, out } = await inspectJson([`${AOE}/truncated-mid-operator.json`]);
+    expect(code).toBe(1);
+    const f = out.files[0]!;
+    expect([f.ok, f.incomplete]).toEqual([false, true]);
+    const truncated = f.issues.find((i) => i.code === 'TRUNCATED');
+    expect(truncated?.severity).toBe('error');
+    expect(truncated?.offset).toBeGreaterThan(0);
+    expect(f.tasks![0]!.operators.length).toBeGreaterThan(0);
+  });
+
+  it('reads a kernel_details table named like an AOE report as what it is, with a hint', async () => {
+    const { out } = await inspectJson([`${AOE}/renamed/aoe_result_opat_x.json`]);
+    const f = out.files[0]!;
+    expect(f.format).toBe('kernel-details');
+    expect(f.issues[0]).toMatchObject({
+      code: 'WRONG_FORMAT',
+      hint: 'this is a torch_npu kernel_details table',
+    });
+  });
+
+  it('walks a folder and picks every report and profiler table in it, nothing else', async () => {
+    const { code, out } = await inspectJson(['public/samples']);
+    expect(code).toBe(0);
+    const formats = out.files.map((f) => f.format).sort();
+    expect(formats).toEqual(expect.arrayContaining(['aoe-opat', 'aoe-opat', 'aoe-sgat']));
+    expect(out.files.every((f) => f.format !== 'unknown')).toBe(true);
+  });
+
+  it('prints Markdown with a per-file table', async () => {
+    const r = await run(['inspect', '--md', `${AOE}/cann62rc1-array.json`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# AOE inspection/);
+    expect(r.stdout).toContain(
+      '| Operator | Type | Dimension | Before (µs) | After (µs) | Improvement | Knowledge base |',
+    );
+    expect(r.stdout).toContain('| Conv\\_12 | conv2d | – | 86.42 | 80.11 | 7.88 % | add |');
+  });
+});
