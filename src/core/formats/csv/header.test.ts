@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../validation/index.ts';
 import headerSetsData from './header-sets.json' with { type: 'json' };
-import { detectHeaderSet, headerOfHead, mapColumns, missingColumns } from './header.ts';
+import {
+  detectHeaderSet,
+  formatOfHeader,
+  headerOfHead,
+  mapColumns,
+  missingColumns,
+} from './header.ts';
 
 const split = (line: string) => line.split(',');
 
@@ -172,4 +178,16 @@ describe('header sets', () => {
       'Duration(us)',
     ]);
   });
+
+  test.each([
+    ['Name,Type,Accelerator Core,Start Time(us),Wait Time(us)', 'kernel-details'],
+    ['Op Name,OP Type,Task Type,Task Start Time(us),Task Wait Time(us)', 'op-summary'],
+    ['Name,Size(KB),Allocation Time(us),Release Time(us),Duration(us)', null],
+    ['Device_id,OP Type,Count,Total Time(us),Ratio(%)', null],
+  ])(
+    'a damaged header %s is still recognised as %s, so its missing column can be named',
+    (line, format) => {
+      expect(formatOfHeader(split(line))).toBe(format);
+    },
+  );
 });

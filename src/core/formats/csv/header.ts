@@ -86,6 +86,31 @@ export function missingColumns(
     .map((key) => HEADER_SETS.columns[key]?.aliases.join('|') ?? key);
 }
 
+const TORCH_NAMES = ['Step Id', 'Name', 'Accelerator Core', 'Start Time(us)', 'Duration(us)'];
+const MSPROF_NAMES = [
+  'Op Name',
+  'Task Type',
+  'Task Start Time(us)',
+  'Task Start Time',
+  'Task Duration(us)',
+];
+
+/**
+ * The format a header is, by its set; or, for a kernel table that lacks a required column (no
+ * set matches), the kernel format it is closest to, so that its parser can name what is missing
+ * instead of the file being "unknown". Needs four of the six kernel columns: other profiler
+ * tables (operator_memory: Name, Duration(us)) have at most two.
+ */
+export function formatOfHeader(header: readonly string[]): ProfileFormat | null {
+  const set = detectHeaderSet(header);
+  if (set) return set.format;
+  const columns = mapColumns(header);
+  const have = HEADER_SETS.required['kernel-details'].filter((k) => columns.has(k)).length;
+  if (have < 4) return null;
+  const count = (names: readonly string[]) => names.filter((n) => header.includes(n)).length;
+  return count(TORCH_NAMES) >= count(MSPROF_NAMES) ? 'kernel-details' : 'op-summary';
+}
+
 /** Header cells from the first line of a sniffed head: split on commas, quotes and spaces trimmed. */
 export function headerOfHead(head: string): string[] {
   const nl = head.search(/[\r\n]/);

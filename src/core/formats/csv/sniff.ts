@@ -2,12 +2,12 @@
 // as a hint. Cheap and total: a string scan of the head, never a throw.
 import type { ProfileFormat } from '../../model/types.ts';
 import type { SniffInput, SniffScore } from '../types.ts';
-import { detectHeaderSet, headerOfHead, nameMatches } from './header.ts';
+import { formatOfHeader, headerOfHead, nameMatches } from './header.ts';
 
 export function sniffTable(input: SniffInput, format: ProfileFormat, name: RegExp): SniffScore {
   const nameFits = nameMatches(input.fileName, name);
   const content =
-    !input.head.includes('\u0000') && detectHeaderSet(headerOfHead(input.head))?.format === format;
+    !input.head.includes('\u0000') && formatOfHeader(headerOfHead(input.head)) === format;
   if (content) return nameFits ? 3 : 2;
   return nameFits ? 1 : 0;
 }
