@@ -28,13 +28,10 @@ function download(text: string, fileName: string) {
 function LinkPicker({ reportId }: { reportId: string }) {
   const { t } = useTranslation(RUN_NS);
   const linked = useAppStore(useShallow((s) => s.links[reportId] ?? []));
-  const candidates = useAppStore(
-    useShallow((s) =>
-      selectProfiles(s)
-        .filter((p) => !linked.includes(p.id))
-        .map((p) => ({ id: p.id, name: p.fileName })),
-    ),
-  );
+  // Select the stored file objects (stable references): fresh objects from a selector would make
+  // every store read look like a change.
+  const profiles = useAppStore(useShallow(selectProfiles));
+  const candidates = profiles.filter((p) => !linked.includes(p.id));
   const linkProfile = useAppStore((s) => s.linkProfile);
   const [choice, setChoice] = useState('');
   if (candidates.length === 0) return null;
@@ -53,7 +50,7 @@ function LinkPicker({ reportId }: { reportId: string }) {
           <option value="">{t('join.choose')}</option>
           {candidates.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name}
+              {c.fileName}
             </option>
           ))}
         </select>
