@@ -3,10 +3,15 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium by default (Playwright's own browser download is not reachable on our
 // machines); elsewhere set CHROMIUM_PATH, or leave it unset where /usr/bin/chromium is absent
 // to use Playwright's own browser.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// Created once by the runner; its workers inherit the variable and reuse the same directory.
+process.env.E2E_LAUNCHER_DIR ??= mkdtempSync(join(tmpdir(), 'aoe-dashboard-e2e-'));
+const launcherDataDir = join(process.env.E2E_LAUNCHER_DIR, 'data');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,9 +36,19 @@ export default defineConfig({
       ],
     },
   },
+  // Every spec runs against the launcher, as users run it: the built dashboard (dist/) served by
+  // `aoe-dashboard serve` with the demo reports, a fresh data dir per test run, and the stand-in
+  // `aoe` with its fixture models (e2e/fixtures/fake-aoe). The data dir holds the access token.
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/`,
+    command: [
+      'node bin/aoe-dashboard.js serve',
+      `--port ${port}`,
+      `--data-dir ${launcherDataDir}`,
+      '--aoe-bin e2e/fixtures/fake-aoe/aoe',
+      '--models-root e2e/fixtures/fake-aoe/models',
+      '--demo',
+    ].join(' '),
+    url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -60,7 +60,11 @@ export function planJob(
 ): PlanResult {
   const errors: PlanError[] = [];
   if (new Set(req.jobTypes).size !== req.jobTypes.length) {
-    errors.push({ code: 'BAD_REQUEST', field: '/jobTypes', message: 'must name each job type once' });
+    errors.push({
+      code: 'BAD_REQUEST',
+      field: '/jobTypes',
+      message: 'must name each job type once',
+    });
   }
   const model = resolveUnderRoot(modelsRoot, req.model);
   if (!model.ok)

@@ -1,0 +1,61 @@
+// The Launch page against the launcher that serves the dashboard (playwright.config.ts starts
+// `aoe-dashboard serve` with the stand-in aoe): check the host, start a job, watch its live log
+// and progress, then open the resulting run in the run view.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, waitForReady } from './helpers/app.ts';
+
+function launcherToken(): string {
+  const dir = process.env.E2E_LAUNCHER_DIR;
+  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
+  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+}
+
+test('start a job, follow its live log, open its run', async ({ page }) => {
+  await page.goto(`/launch#token=${launcherToken()}`);
+  await waitForReady(page);
+  // The token moves from the address bar into storage.
+  await expect(page).toHaveURL(/\/launch$/);
+  const main = page.locator('[data-page=launch]');
+  await expect(main).toHaveAttribute('data-launcher', 'present');
+  await expect(page.locator('[data-check=aoe]')).toContainText('fake-aoe/aoe');
+  await expect(page.locator('[data-check=help]')).toContainText(/\d+/);
+
+  await page.getByLabel(/Model|模型/).fill('slow-resnet50.onnx');
+  await page.getByRole('button', { name: /Start job|启动任务/ }).click();
+
+  const detail = page.locator('.launch-detail');
+  const log = page.getByRole('log');
+  await expect(log).toContainText('[Aoe] start opat tuning of slow-resnet50');
+  await expect(log).toContainText('operator Conv_3 tuned (4/4)');
+  await expect(detail).toHaveAttribute('data-job-state', 'succeeded', { timeout: 20_000 });
+  await expect(log).toContainText('process finished. Performance improved by');
+  await expect(page.getByTestId('launch-progress')).toContainText('4');
+  await expect(page.locator('tr[data-job] [data-state-name]').first()).toHaveAttribute(
+    'data-state-name',
+    'succeeded',
+  );
+
+  const open = detail.getByRole('button', { name: /aoe_result_opat_\d+_pid\d+\.json/ });
+  await open.click();
+  await expect(page).toHaveURL(/\/run\/[0-9a-f]{64}\/0/);
+  await waitForReady(page);
+  // The stand-in reports a 20.48 ms baseline and 0.02 ms saved per operator: 4 → 20.40 ms.
+  const content = page.locator('#content');
+  await expect(content).toContainText('slow-resnet50');
+  await expect(content).toContainText('20.480 ms');
+  await expect(content).toContainText('20.400 ms');
+});
+
+test('the job list and the log survive a reload (replay from the launcher)', async ({ page }) => {
+  await page.goto(`/launch#token=${launcherToken()}`);
+  await waitForReady(page);
+  await page.getByLabel(/Model|模型/).fill('resnet50.onnx');
+  await page.getByRole('button', { name: /Start job|启动任务/ }).click();
+  await expect(page.locator('.launch-detail')).toHaveAttribute('data-job-state', 'succeeded');
+  await expect(page).toHaveURL(/[?&]job=/);
+  await page.reload();
+  await waitForReady(page);
+  await expect(page.getByRole('log')).toContainText('operator Conv_3 tuned (4/4)');
+  await expect(page.locator('.launch-detail')).toHaveAttribute('data-job-state', 'succeeded');
+});

@@ -1,0 +1,56 @@
+// The host check: each preflight item with a glyph, a status word and a localized sentence.
+import { useTranslation } from 'react-i18next';
+import type { Preflight, PreflightItem } from './api.ts';
+import { LAUNCH_NS } from './strings.ts';
+
+const GLYPH = { ok: '✓', warning: '!', error: '✕' } as const;
+
+/** The string key of an item: its id and status, with the variants the launcher distinguishes. */
+export function itemKey(item: PreflightItem): string {
+  if (item.id === 'aoe' && item.status === 'error' && item.values?.error !== undefined)
+    return 'aoe.broken';
+  if (item.id === 'bank' && item.status === 'ok' && item.values?.path === undefined)
+    return 'bank.unset';
+  return `${item.id}.${item.status}`;
+}
+
+export function PreflightPanel({
+  preflight,
+  onRefresh,
+}: {
+  readonly preflight: Preflight | null;
+  readonly onRefresh: () => void;
+}) {
+  const { t } = useTranslation(LAUNCH_NS);
+  return (
+    <section className="launch-preflight card" aria-labelledby="launch-preflight-title">
+      <div className="launch-section-head">
+        <h2 id="launch-preflight-title">{t('preflight.title')}</h2>
+        <button type="button" onClick={onRefresh}>
+          {t('preflight.refresh')}
+        </button>
+      </div>
+      {preflight === null ? (
+        <p className="muted">{t('checking')}</p>
+      ) : (
+        <ul className="launch-checks">
+          {preflight.items.map((item) => (
+            <li
+              key={item.id}
+              className={`launch-check launch-check-${item.status}`}
+              data-check={item.id}
+            >
+              <span className="launch-check-glyph" aria-hidden="true">
+                {GLYPH[item.status]}
+              </span>
+              <span className="visually-hidden">{t(`preflight.status.${item.status}`)}</span>
+              <span>
+                {t(`preflight.${itemKey(item)}`, { ...item.values, defaultValue: item.message })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+// Follows one job's Server-Sent Events. EventSource cannot send the Authorization header, so the
+// stream is read with fetch; a dropped connection resumes with Last-Event-ID, and the launcher
+// replays everything after it, so the log is whole after a reload or a network blip.
+import { useEffect, useState } from 'react';
+import { FINAL_STATES } from './api.ts';
+
+export interface LogLine {
+  readonly seq: number;
+  readonly stream: string;
+  readonly text: string;
+}
+
+export interface JobFeed {
+  readonly lines: readonly LogLine[];
+  readonly state: string | null;
+  readonly phase: string | null;
+  readonly operatorsTuned: number | null;
+  readonly percent: number | null;
+  readonly errorCode: string | null;
+  readonly runIds: readonly string[];
+  readonly connected: boolean;
+}
+
+const EMPTY: JobFeed = {
+  lines: [],
+  state: null,
+  phase: null,
+  operatorsTuned: null,
+  percent: null,
+  errorCode: null,
+  runIds: [],
+  connected: false,
+};
+
+/** Lines kept in memory per job; the launcher keeps the whole log. */
+export const MAX_LINES = 200_000;
+
+interface Frame {
+  readonly id: number;
+  readonly event: string;
+  readonly data: Record<string, unknown>;
+}
+
+export function parseFrames(buffer: string): { frames: Frame[]; rest: string } {
+  const frames: Frame[] = [];
+  const blocks = buffer.split('\n\n');
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    let id = NaN;
+    let event = 'message';
+    let data = '';
+    for (const line of block.split('\n')) {
+      if (line.startsWith('id: ')) id = Number(line.slice(4));
+      else if (line.startsWith('event: ')) event = line.slice(7);
+      else if (line.startsWith('data: ')) data += line.slice(6);
+    }
+    if (!Number.isFinite(id) || data === '') continue;
+    try {
+      const parsed: unknown = JSON.parse(data);
+      if (parsed && typeof parsed === 'object')
+        frames.push({ id, event, data: parsed as Record<string, unknown> });
+    } catch {
+      // A malformed frame is skipped; the next one carries on.
+    }
+  }
+  return { frames, rest };
+}
+
+export function applyFrame(feed: JobFeed, f: Frame): JobFeed {
+  const d = f.data;
+  switch (f.event) {
+    case 'log': {
+      const line = { seq: f.id, stream: String(d.stream ?? 'stdout'), text: String(d.line ?? '') };
+      const lines =
+        feed.lines.length >= MAX_LINES ? [...feed.lines.slice(1), line] : [...feed.lines, line];
+      return { ...feed, lines };
+    }
+    case 'state':
+      return {
+        ...feed,
+        state: String(d.state ?? feed.state),
+        errorCode: typeof d.errorCode === 'string' ? d.errorCode : feed.errorCode,
+        runIds: Array.isArray(d.runIds) ? d.runIds.map(String) : feed.runIds,
+      };
+    case 'phase':
+      return typeof d.phase === 'string'
+        ? { ...feed, phase: `${String(d.jobType ?? '')}:${d.phase}` }
+        : feed;
+    case 'progress':
+      return {
+        ...feed,
+        operatorsTuned:
+          typeof d.operatorsTuned === 'number' ? d.operatorsTuned : feed.operatorsTuned,
+        percent: typeof d.percent === 'number' ? d.percent : feed.percent,
+      };
+    default:
+      return feed;
+  }
+}
+
+export function useJobEvents(jobId: string | null, token: string): JobFeed {
+  const [feed, setFeed] = useState<JobFeed>(EMPTY);
+
+  useEffect(() => {
+    setFeed(EMPTY);
+    if (!jobId) return;
+    const abort = new AbortController();
+    let lastId = 0;
+    let final = false;
+
+    const connect = async (): Promise<void> => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (lastId > 0) headers['last-event-id'] = String(lastId);
+      const res = await fetch(`/api/jobs/${encodeURIComponent(jobId)}/events`, {
+        headers,
+        signal: abort.signal,
+      });
+      if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+      setFeed((f) => ({ ...f, connected: true }));
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        const { frames, rest } = parseFrames(buffer + value);
+        buffer = rest;
+        if (frames.length === 0) continue;
+        for (const f of frames) {
+          lastId = f.id;
+          if (f.event === 'state' && FINAL_STATES.has(String(f.data.state))) final = true;
+        }
+        setFeed((prev) => frames.reduce(applyFrame, prev));
+      }
+    };
+
+    void (async () => {
+      while (!abort.signal.aborted && !final) {
+        try {
+          await connect();
+        } catch {
+          // Dropped or refused: retry below unless the page moved on.
+        }
+        setFeed((f) => ({ ...f, connected: false }));
+        if (final || abort.signal.aborted) break;
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+    })();
+    return () => abort.abort();
+  }, [jobId, token]);
+
+  return feed;
+}
