@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { MAX_DEPTH, readJson, utf8Length } from './tolerant-json.ts';
+import { MAX_DEPTH, readJson } from './tolerant-json.ts';
+import { utf8Length } from './text-position.ts';
 
 /** Plain JSON text of a read value (null-prototype objects compare as plain ones). */
 const plain = (value: unknown): string => JSON.stringify(value);

@@ -9,6 +9,9 @@
 // nothing, so that keys such as `__proto__` or `constructor` are plain data and never reach a
 // prototype.
 
+import { JsonStop, scanNumberEnd, scanString, type StringCursor } from './lexer.ts';
+import { escapePointer, lineAndColumn, utf8Length } from './text-position.ts';
+
 export type JsonObject = Record<string, unknown>;
 
 export type JsonReadResult =
@@ -73,20 +76,6 @@ function newObject(): JsonObject {
   return Object.create(EMPTY_PROTOTYPE) as JsonObject;
 }
 
-/** Thrown inside the reader only, to unwind to `readJson`; never escapes it. */
-class Stop {
-  readonly truncated: boolean;
-  readonly at: number;
-  readonly message: string;
-  constructor(truncated: boolean, at: number, message: string) {
-    this.truncated = truncated;
-    this.at = at;
-    this.message = message;
-  }
-}
-
-// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
-const CONTROL = /[\u0000-\u001f]/;
 const WS = new Uint8Array(128);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
 
@@ -96,7 +85,7 @@ export function readJson(text: string): JsonReadResult {
   try {
     return reader.run();
   } catch (e) {
-    if (!(e instanceof Stop)) throw e;
+    if (!(e instanceof JsonStop)) throw e;
     if (e.truncated) {
       return {
         kind: 'truncated',
@@ -117,13 +106,12 @@ export function readJson(text: string): JsonReadResult {
   }
 }
 
-class Reader {
+class Reader implements StringCursor {
   pos = 0;
   root: unknown = undefined;
   readonly stack: Frame[] = [];
   readonly duplicates: string[] = [];
-  /** Index of the next backslash at or after the last search (Infinity: none left). */
-  private nextBackslash = -1;
+  nextBackslash = -1;
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -145,7 +133,7 @@ class Reader {
         throw this.unexpected(top.isArray ? "',' or ']'" : "',' or '}'");
       }
     }
-    if (this.skipWs() !== -1) throw new Stop(false, this.pos, 'Unexpected text after the JSON');
+    if (this.skipWs() !== -1) throw new JsonStop(false, this.pos, 'Unexpected text after the JSON');
     return { kind: 'complete', value: this.root, duplicateKeys: this.duplicates };
   }
 
@@ -155,7 +143,7 @@ class Reader {
     const t = this.text;
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (this.stack.length >= MAX_DEPTH) {
-        throw new Stop(false, this.pos, `Nested deeper than ${MAX_DEPTH} levels`);
+        throw new JsonStop(false, this.pos, `Nested deeper than ${MAX_DEPTH} levels`);
       }
       const isArray = c === 0x5b;
       const container: JsonObject | unknown[] = isArray ? [] : newObject();
@@ -195,7 +183,7 @@ class Reader {
     }
     const rest = t.slice(this.pos, this.pos + 5);
     if (rest.length > 0 && LITERALS.some(([w]) => w.startsWith(rest) && rest.length < w.length)) {
-      if (this.pos + rest.length === t.length) throw new Stop(true, this.pos, 'Unexpected end');
+      if (this.pos + rest.length === t.length) throw new JsonStop(true, this.pos, 'Unexpected end');
     }
     throw this.unexpected('a value');
   }
@@ -230,101 +218,14 @@ class Reader {
   }
 
   private readString(): string {
-    const t = this.text;
-    const start = ++this.pos;
-    // Fast path: no escape before the closing quote (nearly every AOE string).
-    const quote = t.indexOf('"', start);
-    if (quote !== -1) {
-      if (this.nextBackslash < start) {
-        const b = t.indexOf('\\', start);
-        this.nextBackslash = b === -1 ? Infinity : b;
-      }
-      if (this.nextBackslash > quote) {
-        const value = t.slice(start, quote);
-        if (!CONTROL.test(value)) {
-          this.pos = quote + 1;
-          return value;
-        }
-      }
-    }
-    let parts: string[] | null = null;
-    let chunkStart = start;
-    for (;;) {
-      if (this.pos >= t.length) throw new Stop(true, start - 1, 'Unexpected end inside a string');
-      const c = t.charCodeAt(this.pos);
-      if (c === 0x22) {
-        const last = t.slice(chunkStart, this.pos);
-        this.pos++;
-        return parts === null ? last : parts.join('') + last;
-      }
-      if (c < 0x20) throw new Stop(false, this.pos, 'Control character inside a string');
-      if (c !== 0x5c /* \ */) {
-        this.pos++;
-        continue;
-      }
-      parts ??= [];
-      parts.push(t.slice(chunkStart, this.pos));
-      const e = t.charCodeAt(this.pos + 1);
-      if (Number.isNaN(e)) throw new Stop(true, start - 1, 'Unexpected end inside a string');
-      const simple = ESCAPES[e];
-      if (simple !== undefined) {
-        parts.push(simple);
-        this.pos += 2;
-      } else if (e === 0x75 /* u */) {
-        const hex = t.slice(this.pos + 2, this.pos + 6);
-        if (!/^[0-9a-fA-F]{0,4}$/.test(hex)) {
-          throw new Stop(false, this.pos, 'Bad \\u escape in a string');
-        }
-        if (hex.length < 4) throw new Stop(true, start - 1, 'Unexpected end inside a string');
-        parts.push(String.fromCharCode(parseInt(hex, 16)));
-        this.pos += 6;
-      } else {
-        throw new Stop(false, this.pos, 'Bad escape in a string');
-      }
-      chunkStart = this.pos;
-    }
+    return scanString(this.text, this);
   }
 
   private readNumber(): number {
-    const t = this.text;
     const start = this.pos;
-    let p = start;
-    if (t.charCodeAt(p) === 0x2d) p++;
-    let q = this.digits(p);
-    if (q === p) this.numberStop(start, q, 'a digit');
-    if (t.charCodeAt(p) === 0x30 && q > p + 1) throw new Stop(false, p, 'Leading zero in a number');
-    p = q;
-    if (t.charCodeAt(p) === 0x2e /* . */) {
-      q = this.digits(p + 1);
-      if (q === p + 1) this.numberStop(start, q, 'a digit after "."');
-      p = q;
-    }
-    const e = t.charCodeAt(p);
-    if (e === 0x65 || e === 0x45 /* e E */) {
-      p++;
-      const sign = t.charCodeAt(p);
-      if (sign === 0x2b || sign === 0x2d) p++;
-      q = this.digits(p);
-      if (q === p) this.numberStop(start, q, 'an exponent');
-      p = q;
-    }
     // A number running into the end of a cut file may be missing digits: never keep it.
-    if (p >= t.length && this.stack.length > 0) this.numberStop(start, p, '');
-    this.pos = p;
-    return Number(t.slice(start, p));
-  }
-
-  private digits(from: number): number {
-    const t = this.text;
-    let q = from;
-    for (let c = t.charCodeAt(q); c >= 0x30 && c <= 0x39; c = t.charCodeAt(q)) q++;
-    return q;
-  }
-
-  private numberStop(start: number, at: number, what: string): never {
-    throw at >= this.text.length
-      ? new Stop(true, start, 'Unexpected end inside a number')
-      : new Stop(false, at, `Expected ${what} in a number`);
+    this.pos = scanNumberEnd(this.text, start, this.stack.length > 0);
+    return Number(this.text.slice(start, this.pos));
   }
 
   /** Skips white space; returns the next char code, or -1 at the end of a complete root. */
@@ -336,13 +237,13 @@ class Reader {
       this.pos++;
     }
     if (this.stack.length === 0 && this.root !== undefined) return -1;
-    throw new Stop(true, this.pos, 'Unexpected end of the text');
+    throw new JsonStop(true, this.pos, 'Unexpected end of the text');
   }
 
-  private unexpected(expected: string): Stop {
+  private unexpected(expected: string): JsonStop {
     const ch = this.text.codePointAt(this.pos);
     const found = ch === undefined ? 'the end' : JSON.stringify(String.fromCodePoint(ch));
-    return new Stop(false, this.pos, `Expected ${expected}, found ${found}`);
+    return new JsonStop(false, this.pos, `Expected ${expected}, found ${found}`);
   }
 }
 
@@ -351,48 +252,3 @@ const LITERALS: readonly (readonly [string, unknown])[] = [
   ['false', false],
   ['null', null],
 ];
-
-const ESCAPES: Record<number, string> = {
-  0x22: '"',
-  0x5c: '\\',
-  0x2f: '/',
-  0x62: '\b',
-  0x66: '\f',
-  0x6e: '\n',
-  0x72: '\r',
-  0x74: '\t',
-};
-
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** UTF-8 byte length of `text` up to UTF-16 index `end` (a lone surrogate counts 3, as encoded). */
-export function utf8Length(text: string, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
-
-function lineAndColumn(text: string, at: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < at && i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: at - lineStart + 1 };
-}

@@ -1,7 +1,7 @@
 // Narrowing helpers over a parsed JSON tree (`unknown`), so that normalizers read untrusted values
 // without casts. Lookups use own properties only: a key such as `constructor` is never found on a
 // prototype.
-import { escapePointer } from './tolerant-json.ts';
+import { escapePointer } from './text-position.ts';
 
 export type JsonObject = Record<string, unknown>;
 
