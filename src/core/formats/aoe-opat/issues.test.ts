@@ -106,6 +106,25 @@ describe('unknown fields are kept and reported as warnings', () => {
   });
 });
 
+describe('repeated keys', () => {
+  test('a report key written twice (as the documentation examples do) keeps the last report', () => {
+    const key = 'report_${timestamp}_${tid}';
+    const report = (name: string) => `[{"basic":{"tuning_name":"${name}"}},{"OPAT":{}}]`;
+    const text = `{"${key}":${report('a')},"${key}":${report('b')}}`;
+    const result = aoeOpatFormat.parse(text, ctxFor('dup.json'));
+    expect(result.ok).toBe(true);
+    expect(issueList(result)).toEqual([['INCONSISTENT', `/${key}`]]);
+    expect(reportOf(result)?.tasks.map((t) => t.name)).toEqual(['b']);
+  });
+
+  test('a section written twice: the first is read, the second reported', () => {
+    const text = '[{"basic":{"tuning_name":"first"}},{"basic":{"tuning_name":"second"}}]';
+    const result = aoeOpatFormat.parse(text, ctxFor('dup.json'));
+    expect(issueList(result)).toEqual([['INCONSISTENT', '/1/basic']]);
+    expect(reportOf(result)?.tasks[0]?.name).toBe('first');
+  });
+});
+
 describe('schema violations are errors with the pointer, the rest is still read', () => {
   test('a time written as a string', () => {
     const result = parse('invalid-performance-string.json');
