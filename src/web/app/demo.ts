@@ -26,8 +26,13 @@ function parseManifest(value: unknown): DemoManifest | null {
   return { groups: out };
 }
 
+/** A URL under the app's base (not the current page's path: the app may start on /run/…). */
+function samplesUrl(path: string): URL {
+  return new URL(`${import.meta.env.BASE_URL}samples/${path}`, globalThis.location.origin);
+}
+
 async function fetchSample(group: string, path: string): Promise<IngestEntry | null> {
-  const response = await fetch(new URL(`samples/${path}`, document.baseURI));
+  const response = await fetch(samplesUrl(path));
   if (!response.ok) return null;
   const blob = await response.blob();
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -39,7 +44,7 @@ export async function loadDemo(): Promise<void> {
   const store = useAppStore.getState();
   store.setDemoLoading(true);
   try {
-    const response = await fetch(new URL('samples/index.json', document.baseURI));
+    const response = await fetch(samplesUrl('index.json'));
     const manifest = response.ok ? parseManifest(await response.json()) : null;
     if (!manifest) return;
     const entries = await Promise.all(

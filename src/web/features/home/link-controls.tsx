@@ -1,5 +1,6 @@
 // Report ↔ profile links of one file: the linked files with an unlink button each, and (for a
 // report) a picker to link another profile of the workspace.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons.tsx';
@@ -10,13 +11,13 @@ import { HOME_NS } from './strings.ts';
 function ReportLinks({ report }: { readonly report: ImportedFile }) {
   const { t } = useTranslation(HOME_NS);
   const linked = useAppStore(useShallow((s) => s.links[report.id] ?? []));
-  const profiles = useAppStore(
-    useShallow((s) =>
-      s.order.flatMap((id) => {
-        const f = s.files[id];
-        return f?.profile ? [{ id: f.id, name: f.fileName }] : [];
-      }),
-    ),
+  // Primitive arrays only: useShallow compares elements with Object.is, so new objects built in
+  // a selector would never compare equal and would re-render forever.
+  const profileIds = useAppStore(useShallow((s) => s.order.filter((id) => s.files[id]?.profile)));
+  const files = useAppStore((s) => s.files);
+  const profiles = useMemo(
+    () => profileIds.map((id) => ({ id, name: files[id]?.fileName ?? id })),
+    [profileIds, files],
   );
   const linkProfile = useAppStore((s) => s.linkProfile);
   const unlinkProfile = useAppStore((s) => s.unlinkProfile);

@@ -1,0 +1,99 @@
+// Profiles and folders on the workspace page: each profiler table is labeled with its header
+// set, profiles picked with a report are linked to it (and links can be changed by hand), and a
+// dropped folder loads the tables it holds while listing the rest as skipped.
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  dropFiles,
+  dropFolder,
+  expect,
+  fileCard,
+  openEmptyWorkspace,
+  test,
+} from './helpers/app.ts';
+
+const FORMATS = fileURLToPath(new URL('../src/core/formats/', import.meta.url));
+const REPORT = `${FORMATS}aoe-opat/fixtures/cann63rc2-array.json`;
+const KERNEL_DETAILS = `${FORMATS}kernel-details/fixtures/torch_npu-level1-2025.06/kernel_details.csv`;
+const OP_SUMMARY = `${FORMATS}op-summary/fixtures/msprof-8.x/op_summary_20261102094530.csv`;
+const OP_STATISTIC = `${FORMATS}op-statistic/fixtures/op_statistic-device/op_statistic_20261102094530.csv`;
+
+test.use({ locale: 'en-US' });
+
+test('each profiler table is labeled with its format and header set', async ({ page }) => {
+  await openEmptyWorkspace(page);
+  await dropFiles(page, [KERNEL_DETAILS, OP_SUMMARY, OP_STATISTIC]);
+  await expect(fileCard(page, 'kernel_details.csv').getByTestId('format-label')).toHaveText(
+    'torch_npu kernel_details table, torch_npu Level1/2 header, 2025-06 to 2026-01',
+  );
+  await expect(
+    fileCard(page, 'op_summary_20261102094530.csv').getByTestId('format-label'),
+  ).toHaveText('msprof op_summary table, msprof header, CANN 8.x');
+  await expect(
+    fileCard(page, 'op_statistic_20261102094530.csv').getByTestId('format-label'),
+  ).toHaveText('op_statistic table, header with Device_id (CANN 8.x+, torch_npu 2025-06+)');
+  await expect(
+    fileCard(page, 'kernel_details.csv').getByRole('link', { name: 'Open profile' }),
+  ).toHaveAttribute('href', /^\/profile\/[0-9a-f]{64}$/);
+});
+
+test('a report and a profile picked together are linked; links can be changed by hand', async ({
+  page,
+}) => {
+  await openEmptyWorkspace(page);
+  await dropFiles(page, [REPORT, KERNEL_DETAILS]);
+  const report = fileCard(page, 'cann63rc2-array.json');
+  await expect(report.locator('.link-chip')).toHaveText('kernel_details.csv');
+  await expect(fileCard(page, 'kernel_details.csv').locator('.link-chip')).toHaveText(
+    'cann63rc2-array.json',
+  );
+
+  // A profile loaded later is not linked by itself, but can be chosen.
+  await dropFiles(page, [OP_SUMMARY]);
+  await expect(report.locator('.link-chip')).toHaveCount(1);
+  await report
+    .getByRole('combobox', { name: 'Link a profile' })
+    .selectOption({ label: 'op_summary_20261102094530.csv' });
+  await expect(report.locator('.link-chip')).toHaveText([
+    'kernel_details.csv',
+    'op_summary_20261102094530.csv',
+  ]);
+  await report.getByRole('button', { name: 'Unlink kernel_details.csv' }).click();
+  await expect(report.locator('.link-chip')).toHaveText(['op_summary_20261102094530.csv']);
+
+  // Links are part of the saved workspace.
+  await page.reload();
+  await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
+  await expect(report.locator('.link-chip')).toHaveText(['op_summary_20261102094530.csv']);
+});
+
+test('a dropped folder loads its tables, links them, and lists what it skipped', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aoe-dashboard-e2e-'));
+  const run = join(dir, 'resnet50_run');
+  const summary = join(run, 'PROF_000001_20261102094530_ABCDEF', 'device_0', 'summary');
+  mkdirSync(summary, { recursive: true });
+  copyFileSync(REPORT, join(run, 'aoe_result_opat_20261102094530_pid42.json'));
+  copyFileSync(OP_SUMMARY, join(summary, 'op_summary_0_1.csv'));
+  writeFileSync(join(run, 'aoe.log'), 'tuning log\n');
+  writeFileSync(join(summary, 'trace_view.json'), '[{"name":"x","ph":"X","pid":1,"tid":1,"ts":0}]');
+
+  await openEmptyWorkspace(page);
+  await dropFolder(page, run);
+  await expect(page.getByTestId('file-card')).toHaveCount(2);
+  const report = fileCard(page, 'resnet50_run/aoe_result_opat_20261102094530_pid42.json');
+  await expect(report.locator('.link-chip')).toHaveText([/op_summary_0_1\.csv$/]);
+
+  const skipped = page.getByTestId('skipped');
+  await expect(skipped.getByText('2 files skipped')).toBeVisible();
+  await skipped.getByText('2 files skipped').click();
+  await expect(skipped.getByRole('listitem').filter({ hasText: 'aoe.log' })).toContainText(
+    'not a JSON or CSV file',
+  );
+  await expect(
+    skipped.getByRole('listitem').filter({ hasText: 'trace_view.json' }).first(),
+  ).toContainText('Open profiler timelines in Perfetto or MindStudio Insight.');
+});
