@@ -200,3 +200,27 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await expect(page.locator('#content')).toBeFocused();
   expect(new URL(page.url()).hash).toBe('');
 });
+
+test('the first start shows the demo, labeled, linked, and removable', async ({ page }) => {
+  await openApp(page);
+  const banner = page.getByTestId('demo-banner');
+  await expect(banner).toContainText('Demo data');
+  const cards = page.getByTestId('file-card');
+  await expect(cards).toHaveCount(5);
+  for (const card of await cards.all())
+    await expect(card.locator('.badge-demo')).toHaveText('demo');
+  const opat = fileCard(page, 'resnet50/aoe_result_opat_20261102093015123_pid41873.json');
+  await expect(opat.getByTestId('format-label')).toHaveText(
+    'AOE operator tuning, CANN 6.3+ layout · array of sections',
+  );
+  await expect(opat.locator('.link-chip')).toHaveText([
+    'resnet50/op_summary_20261102094530.csv',
+    'resnet50/op_statistic_20261102094530.csv',
+  ]);
+  await banner.getByRole('button', { name: 'Clear demo data' }).click();
+  await expect(cards).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
+  await expect(cards).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
+});
