@@ -1,0 +1,138 @@
+// The comparison itself, for the workspace's runs or a shared bundle's: run picker, comparability
+// banner, verdict, the four tabs and the share/export bar. Everything shown is computed by core's
+// `buildComparison` from the runs and the view state.
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildComparison } from '../../../core/model/gate.ts';
+import type { SharedRun } from '../../../core/share/bundle.ts';
+import {
+  COMPARE_TABS,
+  effectiveBaseline,
+  mappingRecord,
+  type ViewState,
+} from '../../../core/share/view-state.ts';
+import { ComparabilityBanner } from './banner.tsx';
+import { GateEditor, VerdictCard } from './gate-panel.tsx';
+import { KnowledgeBasePanel } from './kb-panel.tsx';
+import { ModelPanel } from './model-panel.tsx';
+import { OperatorsPanel } from './operators-panel.tsx';
+import { RunPicker } from './run-picker.tsx';
+import { ShareBar } from './share-bar.tsx';
+import { COMPARE_NS } from './strings.ts';
+
+export function CompareView(props: {
+  readonly available: readonly SharedRun[];
+  readonly view: ViewState;
+  readonly update: (patch: Partial<ViewState>) => void;
+  readonly readOnly: boolean;
+}) {
+  const { available, view, update, readOnly } = props;
+  const { t } = useTranslation(COMPARE_NS);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const selected = useMemo(() => {
+    const byId = new Map(available.map((r) => [r.run.id, r]));
+    return view.runs.map((id) => byId.get(id)).filter((r): r is SharedRun => r !== undefined);
+  }, [available, view.runs]);
+  const selectedIds = useMemo(() => selected.map((r) => r.run.id), [selected]);
+  const baselineId = effectiveBaseline({ ...view, runs: selectedIds });
+  const short = useMemo(() => new Map(selected.map((r, i) => [r.run.id, `R${i + 1}`])), [selected]);
+  const labels = useMemo(() => new Map(selected.map((r) => [r.run.id, r.run.label])), [selected]);
+  const comparison = useMemo(() => {
+    const runs = selected.map((r) => r.run);
+    const base = runs.find((r) => r.id === baselineId);
+    if (!base || runs.length < 2) return null;
+    return buildComparison(
+      runs,
+      base,
+      { noise: { pct: view.noisePct, us: view.noiseUs }, mapping: mappingRecord(view.mapping) },
+      view.gate,
+    );
+  }, [selected, baselineId, view.noisePct, view.noiseUs, view.mapping, view.gate]);
+  const missing = view.runs.length - selected.length;
+
+  const onTabKey = (e: KeyboardEvent, i: number) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = (i + step + COMPARE_TABS.length) % COMPARE_TABS.length;
+    const tab = COMPARE_TABS[next];
+    if (tab) update({ tab });
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <>
+      <RunPicker
+        runs={readOnly ? selected : available}
+        selected={selectedIds}
+        baseline={baselineId}
+        short={short}
+        readOnly={readOnly}
+        onSelect={(runs) => update({ runs })}
+        onPin={(baseline) => update({ baseline })}
+      />
+      {missing > 0 ? (
+        <p className="warning-text" role="status">
+          {t('missingRuns', { count: missing })}
+        </p>
+      ) : null}
+      {comparison === null ? (
+        <p className="muted" role="status" data-testid="choose-runs">
+          {t('chooseRuns')}
+        </p>
+      ) : (
+        <>
+          <ComparabilityBanner warnings={comparison.comparability} labels={labels} />
+          <VerdictCard gate={comparison.gate} labels={labels} />
+          <ShareBar
+            runs={selected}
+            view={{ ...view, runs: selectedIds, baseline: baselineId ?? '' }}
+            comparison={comparison}
+          />
+          <div className="compare-tabs" role="tablist" aria-label={t('tabs.label')}>
+            {COMPARE_TABS.map((tab, i) => (
+              <button
+                key={tab}
+                ref={(el) => {
+                  tabRefs.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`compare-tab-${tab}`}
+                aria-selected={view.tab === tab}
+                aria-controls="compare-tabpanel"
+                tabIndex={view.tab === tab ? 0 : -1}
+                onClick={() => update({ tab })}
+                onKeyDown={(e) => onTabKey(e, i)}
+              >
+                {t(`tabs.${tab}`)}
+              </button>
+            ))}
+          </div>
+          <div id="compare-tabpanel" role="tabpanel" aria-labelledby={`compare-tab-${view.tab}`}>
+            {view.tab === 'model' ? <ModelPanel rows={comparison.models} short={short} /> : null}
+            {view.tab === 'operators' ? (
+              <OperatorsPanel
+                comparisons={comparison.operators}
+                labels={labels}
+                short={short}
+                view={view}
+                update={update}
+                readOnly={readOnly}
+              />
+            ) : null}
+            {view.tab === 'knowledge-base' ? (
+              <KnowledgeBasePanel points={comparison.knowledgeBase} short={short} />
+            ) : null}
+            {view.tab === 'gate' ? (
+              <GateEditor
+                rules={view.gate}
+                readOnly={readOnly}
+                onChange={(gate) => update({ gate })}
+              />
+            ) : null}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

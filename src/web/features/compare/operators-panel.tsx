@@ -1,0 +1,227 @@
+// Operators across runs: per-run bucket counts and geometric mean, then one table of every
+// compared run's rows against the baseline, with diff-only, noise floor, bucket and text filters
+// and multi-column sort (shift-click adds a column). All of it lives in the view state (URL).
+import { useMemo, type ChangeEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bucket, OperatorComparison } from '../../../core/model/compare.ts';
+import { visibleRows } from '../../../core/model/compare.ts';
+import {
+  BUCKETS,
+  SORT_COLUMNS,
+  type SortColumn,
+  type ViewState,
+} from '../../../core/share/view-state.ts';
+import { useCompareFormats } from './formats.ts';
+import { MappingEditor } from './mapping-editor.tsx';
+import { COMPARE_NS } from './strings.ts';
+import { GLYPH, LABEL_CLASS, sortRows, type TableRow } from './view-model.ts';
+
+/** Rows rendered at most; the CSV export has every row. */
+export const ROW_LIMIT = 1000;
+const NUMERIC: ReadonlySet<SortColumn> = new Set([
+  'baseUs',
+  'candUs',
+  'deltaUs',
+  'deltaPct',
+  'speedup',
+]);
+
+export function OperatorsPanel(props: {
+  readonly comparisons: readonly OperatorComparison[];
+  readonly labels: ReadonlyMap<string, string>;
+  readonly short: ReadonlyMap<string, string>;
+  readonly view: ViewState;
+  readonly update: (patch: Partial<ViewState>) => void;
+  readonly readOnly: boolean;
+}) {
+  const { comparisons, labels, short, view, update, readOnly } = props;
+  const { t } = useTranslation(COMPARE_NS);
+  const f = useCompareFormats();
+  const all = useMemo<TableRow[]>(
+    () =>
+      comparisons.flatMap((c) =>
+        c.rows.map((r) => ({ ...r, runId: c.runId, runLabel: labels.get(c.runId) ?? c.runId })),
+      ),
+    [comparisons, labels],
+  );
+  const rows = useMemo(() => {
+    const q = view.query.trim().toLowerCase();
+    const filtered = (visibleRows(all, view.diffOnly) as TableRow[]).filter(
+      (r) =>
+        (view.buckets.length === 0 || view.buckets.includes(r.bucket)) &&
+        (q === '' ||
+          r.name.toLowerCase().includes(q) ||
+          r.type.toLowerCase().includes(q) ||
+          (r.candName ?? '').toLowerCase().includes(q)),
+    );
+    return sortRows(filtered, view.sort);
+  }, [all, view.diffOnly, view.buckets, view.query, view.sort]);
+
+  const onSort = (col: SortColumn, e: MouseEvent) => {
+    const current = view.sort.find((s) => s.id === col);
+    const next = { id: col, desc: current ? !current.desc : NUMERIC.has(col) };
+    update({ sort: e.shiftKey ? [...view.sort.filter((s) => s.id !== col), next] : [next] });
+  };
+  const toggleBucket = (b: Bucket) =>
+    update({
+      buckets: view.buckets.includes(b)
+        ? view.buckets.filter((x) => x !== b)
+        : [...view.buckets, b],
+    });
+  const noise = (key: 'noisePct' | 'noiseUs') => (e: ChangeEvent<HTMLInputElement>) => {
+    const n = Number(e.target.value);
+    if (e.target.value !== '' && Number.isFinite(n) && n >= 0) update({ [key]: n });
+  };
+  const shown = rows.slice(0, ROW_LIMIT);
+
+  return (
+    <section className="compare-panel" aria-label={t('tabs.operators')}>
+      <ul className="ops-summary">
+        {comparisons.map((c) => (
+          <li key={c.runId} data-testid="ops-summary" data-run={c.runId}>
+            <span className="run-tag">{short.get(c.runId)}</span>{' '}
+            {t('ops.summary', { run: labels.get(c.runId) ?? c.runId, ...c.counts })}
+            {' · '}
+            <span data-testid="geomean">
+              {t('ops.geomean', { value: f.times(c.geomeanSpeedup), matched: c.matched })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="ops-filters" role="group" aria-label={t('ops.noise')}>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={view.diffOnly}
+            onChange={(e) => update({ diffOnly: e.target.checked })}
+          />
+          {t('ops.diffOnly')}
+        </label>
+        <label>
+          {t('ops.noisePct')}
+          <input
+            type="number"
+            min={0}
+            step={0.5}
+            key={`p${view.noisePct}`}
+            defaultValue={view.noisePct}
+            onChange={noise('noisePct')}
+            className="num-input"
+          />
+        </label>
+        <label>
+          {t('ops.noiseUs')}
+          <input
+            type="number"
+            min={0}
+            step={0.5}
+            key={`u${view.noiseUs}`}
+            defaultValue={view.noiseUs}
+            onChange={noise('noiseUs')}
+            className="num-input"
+          />
+        </label>
+        <label>
+          {t('ops.search')}
+          <input
+            type="search"
+            value={view.query}
+            onChange={(e) => update({ query: e.target.value })}
+          />
+        </label>
+        <span className="bucket-chips" role="group" aria-label={t('ops.buckets')}>
+          {BUCKETS.map((b) => (
+            <button
+              key={b}
+              type="button"
+              aria-pressed={view.buckets.includes(b)}
+              onClick={() => toggleBucket(b)}
+              className={`chip bucket-${b}`}
+            >
+              {t(`ops.bucket.${b}`)}
+            </button>
+          ))}
+        </span>
+      </div>
+      <p className="muted" role="status" data-testid="ops-shown">
+        {t('ops.shown', { shown: shown.length, total: all.length })}
+        {rows.length > ROW_LIMIT ? ` ${t('ops.limited', { limit: ROW_LIMIT })}` : ''}
+      </p>
+      <div className="table-scroll">
+        <table className="compare-table ops-table" data-testid="ops-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ops.col.run')}</th>
+              {SORT_COLUMNS.map((col) => {
+                const s = view.sort.find((x) => x.id === col);
+                return (
+                  <th
+                    key={col}
+                    scope="col"
+                    className={NUMERIC.has(col) ? 'num' : undefined}
+                    aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={(e) => onSort(col, e)}
+                      aria-label={t('ops.sortBy', { column: t(`ops.col.${col}`) })}
+                    >
+                      {t(`ops.col.${col}`)}
+                      {s ? (s.desc ? ' ↓' : ' ↑') : ''}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const d = r.diff;
+              const cls = LABEL_CLASS[r.label];
+              return (
+                <tr key={`${r.runId}|${r.key}`} data-bucket={r.bucket} data-name={r.name}>
+                  <td>
+                    <span className="run-tag">{short.get(r.runId)}</span>
+                  </td>
+                  <td className="op-name">
+                    {r.name}
+                    {r.candName !== null && r.candName !== r.name ? (
+                      <span className="muted"> ← {r.candName}</span>
+                    ) : null}
+                    {r.via === 'mapping' || r.via === 'shape' ? (
+                      <span className="badge" title={t(`ops.via.${r.via}`)}>
+                        {r.via === 'mapping' ? '⇄' : '⧉'}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{r.type}</td>
+                  <td>{r.dimension ?? '—'}</td>
+                  <td className={cls}>
+                    {GLYPH[r.label]} {t(`ops.bucket.${r.bucket}`)}
+                  </td>
+                  <td className="num">{f.us(r.baseUs)}</td>
+                  <td className="num">{f.us(r.candUs)}</td>
+                  <td className={`num ${cls}`}>
+                    {d.kind === 'numeric' ? f.signedUs(d.delta) : '—'}
+                  </td>
+                  <td className={`num ${cls}`}>
+                    {d.kind === 'numeric' ? f.signedPct(d.deltaPct) : '—'}
+                  </td>
+                  <td className="num">{d.kind === 'numeric' ? f.times(d.speedup) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {shown.length === 0 ? <p className="muted">{t('ops.none')}</p> : null}
+      </div>
+      <MappingEditor
+        rows={all}
+        mapping={view.mapping}
+        readOnly={readOnly}
+        onChange={(mapping) => update({ mapping })}
+      />
+    </section>
+  );
+}
