@@ -91,6 +91,13 @@ export function scanString(t: string, cursor: StringCursor): string {
   }
 }
 
+/** At the end of the text the number was cut; anywhere else it is malformed. */
+function numberStop(t: string, start: number, at: number, what: string): JsonStop {
+  return at >= t.length
+    ? new JsonStop(true, start, 'Unexpected end inside a number')
+    : new JsonStop(false, at, `Expected ${what} in a number`);
+}
+
 function digitsEnd(t: string, from: number): number {
   let q = from;
   for (let c = t.charCodeAt(q); c >= 0x30 && c <= 0x39; c = t.charCodeAt(q)) q++;
@@ -102,21 +109,17 @@ function digitsEnd(t: string, from: number): number {
  * the text counts as cut (inside a container, the text should go on after it).
  */
 export function scanNumberEnd(t: string, start: number, endIsCut: boolean): number {
-  const stop = (at: number, what: string): JsonStop =>
-    at >= t.length
-      ? new JsonStop(true, start, 'Unexpected end inside a number')
-      : new JsonStop(false, at, `Expected ${what} in a number`);
   let p = start;
   if (t.charCodeAt(p) === 0x2d /* - */) p++;
   let q = digitsEnd(t, p);
-  if (q === p) throw stop(q, 'a digit');
+  if (q === p) throw numberStop(t, start, q, 'a digit');
   if (t.charCodeAt(p) === 0x30 && q > p + 1) {
     throw new JsonStop(false, p, 'Leading zero in a number');
   }
   p = q;
   if (t.charCodeAt(p) === 0x2e /* . */) {
     q = digitsEnd(t, p + 1);
-    if (q === p + 1) throw stop(q, 'a digit after "."');
+    if (q === p + 1) throw numberStop(t, start, q, 'a digit after "."');
     p = q;
   }
   const e = t.charCodeAt(p);
@@ -125,9 +128,9 @@ export function scanNumberEnd(t: string, start: number, endIsCut: boolean): numb
     const sign = t.charCodeAt(p);
     if (sign === 0x2b || sign === 0x2d) p++;
     q = digitsEnd(t, p);
-    if (q === p) throw stop(q, 'an exponent');
+    if (q === p) throw numberStop(t, start, q, 'an exponent');
     p = q;
   }
-  if (p >= t.length && endIsCut) throw stop(p, '');
+  if (p >= t.length && endIsCut) throw numberStop(t, start, p, 'more');
   return p;
 }

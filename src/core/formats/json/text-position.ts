@@ -3,6 +3,7 @@
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function escapePointer(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
