@@ -115,3 +115,23 @@ describe('matchOperators', () => {
     expect(shapesFromProfile(null).size).toBe(0);
   });
 });
+
+describe('matching across AOE generations', () => {
+  it('pairs a dimension-less row (CANN ≤ 6.2) with the one row of the same name and type', () => {
+    const pairs = matchOperators({
+      base: [
+        op('A', 1, 'Conv2D', 'Schedule'),
+        op('B', 1, 'Conv2D', 'Format'),
+        op('B', 1, 'Conv2D', 'Schedule'),
+      ],
+      cand: [op('A', 1, 'Conv2D', null), op('B', 1, 'Conv2D', null)],
+    });
+    // A is unique → paired; B has two dimensions in the baseline → ambiguous, left unpaired.
+    expect(summarize(pairs)).toEqual([
+      ['A', 'A', 'name'],
+      [null, 'B', null],
+      ['B', null, null],
+      ['B', null, null],
+    ]);
+  });
+});

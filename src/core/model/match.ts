@@ -2,7 +2,9 @@
 // (one row per tuning dimension, ARCHITECTURE.md); a candidate row meets its baseline row by
 //   1. the user's rename mapping (candidate name → baseline name), then
 //   2. the exact key, then
-//   3. the input shape from linked profiles: same type and dimension, same shape text, and the
+//   3. name + type when one side has no dimension (CANN ≤ 6.2 files have none) and the pair is
+//      unique on both sides, then
+//   4. the input shape from linked profiles: same type and dimension, same shape text, and the
 //      pair is unique on both sides (an ambiguous shape matches nothing rather than a guess).
 // Rows left over are `added` (only in the candidate) or `removed` (only in the baseline).
 import type { OperatorResult, ProfileSummary } from './types.ts';
@@ -90,6 +92,40 @@ export function matchOperators(input: MatchInput): OperatorPair[] {
       leftover.push({ key, op });
     }
   }
+
+  // Across generations: a dimension-less row meets the one row of the same name and type.
+  const loose = (op: OperatorResult, nameOf: (n: string) => string) =>
+    `${nameOf(op.name)}\u0000${op.type}`;
+  const countBy = <T>(items: readonly T[], key: (t: T) => string) => {
+    const m = new Map<string, number>();
+    for (const it of items) m.set(key(it), (m.get(key(it)) ?? 0) + 1);
+    return m;
+  };
+  const freeBase = baseRows.filter((r) => !usedBase.has(r.key));
+  const baseLoose = countBy(freeBase, (r) => loose(r.op, (n) => n));
+  const candLoose = countBy(leftover, (r) => loose(r.op, mapped));
+  const unmatched: typeof leftover = [];
+  for (const c of leftover) {
+    const k = loose(c.op, mapped);
+    const b = freeBase.find((r) => !usedBase.has(r.key) && loose(r.op, (n) => n) === k);
+    const unique = baseLoose.get(k) === 1 && candLoose.get(k) === 1;
+    if (!b || !unique || (b.op.dimension !== null && c.op.dimension !== null)) {
+      unmatched.push(c);
+      continue;
+    }
+    usedBase.add(b.key);
+    const via: MatchVia = mapped(c.op.name) !== c.op.name ? 'mapping' : 'name';
+    pairs.push({
+      key: b.key,
+      name: b.op.name,
+      type: b.op.type,
+      dimension: b.op.dimension,
+      base: b.op,
+      cand: c.op,
+      via,
+    });
+  }
+  leftover.splice(0, leftover.length, ...unmatched);
 
   const baseLeft = baseRows.filter((r) => !usedBase.has(r.key));
   const shapeKey = (op: OperatorResult, shapes: ReadonlyMap<string, string> | undefined) => {
