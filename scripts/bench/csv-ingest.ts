@@ -3,13 +3,15 @@
 //
 // The file is generated deterministically (seeded) into .bench/: 500,000 rows of the 2025-06
 // Level1 header set with the real quirks — CRLF, a TAB after start times, literal quotes in shape
-// cells (`"""32,3,224,224"""`), N/A cells and COMMUNICATION rows. Each side runs in its own child
-// process, so the peak RSS (process.resourceUsage().maxRSS) is that side's alone:
+// cells (`"""32,3,224,224"""`), N/A cells and COMMUNICATION rows.
 // - ours streams the file from disk in 1 MiB chunks through the kernel_details parser, as the
 //   ingest worker does, and builds the columnar table and the summary;
 // - papaparse gets the whole text already in memory (reading and decoding are not timed) and
 //   parses it with `header: false`, its fastest mode that still yields every cell.
-// Throughput is the median of several runs. Targets: ≥ 3× papaparse, peak RSS < 500 MB.
+// Throughput: one child process alternates the two, run after run, so that a machine busy with
+// other work slows both alike; each figure is the median of its runs. Peak RSS: a second child
+// reads the file once with ours only, so process.resourceUsage().maxRSS is ours alone; its time
+// is also reported as the cold (first-load) throughput. Targets: ≥ 3× papaparse, RSS < 500 MB.
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { renameSync, statSync, writeSync } from 'node:fs';
@@ -23,11 +25,13 @@ const TARGET_RATIO = 3;
 const TARGET_RSS_MB = 500;
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
-const benchFile = join(root, '.bench', `kernel_details_${ROWS}_v2.csv`);
+const benchFile = join(root, '.bench', `kernel_details_${ROWS}_v3.csv`);
 
 interface ChildResult {
-  readonly seconds: number[];
+  readonly ours: number[];
+  readonly papaparse: number[];
   readonly rows: number;
+  readonly papaparseRows: number;
   readonly maxRssMb: number;
 }
 
@@ -36,47 +40,69 @@ const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
-/** Runs in the child: parses the file RUNS times and prints the timings and maxRSS as JSON. */
+/** One read of the file through our kernel_details parser; returns [seconds, rows]. */
+async function oursOnce(file: string): Promise<[number, number]> {
+  const { kernelDetailsFormat } = await import('../../src/core/formats/kernel-details/index.ts');
+  const chunk = new Uint8Array(1 << 20);
+  const t0 = performance.now();
+  const parser = kernelDetailsFormat.createParser({ fileName: 'kernel_details.csv', id: '' });
+  const fd = openSync(file, 'r');
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    parser.push(chunk.subarray(0, n));
+  }
+  closeSync(fd);
+  const result = parser.finish();
+  const seconds = (performance.now() - t0) / 1000;
+  if (!result.ok) throw new Error(`bench file did not parse: ${result.errors[0]?.message}`);
+  // The generated file is clean: any warning means the generator and the parser disagree.
+  if (result.warnings.length > 0) throw new Error(`bench file: ${result.warnings[0]?.message}`);
+  return [seconds, result.value.table?.rowCount ?? 0];
+}
+
+/** Each side starts on a clean heap, so neither pays for the other's garbage. */
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+/** Runs in a child process and prints a ChildResult as JSON. */
 async function child(mode: string, file: string): Promise<void> {
-  const seconds: number[] = [];
+  const ours: number[] = [];
+  const papaparse: number[] = [];
   let rows = 0;
-  if (mode === 'ours') {
-    const { kernelDetailsFormat } = await import('../../src/core/formats/kernel-details/index.ts');
-    const chunk = new Uint8Array(1 << 20);
-    for (let run = 0; run < RUNS; run++) {
-      const t0 = performance.now();
-      const parser = kernelDetailsFormat.createParser({ fileName: 'kernel_details.csv', id: '' });
-      const fd = openSync(file, 'r');
-      for (;;) {
-        const n = readSync(fd, chunk, 0, chunk.length, null);
-        if (n === 0) break;
-        parser.push(chunk.subarray(0, n));
-      }
-      closeSync(fd);
-      const result = parser.finish();
-      seconds.push((performance.now() - t0) / 1000);
-      if (!result.ok) throw new Error(`bench file did not parse: ${result.errors[0]?.message}`);
-      rows = result.value.table?.rowCount ?? 0;
-    }
-  } else {
+  let papaparseRows = 0;
+  if (mode === 'alternate') {
     const Papa = (await import('papaparse')).default;
     const text = readFileSync(file, 'utf8');
     for (let run = 0; run < RUNS; run++) {
+      collectGarbage();
+      const [seconds, n] = await oursOnce(file);
+      ours.push(seconds);
+      rows = n;
+      collectGarbage();
       const t0 = performance.now();
       const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true });
-      seconds.push((performance.now() - t0) / 1000);
-      rows = parsed.data.length - 1;
+      papaparse.push((performance.now() - t0) / 1000);
+      papaparseRows = parsed.data.length - 1;
     }
+  } else {
+    const [seconds, n] = await oursOnce(file);
+    ours.push(seconds);
+    rows = n;
   }
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ seconds, rows, maxRssMb } satisfies ChildResult));
+  const result: ChildResult = { ours, papaparse, rows, papaparseRows, maxRssMb };
+  process.stdout.write(JSON.stringify(result));
 }
 
-function runChild(mode: 'ours' | 'papaparse'): ChildResult {
+function runChild(mode: 'alternate' | 'ours-once'): ChildResult {
   const out = execFileSync(
     process.execPath,
     [
       '--max-old-space-size=8192',
+      '--expose-gc',
       '--import',
       'tsx',
       fileURLToPath(import.meta.url),
@@ -151,7 +177,7 @@ function generateKernelDetails(rows: number, seed: number, write: (text: string)
     const start = `${us}.${String(ns).padStart(3, '0')}\t`;
     if (r % 997 === 996) {
       // An HCCL operator: N/A everywhere but name, type, core, times and block.
-      const na = Array(35).fill('N/A').join(',');
+      const na = Array(34).fill('N/A').join(',');
       out.push(
         `${step},0,4294967295,N/A,N/A,hcom_allReduce__${r}_1,hcom_allReduce_,N/A,` +
           `COMMUNICATION,${start},${f(dur * 20)},${f(wait)},0,${na}`,
@@ -183,25 +209,27 @@ function generateKernelDetails(rows: number, seed: number, write: (text: string)
 const csvIngest: BenchPart = async () => {
   const bytes = ensureFile();
   const fileMb = bytes / 1e6;
-  const ours = runChild('ours');
-  const papa = runChild('papaparse');
-  const mbPerS = fileMb / median(ours.seconds);
-  const papaparseMbPerS = fileMb / median(papa.seconds);
+  const once = runChild('ours-once');
+  const both = runChild('alternate');
+  const mbPerS = fileMb / median(both.ours);
+  const papaparseMbPerS = fileMb / median(both.papaparse);
   const ratio = mbPerS / papaparseMbPerS;
   const figures = {
     mbPerS: round(mbPerS),
     papaparseMbPerS: round(papaparseMbPerS),
     ratio: round(ratio),
-    peakRssMb: round(ours.maxRssMb),
-    rows: ours.rows,
+    peakRssMb: round(once.maxRssMb),
+    rows: both.rows,
     fileMb: round(fileMb),
+    coldMbPerS: round(fileMb / (once.ours[0] ?? NaN)),
   };
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const lines = [
-    `file: ${figures.fileMb} MB, ${figures.rows} rows (papaparse counted ${papa.rows})`,
-    `ours:      ${figures.mbPerS} MB/s (median of ${RUNS})`,
-    `papaparse: ${figures.papaparseMbPerS} MB/s (median of ${RUNS})`,
-    `ratio:     ${figures.ratio}×   target ≥ ${TARGET_RATIO}×  ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
-    `peak RSS:  ${figures.peakRssMb} MB   target < ${TARGET_RSS_MB} MB  ${ours.maxRssMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
+    `file: ${figures.fileMb} MB, ${figures.rows} rows (papaparse counted ${both.papaparseRows})`,
+    `ours:      ${figures.mbPerS} MB/s (median of ${RUNS}); first load in a fresh process ${figures.coldMbPerS} MB/s`,
+    `papaparse: ${figures.papaparseMbPerS} MB/s (median of ${RUNS}, alternating with ours)`,
+    `ratio:     ${figures.ratio}×   target ≥ ${TARGET_RATIO}×  ${met(ratio >= TARGET_RATIO)}`,
+    `peak RSS:  ${figures.peakRssMb} MB   target < ${TARGET_RSS_MB} MB  ${met(once.maxRssMb < TARGET_RSS_MB)}`,
   ];
   return { figures: { csvIngest: figures }, lines };
 };
