@@ -129,6 +129,7 @@ test.describe('in Chinese', () => {
     await openApp(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('工作区');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByTestId('language-switch')).toHaveValue('zh-CN');
     await page.getByTestId('language-switch').selectOption('en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workspace');
     await expect(page.getByRole('link', { name: 'Compare' })).toBeVisible();

@@ -3,6 +3,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
+// Base styles first, so that page styles (imported with their components) come after them.
+import './styles/theme.css';
+import './styles/base.css';
 import { App } from './app/app.tsx';
 import { startWorkspace } from './app/bootstrap.ts';
 import { applyTheme, readThemeChoice } from './styles/theme.ts';

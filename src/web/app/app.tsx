@@ -4,8 +4,6 @@ import { Header } from './header.tsx';
 import { ReadyState } from './ready-state.tsx';
 import { AppRoutes } from './routes.tsx';
 import './strings.ts';
-import '../styles/theme.css';
-import '../styles/base.css';
 import './app.css';
 
 export function App({ rootId }: { readonly rootId: string }) {

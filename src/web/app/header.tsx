@@ -51,9 +51,9 @@ function ThemeSwitch() {
 }
 
 function LanguageSwitch() {
-  const { t, i18n } = useTranslation(SHELL_NS);
-  // Re-read on every render: useTranslation re-renders this component on a language change.
-  const lang = i18n.resolvedLanguage ? currentLanguage() : 'en';
+  // useTranslation re-renders this component on a language change, so this stays current.
+  const { t } = useTranslation(SHELL_NS);
+  const lang = currentLanguage();
   return (
     <label className="header-switch">
       <Icon name="globe" />

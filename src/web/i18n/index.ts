@@ -73,8 +73,9 @@ export function registerStrings(
 }
 
 export function currentLanguage(): Language {
-  const lang = i18next.resolvedLanguage ?? i18next.language;
-  return isLanguage(lang) ? lang : 'en';
+  // `language`, not `resolvedLanguage`: the latter stays unset until a namespace has resources.
+  const lang = i18next.language;
+  return isLanguage(lang) ? lang : matchLanguage(lang ?? 'en');
 }
 
 /** Switches the UI language and remembers the choice for the next visit. */

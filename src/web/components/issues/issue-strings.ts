@@ -71,7 +71,7 @@ registerStrings(ISSUES_NS, {
     expected: '应为 {{expected}}',
     found: '实际为 {{found}}',
     hint: {
-      otherFormat: '这是{{format}}（按内容识别）。',
+      otherFormat: '这是 {{format}}（按内容识别）。',
       traceJson: '请用 Perfetto 或 MindStudio Insight 打开 Profiling 时间线。',
     },
     original: '原始信息',

@@ -64,10 +64,18 @@ describe('issueText', () => {
       wrong,
       {
         severity: 'Warning',
+        detail: 'expected AOE operator tuning, found torch_npu kernel_details table',
         hint: 'This is torch_npu kernel_details table (recognised from its content).',
       },
     ],
-    ['zh-CN', wrong, { hint: '这是torch_npu kernel_details 表（按内容识别）。' }],
+    [
+      'zh-CN',
+      wrong,
+      {
+        detail: '应为 AOE 算子调优，实际为 torch_npu kernel_details 表',
+        hint: '这是 torch_npu kernel_details 表（按内容识别）。',
+      },
+    ],
     ['en', truncated, { location: 'line 40 · byte 1234', detail: '' }],
     ['zh-CN', truncated, { location: '第 40 行 · 第 1234 字节' }],
     ['en', trace, { hint: 'Open profiler timelines in Perfetto or MindStudio Insight.' }],

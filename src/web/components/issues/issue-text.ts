@@ -1,9 +1,17 @@
 // Turns an ImportIssue into localized text: the message for its code, where (JSON pointer, line,
 // byte offset), what was expected and found, and a hint when the file is another known format.
 import type { TFunction } from 'i18next';
-import type { ImportIssue } from '../../../core/formats/types.ts';
+import type { FormatId, ImportIssue } from '../../../core/formats/types.ts';
 import { FORMATS_NS } from '../format-strings.ts';
 import { ISSUES_NS } from './issue-strings.ts';
+
+const FORMAT_IDS: ReadonlySet<string> = new Set<FormatId>([
+  'aoe-opat',
+  'aoe-sgat',
+  'op-summary',
+  'kernel-details',
+  'op-statistic',
+]);
 
 export interface IssueText {
   readonly severity: string;
@@ -24,7 +32,11 @@ export function issueText(t: TFunction, issue: ImportIssue): IssueText {
   if (issue.line !== undefined) at.push(t(`${ISSUES_NS}:at.line`, { line: issue.line }));
   if (issue.offset !== undefined) at.push(t(`${ISSUES_NS}:at.offset`, { offset: issue.offset }));
 
-  const { expected, found } = issue;
+  // Format ids (`aoe-opat`, `kernel-details`) read better as the format's name.
+  const named = (value: string | undefined) =>
+    value !== undefined && FORMAT_IDS.has(value) ? t(`${FORMATS_NS}:format.${value}`) : value;
+  const expected = named(issue.expected);
+  const found = named(issue.found);
   let detail = '';
   if (expected !== undefined && found !== undefined) {
     detail = t(`${ISSUES_NS}:expectedFound`, { expected, found });

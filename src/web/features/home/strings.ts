@@ -49,8 +49,7 @@ registerStrings(HOME_NS, {
     },
     files: {
       title: 'Files',
-      count_one: '{{count}} file',
-      count_other: '{{count}} files',
+      count: ' ({{count}})',
       empty: 'No files yet. Drop AOE results or profiler tables above.',
       clear: 'Clear workspace',
       confirmClear: 'Remove every file from this workspace? This cannot be undone.',
@@ -145,8 +144,7 @@ registerStrings(HOME_NS, {
     },
     files: {
       title: '文件',
-      count_one: '{{count}} 个文件',
-      count_other: '{{count}} 个文件',
+      count: '（{{count}}）',
       empty: '还没有文件。请在上方拖入 AOE 结果或 Profiling 表。',
       clear: '清空工作区',
       confirmClear: '从工作区移除所有文件？此操作无法撤销。',
