@@ -27,10 +27,19 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         id: 'name',
         header: t('ops.name'),
         width: 'minmax(12rem, 3fr)',
-        cell: (i) => <span className="mono">{rows[i]?.name}</span>,
+        cell: (i) => (
+          <span className="mono" title={rows[i]?.name}>
+            {rows[i]?.name}
+          </span>
+        ),
       },
       { id: 'type', header: t('ops.type'), groupable: true },
-      { id: 'dimension', header: t('ops.dimension'), groupable: true, width: 'minmax(7rem, 1fr)' },
+      {
+        id: 'dimension',
+        header: t('ops.dimension'),
+        groupable: true,
+        width: 'minmax(8.5rem, 1fr)',
+      },
       {
         id: 'beforeUs',
         header: t('ops.before'),
@@ -72,6 +81,7 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
       {
         id: 'improvementPct',
         header: t('ops.improvement'),
+        width: 'minmax(9.5rem, 1fr)',
         cell: (i) => num(rows[i]?.improvementPct, f.pct),
       },
       { id: 'speedup', header: t('ops.speedup'), cell: (i) => num(rows[i]?.speedup, f.times) },
@@ -79,7 +89,7 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         id: 'action',
         header: t('ops.action'),
         groupable: true,
-        width: 'minmax(6rem, 1fr)',
+        width: 'minmax(8.5rem, 1fr)',
         cell: (i) => {
           const a = rows[i]?.action;
           return a === 'add' || a === 'update' ? t(`repo.action.${a}`) : '—';
