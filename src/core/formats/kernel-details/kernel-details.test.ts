@@ -1,5 +1,6 @@
 // torch_npu kernel_details.csv: every header set, real-shaped fixtures, hand-computed numbers.
 import { describe, expect, test } from 'vitest';
+import { validate } from '../../validation/index.ts';
 import { kernelDetailsFormat } from './index.ts';
 import { bytesOf, issuesOf, parseWith, profileOf, rowsOf, snapshot } from '../csv/test-helpers.ts';
 
@@ -252,6 +253,25 @@ describe('kernel_details problems', () => {
     const result = parseWith(kernelDetailsFormat, 'kernel_details.csv', bytes);
     expect(issuesOf(result)).toEqual([['NOT_UTF8', undefined]]);
     expect(rowsOf(profileOf(result))[0]?.op_name).toBe('C\uFFFD');
+  });
+});
+
+describe('normalized rows', () => {
+  const readable = Object.keys(fixtures)
+    .map((k) => k.slice('./fixtures/'.length))
+    .filter((p) => !p.includes('missing-duration'));
+
+  test.each(readable)('%s: every row is valid against schemas/profile-row', (path) => {
+    for (const row of rowsOf(profileOf(parse(path)))) {
+      expect(validate('profile-row', row)).toEqual([]);
+    }
+  });
+
+  test('the schema refuses a row with a negative duration', () => {
+    const row = rowsOf(profileOf(parse('torch_npu-level0/kernel_details.csv')))[0];
+    expect(validate('profile-row', { ...row, duration_us: -1 }).map((i) => i.path)).toEqual([
+      '/duration_us',
+    ]);
   });
 });
 
