@@ -4,19 +4,28 @@
 import type { FastifyInstance } from 'fastify';
 import { readFileSync, rmSync } from 'node:fs';
 import { newId } from '../../jobs/collect.ts';
-import type { Repo } from '../../store/repo.ts';
+import { TERMINAL_STATES, type Repo } from '../../store/repo.ts';
 import { ApiError } from '../errors.ts';
 import { validateBody } from '../validation.ts';
 import { ID_PATTERN } from './jobs.ts';
 
 /** Share bundles above this are refused (the dashboard offers an export instead). */
 export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
+const CACHE_ENTRIES = 256;
 
 export function runRoutes(
   app: FastifyInstance,
   o: { readonly repo: Repo; readonly auth: (header: string | undefined) => void },
 ): void {
   const { repo } = o;
+  // Runs and bundles never change once stored: their JSON is built once and served from here
+  // (a shared permalink can be opened by many reviewers at once). Deleting drops the entry.
+  const cache = new Map<string, string>();
+  const remember = (id: string, json: string): string => {
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');
+    cache.set(id, json);
+    return json;
+  };
   const idOf = (params: unknown): string => {
     const id = (params as { id?: unknown }).id;
     if (typeof id !== 'string' || !ID_PATTERN.test(id))
@@ -45,12 +54,25 @@ export function runRoutes(
     return { runs, bundles };
   });
 
-  app.get('/api/runs/:id', async (req) => {
+  app.get('/api/runs/:id', async (req, reply) => {
     const id = idOf(req.params);
+    let json = cache.get(id);
+    if (json === undefined) {
+      const { body, settled } = runJson(id);
+      json = JSON.stringify(body);
+      // A run's manifest lands when its job ends; until then the answer is not final.
+      if (settled) remember(id, json);
+    }
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
+
+  const runJson = (id: string): { body: unknown; settled: boolean } => {
     const run = repo.getRun(id);
     if (run) {
       const manifests = run.job_id ? repo.manifestsOfJob(run.job_id) : [];
-      return {
+      const job = run.job_id ? repo.getJob(run.job_id) : undefined;
+      const settled = !job || TERMINAL_STATES.has(job.state);
+      const body = {
         id: run.id,
         kind: 'report',
         jobId: run.job_id,
@@ -63,16 +85,18 @@ export function runRoutes(
         manifests,
         raw: `/api/runs/${run.id}/raw`,
       };
+      return { body, settled };
     }
     const bundle = repo.getBundle(id);
     if (!bundle) throw new ApiError('NOT_FOUND', 'no such run');
-    return {
+    const body = {
       id: bundle.id,
       kind: 'bundle',
       createdAt: bundle.created_at,
       bundle: JSON.parse(bundle.data) as unknown,
     };
-  });
+    return { body, settled: true };
+  };
 
   // The tuner's file byte for byte: the dashboard imports it like a dropped file.
   app.get('/api/runs/:id/raw', async (req, reply) => {
@@ -97,6 +121,7 @@ export function runRoutes(
   app.delete('/api/runs/:id', async (req, reply) => {
     o.auth(req.headers.authorization);
     const id = idOf(req.params);
+    cache.delete(id);
     const run = repo.getRun(id);
     if (run) {
       repo.deleteRun(id);
