@@ -37,12 +37,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-// Byte classes for the unquoted scan: 0 = ordinary, anything else is structural.
-const CLASS = new Uint8Array(256);
-CLASS[COMMA] = 1;
-CLASS[QUOTE] = 2;
-CLASS[LF] = 3;
-CLASS[CR] = 4;
+/** 1 for the bytes that end an unquoted run (`,` `"` LF CR), 0 for the rest. */
+const STRUCTURAL = new Uint8Array(256);
+for (const b of [COMMA, QUOTE, LF, CR]) STRUCTURAL[b] = 1;
 
 /** Records wider than this are cut off here (the sink sees a ragged row and reports it). */
 const MAX_CELLS = 1 << 16;
@@ -72,8 +69,6 @@ export class CsvTokenizer {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
-  /** Bytes consumed so far (for progress and offsets). */
-  bytesSeen = 0;
 
   constructor(private readonly sink: RecordSink) {}
 
@@ -83,7 +78,6 @@ export class CsvTokenizer {
 
   push(chunk: Uint8Array): void {
     if (this.stopped || chunk.length === 0) return;
-    this.bytesSeen += chunk.length;
     this.append(chunk);
     if (!this.bomChecked) {
       if (this.len < 3) {
@@ -212,7 +206,7 @@ export class CsvTokenizer {
       let c = 0;
       while (i < len) {
         c = buf[i] as number;
-        if (c > COMMA || CLASS[c] === 0) {
+        if (c > COMMA || STRUCTURAL[c] === 0) {
           i++;
           continue;
         }
