@@ -34,7 +34,10 @@ function TaskList({ file }: { readonly file: ImportedFile }) {
             {t(`file.task.status.${task.status}`)}
           </span>
           <span className="muted">
-            {t('file.task.operators', { count: task.operators.length })}
+            {t('file.task.operators', {
+              count: task.operators.length,
+              n: formatNumber(task.operators.length, lang, 0),
+            })}
           </span>
           {task.baselineMs !== null && task.tunedMs !== null ? (
             <span className="mono">
@@ -63,9 +66,17 @@ function ProfileSummaryLine({ file }: { readonly file: ImportedFile }) {
       <Link to={profilePath(file.id)} className="task-link">
         {t('file.profile.open')}
       </Link>
-      <span className="muted">{t('file.profile.rows', { count: profile.summary.rows })}</span>
       <span className="muted">
-        {t('file.profile.types', { count: profile.summary.byType.length })}
+        {t('file.profile.rows', {
+          count: profile.summary.rows,
+          n: formatNumber(profile.summary.rows, lang, 0),
+        })}
+      </span>
+      <span className="muted">
+        {t('file.profile.types', {
+          count: profile.summary.byType.length,
+          n: formatNumber(profile.summary.byType.length, lang, 0),
+        })}
       </span>
       <span className="mono">
         {t('file.profile.total', {

@@ -49,7 +49,7 @@ registerStrings(HOME_NS, {
     },
     files: {
       title: 'Files',
-      count: ' ({{count}})',
+      count: '({{count}})',
       empty: 'No files yet. Drop AOE results or profiler tables above.',
       clear: 'Clear workspace',
       confirmClear: 'Remove every file from this workspace? This cannot be undone.',
@@ -70,8 +70,8 @@ registerStrings(HOME_NS, {
       notLoaded: 'Not loaded',
       tasks: 'Tuning tasks',
       task: {
-        operators_one: '{{count}} operator',
-        operators_other: '{{count}} operators',
+        operators_one: '{{n}} operator',
+        operators_other: '{{n}} operators',
         latency: '{{baseline}} → {{tuned}} ms',
         improvement: 'improvement {{pct}}',
         status: {
@@ -82,11 +82,11 @@ registerStrings(HOME_NS, {
       },
       profile: {
         open: 'Open profile',
-        rows_one: '{{count}} row',
-        rows_other: '{{count}} rows',
+        rows_one: '{{n}} row',
+        rows_other: '{{n}} rows',
         total: 'total {{ms}} ms',
-        types_one: '{{count}} operator type',
-        types_other: '{{count}} operator types',
+        types_one: '{{n}} operator type',
+        types_other: '{{n}} operator types',
       },
       showWarnings: 'Show the {{count}} warnings',
     },
@@ -144,7 +144,7 @@ registerStrings(HOME_NS, {
     },
     files: {
       title: '文件',
-      count: '（{{count}}）',
+      count: '({{count}})',
       empty: '还没有文件。请在上方拖入 AOE 结果或 Profiling 表。',
       clear: '清空工作区',
       confirmClear: '从工作区移除所有文件？此操作无法撤销。',
@@ -165,8 +165,8 @@ registerStrings(HOME_NS, {
       notLoaded: '未加载',
       tasks: '调优任务',
       task: {
-        operators_one: '{{count}} 个算子',
-        operators_other: '{{count}} 个算子',
+        operators_one: '{{n}} 个算子',
+        operators_other: '{{n}} 个算子',
         latency: '{{baseline}} → {{tuned}} ms',
         improvement: '性能提升 {{pct}}',
         status: {
@@ -177,11 +177,11 @@ registerStrings(HOME_NS, {
       },
       profile: {
         open: '打开 Profiling',
-        rows_one: '{{count}} 行',
-        rows_other: '{{count}} 行',
+        rows_one: '{{n}} 行',
+        rows_other: '{{n}} 行',
         total: '总计 {{ms}} ms',
-        types_one: '{{count}} 种算子类型',
-        types_other: '{{count}} 种算子类型',
+        types_one: '{{n}} 种算子类型',
+        types_other: '{{n}} 种算子类型',
       },
       showWarnings: '显示 {{count}} 个警告',
     },
