@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GateReason, GateResult, GateRules } from '../../../core/model/gate.ts';
 import { DEFAULT_GATE_RULES } from '../../../core/model/gate.ts';
+import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
 
 const STATUS_GLYPH = { pass: '✓', fail: '✕', insufficient: '?', skipped: '–' } as const;
@@ -93,20 +94,13 @@ function NumberRule(props: {
       </label>
       <label>
         {props.label}
-        <input
-          type="number"
-          className="num-input"
+        <NumberField
+          value={props.value}
           min={props.min}
           max={props.max}
           step={props.step ?? 0.5}
-          key={props.value}
-          defaultValue={props.value}
           disabled={props.readOnly || !props.enabled}
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            if (e.target.value !== '' && Number.isFinite(n) && n >= props.min && n <= props.max)
-              props.onChange(props.enabled, n);
-          }}
+          onValue={(n) => props.onChange(props.enabled, n)}
         />
       </label>
     </div>

@@ -1,7 +1,7 @@
 // Operators across runs: per-run bucket counts and geometric mean, then one table of every
 // compared run's rows against the baseline, with diff-only, noise floor, bucket and text filters
 // and multi-column sort (shift-click adds a column). All of it lives in the view state (URL).
-import { useMemo, type ChangeEvent, type MouseEvent } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bucket, OperatorComparison } from '../../../core/model/compare.ts';
 import { visibleRows } from '../../../core/model/compare.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../../core/share/view-state.ts';
 import { useCompareFormats } from './formats.ts';
 import { MappingEditor } from './mapping-editor.tsx';
+import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
 import { GLYPH, LABEL_CLASS, sortRows, type TableRow } from './view-model.ts';
 
@@ -68,10 +69,6 @@ export function OperatorsPanel(props: {
         ? view.buckets.filter((x) => x !== b)
         : [...view.buckets, b],
     });
-  const noise = (key: 'noisePct' | 'noiseUs') => (e: ChangeEvent<HTMLInputElement>) => {
-    const n = Number(e.target.value);
-    if (e.target.value !== '' && Number.isFinite(n) && n >= 0) update({ [key]: n });
-  };
   const shown = rows.slice(0, ROW_LIMIT);
 
   return (
@@ -99,26 +96,20 @@ export function OperatorsPanel(props: {
         </label>
         <label>
           {t('ops.noisePct')}
-          <input
-            type="number"
+          <NumberField
+            value={view.noisePct}
             min={0}
-            step={0.5}
-            key={`p${view.noisePct}`}
-            defaultValue={view.noisePct}
-            onChange={noise('noisePct')}
-            className="num-input"
+            max={1000}
+            onValue={(noisePct) => update({ noisePct })}
           />
         </label>
         <label>
           {t('ops.noiseUs')}
-          <input
-            type="number"
+          <NumberField
+            value={view.noiseUs}
             min={0}
-            step={0.5}
-            key={`u${view.noiseUs}`}
-            defaultValue={view.noiseUs}
-            onChange={noise('noiseUs')}
-            className="num-input"
+            max={1e9}
+            onValue={(noiseUs) => update({ noiseUs })}
           />
         </label>
         <label>
