@@ -182,6 +182,11 @@ test('names from a file render as text, never as markup', async ({ page }) => {
   await taskLink.click();
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('img')).toHaveCount(0);
+  // The run page lists the operators by name: as text there too.
+  await page.goto(`${new URL(page.url()).pathname}?tab=operators`);
+  await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByText(hostile, { exact: true }).first()).toBeVisible();
+  await expect(page.locator('img')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
 
