@@ -60,6 +60,13 @@ test('a CANN 6.3+ report shows its times, the time actually saved and its knowle
   await expect(page.getByTestId('fig-failed')).toContainText('None');
   await expect(page.getByTestId('incomplete-badge')).toHaveCount(0);
 
+  // The chart has its data as a table, and the chart itself takes keyboard focus.
+  const latency = page.getByTestId('latency-chart');
+  await latency.getByRole('button', { name: 'Table' }).click();
+  await expect(latency.getByRole('table')).toContainText('12.754 ms');
+  await latency.getByRole('button', { name: 'Table' }).click();
+  await expect(latency.locator('.recharts-wrapper [tabindex="0"]').first()).toBeAttached();
+
   await page.getByRole('tab', { name: 'Operators' }).click();
   await expect(page).toHaveURL(/tab=operators/);
   const table = page.getByTestId('operators-table');
@@ -67,6 +74,15 @@ test('a CANN 6.3+ report shows its times, the time actually saved and its knowle
   // Default sort: Δ ascending, the largest gain first (Conv_7 Format 88.32 → 80.5 = −7.82 µs).
   await expect(table.locator('tbody tr').first()).toContainText('Conv_7');
   await expect(table.locator('tbody tr').first()).toContainText('-7.82');
+  await table.getByLabel('Group by').selectOption({ label: 'Type' });
+  await expect(page).toHaveURL(/ops\.group=type/);
+  await expect(table.locator('.dt-group')).toHaveCount(3);
+  await expect(table.getByRole('button', { name: 'Collapse Conv2D' })).toContainText('(2 rows)');
+  await table.getByLabel('Group by').selectOption({ label: 'No grouping' });
+  await expect(table.locator('.dt-group')).toHaveCount(0);
+  await table.locator('summary', { hasText: 'Columns' }).click();
+  await table.getByRole('checkbox', { name: 'Dimension' }).uncheck();
+  await expect(table.getByRole('columnheader', { name: /Dimension/ })).toHaveCount(0);
   await table.getByLabel('Filter Type').fill('matmul');
   await expect(table.getByRole('status')).toHaveText('1 of 4 rows');
   await expect(table.locator('tbody tr')).toHaveCount(1);
