@@ -21,7 +21,11 @@ interface ServeFlags {
   readonly demo?: boolean;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** 127.0.0.0/8, ::1 and localhost: reachable from this host only. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
 
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
@@ -77,7 +81,7 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         distDir,
         demo: flags.demo === true,
       });
-      if (!LOOPBACK.has(flags.host)) {
+      if (!isLoopback(flags.host)) {
         io.stderr(
           `warning: listening on ${flags.host}, not loopback: anyone who can reach this address ` +
             'and has the token can start tuning jobs on this host\n',

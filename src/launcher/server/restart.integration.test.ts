@@ -1,14 +1,18 @@
 // The launcher as users run it (`aoe-dashboard serve`, a child process here), killed with SIGKILL
 // while a job runs: after a restart the finished run is still there, the running job is
 // `interrupted` with its log kept, and the tuner it left behind is stopped.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alive, FAKE_AOE, sandbox, type Sandbox } from './testing.ts';
-
-const BIN = fileURLToPath(new URL('../../../bin/aoe-dashboard.js', import.meta.url));
+import {
+  alive,
+  FAKE_AOE,
+  sandbox,
+  startServe,
+  type Sandbox,
+  type ServeProcess,
+} from './testing.ts';
 
 let box: Sandbox;
 const children: ChildProcess[] = [];
@@ -19,34 +23,17 @@ afterEach(() => {
   box.cleanup();
 });
 
-/** Starts `serve` on a free port and resolves with its base URL once it prints it. */
-function serve(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      BIN,
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      box.dataDir,
-      '--aoe-bin',
-      FAKE_AOE,
-      '--models-root',
-      box.modelsRoot,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const m = /launcher at (http:\/\/\S+?)\/\n/.exec(out);
-      if (m?.[1]) resolve({ url: m[1], child });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
+async function serve(): Promise<ServeProcess> {
+  const s = await startServe([
+    '--data-dir',
+    box.dataDir,
+    '--aoe-bin',
+    FAKE_AOE,
+    '--models-root',
+    box.modelsRoot,
+  ]);
+  children.push(s.child);
+  return s;
 }
 
 async function api(url: string, path: string, init: RequestInit = {}): Promise<Response> {

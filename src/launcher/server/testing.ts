@@ -1,6 +1,7 @@
 // Shared set-up for the launcher's tests: a fresh data dir and models root per test, the stand-in
 // `aoe` from e2e/fixtures, and helpers that wait for a job to reach a state through the API.
 import type { FastifyInstance } from 'fastify';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,4 +133,35 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+const BIN = fileURLToPath(new URL('../../../bin/aoe-dashboard.js', import.meta.url));
+
+export interface ServeProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly output: () => string;
+}
+
+/** Starts `aoe-dashboard serve ARGS --port 0` and resolves with its URL once it prints it. */
+export function startServe(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: string) => {
+      out += chunk;
+      // The last of its start-up lines: by then the URL and the token are printed too.
+      const m = /launcher at (http:\/\/\S+?)\/\n[\s\S]*models root: .*\n/.exec(out);
+      if (m?.[1]) resolve({ url: m[1], child, output: () => out });
+    };
+    child.stdout?.setEncoding('utf8').on('data', onData);
+    child.stderr?.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
 }
