@@ -7,7 +7,7 @@ import type { ParseResult } from '../types.ts';
 import { isValid } from '../../validation/index.ts';
 import { aoeOpatFormat } from './index.ts';
 import { sniffOpat } from './sniff.ts';
-import { ctxFor, opatFixture, opatFixtureNames } from './test-helpers.ts';
+import { ctxFor, opatFixture, opatFixtureNames, reportOf } from './test-helpers.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder(); // replacement characters for broken UTF-8, as a lenient host
@@ -184,5 +184,46 @@ describe('parse never throws', () => {
     ]) {
       expect(check(text)).toBe(true);
     }
+  });
+});
+
+const FIGURES = ['tuningTimeS', 'baselineMs', 'tunedMs', 'improvementPct', 'statusText'] as const;
+
+describe('salvage never invents data', () => {
+  const whole = opatFixtureNames()
+    .filter((n) => /^(cann|bare|chinese|crlf|bom)/.test(n))
+    .map((n) => opatFixture(n));
+
+  test("a cut file yields, per task, a prefix of the whole file's operator rows", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), (pick, at) => {
+        const text = whole[pick % whole.length] ?? '';
+        const full = reportOf(aoeOpatFormat.parse(text, ctxFor('f.json')));
+        const kept = text.slice(0, at % text.length);
+        const cut = aoeOpatFormat.parse(kept, ctxFor('f.json'));
+        if (kept.replace(/^\ufeff/, '').trim() === '') {
+          return !cut.ok && cut.errors[0]?.code === 'EMPTY';
+        }
+        // Only white space was cut off: the same report.
+        if (cut.ok) return JSON.stringify(cut.value) === JSON.stringify(full);
+        if (cut.errors[0]?.code !== 'TRUNCATED') return false;
+        const part = cut.partial;
+        if (part === undefined) return true;
+        if (!part.incomplete || part.tasks.length > (full?.tasks.length ?? 0)) return false;
+        return part.tasks.every((t, i) => {
+          const rows = full?.tasks[i]?.operators ?? [];
+          return (
+            // The name may be a stand-in (the file name) while tuning_name is not written yet.
+            t.reportKey === full?.tasks[i]?.reportKey &&
+            // Task figures are either not read yet or exactly the whole file's (no cut numbers).
+            FIGURES.every((k) => t[k] === null || t[k] === full?.tasks[i]?.[k]) &&
+            (t.repoSummary === null ||
+              JSON.stringify(t.repoSummary) === JSON.stringify(full?.tasks[i]?.repoSummary)) &&
+            t.operators.every((o, j) => JSON.stringify(o) === JSON.stringify(rows[j]))
+          );
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
