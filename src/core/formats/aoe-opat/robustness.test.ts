@@ -194,7 +194,7 @@ describe('salvage never invents data', () => {
     .filter((n) => /^(cann|bare|chinese|crlf|bom)/.test(n))
     .map((n) => opatFixture(n));
 
-  test("a cut file yields, per task, a prefix of the whole file's operator rows", () => {
+  test('a cut file yields a prefix of the whole report: its rows and figures, no cut number', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), (pick, at) => {
         const text = whole[pick % whole.length] ?? '';
