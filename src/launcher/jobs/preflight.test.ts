@@ -1,0 +1,97 @@
+// Preflight against a stand-in host: a fake `npu-smi` and the stand-in `aoe` on PATH.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FAKE_AOE } from '../server/testing.ts';
+import { createHelpProbe, runPreflight, type Preflight } from './preflight.ts';
+
+// The shape of `npu-smi info` on an Atlas 300I Pro host: a name row and a chip row per NPU, then
+// the process table.
+const NPU_SMI = `+--------------------------------------------------------------------------------------------------------+
+| npu-smi 23.0.rc3                 Version: 23.0.rc3                                                     |
++-------------------------------+-----------------+------------------------------------------------------+
+| NPU     Name                  | Health          | Power(W)     Temp(C)           Hugepages-Usage(page) |
+| Chip    Device                | Bus-Id          | AICore(%)    Memory-Usage(MB)                        |
++===============================+=================+======================================================+
+| 0       310P3                 | OK              | NA           45                0     / 0             |
+| 0       0                     | 0000:01:00.0    | 0            1782 / 21527                            |
++===============================+=================+======================================================+
+| 2       310P3                 | OK              | NA           44                0     / 0             |
+| 0       1                     | 0000:02:00.0    | 0            1780 / 21527                            |
++===============================+=================+======================================================+
+| NPU     Chip                  | Process id      | Process name             | Process memory(MB)      |
++===============================+=================+======================================================+
+| No running processes found in NPU 0                                                                   |
++===============================+=================+======================================================+
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'aoe-preflight-'));
+  mkdirSync(join(dir, 'bin'));
+  writeFileSync(join(dir, 'npu-smi.txt'), NPU_SMI);
+  writeFileSync(join(dir, 'bin', 'npu-smi'), `#!/bin/sh\ncat "${join(dir, 'npu-smi.txt')}"\n`);
+  chmodSync(join(dir, 'bin', 'npu-smi'), 0o755);
+  symlinkSync(FAKE_AOE, join(dir, 'bin', 'aoe'));
+  mkdirSync(join(dir, 'bank'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function check(env: Record<string, string>, aoeBin = 'aoe'): Promise<Preflight> {
+  const full = { PATH: `${join(dir, 'bin')}:/usr/bin:/bin`, HOME: dir, ...env };
+  return runPreflight({
+    probe: createHelpProbe(aoeBin, full),
+    env: full,
+    setEnvFile: null,
+    aoeBin,
+  });
+}
+
+const status = (p: Preflight, id: string) => p.items.find((i) => i.id === id)?.status;
+
+describe('runPreflight', () => {
+  it('finds aoe on PATH, probes its --help, lists devices from npu-smi', async () => {
+    const p = await check({});
+    expect(status(p, 'aoe')).toBe('ok');
+    expect(status(p, 'help')).toBe('ok');
+    expect(p.helpOptions).toContain('job_type');
+    expect(p.helpOptions).toContain('tune_ops_file');
+    expect(p.helpOptions).not.toContain('help');
+    expect(p.devices).toEqual([0, 2]);
+    expect(status(p, 'devices')).toBe('ok');
+    expect(status(p, 'setEnv')).toBe('warning');
+    expect(status(p, 'bank')).toBe('ok');
+    expect(['ok', 'warning']).toContain(status(p, 'ram'));
+  });
+
+  it('drops options the host aoe does not list', async () => {
+    const p = await check({ FAKE_AOE_UNSUPPORTED: 'Fdeeper_opat,build_bypass' });
+    expect(p.helpOptions).not.toContain('Fdeeper_opat');
+    expect(p.helpOptions).not.toContain('build_bypass');
+    expect(p.helpOptions).toContain('Fop_format');
+  });
+
+  it('is an error when aoe is missing, and says so', async () => {
+    const p = await check({}, 'no-such-aoe');
+    expect(status(p, 'aoe')).toBe('error');
+    expect(status(p, 'help')).toBe('error');
+    expect(p.ok).toBe(false);
+    expect(p.items[0]?.message).toContain('--set-env');
+  });
+
+  it.each([
+    ['an existing writable bank', () => join(dir, 'bank'), 'ok'],
+    ['a missing bank', () => join(dir, 'nope'), 'error'],
+    ['a file instead of a directory', () => join(dir, 'npu-smi.txt'), 'error'],
+  ])('TUNE_BANK_PATH: %s', async (_name, path, expected) => {
+    expect(status(await check({ TUNE_BANK_PATH: path() }), 'bank')).toBe(expected);
+  });
+
+  it('warns when npu-smi is not there', async () => {
+    rmSync(join(dir, 'bin', 'npu-smi'));
+    const p = await check({});
+    expect(status(p, 'devices')).toBe('warning');
+    expect(p.devices).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+// The Launch page's states without a browser: no launcher, no token, and a job the launcher
+// rejects, with each error shown beside its own field.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { i18next } from '../../i18n/index.ts';
+import { LaunchPage } from './launch-page.tsx';
+
+type Handler = (url: string, init?: RequestInit) => { status: number; body: unknown };
+
+function mockFetch(handler: Handler) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const { status, body } = handler(String(input), init);
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }),
+  );
+}
+
+const PREFLIGHT = {
+  ok: true,
+  helpOptions: ['log'],
+  devices: [],
+  items: [
+    { id: 'aoe', status: 'ok', message: 'aoe runs', values: { bin: '/opt/aoe' } },
+    { id: 'ram', status: 'warning', message: 'low', values: { freeGb: 8, minGb: 32 } },
+  ],
+};
+
+beforeEach(async () => {
+  localStorage.clear();
+  await i18next.changeLanguage('en');
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const renderPage = (path = '/launch') =>
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <LaunchPage />
+    </MemoryRouter>,
+  );
+
+test('without a launcher the page says what is missing, in both languages', async () => {
+  mockFetch(() => ({ status: 404, body: null }));
+  renderPage();
+  expect(await screen.findByText('No launcher serves this dashboard')).toBeTruthy();
+  expect(screen.getByText(/npx aoe-dashboard serve/)).toBeTruthy();
+  await i18next.changeLanguage('zh-CN');
+  expect(await screen.findByText('此仪表板不是由启动器提供的')).toBeTruthy();
+});
+
+test('a launcher without a known token asks for it', async () => {
+  mockFetch((url) =>
+    url === '/api/health'
+      ? { status: 200, body: { ok: true, version: '1' } }
+      : { status: 401, body: {} },
+  );
+  renderPage();
+  expect(await screen.findByLabelText('Access token')).toBeTruthy();
+});
+
+test('a rejected job shows each error beside its field; the host check is localized', async () => {
+  localStorage.setItem('aoe-dashboard.launcher-token', 'tok-0123456789abcdef');
+  const posted: unknown[] = [];
+  mockFetch((url, init) => {
+    if (url === '/api/health') return { status: 200, body: { ok: true, version: '1' } };
+    if (url === '/api/preflight') return { status: 200, body: PREFLIGHT };
+    if (url === '/api/jobs' && init?.method === 'POST') {
+      posted.push(JSON.parse(String(init.body)));
+      return {
+        status: 400,
+        body: {
+          code: 'BAD_PATH',
+          message: '/model: must stay inside the models root',
+          details: {
+            field: '/model',
+            errors: [
+              { field: '/model', message: 'must stay inside the models root' },
+              { field: '/options/log', message: 'has a value AOE does not accept for this option' },
+            ],
+          },
+        },
+      };
+    }
+    return { status: 200, body: { jobs: [] } };
+  });
+  renderPage();
+  expect(await screen.findByText('aoe runs: /opt/aoe')).toBeTruthy();
+  expect(screen.getByText('8 GB RAM free; AOE needs at least 32 GB per process.')).toBeTruthy();
+
+  fireEvent.change(screen.getByLabelText(/^Model/), { target: { value: '../secret.onnx' } });
+  fireEvent.change(screen.getByLabelText(/^Other aoe options/), { target: { value: 'log=loud' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Start job' }));
+
+  const modelField = document.querySelector<HTMLElement>('[data-field=model]');
+  const optionsField = document.querySelector<HTMLElement>('[data-field=options]');
+  await waitFor(() =>
+    expect(within(modelField ?? document.body).getByRole('alert').textContent).toContain(
+      'models root',
+    ),
+  );
+  expect(within(optionsField ?? document.body).getByRole('alert').textContent).toContain('log: ');
+  expect(screen.getByLabelText(/^Model/).getAttribute('aria-invalid')).toBe('true');
+  expect(posted).toEqual([
+    { model: '../secret.onnx', jobTypes: [2], device: 0, options: { log: 'loud' } },
+  ]);
+});
