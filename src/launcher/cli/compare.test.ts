@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,11 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     const r = await cli(['compare', '--md', RUN1, RUN2]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# AOE run comparison — ✅ accept/);
+  });
+
+  it('prints the same Markdown as the compare page exports (golden file)', async () => {
+    const r = await cli(['compare', '--md', RUN1, RUN2, RUN3]);
+    expect(r.stdout).toBe(readFileSync(join(FIX, 'comparison.golden.md'), 'utf8'));
   });
 
   it('warns about a run from another AOE generation, without blocking', async () => {
