@@ -21,12 +21,17 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
 
-function plainLink(run: SharedRun): number {
+/** The same runs and view as row objects (the normalized model) → JSON → base64url, without and with deflate. */
+function plainLinks(run: SharedRun): { plain: number; deflated: number } {
   const json = JSON.stringify({
     runs: [{ id: run.run.id, task: run.run.task }],
     view: { ...DEFAULT_VIEW, runs: [run.run.id] },
   });
-  return '#b='.length + toBase64Url(new TextEncoder().encode(json)).length;
+  const bytes = new TextEncoder().encode(json);
+  return {
+    plain: '#b='.length + toBase64Url(bytes).length,
+    deflated: '#b='.length + toBase64Url(deflateSync(bytes, { level: 9 })).length,
+  };
 }
 
 function measure(operators: number) {
@@ -63,6 +68,8 @@ const share: BenchPart = async () => {
       target2000Bytes: TARGET_2000,
       baseline200Bytes: small.plain,
       baseline2000Bytes: large.plain,
+      baselineDeflated200Bytes: small.deflated,
+      baselineDeflated2000Bytes: large.deflated,
       baselineDeflated200Bytes: small.deflated,
       baselineDeflated2000Bytes: large.deflated,
       encodeMs: r2(small.encodeMs),
