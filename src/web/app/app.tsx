@@ -1,4 +1,5 @@
 // The application: router, header, the routed page, and the root's ready signal.
+import { useEffect } from 'react';
 import { BrowserRouter } from 'react-router';
 import { Header } from './header.tsx';
 import { ReadyState } from './ready-state.tsx';
@@ -6,7 +7,28 @@ import { AppRoutes } from './routes.tsx';
 import './strings.ts';
 import './app.css';
 
+/**
+ * A file dropped outside the drop zone would make the browser open it in place of the app (and
+ * lose the page): outside the zone, drops are refused.
+ */
+function useRefuseStrayDrops(): void {
+  useEffect(() => {
+    const refuse = (event: DragEvent) => {
+      if (event.defaultPrevented) return; // the drop zone took it
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
+}
+
 export function App({ rootId }: { readonly rootId: string }) {
+  useRefuseStrayDrops();
   return (
     <BrowserRouter>
       <ReadyState rootId={rootId} />

@@ -70,6 +70,12 @@ export class IngestPool {
     this.pump();
   }
 
+  cancelAll(): void {
+    for (const job of this.queue) job.resolve({ kind: 'canceled' });
+    this.queue = [];
+    for (const jobId of [...this.running.keys()]) this.cancel(jobId);
+  }
+
   private pump(): void {
     while (this.queue.length > 0 && this.running.size < this.size) {
       const job = this.queue.shift();

@@ -36,6 +36,11 @@ export function cancelIngest(jobId: string): void {
   getPool().cancel(jobId);
 }
 
+/** Stops every file being read or waiting (clearing the workspace must not be undone by them). */
+export function cancelAllIngest(): void {
+  pool?.cancelAll();
+}
+
 /** What a worker that crashed leaves: a listed file with one error, never a silent loss. */
 function failedImport(entry: IngestEntry, message: string): ImportedFile {
   return {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons.tsx';
 import { useAppStore } from '../../store/index.ts';
+import { cancelAllIngest } from '../../workers/ingest.ts';
 import { DropZone } from './drop-zone.tsx';
 import { FileCard } from './file-card.tsx';
 import { IngestProgress } from './ingest-progress.tsx';
@@ -54,7 +55,9 @@ function FileList() {
             type="button"
             className="danger"
             onClick={() => {
-              if (globalThis.confirm(t('files.confirmClear'))) clearWorkspace();
+              if (!globalThis.confirm(t('files.confirmClear'))) return;
+              cancelAllIngest();
+              clearWorkspace();
             }}
           >
             <Icon name="trash" /> {t('files.clear')}
