@@ -84,7 +84,7 @@ export function ProfilePage() {
     if (!hydrated)
       return (
         <p className="muted" role="status">
-          …
+          {t('loading')}
         </p>
       );
     return (

@@ -5,6 +5,7 @@ export const PROFILE_NS = 'profile';
 
 registerStrings(PROFILE_NS, {
   en: {
+    loading: 'Restoring the workspace…',
     notFound:
       'This profile is not in the workspace. It may have been removed, or the link is from another browser.',
     backToWorkspace: 'Back to workspace',
@@ -30,6 +31,7 @@ registerStrings(PROFILE_NS, {
     noOperators: 'This table has only per-type statistics (op_statistic).',
   },
   'zh-CN': {
+    loading: '正在恢复工作区…',
     notFound: '工作区中没有这个 Profiling 数据。它可能已被移除，或链接来自另一个浏览器。',
     backToWorkspace: '返回工作区',
     rows: '行数',

@@ -41,7 +41,7 @@ export function RunPage() {
     if (!hydrated)
       return (
         <p className="muted" role="status">
-          …
+          {t('loading')}
         </p>
       );
     return (

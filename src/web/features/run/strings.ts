@@ -6,6 +6,7 @@ export const RUN_NS = 'run';
 registerStrings(RUN_NS, {
   en: {
     title: 'Tuning run',
+    loading: 'Restoring the workspace…',
     notFound:
       'This run is not in the workspace. It may have been removed, or the link is from another browser.',
     taskNotFound: 'The file has no task named “{{task}}”.',
@@ -142,6 +143,7 @@ registerStrings(RUN_NS, {
   },
   'zh-CN': {
     title: '调优结果',
+    loading: '正在恢复工作区…',
     notFound: '工作区中没有这个调优结果。它可能已被移除，或链接来自另一个浏览器。',
     taskNotFound: '文件中没有名为“{{task}}”的调优任务。',
     backToWorkspace: '返回工作区',
