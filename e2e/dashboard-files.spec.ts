@@ -1,7 +1,7 @@
 // Profiles and folders on the workspace page: each profiler table is labeled with its header
 // set, profiles picked with a report are linked to it (and links can be changed by hand), and a
 // dropped folder loads the tables it holds while listing the rest as skipped.
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,4 +96,22 @@ test('a dropped folder loads its tables, links them, and lists what it skipped',
   await expect(
     skipped.getByRole('listitem').filter({ hasText: 'trace_view.json' }).first(),
   ).toContainText('Open profiler timelines in Perfetto or MindStudio Insight.');
+});
+
+test('files dragged onto the drop zone are loaded', async ({ page }) => {
+  await openEmptyWorkspace(page);
+  const text = readFileSync(REPORT, 'utf8');
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], 'dragged_aoe_result.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  const zone = page.getByTestId('drop-zone');
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(zone).toHaveClass(/over/);
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expect(fileCard(page, 'dragged_aoe_result.json').getByTestId('format-label')).toHaveText(
+    'AOE operator tuning, CANN 6.3+ layout · array of sections',
+  );
+  await expect(zone).not.toHaveClass(/over/);
 });

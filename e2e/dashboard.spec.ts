@@ -230,3 +230,20 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   await expect(cards).toHaveCount(0);
   await expect(banner).toHaveCount(0);
 });
+
+test('copy diagnostics puts a plain-text report of the file and its issues on the clipboard', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openEmptyWorkspace(page);
+  await dropFiles(page, [`${AOE_FIXTURES}truncated-mid-operator.json`]);
+  const card = fileCard(page, 'truncated-mid-operator.json');
+  await card.getByRole('button', { name: 'Copy diagnostics' }).click();
+  await expect(card.getByRole('status')).toHaveText('Diagnostics copied');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('file: truncated-mid-operator.json');
+  expect(text).toContain('layout: array, generation: cann-6.3+, incomplete: true');
+  expect(text).toMatch(/\[error\] TRUNCATED: The file ends early/);
+  expect(text).toMatch(/byte \d+/);
+});
