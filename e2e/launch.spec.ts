@@ -59,3 +59,24 @@ test('the job list and the log survive a reload (replay from the launcher)', asy
   await expect(page.getByRole('log')).toContainText('operator Conv_3 tuned (4/4)');
   await expect(page.locator('.launch-detail')).toHaveAttribute('data-job-state', 'succeeded');
 });
+
+test('a failing job shows its code and aoe’s last lines; a hanging one is canceled', async ({
+  page,
+}) => {
+  await page.goto(`/launch#token=${launcherToken()}`);
+  await waitForReady(page);
+  const detail = page.locator('.launch-detail');
+  await page.getByLabel(/Model|模型/).fill('fail-resnet50.onnx');
+  await page.getByRole('button', { name: /Start job|启动任务/ }).click();
+  await expect(detail).toHaveAttribute('data-job-state', 'failed');
+  await expect(detail).toContainText(/aoe failed|aoe 运行失败/);
+  await expect(page.getByTestId('launch-failure')).toContainText('exit code 1');
+  await expect(page.getByTestId('launch-failure')).toContainText('EXECUTE_FAILED');
+
+  await page.getByLabel(/Model|模型/).fill('hang-resnet50.onnx');
+  await page.getByRole('button', { name: /Start job|启动任务/ }).click();
+  await expect(detail).toHaveAttribute('data-job-state', 'running');
+  await expect(page.getByRole('log')).toContainText('compiling graph');
+  await detail.getByRole('button', { name: /Cancel|取消/ }).click();
+  await expect(detail).toHaveAttribute('data-job-state', 'canceled');
+});

@@ -61,6 +61,15 @@ function RunLink({ runId }: { readonly runId: string }) {
   );
 }
 
+/** `2:tune` → "Operator tuning · tuning". */
+function phaseText(phase: string, t: (key: string, o?: Record<string, unknown>) => string): string {
+  const [jobType, name] = phase.split(':');
+  const kind = jobType === '1' ? t('form.subgraph') : jobType === '2' ? t('form.operator') : '';
+  return t('detail.phase', {
+    phase: `${kind} · ${t(`phase.${name ?? ''}`, { defaultValue: name })}`,
+  });
+}
+
 export function JobDetail({
   jobId,
   token,
@@ -102,6 +111,11 @@ export function JobDetail({
           <span className="muted"> · {t('detail.phase', { phase: feed.phase })}</span>
         ) : null}
       </p>
+      {feed.message && feed.state && feed.state !== 'succeeded' ? (
+        <pre className="launch-failure" data-testid="launch-failure">
+          {feed.message}
+        </pre>
+      ) : null}
       {feed.operatorsTuned !== null ? (
         <p data-testid="launch-progress">
           {t('detail.progress', { count: feed.operatorsTuned })}

@@ -11,6 +11,7 @@ const EMPTY: JobFeed = {
   operatorsTuned: null,
   percent: null,
   errorCode: null,
+  message: null,
   runIds: [],
   connected: true,
 };

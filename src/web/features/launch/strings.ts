@@ -114,6 +114,14 @@ registerStrings(LAUNCH_NS, {
       CANCELED: 'canceled',
       INTERRUPTED: 'the launcher stopped while the job ran',
     },
+    phase: {
+      start: 'started',
+      prepare: 'preparing the graph',
+      compile: 'compiling',
+      tune: 'tuning',
+      write: 'writing results',
+      end: 'finished',
+    },
     detail: {
       title: 'Job {{id}}',
       progress: 'Operators tuned so far: {{count}}',
@@ -237,6 +245,14 @@ registerStrings(LAUNCH_NS, {
       TIMEOUT: '达到时间限制',
       CANCELED: '已取消',
       INTERRUPTED: '任务运行时启动器已停止',
+    },
+    phase: {
+      start: '已启动',
+      prepare: '准备图',
+      compile: '编译中',
+      tune: '调优中',
+      write: '写入结果',
+      end: '已完成',
     },
     detail: {
       title: '任务 {{id}}',

@@ -17,6 +17,8 @@ export interface JobFeed {
   readonly operatorsTuned: number | null;
   readonly percent: number | null;
   readonly errorCode: string | null;
+  /** Why a job failed: the exit code and aoe's last lines, as the launcher stored them. */
+  readonly message: string | null;
   readonly runIds: readonly string[];
   readonly connected: boolean;
 }
@@ -28,6 +30,7 @@ const EMPTY: JobFeed = {
   operatorsTuned: null,
   percent: null,
   errorCode: null,
+  message: null,
   runIds: [],
   connected: false,
 };
@@ -80,6 +83,7 @@ export function applyFrame(feed: JobFeed, f: Frame): JobFeed {
         ...feed,
         state: String(d.state ?? feed.state),
         errorCode: typeof d.errorCode === 'string' ? d.errorCode : feed.errorCode,
+        message: typeof d.message === 'string' ? d.message : feed.message,
         runIds: Array.isArray(d.runIds) ? d.runIds.map(String) : feed.runIds,
       };
     case 'phase':
