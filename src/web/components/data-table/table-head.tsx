@@ -55,7 +55,7 @@ export function TableHead({ table, data }: { table: Table; data: ColumnarData })
   const multi = table.state.sorting.length > 1;
   return (
     <thead className="dt-head">
-      <tr className="dt-row">
+      <tr className="dt-row" aria-rowindex={1}>
         {headers.map((header) => {
           const column = header.column;
           const sorted = column.getIsSorted();
@@ -89,7 +89,7 @@ export function TableHead({ table, data }: { table: Table; data: ColumnarData })
           );
         })}
       </tr>
-      <tr className="dt-row dt-filters">
+      <tr className="dt-row dt-filters" aria-rowindex={2}>
         {headers.map((header) => {
           const column = header.column;
           const label = String(column.columnDef.header ?? column.id);

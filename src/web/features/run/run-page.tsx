@@ -5,6 +5,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatLabel } from '../../components/format-label.ts';
+import { IssueList } from '../../components/issues/issue-list.tsx';
 import { runPath, taskIndexFromParam } from '../../components/paths.ts';
 import { useAppStore } from '../../store/index.ts';
 import { JoinPanel } from './join-panel.tsx';
@@ -106,7 +107,12 @@ export function RunPage() {
           <p className="muted run-file">
             <span className="mono">{file.fileName}</span> · {formatLabel(t, file)}
           </p>
-          {report.incomplete ? <p className="run-incomplete">{t('incompleteHint')}</p> : null}
+          {report.incomplete ? (
+            <div className="run-incomplete">
+              <p>{t('incompleteHint')}</p>
+              <IssueList issues={file.issues.filter((i) => i.code === 'TRUNCATED')} />
+            </div>
+          ) : null}
         </div>
         {report.tasks.length > 1 ? (
           <nav aria-label={t('otherTasks')} className="run-tasks">
