@@ -107,9 +107,7 @@ export function JobDetail({
         {feed.errorCode ? (
           <span> · {t(`errorCode.${feed.errorCode}`, { defaultValue: feed.errorCode })}</span>
         ) : null}
-        {feed.phase ? (
-          <span className="muted"> · {t('detail.phase', { phase: feed.phase })}</span>
-        ) : null}
+        {feed.phase ? <span className="muted"> · {phaseText(feed.phase, t)}</span> : null}
       </p>
       {feed.message && feed.state && feed.state !== 'succeeded' ? (
         <pre className="launch-failure" data-testid="launch-failure">
