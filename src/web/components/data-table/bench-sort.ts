@@ -2,6 +2,9 @@
 // in headless Chromium on the built app; it also runs in Node). It sorts a profiler-like table by
 // duration, descending, with the table's radix sort (sort.ts) and, as the baseline, with the
 // library's own client sort (TanStack Table's sorted row model over row objects). No DOM needed.
+// In a page: bundle this file as an IIFE (esbuild `bundle: true, format: 'iife', globalName:
+// 'tableBench'`), add it with `page.addScriptTag({ content })`, then
+// `page.evaluate(() => tableBench.benchTableSort())` → `{ tableSort1M: { ms, baselineMs, … } }`.
 import {
   constructTable,
   createColumnHelper,
