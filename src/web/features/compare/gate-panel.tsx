@@ -78,20 +78,24 @@ function NumberRule(props: {
   readonly max: number;
   readonly step?: number;
   readonly readOnly: boolean;
+  /** False for a setting of the rule above (it has no switch of its own). */
+  readonly switchable?: boolean;
   readonly onChange: (enabled: boolean, value: number) => void;
 }) {
   const { t } = useTranslation(COMPARE_NS);
   return (
-    <div className="gate-rule">
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={props.enabled}
-          disabled={props.readOnly}
-          onChange={(e) => props.onChange(e.target.checked, props.value)}
-        />
-        {t('gate.enabled')}
-      </label>
+    <div className={props.switchable === false ? 'gate-rule gate-rule-setting' : 'gate-rule'}>
+      {props.switchable === false ? null : (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={props.enabled}
+            disabled={props.readOnly}
+            onChange={(e) => props.onChange(e.target.checked, props.value)}
+          />
+          {t('gate.enabled')}
+        </label>
+      )}
       <label>
         {props.label}
         <NumberField
@@ -161,6 +165,7 @@ export function GateEditor({
         min={2}
         max={1000000}
         step={1}
+        switchable={false}
         readOnly={readOnly}
         onChange={(enabled, minRepeats) =>
           onChange({
@@ -170,7 +175,7 @@ export function GateEditor({
         }
       />
       {readOnly ? null : (
-        <button type="button" onClick={() => onChange(DEFAULT_GATE_RULES)}>
+        <button type="button" className="gate-reset" onClick={() => onChange(DEFAULT_GATE_RULES)}>
           {t('gate.reset')}
         </button>
       )}

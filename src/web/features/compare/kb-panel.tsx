@@ -27,7 +27,9 @@ export function KnowledgeBasePanel({
   }));
   return (
     <section className="compare-panel" aria-labelledby="compare-kb-title">
-      <h2 id="compare-kb-title">{t('kb.title')}</h2>
+      <h2 id="compare-kb-title" className="visually-hidden">
+        {t('kb.title')}
+      </h2>
       <ChartCard
         title={t('kb.title')}
         fileStem="knowledge-base-trend"
