@@ -1,6 +1,7 @@
 // The application: router, header, the routed page, and the root's ready signal.
 import { useEffect } from 'react';
 import { BrowserRouter } from 'react-router';
+import { FeatureBoundary } from './error-boundary.tsx';
 import { Header } from './header.tsx';
 import { ReadyState } from './ready-state.tsx';
 import { AppRoutes } from './routes.tsx';
@@ -32,10 +33,13 @@ export function App({ rootId }: { readonly rootId: string }) {
   return (
     <BrowserRouter>
       <ReadyState rootId={rootId} />
-      <Header />
-      <div id="content" className="app-content" tabIndex={-1}>
-        <AppRoutes />
-      </div>
+      {/* The last resort, should the header itself fail: still a message and a way back. */}
+      <FeatureBoundary feature="app">
+        <Header />
+        <div id="content" className="app-content" tabIndex={-1}>
+          <AppRoutes />
+        </div>
+      </FeatureBoundary>
     </BrowserRouter>
   );
 }

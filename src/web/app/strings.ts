@@ -30,6 +30,7 @@ registerStrings(SHELL_NS, {
       copied: 'Copied',
     },
     feature: {
+      app: 'dashboard',
       home: 'workspace page',
       run: 'run view',
       profile: 'profile view',
@@ -64,6 +65,7 @@ registerStrings(SHELL_NS, {
       copied: '已复制',
     },
     feature: {
+      app: '看板',
       home: '工作区页面',
       run: '运行详情',
       profile: 'Profiling 视图',

@@ -2,7 +2,7 @@
 // progress, and joins the workspace as soon as it is read (a slow 100 MB profile does not hold
 // back the reports dropped with it). When the whole drop has settled, reports and profiles that
 // came together — in one drop of loose files, or from one dropped folder — are linked.
-import type { ImportedFile } from '../../core/formats/types.ts';
+import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
 import { useAppStore } from '../store/index.ts';
 import { markPersisted } from '../store/persist.ts';
 import { autoLinks } from './auto-links.ts';
@@ -41,15 +41,34 @@ export function cancelAllIngest(): void {
   pool?.cancelAll();
 }
 
-/** What a worker that crashed leaves: a listed file with one error, never a silent loss. */
-function failedImport(entry: IngestEntry, message: string): ImportedFile {
+/**
+ * The largest file one tab loads: the worker holds the bytes and the parsed table at once, and
+ * browsers refuse (or crash) well before a few GB. Larger tables are for the command line.
+ */
+export const MAX_FILE_BYTES = 1.5 * 1024 ** 3;
+
+function tooLarge(entry: IngestEntry): ImportedFile {
+  return notImported(entry, {
+    code: 'TOO_LARGE',
+    severity: 'error',
+    message: `The file is ${entry.file.size} bytes, more than a browser tab can load (${MAX_FILE_BYTES}); read it with \`aoe-dashboard inspect\` on the command line.`,
+    expected: `≤ ${MAX_FILE_BYTES} bytes`,
+    found: `${entry.file.size} bytes`,
+  });
+}
+
+/**
+ * A file that could not be imported at all (too large, or the worker crashed on it): still
+ * listed, with its one error, never a silent loss. Its id is random: there is no hash of it.
+ */
+function notImported(entry: IngestEntry, issue: ImportIssue): ImportedFile {
   return {
     id: `failed-${globalThis.crypto.randomUUID()}`,
     fileName: entry.path,
     size: entry.file.size,
     format: 'unknown',
     ok: false,
-    issues: [{ code: 'UNREADABLE', severity: 'error', message }],
+    issues: [issue],
     report: null,
     profile: null,
   };
@@ -57,6 +76,11 @@ function failedImport(entry: IngestEntry, message: string): ImportedFile {
 
 async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<ImportedFile | null> {
   const store = useAppStore.getState();
+  if (entry.file.size > MAX_FILE_BYTES) {
+    const file = tooLarge(entry);
+    store.addFiles([file], options);
+    return file;
+  }
   const jobId = `job-${++nextJob}`;
   const base = { id: jobId, path: entry.path, size: entry.file.size };
   store.upsertJob({ ...base, phase: 'reading', done: 0, state: 'queued' });
@@ -68,7 +92,10 @@ async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<Im
     after.upsertJob({ ...base, phase: 'reading', done: 0, state: 'canceled' });
     return null;
   }
-  const file = outcome.kind === 'done' ? outcome.file : failedImport(entry, outcome.message);
+  const file =
+    outcome.kind === 'done'
+      ? outcome.file
+      : notImported(entry, { code: 'UNREADABLE', severity: 'error', message: outcome.message });
   if (outcome.kind === 'done' && outcome.persisted) markPersisted(file.id);
   after.addFiles([file], options);
   after.upsertJob({

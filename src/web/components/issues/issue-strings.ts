@@ -23,7 +23,8 @@ registerStrings(ISSUES_NS, {
       UNKNOWN_FIELD: 'A field the dashboard does not know was kept as written.',
       MISSING_COLUMN: 'A column this table needs is missing.',
       BAD_ROW: 'A row could not be read.',
-      TOO_LARGE: 'The file is too large to load.',
+      TOO_LARGE:
+        'The file is too large to load in a browser tab; the command line (aoe-dashboard inspect) reads it.',
     },
     severity: { error: 'Error', warning: 'Warning' },
     at: {
@@ -59,7 +60,7 @@ registerStrings(ISSUES_NS, {
       UNKNOWN_FIELD: '看板不认识的字段，已按原样保留。',
       MISSING_COLUMN: '缺少该表必需的列。',
       BAD_ROW: '有一行无法读取。',
-      TOO_LARGE: '文件过大，无法加载。',
+      TOO_LARGE: '文件过大，浏览器标签页无法加载；可用命令行 aoe-dashboard inspect 读取。',
     },
     severity: { error: '错误', warning: '警告' },
     at: {

@@ -43,6 +43,7 @@ function FileList() {
   );
   const demoIds = useAppStore((s) => s.demoIds);
   const clearWorkspace = useAppStore((s) => s.clearWorkspace);
+  const hydrated = useAppStore((s) => s.hydrated);
   return (
     <section className="file-list" aria-labelledby="file-list-title">
       <div className="file-list-header">
@@ -64,7 +65,11 @@ function FileList() {
           </button>
         ) : null}
       </div>
-      {files.length === 0 ? (
+      {!hydrated ? (
+        <p className="muted empty-files" role="status">
+          {t('files.restoring')}
+        </p>
+      ) : files.length === 0 ? (
         <p className="muted empty-files">{t('files.empty')}</p>
       ) : (
         files.map((file) => <FileCard key={file.id} file={file} demo={demoIds.includes(file.id)} />)
