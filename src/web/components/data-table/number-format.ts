@@ -12,6 +12,8 @@ export interface NumberFormats {
   readonly int: (v: number) => string;
   readonly times: (v: number) => string;
   readonly signedUs: (v: number) => string;
+  /** Two decimals, no unit (percentage points, ratios). */
+  readonly fixed2: (v: number) => string;
 }
 
 export function useNumberFormats(): NumberFormats {
@@ -34,6 +36,7 @@ export function useNumberFormats(): NumberFormats {
       int: (v) => int.format(v),
       times: (v) => `${times.format(v)}×`,
       signedUs: (v) => signed.format(v),
+      fixed2: (v) => pct.format(v),
     };
   }, [lang]);
 }

@@ -111,7 +111,7 @@ export function ProfilePage() {
         </div>
         <div className="card profile-figure">
           <dt className="muted">{t('total')}</dt>
-          <dd>{f.us(s.totalDurationUs)} µs</dd>
+          <dd>{f.ms(s.totalDurationUs / 1000)}</dd>
         </div>
         <div className="card profile-figure">
           <dt className="muted">{t('types')}</dt>

@@ -88,7 +88,7 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
       case 'agree':
       case 'measured-below':
       case 'measured-above':
-        return t(`join.notes.${n.kind}`, { gap: f.pct(Math.abs(n.gapPp)).replace('%', '') });
+        return t(`join.notes.${n.kind}`, { gap: f.fixed2(Math.abs(n.gapPp)) });
       default:
         return t(`join.notes.${n.kind}`);
     }
