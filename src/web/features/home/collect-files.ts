@@ -128,7 +128,7 @@ export function collectPicked(files: readonly File[]): Promise<Collected> {
   const found = files.map((file) => ({
     file,
     path: file.webkitRelativePath || file.name,
-    inFolder: file.webkitRelativePath !== '',
+    inFolder: Boolean(file.webkitRelativePath),
   }));
   return sortOut(found, []);
 }
