@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import OP_SUMMARY from '../../../core/formats/op-summary/fixtures/msprof-8.x/op_summary_20261102094530.csv?raw';
 import { collectPicked } from './collect-files.ts';
-
-const OP_SUMMARY = readFileSync(
-  new URL(
-    '../../../core/formats/op-summary/fixtures/msprof-8.x/op_summary_20261102094530.csv',
-    import.meta.url,
-  ),
-  'utf8',
-);
 
 /** A File as a folder picker gives it: `webkitRelativePath` set to the path inside the folder. */
 function picked(path: string, text: string): File {
