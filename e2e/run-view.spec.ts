@@ -78,6 +78,13 @@ test('a CANN 6.3+ report shows its times, the time actually saved and its knowle
   await expect(page).toHaveURL(/ops\.group=type/);
   await expect(table.locator('.dt-group')).toHaveCount(3);
   await expect(table.getByRole('button', { name: 'Collapse Conv2D' })).toContainText('(2 rows)');
+  await expect(table.locator('tbody tr')).toHaveCount(7); // 3 group rows + 4 operator rows
+  await table.getByRole('button', { name: 'Collapse Conv2D' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  await expect(table.getByRole('button', { name: 'Expand Conv2D' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
   await table.getByLabel('Group by').selectOption({ label: 'No grouping' });
   await expect(table.locator('.dt-group')).toHaveCount(0);
   await table.locator('summary', { hasText: 'Columns' }).click();

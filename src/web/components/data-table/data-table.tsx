@@ -44,7 +44,18 @@ export function DataTable(props: DataTableProps) {
   const { t } = useTranslation(DATA_TABLE_NS);
   const formatNumber = props.formatNumber ?? ((v: number) => plain.format(v));
   const { table, view, update } = useTableView(urlKey, data, columns, defaults);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  // Collapsed groups belong to the column they were grouped by: another grouping starts open.
+  const [collapsedBy, setCollapsedBy] = useState<{ by: string | null; keys: ReadonlySet<string> }>({
+    by: null,
+    keys: new Set(),
+  });
+
+  const collapsed = useMemo(
+    () => (collapsedBy.by === view.groupBy ? collapsedBy.keys : new Set<string>()),
+    [collapsedBy, view.groupBy],
+  );
+  const setCollapsed = (update: (prev: ReadonlySet<string>) => ReadonlySet<string>) =>
+    setCollapsedBy({ by: view.groupBy, keys: update(collapsed) });
 
   const searchColumns = useMemo(
     () => columns.filter((c) => data.columns[c.id]?.kind === 'text').map((c) => c.id),
