@@ -1,14 +1,15 @@
 // The job queue and lifecycle: queued → running → succeeded | failed | canceled | interrupted.
 // One AOE job per device at a time (AOE measures on the device; its docs forbid sharing one),
 // different devices in parallel; job types 1 then 2. Everything a viewer sees is a stored event.
-import { accessSync, constants, mkdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TERMINAL_STATES, type JobRow, type JobState, type Repo } from '../store/repo.ts';
 import { buildManifest, newId, storeResultFiles } from './collect.ts';
 import { resolveBinary, type Env } from './env.ts';
 import { JobEvents } from './events.ts';
 import type { JobPlan, JobRequest } from './plan.ts';
-import { signalGroup, sweepGroup } from './process.ts';
+import { isWritableDir } from './paths.ts';
+import { ownsProcess, signalGroup, sweepGroup } from './process.ts';
 import { runPhase, type FailureCode, type PhaseControl, type StopReason } from './run-phase.ts';
 import { buildArgv } from './tools/aoe.ts';
 
@@ -292,24 +293,5 @@ export class JobManager {
         null,
       );
     this.finish(id, 'succeeded', null, exitCode, null);
-  }
-}
-
-function isWritableDir(path: string): boolean {
-  try {
-    if (!statSync(path).isDirectory()) return false;
-    accessSync(path, constants.R_OK | constants.W_OK | constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Guards against pid reuse after a crash: only a process still working in the job's dir is ours. */
-function ownsProcess(pid: number, workDir: string): boolean {
-  try {
-    return readlinkSync(`/proc/${pid}/cwd`).startsWith(workDir);
-  } catch {
-    return false;
   }
 }

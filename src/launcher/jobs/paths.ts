@@ -1,6 +1,6 @@
 // Every path a request names is relative to the models root and must stay inside it after
 // symlinks are resolved: `../`, absolute paths and links that point out are all refused.
-import { realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { hasControlChar } from './tools/aoe.ts';
 
@@ -37,3 +37,14 @@ export const PATH_MESSAGES: Record<Exclude<PathCheck, { ok: true }>['reason'], s
   missing: 'does not exist under the models root',
   invalid: 'is not a valid path',
 };
+
+/** A directory this process can read, write and enter (what AOE needs of TUNE_BANK_PATH). */
+export function isWritableDir(path: string): boolean {
+  try {
+    if (!statSync(path).isDirectory()) return false;
+    accessSync(path, constants.R_OK | constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

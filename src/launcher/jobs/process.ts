@@ -2,6 +2,7 @@
 // stops it the way AOE-CLI.md §4.5 asks: SIGINT to the group, then SIGTERM, then SIGKILL, and a
 // final sweep of the group for children that outlived their parent.
 import { execa } from 'execa';
+import { readlinkSync } from 'node:fs';
 import { LineSplitter } from './lines.ts';
 import type { Env } from './env.ts';
 
@@ -95,4 +96,13 @@ export async function stopGroup(
 /** Kills every process still in the group (residual workers); harmless when none is left. */
 export function sweepGroup(pgid: number): void {
   signalGroup(pgid, 'SIGKILL');
+}
+
+/** Guards against pid reuse after a crash: only a process still working in the job's dir is ours. */
+export function ownsProcess(pid: number, workDir: string): boolean {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`).startsWith(workDir);
+  } catch {
+    return false;
+  }
 }

@@ -94,6 +94,8 @@ export async function runPhase(input: PhaseInput, ctl: PhaseControl): Promise<Ph
   const pgid = tool.pid ?? null;
   input.onPid(pgid);
   ctl.stop = pgid === null ? null : () => stopGroup(pgid, input.graceMs, () => exited);
+  // Canceled (or timed out) while the job was getting ready: stop what was just started.
+  if (ctl.stopReason) void ctl.stop?.();
 
   // Progress from the result file AOE rewrites in real time; a half-written read counts nothing.
   let lastCount = -1;

@@ -3,62 +3,9 @@
 // beside that field. The form only checks what it must to build the request at all.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, type FieldError } from './api.ts';
+import { call } from './api.ts';
+import { groupErrors, parseOptions, type Errors, type FieldKey } from './form-model.ts';
 import { LAUNCH_NS } from './strings.ts';
-
-type FieldKey =
-  | 'model'
-  | 'jobTypes'
-  | 'device'
-  | 'framework'
-  | 'inputShape'
-  | 'inputFormat'
-  | 'options'
-  | 'bank'
-  | 'repeatTune'
-  | 'timeout'
-  | 'tuneOps'
-  | 'general';
-
-export function fieldOf(pointer: string): FieldKey {
-  const top = pointer.split('/')[1] ?? '';
-  if (pointer.startsWith('/env/TUNE_BANK_PATH')) return 'bank';
-  if (pointer.startsWith('/env/REPEAT_TUNE')) return 'repeatTune';
-  const map: Record<string, FieldKey> = {
-    model: 'model',
-    weight: 'model',
-    jobTypes: 'jobTypes',
-    device: 'device',
-    framework: 'framework',
-    inputShape: 'inputShape',
-    inputFormat: 'inputFormat',
-    options: 'options',
-    timeoutS: 'timeout',
-    tuneOpsFile: 'tuneOps',
-  };
-  return map[top] ?? 'general';
-}
-
-/** `name=value` lines → options; the line numbers of lines that are not. */
-export function parseOptions(text: string): { options: Record<string, string>; bad: number[] } {
-  const options: Record<string, string> = {};
-  const bad: number[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return;
-    const eq = line.indexOf('=');
-    const name = (eq < 0 ? line : line.slice(0, eq)).trim().replace(/^--/, '');
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) bad.push(i + 1);
-    else
-      Object.defineProperty(options, name, {
-        value: eq < 0 ? '' : line.slice(eq + 1),
-        enumerable: true,
-      });
-  });
-  return { options, bad };
-}
-
-type Errors = Partial<Record<FieldKey, string[]>>;
 
 export function JobForm({
   token,
@@ -314,20 +261,4 @@ export function JobForm({
       </div>
     </form>
   );
-}
-
-function groupErrors(
-  list: readonly FieldError[],
-  code: string,
-  t: (key: string, opts?: Record<string, unknown>) => string,
-): Errors {
-  const out: Errors = {};
-  const generic = t(`fieldError.${code}`, { defaultValue: t('fieldError.BAD_REQUEST') });
-  for (const e of list) {
-    const key = fieldOf(e.field);
-    const option = e.field.startsWith('/options/') ? `${e.field.slice('/options/'.length)}: ` : '';
-    // The launcher's own sentence is English; the localized one leads, the detail follows.
-    (out[key] ??= []).push(`${option}${generic} (${e.message})`);
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenFromHash } from './api.ts';
-import { fieldOf, parseOptions } from './job-form.tsx';
+import { fieldOf, parseOptions } from './form-model.ts';
 import { itemKey } from './preflight-panel.tsx';
 import { applyFrame, parseFrames, type JobFeed } from './use-job-events.ts';
 

@@ -113,3 +113,16 @@ test('a rejected job shows each error beside its field; the host check is locali
     { model: '../secret.onnx', jobTypes: [2], device: 0, options: { log: 'loud' } },
   ]);
 });
+
+test('a tune_ops_file from the URL (a run\'s "tune next" list) prefills the form', async () => {
+  localStorage.setItem('aoe-dashboard.launcher-token', 'tok-0123456789abcdef');
+  mockFetch((url) => {
+    if (url === '/api/health') return { status: 200, body: { ok: true, version: '1' } };
+    if (url === '/api/preflight') return { status: 200, body: PREFLIGHT };
+    return { status: 200, body: { jobs: [] } };
+  });
+  const tuneOps = JSON.stringify({ tune_ops_name: ['Conv_3'], tune_ops_type: [] });
+  renderPage(`/launch?tuneOps=${encodeURIComponent(tuneOps)}`);
+  const field = await screen.findByLabelText(/^Operators to tune/);
+  expect((field as HTMLTextAreaElement).value).toBe(tuneOps);
+});
