@@ -249,3 +249,65 @@ test('a 100,000-row profile table sorts, filters and keeps its view across a rel
     .sort((a, b) => typeOrder.indexOf(a[1]) - typeOrder.indexOf(b[1]) || b[2] - a[2])[0];
   await expect(first.locator('td').first()).toHaveText(expectedFirst?.[0] ?? '');
 });
+
+test('operator names from the file render as text, and the tabs work from the keyboard', async ({
+  page,
+}) => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const report = [
+    { basic: { tuning_name: 'hostile_names', 'tuning_time(s)': 10 } },
+    {
+      OPAT: {
+        'model_baseline_performance(ms)': 2,
+        model_performance_improvement: '0.00%',
+        'model_result_performance(ms)': 2,
+        opat_tuning_result: 'tuning successful',
+        repo_modified_operators: [
+          {
+            op_name: hostile,
+            op_type: 'Conv2D',
+            tune_performance: {
+              Schedule: {
+                'performance_after_tune(us)': 60,
+                'performance_before_tune(us)': 55,
+                performance_improvement: '-8.33%',
+                update_mode: 'add',
+              },
+            },
+          },
+        ],
+      },
+    },
+  ];
+  await openEmptyWorkspace(page);
+  await dropBuffers(page, [
+    { name: 'aoe_result_opat_20261102093015123_pid1.json', text: JSON.stringify(report) },
+  ]);
+  await openRun(page, 'aoe_result_opat_20261102093015123_pid1.json', 'hostile_names');
+
+  const summaryTab = page.getByRole('tab', { name: 'Summary' });
+  await summaryTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Operators' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Operators' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  const table = page.getByTestId('operators-table');
+  // 55 → 60 µs is a regression (Δ +5 µs, 5 µs lost): ▼ and the "worse" class, not colour alone.
+  await expect(table.locator('tbody tr').first()).toContainText(hostile);
+  const delta = table.locator('tbody tr').first().locator('.worse');
+  await expect(delta).toContainText('▼');
+  await expect(delta).toContainText('+5');
+  const chart = page.getByTestId('gains-chart');
+  await chart.getByRole('button', { name: 'Table' }).click();
+  await expect(chart.getByRole('table')).toContainText(hostile);
+  await expect(chart.getByRole('table')).toContainText('▼ -5 (slower)');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Profile join' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+});
