@@ -305,6 +305,7 @@ test('operator names from the file render as text, and the tabs work from the ke
   await expect(chart.getByRole('table')).toContainText('▼ -5 (slower)');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
+  await page.getByRole('tab', { name: 'Operators' }).focus();
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Profile join' })).toHaveAttribute(
     'aria-selected',
