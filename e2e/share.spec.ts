@@ -110,7 +110,7 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Markdown summary' }).click();
     const mdPath = await (await md).path();
     expect(readFileSync(mdPath, 'utf8')).toBe(
-      readFileSync(join(FIX, 'comparison.golden.md'), 'utf8'),
+      readFileSync(join(FIX, 'comparison.md.golden'), 'utf8'),
     );
 
     const json = page.waitForEvent('download');

@@ -9,7 +9,7 @@ import { decodeFragment, encodeBundle } from '../../src/core/share/codec.ts';
 import { toBase64Url } from '../../src/core/share/base64url.ts';
 import { sampleSharedRun } from '../../src/core/share/sample-runs.ts';
 import { DEFAULT_VIEW } from '../../src/core/share/view-state.ts';
-import type { SharedRun } from '../../src/core/share/bundle.ts';
+import type { SharedRun } from '../../src/core/share/bundle-types.ts';
 
 const REPEATS = 25;
 const TARGET_200 = 4 * 1024;
@@ -68,8 +68,6 @@ const share: BenchPart = async () => {
       target2000Bytes: TARGET_2000,
       baseline200Bytes: small.plain,
       baseline2000Bytes: large.plain,
-      baselineDeflated200Bytes: small.deflated,
-      baselineDeflated2000Bytes: large.deflated,
       baselineDeflated200Bytes: small.deflated,
       baselineDeflated2000Bytes: large.deflated,
       encodeMs: r2(small.encodeMs),

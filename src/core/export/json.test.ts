@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonToJson, runsToJson } from './json.ts';
-import { buildComparison } from '../model/gate.ts';
+import { buildComparison } from '../model/comparison.ts';
 import { validate } from '../validation/index.ts';
 import { op, run } from '../model/compare.test-helpers.ts';
 

@@ -3,7 +3,8 @@
 // normalized model. Numbers are rounded only where AOE's own precision ends, so the figures
 // match what the views show.
 import type { CompareRun } from '../model/compare.ts';
-import type { Comparison, GateReason } from '../model/gate.ts';
+import type { Comparison } from '../model/comparison.ts';
+import type { GateReason } from '../model/gate.ts';
 import { round } from '../model/stats.ts';
 
 const opt = (v: number | null | undefined, digits: number): number | null =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonMarkdown, escapeMarkdown, runMarkdown } from './markdown.ts';
-import { buildComparison } from '../model/gate.ts';
+import { buildComparison } from '../model/comparison.ts';
 import { op, repo, run } from '../model/compare.test-helpers.ts';
-import comparisonGolden from './markdown.comparison.golden.md?raw';
-import runGolden from './markdown.run.golden.md?raw';
+import comparisonGolden from './markdown-comparison.md.golden?raw';
+import runGolden from './markdown-run.md.golden?raw';
 
 const base = run(
   'r1',

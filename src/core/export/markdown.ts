@@ -2,7 +2,8 @@
 // run. Text from files (operator and task names) is escaped so that it renders as text in
 // Markdown viewers: no tables broken by `|`, no HTML from a name like `<img onerror=…>`.
 import type { CompareRun, DiffLabel, OperatorComparison, OperatorRow } from '../model/compare.ts';
-import type { Comparison, GateReason, RuleStatus, Verdict } from '../model/gate.ts';
+import type { Comparison } from '../model/comparison.ts';
+import type { GateReason, RuleStatus, Verdict } from '../model/gate.ts';
 
 /** Rows of the largest changes listed per run (the CSV export has them all). */
 export const MARKDOWN_TOP_OPERATORS = 10;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparison, DEFAULT_GATE_RULES, evaluateGate, evaluateRun } from './gate.ts';
+import { DEFAULT_GATE_RULES, evaluateGate, evaluateRun } from './gate.ts';
+import { buildComparison } from './comparison.ts';
 import type { GateRules } from './gate.ts';
 import { op, run } from './compare.test-helpers.ts';
 

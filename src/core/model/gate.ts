@@ -3,23 +3,8 @@
 // at least 5 % faster, no matched operator regresses by more than 10 %, and where repeated latency
 // measurements exist, P95/P99 get no worse than 2 %. Reasons are data (a code and its figures) so
 // the UI can word them in the viewer's language; `message` is the English text for the CLI.
-import type {
-  ComparabilityWarning,
-  CompareOptions,
-  CompareRun,
-  KnowledgeBasePoint,
-  ModelRow,
-  OperatorComparison,
-} from './compare.ts';
-import {
-  comparability,
-  compareModels,
-  compareOperators,
-  diffValues,
-  knowledgeBaseTrend,
-  runLatencyMs,
-  DEFAULT_COMPARE_OPTIONS,
-} from './compare.ts';
+import type { CompareOptions, CompareRun, OperatorComparison } from './compare.ts';
+import { compareOperators, diffValues, runLatencyMs, DEFAULT_COMPARE_OPTIONS } from './compare.ts';
 import { quantile } from './stats.ts';
 
 export interface GateRules {
@@ -288,53 +273,4 @@ export function evaluateGate(
       ? 'insufficient'
       : 'accept';
   return { verdict, runs: verdicts, reasons: [] };
-}
-
-/** Everything a comparison view, export or the CLI shows, computed once. */
-export interface Comparison {
-  readonly baseline: CompareRun;
-  readonly runs: readonly CompareRun[];
-  readonly options: CompareOptions;
-  readonly rules: GateRules;
-  readonly models: readonly ModelRow[];
-  /** One per run other than the baseline, in run order. */
-  readonly operators: readonly OperatorComparison[];
-  readonly comparability: readonly ComparabilityWarning[];
-  readonly knowledgeBase: readonly KnowledgeBasePoint[];
-  readonly gate: GateResult;
-}
-
-export function buildComparison(
-  runs: readonly CompareRun[],
-  baseline: CompareRun,
-  options: CompareOptions = DEFAULT_COMPARE_OPTIONS,
-  rules: GateRules = DEFAULT_GATE_RULES,
-): Comparison {
-  const candidates = runs.filter((r) => r.id !== baseline.id);
-  const operators = candidates.map((c) => compareOperators(baseline, c, options));
-  const verdicts = candidates.map((c, i) => evaluateRun(rules, baseline, c, options, operators[i]));
-  const all = verdicts.map((v) => v.verdict);
-  const gate: GateResult =
-    candidates.length === 0
-      ? evaluateGate(rules, runs, baseline, options)
-      : {
-          verdict: all.includes('reject')
-            ? 'reject'
-            : all.includes('insufficient')
-              ? 'insufficient'
-              : 'accept',
-          runs: verdicts,
-          reasons: [],
-        };
-  return {
-    baseline,
-    runs,
-    options,
-    rules,
-    models: compareModels(runs, baseline, options.noise),
-    operators,
-    comparability: comparability(runs, baseline),
-    knowledgeBase: knowledgeBaseTrend(runs),
-    gate,
-  };
 }

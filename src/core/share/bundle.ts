@@ -7,9 +7,7 @@
 // `fromBundle` rebuilds the model objects; it expects data that passed schema validation.
 import type { CompareRun } from '../model/compare.ts';
 import type {
-  AoeLayout,
   OperatorResult,
-  ProfileData,
   ProfileSummary,
   RepoAction,
   RunManifest,
@@ -18,95 +16,8 @@ import type {
 import { savedPct, speedupPct } from '../model/units.ts';
 import { round } from '../model/stats.ts';
 import type { ViewState } from './view-state.ts';
-
-/**
- * The bundle as schemas/share-bundle.v1.schema.json describes it (written out here because the
- * generated type cannot express the schema's fixed-length tuples).
- */
-export interface ShareBundleV1 {
-  readonly format: 'aoe-dashboard.share';
-  readonly v: 1;
-  readonly createdAt?: string;
-  /** String table. */
-  readonly s: readonly string[];
-  readonly runs: readonly BundleRun[];
-  readonly view: BundleView;
-}
-export interface BundleRun {
-  readonly id: string;
-  readonly reportId: string;
-  readonly taskIndex: number;
-  readonly label: string;
-  readonly file: string;
-  readonly gen: CompareRun['generation'];
-  readonly layout: AoeLayout;
-  readonly incomplete: boolean;
-  readonly task: {
-    readonly name: string;
-    readonly kind: TuningTask['kind'];
-    readonly status: TuningTask['status'];
-    readonly statusText: string | null;
-    readonly reportKey: string | null;
-    readonly tuningTimeS: number | null;
-    readonly baselineMs: number | null;
-    readonly tunedMs: number | null;
-    readonly improvementPct: number | null;
-    /** [add, hit, reserved, unsatisfied, update, total] */
-    readonly repo: readonly [number, number, number, number, number, number] | null;
-    readonly failed: readonly string[];
-  };
-  /** Columns; `n` is delta-coded, `b`/`a` are integer ns, see the schema. */
-  readonly ops: {
-    readonly n: number[];
-    readonly t: number[];
-    readonly d: number[];
-    readonly b: number[];
-    readonly a: number[];
-    readonly r: (0 | 1 | 2)[];
-    readonly i: [number, number | null][];
-  };
-  readonly profile?: {
-    readonly id: string;
-    readonly file: string;
-    readonly format: ProfileData['format'];
-    readonly headerSet: string;
-    readonly rows: number;
-    readonly total: number;
-    /** [type, count, total µs] */
-    readonly byType: readonly (readonly [number, number, number])[];
-    /** [name, type, count, total µs, shape or -1] */
-    readonly top: readonly (readonly [number, number, number, number, number])[];
-  };
-  readonly manifest?: Readonly<Record<string, string | number>>;
-  readonly samples?: readonly number[];
-}
-export interface BundleView {
-  readonly page: ViewState['page'];
-  readonly runs: readonly string[];
-  readonly baseline: string;
-  readonly tab: ViewState['tab'];
-  readonly diffOnly: boolean;
-  readonly noisePct: number;
-  readonly noiseUs: number;
-  readonly sort: ViewState['sort'];
-  readonly query: string;
-  readonly buckets: ViewState['buckets'];
-  readonly mapping: readonly (readonly [string, string])[];
-  readonly gate: ViewState['gate'];
-}
-
-/** A run as it is shared: the compare run plus where it came from. */
-export interface SharedRun {
-  readonly run: CompareRun;
-  readonly reportId: string;
-  readonly taskIndex: number;
-  readonly layout: AoeLayout;
-  readonly incomplete: boolean;
-  readonly profile: Pick<
-    ProfileData,
-    'id' | 'fileName' | 'format' | 'headerSet' | 'summary'
-  > | null;
-}
+import type { BundleRun, ShareBundleV1, SharedRun } from './bundle-types.ts';
+import { nameIndices } from './bundle-check.ts';
 
 export const TOP_OPERATORS_SHARED = 50;
 const US_DIGITS = 3;
@@ -273,12 +184,6 @@ export function toBundle(runs: readonly SharedRun[], view: ViewState, createdAt?
 
 const ACTIONS: readonly RepoAction[] = [null, 'add', 'update'];
 
-/** Undoes the delta coding of the name column. */
-export function nameIndices(n: readonly number[]): number[] {
-  let at = 0;
-  return n.map((d) => (at += d));
-}
-
 function unpackOps(o: BundleRun['ops'], s: readonly string[]): OperatorResult[] {
   const stated = new Map<number, number | null>(o.i.map(([row, v]) => [row, v]));
   return nameIndices(o.n).map((n, row) => {
@@ -404,42 +309,4 @@ export function fromBundle(bundle: Bundle): {
       gate: v.gate,
     },
   };
-}
-
-/**
- * Checks what the schema cannot: string-table indices in range, equal column lengths, and view
- * references to runs that exist. Returns JSON pointers of the first problems found.
- */
-export function bundleConsistencyProblems(bundle: Bundle): string[] {
-  const problems: string[] = [];
-  const n = bundle.s.length;
-  const bad = (i: number) => i >= n;
-  bundle.runs.forEach((r, ri) => {
-    const o = r.ops;
-    const len = o.n.length;
-    for (const key of ['t', 'd', 'b', 'a', 'r'] as const) {
-      if (o[key].length !== len) problems.push(`/runs/${ri}/ops/${key}`);
-    }
-    const names = nameIndices(o.n).findIndex((i) => i < 0 || bad(i));
-    if (names >= 0) problems.push(`/runs/${ri}/ops/n/${names}`);
-    for (const key of ['t', 'd'] as const) {
-      const j = o[key].findIndex(bad);
-      if (j >= 0) problems.push(`/runs/${ri}/ops/${key}/${j}`);
-    }
-    const j = o.i.findIndex(([row]) => row >= len);
-    if (j >= 0) problems.push(`/runs/${ri}/ops/i/${j}`);
-    if (r.profile) {
-      const bt = r.profile.byType.findIndex(([t]) => bad(t));
-      if (bt >= 0) problems.push(`/runs/${ri}/profile/byType/${bt}`);
-      const tp = r.profile.top.findIndex(([a, b, , , c]) => bad(a) || bad(b) || bad(c));
-      if (tp >= 0) problems.push(`/runs/${ri}/profile/top/${tp}`);
-    }
-  });
-  const ids = new Set(bundle.runs.map((r) => r.id));
-  if (ids.size !== bundle.runs.length) problems.push('/runs');
-  const missing = bundle.view.runs.findIndex((id) => !ids.has(id));
-  if (missing >= 0) problems.push(`/view/runs/${missing}`);
-  if (bundle.view.baseline !== '' && !ids.has(bundle.view.baseline))
-    problems.push('/view/baseline');
-  return problems.slice(0, 20);
 }

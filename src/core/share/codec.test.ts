@@ -8,7 +8,7 @@ import {
   LINK_WARN_BYTES,
 } from './codec.ts';
 import { fromBundle, toBundle } from './bundle.ts';
-import type { ShareBundleV1 } from './bundle.ts';
+import type { ShareBundleV1 } from './bundle-types.ts';
 import { toBase64Url, fromBase64Url } from './base64url.ts';
 import { sampleSharedRun } from './sample-runs.ts';
 import { DEFAULT_VIEW } from './view-state.ts';

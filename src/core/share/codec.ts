@@ -6,8 +6,8 @@
 import { Inflate, deflateSync } from 'fflate';
 import type { ImportIssue } from '../formats/types.ts';
 import { validate } from '../validation/index.ts';
-import { bundleConsistencyProblems } from './bundle.ts';
-import type { ShareBundleV1 } from './bundle.ts';
+import { bundleConsistencyProblems } from './bundle-check.ts';
+import type { ShareBundleV1 } from './bundle-types.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 
 export const FRAGMENT_PREFIX = 'b=';

@@ -5,7 +5,7 @@ import type { CompareRun } from '../model/compare.ts';
 import type { OperatorResult } from '../model/types.ts';
 import { round } from '../model/stats.ts';
 import { speedupPct } from '../model/units.ts';
-import type { SharedRun } from './bundle.ts';
+import type { SharedRun } from './bundle-types.ts';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,6 +1,7 @@
 // Plain-text rendering of a comparison for terminals and CI logs.
 import type { DiffLabel } from '../../core/model/compare.ts';
-import type { Comparison, RuleStatus, Verdict } from '../../core/model/gate.ts';
+import type { Comparison } from '../../core/model/comparison.ts';
+import type { RuleStatus, Verdict } from '../../core/model/gate.ts';
 
 const VERDICT: Record<Verdict, string> = {
   accept: 'ACCEPT',

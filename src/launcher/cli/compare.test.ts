@@ -78,7 +78,7 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
 
   it('prints the same Markdown as the compare page exports (golden file)', async () => {
     const r = await cli(['compare', '--md', RUN1, RUN2, RUN3]);
-    expect(r.stdout).toBe(readFileSync(join(FIX, 'comparison.golden.md'), 'utf8'));
+    expect(r.stdout).toBe(readFileSync(join(FIX, 'comparison.md.golden'), 'utf8'));
   });
 
   it('warns about a run from another AOE generation, without blocking', async () => {

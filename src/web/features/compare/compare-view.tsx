@@ -3,8 +3,8 @@
 // `buildComparison` from the runs and the view state.
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildComparison } from '../../../core/model/gate.ts';
-import type { SharedRun } from '../../../core/share/bundle.ts';
+import { buildComparison } from '../../../core/model/comparison.ts';
+import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import {
   COMPARE_TABS,
   effectiveBaseline,

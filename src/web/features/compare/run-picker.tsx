@@ -1,7 +1,7 @@
 // Choosing runs: every tuning task of the workspace, a checkbox to compare it and a radio to pin
 // it as the baseline. Runs carry short tags (R1, R2, …) that charts use as axis labels.
 import { useTranslation } from 'react-i18next';
-import type { SharedRun } from '../../../core/share/bundle.ts';
+import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import { useCompareFormats } from './formats.ts';
 import { COMPARE_NS } from './strings.ts';
 

@@ -3,8 +3,8 @@
 // token the Launch page keeps) or an export instead. CSV gets a BOM by default in zh-CN.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Comparison } from '../../../core/model/gate.ts';
-import type { SharedRun } from '../../../core/share/bundle.ts';
+import type { Comparison } from '../../../core/model/comparison.ts';
+import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import { toBundle } from '../../../core/share/bundle.ts';
 import { encodeBundle } from '../../../core/share/codec.ts';
 import type { ViewState } from '../../../core/share/view-state.ts';

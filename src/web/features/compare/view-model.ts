@@ -3,7 +3,7 @@
 // decide better/worse themselves: labels come from core's `labelDiff` through the comparison.
 import type { CompareRun, DiffLabel, OperatorRow } from '../../../core/model/compare.ts';
 import type { ImportedFile } from '../../../core/formats/types.ts';
-import type { SharedRun } from '../../../core/share/bundle.ts';
+import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import type { SortSpec } from '../../../core/share/view-state.ts';
 
 /** A run is addressed as `<file id>:<task index>` (the same as the run page's URL parts). */

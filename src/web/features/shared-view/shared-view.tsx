@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ImportIssue } from '../../../core/formats/types.ts';
 import { decodeData, decodeFragment } from '../../../core/share/codec.ts';
-import type { ShareBundleV1 } from '../../../core/share/bundle.ts';
+import type { ShareBundleV1 } from '../../../core/share/bundle-types.ts';
 import { fromBundle } from '../../../core/share/bundle.ts';
 import { viewToParams } from '../../../core/share/view-state.ts';
 import { SHARED_NS } from './strings.ts';

@@ -1,0 +1,94 @@
+// The share bundle's types: the compact v1 shape (schemas/share-bundle.v1.schema.json, written
+// out here because the generated type cannot express the schema's fixed-length tuples) and a run
+// as it is shared.
+import type { CompareRun } from '../model/compare.ts';
+import type { AoeLayout, ProfileData, TuningTask } from '../model/types.ts';
+import type { ViewState } from './view-state.ts';
+/**
+ * The bundle as schemas/share-bundle.v1.schema.json describes it (written out here because the
+ * generated type cannot express the schema's fixed-length tuples).
+ */
+export interface ShareBundleV1 {
+  readonly format: 'aoe-dashboard.share';
+  readonly v: 1;
+  readonly createdAt?: string;
+  /** String table. */
+  readonly s: readonly string[];
+  readonly runs: readonly BundleRun[];
+  readonly view: BundleView;
+}
+export interface BundleRun {
+  readonly id: string;
+  readonly reportId: string;
+  readonly taskIndex: number;
+  readonly label: string;
+  readonly file: string;
+  readonly gen: CompareRun['generation'];
+  readonly layout: AoeLayout;
+  readonly incomplete: boolean;
+  readonly task: {
+    readonly name: string;
+    readonly kind: TuningTask['kind'];
+    readonly status: TuningTask['status'];
+    readonly statusText: string | null;
+    readonly reportKey: string | null;
+    readonly tuningTimeS: number | null;
+    readonly baselineMs: number | null;
+    readonly tunedMs: number | null;
+    readonly improvementPct: number | null;
+    /** [add, hit, reserved, unsatisfied, update, total] */
+    readonly repo: readonly [number, number, number, number, number, number] | null;
+    readonly failed: readonly string[];
+  };
+  /** Columns; `n` is delta-coded, `b`/`a` are integer ns, see the schema. */
+  readonly ops: {
+    readonly n: number[];
+    readonly t: number[];
+    readonly d: number[];
+    readonly b: number[];
+    readonly a: number[];
+    readonly r: (0 | 1 | 2)[];
+    readonly i: [number, number | null][];
+  };
+  readonly profile?: {
+    readonly id: string;
+    readonly file: string;
+    readonly format: ProfileData['format'];
+    readonly headerSet: string;
+    readonly rows: number;
+    readonly total: number;
+    /** [type, count, total µs] */
+    readonly byType: readonly (readonly [number, number, number])[];
+    /** [name, type, count, total µs, shape or -1] */
+    readonly top: readonly (readonly [number, number, number, number, number])[];
+  };
+  readonly manifest?: Readonly<Record<string, string | number>>;
+  readonly samples?: readonly number[];
+}
+export interface BundleView {
+  readonly page: ViewState['page'];
+  readonly runs: readonly string[];
+  readonly baseline: string;
+  readonly tab: ViewState['tab'];
+  readonly diffOnly: boolean;
+  readonly noisePct: number;
+  readonly noiseUs: number;
+  readonly sort: ViewState['sort'];
+  readonly query: string;
+  readonly buckets: ViewState['buckets'];
+  readonly mapping: readonly (readonly [string, string])[];
+  readonly gate: ViewState['gate'];
+}
+
+/** A run as it is shared: the compare run plus where it came from. */
+export interface SharedRun {
+  readonly run: CompareRun;
+  readonly reportId: string;
+  readonly taskIndex: number;
+  readonly layout: AoeLayout;
+  readonly incomplete: boolean;
+  readonly profile: Pick<
+    ProfileData,
+    'id' | 'fileName' | 'format' | 'headerSet' | 'summary'
+  > | null;
+}
