@@ -2,7 +2,7 @@
 // One AOE job per device at a time (AOE measures on the device; its docs forbid sharing one),
 // different devices in parallel; job types 1 then 2. Everything a viewer sees is a stored event.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { TERMINAL_STATES, type JobRow, type JobState, type Repo } from '../store/repo.ts';
 import { buildManifest, newId, storeResultFiles } from './collect.ts';
 import { resolveBinary, type Env } from './env.ts';
@@ -222,6 +222,10 @@ export class JobManager {
       if (ctl.stopReason) break;
       const cwd = join(row.work_dir, jobType === 1 ? 'subgraph' : 'operator');
       mkdirSync(cwd);
+      // The tuned model goes to a known place (AOE-CLI.md §12: take it from --output), unless
+      // this host's aoe does not list the option; the workspace copy is the fallback.
+      const output = help === null || help.has('output') ? outputPath(cwd, plan.model) : null;
+      if (output) mkdirSync(dirname(output));
       const argv = buildArgv({
         jobType,
         model: plan.model,
@@ -232,6 +236,7 @@ export class JobManager {
         inputShape: request.inputShape,
         inputFormat: request.inputFormat,
         tuneOpsFile,
+        output: output ?? undefined,
         options: plan.options,
         progressBarKnown: help === null || help.has('progress_bar'),
       });
@@ -264,7 +269,6 @@ export class JobManager {
       const at = iso();
       const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, outcome.resultFiles, at);
       for (const run of runs) emit('result', { jobType, ...run });
-      const output = plan.options.find(([n]) => n === 'output')?.[1] ?? null;
       const manifest = await buildManifest({
         jobId: id,
         jobType,
@@ -294,4 +298,10 @@ export class JobManager {
       );
     this.finish(id, 'succeeded', null, exitCode, null);
   }
+}
+
+/** `<cwd>/output/<model>`: AOE adds `.om`; its name allows [A-Za-z0-9_.-] (and CJK) only. */
+function outputPath(cwd: string, model: string): string {
+  const stem = basename(model, extname(model)).replace(/[^A-Za-z0-9_.\-\u4e00-\u9fff]/g, '_');
+  return join(cwd, 'output', stem || 'model');
 }

@@ -3,7 +3,7 @@
 // event replay from Last-Event-ID.
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -66,11 +66,23 @@ async function events(id: string, lastEventId?: number): Promise<SseEvent[]> {
 const workFile = (jobId: string, name: string) =>
   join(box.dataDir, 'jobs', jobId, 'operator', name);
 
-function pidsOf(jobId: string): { parent: number; child: number } {
-  return JSON.parse(readFileSync(workFile(jobId, 'fake_aoe_pids.json'), 'utf8')) as {
-    parent: number;
-    child: number;
-  };
+/** The stand-in's pids once it has written them completely (it writes while the job runs). */
+function pidsOf(jobId: string): { parent: number; child: number } | null {
+  try {
+    return JSON.parse(readFileSync(workFile(jobId, 'fake_aoe_pids.json'), 'utf8')) as {
+      parent: number;
+      child: number;
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function waitPids(jobId: string): Promise<{ parent: number; child: number }> {
+  await waitJob(app, jobId, () => pidsOf(jobId) !== null);
+  const pids = pidsOf(jobId);
+  if (!pids) throw new Error('no pids');
+  return pids;
 }
 
 describe('a successful job', () => {
@@ -116,9 +128,8 @@ describe('a successful job', () => {
     const raw = (await app.inject(`/api/runs/${runId}/raw`)).rawPayload;
     expect(createHash('sha256').update(raw).digest('hex')).toBe(run.sha256);
     const manifest = run.manifests.find((m) => m.jobType === 2);
-    expect(manifest?.tunedOm).toMatch(
-      /aoe_workspace\/slow-resnet50_\d+\/tunespace\/result\/slow-resnet50_\d{17}_tune\.om$/,
-    );
+    const workDir = join(box.dataDir, 'jobs', id, 'operator');
+    expect(manifest?.tunedOm).toBe(join(workDir, 'output', 'slow-resnet50.om'));
     const om = readFileSync(manifest?.tunedOm ?? '');
     expect(manifest?.tunedOmSha256).toBe(createHash('sha256').update(om).digest('hex'));
     const model = readFileSync(join(box.modelsRoot, 'slow-resnet50.onnx'));
@@ -128,8 +139,13 @@ describe('a successful job', () => {
       `--model=${join(box.modelsRoot, 'slow-resnet50.onnx')}`,
       '--framework=5',
       '--device=0',
+      `--output=${join(workDir, 'output', 'slow-resnet50')}`,
       '--progress_bar=off',
     ]);
+    // The workspace copy AOE always writes is there too, as AOE-CLI.md §5.1 lays it out.
+    const ws = readdirSync(join(workDir, 'aoe_workspace'));
+    expect(ws).toHaveLength(1);
+    expect(ws[0]).toMatch(/^slow-resnet50_\d+$/);
   });
 
   it('passes shell metacharacters to aoe verbatim, as one argument each', async () => {
@@ -222,8 +238,7 @@ describe('stopping a job', () => {
   it('TIMEOUT stops the process group, leftovers included', async () => {
     await setUp();
     const id = await postJob(app, { model: 'hang-resnet50.onnx', jobTypes: [2], timeoutS: 1 });
-    await waitJob(app, id, () => existsSync(workFile(id, 'fake_aoe_pids.json')));
-    const pids = pidsOf(id);
+    const pids = await waitPids(id);
     expect(await waitJob(app, id, isFinal)).toMatchObject({
       state: 'failed',
       errorCode: 'TIMEOUT',
@@ -235,8 +250,7 @@ describe('stopping a job', () => {
   it('DELETE cancels: SIGINT, then harder, and no process is left behind', async () => {
     await setUp();
     const id = await postJob(app, { model: 'hang-resnet50.onnx', jobTypes: [2] });
-    await waitJob(app, id, () => existsSync(workFile(id, 'fake_aoe_pids.json')));
-    const pids = pidsOf(id);
+    const pids = await waitPids(id);
     expect(alive(pids.child)).toBe(true);
     const res = await app.inject({ method: 'DELETE', url: `/api/jobs/${id}`, headers: AUTH });
     expect(res.statusCode).toBe(202);

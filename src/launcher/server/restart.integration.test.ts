@@ -2,7 +2,7 @@
 // while a job runs: after a restart the finished run is still there, the running job is
 // `interrupted` with its log kept, and the tuner it left behind is stopped.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -83,8 +83,15 @@ describe('restart after SIGKILL', () => {
 
     const hung = await post('hang-resnet50.onnx');
     const pidsFile = join(box.dataDir, 'jobs', hung, 'operator', 'fake_aoe_pids.json');
-    await until(async () => existsSync(pidsFile), Boolean);
-    const pids = JSON.parse(readFileSync(pidsFile, 'utf8')) as { parent: number; child: number };
+    // Read until complete: the stand-in may be writing the file at that moment.
+    const readPids = async () => {
+      try {
+        return JSON.parse(readFileSync(pidsFile, 'utf8')) as { parent: number; child: number };
+      } catch {
+        return null;
+      }
+    };
+    const pids = (await until(readPids, (p) => p !== null)) ?? { parent: 0, child: 0 };
     expect(alive(pids.parent)).toBe(true);
 
     first.child.kill('SIGKILL');

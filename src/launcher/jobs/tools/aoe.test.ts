@@ -43,6 +43,7 @@ describe('buildArgv', () => {
       device: 3,
       inputShape: 'x:1,3,224,224',
       tuneOpsFile: '/work/tune_ops_file.json',
+      output: '/work/operator/output/resnet50',
       options: [
         ['Fop_format', ''],
         ['build_bypass', '$(id); `id`'],
@@ -56,6 +57,7 @@ describe('buildArgv', () => {
       '--input_shape=x:1,3,224,224',
       '--device=3',
       '--tune_ops_file=/work/tune_ops_file.json',
+      '--output=/work/operator/output/resnet50',
       '--progress_bar=off',
       '--Fop_format',
       '--build_bypass=$(id); `id`',

@@ -167,6 +167,8 @@ export interface AoeInvocation {
   readonly inputShape?: string | undefined;
   readonly inputFormat?: string | undefined;
   readonly tuneOpsFile?: string | undefined;
+  /** Where the tuned model goes, without `.om` (AOE adds it). */
+  readonly output?: string | undefined;
   /** Checked user options, in request order; file options already resolved to absolute paths. */
   readonly options: readonly (readonly [string, string])[];
   /** Whether `--progress_bar` may be sent (documented; absent from some `--help` outputs). */
@@ -183,6 +185,7 @@ export function buildArgv(inv: AoeInvocation): string[] {
   if (inv.inputFormat) argv.push(`--input_format=${inv.inputFormat}`);
   argv.push(`--device=${inv.device}`);
   if (inv.tuneOpsFile && inv.jobType === 2) argv.push(`--tune_ops_file=${inv.tuneOpsFile}`);
+  if (inv.output) argv.push(`--output=${inv.output}`);
   const userSetBar = inv.options.some(([name]) => name === 'progress_bar');
   // The progress bar is a terminal widget; through a pipe it is noise (AOE-CLI.md §0.5).
   if (!userSetBar && inv.progressBarKnown) argv.push('--progress_bar=off');
