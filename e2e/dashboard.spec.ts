@@ -74,7 +74,7 @@ test('a profiler table renamed as an AOE result shows a hint naming what it is',
   await dropFiles(page, [`${AOE_FIXTURES}renamed/aoe_result_opat_x.json`]);
   const wrong = fileCard(page, 'aoe_result_opat_x.json');
   await expect(wrong.locator('[data-code="WRONG_FORMAT"]')).toContainText(
-    'This is torch_npu kernel_details table (recognised from its content).',
+    'Recognised from its content as: torch_npu kernel_details table.',
   );
   // What was loaded before is untouched.
   await expect(fileCard(page, 'cann63rc2-array.json').getByTestId('format-label')).toHaveText(

@@ -79,6 +79,10 @@ function LanguageSwitch() {
 
 export function Header() {
   const { t } = useTranslation(SHELL_NS);
+  const appName = t('appName');
+  useEffect(() => {
+    document.title = appName;
+  }, [appName]);
   const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav-link active' : 'nav-link';
   return (

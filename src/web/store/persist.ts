@@ -80,6 +80,7 @@ export async function hydrateWorkspace(): Promise<void> {
     if (orphans.length > 0) await delMany(orphans, store);
   } catch {
     // No IndexedDB (private mode, blocked storage): the workspace lives for this page only.
+    useAppStore.getState().setStorageUnavailable(true);
   } finally {
     useAppStore.getState().setHydrated(true);
   }
@@ -102,7 +103,13 @@ async function sync(state: AppState): Promise<void> {
     const file = state.files[id];
     if (!file || persisted.has(id)) continue;
     persisted.add(id);
-    writes.push(set(fileKey(id), file, store));
+    writes.push(
+      set(fileKey(id), file, store).catch(() => {
+        // Quota exceeded or storage blocked: say so on the file rather than lose it silently.
+        persisted.delete(id);
+        useAppStore.getState().markUnsaved(id);
+      }),
+    );
   }
   for (const id of [...persisted]) {
     if (Object.hasOwn(state.files, id)) continue;

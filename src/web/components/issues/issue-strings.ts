@@ -36,7 +36,7 @@ registerStrings(ISSUES_NS, {
     expected: 'expected {{expected}}',
     found: 'found {{found}}',
     hint: {
-      otherFormat: 'This is {{format}} (recognised from its content).',
+      otherFormat: 'Recognised from its content as: {{format}}.',
       traceJson: 'Open profiler timelines in Perfetto or MindStudio Insight.',
     },
     original: 'Original message',
@@ -72,7 +72,7 @@ registerStrings(ISSUES_NS, {
     expected: '应为 {{expected}}',
     found: '实际为 {{found}}',
     hint: {
-      otherFormat: '这是 {{format}}（按内容识别）。',
+      otherFormat: '按内容识别为：{{format}}。',
       traceJson: '请用 Perfetto 或 MindStudio Insight 打开 Profiling 时间线。',
     },
     original: '原始信息',

@@ -65,7 +65,7 @@ describe('issueText', () => {
       {
         severity: 'Warning',
         detail: 'expected AOE operator tuning, found torch_npu kernel_details table',
-        hint: 'This is torch_npu kernel_details table (recognised from its content).',
+        hint: 'Recognised from its content as: torch_npu kernel_details table.',
       },
     ],
     [
@@ -73,7 +73,7 @@ describe('issueText', () => {
       wrong,
       {
         detail: '应为 AOE 算子调优，实际为 torch_npu kernel_details 表',
-        hint: '这是 torch_npu kernel_details 表（按内容识别）。',
+        hint: '按内容识别为：torch_npu kernel_details 表。',
       },
     ],
     ['en', truncated, { location: 'line 40 · byte 1234', detail: '' }],

@@ -109,6 +109,7 @@ function Issues({ file }: { readonly file: ImportedFile }) {
 export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly demo: boolean }) {
   const { t, i18n } = useTranslation(HOME_NS);
   const removeFile = useAppStore((s) => s.removeFile);
+  const unsaved = useAppStore((s) => s.storageUnavailable || s.unsavedIds.includes(file.id));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const errors = file.issues.filter((i) => i.severity === 'error').length;
   const warnings = file.issues.length - errors;
@@ -171,6 +172,11 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
           {warnings > 0 ? ` · ${t('file.warnings', { count: warnings })}` : ''}
         </span>
       </p>
+      {unsaved ? (
+        <p className="unsaved" role="note">
+          <Icon name="warning" /> {t('file.unsaved')}
+        </p>
+      ) : null}
       <span role="status" className="copy-status">
         {copy === 'copied' ? t('file.copied') : copy === 'failed' ? t('file.copyFailed') : ''}
       </span>

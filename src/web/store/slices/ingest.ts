@@ -44,6 +44,10 @@ export interface IngestSlice {
   readonly scanning: boolean;
   /** Drops and picks fully settled so far: lets tests wait for *their* drop, not an earlier one. */
   readonly settledDrops: number;
+  /** Files IndexedDB refused to store (quota): they will not survive a reload. */
+  readonly unsavedIds: readonly string[];
+  /** IndexedDB cannot be opened at all (private mode, blocked storage). */
+  readonly storageUnavailable: boolean;
   upsertJob(job: IngestJob): void;
   /** Drops finished, canceled and failed jobs from the progress list. */
   pruneJobs(): void;
@@ -53,6 +57,8 @@ export interface IngestSlice {
   viewPending(delta: 1 | -1): void;
   setScanning(scanning: boolean): void;
   dropSettled(): void;
+  markUnsaved(id: string): void;
+  setStorageUnavailable(unavailable: boolean): void;
 }
 
 export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> = (set) => ({
@@ -63,6 +69,8 @@ export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> =
   pendingViews: 0,
   scanning: false,
   settledDrops: 0,
+  unsavedIds: [],
+  storageUnavailable: false,
   upsertJob: (job) =>
     set((state) => {
       const index = state.jobs.findIndex((j) => j.id === job.id);
@@ -79,6 +87,11 @@ export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> =
   setHydrated: (hydrated) => set({ hydrated }),
   setDemoLoading: (demoLoading) => set({ demoLoading }),
   setScanning: (scanning) => set({ scanning }),
+  markUnsaved: (id) =>
+    set((state) =>
+      state.unsavedIds.includes(id) ? {} : { unsavedIds: [...state.unsavedIds, id] },
+    ),
+  setStorageUnavailable: (storageUnavailable) => set({ storageUnavailable }),
   dropSettled: () => set((state) => ({ settledDrops: state.settledDrops + 1 })),
   viewPending: (delta) =>
     set((state) => ({ pendingViews: Math.max(0, state.pendingViews + delta) })),
