@@ -104,7 +104,7 @@ export function TableHead({ table, data }: { table: Table; data: ColumnarData })
               column.setFilterValue(next.min === null && next.max === null ? undefined : next);
             };
             return (
-              <th key={header.id} className="dt-num">
+              <td key={header.id} className="dt-num">
                 <div className="dt-range">
                   <FilterInput
                     type="number"
@@ -121,18 +121,18 @@ export function TableHead({ table, data }: { table: Table; data: ColumnarData })
                     onCommit={(v) => set({ max: toNumber(v) })}
                   />
                 </div>
-              </th>
+              </td>
             );
           }
           return (
-            <th key={header.id}>
+            <td key={header.id}>
               <FilterInput
                 type="search"
                 label={t('filterText', { column: label })}
                 value={typeof value === 'string' ? value : ''}
                 onCommit={(v) => column.setFilterValue(v === '' ? undefined : v)}
               />
-            </th>
+            </td>
           );
         })}
       </tr>
