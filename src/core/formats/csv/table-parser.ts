@@ -65,7 +65,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   ): boolean {
     if (this.header !== null) return this.row(buf, starts, ends, flags, count, line, rowFlags);
     const header: string[] = [];
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < Math.min(count, starts.length); i++) {
       let text = headerDecoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
       if ((flags[i] as number) & CELL_ESCAPED) text = text.replace(/""/g, '"');
       header.push(cleanHeaderCell(text));
@@ -91,7 +91,10 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
       };
       return false;
     }
-    return this.start();
+    if (!this.start()) return false;
+    // Data rows: only the cells up to the rightmost column read are worth storing.
+    this.tokenizer.storeCells(this.needWidth);
+    return true;
   }
 
   /** The format the content says, within this parser's family; else the one it was chosen for. */

@@ -170,4 +170,27 @@ describe('CsvTokenizer', () => {
       ['ccc', 'dddd'],
     ]);
   });
+
+  test('storeCells keeps the first cells and still counts the rest', () => {
+    const seen: [number, string[]][] = [];
+    const dec = new TextDecoder();
+    const t = new CsvTokenizer({
+      record(buf, starts, ends, _f, count) {
+        const n = Math.min(count, 2);
+        seen.push([
+          count,
+          Array.from({ length: n }, (_, i) => dec.decode(buf.subarray(starts[i], ends[i]))),
+        ]);
+        return true;
+      },
+    });
+    t.storeCells(2);
+    t.push(bytesOf('a,b,c,d\ne,"f,g",h\ni'));
+    t.finish();
+    expect(seen).toEqual([
+      [4, ['a', 'b']],
+      [3, ['e', 'f,g']],
+      [1, ['i']],
+    ]);
+  });
 });

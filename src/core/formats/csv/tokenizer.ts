@@ -16,7 +16,8 @@ export const CELL_MALFORMED = 4;
 
 export interface RecordSink {
   /**
-   * One complete record. Cell `i` is `buf[starts[i] .. ends[i])`, with `flags[i]` of CELL_*.
+   * One complete record of `count` cells. Cell `i` is `buf[starts[i] .. ends[i])`, with
+   * `flags[i]` of CELL_*, for `i` below the stored limit (`storeCells`, and `starts.length`).
    * The arrays and the buffer are reused: read what you need before returning.
    * `line` is the 1-based line the record starts on; `rowFlags` ORs the flags of its cells.
    * Return false to stop tokenizing.
@@ -37,11 +38,21 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** Scanner states: inside an unquoted run; inside quotes; just after a closing quote (the next
+ * byte decides between `""` and the end of the cell); after a CR (a following LF belongs to it). */
+const PLAIN = 0;
+const QUOTED = 1;
+const AFTER_QUOTE = 2;
+const SKIP_LF = 3;
+
 /** 1 for the bytes that end an unquoted run (`,` `"` LF CR), 0 for the rest. */
 const STRUCTURAL = new Uint8Array(256);
 for (const b of [COMMA, QUOTE, LF, CR]) STRUCTURAL[b] = 1;
 
-/** Records wider than this are cut off here (the sink sees a ragged row and reports it). */
+/** Spare bytes in the carry-over buffer beyond the current need. */
+const HEADROOM = 1 << 16;
+
+/** At most this many cells of a record are stored; the count goes on (a ragged row shows). */
 const MAX_CELLS = 1 << 16;
 
 export class CsvTokenizer {
@@ -51,12 +62,9 @@ export class CsvTokenizer {
   private recStart = 0;
   private pos = 0;
   private cellStart = 0;
-  private inQuotes = false;
-  /** Just after a closing quote: the next byte decides between `""` and the end of the cell. */
-  private afterQuote = false;
+  /** PLAIN, QUOTED, AFTER_QUOTE or SKIP_LF. */
+  private mode = PLAIN;
   private cellFlags = 0;
-  /** A CR ended the last record; a following LF belongs to it. */
-  private skipLf = false;
   private bomChecked = false;
   /** `buf` is ours (not the caller's chunk) and may be written into. */
   private owned = false;
@@ -65,12 +73,23 @@ export class CsvTokenizer {
   private line = 1;
   private recLine = 1;
   private count = 0;
+  /** Cells of a record past this index are counted, not stored. */
+  private limit = MAX_CELLS;
   private rowFlags = 0;
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private flags = new Uint8Array(64);
+  private starts: Int32Array = new Int32Array(64);
+  private ends: Int32Array = new Int32Array(64);
+  private flags: Uint8Array = new Uint8Array(64);
 
   constructor(private readonly sink: RecordSink) {}
+
+  /**
+   * Stores the offsets of only the first `n` cells of each record from now on; later cells are
+   * still counted (so ragged rows show) but cost no stores. For sinks that read a prefix of
+   * the columns.
+   */
+  storeCells(n: number): void {
+    this.limit = Math.max(1, Math.min(n, MAX_CELLS));
+  }
 
   get done(): boolean {
     return this.stopped;
@@ -112,11 +131,10 @@ export class CsvTokenizer {
       this.scan();
       if (this.stopped) return;
     }
-    if (this.pos === this.recStart && this.count === 0) return;
-    if (this.inQuotes) this.cellFlags |= CELL_MALFORMED;
-    this.endCell(this.len);
-    this.emit();
     this.stopped = true;
+    if (this.pos === this.recStart && this.count === 0) return;
+    this.endLastCell();
+    this.emit(this.count, this.rowFlags);
   }
 
   private append(chunk: Uint8Array): void {
@@ -133,8 +151,10 @@ export class CsvTokenizer {
     if (this.owned && need <= this.buf.length) {
       this.buf.copyWithin(0, this.recStart, this.len);
     } else {
-      // Geometric growth, so that one record spanning many chunks stays linear.
-      const next = new Uint8Array(Math.max(need, keep * 2));
+      // Headroom, so that the next chunk of the same size fits and the buffer is reused (a fresh
+      // megabyte per chunk makes V8 collect garbage far more often); geometric growth, so that
+      // one record spanning many chunks stays linear.
+      const next = new Uint8Array(Math.max(need + HEADROOM, keep * 2));
       next.set(this.buf.subarray(this.recStart, this.len), 0);
       this.buf = next;
       this.owned = true;
@@ -156,150 +176,162 @@ export class CsvTokenizer {
     }
   }
 
+  /**
+   * The scanner. Hot state lives in locals and is written back before any call out (record
+   * emission, array growth) and on exit: a cell comes every few bytes in profiler tables, so
+   * per-cell field traffic would cost more than the byte loop itself.
+   */
   private scan(): void {
     const buf = this.buf;
     const len = this.len;
     let i = this.pos;
+    let mode = this.mode;
+    let count = this.count;
+    let cellStart = this.cellStart;
+    let cellFlags = this.cellFlags;
+    let rowFlags = this.rowFlags;
+    let line = this.line;
+    let starts = this.starts;
+    let ends = this.ends;
+    let flags = this.flags;
+    const limit = this.limit;
     while (i < len) {
-      // Rare states first; they resolve on one byte.
-      if (this.inQuotes) {
-        // Jump to the next quote; count newlines on the way for line numbers.
-        let q = buf.indexOf(QUOTE, i);
-        if (q < 0 || q >= len) q = len;
-        for (let k = i; k < q; k++) if (buf[k] === LF) this.line++;
-        if (q === len) {
-          i = len;
+      let c = 0;
+      let closed = false;
+      if (mode !== PLAIN) {
+        if (mode === QUOTED) {
+          // Jump to the next quote; count newlines on the way for line numbers.
+          let q = buf.indexOf(QUOTE, i);
+          if (q < 0 || q >= len) q = len;
+          for (let k = i; k < q; k++) if (buf[k] === LF) line++;
+          i = q;
+          if (q === len) break;
+          mode = AFTER_QUOTE;
+          i++;
+          continue;
+        }
+        c = buf[i] as number;
+        if (mode === AFTER_QUOTE) {
+          if (c === QUOTE) {
+            mode = QUOTED;
+            cellFlags |= CELL_ESCAPED;
+            i++;
+            continue;
+          }
+          mode = PLAIN;
+          if (c === COMMA || c === LF || c === CR) {
+            // The content ends before the closing quote.
+            closed = true;
+            if (count < limit) {
+              if (count === starts.length) ({ starts, ends, flags } = this.room(count));
+              starts[count] = cellStart;
+              ends[count] = i - 1;
+              flags[count] = cellFlags;
+            }
+            rowFlags |= cellFlags;
+            count++;
+          } else cellFlags |= CELL_MALFORMED;
+        } else {
+          mode = PLAIN;
+          if (c === LF) {
+            i++;
+            this.recStart = cellStart = i;
+            continue;
+          }
+        }
+      }
+      if (!closed) {
+        // The hot loop: ordinary bytes of unquoted cells. Digits, letters, `.`, `;`, `_` are all
+        // above `,` (44), the highest structural byte, so one comparison clears most bytes.
+        while (i < len) {
+          c = buf[i] as number;
+          if (c > COMMA || STRUCTURAL[c] === 0) {
+            i++;
+            continue;
+          }
           break;
         }
-        this.inQuotes = false;
-        this.afterQuote = true;
-        i = q + 1;
-        continue;
-      }
-      if (this.afterQuote) {
-        const c = buf[i] as number;
-        this.afterQuote = false;
+        if (i === len) break;
         if (c === QUOTE) {
-          this.inQuotes = true;
-          this.cellFlags |= CELL_ESCAPED;
+          if (i === cellStart && cellFlags === 0) {
+            mode = QUOTED;
+            cellFlags = CELL_QUOTED;
+            cellStart = i + 1;
+          }
+          // A quote inside an unquoted cell is kept as text, as spreadsheets do.
           i++;
           continue;
         }
-        if (c === COMMA || c === LF || c === CR) {
-          // The content ends before the closing quote.
-          this.pushCell(this.cellStart, i - 1, this.cellFlags);
-          if (!this.delimiter(c, i)) return;
-          i++;
-          continue;
+        // Text after a closing quote: keep everything up to the delimiter as the cell's text.
+        const f = cellFlags & CELL_QUOTED ? cellFlags | CELL_MALFORMED : cellFlags;
+        if (count < limit) {
+          if (count === starts.length) ({ starts, ends, flags } = this.room(count));
+          starts[count] = cellStart;
+          ends[count] = i;
+          flags[count] = f;
         }
-        this.cellFlags |= CELL_MALFORMED;
-      } else if (this.skipLf) {
-        this.skipLf = false;
-        if (buf[i] === LF) {
-          i++;
-          this.recStart = this.cellStart = i;
-          continue;
-        }
+        rowFlags |= f;
+        count++;
       }
-      // The hot loop: ordinary bytes of unquoted cells. Digits, letters, `.`, `;`, `_` are all
-      // above `,` (44), the highest structural byte, so one comparison clears most bytes.
-      let c = 0;
-      while (i < len) {
-        c = buf[i] as number;
-        if (c > COMMA || STRUCTURAL[c] === 0) {
-          i++;
-          continue;
-        }
+      cellFlags = 0;
+      i++;
+      cellStart = i;
+      if (c === COMMA) continue;
+      line++;
+      if (c === CR) mode = SKIP_LF;
+      const goOn = this.emit(count, rowFlags);
+      count = 0;
+      rowFlags = 0;
+      this.recStart = i;
+      this.recLine = line;
+      if (!goOn) {
+        this.stopped = true;
         break;
       }
-      if (i === len) break;
-      if (c === COMMA && this.cellFlags === 0 && this.count < this.starts.length) {
-        // The common delimiter, inlined: a plain cell ends, the next starts.
-        const n = this.count;
-        this.starts[n] = this.cellStart;
-        this.ends[n] = i;
-        this.flags[n] = 0;
-        this.count = n + 1;
-        this.cellStart = ++i;
-        continue;
-      }
-      if (c === QUOTE) {
-        if (i === this.cellStart && this.cellFlags === 0) {
-          this.inQuotes = true;
-          this.cellFlags = CELL_QUOTED;
-          this.cellStart = i + 1;
-        }
-        // A quote inside an unquoted cell is kept as text, as spreadsheets do.
-        i++;
-        continue;
-      }
-      this.endCell(i);
-      if (!this.delimiter(c, i)) return;
-      i++;
     }
     this.pos = i;
+    this.mode = mode;
+    this.count = count;
+    this.cellStart = cellStart;
+    this.cellFlags = cellFlags;
+    this.rowFlags = rowFlags;
+    this.line = line;
   }
 
-  /** Handles `,` / LF / CR at `i` after the current cell was closed; false when stopped. */
-  private delimiter(c: number, i: number): boolean {
-    if (c === COMMA) {
-      this.cellStart = i + 1;
-      return true;
-    }
-    this.line++;
-    if (c === CR) this.skipLf = true;
-    if (!this.emit()) {
-      this.stopped = true;
-      this.pos = i + 1;
-      return false;
-    }
-    this.recStart = this.cellStart = i + 1;
-    this.recLine = this.line;
-    return true;
+  /** Doubles the cell arrays (up to the cell limit, which is at most MAX_CELLS). */
+  private room(count: number): { starts: Int32Array; ends: Int32Array; flags: Uint8Array } {
+    const n = Math.min(count * 2, MAX_CELLS);
+    const s = new Int32Array(n);
+    const e = new Int32Array(n);
+    const f = new Uint8Array(n);
+    s.set(this.starts);
+    e.set(this.ends);
+    f.set(this.flags);
+    this.starts = s;
+    this.ends = e;
+    this.flags = f;
+    return { starts: s, ends: e, flags: f };
   }
 
-  private endCell(end: number): void {
-    let flags = this.cellFlags;
-    let e = end;
-    if (flags & CELL_QUOTED) {
-      // Malformed quoting: keep everything up to the delimiter as the cell's text.
-      flags |= CELL_MALFORMED;
-      if (this.afterQuote) {
-        this.afterQuote = false;
-        e = end - 1;
-        flags &= ~CELL_MALFORMED;
-      }
-    }
-    this.pushCell(this.cellStart, e, flags);
-  }
-
-  private pushCell(start: number, end: number, flags: number): void {
-    this.cellFlags = 0;
-    if (this.count === this.starts.length) {
-      if (this.count >= MAX_CELLS) return;
-      const n = this.count * 2;
-      const s = new Int32Array(n);
-      const e = new Int32Array(n);
-      const f = new Uint8Array(n);
-      s.set(this.starts);
-      e.set(this.ends);
-      f.set(this.flags);
-      this.starts = s;
-      this.ends = e;
-      this.flags = f;
-    }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end < start ? start : end;
-    this.flags[this.count] = flags;
-    this.rowFlags |= flags;
-    this.count++;
-  }
-
-  private emit(): boolean {
+  /** The last cell at end of input: a quote left open, or closed just before the end. */
+  private endLastCell(): void {
+    let end = this.len;
+    let f = this.cellFlags;
+    if (this.mode === QUOTED) f |= CELL_MALFORMED;
+    else if (this.mode === AFTER_QUOTE) end--;
+    else if (f & CELL_QUOTED) f |= CELL_MALFORMED;
     const n = this.count;
-    const rowFlags = this.rowFlags;
-    this.count = 0;
-    this.rowFlags = 0;
+    if (n < this.limit) {
+      if (n === this.starts.length) this.room(n);
+      this.starts[n] = this.cellStart;
+      this.ends[n] = Math.max(this.cellStart, end);
+      this.flags[n] = f;
+    }
+    this.rowFlags |= f;
+    this.count = n + 1;
+  }
+
+  private emit(n: number, rowFlags: number): boolean {
     // A blank line is one empty unquoted cell: not a record.
     if (n === 1 && this.starts[0] === this.ends[0] && rowFlags === 0) return true;
     return this.sink.record(
