@@ -35,9 +35,10 @@ export function checkHead(bytes: Uint8Array, totalSize: number): HeadCheck {
   }
   let text: string;
   try {
-    // `stream: true` tolerates a multi-byte character cut at the end of the head.
+    // `stream: true` tolerates a multi-byte character cut at the end of the head, or at the end
+    // of a file AOE is still writing.
     text = new TextDecoder('utf-8', { fatal: true }).decode(head, {
-      stream: bytes.length > HEAD_BYTES,
+      stream: true,
     });
   } catch {
     return {

@@ -43,7 +43,12 @@ export async function importBytes(
   if (module.kind === 'aoe') {
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      // `stream: true` drops a multi-byte character cut at the very end (AOE was still writing):
+      // the parser then reports TRUNCATED and salvages, instead of the file being "not UTF-8".
+      // The BOM is kept so that the parser's byte offsets are offsets in the file.
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, {
+        stream: true,
+      });
     } catch {
       const issue: ImportIssue = {
         code: 'NOT_UTF8',
@@ -52,7 +57,6 @@ export async function importBytes(
       };
       return finish(base, module.id, [...detection.issues, issue], null, null);
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const result = module.parse(text, ctx);
     return fromResult(base, module.id, detection.issues, result, 'report');
   }

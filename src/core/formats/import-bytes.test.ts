@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createImport, importBytes } from './index.ts';
+
+const fixture = (name: string) => readFileSync(`src/core/formats/aoe-opat/fixtures/${name}`);
+
+describe('importBytes on files AOE is still writing', () => {
+  it('treats a file cut inside a multi-byte character as truncated and salvages it', async () => {
+    const bytes = fixture('chinese-name.json');
+    const text = bytes.toString('utf8');
+    // Cut in the middle of the first CJK character after the task name's opening quote.
+    const firstCjk = Buffer.byteLength(text.slice(0, text.search(/[\u4e00-\u9fff]/)), 'utf8');
+    const cutInside = bytes.subarray(0, firstCjk + 1);
+    const file = await importBytes('aoe_result_opat_20261102093015123_pid1.json', cutInside);
+    expect(file.format).toBe('aoe-opat');
+    expect(file.issues.map((i) => i.code)).toContain('TRUNCATED');
+    expect(file.issues.map((i) => i.code)).not.toContain('NOT_UTF8');
+  });
+
+  it('reports truncation offsets in file bytes, BOM included', async () => {
+    const plain = fixture('truncated-mid-operator.json');
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
+    const a = await importBytes('a.json', plain);
+    const b = await importBytes('b.json', withBom);
+    const offset = (f: typeof a) => f.issues.find((i) => i.code === 'TRUNCATED')?.offset;
+    expect(offset(a)).toBeGreaterThan(0);
+    expect(offset(b)).toBe((offset(a) ?? 0) + 3);
+    expect(b.report?.tasks[0]?.operators.length).toBe(a.report?.tasks[0]?.operators.length);
+  });
+
+  it('gives the same result whether bytes arrive whole or in pieces', async () => {
+    const bytes = fixture('cann63rc2-array.json');
+    const whole = await importBytes('x.json', bytes);
+    const pieces = createImport('x.json', 10);
+    for (let at = 0; at < bytes.length; at += 7) pieces.push(bytes.subarray(at, at + 7));
+    expect(await pieces.finish()).toEqual(whole);
+  });
+
+  it('ids a file by the sha-256 of its bytes', async () => {
+    const f = await importBytes('abc.json', new TextEncoder().encode('abc'));
+    expect(f.id).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
