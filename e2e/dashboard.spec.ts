@@ -229,6 +229,11 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
   await expect(cards).toHaveCount(0);
   await expect(banner).toHaveCount(0);
+  // It can be brought back from the empty workspace.
+  await page.getByRole('button', { name: 'Load the demo data' }).click();
+  await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
+  await expect(cards).toHaveCount(5);
+  await expect(banner).toBeVisible();
 });
 
 test('copy diagnostics puts a plain-text report of the file and its issues on the clipboard', async ({

@@ -3,7 +3,7 @@
 import { useAppStore } from '../store/index.ts';
 import { hydrateWorkspace, startPersisting } from '../store/persist.ts';
 import { warmIngest } from '../workers/ingest.ts';
-import { loadDemo } from './demo.ts';
+import { loadDemo } from '../workers/demo.ts';
 
 export async function startWorkspace(): Promise<void> {
   warmIngest();

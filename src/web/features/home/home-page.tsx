@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons.tsx';
 import { useAppStore } from '../../store/index.ts';
+import { loadDemo } from '../../workers/demo.ts';
 import { cancelAllIngest } from '../../workers/ingest.ts';
 import { DropZone } from './drop-zone.tsx';
 import { FileCard } from './file-card.tsx';
@@ -70,7 +71,12 @@ function FileList() {
           {t('files.restoring')}
         </p>
       ) : files.length === 0 ? (
-        <p className="muted empty-files">{t('files.empty')}</p>
+        <div className="empty-files">
+          <p className="muted">{t('files.empty')}</p>
+          <button type="button" onClick={() => void loadDemo()}>
+            {t('demo.load')}
+          </button>
+        </div>
       ) : (
         files.map((file) => <FileCard key={file.id} file={file} demo={demoIds.includes(file.id)} />)
       )}

@@ -45,6 +45,7 @@ registerStrings(HOME_NS, {
       banner: 'Demo data',
       text: 'These example files (a resnet50 tuning run and its profile) show what the dashboard does. Your own files are kept apart from them.',
       clear: 'Clear demo data',
+      load: 'Load the demo data',
       loading: 'Loading the demo…',
     },
     files: {
@@ -143,6 +144,7 @@ registerStrings(HOME_NS, {
       banner: '演示数据',
       text: '这些示例文件（一次 resnet50 调优及其 Profiling 数据）展示看板的功能。您自己的文件与其分开显示。',
       clear: '清除演示数据',
+      load: '加载演示数据',
       loading: '正在加载演示数据…',
     },
     files: {

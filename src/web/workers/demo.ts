@@ -2,7 +2,7 @@
 // and loaded like dropped files, marked as demo data. Files listed in one group are linked (the
 // demo report and the demo profile of the same model).
 import { useAppStore } from '../store/index.ts';
-import { ingestFiles, type IngestEntry } from '../workers/ingest.ts';
+import { ingestFiles, type IngestEntry } from './ingest.ts';
 
 interface DemoManifest {
   readonly groups: readonly { readonly name: string; readonly files: readonly string[] }[];
