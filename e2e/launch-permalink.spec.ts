@@ -1,0 +1,77 @@
+// A launcher permalink end to end: the share bundle of a comparison is stored by the launcher
+// that serves the dashboard (`POST /api/runs`, with the token), and `/r/<id>` opened in a fresh
+// browser (no workspace, no token) shows the same comparison, read-only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync, inflateSync } from 'node:zlib';
+import { dropFiles, expect, openEmptyWorkspace, test, waitForReady } from './helpers/app.ts';
+
+const FIX = join(import.meta.dirname, 'fixtures/compare');
+const RUNS = [
+  'aoe_result_opat_20250301100000123_pid1001.json',
+  'aoe_result_opat_20250302100000123_pid1002.json',
+  'aoe_result_opat_20250303100000123_pid1003.json',
+];
+
+function launcherToken(): string {
+  const dir = process.env.E2E_LAUNCHER_DIR;
+  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
+  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+}
+
+/** The bundle inside a `#b=` link: base64url of deflated JSON. */
+function bundleOf(link: string): unknown {
+  const packed = Buffer.from(link.slice(link.indexOf('#b=') + 3), 'base64url');
+  let json: Buffer;
+  try {
+    json = inflateRawSync(packed);
+  } catch {
+    json = inflateSync(packed);
+  }
+  return JSON.parse(json.toString('utf8')) as unknown;
+}
+
+test.use({ locale: 'en-US' });
+
+test('a permalink stored by the launcher opens the same comparison in a fresh browser', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await openEmptyWorkspace(page);
+  await dropFiles(
+    page,
+    RUNS.map((f) => join(FIX, f)),
+  );
+  await page.getByRole('navigation').getByRole('link', { name: 'Compare' }).click();
+  for (const f of RUNS)
+    await page.getByRole('checkbox', { name: new RegExp(`: ${f} · resnet50$`) }).check();
+  await page.getByRole('radio', { name: `Pin ${RUNS[0]} · resnet50 as the baseline` }).check();
+  const verdict = await page.getByTestId('verdict').getAttribute('data-verdict');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const bundle = bundleOf(await page.getByTestId('share-link').inputValue());
+
+  const refused = await page.request.post('/api/runs', { data: bundle });
+  expect(refused.status()).toBe(401);
+  const stored = await page.request.post('/api/runs', {
+    data: bundle,
+    headers: { authorization: `Bearer ${launcherToken()}` },
+  });
+  expect(stored.status()).toBe(201);
+  const { url } = (await stored.json()) as { url: string };
+  expect(url).toMatch(/^\/r\/[A-Za-z0-9_-]{24}$/);
+
+  const context = await browser.newContext({ locale: 'en-US', baseURL });
+  const other = await context.newPage();
+  const problems: string[] = [];
+  other.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  other.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  await other.goto(url);
+  await waitForReady(other);
+  await expect(other.getByTestId('compare-page')).toHaveAttribute('data-mode', 'shared');
+  await expect(other.getByTestId('verdict')).toHaveAttribute('data-verdict', verdict ?? '');
+  expect(problems).toEqual([]);
+  await context.close();
+});
