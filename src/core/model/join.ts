@@ -243,7 +243,7 @@ export function joinTaskWithProfile(
     measuredGainPct,
     gapPp,
     notes,
-    tuneNext: rankTuneNext(task, merged, found, profile, limit),
+    tuneNext: rankTuneNext(task, merged, found, index, profile, limit),
   };
 }
 
@@ -255,6 +255,7 @@ function rankTuneNext(
   task: TuningTask,
   merged: readonly MergedOp[],
   found: ReadonlyMap<MergedOp, { prof: OperatorAggregate }>,
+  index: ProfileIndex,
   profile: ProfileSummary,
   limit: number,
 ): TuneNextEntry[] {
@@ -268,7 +269,6 @@ function rankTuneNext(
       status.set(hit.prof, improved ? 'improved' : 'no-gain');
     }
   }
-  const index = new ProfileIndex(profile.topOperators);
   for (const name of task.failedOperators) {
     const hit = index.find(name);
     if (hit && status.get(hit.op) !== 'improved') status.set(hit.op, 'failed');
