@@ -37,11 +37,14 @@ export interface DataTableProps {
 }
 
 const ROW_HEIGHT = 34;
-const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
 
 export function DataTable(props: DataTableProps) {
   const { label, data, columns, urlKey, defaults, height = 520, testId } = props;
-  const { t } = useTranslation(DATA_TABLE_NS);
+  const { t, i18n } = useTranslation(DATA_TABLE_NS);
+  const plain = useMemo(
+    () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }),
+    [i18n.language],
+  );
   const formatNumber = props.formatNumber ?? ((v: number) => plain.format(v));
   const { table, view, update } = useTableView(urlKey, data, columns, defaults);
   // Collapsed groups belong to the column they were grouped by: another grouping starts open.
