@@ -3,6 +3,7 @@
 // a specific error; downloads (CSV with a BOM in zh-CN, Markdown against a golden file, JSON) are
 // checked byte for byte where it matters.
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, openEmptyWorkspace, dropFiles } from './helpers/app.ts';
@@ -85,6 +86,41 @@ test.describe('in English', () => {
     await expect(other.page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'reject');
     expect(await cellTexts(other.page)).toEqual(rows);
     expect(other.problems).toEqual([]);
+    await other.context.close();
+  });
+
+  test('a launcher permalink (/r/:id) opens the same view', async ({ page }) => {
+    await openCompare(page, { compare: 'Compare', pin: (r) => `Pin ${r} as the baseline` });
+    await page.getByRole('tab', { name: 'Model' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.getByTestId('share-link').inputValue();
+    const packed = Buffer.from(link.slice(link.indexOf('#b=') + 3), 'base64url');
+    const bundle = JSON.parse(Buffer.from(inflateRawSync(packed)).toString('utf8')) as unknown;
+    const id = 'AbCdEfGhIjKlMnOpQrStUvWx';
+    await page.route(`**/api/runs/${id}`, (route) =>
+      route.fulfill({ json: { id, kind: 'bundle', createdAt: '2025-03-04T10:00:00Z', bundle } }),
+    );
+    await page.goto(`/r/${id}`);
+    await expect(page.getByTestId('compare-page')).toHaveAttribute('data-mode', 'shared');
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'reject');
+    await expect(page.getByTestId('model-table').getByTestId('model-delta')).toHaveText([
+      '—',
+      '▲ -6.000 ms',
+      '▲ -3.000 ms',
+    ]);
+  });
+
+  test('an unknown permalink id says so', async ({ browser }) => {
+    // Its own page: the browser logs the launcher's 404 as a console error, which is expected here.
+    const other = await freshPage(browser, 'en-US');
+    await other.page.route('**/api/runs/gone', (route) =>
+      route.fulfill({ status: 404, json: { code: 'NOT_FOUND', message: 'no such run' } }),
+    );
+    await other.page.goto('/r/gone');
+    const error = other.page.getByTestId('shared-view-error');
+    await expect(error).toHaveAttribute('data-code', 'NOT_FOUND');
+    await expect(error).toContainText('No shared comparison with this id');
+    expect(other.problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
     await other.context.close();
   });
 

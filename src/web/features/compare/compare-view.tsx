@@ -40,7 +40,7 @@ export function CompareView(props: {
   const comparison = useMemo(() => {
     const runs = selected.map((r) => r.run);
     const base = runs.find((r) => r.id === baselineId);
-    if (!base || runs.length < 2) return null;
+    if (!base) return null;
     return buildComparison(
       runs,
       base,

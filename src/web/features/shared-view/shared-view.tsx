@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ImportIssue } from '../../../core/formats/types.ts';
 import { decodeData, decodeFragment } from '../../../core/share/codec.ts';
-import type { ShareBundleV1 } from '../../../core/share/bundle-types.ts';
-import { fromBundle } from '../../../core/share/bundle.ts';
-import { viewToParams } from '../../../core/share/view-state.ts';
+import type { ShareBundleV1, SharedRun } from '../../../core/share/bundle-types.ts';
+import type { RunManifest, TuningReport } from '../../../core/model/types.ts';
+import { validate } from '../../../core/validation/index.ts';
+import { fromBundle, toBundle } from '../../../core/share/bundle.ts';
+import { DEFAULT_VIEW, viewToParams } from '../../../core/share/view-state.ts';
 import { SHARED_NS } from './strings.ts';
 import './shared-view.css';
 
@@ -17,11 +19,57 @@ type Outcome =
   | { readonly kind: 'loading' }
   | { readonly kind: 'error'; readonly code: string; readonly issues: readonly ImportIssue[] };
 
-async function fetchPermalink(
+type Fetched =
+  | { readonly ok: true; readonly bundle: ShareBundleV1 }
+  | { readonly ok: false; readonly code: string; readonly issues: readonly ImportIssue[] };
+
+const MANIFEST_TEXT = [
+  'cannVersion',
+  'soc',
+  'modelSha256',
+  'bankPath',
+  'host',
+  'modelPath',
+] as const;
+
+/** The string fields of a launcher manifest that compare uses (the rest is not needed here). */
+function manifestOf(value: unknown): RunManifest | null {
+  if (value === null || typeof value !== 'object') return null;
+  const rec = value as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const k of MANIFEST_TEXT) if (typeof rec[k] === 'string') out[k] = rec[k];
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** A run the launcher's tuner produced: its tasks, compared against the first, as a bundle. */
+function reportBundle(
   id: string,
-): Promise<
-  { ok: true; bundle: ShareBundleV1 } | { ok: false; code: string; issues: readonly ImportIssue[] }
-> {
+  report: TuningReport,
+  manifest: RunManifest | null,
+): ShareBundleV1 {
+  const runs: SharedRun[] = report.tasks.map((task, i) => ({
+    run: {
+      id: `${report.id}:${i}`,
+      label:
+        report.tasks.length > 1
+          ? `${report.fileName} · ${task.name} #${i + 1}`
+          : `${report.fileName} · ${task.name}`,
+      fileName: report.fileName,
+      generation: report.generation,
+      task,
+      manifest,
+    },
+    reportId: report.id || id,
+    taskIndex: i,
+    layout: report.layout,
+    incomplete: report.incomplete,
+    profile: null,
+  }));
+  const ids = runs.map((r) => r.run.id);
+  return toBundle(runs, { ...DEFAULT_VIEW, runs: ids, baseline: ids[0] ?? '', tab: 'model' });
+}
+
+async function fetchPermalink(id: string): Promise<Fetched> {
   let res: Response;
   try {
     res = await fetch(`/api/runs/${encodeURIComponent(id)}`, {
@@ -31,10 +79,24 @@ async function fetchPermalink(
     return { ok: false, code: 'NETWORK', issues: [] };
   }
   if (res.status === 404) return { ok: false, code: 'NOT_FOUND', issues: [] };
-  const body = (await res.json().catch(() => null)) as { kind?: unknown; bundle?: unknown } | null;
+  const body = (await res.json().catch(() => null)) as {
+    kind?: unknown;
+    bundle?: unknown;
+    report?: unknown;
+    manifests?: unknown;
+  } | null;
   if (!res.ok || body === null) return { ok: false, code: 'NETWORK', issues: [] };
-  if (body.kind !== 'bundle') return { ok: false, code: 'SCHEMA_MISMATCH', issues: [] };
-  const decoded = decodeData(body.bundle);
+  let data: unknown = body.bundle;
+  if (body.kind === 'report') {
+    // Untrusted like any input: the report must be the normalized model before it is packed.
+    const issues = validate('model.v1', body.report);
+    if (issues.length > 0) return { ok: false, code: 'SCHEMA_MISMATCH', issues };
+    const manifests = Array.isArray(body.manifests) ? body.manifests : [];
+    data = reportBundle(id, body.report as TuningReport, manifestOf(manifests[0]));
+  } else if (body.kind !== 'bundle') {
+    return { ok: false, code: 'SCHEMA_MISMATCH', issues: [] };
+  }
+  const decoded = decodeData(data);
   return decoded.ok
     ? { ok: true, bundle: decoded.bundle }
     : { ok: false, code: decoded.issues[0]?.code ?? 'other', issues: decoded.issues };
