@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validate } from '../../core/validation/index.ts';
 import { FAKE_AOE } from '../server/testing.ts';
 import { createHelpProbe, runPreflight, type Preflight } from './preflight.ts';
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validate } from '../../core/validation/index.ts';
 import { readOrCreateToken } from './auth.ts';
 import { AUTH, sandbox, testApp, TOKEN, type Sandbox } from './testing.ts';
 
@@ -26,6 +27,11 @@ afterEach(async () => {
   await app.close();
   box.cleanup();
 });
+
+/** Every error body honours schemas/launcher-error.schema.json. */
+function expectErrorShape(body: unknown): void {
+  expect(validate('launcher-error', body)).toEqual([]);
+}
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = AUTH) =>
   app.inject({ method: 'POST', url, headers, payload: payload as object });
@@ -131,6 +137,7 @@ describe('POST /api/jobs validation', () => {
     const res = await post('/api/jobs', body);
     expect(res.statusCode).toBe(status);
     expect(res.json()).toMatchObject({ code, details: { field } });
+    expectErrorShape(res.json());
   });
 
   it('rejects prototype-pollution keys in options', async () => {
@@ -189,6 +196,7 @@ describe('body limits and content types', () => {
     });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'TOO_LARGE' });
+    expectErrorShape(res.json());
   });
 
   it('refuses an oversized share bundle with 413', async () => {
@@ -204,6 +212,7 @@ describe('body limits and content types', () => {
       payload: 'model=x',
     });
     expect(text.statusCode).toBe(415);
+    expectErrorShape(text.json());
     const bad = await app.inject({
       method: 'POST',
       url: '/api/jobs',
@@ -212,6 +221,7 @@ describe('body limits and content types', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'BAD_JSON' });
+    expectErrorShape(bad.json());
   });
 });
 

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validate } from '../../core/validation/index.ts';
 import { build } from './app.ts';
 
 export const FAKE_AOE = fileURLToPath(
@@ -99,7 +100,12 @@ export async function postJob(app: FastifyInstance, body: unknown): Promise<stri
 
 export async function getJob(app: FastifyInstance, id: string): Promise<JobJson> {
   const res = await app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: AUTH });
-  return res.json() as JobJson;
+  const job: unknown = res.json();
+  // Every job the API returns honours its published contract.
+  const issues = validate('launcher-job', job);
+  if (issues.length > 0)
+    throw new Error(`job does not match launcher-job: ${JSON.stringify(issues)}`);
+  return job as JobJson;
 }
 
 /** Polls the job until `until` holds (bounded: a stuck job fails the test instead of hanging it). */
