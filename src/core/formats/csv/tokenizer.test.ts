@@ -171,26 +171,43 @@ describe('CsvTokenizer', () => {
     ]);
   });
 
-  test('storeCells keeps the first cells and still counts the rest', () => {
-    const seen: [number, string[]][] = [];
-    const dec = new TextDecoder();
-    const t = new CsvTokenizer({
-      record(buf, starts, ends, _f, count) {
-        const n = Math.min(count, 2);
-        seen.push([
-          count,
-          Array.from({ length: n }, (_, i) => dec.decode(buf.subarray(starts[i], ends[i]))),
-        ]);
-        return true;
-      },
-    });
-    t.storeCells(2);
-    t.push(bytesOf('a,b,c,d\ne,"f,g",h\ni'));
-    t.finish();
-    expect(seen).toEqual([
-      [4, ['a', 'b']],
-      [3, ['e', 'f,g']],
-      [1, ['i']],
+  test('storeCells keeps the first cells and still counts the rest, in any chunking', () => {
+    const run = (sizes: readonly number[]) => {
+      const seen: [number, number, string[]][] = [];
+      const dec = new TextDecoder();
+      const t = new CsvTokenizer({
+        record(buf, starts, ends, _f, count, line) {
+          const n = Math.min(count, 2);
+          const cells = Array.from({ length: n }, (_, i) =>
+            dec.decode(buf.subarray(starts[i], ends[i])),
+          );
+          seen.push([count, line, cells]);
+          return true;
+        },
+      });
+      t.storeCells(2);
+      const bytes = bytesOf('a,b,c,d\r\ne,"f,g",h,"x\ny",z\ni,,,\n"j""",k');
+      let at = 0;
+      for (let k = 0; at < bytes.length; k++) {
+        const n = sizes.length === 0 ? bytes.length : (sizes[k % sizes.length] ?? 1);
+        t.push(bytes.slice(at, at + n));
+        at += n;
+      }
+      t.finish();
+      return seen;
+    };
+    const whole = run([]);
+    expect(whole).toEqual([
+      [4, 1, ['a', 'b']],
+      [5, 2, ['e', 'f,g']],
+      [4, 4, ['i', '']],
+      [2, 5, ['j""', 'k']],
     ]);
+    expect(run([1])).toEqual(whole);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }), (s) => {
+        expect(run(s)).toEqual(whole);
+      }),
+    );
   });
 });

@@ -276,7 +276,21 @@ export class CsvTokenizer {
       cellFlags = 0;
       i++;
       cellStart = i;
-      if (c === COMMA) continue;
+      if (c === COMMA) {
+        // Past the stored cells a cell is only counted: stay in a tight loop until a byte needs
+        // more than that (a quote, a line end).
+        if (count >= limit && mode === PLAIN) {
+          while (i < len) {
+            c = buf[i] as number;
+            if (c > COMMA || STRUCTURAL[c] === 0) i++;
+            else if (c === COMMA) {
+              count++;
+              cellStart = ++i;
+            } else break;
+          }
+        }
+        continue;
+      }
       line++;
       if (c === CR) mode = SKIP_LF;
       const goOn = this.emit(count, rowFlags);
