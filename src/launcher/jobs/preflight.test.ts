@@ -41,12 +41,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function check(env: Record<string, string>, aoeBin = 'aoe'): Promise<Preflight> {
   const full = { PATH: `${join(dir, 'bin')}:/usr/bin:/bin`, HOME: dir, ...env };
-  return runPreflight({
+  const p = await runPreflight({
     probe: createHelpProbe(aoeBin, full),
     env: full,
     setEnvFile: null,
     aoeBin,
   });
+  // What GET /api/preflight sends honours its published contract.
+  expect(validate('launcher-preflight', JSON.parse(JSON.stringify(p)))).toEqual([]);
+  return p;
 }
 
 const status = (p: Preflight, id: string) => p.items.find((i) => i.id === id)?.status;
