@@ -57,6 +57,7 @@ describe('health and auth', () => {
       code: 'UNAUTHORIZED',
       details: { field: 'authorization' },
     });
+    expectErrorShape(missing.json());
     const wrong = await app.inject({
       method,
       url,
