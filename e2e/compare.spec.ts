@@ -142,3 +142,19 @@ test('the gate is editable and its rules are part of the view', async ({ page })
   await page.reload();
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'accept');
 });
+
+test('a rename pair matches an operator the run renamed', async ({ page }) => {
+  await openCompare(page, [RUN1, RUN2]);
+  await page.getByRole('tab', { name: 'Operators' }).click();
+  const summary = page.getByTestId('ops-summary');
+  await expect(summary).toContainText('1 faster, 1 slower, 2 unchanged, 1 added, 1 removed');
+  await page.getByLabel('In the run').selectOption('Relu_0');
+  await page.getByLabel('In the baseline').selectOption('SoftmaxV2_0');
+  await page.getByRole('button', { name: 'Pair', exact: true }).click();
+  // Relu_0 (30 µs) now meets SoftmaxV2_0 (16 µs): +87.5 %, slower; nothing added or removed.
+  await expect(summary).toContainText('1 faster, 2 slower, 2 unchanged, 0 added, 0 removed');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Relu_0 → SoftmaxV2_0' }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/map=/);
+});

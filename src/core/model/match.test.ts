@@ -135,3 +135,14 @@ describe('matching across AOE generations', () => {
     ]);
   });
 });
+
+describe('rename pairs across types', () => {
+  it('an explicit pair matches even when type and dimension differ', () => {
+    const pairs = matchOperators({
+      base: [op('Softmax_0', 16, 'SoftmaxV2', 'Format')],
+      cand: [op('Relu_0', 30, 'Relu', 'Schedule')],
+      mapping: { Relu_0: 'Softmax_0' },
+    });
+    expect(summarize(pairs)).toEqual([['Softmax_0', 'Relu_0', 'mapping']]);
+  });
+});

@@ -1,7 +1,7 @@
 // Matching operators across runs. A run's operator rows are keyed by name + type + dimension
 // (one row per tuning dimension, ARCHITECTURE.md); a candidate row meets its baseline row by
-//   1. the user's rename mapping (candidate name → baseline name), then
-//   2. the exact key, then
+//   1. the exact key, with the user's rename mapping (candidate name → baseline name) applied, then
+//   2. a mapped name alone, when the pair names one baseline row of another type or dimension, then
 //   3. name + type when one side has no dimension (CANN ≤ 6.2 files have none) and the pair is
 //      unique on both sides, then
 //   4. the input shape from linked profiles: same type and dimension, same shape text, and the
@@ -92,6 +92,32 @@ export function matchOperators(input: MatchInput): OperatorPair[] {
       leftover.push({ key, op });
     }
   }
+
+  // The user's explicit pairs win over type and dimension: a pair names the one baseline row.
+  const stillLeft: typeof leftover = [];
+  for (const c of leftover) {
+    const target = mapped(c.op.name);
+    const rows =
+      target === c.op.name
+        ? []
+        : baseRows.filter((r) => !usedBase.has(r.key) && r.op.name === target);
+    const b = rows.length === 1 ? rows[0] : undefined;
+    if (!b) {
+      stillLeft.push(c);
+      continue;
+    }
+    usedBase.add(b.key);
+    pairs.push({
+      key: b.key,
+      name: b.op.name,
+      type: b.op.type,
+      dimension: b.op.dimension,
+      base: b.op,
+      cand: c.op,
+      via: 'mapping',
+    });
+  }
+  leftover.splice(0, leftover.length, ...stillLeft);
 
   // Across generations: a dimension-less row meets the one row of the same name and type.
   const loose = (op: OperatorResult, nameOf: (n: string) => string) =>
