@@ -2,12 +2,12 @@
 // (nothing saved, never cleared) load the demo reports through the same worker path as a drop.
 import { useAppStore } from '../store/index.ts';
 import { hydrateWorkspace, startPersisting } from '../store/persist.ts';
-import { warmIngest } from '../workers/ingest.ts';
+import { restoreRecords, warmIngest } from '../workers/ingest.ts';
 import { loadDemo } from '../workers/demo.ts';
 
 export async function startWorkspace(): Promise<void> {
   warmIngest();
-  await hydrateWorkspace();
+  await hydrateWorkspace(restoreRecords);
   startPersisting();
   const state = useAppStore.getState();
   if (state.order.length === 0 && !state.cleared) await loadDemo();

@@ -44,12 +44,17 @@ function isImportedFile(value: unknown): value is ImportedFile {
   return typeof v.id === 'string' && typeof v.fileName === 'string' && Array.isArray(v.issues);
 }
 
-export async function hydrateWorkspace(): Promise<void> {
+/** Reads saved file records by key; the page passes one that reads them in the ingest worker. */
+export type RecordLoader = (keys: readonly string[]) => Promise<readonly unknown[]>;
+
+const loadOnThisThread: RecordLoader = (keys) => getMany([...keys], workspaceStore());
+
+export async function hydrateWorkspace(load: RecordLoader = loadOnThisThread): Promise<void> {
   const store = workspaceStore();
   try {
     const meta = parseMeta(await get(META_KEY, store));
     if (meta) {
-      const loaded = await getMany(meta.order.map(fileKey), store);
+      const loaded = meta.order.length > 0 ? await load(meta.order.map(fileKey)) : [];
       const files: Record<string, ImportedFile> = Object.create(null) as Record<
         string,
         ImportedFile

@@ -35,6 +35,7 @@ export class IngestPool {
   private readonly idle: Worker[] = [];
   private readonly running = new Map<string, { worker: Worker; job: Pending }>();
   private queue: Pending[] = [];
+  private restores = 0;
 
   constructor(private readonly size: number) {}
 
@@ -99,7 +100,8 @@ export class IngestPool {
     };
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message: unknown = event.data;
-      if (!isFromWorker(message) || message.jobId !== job.jobId) return;
+      if (!isFromWorker(message) || message.type === 'restored') return;
+      if (message.jobId !== job.jobId) return;
       this.handle(message, job, settle);
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -109,8 +111,38 @@ export class IngestPool {
     worker.postMessage({ type: 'import', jobId: job.jobId, file: job.file, path: job.path });
   }
 
+  /** Reads saved records in a worker; resolves with one entry per key (undefined when absent). */
+  restore(keys: readonly string[]): Promise<readonly unknown[]> {
+    const worker = this.idle.pop() ?? spawn();
+    const requestId = `restore-${++this.restores}`;
+    return new Promise((resolve) => {
+      const done = (records: readonly unknown[]) => {
+        worker.onmessage = null;
+        worker.onerror = null;
+        this.idle.push(worker);
+        resolve(records);
+        this.pump();
+      };
+      worker.onmessage = (event: MessageEvent<unknown>) => {
+        const message: unknown = event.data;
+        if (
+          isFromWorker(message) &&
+          message.type === 'restored' &&
+          message.requestId === requestId
+        ) {
+          done(message.records);
+        }
+      };
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        done([]);
+      };
+      worker.postMessage({ type: 'restore', requestId, keys });
+    });
+  }
+
   private handle(
-    message: FromWorker,
+    message: Exclude<FromWorker, { type: 'restored' }>,
     job: Pending,
     settle: (outcome: IngestOutcome, reusable: boolean) => void,
   ): void {

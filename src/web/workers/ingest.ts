@@ -36,6 +36,11 @@ export function cancelIngest(jobId: string): void {
   getPool().cancel(jobId);
 }
 
+/** Reads saved workspace records in a worker (their tables arrive transferred, not cloned). */
+export function restoreRecords(keys: readonly string[]): Promise<readonly unknown[]> {
+  return getPool().restore(keys);
+}
+
 /** Stops every file being read or waiting (clearing the workspace must not be undone by them). */
 export function cancelAllIngest(): void {
   pool?.cancelAll();

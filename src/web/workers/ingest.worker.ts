@@ -1,10 +1,12 @@
 // The ingest worker: reads one File at a time in chunks (`file.stream()`), feeds the core import,
 // saves the result in IndexedDB and sends it to the page with the table's buffers transferred.
 // Parsing a 100 MB profile here keeps the page responsive; canceling terminates this worker.
-import { set } from 'idb-keyval';
+// At start-up it also reads the saved workspace back, for the same reason.
+import { getMany, set } from 'idb-keyval';
 import { createImport } from '../../core/formats/index.ts';
 import { fileKey, workspaceStore } from '../store/persist-keys.ts';
 import {
+  recordTransferables,
   tableTransferables,
   type FromWorker,
   type IngestPhase,
@@ -29,7 +31,7 @@ function progressReporter(jobId: string, total: number) {
   };
 }
 
-async function importFile(message: ToWorker): Promise<void> {
+async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promise<void> {
   const { jobId, file, path } = message;
   const report = progressReporter(jobId, file.size);
   const importer = createImport(path, file.size, {
@@ -59,8 +61,22 @@ async function importFile(message: ToWorker): Promise<void> {
   );
 }
 
+async function restore(requestId: string, keys: readonly string[]): Promise<void> {
+  let records: unknown[] = [];
+  try {
+    records = await getMany([...keys], workspaceStore());
+  } catch {
+    // Storage unreadable: nothing comes back, and the page starts with an empty workspace.
+  }
+  scope.postMessage({ type: 'restored', requestId, records }, recordTransferables(records));
+}
+
 scope.addEventListener('message', (event) => {
   const message = event.data;
+  if (message.type === 'restore') {
+    void restore(message.requestId, message.keys);
+    return;
+  }
   if (message.type !== 'import') return;
   importFile(message).catch((error: unknown) => {
     // Only a bug gets here (importers return issues, never throw): report it as such.

@@ -3,13 +3,20 @@
 // transferring the profile table's typed arrays instead of copying them.
 import type { ImportedFile } from '../../core/formats/types.ts';
 
-export type ToWorker = {
-  readonly type: 'import';
-  readonly jobId: string;
-  readonly file: File;
-  /** Path inside a dropped folder (for messages), or the file name. */
-  readonly path: string;
-};
+export type ToWorker =
+  | {
+      readonly type: 'import';
+      readonly jobId: string;
+      readonly file: File;
+      /** Path inside a dropped folder (for messages), or the file name. */
+      readonly path: string;
+    }
+  | {
+      /** Read saved files from IndexedDB here, so their tables are not cloned on the page. */
+      readonly type: 'restore';
+      readonly requestId: string;
+      readonly keys: readonly string[];
+    };
 
 export type IngestPhase = 'reading' | 'parsing';
 
@@ -28,12 +35,18 @@ export type FromWorker =
       /** The worker already saved the file in IndexedDB (the page saves it otherwise). */
       readonly persisted: boolean;
     }
-  | { readonly type: 'failed'; readonly jobId: string; readonly message: string };
+  | { readonly type: 'failed'; readonly jobId: string; readonly message: string }
+  | {
+      readonly type: 'restored';
+      readonly requestId: string;
+      /** One per key, as stored (unchecked: the page validates them), undefined when absent. */
+      readonly records: readonly unknown[];
+    };
 
 export function isFromWorker(data: unknown): data is FromWorker {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'progress' || type === 'done' || type === 'failed';
+  return type === 'progress' || type === 'done' || type === 'failed' || type === 'restored';
 }
 
 /**
@@ -54,6 +67,21 @@ export function tableTransferables(file: ImportedFile): ArrayBuffer[] {
     table.startUs,
   ]) {
     if (column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
+  }
+  return [...buffers];
+}
+
+/** The same, for records read back from storage, whose shape is not trusted. */
+export function recordTransferables(records: readonly unknown[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const record of records) {
+    const table: unknown = (record as { profile?: { table?: unknown } } | null)?.profile?.table;
+    if (typeof table !== 'object' || table === null) continue;
+    for (const column of Object.values(table)) {
+      if (ArrayBuffer.isView(column) && column.buffer instanceof ArrayBuffer) {
+        buffers.add(column.buffer);
+      }
+    }
   }
   return [...buffers];
 }
