@@ -257,13 +257,8 @@ export class JobManager {
         ctl,
       );
       if (!outcome.ok) {
-        const state =
-          outcome.code === 'CANCELED'
-            ? 'canceled'
-            : outcome.code === 'INTERRUPTED'
-              ? 'interrupted'
-              : 'failed';
-        return this.finish(id, state, outcome.code, outcome.exitCode, outcome.message);
+        const { code } = outcome;
+        return this.finish(id, stateOf(code), code, outcome.exitCode, outcome.message);
       }
       exitCode = outcome.exitCode;
       const at = iso();
@@ -288,16 +283,14 @@ export class JobManager {
       this.o.repo.putManifest(id, jobType, manifest);
       emit('phase', { jobType, phase: 'end', tunedOm: manifest.tunedOm });
     }
-    if (ctl.stopReason)
-      return this.finish(
-        id,
-        ctl.stopReason === 'CANCELED' ? 'canceled' : 'failed',
-        ctl.stopReason,
-        null,
-        null,
-      );
+    if (ctl.stopReason) return this.finish(id, stateOf(ctl.stopReason), ctl.stopReason, null, null);
     this.finish(id, 'succeeded', null, exitCode, null);
   }
+}
+
+/** The state a failure code ends a job in: canceled and interrupted are not failures of aoe. */
+function stateOf(code: FailureCode): JobState {
+  return code === 'CANCELED' ? 'canceled' : code === 'INTERRUPTED' ? 'interrupted' : 'failed';
 }
 
 /** `<cwd>/output/<model>`: AOE adds `.om`; its name allows [A-Za-z0-9_.-] (and CJK) only. */
