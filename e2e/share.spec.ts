@@ -140,7 +140,7 @@ test.describe('in English', () => {
     }
   });
 
-  test('Markdown and JSON exports', async ({ page }) => {
+  test('Markdown, JSON, SVG and PNG exports', async ({ page }) => {
     await openCompare(page, { compare: 'Compare', pin: (r) => `Pin ${r} as the baseline` });
     const md = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Markdown summary' }).click();
@@ -157,6 +157,18 @@ test.describe('in English', () => {
     };
     expect(out.models.map((m) => m.deltaPct)).toEqual([0, -6, -3]);
     expect(out.gate.verdict).toBe('reject');
+
+    // Charts: the SVG recharts drew, with the theme's colours resolved, and a PNG of it.
+    await page.getByRole('tab', { name: 'Model' }).click();
+    const svg = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tuned latency per run: SVG' }).click();
+    const svgText = readFileSync(await (await svg).path(), 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).not.toContain('var(--');
+    const png = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tuned latency per run: PNG' }).click();
+    const pngBytes = readFileSync(await (await png).path());
+    expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 });
 

@@ -27,7 +27,7 @@ type LinkState =
       readonly long: boolean;
       readonly copied: boolean;
     }
-  | { readonly kind: 'too-large'; readonly bytes: number }
+  | { readonly kind: 'too-large'; readonly bytes: number; readonly launcher: boolean }
   | { readonly kind: 'permalink'; readonly url: string }
   | { readonly kind: 'permalink-failed'; readonly message: string };
 
@@ -36,6 +36,17 @@ function readToken(): string {
     return globalThis.localStorage?.getItem(TOKEN_KEY) ?? '';
   } catch {
     return '';
+  }
+}
+
+/** True when a launcher serves this page (its health endpoint answers), so permalinks can be stored. */
+async function launcherAvailable(): Promise<boolean> {
+  try {
+    const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
+    const body = (await res.json().catch(() => null)) as { ok?: unknown } | null;
+    return res.ok && body?.ok === true;
+  } catch {
+    return false;
   }
 }
 
@@ -54,7 +65,7 @@ export function ShareBar(props: {
   const copy = async () => {
     const encoded = encodeBundle(bundle());
     if (!encoded.ok) {
-      setLink({ kind: 'too-large', bytes: encoded.bytes });
+      setLink({ kind: 'too-large', bytes: encoded.bytes, launcher: await launcherAvailable() });
       return;
     }
     const url = `${location.origin}/compare#${encoded.fragment}`;
@@ -163,10 +174,16 @@ export function ShareBar(props: {
       ) : null}
       {link.kind === 'too-large' ? (
         <div className="share-result" role="alert">
-          <p className="warning-text">{t('share.tooLarge', { size: f.bytes(link.bytes) })}</p>
-          <button type="button" onClick={() => void permalink()}>
-            {t('share.permalink')}
-          </button>
+          <p className="warning-text">
+            {t(link.launcher ? 'share.tooLargeLauncher' : 'share.tooLarge', {
+              size: f.bytes(link.bytes),
+            })}
+          </p>
+          {link.launcher ? (
+            <button type="button" onClick={() => void permalink()}>
+              {t('share.permalink')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {link.kind === 'permalink' ? (

@@ -165,7 +165,9 @@ registerStrings(COMPARE_NS, {
       linkLabel: 'Share link',
       long: 'The link is long ({{size}}); some chat tools cut long links.',
       tooLarge:
-        'This comparison is too large for a link ({{size}}). Export it instead, or store it on the launcher.',
+        'This comparison is too large for a link ({{size}}). Export it instead (Markdown, CSV or JSON).',
+      tooLargeLauncher:
+        'This comparison is too large for a link ({{size}}). Store it on this launcher as a permalink, or export it.',
       permalink: 'Store on the launcher',
       permalinkDone: 'Stored on the launcher: {{url}}',
       permalinkFailed: 'The launcher did not store it: {{message}}',
@@ -325,7 +327,9 @@ registerStrings(COMPARE_NS, {
       copyFailed: '浏览器拒绝了复制；链接显示在下方。',
       linkLabel: '共享链接',
       long: '链接较长（{{size}}），部分聊天工具会截断长链接。',
-      tooLarge: '此对比太大，无法放入链接（{{size}}）。请导出，或保存到启动器。',
+      tooLarge: '此对比太大，无法放入链接（{{size}}）。请改为导出（Markdown、CSV 或 JSON）。',
+      tooLargeLauncher:
+        '此对比太大，无法放入链接（{{size}}）。可保存到此启动器生成永久链接，或导出。',
       permalink: '保存到启动器',
       permalinkDone: '已保存到启动器：{{url}}',
       permalinkFailed: '启动器未能保存：{{message}}',
