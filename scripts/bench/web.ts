@@ -9,20 +9,17 @@
 // - baseline, same run and same file: the text decoded and split into cells on the main thread
 //   (what a page without a worker does, and less work than our parser), with its longest task.
 import { execFileSync } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync } from 'node:fs';
-import { renameSync, statSync, writeSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import type { BenchPart } from './run.ts';
+import { ensureCsv, serve, typicalReport } from './web-inputs.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const dist = join(root, 'dist');
 const csvFile = join(root, '.bench', 'web_kernel_details_100mb_v1.csv');
-const CSV_ROWS = 560_000;
 const DROPS = 9;
 const TARGET_DROP_MS = 200;
 const TARGET_TASK_MS = 50;
@@ -33,123 +30,6 @@ const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 const round = (x: number): number => Math.round(x * 10) / 10;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.csv': 'text/csv',
-};
-
-/** dist/ on loopback, with the SPA fallback to index.html. */
-function serve(): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      file = join(dist, 'index.html');
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/`, server });
-    }),
-  );
-}
-
-/** A torch_npu Level1 kernel_details.csv of ~100 MB, the same bytes on every machine. */
-function ensureCsv(): number {
-  if (!existsSync(csvFile)) {
-    mkdirSync(dirname(csvFile), { recursive: true });
-    const tmp = `${csvFile}.tmp`;
-    const fd = openSync(tmp, 'w');
-    writeSync(
-      fd,
-      'Step Id,Device_id,Name,Type,Accelerator Core,Start Time(us),Duration(us),Wait Time(us),' +
-        'Block Dim,Mix Block Dim,Input Shapes,Input Data Types,Input Formats,Output Shapes,' +
-        'Output Data Types,Output Formats,aicore_time(us),aic_total_cycles,aiv_time(us),' +
-        'aiv_total_cycles,cube_utilization(%)\r\n',
-    );
-    const kinds = [
-      ['Conv2D', 'AI_CORE', '"32,64,56,56;64,64,3,3"', 'NC1HWC0;FRACTAL_Z'],
-      ['Relu', 'AI_VECTOR_CORE', '"32,64,56,56"', 'NC1HWC0'],
-      ['Add', 'AI_VECTOR_CORE', '"32,256,56,56;32,256,56,56"', 'NC1HWC0;NC1HWC0'],
-      ['MatMulV2', 'AI_CORE', '"32,2048;2048,1000"', 'ND;ND'],
-      ['TransData', 'AI_VECTOR_CORE', '"32,3,224,224"', 'NCHW'],
-    ] as const;
-    let seed = 20261121;
-    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    let start = 1764246877073569;
-    let out: string[] = [];
-    for (let r = 0; r < CSV_ROWS; r++) {
-      const k = kinds[r % kinds.length] ?? kinds[0];
-      const dur = 2 + rand() * 300;
-      start += Math.ceil(dur) + 1;
-      out.push(
-        `${1 + Math.floor(r / 5000)},0,${k[0]}_${r % 211},${k[0]},${k[1]},${start}.125\t,` +
-          `${dur.toFixed(3)},${(rand() * 5).toFixed(3)},24,0,${k[2]},FLOAT16,${k[3]},${k[2]},` +
-          `FLOAT16,NC1HWC0,${(dur * 0.9).toFixed(3)},${Math.floor(dur * 1800)},0,0,0.41`,
-      );
-      if (out.length === 10_000) {
-        writeSync(fd, out.join('\r\n') + '\r\n');
-        out = [];
-      }
-    }
-    if (out.length > 0) writeSync(fd, out.join('\r\n') + '\r\n');
-    closeSync(fd);
-    renameSync(tmp, csvFile);
-  }
-  return statSync(csvFile).size;
-}
-
-/** A typical operator-tuning report: CANN 6.3+ array layout, 200 operators, consistent figures. */
-function typicalReport(operators: number): string {
-  const ops = [];
-  for (let i = 0; i < operators; i++) {
-    const before = 20 + ((i * 37) % 400);
-    const after = Math.round((before / (1 + ((i * 13) % 20) / 100)) * 1000) / 1000;
-    ops.push({
-      op_name: `Conv_${i}`,
-      op_type: 'Conv2D',
-      tune_performance: {
-        Schedule: {
-          'performance_after_tune(us)': after,
-          'performance_before_tune(us)': before,
-          performance_improvement: `${((before / after - 1) * 100).toFixed(2)}%`,
-          update_mode: i % 3 === 0 ? 'update' : 'add',
-        },
-      },
-    });
-  }
-  const update = Math.ceil(operators / 3);
-  const baseline = 12.754321;
-  const tuned = 12.401876;
-  return JSON.stringify([
-    { basic: { tuning_name: 'resnet50', 'tuning_time(s)': 2210 } },
-    {
-      OPAT: {
-        'model_baseline_performance(ms)': baseline,
-        model_performance_improvement: `${((baseline / tuned - 1) * 100).toFixed(2)}%`,
-        'model_result_performance(ms)': tuned,
-        opat_tuning_result: 'tuning successful',
-        repo_modified_operators: ops,
-        repo_summary: {
-          repo_add_num: operators - update,
-          repo_hit_num: update + 40,
-          repo_reserved_num: 40,
-          repo_unsatisfied_num: 5,
-          repo_update_num: update,
-          total_num: operators + 45,
-        },
-      },
-    },
-  ]);
-}
 
 /** Installed before the app loads: long tasks, the last `change` event, frame gaps. */
 function instrument(): void {
@@ -283,9 +163,9 @@ const web: BenchPart = async () => {
   if (!existsSync(join(dist, 'index.html'))) {
     execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
   }
-  const csvBytes = ensureCsv();
+  const csvBytes = ensureCsv(csvFile);
   const csvMb = csvBytes / 1e6;
-  const { url, server } = await serve();
+  const { url, server } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
     args: ['--no-sandbox', '--disable-gpu'],

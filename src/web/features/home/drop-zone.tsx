@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/index.ts';
 import { ingestFiles } from '../../workers/ingest.ts';
 import { collectDropped, collectPicked, dropEntries, type Collected } from './collect-files.ts';
 import { HOME_NS } from './strings.ts';
+import './drop-zone.css';
 
 export function DropZone() {
   const { t } = useTranslation(HOME_NS);

@@ -14,6 +14,7 @@ import { profilePath, runPath } from '../../components/paths.ts';
 import { useAppStore } from '../../store/index.ts';
 import { LinkControls } from './link-controls.tsx';
 import { HOME_NS } from './strings.ts';
+import './file-card.css';
 
 const APP_VERSION = '0.1.0';
 const WARNINGS_SHOWN = 3;
