@@ -103,7 +103,7 @@ export class JobManager {
     return this.o.repo.listJobs(limit).map((r) => this.view(r));
   }
 
-  /** 'canceled' for a queued job, 'stopping' for a running one, null when it already ended. */
+  /** 'canceled' for a queued job, 'stopping' for a running one (stopped in the background), null when it already ended. */
   async cancel(
     id: string,
     reason: StopReason = 'CANCELED',
@@ -117,7 +117,9 @@ export class JobManager {
     const run = [...this.running.values()].find((r) => r.id === id);
     if (!run) return null;
     if (!run.ctl.stopReason) run.ctl.stopReason = reason;
-    await run.ctl.stop?.();
+    // The signals escalate over several grace periods; the caller does not wait for them, the
+    // job's final state event says when the tuner is gone.
+    void run.ctl.stop?.();
     return 'stopping';
   }
 
