@@ -252,3 +252,17 @@ test('copy diagnostics puts a plain-text report of the file and its issues on th
   expect(text).toMatch(/\[error\] TRUNCATED: The file ends early/);
   expect(text).toMatch(/byte \d+/);
 });
+
+test('the header works from the keyboard, and a new page starts at its content', async ({
+  page,
+}) => {
+  await openApp(page);
+  const compare = page.getByRole('navigation').getByRole('link', { name: 'Compare' });
+  await compare.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/compare$/);
+  await expect(page.locator('#content')).toBeFocused();
+  await expect(compare).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workspace');
+});

@@ -1,6 +1,6 @@
 // The application: router, header, the routed page, and the root's ready signal.
-import { useEffect } from 'react';
-import { BrowserRouter } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { BrowserRouter, useLocation } from 'react-router';
 import { FeatureBoundary } from './error-boundary.tsx';
 import { Header } from './header.tsx';
 import { ReadyState } from './ready-state.tsx';
@@ -28,11 +28,29 @@ function useRefuseStrayDrops(): void {
   }, []);
 }
 
+/**
+ * After navigating to another page, keyboard and screen-reader users start at its content rather
+ * than at the top of the header. Not on the first render (the page just loaded).
+ */
+function FocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('content')?.focus({ preventScroll: true });
+  }, [pathname]);
+  return null;
+}
+
 export function App({ rootId }: { readonly rootId: string }) {
   useRefuseStrayDrops();
   return (
     <BrowserRouter>
       <ReadyState rootId={rootId} />
+      <FocusOnNavigation />
       {/* The last resort, should the header itself fail: still a message and a way back. */}
       <FeatureBoundary feature="app">
         <Header />
