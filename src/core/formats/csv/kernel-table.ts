@@ -7,7 +7,7 @@ import type { ParseContext, ParseResult } from '../types.ts';
 import { summarizeTable } from '../../model/profile-aggregate.ts';
 import { DecimalTimeReader, Interner, MISSING, NumberReader, trimEnd, trimStart } from './cells.ts';
 import { TableParser } from './table-parser.ts';
-import { CELL_ESCAPED } from './tokenizer.ts';
+import { CELL_ESCAPED } from './record-sink.ts';
 
 const QUOTE = 34;
 const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];

@@ -3,7 +3,8 @@
 // required-column checks, and row issues. Subclasses read the data rows.
 import type { ProfileData, ProfileFormat } from '../../model/types.ts';
 import type { ImportIssue, ParseContext, ParseResult, StreamParser } from '../types.ts';
-import { CELL_ESCAPED, CELL_MALFORMED, CsvTokenizer, type RecordSink } from './tokenizer.ts';
+import { CsvTokenizer } from './tokenizer.ts';
+import { CELL_ESCAPED, CELL_MALFORMED, type RecordSink } from './record-sink.ts';
 import {
   cleanHeaderCell,
   detectHeaderSet,

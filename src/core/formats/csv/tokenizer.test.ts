@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { CELL_ESCAPED, CELL_MALFORMED, CELL_QUOTED, CsvTokenizer } from './tokenizer.ts';
+import { CsvTokenizer } from './tokenizer.ts';
+import { CELL_ESCAPED, CELL_MALFORMED, CELL_QUOTED } from './record-sink.ts';
 import { bytesOf } from './test-helpers.ts';
 
 interface Rec {

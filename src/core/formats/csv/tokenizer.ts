@@ -7,31 +7,7 @@
 // anywhere (inside a CRLF pair, a quoted cell or a multi-byte character): the unfinished record is
 // carried over, with its scan state, so no byte is scanned twice.
 
-/** The cell was quoted: its offsets exclude the outer quotes. */
-export const CELL_QUOTED = 1;
-/** The quoted cell contains `""` escapes that the reader must collapse. */
-export const CELL_ESCAPED = 2;
-/** The cell broke the quoting rules (text after a closing quote, or a quote left open at EOF). */
-export const CELL_MALFORMED = 4;
-
-export interface RecordSink {
-  /**
-   * One complete record of `count` cells. Cell `i` is `buf[starts[i] .. ends[i])`, with
-   * `flags[i]` of CELL_*, for `i` below the stored limit (`storeCells`, and `starts.length`).
-   * The arrays and the buffer are reused: read what you need before returning.
-   * `line` is the 1-based line the record starts on; `rowFlags` ORs the flags of its cells.
-   * Return false to stop tokenizing.
-   */
-  record(
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    flags: Uint8Array,
-    count: number,
-    line: number,
-    rowFlags: number,
-  ): boolean;
-}
+import { CELL_ESCAPED, CELL_MALFORMED, CELL_QUOTED, type RecordSink } from './record-sink.ts';
 
 const COMMA = 44;
 const QUOTE = 34;
