@@ -150,7 +150,7 @@ test.describe('in English', () => {
     );
 
     const json = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    await page.getByRole('button', { name: 'Comparison JSON' }).click();
     const out = JSON.parse(readFileSync(await (await json).path(), 'utf8')) as {
       models: { deltaPct: number | null }[];
       gate: { verdict: string };

@@ -10,7 +10,7 @@ import { encodeBundle } from '../../../core/share/codec.ts';
 import type { ViewState } from '../../../core/share/view-state.ts';
 import { defaultBom, modelComparisonCsv, operatorComparisonCsv } from '../../../core/export/csv.ts';
 import { comparisonMarkdown } from '../../../core/export/markdown.ts';
-import { comparisonToJson, prettyJson } from '../../../core/export/json.ts';
+import { comparisonToJson, prettyJson, runsToJson } from '../../../core/export/json.ts';
 import { download } from './download.ts';
 import { useCompareFormats } from './formats.ts';
 import { COMPARE_NS } from './strings.ts';
@@ -133,6 +133,10 @@ export function ShareBar(props: {
       key: 'json',
       run: () =>
         download('comparison.json', prettyJson(comparisonToJson(comparison)), 'application/json'),
+    },
+    {
+      key: 'jsonRuns',
+      run: () => download('runs.json', prettyJson(runsToJson(comparison.runs)), 'application/json'),
     },
   ] as const;
 
