@@ -1,5 +1,6 @@
 // torch_npu kernel_details.csv: every header set, real-shaped fixtures, hand-computed numbers.
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { validate } from '../../validation/index.ts';
 import { kernelDetailsFormat } from './index.ts';
 import { bytesOf, issuesOf, parseWith, profileOf, rowsOf, snapshot } from '../csv/test-helpers.ts';
@@ -284,6 +285,22 @@ describe('chunk boundaries', () => {
     expect(snapshot(parse(path, [3, 1, 4, 1, 5, 9, 2, 6]))).toEqual(whole);
     expect(snapshot(parse(path, [4096]))).toEqual(whole);
   });
+
+  test.each(['quirks/kernel_details.csv', 'torch_npu-level1-2025.06/kernel_details.csv'])(
+    '%s: random chunk sizes give the same result (property)',
+    (path) => {
+      const whole = snapshot(parse(path));
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 10 }),
+          (sizes) => {
+            expect(snapshot(parse(path, sizes))).toEqual(whole);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   test('a multi-byte name split across chunks decodes whole', () => {
     const text =
