@@ -154,6 +154,16 @@ for (const l of [head, ...lines]) {
   const mark = l === head ? '  ' : l.ok ? 'ok' : '✗ ';
   console.log(`${mark} ${short(l.file).padEnd(fileWidth)}  ${cells.join('  ')}`);
 }
+for (const l of lines) {
+  const exception = Object.keys(EXCEPTIONS).find((suffix) => l.file.endsWith(suffix));
+  if (exception) {
+    console.log(
+      `\nnote: ${exception} is named like an msprof op_summary but its header is a torch_npu ` +
+        `kernel_details one with msprof names mixed in (Step Id and Start Time(us) next to Op Name ` +
+        `and Task Duration(us)); it is read as ${EXCEPTIONS[exception]}, header set torch_npu-mixed.`,
+    );
+  }
+}
 const failed = lines.filter((l) => !l.ok);
 const ours = lines.filter((l) => l.expected !== 'other').length;
 console.log(
