@@ -67,6 +67,7 @@ export function KnowledgeBasePanel({
           <YAxis
             yAxisId="n"
             allowDecimals={false}
+            domain={[0, 'dataMax + 1']}
             tick={{ fill: 'var(--muted)' }}
             stroke="var(--border)"
           />
@@ -98,8 +99,7 @@ export function KnowledgeBasePanel({
             yAxisId="n"
             dataKey="update"
             name={t('kb.update')}
-            fill="var(--accent)"
-            fillOpacity={0.55}
+            fill="var(--neutral)"
             isAnimationActive={false}
           />
           <Bar
