@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
+import fc from 'fast-check';
 import {
   decodeData,
   decodeFragment,
@@ -202,5 +203,42 @@ describe('base64url', () => {
     expect(fromBase64Url('ab==')).toBeNull();
     expect(fromBase64Url('a+b/')).toBeNull();
     expect(fromBase64Url('abcde')).toBeNull();
+  });
+});
+
+describe('decoding never throws', () => {
+  it('on any text after #b=', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const r = decodeFragment(`#b=${text}`);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on any bytes, deflated or not', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), fc.boolean(), (bytes, pack) => {
+        const data = pack ? deflateSync(bytes) : bytes;
+        const r = decodeFragment(`#b=${toBase64Url(data)}`);
+        expect(r.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on a valid link with any one byte changed', () => {
+    const good = fromBase64Url(fragmentOf(bundleOf(5).bundle).slice(2));
+    if (!good) throw new Error('no link');
+    fc.assert(
+      fc.property(fc.nat(good.length - 1), fc.integer({ min: 1, max: 255 }), (at, delta) => {
+        const bytes = good.slice();
+        bytes[at] = ((bytes[at] ?? 0) + delta) % 256;
+        const r = decodeFragment(`#b=${toBase64Url(bytes)}`);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
