@@ -35,7 +35,10 @@ function byTotal<T extends { totalUs: number }>(key: (x: T) => string) {
 export function summarizeTable(table: ProfileTable): ProfileSummary {
   const { dict, rowCount } = table;
   const width = dict.length;
-  const byType = new Map<number, Acc>();
+  // Per type: arrays indexed by dictionary id (no hashing); per operator: a map on name × type.
+  const typeCount = new Float64Array(width);
+  const typeTimed = new Float64Array(width);
+  const typeTotal = new Float64Array(width);
   const byOp = new Map<number, Acc>();
   const shapeCounts = new Map<number, Map<number, number>>();
   let total = 0;
@@ -43,13 +46,15 @@ export function summarizeTable(table: ProfileTable): ProfileSummary {
     const d = table.durationUs[i] as number;
     const t = table.type[i] as number;
     const opKey = (table.name[i] as number) * width + t;
-    let ta = byType.get(t);
-    if (ta === undefined) byType.set(t, (ta = newAcc()));
-    add(ta, d);
+    typeCount[t] = (typeCount[t] as number) + 1;
     let oa = byOp.get(opKey);
     if (oa === undefined) byOp.set(opKey, (oa = newAcc()));
     add(oa, d);
-    if (d === d) total += d;
+    if (d === d) {
+      typeTimed[t] = (typeTimed[t] as number) + 1;
+      typeTotal[t] = (typeTotal[t] as number) + d;
+      total += d;
+    }
     const shape = table.inputShapes[i] as number;
     if (shape !== 0) {
       let counts = shapeCounts.get(opKey);
@@ -58,13 +63,17 @@ export function summarizeTable(table: ProfileTable): ProfileSummary {
     }
   }
   const types: TypeAggregate[] = [];
-  for (const [t, a] of byType) {
+  for (let t = 0; t < width; t++) {
+    const count = typeCount[t] as number;
+    if (count === 0) continue;
+    const sum = typeTotal[t] as number;
+    const timed = typeTimed[t] as number;
     types.push({
       type: dict[t] ?? '',
-      count: a.count,
-      totalUs: a.total,
-      meanUs: mean(a),
-      share: shareOf(a.total, total),
+      count,
+      totalUs: sum,
+      meanUs: timed > 0 ? sum / timed : 0,
+      share: shareOf(sum, total),
     });
   }
   const ops: OperatorAggregate[] = [];
