@@ -80,7 +80,9 @@ export function OperatorsPanel(props: {
             {t('ops.summary', { run: labels.get(c.runId) ?? c.runId, ...c.counts })}
             {' · '}
             <span data-testid="geomean">
-              {t('ops.geomean', { value: f.times(c.geomeanSpeedup), matched: c.matched })}
+              {c.matched === 0
+                ? t('ops.noMatched')
+                : t('ops.geomean', { value: f.times(c.geomeanSpeedup), matched: c.matched })}
             </span>
           </li>
         ))}

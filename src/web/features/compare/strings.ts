@@ -96,6 +96,7 @@ registerStrings(COMPARE_NS, {
       summary:
         '{{run}}: {{faster}} faster, {{slower}} slower, {{unchanged}} unchanged, {{added}} added, {{removed}} removed',
       geomean: 'geometric-mean speed-up {{value}} over {{matched}} matched',
+      noMatched: 'no operator matched the baseline',
       diffOnly: 'Changes only',
       noise: 'Noise floor',
       noisePct: 'Noise floor, %',
@@ -267,6 +268,7 @@ registerStrings(COMPARE_NS, {
       summary:
         '{{run}}：{{faster}} 个更快，{{slower}} 个更慢，{{unchanged}} 个不变，{{added}} 个新增，{{removed}} 个移除',
       geomean: '{{matched}} 个匹配算子的几何平均加速比 {{value}}',
+      noMatched: '没有与基线匹配的算子',
       diffOnly: '仅显示变化',
       noise: '噪声阈值',
       noisePct: '噪声阈值（%）',
