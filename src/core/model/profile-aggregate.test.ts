@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import type { ProfileTable } from './types.ts';
 import { summarizeStatistic, summarizeTable } from './profile-aggregate.ts';
 
@@ -118,6 +119,36 @@ describe('summarizeTable', () => {
     });
     const y = summarizeTable(table([['x', 'T', null, null]]));
     expect(y.byType).toEqual([{ type: 'T', count: 1, totalUs: 0, meanUs: 0, share: 0 }]);
+  });
+});
+
+describe('summarizeTable invariants (property)', () => {
+  const row = fc.tuple(
+    fc.constantFrom('Conv_0', 'Conv_1', 'Relu_0', 'Add_0', 'Gemm_0'),
+    fc.constantFrom('Conv2D', 'Relu', 'Add', 'MatMulV2', ''),
+    fc.constantFrom(null, '1,3,224,224', '1,64,56,56'),
+    fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1e4, noNaN: true })),
+  );
+
+  test('counts add up to the rows, totals to the table total, shares to 1, sorted by total', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const s = summarizeTable(table(rows));
+        const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+        expect(sum(s.byType.map((t) => t.count))).toBe(rows.length);
+        expect(sum(s.topOperators.map((o) => o.count))).toBe(rows.length);
+        expect(sum(s.byType.map((t) => t.totalUs))).toBeCloseTo(s.totalDurationUs, 6);
+        if (s.totalDurationUs > 0) expect(sum(s.byType.map((t) => t.share))).toBeCloseTo(1, 9);
+        for (let i = 1; i < s.byType.length; i++) {
+          expect(s.byType[i - 1]?.totalUs).toBeGreaterThanOrEqual(s.byType[i]?.totalUs ?? 0);
+        }
+        for (let i = 1; i < s.topOperators.length; i++) {
+          expect(s.topOperators[i - 1]?.totalUs).toBeGreaterThanOrEqual(
+            s.topOperators[i]?.totalUs ?? 0,
+          );
+        }
+      }),
+    );
   });
 });
 
