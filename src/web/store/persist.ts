@@ -77,12 +77,17 @@ export async function hydrateWorkspace(load: RecordLoader = loadOnThisThread): P
         cleared: meta.cleared,
       });
     }
-    // Records the page never got to list (a reload while a file was being added) are dropped.
-    const known = new Set(useAppStore.getState().order.map(fileKey));
-    const orphans = (await keys(store)).filter(
-      (k) => typeof k === 'string' && k.startsWith(FILE_KEY_PREFIX) && !known.has(k),
-    );
-    if (orphans.length > 0) await delMany(orphans, store);
+    // Records the page never got to list (a reload while a file was being added) are dropped —
+    // unless a file is being loaded right now, whose record may not be listed yet.
+    const allKeys = await keys(store);
+    const now = useAppStore.getState();
+    if (now.jobs.length === 0 && now.settledDrops === 0 && !now.scanning) {
+      const known = new Set(now.order.map(fileKey));
+      const orphans = allKeys.filter(
+        (k) => typeof k === 'string' && k.startsWith(FILE_KEY_PREFIX) && !known.has(k),
+      );
+      if (orphans.length > 0) await delMany(orphans, store);
+    }
   } catch {
     // No IndexedDB (private mode, blocked storage): the workspace lives for this page only.
     useAppStore.getState().setStorageUnavailable(true);

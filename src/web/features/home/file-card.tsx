@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { version } from '../../../../package.json';
 import type { ImportedFile } from '../../../core/formats/types.ts';
 import { FORMATS_NS, formatLabel } from '../../components/format-label.ts';
 import { Icon } from '../../components/icons.tsx';
@@ -16,7 +17,6 @@ import { LinkControls } from './link-controls.tsx';
 import { HOME_NS } from './strings.ts';
 import './file-card.css';
 
-const APP_VERSION = '0.1.0';
 const WARNINGS_SHOWN = 3;
 
 function TaskList({ file }: { readonly file: ImportedFile }) {
@@ -116,7 +116,7 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
   const warnings = file.issues.length - errors;
   const loaded = file.report !== null || file.profile !== null;
   const status = errors === 0 ? 'ok' : loaded ? 'partial' : 'notLoaded';
-  const diagnostics = () => diagnosticsText(i18n.t.bind(i18n), file, APP_VERSION);
+  const diagnostics = () => diagnosticsText(i18n.t.bind(i18n), file, version);
 
   const onCopy = () => {
     const text = diagnostics();

@@ -109,3 +109,21 @@ describe('ready', () => {
     expect(selectReady(state())).toBe(true);
   });
 });
+
+describe('restoring the saved workspace', () => {
+  test('puts the saved files first and keeps files dropped while it was being read', () => {
+    state().addFiles([reportFile('dropped')]);
+    state().restoreWorkspace({
+      files: { saved: reportFile('saved'), p: profileFile('p') },
+      order: ['saved', 'p'],
+      links: { saved: ['p'] },
+      demoIds: ['p'],
+      demo: true,
+      cleared: true,
+    });
+    expect(state().order).toEqual(['saved', 'p', 'dropped']);
+    expect(state().links).toEqual({ saved: ['p'] });
+    expect(state()).toMatchObject({ demoIds: ['p'], demo: true, cleared: true });
+    expect(Object.keys(state().files).sort()).toEqual(['dropped', 'p', 'saved']);
+  });
+});

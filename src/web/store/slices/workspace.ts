@@ -30,7 +30,10 @@ export interface WorkspaceActions {
   clearDemo(): void;
   linkProfile(reportId: string, profileId: string): void;
   unlinkProfile(reportId: string, profileId: string): void;
-  /** Replaces the whole workspace (restoring from IndexedDB). */
+  /**
+   * Puts the saved workspace back (from IndexedDB). Files added while it was being read (a drop
+   * during start-up) are kept, after the saved ones.
+   */
   restoreWorkspace(state: WorkspaceState): void;
 }
 
@@ -114,5 +117,26 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], Workspac
       return { links };
     }),
 
-  restoreWorkspace: (snapshot) => set({ ...snapshot }),
+  restoreWorkspace: (saved) =>
+    set((current) => {
+      const files = Object.assign(
+        Object.create(null) as Record<string, ImportedFile>,
+        saved.files,
+        current.files,
+      );
+      const order = [...saved.order, ...current.order.filter((id) => !saved.order.includes(id))];
+      const links: Record<string, readonly string[]> = { ...saved.links };
+      for (const [reportId, ids] of Object.entries(current.links)) {
+        links[reportId] = [...new Set([...(links[reportId] ?? []), ...ids])];
+      }
+      const demoIds = [...new Set([...saved.demoIds, ...current.demoIds])];
+      return {
+        files,
+        order,
+        links,
+        demoIds,
+        demo: demoIds.length > 0,
+        cleared: saved.cleared || current.cleared,
+      };
+    }),
 });
