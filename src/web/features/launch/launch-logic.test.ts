@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenFromHash } from './api.ts';
 import { fieldOf, parseOptions } from './form-model.ts';
 import { itemKey } from './preflight-panel.tsx';
-import { applyFrame, parseFrames, type JobFeed } from './use-job-events.ts';
+import { applyFrame, applyFrames, MAX_LINES, parseFrames, type JobFeed } from './use-job-events.ts';
 
 const EMPTY: JobFeed = {
   lines: [],
@@ -59,6 +59,31 @@ describe('applyFrame', () => {
       percent: 75,
       runIds: ['r1', 'r2'],
     });
+  });
+});
+
+describe('applyFrames', () => {
+  it('gives the same feed as applying frame by frame', () => {
+    const frames = [
+      { id: 1, event: 'state', data: { state: 'running' } },
+      { id: 2, event: 'log', data: { stream: 'stdout', line: 'a' } },
+      { id: 3, event: 'progress', data: { operatorsTuned: 1 } },
+      { id: 4, event: 'log', data: { stream: 'stdout', line: 'b' } },
+    ];
+    const start = applyFrame(EMPTY, { id: 0, event: 'log', data: { line: 'first' } });
+    expect(applyFrames(start, frames)).toEqual(frames.reduce(applyFrame, start));
+  });
+
+  it('keeps the newest MAX_LINES lines', () => {
+    const frames = Array.from({ length: MAX_LINES + 5 }, (_, i) => ({
+      id: i + 1,
+      event: 'log',
+      data: { line: `line ${i + 1}` },
+    }));
+    const feed = applyFrames(EMPTY, frames);
+    expect(feed.lines).toHaveLength(MAX_LINES);
+    expect(feed.lines[0]?.text).toBe('line 6');
+    expect(feed.lines.at(-1)?.text).toBe(`line ${MAX_LINES + 5}`);
   });
 });
 

@@ -102,6 +102,26 @@ export function applyFrame(feed: JobFeed, f: Frame): JobFeed {
   }
 }
 
+/**
+ * Applies a chunk of frames at once: log lines are appended with one copy per chunk, not one per
+ * line, so replaying a long log stays linear.
+ */
+export function applyFrames(feed: JobFeed, frames: readonly Frame[]): JobFeed {
+  const added: LogLine[] = [];
+  let next = { ...feed, lines: [] as readonly LogLine[] };
+  for (const f of frames) {
+    if (f.event === 'log') {
+      added.push({
+        seq: f.id,
+        stream: String(f.data.stream ?? 'stdout'),
+        text: String(f.data.line ?? ''),
+      });
+    } else next = applyFrame(next, f);
+  }
+  const all = added.length === 0 ? feed.lines : feed.lines.concat(added);
+  return { ...next, lines: all.length > MAX_LINES ? all.slice(all.length - MAX_LINES) : all };
+}
+
 export function useJobEvents(jobId: string | null, token: string): JobFeed {
   const [feed, setFeed] = useState<JobFeed>(EMPTY);
 
@@ -133,7 +153,7 @@ export function useJobEvents(jobId: string | null, token: string): JobFeed {
           lastId = f.id;
           if (f.event === 'state' && FINAL_STATES.has(String(f.data.state))) final = true;
         }
-        setFeed((prev) => frames.reduce(applyFrame, prev));
+        setFeed((prev) => applyFrames(prev, frames));
       }
     };
 
