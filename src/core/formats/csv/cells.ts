@@ -13,9 +13,6 @@ const D0 = 48;
 /** Dictionary index of a missing string (`N/A` or empty): the dictionary always starts with ''. */
 export const MISSING = 0;
 
-/** `Model ID`, `Context ID`, … use UINT32_MAX for "none". */
-export const ID_SENTINEL = 4294967295;
-
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 POW10.push(1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22);
 

@@ -234,7 +234,3 @@ export class KernelTableParser extends TableParser {
     };
   }
 }
-
-export function createKernelTableParser(ctx: ParseContext, expected: ProfileFormat) {
-  return new KernelTableParser(ctx, expected);
-}
