@@ -1,7 +1,11 @@
 // The Playwright fixture every dashboard spec uses. A spec fails on any uncaught page error, any
 // console.error, and any request that leaves the page's origin (the dashboard runs air-gapped).
 // Helpers load files through the real file input and wait on the app's ready signal, never sleep.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect as baseExpect, type Page } from '@playwright/test';
+
+// Assertions retry for up to 15 s: the machines that run these share their cores with builds and
+// other suites, and a 100 MB parse takes seconds there. Waits end as soon as the state is reached.
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 export interface AppProblems {
   readonly list: string[];
@@ -29,8 +33,6 @@ export const test = base.extend<{ problems: AppProblems }>({
     { auto: true },
   ],
 });
-
-export { expect };
 
 const root = (page: Page) => page.locator('#root');
 
