@@ -65,6 +65,8 @@ async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, str
     allowUnionTypes: true,
     code: { source: true, esm: true, lines: true },
   });
+  // Timestamps are written by the launcher itself; the format annotates them and is not checked.
+  ajv.addFormat('date-time', true);
   for (const s of schemas) ajv.addSchema(s.schema);
   const refs: Record<string, string> = {};
   for (const s of schemas) refs[s.exportName] = s.schema.$id as string;

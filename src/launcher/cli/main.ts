@@ -1,13 +1,20 @@
 // The `aoe-dashboard` command. Each subcommand lives in its own module and registers itself on
 // the program; `main` returns the process exit code instead of exiting, so tests can call it.
+// Subcommand modules are loaded on demand: `inspect` does not pay for the launcher's server and
+// database, and a module that fails to load breaks only its own command.
 import { Command, CommanderError } from 'commander';
-import { registerInspect } from './inspect.ts';
-import { registerCompare } from './compare.ts';
-import { registerServe } from './serve.ts';
-
-import type { CliIo } from './io.ts';
+import type { CliIo, SetExit } from './io.ts';
 
 export type { CliIo };
+
+type Register = (program: Command, io: CliIo, setExit: SetExit) => void;
+
+const SUBCOMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['inspect', async () => (await import('./inspect.ts')).registerInspect],
+  ['compare', async () => (await import('./compare.ts')).registerCompare],
+  ['serve', async () => (await import('./serve.ts')).registerServe],
+];
+const SUBCOMMAND_NAMES = new Set(SUBCOMMANDS.map(([name]) => name));
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
@@ -25,9 +32,26 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
-  registerInspect(program, io, setExit);
-  registerCompare(program, io, setExit);
-  registerServe(program, io, setExit);
+  const wanted = argv.find((a) => !a.startsWith('-'));
+  for (const [name, load] of SUBCOMMANDS) {
+    if (wanted !== undefined && wanted !== name && SUBCOMMAND_NAMES.has(wanted)) continue;
+    try {
+      const register = await load();
+      register(program, io, setExit);
+    } catch (err) {
+      program
+        .command(name)
+        .allowUnknownOption()
+        .allowExcessArguments()
+        .description(`(unavailable: ${(err as Error).message})`)
+        .action(() => {
+          io.stderr(
+            `aoe-dashboard ${name}: this command could not be loaded: ${(err as Error).message}\n`,
+          );
+          setExit(1);
+        });
+    }
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
