@@ -43,7 +43,7 @@ registerStrings(HOME_NS, {
     },
     demo: {
       banner: 'Demo data',
-      text: 'These example files (a resnet50 tuning run and its profile) show what the dashboard does. Your own files are kept apart from them.',
+      text: 'These example files — one subgraph-tuning and two operator-tuning runs of resnet50, with its profile — show what the dashboard does. Clear them whenever you like; your own files stay.',
       clear: 'Clear demo data',
       load: 'Load the demo data',
       loading: 'Loading the demo…',
@@ -142,7 +142,7 @@ registerStrings(HOME_NS, {
     },
     demo: {
       banner: '演示数据',
-      text: '这些示例文件（一次 resnet50 调优及其 Profiling 数据）展示看板的功能。您自己的文件与其分开显示。',
+      text: '这些示例文件（resnet50 的一次子图调优、两次算子调优及其 Profiling 数据）展示看板的功能。可随时清除，您自己的文件不受影响。',
       clear: '清除演示数据',
       load: '加载演示数据',
       loading: '正在加载演示数据…',
