@@ -1,15 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { opatFixture } from './aoe-opat/test-helpers.ts';
 import { createImport, importBytes } from './index.ts';
 
-const fixture = (name: string) => readFileSync(`src/core/formats/aoe-opat/fixtures/${name}`);
+const fixture = (name: string): Uint8Array => new TextEncoder().encode(opatFixture(name));
+const concat = (...parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
 
 describe('importBytes on files AOE is still writing', () => {
   it('treats a file cut inside a multi-byte character as truncated and salvages it', async () => {
     const bytes = fixture('chinese-name.json');
-    const text = bytes.toString('utf8');
-    // Cut in the middle of the first CJK character after the task name's opening quote.
-    const firstCjk = Buffer.byteLength(text.slice(0, text.search(/[\u4e00-\u9fff]/)), 'utf8');
+    const text = opatFixture('chinese-name.json');
+    // Cut in the middle of the first CJK character.
+    const firstCjk = new TextEncoder().encode(text.slice(0, text.search(/[\u4e00-\u9fff]/))).length;
     const cutInside = bytes.subarray(0, firstCjk + 1);
     const file = await importBytes('aoe_result_opat_20261102093015123_pid1.json', cutInside);
     expect(file.format).toBe('aoe-opat');
@@ -19,7 +28,7 @@ describe('importBytes on files AOE is still writing', () => {
 
   it('reports truncation offsets in file bytes, BOM included', async () => {
     const plain = fixture('truncated-mid-operator.json');
-    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
+    const withBom = concat(Uint8Array.from([0xef, 0xbb, 0xbf]), plain);
     const a = await importBytes('a.json', plain);
     const b = await importBytes('b.json', withBom);
     const offset = (f: typeof a) => f.issues.find((i) => i.code === 'TRUNCATED')?.offset;
