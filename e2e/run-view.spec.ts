@@ -190,6 +190,15 @@ test('a report joined with a profile predicts the model gain and exports tune_op
     tune_ops_name: ['Conv_1', 'Relu_0', 'Add_0'],
     tune_ops_type: [],
   });
+
+  // The same list prefills a new tuning job on the Launch page.
+  await page.getByRole('link', { name: 'Start a tuning job with these operators' }).click();
+  await expect(page).toHaveURL(/\/launch\?tuneOps=/);
+  const prefilled = new URL(page.url()).searchParams.get('tuneOps');
+  expect(JSON.parse(prefilled ?? '')).toEqual({
+    tune_ops_name: ['Conv_1', 'Relu_0', 'Add_0'],
+    tune_ops_type: [],
+  });
 });
 
 test('a 100,000-row profile table sorts, filters and keeps its view across a reload', async ({

@@ -3,7 +3,7 @@
 // differ, and a ranked "tune next" list that downloads as AOE's --tune_ops_file JSON.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { tuneOpsFileText } from '../../../core/export/tune-ops-file.ts';
 import { joinTaskWithProfile, type JoinNote } from '../../../core/model/join.ts';
@@ -181,6 +181,13 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
               >
                 {t('join.export')}
               </button>
+              <Link
+                className="button"
+                to={`/launch?tuneOps=${encodeURIComponent(tuneOpsFileText(join.tuneNext, { includeTypes }))}`}
+                title={t('join.launchHint')}
+              >
+                {t('join.launch')}
+              </Link>
             </div>
           ) : null}
         </>
