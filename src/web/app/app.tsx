@@ -48,7 +48,10 @@ function FocusOnNavigation() {
 export function App({ rootId }: { readonly rootId: string }) {
   useRefuseStrayDrops();
   return (
-    <BrowserRouter>
+    // View state (tabs, filters, sort, column visibility) lives in the URL and drives controlled
+    // inputs; applied in a transition, a checkbox would snap back until the transition commits.
+    // Heavy work that follows a change is deferred where it runs (useDeferredValue).
+    <BrowserRouter useTransitions={false}>
       <ReadyState rootId={rootId} />
       <FocusOnNavigation />
       {/* The last resort, should the header itself fail: still a message and a way back. */}
