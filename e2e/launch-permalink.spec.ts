@@ -75,3 +75,40 @@ test('a permalink stored by the launcher opens the same comparison in a fresh br
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('"Copy permalink" on the compare page stores the view on the launcher and shows its URL', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await openEmptyWorkspace(page);
+  // The Launch page keeps the token the user entered here; the compare page reuses it.
+  await page.evaluate(
+    (token) => localStorage.setItem('aoe-dashboard.launcher-token', token),
+    launcherToken(),
+  );
+  await dropFiles(
+    page,
+    RUNS.slice(0, 2).map((f) => join(FIX, f)),
+  );
+  await page.getByRole('navigation').getByRole('link', { name: 'Compare' }).click();
+  for (const f of RUNS.slice(0, 2))
+    await page.getByRole('checkbox', { name: new RegExp(`: ${f} · resnet50$`) }).check();
+  await page.getByRole('radio', { name: `Pin ${RUNS[0]} · resnet50 as the baseline` }).check();
+  const verdict = await page.getByTestId('verdict').getAttribute('data-verdict');
+  await page.getByRole('button', { name: 'Copy permalink' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Stored on the launcher' });
+  await expect(status).toBeVisible();
+  const url = /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]{24})/.exec(
+    (await status.textContent()) ?? '',
+  )?.[1];
+  expect(url).toBeDefined();
+
+  const context = await browser.newContext({ locale: 'en-US', baseURL });
+  const other = await context.newPage();
+  await other.goto(url ?? '');
+  await waitForReady(other);
+  await expect(other.getByTestId('compare-page')).toHaveAttribute('data-mode', 'shared');
+  await expect(other.getByTestId('verdict')).toHaveAttribute('data-verdict', verdict ?? '');
+  await context.close();
+});

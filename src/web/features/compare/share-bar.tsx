@@ -1,7 +1,7 @@
 // Copy link and exports. The link is the share bundle in the URL fragment (`#b=…`): no server sees
 // it. Past the hard size limit the page offers the launcher's permalink (`POST /api/runs`, with the
 // token the Launch page keeps) or an export instead. CSV gets a BOM by default in zh-CN.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comparison } from '../../../core/model/comparison.ts';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
@@ -60,6 +60,17 @@ export function ShareBar(props: {
   const f = useCompareFormats();
   const [link, setLink] = useState<LinkState>({ kind: 'none' });
   const [bom, setBom] = useState(() => defaultBom(i18n.language));
+  // Served by a launcher: a permalink can be stored there at any size, not only past the limit.
+  const [launcher, setLauncher] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void launcherAvailable().then((ok) => {
+      if (live) setLauncher(ok);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const bundle = () => toBundle(runs, view, new Date().toISOString());
 
   const copy = async () => {
@@ -89,9 +100,15 @@ export function ShareBar(props: {
         url?: unknown;
         message?: unknown;
       } | null;
-      if (res.ok && typeof body?.url === 'string')
-        setLink({ kind: 'permalink', url: `${location.origin}${body.url}` });
-      else
+      if (res.ok && typeof body?.url === 'string') {
+        const url = `${location.origin}${body.url}`;
+        try {
+          await navigator.clipboard.writeText(url);
+        } catch {
+          // The URL is shown beside the button; copying is a convenience.
+        }
+        setLink({ kind: 'permalink', url });
+      } else
         setLink({
           kind: 'permalink-failed',
           message: typeof body?.message === 'string' ? body.message : `HTTP ${res.status}`,
@@ -146,6 +163,11 @@ export function ShareBar(props: {
         <button type="button" className="primary" onClick={() => void copy()}>
           {t('share.copy')}
         </button>
+        {launcher ? (
+          <button type="button" onClick={() => void permalink()}>
+            {t('share.copyPermalink')}
+          </button>
+        ) : null}
         <span className="export-group" role="group" aria-label={t('share.exports')}>
           <span className="muted">{t('share.exports')}:</span>
           {exportsList.map((e) => (

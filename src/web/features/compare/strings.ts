@@ -170,6 +170,7 @@ registerStrings(COMPARE_NS, {
       tooLargeLauncher:
         'This comparison is too large for a link ({{size}}). Store it on this launcher as a permalink, or export it.',
       permalink: 'Store on the launcher',
+      copyPermalink: 'Copy permalink',
       permalinkDone: 'Stored on the launcher: {{url}}',
       permalinkFailed: 'The launcher did not store it: {{message}}',
       exports: 'Export',
@@ -334,6 +335,7 @@ registerStrings(COMPARE_NS, {
       tooLargeLauncher:
         '此对比太大，无法放入链接（{{size}}）。可保存到此启动器生成永久链接，或导出。',
       permalink: '保存到启动器',
+      copyPermalink: '复制永久链接',
       permalinkDone: '已保存到启动器：{{url}}',
       permalinkFailed: '启动器未能保存：{{message}}',
       exports: '导出',
