@@ -6,7 +6,7 @@
 //   (100/90 × 120/126 × 64/64.5 × 1)^(1/4) = 1.012×.
 //   R3 vs R1: Conv_1 120→138 (+15 %) slower, Conv_2 64→60 faster, three unchanged; 0.985×.
 import { join } from 'node:path';
-import { test, expect, openEmptyWorkspace, dropFiles } from './helpers/app.ts';
+import { test, expect, openEmptyWorkspace, dropFiles, dropBuffers } from './helpers/app.ts';
 import type { Page } from '@playwright/test';
 
 test.use({ locale: 'en-US' });
@@ -157,4 +157,76 @@ test('a rename pair matches an operator the run renamed', async ({ page }) => {
     page.getByRole('listitem').filter({ hasText: 'Relu_0 → SoftmaxV2_0' }),
   ).toBeVisible();
   await expect(page).toHaveURL(/map=/);
+});
+
+/** A CANN 6.3+ operator-tuning report of `n` Conv operators, each tuned from 100 µs to `after(i)`. */
+function bigReport(n: number, tunedMs: number, after: (i: number) => number): string {
+  const ops = Array.from({ length: n }, (_, i) => {
+    const a = after(i);
+    const pct = `${((100 / a - 1) * 100).toFixed(2)}%`;
+    return {
+      op_name: `Conv_${i}`,
+      op_type: 'Conv2D',
+      tune_performance: {
+        Schedule: {
+          'performance_after_tune(us)': a,
+          'performance_before_tune(us)': 100,
+          performance_improvement: pct,
+          update_mode: 'add',
+        },
+      },
+    };
+  });
+  return JSON.stringify([
+    { basic: { tuning_name: 'bigmodel', 'tuning_time(s)': 3600 } },
+    {
+      OPAT: {
+        'model_baseline_performance(ms)': 100,
+        model_performance_improvement: `${((100 / tunedMs - 1) * 100).toFixed(2)}%`,
+        'model_result_performance(ms)': tunedMs,
+        opat_tuning_result: 'tuning successful',
+        repo_modified_operators: ops,
+        repo_summary: {
+          repo_add_num: n,
+          repo_hit_num: 0,
+          repo_reserved_num: 0,
+          repo_unsatisfied_num: 0,
+          repo_update_num: 0,
+          total_num: n,
+        },
+      },
+    },
+  ]);
+}
+
+test('a comparison of thousands of operators renders only the rows in view and scrolls to the last', async ({
+  page,
+}) => {
+  const n = 4000;
+  const base = 'aoe_result_opat_20250401100000123_pid3001.json';
+  const cand = 'aoe_result_opat_20250402100000123_pid3002.json';
+  await openEmptyWorkspace(page);
+  await dropBuffers(page, [
+    { name: base, text: bigReport(n, 95, () => 90) },
+    // Every third operator slower than in the baseline, the rest faster.
+    { name: cand, text: bigReport(n, 94, (i) => (i % 3 === 0 ? 99 : 80)) },
+  ]);
+  await page.getByRole('navigation').getByRole('link', { name: 'Compare' }).click();
+  for (const f of [base, cand])
+    await page.getByRole('checkbox', { name: `Compare: ${f} · bigmodel` }).check();
+  await page.getByRole('radio', { name: `Pin ${base} · bigmodel as the baseline` }).check();
+  await page.getByRole('tab', { name: 'Operators' }).click();
+
+  await expect(page.getByTestId('ops-shown')).toHaveText(`Showing ${n} of ${n} rows`);
+  const rendered = page.getByTestId('ops-table').locator('tbody tr:not([data-spacer])');
+  await expect(rendered.first()).toBeVisible();
+  expect(await rendered.count()).toBeLessThan(200);
+
+  // Scrolled to the end, the last rows are rendered and no spacer is left below them.
+  await page.locator('.ops-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(rendered.last()).toHaveAttribute('data-index', String(n - 1));
+  await expect(page.getByTestId('ops-table').locator('tbody tr').last()).not.toHaveAttribute(
+    'data-spacer',
+    '',
+  );
 });

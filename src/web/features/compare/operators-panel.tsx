@@ -1,7 +1,10 @@
 // Operators across runs: per-run bucket counts and geometric mean, then one table of every
 // compared run's rows against the baseline, with diff-only, noise floor, bucket and text filters
 // and multi-column sort (shift-click adds a column). All of it lives in the view state (URL).
-import { useMemo, type MouseEvent } from 'react';
+// Only the rows in view are rendered (TanStack Virtual), so models with thousands of operators
+// per run stay fast; spacer rows stand in for the rest and exist only when rows are off screen.
+import { useMemo, useRef, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Bucket, OperatorComparison } from '../../../core/model/compare.ts';
 import { visibleRows } from '../../../core/model/compare.ts';
@@ -17,8 +20,8 @@ import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
 import { GLYPH, LABEL_CLASS, sortRows, type TableRow } from './view-model.ts';
 
-/** Rows rendered at most; the CSV export has every row. */
-export const ROW_LIMIT = 1000;
+/** Estimated row height before measuring (rows with long names wrap and are measured). */
+const ROW_HEIGHT = 31;
 const NUMERIC: ReadonlySet<SortColumn> = new Set([
   'baseUs',
   'candUs',
@@ -69,7 +72,16 @@ export function OperatorsPanel(props: {
         ? view.buckets.filter((x) => x !== b)
         : [...view.buckets, b],
     });
-  const shown = rows.slice(0, ROW_LIMIT);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 30,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <section className="compare-panel" aria-label={t('tabs.operators')}>
@@ -137,10 +149,9 @@ export function OperatorsPanel(props: {
         </span>
       </div>
       <p className="muted" role="status" data-testid="ops-shown">
-        {t('ops.shown', { shown: shown.length, total: all.length })}
-        {rows.length > ROW_LIMIT ? ` ${t('ops.limited', { limit: ROW_LIMIT })}` : ''}
+        {t('ops.shown', { shown: rows.length, total: all.length })}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll ops-scroll" ref={scrollRef}>
         <table className="compare-table ops-table" data-testid="ops-table">
           <thead>
             <tr>
@@ -169,11 +180,24 @@ export function OperatorsPanel(props: {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => {
+            {padTop > 0 ? (
+              <tr aria-hidden="true" data-spacer="">
+                <td colSpan={SORT_COLUMNS.length + 1} style={{ height: padTop, padding: 0 }} />
+              </tr>
+            ) : null}
+            {items.map((item) => {
+              const r = rows[item.index];
+              if (!r) return null;
               const d = r.diff;
               const cls = LABEL_CLASS[r.label];
               return (
-                <tr key={`${r.runId}|${r.key}`} data-bucket={r.bucket} data-name={r.name}>
+                <tr
+                  key={`${r.runId}|${r.key}`}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  data-bucket={r.bucket}
+                  data-name={r.name}
+                >
                   <td>
                     <span className="run-tag">{short.get(r.runId)}</span>
                   </td>
@@ -205,9 +229,14 @@ export function OperatorsPanel(props: {
                 </tr>
               );
             })}
+            {padBottom > 0 ? (
+              <tr aria-hidden="true" data-spacer="">
+                <td colSpan={SORT_COLUMNS.length + 1} style={{ height: padBottom, padding: 0 }} />
+              </tr>
+            ) : null}
           </tbody>
         </table>
-        {shown.length === 0 ? <p className="muted">{t('ops.none')}</p> : null}
+        {rows.length === 0 ? <p className="muted">{t('ops.none')}</p> : null}
       </div>
       <MappingEditor
         rows={all}

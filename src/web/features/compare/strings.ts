@@ -124,8 +124,6 @@ registerStrings(COMPARE_NS, {
       },
       via: { mapping: 'matched by your mapping', shape: 'matched by input shape' },
       shown: 'Showing {{shown}} of {{total}} rows',
-      limited:
-        'The first {{limit}} rows are shown; narrow the search to see others, or export CSV for all.',
       none: 'No operator rows to show.',
       sortBy: 'Sort by {{column}}',
     },
@@ -291,7 +289,6 @@ registerStrings(COMPARE_NS, {
       },
       via: { mapping: '按您的映射匹配', shape: '按输入 shape 匹配' },
       shown: '显示 {{shown}} / {{total}} 行',
-      limited: '仅显示前 {{limit}} 行；请缩小搜索范围，或导出 CSV 查看全部。',
       none: '没有可显示的算子行。',
       sortBy: '按{{column}}排序',
     },
