@@ -33,11 +33,11 @@ test('a page that throws shows what failed, a way back and the details, not a bl
   );
   expect(screen.getByRole('alert').textContent).toContain('The run view could not be shown');
   expect(screen.getByRole('link', { name: 'Back to workspace' }).getAttribute('href')).toBe('/');
-  expect(screen.getByText(/operators is not iterable/)).toBeTruthy();
+  expect(screen.getByText(/operators is not iterable/)).toBeInstanceOf(HTMLElement);
 
   broken = false;
   fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-  expect(screen.getByText('run summary')).toBeTruthy();
+  expect(screen.getByText('run summary')).toBeInstanceOf(HTMLElement);
 });
 
 test('the message is in the user language', async () => {
@@ -50,5 +50,5 @@ test('the message is in the user language', async () => {
     </MemoryRouter>,
   );
   expect(screen.getByRole('alert').textContent).toContain('对比视图无法显示');
-  expect(screen.getByRole('link', { name: '返回工作区' })).toBeTruthy();
+  expect(screen.getByRole('link', { name: '返回工作区' })).toBeInstanceOf(HTMLElement);
 });

@@ -51,10 +51,10 @@ const renderPage = (path = '/launch') =>
 test('without a launcher the page says what is missing, in both languages', async () => {
   mockFetch(() => ({ status: 404, body: null }));
   renderPage();
-  expect(await screen.findByText('No launcher serves this dashboard')).toBeTruthy();
-  expect(screen.getByText(/npx aoe-dashboard serve/)).toBeTruthy();
+  expect(await screen.findByText('No launcher serves this dashboard')).toBeInstanceOf(HTMLElement);
+  expect(screen.getByText(/npx aoe-dashboard serve/)).toBeInstanceOf(HTMLElement);
   await i18next.changeLanguage('zh-CN');
-  expect(await screen.findByText('此仪表板不是由启动器提供的')).toBeTruthy();
+  expect(await screen.findByText('此仪表板不是由启动器提供的')).toBeInstanceOf(HTMLElement);
 });
 
 test('a launcher without a known token asks for it', async () => {
@@ -64,7 +64,7 @@ test('a launcher without a known token asks for it', async () => {
       : { status: 401, body: {} },
   );
   renderPage();
-  expect(await screen.findByLabelText('Access token')).toBeTruthy();
+  expect(await screen.findByLabelText('Access token')).toBeInstanceOf(HTMLElement);
 });
 
 test('a rejected job shows each error beside its field; the host check is localized', async () => {
@@ -93,8 +93,10 @@ test('a rejected job shows each error beside its field; the host check is locali
     return { status: 200, body: { jobs: [] } };
   });
   renderPage();
-  expect(await screen.findByText('aoe runs: /opt/aoe')).toBeTruthy();
-  expect(screen.getByText('8 GB RAM free; AOE needs at least 32 GB per process.')).toBeTruthy();
+  expect(await screen.findByText('aoe runs: /opt/aoe')).toBeInstanceOf(HTMLElement);
+  expect(screen.getByText('8 GB RAM free; AOE needs at least 32 GB per process.')).toBeInstanceOf(
+    HTMLElement,
+  );
 
   fireEvent.change(screen.getByLabelText(/^Model/), { target: { value: '../secret.onnx' } });
   fireEvent.change(screen.getByLabelText(/^Other aoe options/), { target: { value: 'log=loud' } });
