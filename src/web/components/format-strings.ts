@@ -19,7 +19,7 @@ registerStrings(FORMATS_NS, {
       'cann-6_0': 'CANN 6.0.x layout',
       'cann-6_2': 'CANN 6.2 layout',
       'cann-6_3+': 'CANN 6.3+ layout',
-      sgat: 'subgraph-tuning layout',
+      sgat: 'read best effort (AOE does not publish this file’s fields)',
       unknown: 'unknown CANN layout',
     },
     layout: {
@@ -58,7 +58,7 @@ registerStrings(FORMATS_NS, {
       'cann-6_0': 'CANN 6.0.x 格式',
       'cann-6_2': 'CANN 6.2 格式',
       'cann-6_3+': 'CANN 6.3+ 格式',
-      sgat: '子图调优格式',
+      sgat: '尽力解析（AOE 未公开此文件的字段）',
       unknown: '未知 CANN 格式',
     },
     layout: {
