@@ -11,6 +11,7 @@ import {
   expect,
   fileCard,
   openEmptyWorkspace,
+  reloadWhenSaved,
   test,
 } from './helpers/app.ts';
 
@@ -64,7 +65,7 @@ test('a report and a profile picked together are linked; links can be changed by
   await expect(report.locator('.link-chip')).toHaveText(['op_summary_20261102094530.csv']);
 
   // Links are part of the saved workspace.
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
   await expect(report.locator('.link-chip')).toHaveText(['op_summary_20261102094530.csv']);
 });

@@ -11,6 +11,7 @@ import {
   fileCard,
   openApp,
   openEmptyWorkspace,
+  reloadWhenSaved,
   test,
 } from './helpers/app.ts';
 
@@ -104,7 +105,7 @@ test('a reload keeps the workspace, and clearing it empties it for good', async 
   await openEmptyWorkspace(page);
   await dropFiles(page, [`${AOE_FIXTURES}cann63rc2-array.json`, `${AOE_FIXTURES}bare-object.json`]);
   await expect(page.getByTestId('file-card')).toHaveCount(2);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('file-card')).toHaveCount(2);
   await expect(fileCard(page, 'bare-object.json').getByTestId('format-label')).toHaveText(
@@ -113,7 +114,7 @@ test('a reload keeps the workspace, and clearing it empties it for good', async 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await expect(page.getByTestId('file-card')).toHaveCount(0);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
   // Cleared means cleared: no files, and the demo does not come back.
   await expect(page.getByTestId('file-card')).toHaveCount(0);
@@ -133,7 +134,7 @@ test.describe('in Chinese', () => {
     await page.getByTestId('language-switch').selectOption('en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workspace');
     await expect(page.getByRole('link', { name: 'Compare' })).toBeVisible();
-    await page.reload();
+    await reloadWhenSaved(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workspace');
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(page.getByRole('navigation').getByRole('link', { name: '对比' })).toBeVisible();
@@ -147,7 +148,7 @@ test('the dark theme applies, and stays applied after a reload', async ({ page }
   await page.getByTestId('theme-switch').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await background()).not.toBe(light);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
@@ -225,7 +226,7 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   ]);
   await banner.getByRole('button', { name: 'Clear demo data' }).click();
   await expect(cards).toHaveCount(0);
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
   await expect(cards).toHaveCount(0);
   await expect(banner).toHaveCount(0);

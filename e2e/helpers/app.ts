@@ -59,6 +59,12 @@ async function settledDrops(page: Page): Promise<number> {
   return Number((await root(page).getAttribute('data-drops')) ?? '0');
 }
 
+/** Reloads once every workspace change is stored (`<html data-saved="true">`), as a user would. */
+export async function reloadWhenSaved(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-saved', 'true');
+  await page.reload();
+}
+
 /** Loads files as if picked in "choose files", and waits until that load has settled. */
 export async function dropFiles(page: Page, paths: readonly string[]): Promise<void> {
   const before = await settledDrops(page);

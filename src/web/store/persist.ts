@@ -129,9 +129,19 @@ async function sync(state: AppState): Promise<void> {
   await Promise.all(writes);
 }
 
+/**
+ * `<html data-saved>` is "false" while a workspace change is still being written to IndexedDB
+ * and "true" once everything is stored: a reload before that would bring back the older state.
+ */
+function markSaved(saved: boolean): void {
+  if (typeof document !== 'undefined') document.documentElement.dataset.saved = String(saved);
+}
+
 /** Saves every workspace change from now on; returns the unsubscribe. */
 export function startPersisting(): () => void {
   let chain: Promise<void> = Promise.resolve();
+  let pending = 0;
+  markSaved(true);
   return useAppStore.subscribe((state, previous) => {
     if (
       state.files === previous.files &&
@@ -143,6 +153,14 @@ export function startPersisting(): () => void {
       return;
     }
     // Serialized, so a removal never races ahead of the write it undoes.
-    chain = chain.then(() => sync(useAppStore.getState())).catch(() => undefined);
+    pending += 1;
+    markSaved(false);
+    chain = chain
+      .then(() => sync(useAppStore.getState()))
+      .catch(() => undefined)
+      .finally(() => {
+        pending -= 1;
+        if (pending === 0) markSaved(true);
+      });
   });
 }
