@@ -9,7 +9,7 @@ import type {
   TuningReport,
   TuningTask,
 } from '../../model/types.ts';
-import { parsePercent, savedPct, speedupPct } from '../../model/units.ts';
+import { parsePercent, savedPct, speedupPct, type Ms } from '../../model/units.ts';
 import type { ImportIssue, ParseContext } from '../types.ts';
 import { child, finite, isObject, own, text, type JsonObject } from '../json/tree.ts';
 import { checkRepoSummary, checkStatedImprovement } from './cross-check.ts';
@@ -129,9 +129,7 @@ function readTask(
     baselineMs,
     tunedMs,
     improvementPct,
-    recomputedImprovementPct: both ? finiteOrNull(speedupPct(baselineMs, tunedMs)) : null,
-    savedMs: both ? finiteOrNull(baselineMs - tunedMs) : null,
-    savedPct: both ? finiteOrNull(savedPct(baselineMs, tunedMs)) : null,
+    ...recomputedFigures(baselineMs, tunedMs),
     repoSummary,
     operators: ops.rows,
     failedOperators,
@@ -196,6 +194,21 @@ export function readSummary(value: unknown, incomplete: ReadonlySet<object>): Re
     return null;
   }
   return { add, hit, reserved, unsatisfied, update, total };
+}
+
+/** What the model times say, recomputed: the speed-up and the time saved, in ms and in %. */
+export function recomputedFigures(
+  baselineMs: Ms | null,
+  tunedMs: Ms | null,
+): Pick<TuningTask, 'recomputedImprovementPct' | 'savedMs' | 'savedPct'> {
+  if (baselineMs === null || tunedMs === null) {
+    return { recomputedImprovementPct: null, savedMs: null, savedPct: null };
+  }
+  return {
+    recomputedImprovementPct: finiteOrNull(speedupPct(baselineMs, tunedMs)),
+    savedMs: finiteOrNull(baselineMs - tunedMs),
+    savedPct: finiteOrNull(savedPct(baselineMs, tunedMs)),
+  };
 }
 
 /** Extreme inputs (1e308 / 1e-308) overflow; the model holds finite numbers or null. */

@@ -5,12 +5,12 @@
 // `*_tuning_result`, `*failed_*` name lists, and `repo_summary` / `repo_modified_operators` when
 // they have the operator file's shape. Everything else is kept verbatim and reported.
 import type { TuningReport, TuningTask } from '../../model/types.ts';
-import { parsePercent, savedPct, speedupPct } from '../../model/units.ts';
+import { parsePercent } from '../../model/units.ts';
 import { child, finite, isObject, own, text, type JsonObject } from '../json/tree.ts';
 import { checkRepoSummary, checkStatedImprovement } from '../aoe-opat/cross-check.ts';
 import type { IssueSink } from '../aoe-opat/issue-sink.ts';
 import { checkKnownKeys, splitTasks, unknownField, type RawTask } from '../aoe-opat/layout.ts';
-import { finiteOrNull, readSummary, statusOf, stem } from '../aoe-opat/normalize.ts';
+import { readSummary, recomputedFigures, statusOf, stem } from '../aoe-opat/normalize.ts';
 import { readOperators } from '../aoe-opat/operators.ts';
 import type { ParseContext } from '../types.ts';
 
@@ -120,9 +120,7 @@ function readTask(
     baselineMs,
     tunedMs,
     improvementPct,
-    recomputedImprovementPct: both ? finiteOrNull(speedupPct(baselineMs, tunedMs)) : null,
-    savedMs: both ? finiteOrNull(baselineMs - tunedMs) : null,
-    savedPct: both ? finiteOrNull(savedPct(baselineMs, tunedMs)) : null,
+    ...recomputedFigures(baselineMs, tunedMs),
     repoSummary,
     operators: ops.rows,
     failedOperators,
