@@ -1,42 +1,20 @@
-// The Launch page's view of the launcher's HTTP API (schemas/launcher-*.schema.json). The web
-// side never imports launcher code: the shapes it reads are restated here, narrowed on arrival.
+// The Launch page's view of the launcher's HTTP API. The web side never imports launcher code:
+// the shapes it reads are the types generated from the same schemas (schemas/launcher-*.schema.json)
+// the launcher validates against, narrowed on arrival.
+import type { LauncherJob } from '../../../core/validation/generated/launcher-job.ts';
+import type { LauncherPreflight } from '../../../core/validation/generated/launcher-preflight.ts';
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'interrupted';
-export const FINAL_STATES: ReadonlySet<string> = new Set([
+export type JobView = Readonly<LauncherJob>;
+export type JobState = JobView['state'];
+export const FINAL_STATES: ReadonlySet<string> = new Set<JobState>([
   'succeeded',
   'failed',
   'canceled',
   'interrupted',
 ]);
 
-export interface JobView {
-  readonly id: string;
-  readonly state: JobState;
-  readonly model: string;
-  readonly device: number;
-  readonly jobTypes: readonly number[];
-  readonly exitCode: number | null;
-  readonly errorCode: string | null;
-  readonly errorMessage: string | null;
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly runIds: readonly string[];
-}
-
-export interface PreflightItem {
-  readonly id: string;
-  readonly status: 'ok' | 'warning' | 'error';
-  readonly message: string;
-  readonly values?: Readonly<Record<string, string | number>>;
-}
-
-export interface Preflight {
-  readonly ok: boolean;
-  readonly items: readonly PreflightItem[];
-  readonly helpOptions: readonly string[] | null;
-  readonly devices: readonly number[];
-}
+export type Preflight = Readonly<LauncherPreflight>;
+export type PreflightItem = Preflight['items'][number];
 
 export interface FieldError {
   readonly field: string;
