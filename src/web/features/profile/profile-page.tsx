@@ -2,7 +2,8 @@
 // and table) and its operators in a virtualized table that stays fast at 1,000,000 rows.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { MissingFile } from '../../components/missing-file.tsx';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
@@ -81,19 +82,14 @@ export function ProfilePage() {
   }, [t, f, ops]);
 
   if (!file || !profile || !types || !ops) {
-    if (!hydrated)
-      return (
-        <p className="muted" role="status">
-          {t('loading')}
-        </p>
-      );
     return (
-      <section className="profile-page">
-        <p role="alert">{t('notFound')}</p>
-        <Link className="button primary" to="/">
-          {t('backToWorkspace')}
-        </Link>
-      </section>
+      <MissingFile
+        hydrated={hydrated}
+        className="profile-page"
+        loading={t('loading')}
+        notFound={t('notFound')}
+        back={t('backToWorkspace')}
+      />
     );
   }
 

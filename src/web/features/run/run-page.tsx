@@ -4,6 +4,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { MissingFile } from '../../components/missing-file.tsx';
 import { formatLabel } from '../../components/format-label.ts';
 import { IssueList } from '../../components/issues/issue-list.tsx';
 import { runPath, taskIndexFromParam } from '../../components/paths.ts';
@@ -39,19 +40,14 @@ export function RunPage() {
   );
 
   if (!file || !report) {
-    if (!hydrated)
-      return (
-        <p className="muted" role="status">
-          {t('loading')}
-        </p>
-      );
     return (
-      <section className="run-page">
-        <p role="alert">{t('notFound')}</p>
-        <Link className="button primary" to="/">
-          {t('backToWorkspace')}
-        </Link>
-      </section>
+      <MissingFile
+        hydrated={hydrated}
+        className="run-page"
+        loading={t('loading')}
+        notFound={t('notFound')}
+        back={t('backToWorkspace')}
+      />
     );
   }
   if (!task || !summary || taskIndex === null) {
