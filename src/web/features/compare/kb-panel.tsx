@@ -2,6 +2,7 @@
 // as a line on its own axis.
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import type { KnowledgeBasePoint } from '../../../core/model/compare.ts';
 import { ChartCard } from './chart-card.tsx';
 import { useCompareFormats } from './formats.ts';
@@ -79,14 +80,7 @@ export function KnowledgeBasePanel({
             tick={{ fill: 'var(--muted)' }}
             stroke="var(--border)"
           />
-          <Tooltip
-            contentStyle={{
-              background: 'var(--surface)',
-              border: '1px solid var(--border)',
-              color: 'var(--fg)',
-            }}
-            cursor={{ fill: 'var(--surface-2)' }}
-          />
+          <Tooltip {...THEMED_TOOLTIP} />
           <Legend />
           <Bar
             yAxisId="n"

@@ -2,6 +2,7 @@
 // run, as a table and a chart. Colours and glyphs come from core's label of each diff.
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import type { ModelRow } from '../../../core/model/compare.ts';
 import { ChartCard } from './chart-card.tsx';
 import { useCompareFormats } from './formats.ts';
@@ -105,12 +106,7 @@ export function ModelPanel({
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? f.ms(v) : String(v))}
-            contentStyle={{
-              background: 'var(--surface)',
-              border: '1px solid var(--border)',
-              color: 'var(--fg)',
-            }}
-            cursor={{ fill: 'var(--surface-2)' }}
+            {...THEMED_TOOLTIP}
           />
           <Bar dataKey="tunedMs" name={t('model.tuned')} isAnimationActive={false}>
             {data.map((d) => (

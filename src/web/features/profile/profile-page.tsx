@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MissingFile } from '../../components/missing-file.tsx';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
@@ -145,12 +146,7 @@ export function ProfilePage() {
             />
             <Tooltip
               formatter={(v) => (typeof v === 'number' ? f.pct(v) : String(v))}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                color: 'var(--fg)',
-              }}
-              cursor={{ fill: 'var(--surface-2)' }}
+              {...THEMED_TOOLTIP}
             />
             <Bar
               dataKey="sharePct"

@@ -3,6 +3,7 @@
 // the only cue).
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
 import { RUN_NS } from './strings.ts';
@@ -50,12 +51,7 @@ export function GainsChart({ bars }: { bars: readonly GainBar[] }) {
         <ReferenceLine x={0} stroke="var(--muted)" />
         <Tooltip
           formatter={(v) => (typeof v === 'number' ? `${f.signedUs(v)} µs` : String(v))}
-          contentStyle={{
-            background: 'var(--surface)',
-            border: '1px solid var(--border)',
-            color: 'var(--fg)',
-          }}
-          cursor={{ fill: 'var(--surface-2)' }}
+          {...THEMED_TOOLTIP}
         />
         <Bar dataKey="savedUs" name={t('ops.savedUs')} isAnimationActive={false}>
           {data.map((d, i) => (

@@ -1,6 +1,7 @@
 // Baseline vs tuned model latency, one pair of bars per task.
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
 import { RUN_NS } from './strings.ts';
@@ -39,12 +40,7 @@ export function LatencyChart({ series }: { series: readonly LatencyPoint[] }) {
         />
         <Tooltip
           formatter={(v) => (typeof v === 'number' ? f.ms(v) : String(v))}
-          contentStyle={{
-            background: 'var(--surface)',
-            border: '1px solid var(--border)',
-            color: 'var(--fg)',
-          }}
-          cursor={{ fill: 'var(--surface-2)' }}
+          {...THEMED_TOOLTIP}
         />
         <Legend />
         <Bar

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import type { TuningTask } from '../../../core/model/types.ts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
@@ -64,14 +65,7 @@ export function RepoPanel({ task }: { task: TuningTask }) {
                 tick={{ fill: 'var(--fg)' }}
                 stroke="var(--border)"
               />
-              <Tooltip
-                contentStyle={{
-                  background: 'var(--surface)',
-                  border: '1px solid var(--border)',
-                  color: 'var(--fg)',
-                }}
-                cursor={{ fill: 'var(--surface-2)' }}
-              />
+              <Tooltip {...THEMED_TOOLTIP} />
               <Bar
                 dataKey="value"
                 name={t('repo.count')}
