@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import type { BenchPart } from './run.ts';
-import { ensureCsv, serve, typicalReport } from './web-inputs.ts';
+import { generateReport } from './aoe.ts';
+import { ensureCsv, serve } from './web-inputs.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -181,7 +182,8 @@ const web: BenchPart = async () => {
     const clearDemo = page.getByTestId('demo-banner').getByRole('button');
     if (await clearDemo.isVisible()) await clearDemo.click();
 
-    const report = Buffer.from(typicalReport(200), 'utf8');
+    // A typical report: the AOE bench's generator (CANN 6.3+ layout, consistent figures), 200 operators.
+    const report = Buffer.from(generateReport(200), 'utf8');
     const drops: number[] = [];
     for (let i = 0; i < DROPS; i++) {
       // A different name each time, so each drop lists a new card as a real drop would.
