@@ -1,7 +1,7 @@
 // The compare page (`/compare`): the workspace's runs, or — when opened from a share link or a
 // permalink, which the shared view hands over in the history state — the shared runs, read-only,
 // with "add to my workspace". The view state is in the URL search params either way.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
@@ -20,30 +20,18 @@ export interface SharedState {
 }
 
 /**
- * The view state, mirrored in React state so that a click shows at once (router navigations run
- * as transitions), and written to the URL search params. URL changes that did not come from this
- * page (a link to /compare, back/forward) replace the mirror.
+ * The view state lives in the URL search params: read from them, written back on every change.
+ * Router updates apply at once (the app's router runs without transitions), so the location
+ * already holds the previous write when several changes follow each other in one event.
  */
 function useViewState(): [ViewState, (patch: Partial<ViewState>) => void] {
   const [params, setParams] = useSearchParams();
-  const [view, setView] = useState(() => viewFromParams(params));
-  const current = useRef(view);
-  const written = useRef(new Set<string>());
   const text = params.toString();
-  useEffect(() => {
-    if (written.current.has(text)) return;
-    const next = viewFromParams(new URLSearchParams(text));
-    current.current = next;
-    setView(next);
-  }, [text]);
+  const view = useMemo(() => viewFromParams(new URLSearchParams(text)), [text]);
   const update = useCallback(
     (patch: Partial<ViewState>) => {
-      const next = { ...current.current, ...patch };
-      current.current = next;
-      setView(next);
-      const out = viewToParams(next);
-      written.current.add(out.toString());
-      setParams(out, { replace: true, preventScrollReset: true });
+      const latest = viewFromParams(new URLSearchParams(window.location.search));
+      setParams(viewToParams({ ...latest, ...patch }), { replace: true, preventScrollReset: true });
     },
     [setParams],
   );
