@@ -6,10 +6,15 @@ import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspace.ts
 
 export type AppState = WorkspaceSlice & IngestSlice;
 
-export const useAppStore = create<AppState>()((...args) => ({
-  ...createWorkspaceSlice(...args),
-  ...createIngestSlice(...args),
-}));
+/** A store of its own: the page has one (`useAppStore`); tests make one per simulated tab. */
+export function createAppStore() {
+  return create<AppState>()((...args) => ({
+    ...createWorkspaceSlice(...args),
+    ...createIngestSlice(...args),
+  }));
+}
+
+export const useAppStore = createAppStore();
 
 /** Back to the state of a fresh page (tests reset the store between cases). */
 export function resetAppStore(): void {
