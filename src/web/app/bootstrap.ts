@@ -1,14 +1,14 @@
-// Start-up: restore the saved workspace, keep it saved from then on, and on the very first start
-// (nothing saved, never cleared) load the demo reports through the same worker path as a drop.
+// Start-up: restore the saved workspace, keep it saved (and in step with other tabs) from then on,
+// and on the very first start (nothing saved, never cleared) load the demo reports through the
+// same worker path as a drop.
 import { useAppStore } from '../store/index.ts';
-import { hydrateWorkspace, startPersisting } from '../store/persist.ts';
+import { persistWorkspace } from '../store/persist.ts';
 import { restoreRecords, warmIngest } from '../workers/ingest.ts';
 import { loadDemo } from '../workers/demo.ts';
 
 export async function startWorkspace(): Promise<void> {
   warmIngest();
-  await hydrateWorkspace(restoreRecords);
-  startPersisting();
+  await persistWorkspace({ load: restoreRecords }).restored;
   const state = useAppStore.getState();
   if (state.order.length === 0 && !state.cleared) await loadDemo();
 }

@@ -1,132 +1,138 @@
-// Keeps the workspace in IndexedDB: a reload, or coming back tomorrow, restores it. The metadata
-// (order, links, demo, cleared) is one record; each file is its own record, written once (by the
-// ingest worker when it imported the file, else here) and deleted when the file leaves the
-// workspace. Typed arrays survive IndexedDB's structured clone, so tables come back as they were.
-import { del, delMany, get, getMany, keys, set } from 'idb-keyval';
+// Keeps the workspace in IndexedDB and in step across tabs: a reload, coming back tomorrow, or
+// a second tab shows the same files. Each change this page makes is written as a change to the
+// records of the files it touches (persist-records.ts); other tabs hear of it on a
+// BroadcastChannel and read those records. Typed arrays survive IndexedDB's structured clone, so
+// tables come back as they were.
+//
+// All persistence state (pending writes, the channel, the page's clock for list positions) lives
+// in the object `persistWorkspace` returns: the page starts one at start-up.
+import { getMany, type UseStore } from 'idb-keyval';
+import type { StoreApi } from 'zustand';
 import type { ImportedFile } from '../../core/formats/types.ts';
-import { FILE_KEY_PREFIX, META_KEY, fileKey, workspaceStore } from './persist-keys.ts';
+import { workspaceStore } from './persist-keys.ts';
+import {
+  readFiles,
+  readWorkspace,
+  removeFileRecords,
+  saveAddedFile,
+  saveCleared,
+  updateEntries,
+  type EntryChange,
+  type RecordLoader,
+} from './persist-records.ts';
+import type { WorkspaceState } from './slices/workspace.ts';
 import { useAppStore, type AppState } from './index.ts';
 
-interface SavedMeta {
-  readonly version: 1;
-  readonly order: readonly string[];
-  readonly links: Readonly<Record<string, readonly string[]>>;
-  readonly demoIds: readonly string[];
+export type { RecordLoader } from './persist-records.ts';
+
+export const WORKSPACE_CHANNEL = 'aoe-dashboard-workspace';
+
+type Link = readonly [reportId: string, profileId: string];
+
+/** What one workspace change did, file by file. */
+export interface WorkspaceDelta {
+  readonly added: readonly {
+    readonly file: ImportedFile;
+    readonly demo: boolean;
+    readonly links: readonly string[];
+  }[];
+  readonly removed: readonly string[];
+  /** Files already listed that became demo files. */
+  readonly demoMarked: readonly string[];
+  readonly linked: readonly Link[];
+  readonly unlinked: readonly Link[];
+  /** The workspace (or the demo) was cleared: the demo is not loaded by itself again. */
   readonly cleared: boolean;
 }
 
-const persisted = new Set<string>();
-
-/** The file is already in IndexedDB (the ingest worker saved it). */
-export function markPersisted(id: string): void {
-  persisted.add(id);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
-/** Reads the saved metadata defensively: a damaged record restores nothing rather than throwing. */
-function parseMeta(value: unknown): SavedMeta | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (v.version !== 1 || !isStringArray(v.order) || !isStringArray(v.demoIds)) return null;
-  const links: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
-  if (typeof v.links === 'object' && v.links !== null) {
-    for (const [k, ids] of Object.entries(v.links)) if (isStringArray(ids)) links[k] = ids;
+function pairs(links: WorkspaceState['links'], minus: WorkspaceState['links']): Link[] {
+  const out: Link[] = [];
+  for (const [reportId, ids] of Object.entries(links)) {
+    const other = minus[reportId] ?? [];
+    for (const id of ids) if (!other.includes(id)) out.push([reportId, id]);
   }
-  return { version: 1, order: v.order, links, demoIds: v.demoIds, cleared: v.cleared === true };
+  return out;
 }
 
-function isImportedFile(value: unknown): value is ImportedFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.fileName === 'string' && Array.isArray(v.issues);
-}
-
-/** Reads saved file records by key; the page passes one that reads them in the ingest worker. */
-export type RecordLoader = (keys: readonly string[]) => Promise<readonly unknown[]>;
-
-const loadOnThisThread: RecordLoader = (keys) => getMany([...keys], workspaceStore());
-
-export async function hydrateWorkspace(load: RecordLoader = loadOnThisThread): Promise<void> {
-  const store = workspaceStore();
-  try {
-    const meta = parseMeta(await get(META_KEY, store));
-    if (meta) {
-      const loaded = meta.order.length > 0 ? await load(meta.order.map(fileKey)) : [];
-      const files: Record<string, ImportedFile> = Object.create(null) as Record<
-        string,
-        ImportedFile
-      >;
-      for (const file of loaded) if (isImportedFile(file)) files[file.id] = file;
-      const order = meta.order.filter((id) => Object.hasOwn(files, id));
-      for (const id of order) persisted.add(id);
-      const demoIds = meta.demoIds.filter((id) => Object.hasOwn(files, id));
-      const links: Record<string, readonly string[]> = {};
-      for (const [reportId, ids] of Object.entries(meta.links)) {
-        const kept = ids.filter((id) => Object.hasOwn(files, id));
-        if (Object.hasOwn(files, reportId) && kept.length > 0) links[reportId] = kept;
-      }
-      useAppStore.getState().restoreWorkspace({
-        files,
-        order,
-        links,
-        demoIds,
-        demo: demoIds.length > 0,
-        cleared: meta.cleared,
-      });
-    }
-    // Records the page never got to list (a reload while a file was being added) are dropped —
-    // unless a file is being loaded right now, whose record may not be listed yet.
-    const allKeys = await keys(store);
-    const now = useAppStore.getState();
-    if (now.jobs.length === 0 && now.settledDrops === 0 && !now.scanning) {
-      const known = new Set(now.order.map(fileKey));
-      const orphans = allKeys.filter(
-        (k) => typeof k === 'string' && k.startsWith(FILE_KEY_PREFIX) && !known.has(k),
-      );
-      if (orphans.length > 0) await delMany(orphans, store);
-    }
-  } catch {
-    // No IndexedDB (private mode, blocked storage): the workspace lives for this page only.
-    useAppStore.getState().setStorageUnavailable(true);
-  } finally {
-    useAppStore.getState().setHydrated(true);
+/** The change from `prev` to `next`, or null when the saved part of the workspace is the same. */
+export function workspaceDelta(prev: WorkspaceState, next: WorkspaceState): WorkspaceDelta | null {
+  if (
+    prev.files === next.files &&
+    prev.order === next.order &&
+    prev.links === next.links &&
+    prev.demoIds === next.demoIds &&
+    prev.cleared === next.cleared
+  ) {
+    return null;
   }
-}
-
-function metaOf(state: AppState): SavedMeta {
+  const removed = prev.order.filter((id) => !Object.hasOwn(next.files, id));
+  const gone = new Set(removed);
+  const added = next.order.flatMap((id) => {
+    const file = next.files[id];
+    if (!file || Object.hasOwn(prev.files, id)) return [];
+    return [{ file, demo: next.demoIds.includes(id), links: next.links[id] ?? [] }];
+  });
   return {
-    version: 1,
-    order: state.order,
-    links: state.links,
-    demoIds: state.demoIds,
-    cleared: state.cleared,
+    added,
+    removed,
+    demoMarked: next.demoIds.filter(
+      (id) => Object.hasOwn(prev.files, id) && !prev.demoIds.includes(id),
+    ),
+    linked: pairs(next.links, prev.links),
+    // A removed report's entry goes with it; its links need no update.
+    unlinked: pairs(prev.links, next.links).filter(([reportId]) => !gone.has(reportId)),
+    cleared: next.cleared && !prev.cleared,
   };
 }
 
-async function sync(state: AppState): Promise<void> {
-  const store = workspaceStore();
-  const writes: Promise<void>[] = [set(META_KEY, metaOf(state), store)];
-  for (const id of state.order) {
-    const file = state.files[id];
-    if (!file || persisted.has(id)) continue;
-    persisted.add(id);
-    writes.push(
-      set(fileKey(id), file, store).catch(() => {
-        // Quota exceeded or storage blocked: say so on the file rather than lose it silently.
-        persisted.delete(id);
-        useAppStore.getState().markUnsaved(id);
-      }),
-    );
-  }
-  for (const id of [...persisted]) {
-    if (Object.hasOwn(state.files, id)) continue;
-    persisted.delete(id);
-    writes.push(del(fileKey(id), store));
-  }
-  await Promise.all(writes);
+/** What a tab tells the others once its change is stored. */
+interface WorkspaceMessage {
+  readonly type: 'workspace-changed';
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly linked: readonly Link[];
+  readonly unlinked: readonly Link[];
+}
+
+function isLinkList(value: unknown): value is Link[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (l) =>
+        Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'string',
+    )
+  );
+}
+
+function parseMessage(data: unknown): WorkspaceMessage | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const m = data as Record<string, unknown>;
+  const strings = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((s) => typeof s === 'string');
+  if (m.type !== 'workspace-changed' || !strings(m.added) || !strings(m.removed)) return null;
+  if (!isLinkList(m.linked) || !isLinkList(m.unlinked)) return null;
+  return {
+    type: m.type,
+    added: m.added,
+    removed: m.removed,
+    linked: m.linked,
+    unlinked: m.unlinked,
+  };
+}
+
+function entryChanges(delta: WorkspaceDelta): Map<string, EntryChange> {
+  const changes = new Map<string, { linked: string[]; unlinked: string[]; demo?: boolean }>();
+  const of = (id: string) => {
+    const change = changes.get(id) ?? { linked: [], unlinked: [] };
+    changes.set(id, change);
+    return change;
+  };
+  const placed = new Set(delta.added.map((a) => a.file.id));
+  // A file added by this change is saved with its links already.
+  for (const [r, p] of delta.linked) if (!placed.has(r)) of(r).linked.push(p);
+  for (const [r, p] of delta.unlinked) of(r).unlinked.push(p);
+  for (const id of delta.demoMarked) of(id).demo = true;
+  return changes;
 }
 
 /**
@@ -137,30 +143,148 @@ function markSaved(saved: boolean): void {
   if (typeof document !== 'undefined') document.documentElement.dataset.saved = String(saved);
 }
 
-/** Saves every workspace change from now on; returns the unsubscribe. */
-export function startPersisting(): () => void {
-  let chain: Promise<void> = Promise.resolve();
-  let pending = 0;
-  markSaved(true);
-  return useAppStore.subscribe((state, previous) => {
-    if (
-      state.files === previous.files &&
-      state.order === previous.order &&
-      state.links === previous.links &&
-      state.demoIds === previous.demoIds &&
-      state.cleared === previous.cleared
-    ) {
-      return;
+export interface PersistOptions {
+  readonly store?: StoreApi<AppState>;
+  readonly db?: UseStore;
+  /** How file records are read (the page reads them in the ingest worker). */
+  readonly load?: RecordLoader;
+  readonly channelName?: string;
+}
+
+export interface WorkspacePersistence {
+  /** Settles once the saved workspace is back in the store (or could not be read). */
+  readonly restored: Promise<void>;
+  /** Settles once every change made or heard of so far is handled. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Restores the saved workspace into the store, then saves every change made there and takes in
+ * the changes other tabs make.
+ */
+export function persistWorkspace(options: PersistOptions = {}): WorkspacePersistence {
+  const store = options.store ?? useAppStore;
+  const db = options.db ?? workspaceStore();
+  const load: RecordLoader = options.load ?? ((keys) => getMany([...keys], db));
+  const channel =
+    typeof BroadcastChannel === 'function'
+      ? new BroadcastChannel(options.channelName ?? WORKSPACE_CHANNEL)
+      : null;
+
+  // One queue for writes and for changes heard from other tabs, so that a change is written
+  // before a later one is read back, and a removal never races ahead of the write it undoes.
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (task: () => Promise<void>): Promise<void> => {
+    queue = queue.then(task).catch(() => undefined);
+    return queue;
+  };
+  let unsavedChanges = 0;
+  let lastStamp = 0;
+  // Set while the store takes in what is already stored (the saved workspace, another tab's
+  // change): those updates are not written back.
+  let takingIn = false;
+  const takeIn = (apply: (state: AppState) => void) => {
+    takingIn = true;
+    try {
+      apply(store.getState());
+    } finally {
+      takingIn = false;
     }
-    // Serialized, so a removal never races ahead of the write it undoes.
-    pending += 1;
-    markSaved(false);
-    chain = chain
-      .then(() => sync(useAppStore.getState()))
-      .catch(() => undefined)
-      .finally(() => {
-        pending -= 1;
-        if (pending === 0) markSaved(true);
-      });
+  };
+
+  async function write(delta: WorkspaceDelta, stamps: readonly number[]): Promise<void> {
+    const added: string[] = [];
+    for (const [i, { file, demo, links }] of delta.added.entries()) {
+      try {
+        await saveAddedFile(db, file, { addedAt: stamps[i] ?? Date.now(), demo, links });
+        added.push(file.id);
+      } catch {
+        // Quota exceeded or storage blocked: say so on the file rather than lose it silently.
+        store.getState().markUnsaved(file.id);
+      }
+    }
+    await updateEntries(db, entryChanges(delta)).catch(() => undefined);
+    await removeFileRecords(db, delta.removed).catch(() => undefined);
+    if (delta.cleared) await saveCleared(db).catch(() => undefined);
+    const message: WorkspaceMessage = {
+      type: 'workspace-changed',
+      added,
+      removed: delta.removed,
+      linked: delta.linked,
+      unlinked: delta.unlinked,
+    };
+    channel?.postMessage(message);
+  }
+
+  async function hear(message: WorkspaceMessage): Promise<void> {
+    const missing = message.added.filter((id) => !Object.hasOwn(store.getState().files, id));
+    const saved = await readFiles(db, load, missing);
+    takeIn((state) => {
+      for (const id of message.removed) state.removeFile(id);
+      const demo = saved.filter((s) => s.entry?.demo === true).map((s) => s.file);
+      const mine = saved.filter((s) => s.entry?.demo !== true).map((s) => s.file);
+      if (demo.length > 0) state.addFiles(demo, { demo: true });
+      if (mine.length > 0) state.addFiles(mine);
+      for (const { file, entry } of saved) {
+        for (const id of entry?.links ?? []) state.linkProfile(file.id, id);
+      }
+      for (const [r, p] of message.linked) state.linkProfile(r, p);
+      for (const [r, p] of message.unlinked) state.unlinkProfile(r, p);
+    });
+  }
+
+  const restored = enqueue(async () => {
+    try {
+      const saved = await readWorkspace(db, load);
+      takeIn((state) => state.restoreWorkspace(saved));
+    } catch {
+      // No IndexedDB (private mode, blocked storage): the workspace lives for this page only.
+      store.getState().setStorageUnavailable(true);
+    } finally {
+      store.getState().setHydrated(true);
+    }
   });
+
+  markSaved(true);
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (takingIn) return;
+    const delta = workspaceDelta(previous, state);
+    if (!delta) return;
+    const stamps = delta.added.map(() => (lastStamp = Math.max(Date.now(), lastStamp + 0.001)));
+    unsavedChanges += 1;
+    markSaved(false);
+    void enqueue(() => write(delta, stamps)).finally(() => {
+      unsavedChanges -= 1;
+      if (unsavedChanges === 0) markSaved(true);
+    });
+  });
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      const message = parseMessage(event.data);
+      if (message) void enqueue(() => hear(message));
+    };
+  }
+
+  // A reload (or closing the tab) while a change is being written or a file is being read
+  // would lose it: the browser asks first.
+  const warnBeforeUnload = (event: Event) => {
+    const state = store.getState();
+    const reading = state.jobs.some((j) => j.state === 'queued' || j.state === 'reading');
+    if (unsavedChanges > 0 || reading || state.scanning) event.preventDefault();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('beforeunload', warnBeforeUnload);
+
+  return {
+    restored,
+    settled: () => enqueue(() => Promise.resolve()),
+    stop: () => {
+      unsubscribe();
+      channel?.close();
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('beforeunload', warnBeforeUnload);
+      }
+    },
+  };
 }

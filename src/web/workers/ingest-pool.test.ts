@@ -44,8 +44,8 @@ test('runs at most `size` files at once and reuses a worker once it is free', as
   );
   expect(busy()).toHaveLength(2);
   const first = busy()[0]!;
-  first.reply({ type: 'done', jobId: 'a', file: reportFile('a'), persisted: true });
-  expect(await outcomes[0]).toEqual({ kind: 'done', file: reportFile('a'), persisted: true });
+  first.reply({ type: 'done', jobId: 'a', file: reportFile('a') });
+  expect(await outcomes[0]).toEqual({ kind: 'done', file: reportFile('a') });
   // The freed worker took the third file: still two workers in all.
   expect(FakeWorker.all).toHaveLength(2);
   expect(first.received.map((m) => (m.type === 'import' ? m.jobId : m.type))).toEqual(['a', 'c']);
@@ -77,7 +77,7 @@ test('cancel: a queued file never starts, a running one has its worker terminate
   expect(await running).toEqual({ kind: 'canceled' });
   expect(worker.terminated).toBe(true);
   // A late answer from the terminated worker changes nothing.
-  worker.reply({ type: 'done', jobId: 'a', file: reportFile('a'), persisted: true });
+  worker.reply({ type: 'done', jobId: 'a', file: reportFile('a') });
   expect(await running).toEqual({ kind: 'canceled' });
 });
 
@@ -88,7 +88,7 @@ test('a crashing worker fails its file and the next file gets a fresh worker', a
   FakeWorker.all[0]!.crash();
   expect(await a).toEqual({ kind: 'failed', message: 'out of memory' });
   expect(FakeWorker.all).toHaveLength(2);
-  FakeWorker.all[1]!.reply({ type: 'done', jobId: 'b', file: reportFile('b'), persisted: false });
+  FakeWorker.all[1]!.reply({ type: 'done', jobId: 'b', file: reportFile('b') });
   expect((await b).kind).toBe('done');
 });
 

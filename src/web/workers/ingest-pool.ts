@@ -12,7 +12,7 @@ export interface IngestProgress {
 }
 
 export type IngestOutcome =
-  | { readonly kind: 'done'; readonly file: ImportedFile; readonly persisted: boolean }
+  | { readonly kind: 'done'; readonly file: ImportedFile }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'canceled' };
 
@@ -20,6 +20,7 @@ interface Pending {
   readonly jobId: string;
   readonly file: File;
   readonly path: string;
+  readonly demo: boolean;
   readonly onProgress: (progress: IngestProgress) => void;
   readonly resolve: (outcome: IngestOutcome) => void;
 }
@@ -49,9 +50,10 @@ export class IngestPool {
     file: File,
     path: string,
     onProgress: (progress: IngestProgress) => void,
+    demo = false,
   ): Promise<IngestOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ jobId, file, path, onProgress, resolve });
+      this.queue.push({ jobId, file, path, demo, onProgress, resolve });
       this.pump();
     });
   }
@@ -108,7 +110,13 @@ export class IngestPool {
       event.preventDefault();
       settle({ kind: 'failed', message: event.message || 'The ingest worker stopped.' }, false);
     };
-    worker.postMessage({ type: 'import', jobId: job.jobId, file: job.file, path: job.path });
+    worker.postMessage({
+      type: 'import',
+      jobId: job.jobId,
+      file: job.file,
+      path: job.path,
+      demo: job.demo,
+    });
   }
 
   /** Reads saved records in a worker; resolves with one entry per key (undefined when absent). */
@@ -151,7 +159,7 @@ export class IngestPool {
         job.onProgress({ phase: message.phase, done: message.done, total: message.total });
         break;
       case 'done':
-        settle({ kind: 'done', file: message.file, persisted: message.persisted }, true);
+        settle({ kind: 'done', file: message.file }, true);
         break;
       case 'failed':
         settle({ kind: 'failed', message: message.message }, false);

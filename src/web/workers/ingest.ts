@@ -4,7 +4,6 @@
 // came together — in one drop of loose files, or from one dropped folder — are linked.
 import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
 import { useAppStore } from '../store/index.ts';
-import { markPersisted } from '../store/persist.ts';
 import { autoLinks } from './auto-links.ts';
 import { IngestPool, type IngestProgress } from './ingest-pool.ts';
 
@@ -91,7 +90,13 @@ async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<Im
   store.upsertJob({ ...base, phase: 'reading', done: 0, state: 'queued' });
   const onProgress = (p: IngestProgress) =>
     useAppStore.getState().upsertJob({ ...base, phase: p.phase, done: p.done, state: 'reading' });
-  const outcome = await getPool().run(jobId, entry.file, entry.path, onProgress);
+  const outcome = await getPool().run(
+    jobId,
+    entry.file,
+    entry.path,
+    onProgress,
+    options.demo === true,
+  );
   const after = useAppStore.getState();
   if (outcome.kind === 'canceled') {
     after.upsertJob({ ...base, phase: 'reading', done: 0, state: 'canceled' });
@@ -101,7 +106,6 @@ async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<Im
     outcome.kind === 'done'
       ? outcome.file
       : notImported(entry, { code: 'UNREADABLE', severity: 'error', message: outcome.message });
-  if (outcome.kind === 'done' && outcome.persisted) markPersisted(file.id);
   after.addFiles([file], options);
   after.upsertJob({
     ...base,

@@ -1,10 +1,11 @@
 // The ingest worker: reads one File at a time in chunks (`file.stream()`), feeds the core import,
-// saves the result in IndexedDB and sends it to the page with the table's buffers transferred.
+// saves the result in IndexedDB (the file record and a provisional entry, in one transaction, so
+// a reload from now on keeps it) and sends it to the page with the table's buffers transferred.
 // Parsing a 100 MB profile here keeps the page responsive; canceling terminates this worker.
 // At start-up it also reads the saved workspace back, for the same reason.
-import { getMany, set } from 'idb-keyval';
+import { getMany } from 'idb-keyval';
 import { createImport } from '../../core/formats/index.ts';
-import { fileKey, workspaceStore } from '../store/persist-keys.ts';
+import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
 import {
   recordTransferables,
   tableTransferables,
@@ -32,7 +33,7 @@ function progressReporter(jobId: string, total: number) {
 }
 
 async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promise<void> {
-  const { jobId, file, path } = message;
+  const { jobId, file, path, demo } = message;
   const report = progressReporter(jobId, file.size);
   const importer = createImport(path, file.size, {
     onProgress: (done) => report('parsing', done),
@@ -48,17 +49,17 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   }
   report('parsing', 0, true);
   const imported = await importer.finish();
-  let persisted = false;
   try {
-    await set(fileKey(imported.id), imported, workspaceStore());
-    persisted = true;
+    // An entry already there (the same file, loaded before here or in another tab) is kept.
+    await storeFileRecords(
+      workspaceStore(),
+      imported,
+      (stored) => stored ?? { version: 2, addedAt: Date.now(), demo, links: [], provisional: true },
+    );
   } catch {
     // IndexedDB unavailable or full: the page tries again and otherwise keeps it in memory.
   }
-  scope.postMessage(
-    { type: 'done', jobId, file: imported, persisted },
-    tableTransferables(imported),
-  );
+  scope.postMessage({ type: 'done', jobId, file: imported }, tableTransferables(imported));
 }
 
 async function restore(requestId: string, keys: readonly string[]): Promise<void> {

@@ -10,6 +10,8 @@ export type ToWorker =
       readonly file: File;
       /** Path inside a dropped folder (for messages), or the file name. */
       readonly path: string;
+      /** The file is a bundled demo report (saved with it, so a reload keeps the label). */
+      readonly demo: boolean;
     }
   | {
       /** Read saved files from IndexedDB here, so their tables are not cloned on the page. */
@@ -28,13 +30,7 @@ export type FromWorker =
       readonly done: number;
       readonly total: number;
     }
-  | {
-      readonly type: 'done';
-      readonly jobId: string;
-      readonly file: ImportedFile;
-      /** The worker already saved the file in IndexedDB (the page saves it otherwise). */
-      readonly persisted: boolean;
-    }
+  | { readonly type: 'done'; readonly jobId: string; readonly file: ImportedFile }
   | { readonly type: 'failed'; readonly jobId: string; readonly message: string }
   | {
       readonly type: 'restored';

@@ -1,0 +1,242 @@
+// The saved workspace with two tabs sharing one IndexedDB (fake-indexeddb): each tab is a store of
+// its own with its own persistence, as two pages of one browser profile are. Tabs that should
+// not hear each other get different channels; a "reload" is a new store reading the same database.
+import 'fake-indexeddb/auto';
+import { createStore, get, keys, set, type UseStore } from 'idb-keyval';
+import { afterEach, describe, expect, test } from 'vitest';
+import { profileFile, reportFile } from '../test/imported-files.ts';
+import { createAppStore, type AppState } from './index.ts';
+import { persistWorkspace, workspaceDelta, type WorkspacePersistence } from './persist.ts';
+import {
+  CLEARED_KEY,
+  META_KEY,
+  STORE_NAME,
+  entryKey,
+  fileKey,
+  storeFileRecords,
+} from './persist-keys.ts';
+import { emptyWorkspace } from './slices/workspace.ts';
+
+type Store = ReturnType<typeof createAppStore>;
+
+interface Tab {
+  readonly store: Store;
+  readonly persistence: WorkspacePersistence;
+  state(): AppState;
+}
+
+let databases = 0;
+const open: Tab[] = [];
+
+function freshDatabase(): UseStore {
+  databases += 1;
+  return createStore(`aoe-dashboard-test-${databases}`, STORE_NAME);
+}
+
+/** A page of the dashboard: its own store, persisting to `db`, hearing tabs on `channel`. */
+async function openTab(db: UseStore, channel = `tabs-${databases}`): Promise<Tab> {
+  const store = createAppStore();
+  const persistence = persistWorkspace({ store, db, channelName: channel });
+  const tab = { store, persistence, state: () => store.getState() };
+  open.push(tab);
+  await persistence.restored;
+  return tab;
+}
+
+/** Resolves once the tab's state satisfies `predicate` (changes heard arrive as events). */
+function until(tab: Tab, predicate: (state: AppState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate(tab.state())) return resolve();
+    const unsubscribe = tab.store.subscribe((state) => {
+      if (!predicate(state)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+async function storedKeys(db: UseStore): Promise<string[]> {
+  return (await keys(db)).map(String).sort();
+}
+
+afterEach(() => {
+  for (const tab of open.splice(0)) tab.persistence.stop();
+});
+
+describe('two tabs', () => {
+  test('each adds a file; reopening either shows both', async () => {
+    const db = freshDatabase();
+    // Separate channels: the tabs never hear of each other, storage alone must keep both.
+    const a = await openTab(db, 'a');
+    const b = await openTab(db, 'b');
+    a.state().addFiles([reportFile('from-a')]);
+    await a.persistence.settled();
+    b.state().addFiles([profileFile('from-b')]);
+    await b.persistence.settled();
+
+    const reopenedA = await openTab(db, 'a2');
+    const reopenedB = await openTab(db, 'b2');
+    expect(reopenedA.state().order).toEqual(['from-a', 'from-b']);
+    expect(reopenedB.state().order).toEqual(['from-a', 'from-b']);
+  });
+
+  test('a tab shows what another tab adds, links and removes, without reopening', async () => {
+    const db = freshDatabase();
+    const a = await openTab(db);
+    const b = await openTab(db);
+    a.state().addFiles([reportFile('r'), profileFile('p')]);
+    a.state().linkProfile('r', 'p');
+    await until(b, (s) => s.links.r?.includes('p') === true);
+    expect(b.state().order).toEqual(['r', 'p']);
+
+    b.state().addFiles([profileFile('q')], { demo: true });
+    b.state().linkProfile('r', 'q');
+    await until(a, (s) => s.links.r?.length === 2);
+    expect(a.state().demoIds).toEqual(['q']);
+
+    a.state().removeFile('p');
+    await until(b, (s) => !Object.hasOwn(s.files, 'p'));
+    expect(b.state().links).toEqual({ r: ['q'] });
+
+    // What a tab heard is already stored: the reopened workspace is the same.
+    await a.persistence.settled();
+    await b.persistence.settled();
+    const reopened = await openTab(db, 'other');
+    expect(reopened.state()).toMatchObject({ order: ['r', 'q'], links: { r: ['q'] } });
+    expect(reopened.state().demoIds).toEqual(['q']);
+  });
+
+  test('links made in two tabs on one report are both kept', async () => {
+    const db = freshDatabase();
+    const first = await openTab(db, 'setup');
+    first.state().addFiles([reportFile('r'), profileFile('p1'), profileFile('p2')]);
+    await first.persistence.settled();
+    const a = await openTab(db, 'a');
+    const b = await openTab(db, 'b');
+    a.state().linkProfile('r', 'p1');
+    b.state().linkProfile('r', 'p2');
+    await a.persistence.settled();
+    await b.persistence.settled();
+    const reopened = await openTab(db, 'c');
+    expect(reopened.state().links).toEqual({ r: ['p1', 'p2'] });
+  });
+});
+
+describe('what is deleted', () => {
+  test('removing or clearing deletes the records of those files, and only theirs', async () => {
+    const db = freshDatabase();
+    const a = await openTab(db, 'a');
+    const b = await openTab(db, 'b');
+    a.state().addFiles([reportFile('x'), reportFile('y')]);
+    await a.persistence.settled();
+    b.state().addFiles([reportFile('z')]); // a never heard of z
+    await b.persistence.settled();
+
+    a.state().removeFile('x');
+    await a.persistence.settled();
+    expect(await storedKeys(db)).toEqual(['entry:y', 'entry:z', 'file:y', 'file:z']);
+
+    a.state().clearWorkspace();
+    await a.persistence.settled();
+    expect(await storedKeys(db)).toEqual([CLEARED_KEY, 'entry:z', 'file:z']);
+    const reopened = await openTab(db, 'c');
+    expect(reopened.state()).toMatchObject({ order: ['z'], cleared: true });
+  });
+
+  test('restoring deletes nothing: a file just stored by an import is listed', async () => {
+    const db = freshDatabase();
+    // As the ingest worker leaves it when the page reloads before placing the file.
+    await storeFileRecords(db, reportFile('new'), () => ({
+      version: 2,
+      addedAt: 5,
+      demo: true,
+      links: [],
+      provisional: true,
+    }));
+    // A file record with no entry at all (stored before entries existed).
+    await set(fileKey('bare'), reportFile('bare'), db);
+    const tab = await openTab(db);
+    expect(tab.state().order).toEqual(['new', 'bare']);
+    expect(tab.state().demoIds).toEqual(['new']);
+    expect(await storedKeys(db)).toEqual(['entry:new', 'file:bare', 'file:new']);
+  });
+
+  test('a file dropped while the saved workspace is being read is saved too', async () => {
+    const db = freshDatabase();
+    const saved = await openTab(db, 'saved');
+    saved.state().addFiles([reportFile('saved')]);
+    await saved.persistence.settled();
+
+    const store = createAppStore();
+    const persistence = persistWorkspace({ store, db, channelName: 'dropping' });
+    open.push({ store, persistence, state: () => store.getState() });
+    store.getState().addFiles([reportFile('dropped')]);
+    await persistence.restored;
+    expect(store.getState().order).toEqual(['saved', 'dropped']);
+    await persistence.settled();
+    expect((await openTab(db, 'later')).state().order).toEqual(['saved', 'dropped']);
+  });
+});
+
+describe('the first layout (one list for the whole workspace)', () => {
+  test('is migrated on first load: order, links, demo and cleared kept, the list removed', async () => {
+    const db = freshDatabase();
+    for (const file of [reportFile('r'), profileFile('p'), reportFile('s')]) {
+      await set(fileKey(file.id), file, db);
+    }
+    await set(
+      META_KEY,
+      {
+        version: 1,
+        order: ['s', 'r', 'gone', 'p'],
+        links: { r: ['p', 'gone'] },
+        demoIds: ['p'],
+        cleared: true,
+      },
+      db,
+    );
+    const tab = await openTab(db, 'a');
+    expect(tab.state()).toMatchObject({
+      order: ['s', 'r', 'p'],
+      links: { r: ['p'] },
+      demoIds: ['p'],
+      demo: true,
+      cleared: true,
+    });
+    expect(await get(META_KEY, db)).toBeUndefined();
+    expect(await get(entryKey('gone'), db)).toBeUndefined();
+
+    // Files added since come after the migrated ones, and a second load reads the same.
+    tab.state().addFiles([reportFile('new')]);
+    await tab.persistence.settled();
+    expect((await openTab(db, 'b')).state().order).toEqual(['s', 'r', 'p', 'new']);
+  });
+});
+
+describe('workspaceDelta', () => {
+  test('says which files came and went and which links changed', () => {
+    const before = {
+      ...emptyWorkspace,
+      files: { r: reportFile('r'), p: profileFile('p'), q: profileFile('q') },
+      order: ['r', 'p', 'q'],
+      links: { r: ['p'] },
+    };
+    const after = {
+      ...before,
+      files: { r: reportFile('r'), q: profileFile('q'), n: profileFile('n') },
+      order: ['r', 'q', 'n'],
+      links: { r: ['q'] },
+      demoIds: ['n'],
+    };
+    const delta = workspaceDelta(before, after);
+    expect(delta).toMatchObject({
+      removed: ['p'],
+      linked: [['r', 'q']],
+      unlinked: [['r', 'p']],
+      demoMarked: [],
+      cleared: false,
+    });
+    expect(delta?.added.map((a) => [a.file.id, a.demo])).toEqual([['n', true]]);
+    expect(workspaceDelta(after, { ...after })).toBeNull();
+  });
+});
