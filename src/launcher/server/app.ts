@@ -1,20 +1,43 @@
 // The launcher's HTTP service: the API under /api and the built dashboard (dist/) with an SPA
 // fallback. `build()` returns the app without listening, so tests drive it with `inject()`.
-// No CORS (the API is same-origin only), JSON bodies only, size limits, and a Content Security
-// Policy without `unsafe-eval` or inline scripts on every response.
+// No CORS (the API is same-origin only), JSON bodies only, size and nesting limits, and a Content
+// Security Policy without `unsafe-eval` or inline scripts on every response.
+//
+// Who may do what is decided in one onRequest hook, on the route the router matched (never on the
+// URL text, which has many spellings for one route): the Host must be a name the launcher answers
+// to; a request that matches no route gets its 404; routes declared `config: { public: true }`
+// (health, reading a run or bundle by id, the dashboard's files) need nothing more; every other
+// route needs the token and, when a browser sends an Origin, the launcher's own. onRequest runs
+// before any body is read, so a refused request costs no parsing.
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from '../jobs/env.ts';
 import { JobManager } from '../jobs/job-manager.ts';
-import { createHelpProbe, runPreflight } from '../jobs/preflight.ts';
+import { createHelpProbe } from '../jobs/preflight.ts';
 import { openDb } from '../store/db.ts';
 import { createRepo } from '../store/repo.ts';
-import { requireToken } from './auth.ts';
+import { hasToken, requireHost, requireSameOrigin, requireToken } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { runRoutes } from './routes/runs.ts';
+import { systemRoutes } from './routes/system.ts';
+import { installJsonParser } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Served without the token (and without the Origin check on reads). */
+    public?: boolean;
+  }
+}
 
 export interface BuildOptions {
   readonly dataDir: string;
@@ -27,6 +50,11 @@ export interface BuildOptions {
   /** The built dashboard; absent in API-only tests. */
   readonly distDir: string | null;
   readonly demo: boolean;
+  /**
+   * Host names the launcher answers to besides the address it is reached on and the loopback
+   * names (`serve --allowed-host`): `name` with any port, or `name:port`.
+   */
+  readonly allowedHosts?: readonly string[];
   readonly graceMs?: number;
   readonly pollMs?: number;
   readonly logger?: boolean;
@@ -56,11 +84,101 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 const version = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   }
 ).version;
+
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly public: boolean;
+}
+
+const ROUTES = new WeakMap<FastifyInstance, RouteOptions[]>();
+
+/** Every route the app registered (HEAD twins included), with whether it is public. */
+export function routesOf(app: FastifyInstance): RouteInfo[] {
+  return (ROUTES.get(app) ?? []).flatMap((r) =>
+    [r.method].flat().map((method) => ({
+      method,
+      url: r.url,
+      public: r.config?.public === true,
+    })),
+  );
+}
+
+/** The one access decision, on the matched route. */
+function guard(o: BuildOptions) {
+  const allowed = o.allowedHosts ?? [];
+  return async (req: FastifyRequest): Promise<void> => {
+    const socket = req.raw.socket as { localAddress?: string; localPort?: number } | undefined;
+    requireHost(req.headers.host, req.raw.url ?? '', socket ?? {}, allowed);
+    // No route: the 404 handler answers the same with or without a token.
+    if (req.is404) return;
+    const isPublic = req.routeOptions.config.public === true;
+    if (!isPublic || MUTATING.has(req.method))
+      requireSameOrigin(req.headers.origin, req.headers.host);
+    if (!isPublic) requireToken(req.headers.authorization, o.token);
+  };
+}
+
+function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReplyLike) {
+  if (err instanceof ApiError) return reply.code(err.status).send(err.body());
+  const e = err as FastifyError;
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.code(413).send({ code: 'TOO_LARGE', message: 'the request body is too large' });
+  }
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const message = 'the request body must be application/json';
+    return reply.code(415).send({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message,
+      details: { field: 'content-type', errors: [{ field: 'content-type', message }] },
+    });
+  }
+  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return reply
+      .code(400)
+      .send({ code: 'BAD_JSON', message: `the body is not valid JSON: ${e.message}` });
+  }
+  if (e.code === 'DISK_FULL') {
+    return reply
+      .code(507)
+      .send({ code: 'DISK_FULL', message: 'the launcher has no room left to store this' });
+  }
+  const status = e.statusCode ?? 500;
+  // The dashboard's files: a path the file server refuses (dot-files, `..`) is simply not there.
+  if (status === 403 || status === 404) {
+    return reply.code(404).send({ code: 'NOT_FOUND', message: 'not found' });
+  }
+  if (status >= 400 && status < 500) {
+    return reply.code(status).send({ code: 'BAD_REQUEST', message: e.message });
+  }
+  req.log.error(err);
+  return reply.code(500).send({ code: 'INTERNAL', message: 'internal error' });
+}
+
+/**
+ * `/`, `/launch`, `/assets/app.js`, `/run/abc/0/`: decoded segments that are neither empty nor
+ * start with a dot (no `..`, `.`, `//`, dot-files) nor hold a backslash.
+ */
+function isPlainPath(path: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  const segments = decoded.slice(1).split('/');
+  if (segments.at(-1) === '') segments.pop();
+  return decoded.startsWith('/') && segments.every((s) => s !== '' && !/^\.|\\/.test(s));
+}
+
+type FastifyReplyLike = Parameters<Parameters<FastifyInstance['setErrorHandler']>[0]>[2];
 
 export async function build(o: BuildOptions): Promise<FastifyInstance> {
   mkdirSync(o.dataDir, { recursive: true });
@@ -85,7 +203,11 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
+  const table: RouteOptions[] = [];
+  ROUTES.set(app, table);
+  app.addHook('onRoute', (r) => void table.push(r));
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app);
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     return payload;
@@ -94,52 +216,52 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     await manager.close();
     db.close();
   });
-
-  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.status).send(err.body());
-    const e = err as FastifyError;
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ code: 'TOO_LARGE', message: 'the request body is too large' });
-    }
-    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      const message = 'the request body must be application/json';
-      return reply.code(415).send({
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message,
-        details: { field: 'content-type', errors: [{ field: 'content-type', message }] },
-      });
-    }
-    if (e.statusCode === 400) {
-      return reply
-        .code(400)
-        .send({ code: 'BAD_JSON', message: `the body is not valid JSON: ${e.message}` });
-    }
-    req.log.error(err);
-    return reply.code(500).send({ code: 'INTERNAL', message: 'internal error' });
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', guard(o));
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // The token holder is the launcher's user, not an anonymous reader of a shared link.
+    allowList: (req) => hasToken(req.headers.authorization, o.token),
+    errorResponseBuilder: (_req, ctx) =>
+      new ApiError('RATE_LIMITED', `too many requests: try again in ${ctx.after}`),
   });
 
-  const auth = (header: string | undefined) => requireToken(header, o.token);
-
-  app.get('/api/health', async () => ({ ok: true, version, demo: o.demo }));
-  app.get('/api/preflight', async (req) => {
-    auth(req.headers.authorization);
-    return runPreflight({ probe, env: o.env, setEnvFile: o.setEnvFile, aoeBin: o.aoeBin });
+  await app.register(systemRoutes, {
+    version,
+    demo: o.demo,
+    probe,
+    env: o.env,
+    setEnvFile: o.setEnvFile,
+    aoeBin: o.aoeBin,
   });
-  jobRoutes(app, {
+  await app.register(jobRoutes, {
     manager,
     modelsRoot: o.modelsRoot,
     helpOptions: async () => (await probe.get()).options,
-    auth,
     sseHeaders: SECURITY_HEADERS,
   });
-  runRoutes(app, { repo, auth });
+  await app.register(runRoutes, { repo });
 
   const index = o.distDir ? join(o.distDir, 'index.html') : null;
   const hasDist = index !== null && existsSync(index);
-  if (hasDist && o.distDir) {
-    await app.register(fastifyStatic, { root: o.distDir, index: 'index.html', dotfiles: 'deny' });
+  const distDir = o.distDir;
+  if (hasDist && distDir) {
+    // The dashboard's files are public: every route the file server adds says so.
+    await app.register(async (files) => {
+      files.addHook('onRoute', (r) => {
+        r.config = { ...r.config, public: true };
+      });
+      // No file has a dot-file, dot or empty segment in its path: such a request gets its 404
+      // here, whatever the file server would make of it.
+      files.addHook('onRequest', async (req, reply) => {
+        if (!isPlainPath(req.url.split('?')[0] ?? '')) {
+          return reply.code(404).type('text/plain').send('not found');
+        }
+      });
+      await files.register(fastifyStatic, { root: distDir, index: 'index.html', dotfiles: 'deny' });
+    });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path === '/api') {
       return reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${path}` });
@@ -147,10 +269,11 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return reply.code(404).send({ code: 'NOT_FOUND', message: 'not found' });
     }
-    // A file that looks like an asset is a real 404; anything else is a client route of the SPA.
-    if (/\.[A-Za-z0-9]{1,8}$/.test(path))
+    // A file that looks like an asset is a real 404, and so is a path no client route of the SPA
+    // has (dot segments, dot-files, empty segments); anything else is a client route.
+    if (/\.[A-Za-z0-9]{1,8}$/.test(path) || !isPlainPath(path))
       return reply.code(404).type('text/plain').send('not found');
-    if (!hasDist) {
+    if (!hasDist || index === null) {
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
@@ -161,7 +284,7 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .sendFile('index.html');
+      .send(await readFile(index));
   });
   return app;
 }

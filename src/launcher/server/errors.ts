@@ -1,16 +1,9 @@
-// The API's one error shape, `{code, message, details?}` (schemas/launcher-error.schema.json):
-// handlers throw ApiError, the app's error handler turns it (and fastify's own errors) into it.
-export type ApiErrorCode =
-  | 'BAD_REQUEST'
-  | 'BAD_JSON'
-  | 'BAD_OPTION'
-  | 'BAD_PATH'
-  | 'UNAUTHORIZED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INTERNAL';
+// The API's one error shape, `{code, message, details?}` (schemas/launcher-error.schema.json, whose
+// generated type is the authority for the codes): handlers and hooks throw ApiError, the app's
+// error handler turns it (and fastify's own errors) into that shape.
+import type { LauncherError } from '../../core/validation/generated/launcher-error.ts';
+
+export type ApiErrorCode = LauncherError['code'];
 
 export interface FieldError {
   /** JSON pointer into the request body (`/options/log`), or a header name. */
@@ -18,11 +11,7 @@ export interface FieldError {
   readonly message: string;
 }
 
-export interface ApiErrorBody {
-  readonly code: ApiErrorCode;
-  readonly message: string;
-  readonly details?: { readonly field?: string; readonly errors?: readonly FieldError[] };
-}
+export type ApiErrorBody = Readonly<LauncherError>;
 
 const STATUS: Record<ApiErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -30,11 +19,15 @@ const STATUS: Record<ApiErrorCode, number> = {
   BAD_OPTION: 400,
   BAD_PATH: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  MISDIRECTED: 421,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
+  DISK_FULL: 507,
 };
 
 export class ApiError extends Error {
@@ -59,7 +52,7 @@ export class ApiError extends Error {
     return {
       code: this.code,
       message: this.message,
-      details: { field: first.field, errors: this.errors },
+      details: { field: first.field, errors: [...this.errors] },
     };
   }
 }

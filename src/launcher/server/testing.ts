@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +61,12 @@ export function fakeEnv(extra: Record<string, string> = {}): Record<string, stri
 
 export async function testApp(
   box: Sandbox,
-  opts: { aoeBin?: string; env?: Record<string, string>; distDir?: string | null } = {},
+  opts: {
+    aoeBin?: string;
+    env?: Record<string, string>;
+    distDir?: string | null;
+    allowedHosts?: readonly string[];
+  } = {},
 ): Promise<FastifyInstance> {
   return build({
     dataDir: box.dataDir,
@@ -70,6 +76,7 @@ export async function testApp(
     setEnvFile: null,
     token: TOKEN,
     distDir: opts.distDir ?? null,
+    allowedHosts: opts.allowedHosts ?? [],
     demo: false,
     graceMs: 300,
     pollMs: 30,
@@ -169,5 +176,84 @@ export function startServe(
     child.stdout?.setEncoding('utf8').on('data', onData);
     child.stderr?.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+/** A dashboard build of two files, so the static routes and the SPA fallback exist. */
+export function fakeDist(box: Sandbox): string {
+  const dist = join(box.root, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>',
+  );
+  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dist, '.env'), 'SECRET=1\n');
+  return dist;
+}
+
+/** Listens on 127.0.0.1 with any free port and returns the port. */
+export async function listenLocal(app: FastifyInstance): Promise<number> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  return address.port;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * Writes `head` (request line and headers, CRLF-separated, without the blank line) and `body`
+ * byte for byte on a fresh TCP connection, so nothing normalizes the request line on the way, and
+ * resolves with the first response as soon as it is complete, even if the server has not read the
+ * whole body (`contentLength` may announce more than `body` holds).
+ */
+export function rawHttp(port: number, head: string, body = ''): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let data = Buffer.alloc(0);
+    let settled = false;
+    const finish = (res: RawResponse | Error) => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      if (res instanceof Error) reject(res);
+      else resolve(res);
+    };
+    const tryParse = (ended: boolean) => {
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (ended) finish(new Error(`connection closed without a response: ${String(data)}`));
+        return;
+      }
+      const lines = data.subarray(0, end).toString('latin1').split('\r\n');
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? NaN);
+      const headers: Record<string, string> = {};
+      for (const line of lines.slice(1)) {
+        const i = line.indexOf(':');
+        if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      const rest = data.subarray(end + 4);
+      const length = headers['content-length'];
+      if (length !== undefined && rest.length >= Number(length)) {
+        finish({ status, headers, body: rest.subarray(0, Number(length)).toString('utf8') });
+      } else if (ended) {
+        finish({ status, headers, body: rest.toString('utf8') });
+      }
+    };
+    socket.on('data', (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
+      tryParse(false);
+    });
+    socket.on('end', () => tryParse(true));
+    socket.on('close', () => tryParse(true));
+    // The server may answer and close while the body is still being written: that is fine.
+    socket.on('error', (err) => (data.length > 0 ? tryParse(true) : finish(err)));
+    socket.write(`${head}\r\n\r\n`);
+    if (body) socket.write(body);
   });
 }

@@ -1,7 +1,7 @@
 // /api/runs: the runs jobs produced (normalized report, raw file, manifest) and the share bundles
-// kept for permalinks. Reading one by id needs no token (ids carry 144 random bits); listing,
-// storing and deleting do.
-import type { FastifyInstance } from 'fastify';
+// kept for permalinks. Reading one by id needs no token (ids carry 144 random bits) and is
+// rate-limited per client; listing, storing and deleting need the token.
+import type { FastifyPluginAsync } from 'fastify';
 import { readFileSync, rmSync } from 'node:fs';
 import { newId } from '../../jobs/collect.ts';
 import { TERMINAL_STATES, type Repo } from '../../store/repo.ts';
@@ -11,30 +11,57 @@ import { ID_PATTERN } from './jobs.ts';
 
 /** Share bundles above this are refused (the dashboard offers an export instead). */
 export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
-const CACHE_ENTRIES = 256;
+/** Reads by id without the token, per client address; the token holder is not limited. */
+export const PUBLIC_READS_PER_MINUTE = 120;
+/** Answers kept ready to send; a shared permalink is typically opened by many reviewers at once. */
+const CACHE_BYTES = 64 * 1024 * 1024;
 
-export function runRoutes(
-  app: FastifyInstance,
-  o: { readonly repo: Repo; readonly auth: (header: string | undefined) => void },
-): void {
-  const { repo } = o;
-  // Runs and bundles never change once stored: their JSON is built once and served from here
-  // (a shared permalink can be opened by many reviewers at once). Deleting drops the entry.
-  const cache = new Map<string, string>();
-  const remember = (id: string, json: string): string => {
-    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');
-    cache.set(id, json);
-    return json;
+export interface RunRoutesOptions {
+  readonly repo: Repo;
+}
+
+/** Answers built once and sent as they are: runs and bundles never change once stored. */
+function answerCache() {
+  const entries = new Map<string, Buffer>();
+  let bytes = 0;
+  return {
+    get: (id: string) => entries.get(id),
+    set(id: string, answer: Buffer): void {
+      if (answer.length > CACHE_BYTES / 8) return;
+      this.delete(id);
+      while (bytes + answer.length > CACHE_BYTES) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        this.delete(oldest);
+      }
+      entries.set(id, answer);
+      bytes += answer.length;
+    },
+    delete(id: string): void {
+      const old = entries.get(id);
+      if (old === undefined) return;
+      bytes -= old.length;
+      entries.delete(id);
+    },
   };
+}
+
+const str = (s: string | null) => JSON.stringify(s);
+
+export const runRoutes: FastifyPluginAsync<RunRoutesOptions> = async (app, { repo }) => {
+  const cache = answerCache();
   const idOf = (params: unknown): string => {
     const id = (params as { id?: unknown }).id;
     if (typeof id !== 'string' || !ID_PATTERN.test(id))
       throw new ApiError('NOT_FOUND', 'no such run');
     return id;
   };
+  const publicRead = {
+    public: true,
+    rateLimit: { max: PUBLIC_READS_PER_MINUTE, timeWindow: 60_000 },
+  } as const;
 
-  app.get('/api/runs', async (req) => {
-    o.auth(req.headers.authorization);
+  app.get('/api/runs', async () => {
     const runs = repo.listRuns(500).map((r) => ({
       id: r.id,
       kind: 'report' as const,
@@ -54,52 +81,44 @@ export function runRoutes(
     return { runs, bundles };
   });
 
-  app.get('/api/runs/:id', async (req, reply) => {
-    const id = idOf(req.params);
-    let json = cache.get(id);
-    if (json === undefined) {
-      const { body, settled } = runJson(id);
-      json = JSON.stringify(body);
-      // A run's manifest lands when its job ends; until then the answer is not final.
-      if (settled) remember(id, json);
-    }
-    return reply.type('application/json; charset=utf-8').send(json);
-  });
-
-  const runJson = (id: string): { body: unknown; settled: boolean } => {
+  /**
+   * The answer for a run or bundle, with the stored JSON texts (report, issues, bundle) spliced
+   * in as they are: a 2 MiB bundle is neither parsed nor serialized again to be read.
+   */
+  const answerOf = (id: string): { answer: Buffer; settled: boolean } => {
     const run = repo.getRun(id);
     if (run) {
       const manifests = run.job_id ? repo.manifestsOfJob(run.job_id) : [];
       const job = run.job_id ? repo.getJob(run.job_id) : undefined;
+      // A run's manifest lands when its job ends; until then the answer is not final.
       const settled = !job || TERMINAL_STATES.has(job.state);
-      const body = {
-        id: run.id,
-        kind: 'report',
-        jobId: run.job_id,
-        fileName: run.file_name,
-        sha256: run.sha256,
-        format: run.format,
-        createdAt: run.created_at,
-        report: run.report === null ? null : (JSON.parse(run.report) as unknown),
-        issues: JSON.parse(run.issues) as unknown,
-        manifests,
-        raw: `/api/runs/${run.id}/raw`,
-      };
-      return { body, settled };
+      const text =
+        `{"id":${str(run.id)},"kind":"report","jobId":${str(run.job_id)},` +
+        `"fileName":${str(run.file_name)},"sha256":${str(run.sha256)},` +
+        `"format":${str(run.format)},"createdAt":${str(run.created_at)},` +
+        `"report":${run.report ?? 'null'},"issues":${run.issues},` +
+        `"manifests":${JSON.stringify(manifests)},"raw":${str(`/api/runs/${run.id}/raw`)}}`;
+      return { answer: Buffer.from(text), settled };
     }
     const bundle = repo.getBundle(id);
     if (!bundle) throw new ApiError('NOT_FOUND', 'no such run');
-    const body = {
-      id: bundle.id,
-      kind: 'bundle',
-      createdAt: bundle.created_at,
-      bundle: JSON.parse(bundle.data) as unknown,
-    };
-    return { body, settled: true };
+    const head = `{"id":${str(bundle.id)},"kind":"bundle","createdAt":${str(bundle.created_at)},"bundle":`;
+    return { answer: Buffer.from(`${head}${bundle.data}}`), settled: true };
   };
 
+  app.get('/api/runs/:id', { config: publicRead }, async (req, reply) => {
+    const id = idOf(req.params);
+    let answer = cache.get(id);
+    if (answer === undefined) {
+      const built = answerOf(id);
+      answer = built.answer;
+      if (built.settled) cache.set(id, answer);
+    }
+    return reply.type('application/json; charset=utf-8').send(answer);
+  });
+
   // The tuner's file byte for byte: the dashboard imports it like a dropped file.
-  app.get('/api/runs/:id/raw', async (req, reply) => {
+  app.get('/api/runs/:id/raw', { config: publicRead }, async (req, reply) => {
     const run = repo.getRun(idOf(req.params));
     if (!run) throw new ApiError('NOT_FOUND', 'no such run');
     const bytes = readFileSync(run.raw_path);
@@ -111,15 +130,13 @@ export function runRoutes(
   });
 
   app.post('/api/runs', { bodyLimit: MAX_BUNDLE_BYTES }, async (req, reply) => {
-    o.auth(req.headers.authorization);
-    const bundle = validateBody<Record<string, unknown>>('launcher-permalink-request', req.body);
+    const bundle = validateBody('launcher-permalink-request', req.body);
     const id = newId();
     repo.insertBundle(id, JSON.stringify(bundle), new Date().toISOString());
     return reply.code(201).send({ id, url: `/r/${id}` });
   });
 
   app.delete('/api/runs/:id', async (req, reply) => {
-    o.auth(req.headers.authorization);
     const id = idOf(req.params);
     cache.delete(id);
     const run = repo.getRun(id);
@@ -131,4 +148,4 @@ export function runRoutes(
     if (repo.deleteBundle(id)) return reply.code(204).send();
     throw new ApiError('NOT_FOUND', 'no such run');
   });
-}
+};
