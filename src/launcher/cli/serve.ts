@@ -19,6 +19,7 @@ interface ServeFlags {
   readonly setEnv?: string;
   readonly modelsRoot?: string;
   readonly demo?: boolean;
+  readonly allowedHost: string[];
 }
 
 /** 127.0.0.0/8, ::1 and localhost: reachable from this host only. */
@@ -47,6 +48,12 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
     .option('--set-env <file>', "CANN's set_env.sh, sourced once for every job")
     .option('--models-root <dir>', 'jobs may only name models under it (default <data-dir>/models)')
     .option('--demo', 'offer the demo reports in the dashboard')
+    .option(
+      '--allowed-host <name>',
+      'also answer to this host name (NAME or NAME:PORT), e.g. the name a reverse proxy forwards; repeatable',
+      (name: string, names: string[]) => [...names, name],
+      [] as string[],
+    )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -80,6 +87,7 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         token,
         distDir,
         demo: flags.demo === true,
+        allowedHosts: flags.allowedHost,
       });
       if (!isLoopback(flags.host)) {
         io.stderr(
