@@ -38,7 +38,10 @@ export function statsOf(samples: ArrayLike<number>): LatencyStats {
       p99: null,
     };
   }
-  const sorted = Float64Array.from(samples).sort();
+  // A typed array copies by slice; `from` would walk it through the iterator protocol.
+  const sorted = (
+    samples instanceof Float64Array ? samples.slice() : Float64Array.from(samples)
+  ).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i] as number;
   return {
