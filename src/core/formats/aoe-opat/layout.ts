@@ -109,9 +109,20 @@ export function unknownField(
   sink.add({
     code: 'UNKNOWN_FIELD',
     severity: 'warning',
-    message: `Unknown field ${pointer}: kept as it is.`,
+    message: `Unknown field ${shortPointer(pointer)}: kept as it is.`,
     path: pointer,
   });
+}
+
+const SHOWN_POINTER_CHARS = 120;
+
+/** A pointer for a sentence: a very long one (a damaged key) is cut, with its length said. */
+function shortPointer(pointer: string): string {
+  if (pointer.length <= SHOWN_POINTER_CHARS) return pointer;
+  let end = SHOWN_POINTER_CHARS;
+  const last = pointer.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // do not split a surrogate pair
+  return `${pointer.slice(0, end)}… (${pointer.length} characters)`;
 }
 
 /** Reports every key of `obj` outside `known` as an unknown field. */

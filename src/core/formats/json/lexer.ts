@@ -1,5 +1,6 @@
 // The token level of the tolerant JSON reader: strings and numbers (RFC 8259). Each scanner tells
 // a cut (the text ends inside the token: AOE is still writing) from a real syntax error.
+import { CharBuffer } from './char-codes.ts';
 
 /** Thrown inside the reader only, to unwind to `readJson`; never escapes it. */
 export class JsonStop {
@@ -23,15 +24,16 @@ export interface StringCursor {
 // eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
 const CONTROL = /[\u0000-\u001f]/;
 
-const ESCAPES: Record<number, string> = {
-  0x22: '"',
-  0x5c: '\\',
-  0x2f: '/',
-  0x62: '\b',
-  0x66: '\f',
-  0x6e: '\n',
-  0x72: '\r',
-  0x74: '\t',
+/** Escape letter → the code unit it stands for. */
+const ESCAPES: Record<number, number> = {
+  0x22: 0x22, // "
+  0x5c: 0x5c, // \
+  0x2f: 0x2f, // /
+  0x62: 0x08, // b
+  0x66: 0x0c, // f
+  0x6e: 0x0a, // n
+  0x72: 0x0d, // r
+  0x74: 0x09, // t
 };
 
 /** Reads the string whose opening quote is at `cursor.pos`; leaves the cursor after its end. */
@@ -53,42 +55,69 @@ export function scanString(t: string, cursor: StringCursor): string {
     }
   }
   const cut = (): JsonStop => new JsonStop(true, start - 1, 'Unexpected end inside a string');
-  let parts: string[] | null = null;
+  // Slow path: the decoded text goes into one buffer (a piece per escape would leave garbage per
+  // character for a string made of escapes).
+  let out: CharBuffer | null = null;
   let chunkStart = start;
   let p = start;
   for (;;) {
     if (p >= t.length) throw cut();
     const c = t.charCodeAt(p);
     if (c === 0x22) {
-      const last = t.slice(chunkStart, p);
       cursor.pos = p + 1;
-      return parts === null ? last : parts.join('') + last;
+      if (out === null) return t.slice(chunkStart, p);
+      out.pushRange(t, chunkStart, p);
+      return out.toString();
     }
     if (c < 0x20) throw new JsonStop(false, p, 'Control character inside a string');
     if (c !== 0x5c /* \ */) {
       p++;
       continue;
     }
-    parts ??= [];
-    parts.push(t.slice(chunkStart, p));
+    out ??= new CharBuffer((quote === -1 ? p : quote) - start + 16);
+    out.pushRange(t, chunkStart, p);
     const e = t.charCodeAt(p + 1);
     if (Number.isNaN(e)) throw cut();
     const simple = ESCAPES[e];
     if (simple !== undefined) {
-      parts.push(simple);
+      out.push(simple);
       p += 2;
     } else if (e === 0x75 /* u */) {
-      const hex = t.slice(p + 2, p + 6);
-      if (!/^[0-9a-fA-F]{0,4}$/.test(hex))
+      const code = hex4(t, p + 2);
+      if (code < 0) {
+        if (code === CUT_HEX) throw cut();
         throw new JsonStop(false, p, 'Bad \\u escape in a string');
-      if (hex.length < 4) throw cut();
-      parts.push(String.fromCharCode(parseInt(hex, 16)));
+      }
+      out.push(code);
       p += 6;
     } else {
       throw new JsonStop(false, p, 'Bad escape in a string');
     }
     chunkStart = p;
   }
+}
+
+const BAD_HEX = -1;
+const CUT_HEX = -2;
+
+/** The value of the four hex digits at `at`; BAD_HEX, or CUT_HEX when the text ends first. */
+function hex4(t: string, at: number): number {
+  let v = 0;
+  for (let i = at; i < at + 4; i++) {
+    if (i >= t.length) return CUT_HEX;
+    const c = t.charCodeAt(i);
+    const d =
+      c >= 0x30 && c <= 0x39
+        ? c - 0x30
+        : c >= 0x61 && c <= 0x66
+          ? c - 0x57
+          : c >= 0x41 && c <= 0x46
+            ? c - 0x37
+            : -1;
+    if (d < 0) return BAD_HEX;
+    v = v * 16 + d;
+  }
+  return v;
 }
 
 /** At the end of the text the number was cut; anywhere else it is malformed. */
