@@ -7,6 +7,7 @@ import {
   encodeBundle,
   inflateLimited,
   LINK_WARN_BYTES,
+  MAX_BUNDLE_DEPTH,
 } from './codec.ts';
 import { fromBundle, toBundle } from './bundle.ts';
 import type { ShareBundleV1 } from './bundle-types.ts';
@@ -240,5 +241,37 @@ describe('decoding never throws', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('decoding links nested too deep', () => {
+  const deepJson = (levels: number) =>
+    `{"format":"aoe-dashboard.share","v":1,"s":[],"runs":${'['.repeat(levels)}${']'.repeat(levels)},"view":{}}`;
+
+  it('refuses a link nested 4,115 levels deep with a clear issue, before validating it', () => {
+    const packed = deflateSync(new TextEncoder().encode(deepJson(4115)));
+    const r = decodeFragment('#b=' + toBase64Url(packed));
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'TOO_LARGE',
+          severity: 'error',
+          message: `The link's content is nested deeper than ${MAX_BUNDLE_DEPTH} levels; it was not opened.`,
+          expected: `at most ${MAX_BUNDLE_DEPTH} levels`,
+        },
+      ],
+    });
+  });
+
+  it('refuses an already parsed bundle (a launcher permalink) nested too deep the same way', () => {
+    const r = decodeData(JSON.parse(deepJson(4115)) as unknown);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.code)).toEqual(['TOO_LARGE']);
+  });
+
+  it('still opens a real bundle, which nests a few levels only', () => {
+    const r = decodeFragment(fragmentOf(bundleOf(5, 3).bundle));
+    expect(r.ok).toBe(true);
   });
 });

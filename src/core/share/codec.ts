@@ -1,11 +1,12 @@
 // Share links: bundle → JSON → deflate → base64url, carried in the URL fragment (`#b=…`) so no
 // server ever sees it. A link is untrusted input: decoding caps the fragment length, inflates in
 // small steps and stops as soon as the output passes INFLATE_LIMIT_BYTES (a decompression bomb
-// never gets materialised), then parses JSON, validates against share-bundle.v1 and checks the
-// cross-references. Every failure is an ImportIssue; nothing here throws.
+// never gets materialised), refuses content nested deeper than a bundle ever is, then parses JSON,
+// validates against share-bundle.v1 and checks the cross-references. Every failure is an ImportIssue; nothing here throws.
 import { Inflate, deflateSync } from 'fflate';
 import type { ImportIssue } from '../formats/types.ts';
 import { validate } from '../validation/index.ts';
+import { jsonDepthExceeds, valueDepthExceeds } from '../formats/json/depth.ts';
 import { bundleConsistencyProblems } from './bundle-check.ts';
 import type { ShareBundleV1 } from './bundle-types.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
@@ -20,6 +21,11 @@ export const MAX_FRAGMENT_CHARS = 256 * 1024;
 /** Decoding stops inflating past this many bytes of JSON. */
 export const INFLATE_LIMIT_BYTES = 8 * 1024 * 1024;
 const INFLATE_STEP = 1024;
+/**
+ * A bundle nests about eight levels (runs → ops → columns). Deeper content is refused before it
+ * is parsed or validated: validators recurse per level and could overflow the stack.
+ */
+export const MAX_BUNDLE_DEPTH = 64;
 
 export type EncodeResult =
   | { readonly ok: true; readonly fragment: string; readonly bytes: number; readonly long: boolean }
@@ -50,6 +56,15 @@ const fail = (
   ok: false,
   issues: [{ code, severity: 'error', message, ...extra }],
 });
+
+const tooDeep = (): DecodeResult =>
+  fail(
+    'TOO_LARGE',
+    `The link's content is nested deeper than ${MAX_BUNDLE_DEPTH} levels; it was not opened.`,
+    {
+      expected: `at most ${MAX_BUNDLE_DEPTH} levels`,
+    },
+  );
 
 type InflateOutcome =
   | { readonly ok: true; readonly bytes: Uint8Array }
@@ -128,9 +143,16 @@ export function decodeFragment(fragment: string, inflateLimit = INFLATE_LIMIT_BY
 
 /** The bundle bytes (JSON) to a validated bundle; also used for launcher permalinks. */
 export function decodeJson(bytes: Uint8Array): DecodeResult {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('NOT_JSON', 'The link is corrupted: its content is not valid JSON.');
+  }
+  if (jsonDepthExceeds(text, MAX_BUNDLE_DEPTH)) return tooDeep();
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch {
     return fail('NOT_JSON', 'The link is corrupted: its content is not valid JSON.');
   }
@@ -138,6 +160,7 @@ export function decodeJson(bytes: Uint8Array): DecodeResult {
 }
 
 export function decodeData(data: unknown): DecodeResult {
+  if (valueDepthExceeds(data, MAX_BUNDLE_DEPTH)) return tooDeep();
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const rec = data as Record<string, unknown>;
     if (rec['format'] === 'aoe-dashboard.share' && typeof rec['v'] === 'number' && rec['v'] !== 1) {
