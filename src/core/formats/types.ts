@@ -20,6 +20,8 @@ export type IssueCode =
   | 'UNKNOWN_FIELD' // field not in the known key set, kept verbatim: warnings
   | 'MISSING_COLUMN' // a CSV lacks a column its format needs
   | 'BAD_ROW' // a CSV row could not be read (wrong cell count, unparseable number)
+  | 'NUMBER_OUT_OF_RANGE' // a number beyond a 64-bit float (`1e309`): the value is left out
+  | 'NEGATIVE_TIME' // a duration or latency below zero: the value is left out
   | 'TOO_LARGE';
 
 export type Severity = 'error' | 'warning';
@@ -33,6 +35,8 @@ export interface ImportIssue {
   readonly path?: string;
   /** 1-based line (CSV formats, and JSON syntax errors). */
   readonly line?: number;
+  /** 1-based column with `line`: the CSV cell, or the character in a JSON line (UTF-16 units). */
+  readonly column?: number;
   /** Byte offset (TRUNCATED, NOT_JSON). */
   readonly offset?: number;
   /** What was expected and what was found, short, for the localized message. */

@@ -16,6 +16,7 @@ import { checkRepoSummary, checkStatedImprovement } from './cross-check.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { checkKnownKeys, splitTasks, type RawTask } from './layout.ts';
 import { readOperators } from './operators.ts';
+import { readTime } from './times.ts';
 
 export interface NormalizeInput {
   readonly root: unknown;
@@ -109,8 +110,10 @@ function readTask(
     checkKnownKeys(summaryValue, child(opatPointer, 'repo_summary'), known, extra, sink);
   }
 
-  const baselineMs = finite(own(opat, 'model_baseline_performance(ms)'));
-  const tunedMs = finite(own(opat, 'model_result_performance(ms)'));
+  const baselineKey = 'model_baseline_performance(ms)';
+  const resultKey = 'model_result_performance(ms)';
+  const baselineMs = readTime(own(opat, baselineKey), child(opatPointer, baselineKey), sink);
+  const tunedMs = readTime(own(opat, resultKey), child(opatPointer, resultKey), sink);
   const rawImprovement = own(opat, 'model_performance_improvement');
   const improvementPct = parsePercent(rawImprovement);
   const both = baselineMs !== null && tunedMs !== null;

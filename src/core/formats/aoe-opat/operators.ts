@@ -5,13 +5,15 @@
 // - B (CANN 6.3.RC2+): `[{op_name, op_type, tune_performance: {Format: {..., update_mode}, ...}}]`;
 //   one row per dimension key, the action from `update_mode`.
 // Operators cut off by a truncated file are left out; values of the wrong type were reported by
-// the schema and their rows are left out too.
+// the schema, times out of range or negative by the reader and `readTime`, and their rows are left
+// out too.
 import type { OperatorResult, RepoAction } from '../../model/types.ts';
 import { parsePercent } from '../../model/units.ts';
-import { child, finite, isObject, own, text, type JsonObject } from '../json/tree.ts';
+import { child, isObject, own, text, type JsonObject } from '../json/tree.ts';
 import { checkStatedImprovement, type ListCounts } from './cross-check.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { checkKnownKeys, unknownField } from './layout.ts';
+import { readTime } from './times.ts';
 
 export const BEFORE = 'performance_before_tune(us)';
 export const AFTER = 'performance_after_tune(us)';
@@ -131,8 +133,8 @@ function operatorRow(
   repoAction: RepoAction,
   ctx: OperatorContext,
 ): OperatorResult | null {
-  const beforeUs = finite(own(obj, BEFORE));
-  const afterUs = finite(own(obj, AFTER));
+  const beforeUs = readTime(own(obj, BEFORE), child(pointer, BEFORE), ctx.sink);
+  const afterUs = readTime(own(obj, AFTER), child(pointer, AFTER), ctx.sink);
   if (beforeUs === null || afterUs === null) return null;
   const raw = own(obj, IMPROVEMENT);
   const improvementPct = parsePercent(raw);

@@ -1,7 +1,8 @@
 // text → tolerant JSON read → schema validation → normalize, for both AOE result kinds. The
 // outcome is always data: EMPTY, NOT_JSON (with line and byte offset), TRUNCATED (with the byte
 // offset and the salvaged report as `partial`), SCHEMA_MISMATCH (with JSON pointers, and the
-// tolerant reading as `partial`), and warnings (INCONSISTENT, UNKNOWN_FIELD) on success.
+// tolerant reading as `partial`), NUMBER_OUT_OF_RANGE and NEGATIVE_TIME (with the pointer; the value
+// is left out, the rest is read), and warnings (INCONSISTENT, UNKNOWN_FIELD) on success.
 import type { TuningReport } from '../../model/types.ts';
 import { validate, type SchemaName } from '../../validation/index.ts';
 import { readJson } from '../json/tolerant-json.ts';
@@ -19,6 +20,7 @@ export interface AoeReader {
 }
 
 const NO_INCOMPLETE: ReadonlySet<object> = new Set();
+const VALUE_CODES: ReadonlySet<string> = new Set(['NUMBER_OUT_OF_RANGE', 'NEGATIVE_TIME']);
 
 export function parseAoe(
   text: string,
@@ -50,6 +52,19 @@ export function parseAoe(
     });
   }
 
+  for (const n of read.outOfRange) {
+    sink.add({
+      code: 'NUMBER_OUT_OF_RANGE',
+      severity: 'error',
+      message: `${n.pointer}: the number ${n.text} is out of range (it does not fit a 64-bit float); the value was left out.`,
+      path: n.pointer,
+      line: n.line,
+      column: n.column,
+      offset: n.offset,
+      found: n.text,
+    });
+  }
+
   if (read.kind === 'truncated') {
     const report = reader.normalize({ root: read.value, ctx, incomplete: read.incomplete, sink });
     const partial = report ? { ...report, incomplete: true } : undefined;
@@ -65,8 +80,12 @@ export function parseAoe(
     return { ok: false, errors: [truncated, ...sink.list()], partial };
   }
 
-  const schemaIssues = validate(reader.schema, read.value);
   const report = reader.normalize({ root: read.value, ctx, incomplete: NO_INCOMPLETE, sink });
+  const sinkIssues = sink.list();
+  // A value reported as out of range or negative is also below a schema minimum or not an
+  // integer: the specific issue says it better, so the schema's at the same pointer is dropped.
+  const said = new Set(sinkIssues.filter((i) => VALUE_CODES.has(i.code)).map((i) => i.path));
+  const schemaIssues = validate(reader.schema, read.value).filter((i) => !said.has(i.path));
   if (report === null) {
     // Nothing AOE-like in a well-formed document: one clear error, not a list of unknown fields.
     const noTask: ImportIssue = {
@@ -77,7 +96,7 @@ export function parseAoe(
     };
     return fail(schemaIssues.length > 0 ? [...schemaIssues] : [noTask]);
   }
-  const issues = [...schemaIssues, ...sink.list()];
+  const issues = [...schemaIssues, ...sinkIssues];
   if (issues.some((i) => i.severity === 'error')) {
     return { ok: false, errors: issues, partial: report };
   }

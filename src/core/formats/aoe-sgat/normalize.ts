@@ -12,6 +12,7 @@ import type { IssueSink } from '../aoe-opat/issue-sink.ts';
 import { checkKnownKeys, splitTasks, unknownField, type RawTask } from '../aoe-opat/layout.ts';
 import { readSummary, recomputedFigures, statusOf, stem } from '../aoe-opat/normalize.ts';
 import { readOperators } from '../aoe-opat/operators.ts';
+import { readTime } from '../aoe-opat/times.ts';
 import type { ParseContext } from '../types.ts';
 
 const TUNING_SECTION = /^[A-Z][A-Z0-9_]{1,15}$/;
@@ -79,8 +80,8 @@ function readTask(
   const improvement = byPattern(body, IMPROVEMENT);
   const status = byPattern(body, STATUS);
   const failed = byPattern(body, FAILED);
-  const baselineMs = finite(baseline?.[1]);
-  const tunedMs = finite(result?.[1]);
+  const baselineMs = baseline ? readTime(baseline[1], child(at, baseline[0]), sink) : null;
+  const tunedMs = result ? readTime(result[1], child(at, result[0]), sink) : null;
   const improvementPct = parsePercent(improvement?.[1]);
   const both = baselineMs !== null && tunedMs !== null;
   if (both && improvement) {

@@ -14,12 +14,28 @@ import { escapePointer, lineAndColumn, utf8Length } from './text-position.ts';
 
 export type JsonObject = Record<string, unknown>;
 
+/**
+ * A number whose text is valid JSON but beyond a 64-bit float (`1e309` reads as Infinity). It is
+ * kept in the tree as ±Infinity; the reader says where it was and how it was written.
+ */
+export interface OutOfRangeNumber {
+  /** JSON pointer of the value. */
+  readonly pointer: string;
+  /** The number as written (at most 40 characters). */
+  readonly text: string;
+  /** UTF-8 byte offset, and 1-based line and column, of its first character. */
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
 export type JsonReadResult =
   | {
       readonly kind: 'complete';
       readonly value: unknown;
       /** JSON pointers of object keys that occurred more than once (the last value was kept). */
       readonly duplicateKeys: readonly string[];
+      readonly outOfRange: readonly OutOfRangeNumber[];
     }
   | {
       readonly kind: 'truncated';
@@ -28,6 +44,7 @@ export type JsonReadResult =
       /** Containers that were still open at the end: what they hold is complete, they are not. */
       readonly incomplete: ReadonlySet<object>;
       readonly duplicateKeys: readonly string[];
+      readonly outOfRange: readonly OutOfRangeNumber[];
       /** UTF-8 byte offset where the text ended. */
       readonly offset: number;
     }
@@ -40,6 +57,9 @@ export type JsonReadResult =
       readonly line: number;
       readonly column: number;
     };
+
+/** Out-of-range numbers listed with their position; issue lists are capped well below this. */
+const MAX_OUT_OF_RANGE = 100;
 
 /** Deeper nesting than this is refused: AOE files nest about 7 levels. */
 export const MAX_DEPTH = 256;
@@ -92,6 +112,7 @@ export function readJson(text: string): JsonReadResult {
         value: reader.root,
         incomplete: new Set(reader.stack.map((f) => f.container)),
         duplicateKeys: reader.duplicates,
+        outOfRange: reader.outOfRange,
         offset: utf8Length(text, text.length),
       };
     }
@@ -111,7 +132,10 @@ class Reader implements StringCursor {
   root: unknown = undefined;
   readonly stack: Frame[] = [];
   readonly duplicates: string[] = [];
+  readonly outOfRange: OutOfRangeNumber[] = [];
   nextBackslash = -1;
+  /** Where positions were last counted: out-of-range numbers come in text order. */
+  private counted = { at: 0, offset: 0, line: 1, lineStart: 0 };
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -134,7 +158,12 @@ class Reader implements StringCursor {
       }
     }
     if (this.skipWs() !== -1) throw new JsonStop(false, this.pos, 'Unexpected text after the JSON');
-    return { kind: 'complete', value: this.root, duplicateKeys: this.duplicates };
+    return {
+      kind: 'complete',
+      value: this.root,
+      duplicateKeys: this.duplicates,
+      outOfRange: this.outOfRange,
+    };
   }
 
   /** Reads one value at the current position and attaches it to the open container. */
@@ -225,7 +254,40 @@ class Reader implements StringCursor {
     const start = this.pos;
     // A number running into the end of a cut file may be missing digits: never keep it.
     this.pos = scanNumberEnd(this.text, start, this.stack.length > 0);
-    return Number(this.text.slice(start, this.pos));
+    const value = Number(this.text.slice(start, this.pos));
+    if (!Number.isFinite(value) && this.outOfRange.length < MAX_OUT_OF_RANGE) {
+      this.noteOutOfRange(start);
+    }
+    return value;
+  }
+
+  /** Records the number at `start`, about to be attached to the open container. */
+  private noteOutOfRange(start: number): void {
+    const top = this.stack[this.stack.length - 1];
+    let pointer = '';
+    if (top !== undefined) {
+      const segment = top.isArray
+        ? String((top.container as unknown[]).length)
+        : escapePointer(top.key as string);
+      pointer = `${pointerOf(top)}/${segment}`;
+    }
+    const t = this.text;
+    const c = this.counted;
+    c.offset += utf8Length(t.slice(c.at, start), start - c.at);
+    for (let i = c.at; i < start; i++) {
+      if (t.charCodeAt(i) === 0x0a) {
+        c.line++;
+        c.lineStart = i + 1;
+      }
+    }
+    c.at = start;
+    this.outOfRange.push({
+      pointer,
+      text: t.slice(start, Math.min(this.pos, start + 40)),
+      offset: c.offset,
+      line: c.line,
+      column: start - c.lineStart + 1,
+    });
   }
 
   /** Skips white space; returns the next char code, or -1 at the end of a complete root. */

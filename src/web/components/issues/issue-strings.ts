@@ -23,6 +23,10 @@ registerStrings(ISSUES_NS, {
       UNKNOWN_FIELD: 'A field the dashboard does not know was kept as written.',
       MISSING_COLUMN: 'A column this table needs is missing.',
       BAD_ROW: 'A row could not be read.',
+      NUMBER_OUT_OF_RANGE:
+        'A number is too large to represent (it overflows to infinity); that value was left out and the rest of the file was read.',
+      NEGATIVE_TIME:
+        'A duration or latency is negative; that value was left out and the rest of the file was read.',
       TOO_LARGE:
         'The file is too large to load in a browser tab; the command line (aoe-dashboard inspect) reads it.',
     },
@@ -60,6 +64,8 @@ registerStrings(ISSUES_NS, {
       UNKNOWN_FIELD: '看板不认识的字段，已按原样保留。',
       MISSING_COLUMN: '缺少该表必需的列。',
       BAD_ROW: '有一行无法读取。',
+      NUMBER_OUT_OF_RANGE: '数值过大，无法表示（溢出为无穷大）；已略去该值，文件其余部分已读取。',
+      NEGATIVE_TIME: '耗时或时延为负数；已略去该值，文件其余部分已读取。',
       TOO_LARGE: '文件过大，浏览器标签页无法加载；可用命令行 aoe-dashboard inspect 读取。',
     },
     severity: { error: '错误', warning: '警告' },

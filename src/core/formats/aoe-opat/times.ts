@@ -1,0 +1,18 @@
+// Latencies as the model takes them: finite and not below zero. AOE measures times, so a negative
+// one is a damaged file; it is left out with an issue at its pointer rather than shown as a
+// speed-up from nothing. (Values beyond a float were reported by the reader: they read as null.)
+import { finite } from '../json/tree.ts';
+import type { IssueSink } from './issue-sink.ts';
+
+export function readTime(value: unknown, pointer: string, sink: IssueSink): number | null {
+  const n = finite(value);
+  if (n === null || n >= 0) return n;
+  sink.add({
+    code: 'NEGATIVE_TIME',
+    severity: 'error',
+    message: `${pointer}: the time ${n} is negative; the value was left out.`,
+    path: pointer,
+    found: String(n),
+  });
+  return null;
+}
