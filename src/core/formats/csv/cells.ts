@@ -42,13 +42,17 @@ export function isMissing(buf: Uint8Array, s: number, e: number): boolean {
 
 /**
  * Parses a decimal number from bytes. Missing → NaN with `ok` true; text that is not a number →
- * NaN with `ok` false, so the caller can report the row.
+ * NaN with `ok` false, so the caller can report the row; a number beyond a float → NaN with
+ * `outOfRange` set.
  */
 export class NumberReader {
   ok = true;
+  /** The cell is a number too large for a float (`1e309`): read as NaN, with `ok` still true. */
+  outOfRange = false;
 
   read(buf: Uint8Array, s0: number, e0: number): number {
     this.ok = true;
+    this.outOfRange = false;
     const s = trimStart(buf, s0, e0);
     const e = trimEnd(buf, s, e0);
     if (isMissing(buf, s, e)) return NaN;
@@ -91,6 +95,10 @@ export class NumberReader {
     const text = utf8.decode(buf.subarray(s, e));
     const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
     if (Number.isNaN(v)) this.ok = false;
+    if (!Number.isFinite(v) && this.ok) {
+      this.outOfRange = true;
+      return NaN;
+    }
     return v;
   }
 }

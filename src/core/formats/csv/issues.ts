@@ -1,23 +1,21 @@
 // Row problems are data, not exceptions: each bad row becomes a BAD_ROW warning with its 1-based
-// line, up to a cap, then one warning that counts the rest, so a badly broken file still loads
-// what it can and its issue list stays readable.
-import type { ImportIssue } from '../types.ts';
+// line, each cell whose value cannot be used a warning with its line and column, up to a cap per
+// code, then one warning that counts the rest, so a badly broken file still loads what it can and
+// its issue list stays readable.
+import type { ImportIssue, IssueCode } from '../types.ts';
 
 export const MAX_ROW_ISSUES = 20;
 
 export class RowIssues {
   private readonly list: ImportIssue[] = [];
-  private dropped = 0;
-  /** Rows reported, including those past the cap. */
+  /** Issues reported per code, including those past the cap. */
+  private readonly counts = new Map<IssueCode, number>();
+  /** Rows reported as BAD_ROW, including those past the cap. */
   count = 0;
 
   badRow(line: number, message: string, expected?: string, found?: string): void {
     this.count++;
-    if (this.list.length >= MAX_ROW_ISSUES) {
-      this.dropped++;
-      return;
-    }
-    this.list.push({
+    this.add({
       code: 'BAD_ROW',
       severity: 'warning',
       message: `line ${line}: ${message}`,
@@ -27,17 +25,48 @@ export class RowIssues {
     });
   }
 
+  /**
+   * A cell whose value is left out (read as missing) while its row is kept: NUMBER_OUT_OF_RANGE,
+   * NEGATIVE_TIME. `column` is 1-based; `name` is the column's header text.
+   */
+  badCell(
+    code: IssueCode,
+    at: { readonly line: number; readonly column: number; readonly name: string },
+    message: string,
+    found: string,
+  ): void {
+    this.add({
+      code,
+      severity: 'warning',
+      message: `line ${at.line}, column ${at.column} (${at.name}): ${message}; the cell is read as missing.`,
+      line: at.line,
+      column: at.column,
+      found,
+    });
+  }
+
+  private add(issue: ImportIssue): void {
+    const n = (this.counts.get(issue.code) ?? 0) + 1;
+    this.counts.set(issue.code, n);
+    if (n <= MAX_ROW_ISSUES) this.list.push(issue);
+  }
+
   issues(): ImportIssue[] {
-    if (this.dropped === 0) return [...this.list];
-    return [
-      ...this.list,
-      {
-        code: 'BAD_ROW',
+    const out = [...this.list];
+    for (const [code, n] of this.counts) {
+      if (n <= MAX_ROW_ISSUES) continue;
+      const dropped = n - MAX_ROW_ISSUES;
+      out.push({
+        code,
         severity: 'warning',
-        message: `… and ${this.dropped} more bad rows`,
-        found: String(this.dropped),
-      },
-    ];
+        message:
+          code === 'BAD_ROW'
+            ? `… and ${dropped} more bad rows`
+            : `… and ${dropped} more ${code} issues`,
+        found: String(dropped),
+      });
+    }
+    return out;
   }
 }
 

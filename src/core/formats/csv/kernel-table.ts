@@ -143,9 +143,12 @@ export class KernelTableParser extends TableParser {
     line: number,
     what: string,
   ): number {
-    const v = this.num.read(buf, starts[col] as number, ends[col] as number);
-    if (!this.num.ok) this.badCell(buf, starts[col] as number, ends[col] as number, line, what);
-    return v;
+    const start = starts[col] as number;
+    const end = ends[col] as number;
+    const v = this.num.read(buf, start, end);
+    if (!this.num.ok) this.badCell(buf, start, end, line, what);
+    // Both columns read as numbers are times (duration, wait).
+    return this.usableNumber(v, this.num, { buf, start, end }, { line, col }, true);
   }
 
   private startTime(buf: Uint8Array, s: number, e: number, line: number): number {

@@ -13,9 +13,11 @@ import {
   type HeaderSet,
 } from './header.ts';
 import { binaryIssue, EMPTY_ISSUE, RowIssues } from './issues.ts';
+import { trimEnd, trimStart, type NumberReader } from './cells.ts';
 
 const HEAD_BYTES = 4096;
 const headerDecoder = new TextDecoder('utf-8');
+const cellDecoder = new TextDecoder('utf-8');
 
 export abstract class TableParser implements StreamParser<ProfileData>, RecordSink {
   protected readonly tokenizer: CsvTokenizer = new CsvTokenizer(this);
@@ -127,6 +129,38 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
       String(count),
     );
     return skip;
+  }
+
+  /**
+   * A number just read by `num` from cell `col` of the row on `line`, or NaN with an issue when
+   * it cannot be used: beyond a float (NUMBER_OUT_OF_RANGE), or a time below zero (NEGATIVE_TIME).
+   * The row is kept with the cell missing, so sums and shares stay finite.
+   */
+  protected usableNumber(
+    value: number,
+    num: NumberReader,
+    cell: { readonly buf: Uint8Array; readonly start: number; readonly end: number },
+    at: { readonly line: number; readonly col: number },
+    isTime: boolean,
+  ): number {
+    const outOfRange = num.outOfRange;
+    if (!outOfRange && !(isTime && value < 0)) return value;
+    const s = trimStart(cell.buf, cell.start, cell.end);
+    const found = cellDecoder.decode(
+      cell.buf.subarray(s, Math.min(trimEnd(cell.buf, s, cell.end), s + 40)),
+    );
+    const where = { line: at.line, column: at.col + 1, name: this.header?.[at.col] ?? '' };
+    if (outOfRange) {
+      this.rows.badCell(
+        'NUMBER_OUT_OF_RANGE',
+        where,
+        `the number ${found} is out of range (it does not fit a 64-bit float)`,
+        found,
+      );
+    } else {
+      this.rows.badCell('NEGATIVE_TIME', where, `the time ${found} is negative`, found);
+    }
+    return NaN;
   }
 
   /** Sets the cells a row must have: one past the rightmost column read. */

@@ -56,18 +56,20 @@ export class OpStatisticParser extends TableParser {
       const s = trimStart(buf, starts[c] as number, ends[c] as number);
       return decoder.decode(buf.subarray(s, trimEnd(buf, s, ends[c] as number)));
     };
-    const num = (c: number, what: string) => {
-      const v = this.num.read(buf, starts[c] as number, ends[c] as number);
+    const num = (c: number, what: string, isTime = false) => {
+      const start = starts[c] as number;
+      const end = ends[c] as number;
+      const v = this.num.read(buf, start, end);
       if (!this.num.ok)
         this.rows.badRow(line, `${what} is not a number: ${JSON.stringify(cell(c))}`);
-      return v;
+      return this.usableNumber(v, this.num, { buf, start, end }, { line, col: c }, isTime);
     };
     const type = cell(this.cType);
     const row: StatisticRow = {
       type: type === 'N/A' ? '' : type,
       coreType: cell(this.cCore),
       count: num(this.cCount, 'Count'),
-      totalUs: num(this.cTotal, 'Total Time(us)'),
+      totalUs: num(this.cTotal, 'Total Time(us)', true),
     };
     this.out.push(row);
     if (this.cRatio >= 0) {
