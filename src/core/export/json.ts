@@ -6,6 +6,7 @@ import type { CompareRun } from '../model/compare.ts';
 import type { Comparison } from '../model/comparison.ts';
 import type { GateReason } from '../model/gate.ts';
 import { round } from '../model/stats.ts';
+import { terminalJson } from './visible-text.ts';
 
 const opt = (v: number | null | undefined, digits: number): number | null =>
   v === null || v === undefined || !Number.isFinite(v) ? null : round(v, digits);
@@ -104,4 +105,6 @@ export function runsToJson(runs: readonly CompareRun[]) {
   };
 }
 
-export const prettyJson = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+/** Indented JSON; characters JSON leaves raw that a terminal would act on are `\u` escapes. */
+export const prettyJson = (value: unknown): string =>
+  terminalJson(JSON.stringify(value, null, 2)) + '\n';

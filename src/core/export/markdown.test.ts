@@ -55,7 +55,9 @@ describe('markdown', () => {
     ['a|b', 'a\\|b'],
     ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['x_y*z`', 'x\\_y\\*z\\`'],
-    ['two\nlines', 'two lines'],
+    // A newline or CR would end the table row (or fake a line); shown as escapes instead.
+    ['two\r\nlines', 'two\\x0d\\x0alines'],
+    ['\u001b]0;title\u0007 \u202e', '\\x1b\\]0;title\\x07 \\u202e'],
   ])('escapes %j', (text, expected) => {
     expect(escapeMarkdown(text)).toBe(expected);
   });

@@ -1,20 +1,24 @@
 // Markdown summaries for code reviews and chats: a comparison with its verdict and reasons, or one
 // run. Text from files (operator and task names) is escaped so that it renders as text in
-// Markdown viewers: no tables broken by `|`, no HTML from a name like `<img onerror=…>`.
+// Markdown viewers: no tables broken by `|` or a newline, no HTML from a name like
+// `<img onerror=…>`, no control characters for the terminal it may be printed on.
 import type { CompareRun, DiffLabel, OperatorComparison, OperatorRow } from '../model/compare.ts';
 import type { Comparison } from '../model/comparison.ts';
 import type { GateReason, RuleStatus, Verdict } from '../model/gate.ts';
+import { showControls } from './visible-text.ts';
 
 /** Rows of the largest changes listed per run (the CSV export has them all). */
 export const MARKDOWN_TOP_OPERATORS = 10;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1');
+  // Markup first, then controls: the `\x0a` written for a newline must not be escaped again.
+  return showControls(
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|#~])/g, '\\$1'),
+  );
 }
 
 const fixed = (v: number | null | undefined, d: number): string =>

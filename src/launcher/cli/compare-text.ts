@@ -1,7 +1,9 @@
-// Plain-text rendering of a comparison for terminals and CI logs.
+// Plain-text rendering of a comparison for terminals and CI logs. Names come from files: each line
+// goes out through `terminalLines`, which shows control characters as escapes.
 import type { DiffLabel } from '../../core/model/compare.ts';
 import type { Comparison } from '../../core/model/comparison.ts';
 import type { RuleStatus, Verdict } from '../../core/model/gate.ts';
+import { terminalLines } from '../../core/export/visible-text.ts';
 
 const VERDICT: Record<Verdict, string> = {
   accept: 'ACCEPT',
@@ -59,5 +61,5 @@ export function renderComparisonText(c: Comparison): string {
     lines.push(`  ${name(v.runId)}: ${VERDICT[v.verdict]}`);
     for (const r of v.reasons) lines.push(`    [${STATUS[r.status]}] ${r.message}`);
   }
-  return lines.join('\n') + '\n';
+  return terminalLines(lines);
 }

@@ -17,6 +17,7 @@ import { validate } from '../../core/validation/index.ts';
 import { comparisonToJson, prettyJson } from '../../core/export/json.ts';
 import { comparisonMarkdown } from '../../core/export/markdown.ts';
 import { renderComparisonText } from './compare-text.ts';
+import { showControls } from '../../core/export/visible-text.ts';
 
 interface CompareOptions {
   readonly gate?: string;
@@ -66,7 +67,7 @@ export function registerCompare(program: Command, io: CliIo, setExit: SetExit): 
         setExit(VERDICT_EXIT[comparison.gate.verdict]);
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;
-        io.stderr(`compare: ${err.message}\n`);
+        io.stderr(`compare: ${err.message.split('\n').map(showControls).join('\n')}\n`);
         setExit(USAGE);
       }
     });
@@ -94,7 +95,7 @@ async function readGate(path: string): Promise<GateRules> {
   const issues = validate('gate-rules', data);
   if (issues.length > 0) {
     throw new UsageError(
-      `gate file ${path} does not match schemas/gate-rules.schema.json:\n${issues.map((i) => `  ${i.message}`).join('\n')}`,
+      `gate file ${path} does not match schemas/gate-rules.schema.json:\n${issues.map((i) => `  ${showControls(i.message)}`).join('\n')}`,
     );
   }
   return data as GateRules;
@@ -118,10 +119,12 @@ async function loadRuns(arg: string, io: CliIo, isBaseline: boolean): Promise<Co
   if (report === null || report.tasks.length === 0) {
     const why =
       file.issues.find((i) => i.severity === 'error')?.message ?? 'no AOE tuning task found';
-    throw new UsageError(`${path}: ${why}`);
+    throw new UsageError(`${path}: ${showControls(why)}`);
   }
   for (const issue of file.issues) {
-    io.stderr(`compare: ${path}: ${issue.severity} ${issue.code}: ${issue.message}\n`);
+    io.stderr(
+      showControls(`compare: ${path}: ${issue.severity} ${issue.code}: ${issue.message}`) + '\n',
+    );
   }
   const name = basename(path);
   const several = report.tasks.length > 1;

@@ -1,6 +1,7 @@
 // `aoe-dashboard inspect [--json | --md] PATH...`: reads AOE result files and profiler tables with
 // the same core code as the dashboard and prints what it found. Exit 0 when every file was read
-// without errors, 1 when any file has an error, 2 on a usage error.
+// without errors, 1 when any file has an error, 2 on a usage error. Text from the files reaches
+// the terminal only through `terminalLines` / `mdCell` (control characters shown as escapes).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { CliIo, SetExit } from './io.ts';
@@ -8,6 +9,8 @@ import type { ImportedFile } from '../../core/formats/types.ts';
 import type { InspectOutput } from '../../core/validation/generated/inspect-output.v1.ts';
 import { importBytes } from '../../core/formats/index.ts';
 import { expandPaths } from './walk.ts';
+import { prettyJson } from '../../core/export/json.ts';
+import { showControls, terminalLines } from '../../core/export/visible-text.ts';
 import { describeFile, issueLine, repoLine, taskLine, toInspectOutput } from './inspect-output.ts';
 
 interface InspectOptions {
@@ -33,7 +36,7 @@ export function registerInspect(program: Command, io: CliIo, setExit: SetExit): 
         setExit(1);
         return;
       }
-      if (opts.json) io.stdout(JSON.stringify(output, null, 2) + '\n');
+      if (opts.json) io.stdout(prettyJson(output));
       else if (opts.md) io.stdout(renderMarkdown(output));
       else io.stdout(renderText(output));
       setExit(output.files.every((f) => f.ok) ? 0 : 1);
@@ -108,12 +111,13 @@ function renderText(out: InspectOutput): string {
   }
   const bad = out.files.filter((f) => !f.ok).length;
   lines.push(`${out.files.length} files, ${bad} with errors`);
-  return lines.join('\n') + '\n';
+  return terminalLines(lines);
 }
 
-/** Escapes text for a Markdown table cell: no markup, no HTML, no column breaks. */
+/** Escapes text for a Markdown table cell: no markup, no HTML, no column or line breaks. */
 export function mdCell(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  // Markup first, then controls: the `\x0a` written for a newline must not be escaped again.
+  return showControls(text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`));
 }
 
 const TOP_IN_MD = 20;
@@ -176,5 +180,5 @@ function renderMarkdown(out: InspectOutput): string {
       for (const i of f.issues) md.push(`- ${mdCell(issueLine(i))}`);
     }
   }
-  return md.join('\n') + '\n';
+  return terminalLines(md);
 }
