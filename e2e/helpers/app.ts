@@ -11,27 +11,38 @@ export interface AppProblems {
   readonly list: string[];
 }
 
-export const test = base.extend<{ problems: AppProblems }>({
+/** Collects a page's uncaught errors, console errors and requests to another origin. */
+function watchProblems(page: Page, list: string[], baseURL: string | undefined): void {
+  const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+  page.on('pageerror', (error) => list.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    list.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) list.push(`request to another origin: ${url}`);
+  });
+}
+
+export const test = base.extend<{ problems: AppProblems; anotherPage: Page }>({
   problems: [
     async ({ page, baseURL }, use) => {
       const list: string[] = [];
-      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-      page.on('pageerror', (error) => list.push(`pageerror: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        const where = message.location().url;
-        list.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
-      });
-      page.on('request', (request) => {
-        const url = request.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) list.push(`request to another origin: ${url}`);
-      });
+      watchProblems(page, list, baseURL);
       await use({ list });
       expect(list, 'page errors, console errors or requests to another origin').toEqual([]);
     },
     { auto: true },
   ],
+  /** A second tab of the same browser profile (same storage), checked like the first. */
+  anotherPage: async ({ context, baseURL, problems }, provide) => {
+    const other = await context.newPage();
+    watchProblems(other, problems.list, baseURL);
+    await provide(other);
+  },
 });
 
 const root = (page: Page) => page.locator('#root');
