@@ -25,9 +25,10 @@ export interface LauncherJob {
     | 'TUNER_FAILED'
     | 'TIMEOUT'
     | 'CANCELED'
-    | 'INTERRUPTED';
+    | 'INTERRUPTED'
+    | 'DISK_FULL';
   /**
-   * Why it failed: for TUNER_FAILED the exit code and aoe's last lines.
+   * Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's).
    */
   errorMessage: string | null;
   createdAt: string;
