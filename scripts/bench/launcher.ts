@@ -1,8 +1,11 @@
 // Bench part `launcher`: the launcher under load on this machine, loopback only and bounded in
 // time. A launcher (fastify `build()` + listen on 127.0.0.1:0) with a stored run produced by the
 // stand-in aoe; then, at the same time, 100 SSE subscribers follow a running (slow) job and
-// autocannon (its own process) requests `GET /api/runs/:id` over 200 concurrent connections for a few seconds.
-// Reports p50/p99 latency and errors; target: no errors, p99 < 50 ms. Never asserts.
+// autocannon (its own process) requests `GET /api/runs/:id` with the token over 200 concurrent connections for a few seconds.
+// Reports p50/p99 latency and errors; target: no errors, p99 < 50 ms. Then a permalink load: 200
+// connections reading a stored 1.9 MiB share bundle without the token, while /api/health is
+// requested alongside; target: health p99 ≤ 200 ms (the readers are rate-limited per client, so
+// most of them get 429 and the launcher stays responsive). Never asserts.
 import { execa } from 'execa';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -17,6 +20,9 @@ const CONNECTIONS = 200;
 const DURATION_S = 5;
 const SSE_SUBSCRIBERS = 100;
 const TARGET_P99_MS = 50;
+const BUNDLE_BYTES = 1.9 * 1024 * 1024;
+const HEALTH_CONNECTIONS = 2;
+const TARGET_HEALTH_P99_MS = 200;
 const TOKEN = 'bench-token-0123456789abcdef0123456789';
 const FAKE_AOE = fileURLToPath(new URL('../../e2e/fixtures/fake-aoe/aoe', import.meta.url));
 
@@ -26,14 +32,28 @@ interface AutocannonResult {
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
+  readonly statusCodeStats?: Readonly<Record<string, { readonly count: number }>>;
 }
 const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 /** autocannon in its own process, so the load generator does not share the launcher's event loop. */
-async function autocannon(url: string): Promise<AutocannonResult> {
+async function autocannon(
+  url: string,
+  connections = CONNECTIONS,
+  headers: readonly string[] = [],
+): Promise<AutocannonResult> {
   const r = await execa(
     process.execPath,
-    [AUTOCANNON, '--json', '-c', String(CONNECTIONS), '-d', String(DURATION_S), url],
+    [
+      AUTOCANNON,
+      '--json',
+      '-c',
+      String(connections),
+      '-d',
+      String(DURATION_S),
+      ...headers.flatMap((h) => ['-H', h]),
+      url,
+    ],
     { reject: false, timeout: (DURATION_S + 30) * 1000 },
   );
   return JSON.parse(String(r.stdout)) as AutocannonResult;
@@ -96,6 +116,21 @@ async function postJob(base: string, model: string): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+/** A share bundle of about `bytes` bytes: runs with operator rows, as the dashboard packs them. */
+function bigBundle(bytes: number): string {
+  const ops: { name: string; type: string; beforeUs: number; afterUs: number }[] = [];
+  const bundle = { version: 1, view: { page: 'compare' }, runs: [{ name: 'bench', ops }] };
+  let size = JSON.stringify(bundle).length;
+  for (let i = 0; size < bytes; i += 1) {
+    const op = { name: `model/layer${i}/Conv2D`, type: 'Conv2D', beforeUs: i * 1.5, afterUs: i };
+    ops.push(op);
+    size += JSON.stringify(op).length + 1;
+  }
+  return JSON.stringify(bundle);
+}
+
+const count = (r: AutocannonResult, code: string) => r.statusCodeStats?.[code]?.count ?? 0;
+
 const launcher: BenchPart = async () => {
   const root = mkdtempSync(join(tmpdir(), 'aoe-bench-launcher-'));
   const modelsRoot = join(root, 'models');
@@ -127,10 +162,27 @@ const launcher: BenchPart = async () => {
     const slowJob = await postJob(address, 'slow-resnet50.onnx');
     await waitJob(address, slowJob, (s) => s === 'running');
     const subscribers = Array.from({ length: SSE_SUBSCRIBERS }, () => subscribe(address, slowJob));
-    const load = await autocannon(`${address}/api/runs/${runId}`);
+    // With the token: the serving path itself, which anonymous readers reach only up to their
+    // rate limit (measured below).
+    const load = await autocannon(`${address}/api/runs/${runId}`, CONNECTIONS, [
+      `authorization=Bearer ${TOKEN}`,
+    ]);
     const outcomes = await Promise.all(subscribers);
     // A late viewer replays the stored log: every live subscriber must have seen exactly as many.
     const stored = await subscribe(address, slowJob);
+
+    // Permalink readers and, at the same time, health probes.
+    const bundleText = bigBundle(BUNDLE_BYTES);
+    const created = await fetch(`${address}/api/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: bundleText,
+    });
+    const bundleId = ((await created.json()) as { id: string }).id;
+    const [permalink, health] = await Promise.all([
+      autocannon(`${address}/api/runs/${bundleId}`),
+      autocannon(`${address}/api/health`, HEALTH_CONNECTIONS),
+    ]);
     const sseErrors = outcomes.filter((o) => !o.ok || o.events !== stored.events).length;
     const events = outcomes.map((o) => o.events);
     const figures = {
@@ -147,6 +199,16 @@ const launcher: BenchPart = async () => {
       sseEventsMin: Math.min(...events),
       sseEventsMax: Math.max(...events),
       targetP99Ms: TARGET_P99_MS,
+      permalinkBytes: Buffer.byteLength(bundleText),
+      permalinkP50Ms: permalink.latency.p50,
+      permalinkP99Ms: permalink.latency.p99,
+      permalinkOk: count(permalink, '200'),
+      permalinkRateLimited: count(permalink, '429'),
+      permalinkErrors: permalink.errors + permalink.timeouts,
+      healthUnderPermalinkP50Ms: health.latency.p50,
+      healthUnderPermalinkP99Ms: health.latency.p99,
+      healthUnderPermalinkErrors: health.errors + health.timeouts + health.non2xx,
+      targetHealthP99Ms: TARGET_HEALTH_P99_MS,
       // Shared machines: the load from other processes while measuring, to read the figures by.
       loadAverage1m: Math.round(loadavg()[0] ?? 0),
       cpus: availableParallelism(),
@@ -156,6 +218,8 @@ const launcher: BenchPart = async () => {
       lines: [
         `GET /api/runs/:id, ${CONNECTIONS} connections, ${DURATION_S} s: p50 ${figures.runsP50Ms} ms, p99 ${figures.runsP99Ms} ms (target < ${TARGET_P99_MS} ms), ${Math.round(figures.runsReqPerS)} req/s, errors ${figures.runsErrors} (target 0)`,
         `machine: ${figures.cpus} CPUs, load average ${figures.loadAverage1m} during the run`,
+        `GET /api/runs/:id of a ${(figures.permalinkBytes / 1024 / 1024).toFixed(1)} MiB bundle, ${CONNECTIONS} connections, no token: p99 ${figures.permalinkP99Ms} ms, ${figures.permalinkOk} served, ${figures.permalinkRateLimited} rate-limited (429), errors ${figures.permalinkErrors}`,
+        `GET /api/health alongside (${HEALTH_CONNECTIONS} connections): p50 ${figures.healthUnderPermalinkP50Ms} ms, p99 ${figures.healthUnderPermalinkP99Ms} ms (target ≤ ${TARGET_HEALTH_P99_MS} ms), errors ${figures.healthUnderPermalinkErrors}`,
         `SSE: ${SSE_SUBSCRIBERS} subscribers on a running job, errors ${sseErrors} (target 0), events per subscriber ${figures.sseEventsMin}–${figures.sseEventsMax} of ${stored.events} stored`,
       ],
     };
