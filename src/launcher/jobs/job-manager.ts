@@ -1,17 +1,33 @@
 // The job queue and lifecycle: queued → running → succeeded | failed | canceled | interrupted.
 // One AOE job per device at a time (AOE measures on the device; its docs forbid sharing one),
 // different devices in parallel; job types 1 then 2. Everything a viewer sees is a stored event.
+// A full disk or a failing store ends the job it hits (DISK_FULL), never the launcher.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { isDiskFull, isStorageError, StoreFullError } from '../store/disk-full.ts';
 import { TERMINAL_STATES, type JobRow, type JobState, type Repo } from '../store/repo.ts';
 import { buildManifest, newId, storeResultFiles } from './collect.ts';
 import { resolveBinary, type Env } from './env.ts';
 import { JobEvents } from './events.ts';
 import type { JobPlan, JobRequest } from './plan.ts';
-import { isWritableDir } from './paths.ts';
-import { ownsProcess, signalGroup, sweepGroup } from './process.ts';
+import { isUsableBank } from './paths.ts';
+import { sweepRecordedGroup } from './process.ts';
+import { startTicksOf } from './proc-table.ts';
+import { DEFAULT_KEEP_WORKDIRS, pruneWorkDirs } from './retention.ts';
 import { runPhase, type FailureCode, type PhaseControl, type StopReason } from './run-phase.ts';
 import { buildArgv } from './tools/aoe.ts';
+
+/** Jobs waiting for a device beyond this are refused: a client loop cannot fill the store. */
+export const DEFAULT_MAX_QUEUED = 32;
+
+/** `submit` refused the job: `max` jobs are already waiting. The API answers 429. */
+export class QueueFullError extends Error {
+  readonly code = 'QUEUE_FULL';
+  constructor(readonly max: number) {
+    super(`${max} jobs are already queued; wait for some to finish or cancel some`);
+    this.name = 'QueueFullError';
+  }
+}
 
 export interface JobManagerOptions {
   readonly repo: Repo;
@@ -24,6 +40,10 @@ export interface JobManagerOptions {
   readonly pollMs?: number;
   /** The `aoe --help` option list, when it could be probed. */
   readonly helpOptions: () => ReadonlySet<string> | null;
+  /** Queued jobs beyond this are refused (default DEFAULT_MAX_QUEUED). */
+  readonly maxQueued?: number;
+  /** Working dirs of this many newest ended jobs are kept (default DEFAULT_KEEP_WORKDIRS). */
+  readonly keepWorkDirs?: number;
 }
 
 interface Stored {
@@ -51,6 +71,17 @@ interface Running {
   readonly id: string;
   readonly ctl: PhaseControl;
   done: Promise<void>;
+  /** Why the store failed, when that stopped the job. */
+  storeError?: unknown;
+}
+
+/** A job's end that the store could not record yet (disk full): shown, and written once it can. */
+interface UnsavedEnd {
+  readonly state: JobState;
+  readonly errorCode: FailureCode | null;
+  readonly exitCode: number | null;
+  readonly message: string | null;
+  readonly at: string;
 }
 
 const iso = () => new Date().toISOString();
@@ -60,18 +91,27 @@ export class JobManager {
   private readonly running = new Map<number, Running>();
   private readonly progress = new Map<string, unknown>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly unsaved = new Map<string, UnsavedEnd>();
+  /** Leftovers of a crashed launcher being stopped: no new job starts until they are gone. */
+  private sweeping: Promise<void> = Promise.resolve();
+  private pruning: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly o: JobManagerOptions) {
-    this.events = new JobEvents(o.repo);
+    this.events = new JobEvents(o.repo, undefined, (id, err) => this.storeFailed(id, err));
   }
 
-  /** On start: jobs a previous launcher left running are interrupted (their log is kept). */
+  /**
+   * On start (under the data dir's lock): jobs a previous launcher left running are interrupted,
+   * their log kept, and their process groups stopped whether the group leader still lives or
+   * not; queued jobs start once those are gone.
+   */
   recover(): void {
+    const sweeps: Promise<void>[] = [];
     for (const row of this.o.repo.jobsInState('running')) {
-      if (row.pid !== null && ownsProcess(row.pid, row.work_dir)) {
-        signalGroup(row.pid, 'SIGINT');
-        sweepGroup(row.pid);
+      if (row.pid !== null) {
+        const group = { pgid: row.pid, leaderStart: row.pgid_start, workDir: row.work_dir };
+        sweeps.push(sweepRecordedGroup(group, this.o.graceMs ?? 3000));
       }
       this.finish(
         row.id,
@@ -81,14 +121,23 @@ export class JobManager {
         'the launcher stopped while the job ran',
       );
     }
-    this.pump();
+    this.sweeping = Promise.all(sweeps).then(() => undefined);
+    void this.sweeping.then(() => this.pump());
+    this.prune();
   }
 
+  /** Throws QueueFullError when too many jobs wait, StoreFullError when the disk is full. */
   submit(request: JobRequest, plan: JobPlan): string {
+    const max = this.o.maxQueued ?? DEFAULT_MAX_QUEUED;
+    if (this.o.repo.countQueued() >= max) throw new QueueFullError(max);
     const id = newId();
     const workDir = join(this.o.dataDir, 'jobs', id);
     const stored: Stored = { request, plan };
-    this.o.repo.insertJob(id, JSON.stringify(stored), plan.device, workDir, iso());
+    try {
+      this.o.repo.insertJob(id, JSON.stringify(stored), plan.device, workDir, iso());
+    } catch (err) {
+      throw isDiskFull(err) ? new StoreFullError(err) : err;
+    }
     this.events.append(id, 'state', { state: 'queued' });
     this.pump();
     return id;
@@ -97,6 +146,11 @@ export class JobManager {
   get(id: string): JobView | null {
     const row = this.o.repo.getJob(id);
     return row ? this.view(row) : null;
+  }
+
+  /** Resolves once the leftovers of a previous launcher are stopped. */
+  recovered(): Promise<void> {
+    return this.sweeping;
   }
 
   list(limit = 200): JobView[] {
@@ -129,22 +183,36 @@ export class JobManager {
     const runs = [...this.running.values()];
     await Promise.all(runs.map((r) => this.cancel(r.id, 'INTERRUPTED')));
     await Promise.all(runs.map((r) => r.done));
+    await this.sweeping;
+    await this.pruning;
+    this.saveUnsaved();
+  }
+
+  /** The store could not take a job's event: a running job is stopped, as it cannot be followed. */
+  private storeFailed(id: string, err: unknown): void {
+    const run = [...this.running.values()].find((r) => r.id === id);
+    if (!run || run.ctl.stopReason) return;
+    run.storeError = err;
+    run.ctl.stopReason =
+      isDiskFull(err) || err instanceof StoreFullError ? 'DISK_FULL' : 'INTERRUPTED';
+    void run.ctl.stop?.();
   }
 
   private view(row: JobRow): JobView {
     const stored = JSON.parse(row.request) as Stored;
+    const end = this.unsaved.get(row.id);
     return {
       id: row.id,
-      state: row.state,
+      state: end?.state ?? row.state,
       model: stored.request.model,
       device: row.device,
       jobTypes: stored.plan.jobTypes,
-      exitCode: row.exit_code,
-      errorCode: row.error_code,
-      errorMessage: row.error_message,
+      exitCode: end ? end.exitCode : row.exit_code,
+      errorCode: end ? end.errorCode : row.error_code,
+      errorMessage: end ? end.message : row.error_message,
       createdAt: row.created_at,
       startedAt: row.started_at,
-      finishedAt: row.finished_at,
+      finishedAt: end?.at ?? row.finished_at,
       runIds: this.o.repo.runIdsOfJob(row.id),
       progress: this.progress.get(row.id) ?? null,
     };
@@ -152,6 +220,7 @@ export class JobManager {
 
   private pump(): void {
     if (this.closed) return;
+    this.saveUnsaved();
     for (const row of this.o.repo.jobsInState('queued')) {
       if (this.running.has(row.device)) continue;
       if (!this.o.repo.startJob(row.id, iso())) continue;
@@ -161,17 +230,39 @@ export class JobManager {
         done: Promise.resolve(),
       };
       this.running.set(row.device, entry);
-      entry.done = this.execute(row, entry.ctl)
+      entry.done = this.execute(row, entry)
         .catch((err: unknown) => {
-          this.finish(row.id, 'failed', 'TUNER_FAILED', null, `launcher error: ${String(err)}`);
+          if (isDiskFull(err) || err instanceof StoreFullError) {
+            this.finish(row.id, 'failed', 'DISK_FULL', null, diskFullMessage(err));
+          } else if (isStorageError(err)) {
+            this.finish(
+              row.id,
+              'interrupted',
+              'INTERRUPTED',
+              null,
+              `storage error: ${String(err)}`,
+            );
+          } else {
+            this.finish(row.id, 'failed', 'TUNER_FAILED', null, `launcher error: ${String(err)}`);
+          }
         })
         .finally(() => {
           this.running.delete(row.device);
           this.pump();
+          this.prune();
         });
     }
   }
 
+  /** Removes old working dirs in the background, one pass at a time. */
+  private prune(): void {
+    const keep = this.o.keepWorkDirs ?? DEFAULT_KEEP_WORKDIRS;
+    this.pruning = this.pruning
+      .then(() => pruneWorkDirs(this.o.repo, this.o.dataDir, keep))
+      .catch(() => 0);
+  }
+
+  /** Ends a job. Never throws: an end the full store cannot take is kept until it can. */
   private finish(
     id: string,
     state: JobState,
@@ -183,12 +274,28 @@ export class JobManager {
     if (timer) clearTimeout(timer);
     this.timers.delete(id);
     this.progress.delete(id);
-    this.o.repo.finishJob(id, { state, exitCode, errorCode, errorMessage: message }, iso());
-    const runIds = this.o.repo.runIdsOfJob(id);
-    this.events.append(id, 'state', { state, errorCode, exitCode, message, runIds });
+    this.unsaved.set(id, { state, errorCode, exitCode, message, at: iso() });
+    this.saveUnsaved();
   }
 
-  private async execute(row: JobRow, ctl: PhaseControl): Promise<void> {
+  /** Writes the job ends the store could not take before; keeps those it still cannot. */
+  private saveUnsaved(): void {
+    for (const [id, end] of this.unsaved) {
+      const { state, errorCode, exitCode, message, at } = end;
+      try {
+        this.o.repo.finishJob(id, { state, exitCode, errorCode, errorMessage: message }, at);
+      } catch (err) {
+        if (!(err instanceof StoreFullError) && !isStorageError(err)) throw err;
+        return;
+      }
+      this.unsaved.delete(id);
+      const runIds = this.o.repo.runIdsOfJob(id);
+      this.events.append(id, 'state', { state, errorCode, exitCode, message, runIds });
+    }
+  }
+
+  private async execute(row: JobRow, run: Running): Promise<void> {
+    const { ctl } = run;
     const id = row.id;
     const { request, plan } = JSON.parse(row.request) as Stored;
     const emit = (type: Parameters<JobEvents['append']>[1], data: unknown) => {
@@ -202,10 +309,15 @@ export class JobManager {
       const msg = `aoe was not found (${this.o.aoeBin}); give --aoe-bin or --set-env to the launcher`;
       return this.finish(id, 'failed', 'TUNER_NOT_FOUND', null, msg);
     }
-    const bank = env.TUNE_BANK_PATH;
-    if (bank !== undefined && !isWritableDir(bank)) {
-      const msg = `TUNE_BANK_PATH ${bank} must exist and be readable and writable (AOE exits otherwise)`;
-      return this.finish(id, 'failed', 'BANK_PATH_INVALID', null, msg);
+    if (request.env?.TUNE_BANK_PATH !== undefined) {
+      // The directory the plan confined to the models root, checked again now that AOE starts.
+      const bank = plan.bank ?? null;
+      if (bank !== null && isUsableBank(bank)) env.TUNE_BANK_PATH = bank;
+      else {
+        const given = request.env.TUNE_BANK_PATH;
+        const msg = `TUNE_BANK_PATH ${given} must be a directory inside the models root, readable and writable (AOE exits otherwise)`;
+        return this.finish(id, 'failed', 'BANK_PATH_INVALID', null, msg);
+      }
     }
     mkdirSync(join(this.o.dataDir, 'jobs'), { recursive: true });
     mkdirSync(row.work_dir); // new and empty: AOE writes its workspace into its cwd
@@ -254,13 +366,24 @@ export class JobManager {
           graceMs: this.o.graceMs ?? 3000,
           pollMs: this.o.pollMs ?? 1000,
           emit,
-          onPid: (pid) => this.o.repo.setPid(id, pid),
+          onPid: (pid) => {
+            try {
+              this.o.repo.setPid(id, pid, pid === null ? null : startTicksOf(pid));
+            } catch (err) {
+              // Unrecorded, the group could not be found again after a crash: stop it now.
+              if (pid !== null) this.storeFailed(id, err);
+            }
+          },
         },
         ctl,
       );
       if (!outcome.ok) {
         const { code } = outcome;
-        return this.finish(id, stateOf(code), code, outcome.exitCode, outcome.message);
+        const message =
+          run.storeError === undefined
+            ? outcome.message
+            : `${diskFullMessage(run.storeError)}\n${outcome.message}`;
+        return this.finish(id, stateOf(code), code, outcome.exitCode, message);
       }
       exitCode = outcome.exitCode;
       const at = iso();
@@ -285,7 +408,10 @@ export class JobManager {
       this.o.repo.putManifest(id, jobType, manifest);
       emit('phase', { jobType, phase: 'end', tunedOm: manifest.tunedOm });
     }
-    if (ctl.stopReason) return this.finish(id, stateOf(ctl.stopReason), ctl.stopReason, null, null);
+    if (ctl.stopReason) {
+      const why = run.storeError === undefined ? null : diskFullMessage(run.storeError);
+      return this.finish(id, stateOf(ctl.stopReason), ctl.stopReason, null, why);
+    }
     this.finish(id, 'succeeded', null, exitCode, null);
   }
 }
@@ -293,6 +419,13 @@ export class JobManager {
 /** The state a failure code ends a job in: canceled and interrupted are not failures of aoe. */
 function stateOf(code: FailureCode): JobState {
   return code === 'CANCELED' ? 'canceled' : code === 'INTERRUPTED' ? 'interrupted' : 'failed';
+}
+
+function diskFullMessage(err: unknown): string {
+  const cause = err instanceof StoreFullError ? String(err.message) : String(err);
+  return isDiskFull(err) || err instanceof StoreFullError
+    ? `the launcher's disk is full (${cause}); delete runs or free space in the data dir`
+    : `the launcher's store failed: ${cause}`;
 }
 
 /** `<cwd>/output/<model>`: AOE adds `.om`; its name allows [A-Za-z0-9_.-] (and CJK) only. */

@@ -1,5 +1,6 @@
 // Every path a request names is relative to the models root and must stay inside it after
-// symlinks are resolved: `../`, absolute paths and links that point out are all refused.
+// symlinks are resolved: `../`, absolute paths and links that point out are all refused. The one
+// absolute path a request may carry, TUNE_BANK_PATH, must name a directory inside the root too.
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { hasControlChar } from './tools/aoe.ts';
@@ -28,6 +29,39 @@ export function resolveUnderRoot(root: string, relative: string): PathCheck {
     return { ok: true, path: real, isDir: statSync(real).isDirectory() };
   } catch {
     return { ok: false, reason: 'missing' };
+  }
+}
+
+/**
+ * An absolute directory (TUNE_BANK_PATH) that must resolve inside the root: AOE writes into it,
+ * so it gets the same confinement as every path a request names.
+ */
+export function resolveDirInRoot(root: string, absolute: string): PathCheck {
+  if (absolute === '' || hasControlChar(absolute)) return { ok: false, reason: 'invalid' };
+  let realRoot: string;
+  let real: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(absolute);
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+    return { ok: false, reason: 'outside' };
+  }
+  try {
+    return { ok: true, path: real, isDir: statSync(real).isDirectory() };
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+}
+
+/** The bank a job was planned with is still that directory (no link swapped in) and usable. */
+export function isUsableBank(planned: string): boolean {
+  try {
+    return realpathSync(planned) === planned && isWritableDir(planned);
+  } catch {
+    return false;
   }
 }
 

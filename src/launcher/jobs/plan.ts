@@ -1,7 +1,7 @@
 // A schema-valid job request becomes a plan the runner can execute without further checks: paths
 // resolved inside the models root, the framework decided, every option checked against the
 // documented set and this host's `aoe --help`. Problems come back as field errors, never thrown.
-import { PATH_MESSAGES, resolveUnderRoot } from './paths.ts';
+import { PATH_MESSAGES, resolveDirInRoot, resolveUnderRoot } from './paths.ts';
 import { checkOption, FIELD_OPTIONS, frameworkFromSuffix } from './tools/aoe.ts';
 
 /** The body of POST /api/jobs (schemas/launcher-job-request.schema.json). */
@@ -35,6 +35,8 @@ export interface JobPlan {
   readonly jobTypes: readonly (1 | 2)[];
   readonly device: number;
   readonly options: readonly (readonly [string, string])[];
+  /** TUNE_BANK_PATH resolved inside the models root, when the request sets one. */
+  readonly bank?: string | null;
 }
 
 export interface PlanError {
@@ -92,6 +94,16 @@ export function planJob(
     errors.push({ code: 'BAD_REQUEST', field: '/weight', message: 'is required for Caffe models' });
   }
 
+  let bank: string | null = null;
+  const bankPath = req.env?.TUNE_BANK_PATH;
+  if (bankPath !== undefined) {
+    const b = resolveDirInRoot(modelsRoot, bankPath);
+    const field = '/env/TUNE_BANK_PATH';
+    if (!b.ok) errors.push({ code: 'BAD_PATH', field, message: PATH_MESSAGES[b.reason] });
+    else if (!b.isDir) errors.push({ code: 'BAD_PATH', field, message: 'must be a directory' });
+    else bank = b.path;
+  }
+
   const options: (readonly [string, string])[] = [];
   for (const [name, value] of Object.entries(req.options ?? {})) {
     const field = `/options/${name}`;
@@ -129,6 +141,7 @@ export function planJob(
       jobTypes: [...req.jobTypes].sort((a, b) => a - b),
       device: req.device ?? 0,
       options,
+      bank,
     },
   };
 }

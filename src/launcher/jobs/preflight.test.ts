@@ -39,13 +39,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function check(env: Record<string, string>, aoeBin = 'aoe'): Promise<Preflight> {
+async function check(
+  env: Record<string, string>,
+  aoeBin = 'aoe',
+  dataDir?: string,
+): Promise<Preflight> {
   const full = { PATH: `${join(dir, 'bin')}:/usr/bin:/bin`, HOME: dir, ...env };
   const p = await runPreflight({
     probe: createHelpProbe(aoeBin, full),
     env: full,
     setEnvFile: null,
     aoeBin,
+    dataDir,
   });
   // What GET /api/preflight sends honours its published contract.
   expect(validate('launcher-preflight', JSON.parse(JSON.stringify(p)))).toEqual([]);
@@ -67,6 +72,18 @@ describe('runPreflight', () => {
     expect(status(p, 'setEnv')).toBe('warning');
     expect(status(p, 'bank')).toBe('ok');
     expect(['ok', 'warning']).toContain(status(p, 'ram'));
+  });
+
+  it("checks the free space of the data dir's disk as well as $HOME's, once per disk", async () => {
+    // /proc is a file system of its own with no free space: a disk under AOE's 20 GB.
+    const p = await check({ HOME: '/proc' }, 'aoe', dir);
+    const disks = p.items.filter((i) => i.id === 'disk');
+    expect(disks.map((d) => [d.values?.path, d.status])).toEqual([
+      ['/proc', 'warning'],
+      [dir, expect.stringMatching(/ok|warning/)],
+    ]);
+    const same = await check({}, 'aoe', join(dir, 'bank'));
+    expect(same.items.filter((i) => i.id === 'disk')).toHaveLength(1);
   });
 
   it('drops options the host aoe does not list', async () => {

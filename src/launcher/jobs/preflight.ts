@@ -78,11 +78,34 @@ async function npuDevices(env: Env): Promise<number[] | null> {
   return [...ids].sort((a, b) => a - b);
 }
 
+function diskItem(path: string): PreflightItem {
+  try {
+    const fs = statfsSync(path);
+    const free = fs.bavail * fs.bsize;
+    const ok = free >= MIN_DISK_BYTES;
+    return {
+      id: 'disk',
+      status: ok ? 'ok' : 'warning',
+      message: `${GB(free)} GB free in ${path}${ok ? '' : '; AOE needs at least 20 GB per process'}.`,
+      values: { freeGb: GB(free), minGb: 20, path },
+    };
+  } catch {
+    return {
+      id: 'disk',
+      status: 'error',
+      message: `Free space in ${path} cannot be read.`,
+      values: { path },
+    };
+  }
+}
+
 export async function runPreflight(opts: {
   readonly probe: { get(): Promise<HelpProbe> };
   readonly env: Env;
   readonly setEnvFile: string | null;
   readonly aoeBin: string;
+  /** The launcher's data dir (job working dirs): its disk is checked as well as $HOME's. */
+  readonly dataDir?: string;
 }): Promise<Preflight> {
   const items: PreflightItem[] = [];
   const probe = await opts.probe.get();
@@ -150,24 +173,20 @@ export async function runPreflight(opts: {
             values: { devices: devices.join(', ') },
           },
   );
+  // AOE's workspace lands in the job dirs under the data dir, its other files under $HOME: each
+  // disk is checked once against AOE's minimum.
   const home = opts.env.HOME ?? homedir();
-  try {
-    const fs = statfsSync(home);
-    const free = fs.bavail * fs.bsize;
-    const ok = free >= MIN_DISK_BYTES;
-    items.push({
-      id: 'disk',
-      status: ok ? 'ok' : 'warning',
-      message: `${GB(free)} GB free in ${home}${ok ? '' : '; AOE needs at least 20 GB per process'}.`,
-      values: { freeGb: GB(free), minGb: 20, path: home },
-    });
-  } catch {
-    items.push({
-      id: 'disk',
-      status: 'error',
-      message: `Free space in ${home} cannot be read.`,
-      values: { path: home },
-    });
+  const seen = new Set<number>();
+  for (const path of opts.dataDir === undefined ? [home] : [home, opts.dataDir]) {
+    let dev: number | null = null;
+    try {
+      dev = statSync(path).dev;
+    } catch {
+      // reported below
+    }
+    if (dev !== null && seen.has(dev)) continue;
+    if (dev !== null) seen.add(dev);
+    items.push(diskItem(path));
   }
   const ram = freemem();
   const ramOk = ram >= MIN_RAM_BYTES;

@@ -1,10 +1,12 @@
 // Runs a tool in its own process group (`detached`), reads stdout and stderr line by line, and
 // stops it the way AOE-CLI.md §4.5 asks: SIGINT to the group, then SIGTERM, then SIGKILL, and a
-// final sweep of the group for children that outlived their parent.
+// final sweep of the group for children that outlived their parent. After a launcher crash the
+// group is found again from what the store recorded (`sweepRecordedGroup`).
 import { execa } from 'execa';
 import { readlinkSync } from 'node:fs';
 import { LineSplitter } from './lines.ts';
 import type { Env } from './env.ts';
+import { groupMembers, readStat, type ProcStat } from './proc-table.ts';
 
 export type Stream = 'stdout' | 'stderr';
 export const MAX_LINE = 8192;
@@ -56,8 +58,9 @@ export function startTool(
   return { pid: child.pid, exit };
 }
 
-/** Sends `signal` to the whole group; false when the group is gone. */
+/** Sends `signal` to the whole group; false when the group is gone (ESRCH) or not ours. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  if (!Number.isInteger(pgid) || pgid <= 1) return false;
   try {
     process.kill(-pgid, signal);
     return true;
@@ -104,5 +107,45 @@ export function ownsProcess(pid: number, workDir: string): boolean {
     return readlinkSync(`/proc/${pid}/cwd`).startsWith(workDir);
   } catch {
     return false;
+  }
+}
+
+/** A tuner's process group as the store recorded it when the tuner started. */
+export interface RecordedGroup {
+  /** The group id: the leader's pid (the tuner is started as a group leader). */
+  readonly pgid: number;
+  /** The leader's start time; null in rows written before it was recorded. */
+  readonly leaderStart: number | null;
+  /** The job's working directory (identifies the leader when no start time was recorded). */
+  readonly workDir: string;
+}
+
+/**
+ * The live processes of a recorded group that are the job's, whether its leader still runs or
+ * not. Linux hands a pid out again only once no process group carries that number, so: when a
+ * live process holds the leader's pid but started at another time, the number was reused and the
+ * group is a stranger's; otherwise the group's members are the job's leftovers (each one started
+ * after the leader did).
+ */
+export function leftoversOf(group: RecordedGroup): ProcStat[] {
+  const since = group.leaderStart;
+  if (since === null) {
+    // No start time to check against: only processes still working in the job's directory.
+    return groupMembers(group.pgid).filter((m) => ownsProcess(m.pid, group.workDir));
+  }
+  const leader = readStat(group.pgid);
+  if (leader && leader.startTicks !== since) return [];
+  return groupMembers(group.pgid).filter((m) => m.startTicks >= since);
+}
+
+/**
+ * After a launcher crash: SIGINT, SIGTERM, then SIGKILL to the recorded group while any of the
+ * job's processes is left, re-checking before each signal that the group is still the job's.
+ */
+export async function sweepRecordedGroup(group: RecordedGroup, graceMs: number): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+    if (leftoversOf(group).length === 0) return;
+    signalGroup(group.pgid, signal);
+    await waitGone(group.pgid, graceMs, () => leftoversOf(group).length === 0);
   }
 }

@@ -21,6 +21,8 @@ describe('parseLine', () => {
     ],
     ['unrecognized arguments: --foo', { kind: 'bad-option', option: '--foo' }],
     ['[ERROR] TUNE_BANK_PATH "/x" does not exist', { kind: 'bank-invalid' }],
+    ['[ERROR] TUNING_ERROR: runner error 3001 NO_SPACE', { kind: 'no-space' }],
+    ["Error: ENOSPC: no space left on device, write 'aoe_result_opat.json'", { kind: 'no-space' }],
     // Progress and phases.
     ['[####      ] 40%', { kind: 'percent', pct: 40 }],
     ['[Aoe] parse model and partition subgraphs', { kind: 'phase', phase: 'prepare' }],

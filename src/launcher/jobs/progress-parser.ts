@@ -9,6 +9,7 @@ export type LineEvent =
   | { readonly kind: 'success'; readonly improvementPct: number | null }
   | { readonly kind: 'bad-option'; readonly option: string | null }
   | { readonly kind: 'bank-invalid' }
+  | { readonly kind: 'no-space' }
   | { readonly kind: 'percent'; readonly pct: number }
   | { readonly kind: 'phase'; readonly phase: Phase };
 
@@ -19,6 +20,8 @@ const BAD_OPTION =
   /(?:option|argument)\s+"?(--?[A-Za-z][\w-]*)"?\s+(?:is\s+)?not supported|not supported[^\n]*?(--[A-Za-z][\w-]*)|unrecogni[sz]ed (?:argument|option)s?:?\s*"?(--?[A-Za-z][\w-]*)?/i;
 const BANK = /TUNE_BANK_PATH/;
 const BANK_FAIL = /not exist|no such|permission|denied|invalid|not (?:readable|writable)/i;
+/** AOE's internal code 3001 NO_SPACE (AOE-CLI.md §6), or the OS's own words for ENOSPC. */
+const NO_SPACE = /\bNO_SPACE\b|No space left on device|\bENOSPC\b|Disk quota exceeded/i;
 const PERCENT_BAR = /^\s*\[[#=>.\-*| ]*\]\s*(\d{1,3})\s*%/;
 const PHASES: readonly (readonly [RegExp, Phase])[] = [
   [/\bparse model|partition|graph prepar|infershape/i, 'prepare'],
@@ -41,6 +44,7 @@ export function parseLine(line: string): LineEvent | null {
     return { kind: 'bad-option', option };
   }
   if (BANK.test(line) && BANK_FAIL.test(line)) return { kind: 'bank-invalid' };
+  if (NO_SPACE.test(line)) return { kind: 'no-space' };
   const bar = PERCENT_BAR.exec(line);
   if (bar?.[1] !== undefined) {
     const pct = Number(bar[1]);

@@ -17,9 +17,11 @@ export type FailureCode =
   | 'TUNER_FAILED'
   | 'TIMEOUT'
   | 'CANCELED'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  | 'DISK_FULL';
 
-export type StopReason = 'CANCELED' | 'TIMEOUT' | 'INTERRUPTED';
+/** DISK_FULL: the launcher can no longer store the job's events, or aoe ran out of space. */
+export type StopReason = 'CANCELED' | 'TIMEOUT' | 'INTERRUPTED' | 'DISK_FULL';
 
 export type PhaseOutcome =
   | { readonly ok: true; readonly exitCode: number; readonly resultFiles: readonly string[] }
@@ -73,6 +75,7 @@ export async function runPhase(input: PhaseInput, ctl: PhaseControl): Promise<Ph
   let success = false;
   let badOption: string | null | undefined;
   let bankInvalid = false;
+  let noSpace = false;
   let exited = false;
 
   const tool = startTool(input.bin, input.argv, {
@@ -87,6 +90,7 @@ export async function runPhase(input: PhaseInput, ctl: PhaseControl): Promise<Ph
       if (ev.kind === 'success') success = true;
       else if (ev.kind === 'bad-option') badOption = ev.option;
       else if (ev.kind === 'bank-invalid') bankInvalid = true;
+      else if (ev.kind === 'no-space') noSpace = true;
       else if (ev.kind === 'percent') emit('progress', { jobType, percent: ev.pct });
       else emit('phase', { jobType, phase: ev.phase });
     },
@@ -158,6 +162,10 @@ export async function runPhase(input: PhaseInput, ctl: PhaseControl): Promise<Ph
   }
   if (bankInvalid) {
     return { ok: false, code: 'BANK_PATH_INVALID', exitCode: exit.exitCode, message: last };
+  }
+  if (noSpace) {
+    const message = `aoe ran out of disk space (AOE needs 20 GB free in $HOME; aoe_workspace takes 2–10 GB a run):\n${last}`;
+    return { ok: false, code: 'DISK_FULL', exitCode: exit.exitCode, message };
   }
   const why =
     exit.exitCode !== 0

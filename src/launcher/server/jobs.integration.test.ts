@@ -3,7 +3,7 @@
 // event replay from Last-Event-ID.
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -201,13 +201,35 @@ describe('failures carry a code', () => {
     });
   });
 
-  it('BANK_PATH_INVALID when TUNE_BANK_PATH does not exist', async () => {
+  it('BAD_PATH when TUNE_BANK_PATH is missing or outside the models root', async () => {
     await setUp();
+    for (const bank of ['/nonexistent/bank', box.root]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/jobs',
+        headers: AUTH,
+        payload: { model: 'resnet50.onnx', jobTypes: [2], env: { TUNE_BANK_PATH: bank } },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'BAD_PATH',
+        details: { field: '/env/TUNE_BANK_PATH' },
+      });
+    }
+  });
+
+  it('BANK_PATH_INVALID when the bank is gone by the time the job starts', async () => {
+    await setUp();
+    const bank = join(box.modelsRoot, 'bank');
+    mkdirSync(bank);
+    const first = await postJob(app, { model: 'hang-resnet50.onnx', jobTypes: [2] });
     const id = await postJob(app, {
       model: 'resnet50.onnx',
       jobTypes: [2],
-      env: { TUNE_BANK_PATH: '/nonexistent/bank' },
+      env: { TUNE_BANK_PATH: bank },
     });
+    rmSync(bank, { recursive: true });
+    await app.inject({ method: 'DELETE', url: `/api/jobs/${first}`, headers: AUTH });
     expect(await waitJob(app, id, isFinal)).toMatchObject({
       state: 'failed',
       errorCode: 'BANK_PATH_INVALID',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -30,4 +30,33 @@ it('opens in WAL mode, migrates once, and keeps what was stored across reopening
   expect(repo2.maxSeq('job-1')).toBe(1);
   expect(repo2.getBundle('bundle-1')?.size).toBe(7);
   again.close();
+});
+
+it('keeps an existing data dir and its database private to their owner', () => {
+  const root = mkdtempSync(join(tmpdir(), 'aoe-db-'));
+  dirs.push(root);
+  const dir = join(root, 'data');
+  mkdirSync(dir, { mode: 0o755 });
+  chmodSync(dir, 0o755);
+  openDb(dir).close();
+  chmodSync(join(dir, 'launcher.sqlite'), 0o644);
+  writeFileSync(join(dir, 'launcher.sqlite-wal'), '');
+  chmodSync(join(dir, 'launcher.sqlite-wal'), 0o644);
+
+  const db = openDb(dir);
+  db.prepare('SELECT 1').get();
+  expect(statSync(dir).mode & 0o777).toBe(0o700);
+  for (const f of ['launcher.sqlite', 'launcher.sqlite-wal', 'launcher.sqlite-shm']) {
+    expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
+  }
+  db.close();
+});
+
+it('creates a new database private to its owner', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'aoe-db-')), 'fresh');
+  dirs.push(dir);
+  const db = openDb(dir);
+  expect(statSync(dir).mode & 0o777).toBe(0o700);
+  expect(statSync(join(dir, 'launcher.sqlite')).mode & 0o777).toBe(0o600);
+  db.close();
 });

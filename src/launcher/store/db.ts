@@ -1,8 +1,12 @@
 // The launcher's SQLite database in the data dir. WAL, so SSE readers never wait for the job
 // writer; migrations are numbered and applied in order, tracked by `PRAGMA user_version`, so a
-// newer launcher opens an older data dir without losing finished runs.
+// newer launcher opens an older data dir without losing finished runs. Opening takes the data
+// dir's lock first (one launcher per data dir) and keeps the data private to its owner.
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createReserve } from './disk-full.ts';
+import { acquireDataDirLock } from './lock.ts';
 
 export type Db = Database.Database;
 
@@ -54,17 +58,69 @@ const MIGRATIONS: readonly string[] = [
      size INTEGER NOT NULL,
      created_at TEXT NOT NULL
    );`,
+  // The tuner's process group is recorded with its leader's start time, so a restart can stop
+  // what a killed launcher left behind, and never a later process that was given the same pid.
+  // The reserve rows are pages the database gives back when the disk is full (disk-full.ts).
+  `ALTER TABLE jobs ADD COLUMN pgid_start INTEGER;
+   CREATE TABLE reserve (id INTEGER PRIMARY KEY, pad BLOB NOT NULL);`,
 ];
 
+export const DB_FILE = 'launcher.sqlite';
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Creates the data dir, or narrows an existing one, to its owner only. */
+export function privateDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+  chmodSync(dataDir, PRIVATE_DIR);
+}
+
+/**
+ * Locks the data dir (throws DataDirLockedError when another launcher holds it), then opens the
+ * database; closing the database releases the lock.
+ */
 export function openDb(dataDir: string): Db {
-  const db = new Database(join(dataDir, 'launcher.sqlite'));
+  privateDataDir(dataDir);
+  const lock = acquireDataDirLock(dataDir);
+  let db: Db;
+  try {
+    const file = join(resolve(dataDir), DB_FILE);
+    // SQLite gives its -wal and -shm files the database file's mode: make that private first.
+    closeSync(openSync(file, 'a', PRIVATE_FILE));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      if (existsSync(f)) chmodSync(f, PRIVATE_FILE);
+    }
+    db = new Database(file);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  try {
+    configure(db);
+  } catch (err) {
+    db.close();
+    lock.release();
+    throw err;
+  }
+  const close = db.close.bind(db);
+  db.close = () => {
+    try {
+      return close();
+    } finally {
+      lock.release();
+    }
+  };
+  createReserve(db).replenish();
+  return db;
+}
+
+function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the tail).
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return db;
 }
 
 export function migrate(db: Db): void {

@@ -1,6 +1,10 @@
 // Typed access to the launcher's tables. Statements are prepared once per database; every JSON
-// column is written by this module only, so reading it back trusts its shape.
+// column is written by this module only, so reading it back trusts its shape. The writes that
+// must land even on a full disk (a job's final state, deleting runs) go through `essential`,
+// which gives up the space reserve and tries once more (disk-full.ts).
+import { rmSync } from 'node:fs';
 import type { Db } from './db.ts';
+import { createReserve, isDiskFull, StoreFullError } from './disk-full.ts';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'interrupted';
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set([
@@ -16,7 +20,10 @@ export interface JobRow {
   readonly request: string;
   readonly device: number;
   readonly work_dir: string;
+  /** The tuner's process group (its leader's pid) while a phase runs. */
   readonly pid: number | null;
+  /** The group leader's start time (clock ticks since boot), to tell it from a later process. */
+  readonly pgid_start: number | null;
   readonly exit_code: number | null;
   readonly error_code: string | null;
   readonly error_message: string | null;
@@ -61,6 +68,7 @@ export interface JobFinish {
 export type Repo = ReturnType<typeof createRepo>;
 
 export function createRepo(db: Db) {
+  const reserve = createReserve(db);
   const s = {
     insertJob: db.prepare(
       `INSERT INTO jobs (id, state, request, device, work_dir, created_at)
@@ -72,7 +80,12 @@ export function createRepo(db: Db) {
     start: db.prepare(
       `UPDATE jobs SET state = 'running', started_at = ?, pid = NULL WHERE id = ? AND state = 'queued'`,
     ),
-    setPid: db.prepare('UPDATE jobs SET pid = ? WHERE id = ?'),
+    setPid: db.prepare('UPDATE jobs SET pid = ?, pgid_start = ? WHERE id = ?'),
+    countQueued: db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE state = 'queued'`),
+    endedJobs: db.prepare(
+      `SELECT id, work_dir FROM jobs WHERE state NOT IN ('queued', 'running')
+       ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?`,
+    ),
     finish: db.prepare(
       `UPDATE jobs SET state = @state, exit_code = @exit_code, error_code = @error_code,
          error_message = @error_message, finished_at = @finished_at WHERE id = @id`,
@@ -111,7 +124,26 @@ export function createRepo(db: Db) {
     deleteBundle: db.prepare('DELETE FROM bundles WHERE id = ?'),
   };
 
+  /** Runs `write`; on a full disk gives up the reserve and runs it once more. */
+  const essential = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (err) {
+      if (!isDiskFull(err) || !reserve.release()) {
+        throw isDiskFull(err) ? new StoreFullError(err) : err;
+      }
+    }
+    try {
+      return write();
+    } catch (err) {
+      throw isDiskFull(err) ? new StoreFullError(err) : err;
+    }
+  };
+
   return {
+    essential,
+    /** Takes the space reserve back where there is room again (after space was freed). */
+    replenish: () => reserve.replenish(),
     insertJob(id: string, request: string, device: number, workDir: string, at: string): void {
       s.insertJob.run({ id, request, device, work_dir: workDir, created_at: at });
     },
@@ -120,16 +152,23 @@ export function createRepo(db: Db) {
     jobsInState: (state: JobState) => s.jobsInState.all(state) as JobRow[],
     /** Moves a queued job to running; false when it is no longer queued (canceled meanwhile). */
     startJob: (id: string, at: string) => s.start.run(at, id).changes === 1,
-    setPid: (id: string, pid: number | null) => void s.setPid.run(pid, id),
+    setPid(id: string, pid: number | null, start: number | null): void {
+      essential(() => s.setPid.run(pid, start, id));
+    },
+    countQueued: () => (s.countQueued.get() as { n: number }).n,
+    /** Jobs that ended, newest first, past the `keep` newest. */
+    endedJobsBeyond: (keep: number) => s.endedJobs.all(keep) as { id: string; work_dir: string }[],
     finishJob(id: string, f: JobFinish, at: string): void {
-      s.finish.run({
-        id,
-        state: f.state,
-        exit_code: f.exitCode,
-        error_code: f.errorCode,
-        error_message: f.errorMessage,
-        finished_at: at,
-      });
+      essential(() =>
+        s.finish.run({
+          id,
+          state: f.state,
+          exit_code: f.exitCode,
+          error_code: f.errorCode,
+          error_message: f.errorMessage,
+          finished_at: at,
+        }),
+      );
     },
     maxSeq: (jobId: string) => (s.maxSeq.get(jobId) as { seq: number | null }).seq ?? 0,
     insertEvent(jobId: string, seq: number, type: string, data: string, at: string): void {
@@ -142,7 +181,18 @@ export function createRepo(db: Db) {
     getRun: (id: string) => s.getRun.get(id) as RunRow | undefined,
     runIdsOfJob: (jobId: string) => (s.runsOfJob.all(jobId) as { id: string }[]).map((r) => r.id),
     listRuns: (limit: number) => s.listRuns.all(limit) as Omit<RunRow, 'report' | 'issues'>[],
-    deleteRun: (id: string) => s.deleteRun.run(id).changes === 1,
+    /**
+     * Deletes a run and its raw file. The file goes first: on a full disk that is what gives the
+     * database room to record the deletion. Throws StoreFullError only when nothing made room.
+     */
+    deleteRun(id: string): boolean {
+      const run = s.getRun.get(id) as RunRow | undefined;
+      if (!run) return false;
+      rmSync(run.raw_path, { force: true });
+      const deleted = essential(() => s.deleteRun.run(id).changes === 1);
+      reserve.replenish();
+      return deleted;
+    },
     putManifest(jobId: string, jobType: number, data: unknown): void {
       s.putManifest.run(jobId, jobType, JSON.stringify(data));
     },
@@ -155,7 +205,11 @@ export function createRepo(db: Db) {
     },
     getBundle: (id: string) => s.getBundle.get(id) as BundleRow | undefined,
     listBundles: (limit: number) => s.listBundles.all(limit) as Omit<BundleRow, 'data'>[],
-    deleteBundle: (id: string) => s.deleteBundle.run(id).changes === 1,
+    deleteBundle(id: string): boolean {
+      const deleted = essential(() => s.deleteBundle.run(id).changes === 1);
+      if (deleted) reserve.replenish();
+      return deleted;
+    },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }
