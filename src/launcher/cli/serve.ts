@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { sourceSetEnv } from '../jobs/env.ts';
 import { build } from '../server/app.ts';
 import { readOrCreateToken } from '../server/auth.ts';
+import { privateDataDir } from '../store/db.ts';
+import { DataDirLockedError } from '../store/lock.ts';
 import type { CliIo, SetExit } from './io.ts';
 
 interface ServeFlags {
@@ -63,7 +65,7 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
       }
       const dataDir = resolve(flags.dataDir ?? join(homedir(), '.aoe-dashboard'));
       const modelsRoot = resolve(flags.modelsRoot ?? join(dataDir, 'models'));
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      privateDataDir(dataDir);
       mkdirSync(modelsRoot, { recursive: true });
       let env = baseEnv();
       if (flags.setEnv) {
@@ -78,6 +80,8 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
       const aoeBin = flags.aoeBin.includes('/') ? resolve(flags.aoeBin) : flags.aoeBin;
       const token = readOrCreateToken(dataDir);
       const distDir = fileURLToPath(new URL('../../../dist', import.meta.url));
+      // build() locks the data dir before it opens the database: a second launcher stops here,
+      // before start-up recovery could touch the first one's jobs.
       const app = await build({
         dataDir,
         modelsRoot,
@@ -88,7 +92,15 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         distDir,
         demo: flags.demo === true,
         allowedHosts: flags.allowedHost,
+      }).catch((err: unknown) => {
+        if (err instanceof DataDirLockedError) return err;
+        throw err;
       });
+      if (app instanceof DataDirLockedError) {
+        io.stderr(`error: ${app.message}\n`);
+        setExit(1);
+        return;
+      }
       if (!isLoopback(flags.host)) {
         io.stderr(
           `warning: listening on ${flags.host}, not loopback: anyone who can reach this address ` +
@@ -105,9 +117,12 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         return;
       }
       const url = address.replace('[::1]', 'localhost');
+      // The token once, on stderr; stdout, which service logs keep, never carries it.
+      io.stderr(`token: ${token}\n`);
       io.stdout(`aoe-dashboard launcher at ${url}/\n`);
-      io.stdout(`token: ${token} (kept in ${join(dataDir, 'token')})\n`);
-      io.stdout(`Launch page: ${url}/launch#token=${token}\n`);
+      io.stdout(
+        `Launch page: ${url}/launch (sign in with the token kept in ${join(dataDir, 'token')})\n`,
+      );
       io.stdout(`models root: ${modelsRoot}\n`);
       // Stop cleanly: running jobs are interrupted (their log kept), the database closed.
       await new Promise<void>((done) => {

@@ -1,7 +1,7 @@
 // The launcher as users run it (`aoe-dashboard serve`, a child process here), killed with SIGKILL
 // while a job runs: after a restart the finished run is still there, the running job is
 // `interrupted` with its log kept, and the tuner it left behind is stopped.
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,4 +115,93 @@ describe('restart after SIGKILL', () => {
     expect(((await run.json()) as { jobId: string }).jobId).toBe(done);
     second.child.kill('SIGTERM');
   }, 40_000);
+
+  it('stops the leftovers of a tuner whose leader died before the restart', async () => {
+    box = sandbox();
+    const first = await serve();
+    const res = await api(first.url, '/api/jobs', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'hang-resnet50.onnx', jobTypes: [2] }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const pidsFile = join(box.dataDir, 'jobs', id, 'operator', 'fake_aoe_pids.json');
+    const pids = await until(
+      async () => {
+        try {
+          return JSON.parse(readFileSync(pidsFile, 'utf8')) as { parent: number; child: number };
+        } catch {
+          return null;
+        }
+      },
+      (p) => p !== null,
+    );
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    // The leader goes first; its worker ignores SIGINT and SIGTERM and stays.
+    process.kill(pids?.parent ?? 0, 'SIGKILL');
+    await until(
+      async () => alive(pids?.parent ?? 0),
+      (v) => !v,
+    );
+    expect(alive(pids?.child ?? 0)).toBe(true);
+
+    const second = await serve();
+    await until(
+      async () => alive(pids?.child ?? 0),
+      (v) => !v,
+    );
+    const job = (await (await api(second.url, `/api/jobs/${id}`)).json()) as Job;
+    expect(job).toMatchObject({ state: 'interrupted', errorCode: 'INTERRUPTED' });
+    second.child.kill('SIGTERM');
+  }, 40_000);
+});
+
+describe('one launcher per data dir', () => {
+  it('a second serve exits at once naming the holder; the running job is left alone', async () => {
+    box = sandbox();
+    const first = await serve();
+    const res = await api(first.url, '/api/jobs', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'hang-resnet50.onnx', jobTypes: [2] }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const getJob = () => api(first.url, `/api/jobs/${id}`).then((r) => r.json() as Promise<Job>);
+    await until(getJob, (j) => j.state === 'running');
+
+    const bin = join(process.cwd(), 'bin', 'aoe-dashboard.js');
+    const args = ['serve', '--port', '0', '--data-dir', box.dataDir, '--aoe-bin', FAKE_AOE];
+    const second = spawn(process.execPath, [bin, ...args, '--models-root', box.modelsRoot], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(second);
+    let out = '';
+    second.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    second.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
+    const code = await new Promise<number | null>((r) => second.once('exit', r));
+    expect(code).not.toBe(0);
+    expect(out).toContain(`pid ${first.child.pid}`);
+    expect(out).not.toContain('launcher at');
+
+    expect(await getJob()).toMatchObject({ state: 'running', errorCode: null });
+    first.child.kill('SIGTERM');
+    await new Promise((r) => first.child.once('exit', r));
+    // The lock went with the first launcher: the next one starts.
+    const third = await serve();
+    third.child.kill('SIGTERM');
+  }, 40_000);
+
+  it('prints the token once, on stderr, and a Launch URL without it on stdout', async () => {
+    box = sandbox();
+    const s = await serve();
+    const token = readFileSync(join(box.dataDir, 'token'), 'utf8').trim();
+    await until(
+      async () => s.output(),
+      (o) => o.includes(`token: ${token}`),
+    );
+    const all = s.output();
+    expect(all.split(token)).toHaveLength(2);
+    const launch = /Launch page: (\S+)/.exec(all)?.[1] ?? '';
+    expect(launch).toMatch(/\/launch$/);
+    s.child.kill('SIGTERM');
+  }, 20_000);
 });
