@@ -1,11 +1,13 @@
-// text → tolerant JSON read → schema validation → normalize, for both AOE result kinds. The
-// outcome is always data: EMPTY, NOT_JSON (with line and byte offset), TRUNCATED (with the byte
-// offset and the salvaged report as `partial`), SCHEMA_MISMATCH (with JSON pointers, and the
-// tolerant reading as `partial`), NUMBER_OUT_OF_RANGE and NEGATIVE_TIME (with the pointer; the value
-// is left out, the rest is read), and warnings (INCONSISTENT, UNKNOWN_FIELD) on success.
+// text → JSON read (JSON.parse; the tolerant reader when it fails or misses something, see
+// json/fast-json.ts) → schema validation → normalize, for both AOE result kinds. The outcome is
+// always data: EMPTY, NOT_JSON (with line and byte offset), TRUNCATED (with the byte offset and
+// the salvaged report as `partial`), SCHEMA_MISMATCH (with JSON pointers, and the tolerant
+// reading as `partial`), NUMBER_OUT_OF_RANGE and NEGATIVE_TIME (with the pointer; the value is
+// left out, the rest is read), and warnings (INCONSISTENT, UNKNOWN_FIELD) on success.
 import type { TuningReport } from '../../model/types.ts';
 import { validate, type SchemaName } from '../../validation/index.ts';
-import { readJson } from '../json/tolerant-json.ts';
+import { readJsonFast } from '../json/fast-json.ts';
+import type { JsonReadResult } from '../json/tolerant-json.ts';
 import type { ImportIssue, ParseContext, ParseResult } from '../types.ts';
 import { createIssueSink, type IssueSink } from './issue-sink.ts';
 
@@ -26,11 +28,13 @@ export function parseAoe(
   text: string,
   ctx: ParseContext,
   reader: AoeReader,
+  /** How the text is read: the fast path by default; tests pass the tolerant reader to compare. */
+  readText: (text: string) => JsonReadResult = readJsonFast,
 ): ParseResult<TuningReport> {
   if (text.trim() === '' || text === '\ufeff') {
     return fail([{ code: 'EMPTY', severity: 'error', message: 'The file is empty.' }]);
   }
-  const read = readJson(text);
+  const read = readText(text);
   if (read.kind === 'error') {
     return fail([
       {

@@ -27,3 +27,27 @@ export function text(value: unknown): string | null {
 export function child(pointer: string, key: string | number): string {
   return `${pointer}/${typeof key === 'number' ? String(key) : escapePointer(key)}`;
 }
+
+/**
+ * A JSON pointer whose text is built only when an issue needs it: readers pass one down for every
+ * operator of a 100,000-operator report, and nearly all of them are never shown.
+ */
+export class LazyPointer {
+  constructor(
+    readonly parent: Pointer,
+    readonly key: string | number,
+  ) {}
+}
+
+export type Pointer = string | LazyPointer;
+
+/** The pointer one segment below `pointer`, its text not built yet. */
+export function lazyChild(pointer: Pointer, key: string | number): LazyPointer {
+  return new LazyPointer(pointer, key);
+}
+
+/** The text of a pointer (RFC 6901). */
+export function pointerText(pointer: Pointer): string {
+  if (typeof pointer === 'string') return pointer;
+  return child(pointerText(pointer.parent), pointer.key);
+}

@@ -1,0 +1,111 @@
+// The fast read (JSON.parse, then the tolerant reader when it fails or misses something) gives the
+// same report and the same issues as the tolerant reader alone: on every fixture, on the cases
+// where JSON.parse is silent (repeated keys, numbers beyond a float, deep nesting, a BOM), and on
+// fixtures mutated at random (cut, bytes changed, dropped or inserted).
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import type { TuningReport } from '../../model/types.ts';
+import type { ParseResult } from '../types.ts';
+import { readJsonFast, textKeys } from '../json/fast-json.ts';
+import { readJson } from '../json/tolerant-json.ts';
+import { normalizeOpat } from './normalize.ts';
+import { parseAoe, type AoeReader } from './pipeline.ts';
+import { ctxFor, issueList, opatFixture, opatFixtureNames } from './test-helpers.ts';
+
+const OPAT: AoeReader = { schema: 'aoe-opat-result', normalize: normalizeOpat };
+const ctx = ctxFor('aoe_result_opat_1_pid1.json');
+
+/** Both readings of `text`, made comparable (the tolerant reader's `incomplete` is a Set). */
+function both(text: string): [ParseResult<TuningReport>, ParseResult<TuningReport>] {
+  return [parseAoe(text, ctx, OPAT), parseAoe(text, ctx, OPAT, readJson)];
+}
+
+function expectSame(text: string): void {
+  const [fast, tolerant] = both(text);
+  expect(fast).toEqual(tolerant);
+  expect(issueList(fast)).toEqual(issueList(tolerant));
+}
+
+const REPORT = opatFixture('cann63rc2-array.json');
+
+describe('fast read equals the tolerant read', () => {
+  test.each(opatFixtureNames())('fixture %s', (name) => {
+    expectSame(opatFixture(name));
+  });
+
+  test('a repeated key is still reported, with its pointer', () => {
+    const text = REPORT.replace('"op_type"', '"op_type": "Dup", "op_type"');
+    expect(text).not.toBe(REPORT);
+    const [fast] = both(text);
+    expect(issueList(fast)).toContainEqual(['INCONSISTENT', expect.stringMatching(/op_type$/)]);
+    expectSame(text);
+  });
+
+  test('a number beyond a float is still NUMBER_OUT_OF_RANGE, with its position', () => {
+    const text = REPORT.replace(/("performance_before_tune\(us\)":\s*)[0-9.]+/, '$11e309');
+    expect(text).not.toBe(REPORT);
+    const [fast] = both(text);
+    expect(issueList(fast).map(([code]) => code)).toContain('NUMBER_OUT_OF_RANGE');
+    expectSame(text);
+  });
+
+  test('cut at every 97th character: TRUNCATED with the same salvage and offset', () => {
+    for (let at = 1; at < REPORT.length; at += 97) expectSame(REPORT.slice(0, at));
+  });
+
+  test('a BOM, a repeated key inside a string-heavy document, deep nesting', () => {
+    expectSame(`\ufeff${REPORT}`);
+    expectSame('[{"basic": {"tuning_name": "a\\"b\\\\", "tuning_name": "c"}}]');
+    expectSame(`${'['.repeat(300)}${']'.repeat(300)}`);
+    expectSame(`[{"OPAT": ${'['.repeat(250)}1${']'.repeat(250)}}]`);
+  });
+
+  test('random JSON documents read alike (JSON value by value)', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), (text) => {
+        expect(readJsonFast(text)).toEqual(readJson(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('random edits of the fixtures read alike (report and issues)', () => {
+    const names = opatFixtureNames();
+    const edit = fc.record({
+      file: fc.nat({ max: names.length - 1 }),
+      at: fc.nat(),
+      kind: fc.constantFrom('cut', 'dup', 'big', 'drop', 'insert'),
+      text: fc.constantFrom(',', '"', '1e400', '-1e999', '"k": 1, "k"', '\\', '}', ']', '{'),
+    });
+    fc.assert(
+      fc.property(edit, ({ file, at, kind, text }) => {
+        const src = opatFixture(names[file] ?? '');
+        const i = src.length === 0 ? 0 : at % src.length;
+        const edited =
+          kind === 'cut'
+            ? src.slice(0, i)
+            : kind === 'dup'
+              ? src.replace(/"(op_name|tuning_name)"/, '"$1": "x", "$1"')
+              : kind === 'big'
+                ? src.replace(/(\d+\.\d+)/, '$1e308')
+                : kind === 'drop'
+                  ? src.slice(0, i) + src.slice(i + 3)
+                  : src.slice(0, i) + text + src.slice(i);
+        expectSame(edited);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('textKeys counts the keys of a well-formed text', () => {
+  test.each([
+    ['{}', 0],
+    ['{"a": 1, "b": {"c": ["d", "e:"]}}', 3],
+    ['{"a\\"": "x\\\\", "b" : "y"}', 2],
+    ['["a", "b"]', 0],
+    ['{"\\\\\\"": {"k"\n:\t1}}', 2],
+  ])('%s', (text, n) => {
+    expect(textKeys(text)).toBe(n);
+  });
+});

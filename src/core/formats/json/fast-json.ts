@@ -1,0 +1,86 @@
+// The everyday path for reading a JSON text: the engine's own `JSON.parse`, several times faster
+// than the tolerant reader, with the tolerant reader kept for every text where the two could
+// differ. A finished AOE report is nearly always well-formed, so the fast path is the common one;
+// a file AOE is still writing fails `JSON.parse` and is salvaged by the tolerant reader as before.
+//
+// `JSON.parse` says nothing of three things the tolerant reader reports, so each is checked after
+// it succeeds, and any of them sends the text to the tolerant reader for the full account:
+// - a repeated object key (JSON.parse keeps the last value silently): the keys in the text are
+//   counted by a scan that jumps from quote to quote, and compared with the keys in the tree;
+// - a number beyond a 64-bit float (`1e309` becomes Infinity): any non-finite number in the tree;
+// - nesting deeper than the tolerant reader accepts (MAX_DEPTH): the depth of the tree.
+// The tree is walked once, without recursion, for the last two and the key count.
+import { MAX_DEPTH, readJson, type JsonReadResult } from './tolerant-json.ts';
+
+const NONE: readonly never[] = [];
+
+/** Reads `text` as JSON, with the same result as `readJson` (tolerant-json.ts). Never throws. */
+export function readJsonFast(text: string): JsonReadResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body) as unknown;
+  } catch {
+    return readJson(text);
+  }
+  const keys = treeKeys(value);
+  if (keys < 0 || keys !== textKeys(body)) return readJson(text);
+  return { kind: 'complete', value, duplicateKeys: NONE, outOfRange: NONE };
+}
+
+/**
+ * The number of object keys in the tree, or -1 when the tree holds a non-finite number or nests
+ * deeper than MAX_DEPTH (the tolerant reader then has something to report).
+ */
+function treeKeys(root: unknown): number {
+  if (typeof root === 'number') return Number.isFinite(root) ? 0 : -1;
+  if (typeof root !== 'object' || root === null) return 0;
+  let keys = 0;
+  const stack: unknown[] = [root];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const node = stack.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > MAX_DEPTH) return -1;
+    const values: unknown[] = Array.isArray(node)
+      ? (node as unknown[])
+      : Object.values(node as Record<string, unknown>);
+    if (!Array.isArray(node)) keys += values.length;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === 'number') {
+        if (v - v !== 0) return -1; // ±Infinity (JSON has no NaN)
+      } else if (typeof v === 'object' && v !== null) {
+        stack.push(v);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return keys;
+}
+
+/**
+ * The number of object keys written in a well-formed JSON text: strings followed by `:`. Outside
+ * strings valid JSON has no quote, so the scan jumps from one quote to the next; a quote preceded
+ * by an odd run of backslashes is inside its string.
+ */
+export function textKeys(t: string): number {
+  let n = 0;
+  let i = 0;
+  for (;;) {
+    const open = t.indexOf('"', i);
+    if (open < 0) return n;
+    let close = t.indexOf('"', open + 1);
+    while (close > 0 && t.charCodeAt(close - 1) === 0x5c /* \ */) {
+      let k = close - 1;
+      while (t.charCodeAt(k) === 0x5c) k--;
+      if ((close - 1 - k) % 2 === 0) break;
+      close = t.indexOf('"', close + 1);
+    }
+    if (close < 0) return n;
+    i = close + 1;
+    let c = t.charCodeAt(i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = t.charCodeAt(++i);
+    if (c === 0x3a /* : */) n++;
+  }
+}
