@@ -2,7 +2,7 @@
 // never errors: the file is still shown, with the mismatch pointed out.
 import type { RepoSummary } from '../../model/types.ts';
 import { speedupPct } from '../../model/units.ts';
-import { child } from '../json/tree.ts';
+import { child, pointerText, type Pointer } from '../json/tree.ts';
 import type { IssueSink } from './issue-sink.ts';
 
 /**
@@ -17,12 +17,15 @@ export function checkStatedImprovement(
   stated: number | null,
   before: number,
   after: number,
-  pointer: string,
+  at: Pointer,
   sink: IssueSink,
+  /** The figure's key under `at`, when `at` is its parent. */
+  key?: string,
 ): void {
   const recomputed = speedupPct(before, after);
   if (stated === null || recomputed === null) return;
   if (Math.abs(stated - recomputed) <= ROUNDING_TOLERANCE) return;
+  const pointer = key === undefined ? pointerText(at) : child(pointerText(at), key);
   const expected = `${recomputed.toFixed(2)}%`;
   const found = typeof raw === 'string' ? raw : String(raw);
   sink.add({

@@ -6,7 +6,7 @@
 // Shared by the operator-tuning and the subgraph-tuning readers; they differ in which section keys
 // they know.
 import type { AoeLayout } from '../../model/types.ts';
-import { child, isObject, type JsonObject } from '../json/tree.ts';
+import { child, isObject, pointerText, type JsonObject, type Pointer } from '../json/tree.ts';
 import type { IssueSink } from './issue-sink.ts';
 
 export interface Section {
@@ -101,10 +101,11 @@ function taskOrNone(
 /** Keeps an unknown field verbatim and says so (a warning, never an error). */
 export function unknownField(
   extra: Record<string, unknown>,
-  pointer: string,
+  at: Pointer,
   value: unknown,
   sink: IssueSink,
 ): void {
+  const pointer = pointerText(at);
   extra[pointer] = value;
   sink.add({
     code: 'UNKNOWN_FIELD',
@@ -128,12 +129,12 @@ function shortPointer(pointer: string): string {
 /** Reports every key of `obj` outside `known` as an unknown field. */
 export function checkKnownKeys(
   obj: JsonObject,
-  pointer: string,
+  pointer: Pointer,
   known: ReadonlySet<string>,
   extra: Record<string, unknown>,
   sink: IssueSink,
 ): void {
   for (const key of Object.keys(obj)) {
-    if (!known.has(key)) unknownField(extra, child(pointer, key), obj[key], sink);
+    if (!known.has(key)) unknownField(extra, child(pointerText(pointer), key), obj[key], sink);
   }
 }

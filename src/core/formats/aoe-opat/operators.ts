@@ -9,7 +9,7 @@
 // out too.
 import type { OperatorResult, RepoAction } from '../../model/types.ts';
 import { parsePercent } from '../../model/units.ts';
-import { child, isObject, own, text, type JsonObject } from '../json/tree.ts';
+import { isObject, lazyChild, own, text, type JsonObject, type Pointer } from '../json/tree.ts';
 import { checkStatedImprovement, type ListCounts } from './cross-check.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { checkKnownKeys, unknownField } from './layout.ts';
@@ -40,19 +40,23 @@ export interface OperatorRead {
   readonly counts: ListCounts | null;
 }
 
-export function readOperators(value: unknown, pointer: string, ctx: OperatorContext): OperatorRead {
+export function readOperators(
+  value: unknown,
+  pointer: Pointer,
+  ctx: OperatorContext,
+): OperatorRead {
   if (Array.isArray(value)) return readGenB(value, pointer, ctx);
   if (isObject(value)) return readGenA(value, pointer, ctx);
   return { rows: [], generation: null, counts: null };
 }
 
-function readGenA(container: JsonObject, pointer: string, ctx: OperatorContext): OperatorRead {
+function readGenA(container: JsonObject, pointer: Pointer, ctx: OperatorContext): OperatorRead {
   const rows: OperatorResult[] = [];
   let complete = !ctx.incomplete.has(container);
   const counts = { add: 0, update: 0 };
   for (const key of Object.keys(container)) {
     const list = container[key];
-    const listPointer = child(pointer, key);
+    const listPointer = lazyChild(pointer, key);
     const action = Object.prototype.hasOwnProperty.call(GEN_A_LISTS, key)
       ? GEN_A_LISTS[key]
       : undefined;
@@ -67,7 +71,7 @@ function readGenA(container: JsonObject, pointer: string, ctx: OperatorContext):
       if (!isObject(op) || ctx.incomplete.has(op)) return;
       if (action === 'add') counts.add++;
       if (action === 'update') counts.update++;
-      const at = child(listPointer, i);
+      const at = lazyChild(listPointer, i);
       if (action !== undefined) checkKnownKeys(op, at, GEN_A_OPERATOR, ctx.extra, ctx.sink);
       const name = text(own(op, 'op_name'));
       if (name === null) return;
@@ -86,27 +90,29 @@ function readGenA(container: JsonObject, pointer: string, ctx: OperatorContext):
   return { rows, generation: 'A', counts: complete ? counts : null };
 }
 
-function readGenB(list: readonly unknown[], pointer: string, ctx: OperatorContext): OperatorRead {
+function readGenB(list: readonly unknown[], pointer: Pointer, ctx: OperatorContext): OperatorRead {
   const rows: OperatorResult[] = [];
   const counts = { add: 0, update: 0 };
   list.forEach((op, i) => {
     if (!isObject(op) || ctx.incomplete.has(op)) return;
-    const at = child(pointer, i);
+    const at = lazyChild(pointer, i);
     const name = text(own(op, 'op_name'));
     const type = text(own(op, 'op_type')) ?? '';
     const perf = own(op, 'tune_performance');
     const direct = own(op, BEFORE) !== undefined;
     checkKnownKeys(op, at, direct ? GEN_A_OPERATOR : GEN_B_OPERATOR, ctx.extra, ctx.sink);
-    const actions = new Set<RepoAction>();
+    let added = false;
+    let updated = false;
     if (isObject(perf)) {
-      const perfPointer = child(at, 'tune_performance');
+      const perfPointer = lazyChild(at, 'tune_performance');
       for (const dimension of Object.keys(perf)) {
         const dim = perf[dimension];
         if (!isObject(dim) || ctx.incomplete.has(dim)) continue;
-        const dimPointer = child(perfPointer, dimension);
+        const dimPointer = lazyChild(perfPointer, dimension);
         checkKnownKeys(dim, dimPointer, GEN_B_DIMENSION, ctx.extra, ctx.sink);
         const action = repoAction(own(dim, 'update_mode'));
-        actions.add(action);
+        if (action === 'add') added = true;
+        else if (action === 'update') updated = true;
         if (name === null) continue;
         const row = operatorRow(dim, dimPointer, name, type, dimension, action, ctx);
         if (row) rows.push(row);
@@ -118,34 +124,27 @@ function readGenB(list: readonly unknown[], pointer: string, ctx: OperatorContex
     }
     // [GUESS] repo_add_num counts operators, not dimensions: an operator whose Format and Schedule
     // were both added counts once.
-    if (actions.has('add')) counts.add++;
-    if (actions.has('update')) counts.update++;
+    if (added) counts.add++;
+    if (updated) counts.update++;
   });
   return { rows, generation: 'B', counts: ctx.incomplete.has(list) ? null : counts };
 }
 
 function operatorRow(
   obj: JsonObject,
-  pointer: string,
+  pointer: Pointer,
   name: string,
   type: string,
   dimension: string | null,
   repoAction: RepoAction,
   ctx: OperatorContext,
 ): OperatorResult | null {
-  const beforeUs = readTime(own(obj, BEFORE), child(pointer, BEFORE), ctx.sink);
-  const afterUs = readTime(own(obj, AFTER), child(pointer, AFTER), ctx.sink);
+  const beforeUs = readTime(own(obj, BEFORE), pointer, ctx.sink, BEFORE);
+  const afterUs = readTime(own(obj, AFTER), pointer, ctx.sink, AFTER);
   if (beforeUs === null || afterUs === null) return null;
   const raw = own(obj, IMPROVEMENT);
   const improvementPct = parsePercent(raw);
-  checkStatedImprovement(
-    raw,
-    improvementPct,
-    beforeUs,
-    afterUs,
-    child(pointer, IMPROVEMENT),
-    ctx.sink,
-  );
+  checkStatedImprovement(raw, improvementPct, beforeUs, afterUs, pointer, ctx.sink, IMPROVEMENT);
   return { name, type, dimension, beforeUs, afterUs, improvementPct, repoAction };
 }
 
