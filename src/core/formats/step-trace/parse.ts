@@ -19,9 +19,9 @@ export interface StepTraceRow {
   /** The `Step` cell as written (a number, or empty for a capture without schedule). */
   readonly step: string;
   readonly deviceId: number | null;
-  /** Cluster variant only: `rank` or `stage`, and the rank/stage index. */
+  /** Cluster variant only: `rank` or `stage`, and its index as written (`3`, `(0, 1, 2, 3)`). */
   readonly kind: string | null;
-  readonly index: number | null;
+  readonly index: string | null;
   readonly computingUs: Us;
   readonly communicationNotOverlappedUs: Us;
   readonly overlappedUs: Us;
@@ -234,7 +234,7 @@ class StepTraceParser implements StreamParser<StepTrace>, RecordSink {
           'the number is out of range',
           text(c) ?? '',
         );
-      } else if (v < 0 && f !== 'deviceId' && f !== 'index') {
+      } else if (v < 0 && f !== 'deviceId') {
         this.issues.badCell(
           'NEGATIVE_TIME',
           where,
@@ -249,12 +249,11 @@ class StepTraceParser implements StreamParser<StepTrace>, RecordSink {
     const notOverlapped = num('notOverlapped');
     const free = num('free');
     const deviceId = num('deviceId');
-    const index = num('index');
     this.rows.push({
       step: text(col.step) ?? '',
       deviceId: deviceId === deviceId ? deviceId : null,
       kind: text(col.kind),
-      index: index === index ? index : null,
+      index: text(col.index),
       computingUs: computing,
       communicationNotOverlappedUs: notOverlapped,
       overlappedUs: num('overlapped'),

@@ -87,9 +87,9 @@ describe('step_trace_time.csv', () => {
     const t = ok(read(fixture('cluster_step_trace_time.csv')));
     expect(t.cluster).toBe(true);
     expect(t.rows.map((r) => [r.kind, r.index])).toEqual([
-      ['rank', 0],
-      ['rank', 1],
-      ['stage', 0],
+      ['rank', '0'],
+      ['rank', '1'],
+      ['stage', '(0, 1)'],
     ]);
     expect(t.summary.steps).toBe(2);
     expect(t.summary.totalUs).toBe(590000);
