@@ -5,6 +5,11 @@
 // there (step_trace_time, api_statistic, operator_details, …) must not be taken for one of ours.
 // Prints a table; exits 1 on any mismatch, 0 when all agree or when the samples are absent.
 //
+// The deeper profile readers are checked the same way (profile-ext.ts): every step_trace_time
+// CSV, every timeline (trace_view.json, msprof_*.json) and every profiler .db there must be
+// detected by content and read, with counts checked against an independent count — papaparse
+// rows, JSON.parse of the whole array, SQLite's own `SELECT count(*)`.
+//
 // One documented exception: MindStudio Insight's `test_kernel_parse/op_summary_1.csv` is named
 // like an msprof op_summary but is a torch_npu kernel_details table with some msprof column names
 // mixed in (`Step Id`, `Start Time(us)` — written only by torch_npu — next to `Op Name`,
@@ -19,6 +24,7 @@ import type { ImportIssue, TableFormatModule } from '../src/core/formats/types.t
 import { opSummaryFormat } from '../src/core/formats/op-summary/index.ts';
 import { kernelDetailsFormat } from '../src/core/formats/kernel-details/index.ts';
 import { opStatisticFormat } from '../src/core/formats/op-statistic/index.ts';
+import { checkProfileExtensions } from './conformance/profile-ext.ts';
 
 const MODULES: readonly TableFormatModule[] = [
   opSummaryFormat,
@@ -170,4 +176,5 @@ console.log(
   `\nconformance: ${ours} profiler tables and ${lines.length - ours} other CSV files checked, ` +
     `${failed.length} mismatch${failed.length === 1 ? '' : 'es'}.`,
 );
-process.exit(failed.length === 0 ? 0 : 1);
+const extFailed = await checkProfileExtensions(samples);
+process.exit(failed.length === 0 && extFailed === 0 ? 0 : 1);
