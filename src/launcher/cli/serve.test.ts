@@ -46,6 +46,16 @@ describe('serve flags', () => {
     expect(err).toContain('--port');
   });
 
+  it.each(['-1', '2.5', 'ten'])('refuses --keep-workdirs %s as a usage error', async (n) => {
+    let err = '';
+    const code = await main(['serve', '--keep-workdirs', n], {
+      stdout: () => {},
+      stderr: (t) => (err += t),
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('--keep-workdirs');
+  });
+
   it('stops with an error when set_env.sh fails', async () => {
     box = sandbox();
     const script = join(box.root, 'broken_set_env.sh');

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceSetEnv } from '../jobs/env.ts';
+import { DEFAULT_KEEP_WORKDIRS } from '../jobs/retention.ts';
 import { build } from '../server/app.ts';
 import { readOrCreateToken } from '../server/auth.ts';
 import { privateDataDir } from '../store/db.ts';
@@ -22,6 +23,7 @@ interface ServeFlags {
   readonly modelsRoot?: string;
   readonly demo?: boolean;
   readonly allowedHost: string[];
+  readonly keepWorkdirs: string;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: reachable from this host only. */
@@ -56,10 +58,23 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
       (name: string, names: string[]) => [...names, name],
       [] as string[],
     )
+    .option(
+      '--keep-workdirs <n>',
+      "keep the working dirs (AOE's aoe_workspace: 2-10 GB each) of the n newest ended jobs",
+      String(DEFAULT_KEEP_WORKDIRS),
+    )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         io.stderr(`error: --port must be an integer from 0 to 65535, got "${flags.port}"\n`);
+        setExit(2);
+        return;
+      }
+      const keepWorkDirs = Number(flags.keepWorkdirs);
+      if (!/^\d+$/.test(flags.keepWorkdirs) || !Number.isSafeInteger(keepWorkDirs)) {
+        io.stderr(
+          `error: --keep-workdirs must be a whole number of 0 or more, got "${flags.keepWorkdirs}"\n`,
+        );
         setExit(2);
         return;
       }
@@ -92,6 +107,7 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         distDir,
         demo: flags.demo === true,
         allowedHosts: flags.allowedHost,
+        keepWorkDirs,
       }).catch((err: unknown) => {
         if (err instanceof DataDirLockedError) return err;
         throw err;

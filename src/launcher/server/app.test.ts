@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validate } from '../../core/validation/index.ts';
 import { readOrCreateToken } from './auth.ts';
-import { AUTH, sandbox, testApp, TOKEN, type Sandbox } from './testing.ts';
+import { AUTH, fakeEnv, sandbox, testApp, TOKEN, type Sandbox } from './testing.ts';
 
 let box: Sandbox;
 let app: FastifyInstance;
@@ -185,6 +185,44 @@ describe('path traversal in model', () => {
   it('accepts a model in a sub-directory', async () => {
     const res = await post('/api/jobs', { model: 'sub/bert.onnx', jobTypes: [2] });
     expect(res.statusCode).toBe(201);
+  });
+});
+
+describe('job queue', () => {
+  it('refuses a job past the queue cap with 429 QUEUE_FULL, in the error shape', async () => {
+    const codes: number[] = [];
+    let refused: unknown = null;
+    // One device: the first job runs (and hangs), the next ones wait in the queue.
+    for (let i = 0; i < 40; i += 1) {
+      const res = await post('/api/jobs', { model: 'hang-resnet50.onnx', jobTypes: [2] });
+      codes.push(res.statusCode);
+      if (res.statusCode !== 201) {
+        refused = res.json();
+        break;
+      }
+    }
+    expect(codes.filter((c) => c === 201).length).toBeGreaterThan(1);
+    expect(codes.at(-1)).toBe(429);
+    expect(refused).toMatchObject({ code: 'QUEUE_FULL' });
+    expectErrorShape(refused);
+  });
+});
+
+describe('host check', () => {
+  it("checks the free space of the launcher's data dir as well as $HOME's", async () => {
+    // $HOME on another file system than the data dir: both disks are reported.
+    const second = sandbox();
+    const other = await testApp(second, { env: fakeEnv({ HOME: '/proc' }) });
+    try {
+      const res = await other.inject({ method: 'GET', url: '/api/preflight', headers: AUTH });
+      expect(res.statusCode).toBe(200);
+      const items = (res.json() as { items: { id: string; values?: { path?: string } }[] }).items;
+      const paths = items.filter((i) => i.id === 'disk').map((i) => i.values?.path);
+      expect(paths).toEqual(['/proc', second.dataDir]);
+    } finally {
+      await other.close();
+      second.cleanup();
+    }
   });
 });
 

@@ -50,6 +50,8 @@ export interface BuildOptions {
   /** The built dashboard; absent in API-only tests. */
   readonly distDir: string | null;
   readonly demo: boolean;
+  /** Working dirs of this many newest ended jobs are kept; older ones are removed. */
+  readonly keepWorkDirs?: number;
   /**
    * Host names the launcher answers to besides the address it is reached on and the loopback
    * names (`serve --allowed-host`): `name` with any port, or `name:port`.
@@ -193,6 +195,7 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     graceMs: o.graceMs,
     pollMs: o.pollMs,
     helpOptions: probe.options,
+    keepWorkDirs: o.keepWorkDirs,
   });
   manager.recover();
 
@@ -233,6 +236,7 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     env: o.env,
     setEnvFile: o.setEnvFile,
     aoeBin: o.aoeBin,
+    dataDir: o.dataDir,
   });
   await app.register(jobRoutes, {
     manager,

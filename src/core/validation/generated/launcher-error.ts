@@ -17,6 +17,7 @@ export interface LauncherError {
     | 'MISDIRECTED'
     | 'UNSUPPORTED_MEDIA_TYPE'
     | 'RATE_LIMITED'
+    | 'QUEUE_FULL'
     | 'INTERNAL'
     | 'DISK_FULL';
   message: string;

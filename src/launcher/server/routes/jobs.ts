@@ -1,7 +1,7 @@
 // /api/jobs: start a tuning job, list and read jobs, follow one over SSE, cancel it. Every route
 // here needs the token (the app's auth hook decides that from the route, not from the URL).
 import type { FastifyPluginAsync } from 'fastify';
-import type { JobManager } from '../../jobs/job-manager.ts';
+import { QueueFullError, type JobManager } from '../../jobs/job-manager.ts';
 import { planJob, type JobRequest } from '../../jobs/plan.ts';
 import { TERMINAL_STATES } from '../../store/repo.ts';
 import { ApiError } from '../errors.ts';
@@ -42,7 +42,13 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, o) =>
         result.errors.map((e) => ({ field: e.field, message: e.message })),
       );
     }
-    const id = manager.submit(body, result.plan);
+    let id: string;
+    try {
+      id = manager.submit(body, result.plan);
+    } catch (err) {
+      if (err instanceof QueueFullError) throw new ApiError('QUEUE_FULL', err.message);
+      throw err;
+    }
     return reply.code(201).send({ id });
   });
 

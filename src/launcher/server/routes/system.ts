@@ -11,6 +11,7 @@ export interface SystemRoutesOptions {
   readonly env: Env;
   readonly setEnvFile: string | null;
   readonly aoeBin: string;
+  readonly dataDir: string;
 }
 
 export const systemRoutes: FastifyPluginAsync<SystemRoutesOptions> = async (app, o) => {
@@ -20,6 +21,12 @@ export const systemRoutes: FastifyPluginAsync<SystemRoutesOptions> = async (app,
     demo: o.demo,
   }));
   app.get('/api/preflight', async () =>
-    runPreflight({ probe: o.probe, env: o.env, setEnvFile: o.setEnvFile, aoeBin: o.aoeBin }),
+    runPreflight({
+      probe: o.probe,
+      env: o.env,
+      setEnvFile: o.setEnvFile,
+      aoeBin: o.aoeBin,
+      dataDir: o.dataDir,
+    }),
   );
 };
