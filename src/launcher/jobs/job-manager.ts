@@ -2,6 +2,7 @@
 // One AOE job per device at a time (AOE measures on the device; its docs forbid sharing one),
 // different devices in parallel; job types 1 then 2. Everything a viewer sees is a stored event.
 // A full disk or a failing store ends the job it hits (DISK_FULL), never the launcher.
+import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { isDiskFull, isStorageError, StoreFullError } from '../store/disk-full.ts';
@@ -51,21 +52,8 @@ interface Stored {
   readonly plan: JobPlan;
 }
 
-export interface JobView {
-  readonly id: string;
-  readonly state: JobState;
-  readonly model: string;
-  readonly device: number;
-  readonly jobTypes: readonly (1 | 2)[];
-  readonly exitCode: number | null;
-  readonly errorCode: string | null;
-  readonly errorMessage: string | null;
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly runIds: readonly string[];
-  readonly progress: unknown;
-}
+/** A job as GET /api/jobs/:id answers it (schemas/launcher-job.schema.json). */
+export type JobView = Readonly<LauncherJob>;
 
 interface Running {
   readonly id: string;
@@ -206,7 +194,8 @@ export class JobManager {
       state: end?.state ?? row.state,
       model: stored.request.model,
       device: row.device,
-      jobTypes: stored.plan.jobTypes,
+      // The request's schema allowed one or two types; the plan keeps them, in order.
+      jobTypes: [...stored.plan.jobTypes] as LauncherJob['jobTypes'],
       exitCode: end ? end.exitCode : row.exit_code,
       errorCode: end ? end.errorCode : row.error_code,
       errorMessage: end ? end.message : row.error_message,

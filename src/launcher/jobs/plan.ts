@@ -1,30 +1,18 @@
 // A schema-valid job request becomes a plan the runner can execute without further checks: paths
 // resolved inside the models root, the framework decided, every option checked against the
 // documented set and this host's `aoe --help`. Problems come back as field errors, never thrown.
+import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import { PATH_MESSAGES, resolveDirInRoot, resolveUnderRoot } from './paths.ts';
 import { checkOption, FIELD_OPTIONS, frameworkFromSuffix } from './tools/aoe.ts';
 
-/** The body of POST /api/jobs (schemas/launcher-job-request.schema.json). */
-export interface JobRequest {
-  readonly model: string;
-  readonly framework?: 0 | 1 | 3 | 5;
-  readonly weight?: string;
-  readonly jobTypes: readonly (1 | 2)[];
-  readonly device?: number;
-  readonly inputShape?: string;
-  readonly inputFormat?: string;
-  readonly options?: Readonly<Record<string, string>>;
-  readonly env?: {
-    readonly TUNE_BANK_PATH?: string;
-    readonly REPEAT_TUNE?: 'True' | 'False';
-    readonly TE_PARALLEL_COMPILER?: string;
-  };
-  readonly tuneOpsFile?: {
-    readonly tune_ops_name?: readonly string[];
-    readonly tune_ops_type?: readonly string[];
-  };
-  readonly timeoutS?: number;
-}
+/**
+ * The body of POST /api/jobs, as its schema (schemas/launcher-job-request.schema.json) types it;
+ * the schema's `additionalProperties: {type: string}` rules out the `undefined` option values the
+ * generated index signature allows.
+ */
+export type JobRequest = Readonly<
+  Omit<LauncherJobRequest, 'options'> & { readonly options?: Readonly<Record<string, string>> }
+>;
 
 export interface JobPlan {
   readonly model: string;

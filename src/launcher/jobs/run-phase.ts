@@ -4,21 +4,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importBytes } from '../../core/formats/index.ts';
+import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
 import type { Env } from './env.ts';
 import type { JobEventType } from './events.ts';
 import { findResultFiles, countTunedOperators } from './outputs.ts';
 import { startTool, stopGroup, sweepGroup } from './process.ts';
 import { parseLine } from './progress-parser.ts';
 
-export type FailureCode =
-  | 'TUNER_NOT_FOUND'
-  | 'BAD_OPTION'
-  | 'BANK_PATH_INVALID'
-  | 'TUNER_FAILED'
-  | 'TIMEOUT'
-  | 'CANCELED'
-  | 'INTERRUPTED'
-  | 'DISK_FULL';
+/** Why a job failed: the failure codes of the job contract (schemas/launcher-job.schema.json). */
+export type FailureCode = NonNullable<LauncherJob['errorCode']>;
 
 /** DISK_FULL: the launcher can no longer store the job's events, or aoe ran out of space. */
 export type StopReason = 'CANCELED' | 'TIMEOUT' | 'INTERRUPTED' | 'DISK_FULL';

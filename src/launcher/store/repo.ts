@@ -2,11 +2,13 @@
 // column is written by this module only, so reading it back trusts its shape. The writes that
 // must land even on a full disk (a job's final state, deleting runs) go through `essential`,
 // which gives up the space reserve and tries once more (disk-full.ts).
+import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
 import { rmSync } from 'node:fs';
 import type { Db } from './db.ts';
 import { createReserve, isDiskFull, StoreFullError } from './disk-full.ts';
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'interrupted';
+/** A job's states, as its contract names them (schemas/launcher-job.schema.json). */
+export type JobState = LauncherJob['state'];
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set([
   'succeeded',
   'failed',
@@ -25,7 +27,7 @@ export interface JobRow {
   /** The group leader's start time (clock ticks since boot), to tell it from a later process. */
   readonly pgid_start: number | null;
   readonly exit_code: number | null;
-  readonly error_code: string | null;
+  readonly error_code: NonNullable<LauncherJob['errorCode']> | null;
   readonly error_message: string | null;
   readonly created_at: string;
   readonly started_at: string | null;
