@@ -82,7 +82,9 @@ export function JobForm({
     setStatus(
       res.status === 400
         ? t('form.rejected')
-        : t('form.failed', { status: res.status || res.code }),
+        : res.code === 'QUEUE_FULL' || res.code === 'DISK_FULL'
+          ? t(`form.${res.code}`)
+          : t('form.failed', { status: res.status || res.code }),
     );
   };
 

@@ -128,3 +128,23 @@ test('a tune_ops_file from the URL (a run\'s "tune next" list) prefills the form
   const field = await screen.findByLabelText(/^Operators to tune/);
   expect((field as HTMLTextAreaElement).value).toBe(tuneOps);
 });
+
+test('a full queue says to wait or cancel, in the user language, instead of a bare status', async () => {
+  localStorage.setItem('aoe-dashboard.launcher-token', 'tok-0123456789abcdef');
+  mockFetch((url, init) => {
+    if (url === '/api/health') return { status: 200, body: { ok: true, version: '1' } };
+    if (url === '/api/preflight') return { status: 200, body: PREFLIGHT };
+    if (url === '/api/jobs' && init?.method === 'POST') {
+      return {
+        status: 429,
+        body: { code: 'QUEUE_FULL', message: '32 jobs are already queued' },
+      };
+    }
+    return { status: 200, body: { jobs: [] } };
+  });
+  await i18next.changeLanguage('zh-CN');
+  renderPage();
+  fireEvent.change(await screen.findByLabelText(/^模型/), { target: { value: 'resnet50.onnx' } });
+  fireEvent.click(screen.getByRole('button', { name: '启动任务' }));
+  expect(await screen.findByText(/排队的任务过多/)).toBeInstanceOf(HTMLElement);
+});

@@ -80,6 +80,10 @@ registerStrings(LAUNCH_NS, {
       badJson: 'Not valid JSON.',
       rejected: 'The launcher rejected the job: see the marked fields.',
       failed: 'The job could not be started ({{status}}).',
+      QUEUE_FULL:
+        'Too many jobs are waiting: wait for some to finish, or cancel some, then start this one.',
+      DISK_FULL:
+        'The launcher’s disk is full: delete old runs or free space on the host, then try again.',
     },
     fieldError: {
       BAD_PATH: 'This path is refused: it must exist under the models root.',
@@ -113,6 +117,7 @@ registerStrings(LAUNCH_NS, {
       TIMEOUT: 'the time limit was reached',
       CANCELED: 'canceled',
       INTERRUPTED: 'the launcher stopped while the job ran',
+      DISK_FULL: 'the disk ran out of space',
     },
     phase: {
       start: 'started',
@@ -212,6 +217,8 @@ registerStrings(LAUNCH_NS, {
       badJson: '不是有效的 JSON。',
       rejected: '启动器拒绝了此任务：请查看标出的字段。',
       failed: '无法启动任务（{{status}}）。',
+      QUEUE_FULL: '排队的任务过多：请等待部分任务完成或取消部分任务后再启动。',
+      DISK_FULL: '启动器所在磁盘已满：请删除旧的运行结果或释放主机空间后重试。',
     },
     fieldError: {
       BAD_PATH: '此路径被拒绝：它必须存在于模型根目录下。',
@@ -245,6 +252,7 @@ registerStrings(LAUNCH_NS, {
       TIMEOUT: '达到时间限制',
       CANCELED: '已取消',
       INTERRUPTED: '任务运行时启动器已停止',
+      DISK_FULL: '磁盘空间不足',
     },
     phase: {
       start: '已启动',
