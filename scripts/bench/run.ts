@@ -13,7 +13,16 @@ export interface BenchPartResult {
 }
 export type BenchPart = (opts: { readonly json: boolean }) => Promise<BenchPartResult>;
 
-const PARTS = ['csv-ingest', 'aoe', 'measure', 'web', 'web-table', 'share', 'launcher'] as const;
+const PARTS = [
+  'csv-ingest',
+  'aoe',
+  'measure',
+  'profile-ext',
+  'web',
+  'web-table',
+  'share',
+  'launcher',
+] as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
