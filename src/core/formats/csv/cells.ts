@@ -202,27 +202,52 @@ export class Interner {
   private off: number[] = [0];
   private ids: number[] = [];
 
+  /** The cache entry of the last text interned (-1 for a missing cell): see `internAfter`. */
+  last = -1;
+
+  /**
+   * `intern`, first comparing the bytes with cache entry `prev` (the `last` of the same column in
+   * the previous row): a column often repeats its value from row to row (the core type, the
+   * operator type of a run of kernels), and one comparison is cheaper than a hash and a probe.
+   */
+  internAfter(prev: number, buf: Uint8Array, s: number, e: number): number {
+    if (prev >= 0 && this.same(prev, buf, s, e)) {
+      this.last = prev;
+      return this.ids[prev] as number;
+    }
+    return this.intern(buf, s, e);
+  }
+
   intern(buf: Uint8Array, s: number, e: number): number {
-    if (isMissing(buf, s, e)) return MISSING;
+    if (isMissing(buf, s, e)) {
+      this.last = -1;
+      return MISSING;
+    }
     const h = hashBytes(buf, s, e);
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {
       const k = this.slots[slot] as number;
       if (k < 0) break;
-      if (this.slotHash[slot] === h && this.same(k, buf, s, e)) return this.ids[k] as number;
+      if (this.slotHash[slot] === h && this.same(k, buf, s, e)) {
+        this.last = k;
+        return this.ids[k] as number;
+      }
       slot = (slot + 1) & mask;
     }
     const id = this.idOf(buf, s, e);
-    this.remember(slot, h, buf, s, e, id);
+    this.last = this.remember(slot, h, buf, s, e, id);
     return id;
   }
 
   private same(k: number, buf: Uint8Array, s: number, e: number): boolean {
     const a = this.off[k] as number;
-    if ((this.off[k + 1] as number) - a !== e - s) return false;
+    const n = e - s;
+    if ((this.off[k + 1] as number) - a !== n) return false;
     const pool = this.pool;
-    for (let i = 0; i < e - s; i++) if (pool[a + i] !== buf[s + i]) return false;
+    // The last byte first: names of one kind differ at the end (`Conv2D_12`, `Conv2D_13`).
+    if (n > 0 && pool[a + n - 1] !== buf[e - 1]) return false;
+    for (let i = 0; i < n; i++) if (pool[a + i] !== buf[s + i]) return false;
     return true;
   }
 
@@ -244,7 +269,14 @@ export class Interner {
     return id;
   }
 
-  private remember(slot: number, h: number, buf: Uint8Array, s: number, e: number, id: number) {
+  private remember(
+    slot: number,
+    h: number,
+    buf: Uint8Array,
+    s: number,
+    e: number,
+    id: number,
+  ): number {
     const n = e - s;
     if (this.poolLen + n > this.pool.length) {
       const next = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + n));
@@ -259,6 +291,7 @@ export class Interner {
     this.slots[slot] = k;
     this.slotHash[slot] = h;
     if (this.ids.length * 2 > this.slots.length) this.rehash();
+    return k;
   }
 
   private rehash(): void {

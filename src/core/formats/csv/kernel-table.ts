@@ -3,13 +3,15 @@
 // model keeps are decoded (name, type, accelerator core, input shapes, start, duration, wait);
 // the other cells of a row are skipped as byte offsets.
 import type { ProfileData, ProfileFormat, ProfileTable } from '../../model/types.ts';
-import type { ParseContext, ParseResult } from '../types.ts';
+import type { ImportIssue, ParseContext, ParseResult } from '../types.ts';
 import { summarizeTable } from '../../model/profile-aggregate.ts';
 import { DecimalTimeReader, Interner, MISSING, NumberReader, trimEnd, trimStart } from './cells.ts';
 import { TableParser } from './table-parser.ts';
 import { CELL_ESCAPED } from './record-sink.ts';
 
 const QUOTE = 34;
+/** Rows read before the bytes per row are known well enough to size the columns for the file. */
+const SAMPLE_ROWS = 4096;
 const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];
 
 export class KernelTableParser extends TableParser {
@@ -37,9 +39,33 @@ export class KernelTableParser extends TableParser {
   private baseLo = 0;
   private baseFrac = 0;
   private base: string | null = null;
+  /** Dictionary cache entry of each text column's cell in the previous row (Interner.last). */
+  private prevName = -1;
+  private prevType = -1;
+  private prevCore = -1;
+  private prevShapes = -1;
 
   constructor(ctx: ParseContext, expected: ProfileFormat) {
     super(ctx, expected);
+  }
+
+  /**
+   * Takes `text` as the start time every row is measured from, instead of the first row's: a
+   * reader of one byte range of a file gets the file's first start time, so that its offsets are
+   * the ones a reading of the whole file gives, to the last bit.
+   */
+  presetBase(text: string): void {
+    const bytes = new TextEncoder().encode(text);
+    if (!this.time.read(bytes, 0, bytes.length, true)) return;
+    this.base = this.time.text;
+    this.baseHi = this.time.hi;
+    this.baseLo = this.time.lo;
+    this.baseFrac = this.time.frac;
+  }
+
+  /** The start time rows are measured from (the first row's), once a row has one. */
+  get startBase(): string | null {
+    return this.base;
   }
 
   protected family(): readonly ProfileFormat[] {
@@ -63,7 +89,7 @@ export class KernelTableParser extends TableParser {
       this.cDuration,
       this.cWait,
     ]);
-    this.grow(4096);
+    this.grow(SAMPLE_ROWS);
     return true;
   }
 
@@ -78,12 +104,19 @@ export class KernelTableParser extends TableParser {
   ): boolean {
     if (this.rejectRow(count, line, rowFlags)) return true;
     const r = this.n;
-    if (r === this.cap) this.grow(this.cap * 2);
-    this.name[r] = this.text(buf, starts, ends, flags, this.cName, false);
-    this.type[r] = this.text(buf, starts, ends, flags, this.cType, false);
-    this.core[r] = this.text(buf, starts, ends, flags, this.cCore, false);
-    this.shapes[r] =
-      this.cShapes < 0 ? MISSING : this.text(buf, starts, ends, flags, this.cShapes, true);
+    if (r === this.cap) this.grow(this.nextCap());
+    const strings = this.strings;
+    this.name[r] = this.text(buf, starts, ends, flags, this.cName, false, this.prevName);
+    this.prevName = strings.last;
+    this.type[r] = this.text(buf, starts, ends, flags, this.cType, false, this.prevType);
+    this.prevType = strings.last;
+    this.core[r] = this.text(buf, starts, ends, flags, this.cCore, false, this.prevCore);
+    this.prevCore = strings.last;
+    if (this.cShapes < 0) this.shapes[r] = MISSING;
+    else {
+      this.shapes[r] = this.text(buf, starts, ends, flags, this.cShapes, true, this.prevShapes);
+      this.prevShapes = strings.last;
+    }
     this.duration[r] = this.number(buf, starts, ends, this.cDuration, line, 'duration');
     this.wait[r] = this.number(buf, starts, ends, this.cWait, line, 'wait time');
     this.startOff[r] = this.startTime(
@@ -103,6 +136,7 @@ export class KernelTableParser extends TableParser {
     flags: Uint8Array,
     col: number,
     shape: boolean,
+    prev: number,
   ): number {
     let src = buf;
     let s = starts[col] as number;
@@ -119,7 +153,7 @@ export class KernelTableParser extends TableParser {
       s++;
       e--;
     }
-    return this.strings.intern(src, s, e);
+    return this.strings.internAfter(prev, src, s, e);
   }
 
   /** Copies the cell into `scratch` with `""` collapsed to `"`; returns its length. */
@@ -178,6 +212,21 @@ export class KernelTableParser extends TableParser {
     );
   }
 
+  /**
+   * The column capacity after `cap` rows: after the first rows, enough for the whole file at the
+   * bytes per row seen so far (with a margin), when the file size is known; else double. Growing
+   * by doubling copies every column about twice over a large file.
+   */
+  private nextCap(): number {
+    const total = this.expectedBytes;
+    const read = this.tokenizer.offset;
+    if (total > read && read > 0 && this.cap === SAMPLE_ROWS) {
+      const estimate = Math.ceil(((this.n * total) / read) * 1.03) + SAMPLE_ROWS;
+      if (estimate > this.cap * 2) return estimate;
+    }
+    return Math.ceil(this.cap * (this.cap >= 1 << 20 ? 1.5 : 2));
+  }
+
   private grow(cap: number): void {
     const n = this.n;
     const u32 = (a: Uint32Array) => {
@@ -200,40 +249,76 @@ export class KernelTableParser extends TableParser {
     this.cap = cap;
   }
 
-  protected result(): ParseResult<ProfileData> {
+  /**
+   * The columns read so far, as views of the filled rows. A column sized from the file size holds
+   * little spare room, so the view is returned as it is; a column far larger than its rows (a
+   * size estimate that was too high) is copied, so the spare memory is released.
+   */
+  columnsRead(): KernelColumns {
     const n = this.n;
-    const table: ProfileTable = {
+    const fit = this.cap - n <= n / 8 + 1024;
+    const u32 = (a: Uint32Array) => (fit ? a.subarray(0, n) : a.slice(0, n));
+    const f64 = (a: Float64Array) => (fit ? a.subarray(0, n) : a.slice(0, n));
+    return {
       rowCount: n,
       dict: this.strings.dict,
-      name: this.name.slice(0, n),
-      type: this.type.slice(0, n),
-      coreType: this.core.slice(0, n),
-      inputShapes: this.shapes.slice(0, n),
-      durationUs: this.duration.slice(0, n),
-      waitUs: this.wait.slice(0, n),
-      startUs: this.startOff.slice(0, n),
+      name: u32(this.name),
+      type: u32(this.type),
+      coreType: u32(this.core),
+      inputShapes: u32(this.shapes),
+      durationUs: f64(this.duration),
+      waitUs: f64(this.wait),
+      startUs: f64(this.startOff),
       startBaseUs: this.base,
-    };
-    const warnings = this.warnings();
-    if (this.strings.invalidUtf8) {
-      warnings.push({
-        code: 'NOT_UTF8',
-        severity: 'warning',
-        message: 'some cells are not valid UTF-8; the bad bytes are shown as �',
-      });
-    }
-    return {
-      ok: true,
-      value: {
-        id: this.ctx.id,
-        fileName: this.ctx.fileName,
-        format: this.formatOf(),
-        headerSet: this.headerSet?.id ?? `${this.formatOf()}-unrecognised`,
-        columns: this.header ?? [],
-        table,
-        summary: summarizeTable(table),
-      },
-      warnings,
+      invalidUtf8: this.strings.invalidUtf8,
     };
   }
+
+  protected result(): ParseResult<ProfileData> {
+    return kernelProfile(this.describe(), this.columnsRead(), this.warnings());
+  }
+
+  /** What the header said: the format, header set and column names of the file. */
+  describe(): KernelFileInfo {
+    return {
+      id: this.ctx.id,
+      fileName: this.ctx.fileName,
+      format: this.formatOf(),
+      headerSet: this.headerSet?.id ?? `${this.formatOf()}-unrecognised`,
+      columns: this.header ?? [],
+    };
+  }
+}
+
+/** The kept columns of a kernel table, with what the reading of their text found. */
+export interface KernelColumns extends ProfileTable {
+  /** Some interned text was not valid UTF-8 (shown with U+FFFD). */
+  readonly invalidUtf8: boolean;
+}
+
+export type KernelFileInfo = Pick<
+  ProfileData,
+  'id' | 'fileName' | 'format' | 'headerSet' | 'columns'
+>;
+
+/** The ProfileData of a kernel table read whole or in byte ranges: columns, summary, warnings. */
+export function kernelProfile(
+  info: KernelFileInfo,
+  columns: KernelColumns,
+  rowWarnings: readonly ImportIssue[],
+): ParseResult<ProfileData> {
+  const { invalidUtf8, ...table } = columns;
+  const warnings = [...rowWarnings];
+  if (invalidUtf8) {
+    warnings.push({
+      code: 'NOT_UTF8',
+      severity: 'warning',
+      message: 'some cells are not valid UTF-8; the bad bytes are shown as �',
+    });
+  }
+  return {
+    ok: true,
+    value: { ...info, table, summary: summarizeTable(table) },
+    warnings,
+  };
 }

@@ -30,12 +30,50 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   private needWidth = 0;
   protected fatal: ImportIssue | null = null;
   private headSeen = 0;
+  /** Bytes from the start of the input to the end of the header record (its line end). */
+  headerBytes = 0;
+  /** The size of the whole input when the host knows it (`sizeHint`), else 0. */
+  protected expectedBytes = 0;
 
   constructor(
     protected readonly ctx: ParseContext,
     /** The format this parser was chosen for: its required columns apply. */
     protected readonly expected: ProfileFormat,
   ) {}
+
+  /**
+   * Tells the parser how many bytes it will be fed in all (the file size), so that it can size
+   * its columns once from the bytes per row of the first rows instead of doubling them.
+   */
+  sizeHint(totalBytes: number): void {
+    this.expectedBytes = totalBytes;
+  }
+
+  /**
+   * For reading one byte range of a file apart from the rest: `header` is the file's first
+   * record (with its line end), and the bytes pushed next are taken as starting a record, on the
+   * line after the header. Lines in issues are then counted from there; see `RowIssues.shifted`.
+   */
+  startRange(header: Uint8Array): void {
+    this.push(header);
+    this.headSeen = HEAD_BYTES;
+  }
+
+  /** The header was read and accepted: data rows are being read. */
+  get readingRows(): boolean {
+    return this.header !== null && this.fatal === null;
+  }
+
+  /** Where the tokenizer stands: see CsvTokenizer. */
+  get position(): { offset: number; nextLine: number; atRecordStart: boolean } {
+    const t = this.tokenizer;
+    return { offset: t.offset, nextLine: t.nextLine, atRecordStart: t.atRecordStart };
+  }
+
+  /** The row issues so far, for a reader that merges byte ranges. */
+  get rowIssues(): RowIssues {
+    return this.rows;
+  }
 
   push(chunk: Uint8Array): void {
     if (this.fatal !== null || this.tokenizer.done) return;
@@ -48,6 +86,16 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
       this.headSeen += Math.min(chunk.length, HEAD_BYTES);
     }
     this.tokenizer.push(chunk);
+  }
+
+  /** Flushes the last record (input without a final line end) without building the result. */
+  endOfInput(): void {
+    if (this.fatal === null) this.tokenizer.finish();
+  }
+
+  /** The fatal issue that stopped reading (binary, missing column), if any. */
+  get fatalIssue(): ImportIssue | null {
+    return this.fatal;
   }
 
   finish(): ParseResult<ProfileData> {
@@ -76,6 +124,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
     // Whitespace-only lines before the header are not a header.
     if (header.every((h) => h === '')) return true;
     this.header = header;
+    this.headerBytes = this.tokenizer.scanned;
     this.width = count;
     this.headerSet = detectHeaderSet(header);
     this.columns = mapColumns(header);

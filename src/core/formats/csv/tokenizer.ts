@@ -52,6 +52,8 @@ export class CsvTokenizer {
   /** Cells of a record past this index are counted, not stored. */
   private limit = MAX_CELLS;
   private rowFlags = 0;
+  /** File offset of `buf[0]`: bytes dropped from the front so far. */
+  private origin = 0;
   private starts: Int32Array = new Int32Array(64);
   private ends: Int32Array = new Int32Array(64);
   private flags: Uint8Array = new Uint8Array(64);
@@ -69,6 +71,36 @@ export class CsvTokenizer {
 
   get done(): boolean {
     return this.stopped;
+  }
+
+  /** Offset, in the bytes pushed so far, of the first byte of the record not yet complete. */
+  get offset(): number {
+    return this.origin + this.recStart;
+  }
+
+  /** Offset, in the bytes pushed so far, just past the last byte scanned. */
+  get scanned(): number {
+    return this.origin + this.pos;
+  }
+
+  /** The 1-based line of the next byte. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /**
+   * True when every byte pushed belongs to a complete record: the next byte starts a record.
+   * A reader of one byte range of a file checks this at the end of its range; false means the
+   * range ended inside a record (a quoted cell running over lines, a CR without its LF yet).
+   */
+  get atRecordStart(): boolean {
+    return (
+      !this.stopped &&
+      this.len === this.recStart &&
+      this.mode === PLAIN &&
+      this.count === 0 &&
+      this.cellFlags === 0
+    );
   }
 
   push(chunk: Uint8Array): void {
@@ -143,6 +175,7 @@ export class CsvTokenizer {
   /** Rebases every pending offset after dropping `by` bytes from the front. */
   private shift(by: number): void {
     if (by === 0) return;
+    this.origin += by;
     this.recStart -= by;
     this.pos -= by;
     this.cellStart -= by;
@@ -269,6 +302,7 @@ export class CsvTokenizer {
       }
       line++;
       if (c === CR) mode = SKIP_LF;
+      this.pos = i;
       const goOn = this.emit(count, rowFlags);
       count = 0;
       rowFlags = 0;
