@@ -2,12 +2,11 @@
 // the same core code as the dashboard and prints what it found. Exit 0 when every file was read
 // without errors, 1 when any file has an error, 2 on a usage error. Text from the files reaches
 // the terminal only through `terminalLines` / `mdCell` (control characters shown as escapes).
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { CliIo, SetExit } from './io.ts';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { InspectOutput } from '../../core/validation/generated/inspect-output.v1.ts';
-import { importBytes } from '../../core/formats/index.ts';
+import { importFile } from './parallel-csv.ts';
 import { expandPaths } from './walk.ts';
 import { prettyJson } from '../../core/export/json.ts';
 import { showControls, terminalLines } from '../../core/export/visible-text.ts';
@@ -60,17 +59,14 @@ export async function inspectPaths(
       entries.push({ path, file: unreadable(path, 'no such file or directory') });
       continue;
     }
-    let bytes: Uint8Array;
+    // Streamed, and a large profiler table read by worker threads: never the whole file in memory.
+    let file: ImportedFile;
     try {
-      bytes = await readFile(path);
+      file = await importFile(path);
     } catch (err) {
-      entries.push({
-        path,
-        file: unreadable(path, (err as NodeJS.ErrnoException).code ?? 'unreadable'),
-      });
-      continue;
+      file = unreadable(path, (err as NodeJS.ErrnoException).code ?? 'unreadable');
     }
-    entries.push({ path, file: await importBytes(path, bytes) });
+    entries.push({ path, file });
   }
   return toInspectOutput(entries);
 }

@@ -51,6 +51,34 @@ export class RowIssues {
     if (n <= MAX_ROW_ISSUES) this.list.push(issue);
   }
 
+  /** What was reported, as plain data (it crosses a worker boundary). */
+  snapshot(): RowIssueSnapshot {
+    return { list: [...this.list], counts: [...this.counts], count: this.count };
+  }
+
+  /**
+   * The issues of byte ranges read apart, in file order, as one reading of the whole file would
+   * have reported them: lines moved by each range's `lineShift` (its first line minus the line
+   * it was read as), and the cap per code applied over all ranges.
+   */
+  static merged(
+    parts: readonly { readonly snapshot: RowIssueSnapshot; readonly lineShift: number }[],
+  ): RowIssues {
+    const out = new RowIssues();
+    const listed = new Map<IssueCode, number>();
+    for (const { snapshot, lineShift } of parts) {
+      for (const issue of snapshot.list) {
+        const n = (listed.get(issue.code) ?? 0) + 1;
+        listed.set(issue.code, n);
+        if (n <= MAX_ROW_ISSUES) out.list.push(shiftLine(issue, lineShift));
+      }
+      for (const [code, n] of snapshot.counts)
+        out.counts.set(code, (out.counts.get(code) ?? 0) + n);
+      out.count += snapshot.count;
+    }
+    return out;
+  }
+
   issues(): ImportIssue[] {
     const out = [...this.list];
     for (const [code, n] of this.counts) {
@@ -68,6 +96,23 @@ export class RowIssues {
     }
     return out;
   }
+}
+
+export interface RowIssueSnapshot {
+  readonly list: readonly ImportIssue[];
+  readonly counts: readonly (readonly [IssueCode, number])[];
+  readonly count: number;
+}
+
+/** The issue with its line moved by `by`: the field, and the `line N` its message opens with. */
+function shiftLine(issue: ImportIssue, by: number): ImportIssue {
+  if (by === 0 || issue.line === undefined) return issue;
+  const line = issue.line + by;
+  const prefix = `line ${issue.line}`;
+  const message = issue.message.startsWith(prefix)
+    ? `line ${line}${issue.message.slice(prefix.length)}`
+    : issue.message;
+  return { ...issue, line, message };
 }
 
 /** A NUL byte in the first bytes means binary data, not a profiler table (FORMATS.md B.1). */

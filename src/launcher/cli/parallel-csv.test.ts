@@ -1,0 +1,62 @@
+// Reading a kernel table in byte ranges on worker threads gives what one reading of the whole
+// file gives (importBytes): rows, dictionary, start offsets, issues with their lines, id. On the
+// richest fixtures split in many ranges, and on a generated file whose quoted cells run over
+// lines across range boundaries.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { importBytes } from '../../core/formats/index.ts';
+import { importFile } from './parallel-csv.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../core/formats');
+
+function fixture(dir: string): string {
+  const folder = join(FIXTURES, dir);
+  const name = readdirSync(folder).find((f) => f.endsWith('.csv'));
+  if (!name) throw new Error(`no CSV in ${dir}`);
+  return join(folder, name);
+}
+
+async function expectSameAsWhole(path: string, workers: number): Promise<void> {
+  const whole = await importBytes(path, new Uint8Array(readFileSync(path)));
+  const ranged = await importFile(path, { workers, minParallelBytes: 0, chunkSize: 4096 });
+  expect(ranged).toEqual(whole);
+  expect(ranged.profile?.table?.rowCount).toBe(whole.profile?.table?.rowCount);
+}
+
+describe('a kernel table read in ranges equals the whole reading', () => {
+  test.each([
+    'kernel-details/fixtures/torch_npu-level1-2025.06',
+    'kernel-details/fixtures/torch_npu-level1-2023',
+    'kernel-details/fixtures/quirks',
+    'kernel-details/fixtures/invalid',
+    'op-summary/fixtures/msprof-8.x',
+    'op-summary/fixtures/msprof-legacy',
+  ])('%s, in 2 and 5 ranges', async (dir) => {
+    const folder = join(FIXTURES, dir);
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.csv'))) {
+      await expectSameAsWhole(join(folder, name), 2);
+      await expectSameAsWhole(join(folder, name), 5);
+    }
+    expect(fixture(dir)).toMatch(/\.csv$/);
+  });
+
+  test('quoted cells running over lines across range boundaries, bad rows on late lines', async () => {
+    const header = 'Name,Type,Accelerator Core,Start Time(us),Duration(us),Wait Time(us)\r\n';
+    const rows: string[] = [];
+    for (let r = 0; r < 3000; r++) {
+      const start = `1764246877${String(100000 + r * 7).padStart(6, '0')}.${r % 1000}\t`;
+      // Every 7th name is quoted and spans several lines, with an escaped quote in it.
+      const name = r % 7 === 0 ? `"op ""${r}""\n${'x\n'.repeat(r % 5)}end"` : `Op_${r % 41}`;
+      const duration = r % 613 === 5 ? 'oops' : (1 + (r % 17) / 8).toFixed(3);
+      rows.push(`${name},T${r % 5},AI_CORE,${start},${duration},0`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'aoe-ranges-'));
+    const path = join(dir, 'kernel_details.csv');
+    writeFileSync(path, header + rows.join('\r\n'));
+    for (const workers of [2, 3, 7, 16]) await expectSameAsWhole(path, workers);
+    const whole = await importFile(path, { workers: 1 });
+    expect(whole.issues.some((i) => i.code === 'BAD_ROW' && (i.line ?? 0) > 1000)).toBe(true);
+  });
+});

@@ -1,0 +1,237 @@
+// Imports one file from disk for `inspect` without holding the whole file in memory: profiler
+// tables are streamed through their parser, and a large kernel table (op_summary,
+// kernel_details) is split into byte ranges at line ends, read by a pool of worker threads sized
+// to the machine's cores, and merged (core/formats/csv/ranges.ts). The result is the ImportedFile
+// `importBytes` gives for the same bytes: same id (sha-256 of the file), rows, dictionary, issues.
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ProfileData } from '../../core/model/types.ts';
+import type { ImportedFile, ImportIssue, ParseResult } from '../../core/formats/types.ts';
+import { checkHead, detect, HEAD_BYTES, importBytes } from '../../core/formats/index.ts';
+import { baseName } from '../../core/formats/detect.ts';
+import { KernelTableParser } from '../../core/formats/csv/kernel-table.ts';
+import { TableParser } from '../../core/formats/csv/table-parser.ts';
+import {
+  checkRanges,
+  mergeRanges,
+  type RangePart,
+  type RangeSpec,
+} from '../../core/formats/csv/ranges.ts';
+import type { RangeJob } from './csv-range-worker.ts';
+
+export interface FileImportOptions {
+  /** Worker threads for a large kernel table; default: the machine's cores. */
+  readonly workers?: number;
+  /** Files below this size are read on the calling thread. */
+  readonly minParallelBytes?: number;
+  readonly chunkSize?: number;
+}
+
+const CHUNK = 1 << 20;
+/** Below this, starting workers costs more than it saves. */
+const MIN_PARALLEL_BYTES = 64 << 20;
+/** Bytes read at each range boundary to find the next line end. */
+const BOUNDARY_WINDOW = 1 << 16;
+
+export async function importFile(
+  path: string,
+  options: FileImportOptions = {},
+): Promise<ImportedFile> {
+  const file = await open(path, 'r');
+  try {
+    const size = (await file.stat()).size;
+    const head = await readAt(file, 0, Math.min(size, HEAD_BYTES + 4));
+    const check = checkHead(head, size);
+    const detection = check.ok ? detect(path, check.head) : null;
+    if (!detection || detection.kind !== 'module' || detection.module.kind === 'aoe') {
+      // AOE reports are parsed as one text; errors need only the id: read the file whole.
+      return await importBytes(path, await readAt(file, 0, size));
+    }
+    const { module } = detection;
+    const ctx = { fileName: baseName(path), id: '' };
+    const workers = options.workers ?? availableParallelism();
+    const chunkSize = options.chunkSize ?? CHUNK;
+    const hashing = hashFile(file, size, chunkSize);
+    let result: ParseResult<ProfileData> | null = null;
+    if (
+      workers >= 2 &&
+      size >= (options.minParallelBytes ?? MIN_PARALLEL_BYTES) &&
+      (module.id === 'op-summary' || module.id === 'kernel-details')
+    ) {
+      result = await readParallel(file, path, size, module.id, workers, chunkSize);
+    }
+    if (result === null) {
+      const parser = module.createParser(ctx);
+      if (parser instanceof TableParser) parser.sizeHint(size);
+      await streamRange(file, 0, size, chunkSize, (c) => parser.push(c));
+      result = parser.finish();
+    }
+    const id = await hashing;
+    return imported(path, size, id, module.id, detection.issues, result);
+  } finally {
+    await file.close();
+  }
+}
+
+type KernelFormat = RangeSpec['format'];
+
+/**
+ * Reads a kernel table in ranges; null when the file is not fit for it (no header or no start
+ * time in its first megabyte), and the caller reads it on one thread.
+ */
+async function readParallel(
+  file: FileHandle,
+  path: string,
+  size: number,
+  format: KernelFormat,
+  workers: number,
+  chunkSize: number,
+): Promise<ParseResult<ProfileData> | null> {
+  const ctx = { fileName: baseName(path), id: '' };
+  const probe = new KernelTableParser(ctx, format);
+  probe.push(await readAt(file, 0, Math.min(size, CHUNK)));
+  const base = probe.startBase;
+  if (!probe.readingRows || base === null || probe.headerBytes >= size) return null;
+  const header = await readAt(file, 0, probe.headerBytes);
+  const bounds = [0, ...(await lineStarts(file, probe.headerBytes, size, workers)), size];
+  const job = (k: number, to: number): RangeJob => {
+    const start = bounds[k] as number;
+    const end = bounds[to] as number;
+    const last = end === size;
+    const spec: RangeSpec = {
+      format,
+      header: start === 0 ? new Uint8Array(0) : header,
+      base,
+      bytes: end - start,
+      last,
+    };
+    return { path, fileName: ctx.fileName, start, end, chunkSize, spec };
+  };
+  const parts = await Promise.all(
+    Array.from({ length: bounds.length - 1 }, (_, k) => runWorker(job(k, k + 1))),
+  );
+  // A range that did not start a record (its boundary fell inside a quoted cell running over
+  // lines) is read again together with the range before it.
+  const ranges = parts.map((_, k) => k);
+  for (let bad = checkRanges(parts); bad > 0; bad = checkRanges(parts)) {
+    const from = ranges[bad - 1] as number;
+    const to = (ranges[bad + 1] ?? bounds.length - 1) as number;
+    parts.splice(bad - 1, 2, await runWorker(job(from, to)));
+    ranges.splice(bad, 1);
+  }
+  return mergeRanges(probe.describe(), parts);
+}
+
+/** Up to `n - 1` offsets between `from` and `size`, each just after a line end, increasing. */
+async function lineStarts(
+  file: FileHandle,
+  from: number,
+  size: number,
+  n: number,
+): Promise<number[]> {
+  const out: number[] = [];
+  for (let k = 1; k < n; k++) {
+    const target = Math.max(from + Math.floor(((size - from) * k) / n), out.at(-1) ?? from);
+    const window = await readAt(file, target, Math.min(BOUNDARY_WINDOW, size - target));
+    const lf = window.indexOf(10);
+    if (lf < 0) continue;
+    const at = target + lf + 1;
+    if (at < size && at > (out.at(-1) ?? from)) out.push(at);
+  }
+  return out;
+}
+
+let workerCode: string | null = null;
+
+/**
+ * The worker's entry: the worker is TypeScript run through tsx, like the CLI itself, so its
+ * thread registers tsx before importing it.
+ */
+function workerEntry(): string {
+  if (workerCode === null) {
+    const require = createRequire(import.meta.url);
+    const tsx = require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+    const entry = new URL('./csv-range-worker.ts', import.meta.url).href;
+    workerCode =
+      `import(${JSON.stringify(pathToFileURL(tsx).href)})` +
+      `.then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  }
+  return workerCode;
+}
+
+function runWorker(job: RangeJob): Promise<RangePart> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerEntry(), { eval: true, workerData: job });
+    let done = false;
+    worker.once('message', (part: RangePart) => {
+      done = true;
+      resolve(part);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!done) reject(new Error(`a CSV range worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Reads [start, end) of the file in pieces of `chunkSize` into `push`, streaming. */
+async function streamRange(
+  file: FileHandle,
+  start: number,
+  end: number,
+  chunkSize: number,
+  push: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const chunk = new Uint8Array(chunkSize);
+  for (let at = start; at < end;) {
+    const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, end - at), at);
+    if (bytesRead === 0) break;
+    push(chunk.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+}
+
+async function hashFile(file: FileHandle, size: number, chunkSize: number): Promise<string> {
+  const hash = createHash('sha256');
+  await streamRange(file, 0, size, chunkSize, (c) => hash.update(c));
+  return hash.digest('hex');
+}
+
+async function readAt(file: FileHandle, position: number, length: number): Promise<Uint8Array> {
+  const buf = new Uint8Array(length);
+  let n = 0;
+  while (n < length) {
+    const { bytesRead } = await file.read(buf, n, length - n, position + n);
+    if (bytesRead === 0) break;
+    n += bytesRead;
+  }
+  return buf.subarray(0, n);
+}
+
+/** The ImportedFile of a table read here, as `importBytes` builds it. */
+function imported(
+  path: string,
+  size: number,
+  id: string,
+  format: ImportedFile['format'],
+  detectionIssues: readonly ImportIssue[],
+  result: ParseResult<ProfileData>,
+): ImportedFile {
+  const issues = [...detectionIssues, ...(result.ok ? result.warnings : result.errors)];
+  const profile = result.ok ? result.value : (result.partial ?? null);
+  return {
+    id,
+    fileName: path,
+    size,
+    format,
+    ok: !issues.some((i) => i.severity === 'error'),
+    issues,
+    report: null,
+    profile: profile && { ...profile, id },
+  };
+}
