@@ -1,6 +1,43 @@
 import { describe, expect, test } from 'vitest';
-import { profileFile, reportFile } from '../test/imported-files.ts';
+import type { ImportedFile } from '../../core/formats/types.ts';
+import type { OperatorAggregate } from '../../core/model/types.ts';
+import { profileFile, reportFile, task } from '../test/imported-files.ts';
 import { autoLinks, dropGroup } from './auto-links.ts';
+
+/** A report whose one task (named `name`) tuned the operators `ops`. */
+function report(id: string, name: string, ops: readonly string[]): ImportedFile {
+  const operators = ops.map((op) => ({
+    name: op,
+    type: 'Conv2D',
+    dimension: null,
+    beforeUs: 10,
+    afterUs: 9,
+    improvementPct: null,
+    repoAction: null,
+  }));
+  return reportFile(id, [{ ...task(name), operators }]);
+}
+
+/** A profile listing the operators `ops`. */
+function profile(id: string, ops: readonly string[]): ImportedFile {
+  const file = profileFile(id);
+  const topOperators: OperatorAggregate[] = ops.map((name) => ({
+    name,
+    type: 'Conv2D',
+    count: 1,
+    totalUs: 1,
+    meanUs: 1,
+    share: 1 / ops.length,
+    inputShapes: null,
+  }));
+  if (!file.profile) throw new Error('profileFile builds a profile');
+  return {
+    ...file,
+    profile: { ...file.profile, summary: { ...file.profile.summary, topOperators } },
+  };
+}
+
+const RESNET = ['Conv_0', 'Conv_1', 'Gemm_0', 'SoftmaxV2_0'];
 
 describe('dropGroup', () => {
   test.each([
@@ -11,29 +48,51 @@ describe('dropGroup', () => {
 });
 
 describe('autoLinks', () => {
-  test('links every report to every profile of its folder, and loose files to each other', () => {
+  test('links a report to the profiles of its folder that contain its tuned operators', () => {
     const pairs = autoLinks([
-      { path: 'a/aoe_result_opat_1.json', file: reportFile('ra') },
-      { path: 'a/PROF_1/device_0/summary/op_summary.csv', file: profileFile('pa') },
-      { path: 'b/aoe_result_opat_2.json', file: reportFile('rb') },
-      { path: 'b/kernel_details.csv', file: profileFile('pb1') },
-      { path: 'b/op_statistic.csv', file: profileFile('pb2') },
-      { path: 'loose.json', file: reportFile('rl') },
-      { path: 'loose.csv', file: profileFile('pl') },
+      { path: 'a/aoe_result_opat_1.json', file: report('ra', 'resnet50', RESNET) },
+      { path: 'a/PROF_1/device_0/summary/op_summary.csv', file: profile('pa', RESNET) },
+      { path: 'b/aoe_result_opat_2.json', file: report('rb', 'bert', ['MatMul_3', 'Gelu_1']) },
+      { path: 'b/kernel_details.csv', file: profile('pb1', ['MatMul_3', 'Gelu_1', 'Add_9']) },
+      { path: 'b/op_summary.csv', file: profile('pb2', ['Conv_0']) },
+      { path: 'loose.json', file: report('rl', 'yolo', ['Conv_0', 'Conv_1']) },
+      { path: 'loose.csv', file: profile('pl', ['Conv_0', 'Conv_1', 'Sigmoid_0']) },
     ]);
     expect(pairs).toEqual([
       ['ra', 'pa'],
       ['rb', 'pb1'],
-      ['rb', 'pb2'],
       ['rl', 'pl'],
     ]);
   });
 
-  test('links nothing when a group has only reports or only profiles', () => {
+  test('a one-row table dropped with three unrelated runs is linked to none of them', () => {
+    const pairs = autoLinks([
+      { path: 'aoe_result_opat_1.json', file: report('r1', 'resnet50', RESNET) },
+      { path: 'aoe_result_opat_2.json', file: report('r2', 'bert', ['MatMul_3', 'Gelu_1']) },
+      {
+        path: 'aoe_result_opat_3.json',
+        file: report('r3', 'yolo', ['Conv_0', 'Sigmoid_4', 'Mul_2']),
+      },
+      { path: 'aoe_result_opat_4_kernel_details.csv', file: profile('one-row', ['Conv_0']) },
+    ]);
+    expect(pairs).toEqual([]);
+  });
+
+  test('a profile of another model is not linked even when it arrived with the report', () => {
+    const llama = ['model.layers.0.self_attn.q_proj', 'model.layers.0.mlp.down_proj'];
     expect(
       autoLinks([
-        { path: 'a/x.json', file: reportFile('r') },
-        { path: 'b/y.csv', file: profileFile('p') },
+        { path: 'aoe_result_opat_1.json', file: report('r', 'resnet50', RESNET) },
+        { path: 'op_summary_llama.csv', file: profile('p', llama) },
+      ]),
+    ).toEqual([]);
+  });
+
+  test('links nothing across drop groups', () => {
+    expect(
+      autoLinks([
+        { path: 'a/x.json', file: report('r', 'resnet50', RESNET) },
+        { path: 'b/y.csv', file: profile('p', RESNET) },
       ]),
     ).toEqual([]);
   });

@@ -1,7 +1,10 @@
-// Which reports and profiles belong together after a drop: files that arrived together — loose
-// files of one drop, or the files of one dropped folder — are linked, every report to every
-// profile of its group.
+// Which reports and profiles belong together after a drop. Only files that arrived together —
+// loose files of one drop, or the files of one dropped folder — are candidates, and a candidate
+// pair is linked only when the evidence says both are of one model (core/model/link-evidence.ts:
+// model names in the folders, or at least half of the tuned operators found in the profile). A
+// drop of several runs and one small table therefore links the table to none of them.
 import type { ImportedFile } from '../../core/formats/types.ts';
+import { linkEvidence } from '../../core/model/link-evidence.ts';
 
 /** The folder a file came from: the top folder of a dropped tree; '' for loose files. */
 export function dropGroup(path: string): string {
@@ -9,21 +12,31 @@ export function dropGroup(path: string): string {
   return slash === -1 ? '' : path.slice(0, slash);
 }
 
-/** Report ↔ profile pairs among files that arrived together (same drop group). */
+/** Report ↔ profile pairs among files that arrived together whose evidence agrees. */
 export function autoLinks(
   imported: readonly { readonly path: string; readonly file: ImportedFile }[],
 ): [reportId: string, profileId: string][] {
-  const groups = new Map<string, { reports: string[]; profiles: string[] }>();
-  for (const { path, file } of imported) {
-    const key = dropGroup(path);
+  type Entry = { readonly path: string; readonly file: ImportedFile };
+  const groups = new Map<string, { reports: Entry[]; profiles: Entry[] }>();
+  for (const entry of imported) {
+    const key = dropGroup(entry.path);
     const group = groups.get(key) ?? { reports: [], profiles: [] };
     groups.set(key, group);
-    if (file.report) group.reports.push(file.id);
-    if (file.profile) group.profiles.push(file.id);
+    if (entry.file.report) group.reports.push(entry);
+    if (entry.file.profile) group.profiles.push(entry);
   }
   const pairs: [string, string][] = [];
   for (const { reports, profiles } of groups.values()) {
-    for (const r of reports) for (const p of profiles) pairs.push([r, p]);
+    for (const r of reports) {
+      for (const p of profiles) {
+        if (!r.file.report || !p.file.profile) continue;
+        const evidence = linkEvidence(
+          { path: r.path, report: r.file.report },
+          { path: p.path, profile: p.file.profile },
+        );
+        if (evidence.verdict === 'match') pairs.push([r.file.id, p.file.id]);
+      }
+    }
   }
   return pairs;
 }

@@ -1,12 +1,22 @@
-// Report ↔ profile links of one file: the linked files with an unlink button each, and (for a
-// report) a picker to link another profile of the workspace.
+// Report ↔ profile links of one file: the linked files with an unlink button each and why each
+// link holds (or that it probably does not: another model), and (for a report) a picker to link
+// another profile of the workspace.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons.tsx';
+import { LinkEvidenceNote, useLinkEvidence } from '../../components/link-evidence.tsx';
 import type { ImportedFile } from '../../store/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { HOME_NS } from './strings.ts';
+
+/** Why the report and one of its profiles are linked, or a warning that they probably are not. */
+function Evidence(props: { readonly reportId: string; readonly profileId: string }) {
+  const report = useAppStore((s) => s.files[props.reportId]);
+  const profile = useAppStore((s) => s.files[props.profileId]);
+  const evidence = useLinkEvidence(report, profile);
+  return evidence ? <LinkEvidenceNote evidence={evidence} /> : null;
+}
 
 function ReportLinks({ report }: { readonly report: ImportedFile }) {
   const { t } = useTranslation(HOME_NS);
@@ -29,17 +39,20 @@ function ReportLinks({ report }: { readonly report: ImportedFile }) {
       <span className="muted">{t('links.profiles')}:</span>{' '}
       {linked.length === 0 ? <span className="muted">{t('links.none')}</span> : null}
       {linked.map((id) => (
-        <span key={id} className="link-chip">
-          <span className="mono">{nameOf(id)}</span>
-          <button
-            type="button"
-            className="chip-button"
-            aria-label={t('links.unlink', { name: nameOf(id) })}
-            title={t('links.unlink', { name: nameOf(id) })}
-            onClick={() => unlinkProfile(report.id, id)}
-          >
-            <Icon name="unlink" />
-          </button>
+        <span key={id} className="link-item">
+          <span className="link-chip">
+            <span className="mono">{nameOf(id)}</span>
+            <button
+              type="button"
+              className="chip-button"
+              aria-label={t('links.unlink', { name: nameOf(id) })}
+              title={t('links.unlink', { name: nameOf(id) })}
+              onClick={() => unlinkProfile(report.id, id)}
+            >
+              <Icon name="unlink" />
+            </button>
+          </span>
+          <Evidence reportId={report.id} profileId={id} />
         </span>
       ))}
       {candidates.length > 0 ? (
