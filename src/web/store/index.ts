@@ -2,15 +2,17 @@
 // (`useShallow` for arrays and objects) and never keep copies of model data in their own state.
 import { create } from 'zustand';
 import { createIngestSlice, type IngestSlice } from './slices/ingest.ts';
+import { createSharedSessionSlice, type SharedSessionSlice } from './slices/shared-session.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspace.ts';
 
-export type AppState = WorkspaceSlice & IngestSlice;
+export type AppState = WorkspaceSlice & IngestSlice & SharedSessionSlice;
 
 /** A store of its own: the page has one (`useAppStore`); tests make one per simulated tab. */
 export function createAppStore() {
   return create<AppState>()((...args) => ({
     ...createWorkspaceSlice(...args),
     ...createIngestSlice(...args),
+    ...createSharedSessionSlice(...args),
   }));
 }
 
@@ -24,3 +26,4 @@ export function resetAppStore(): void {
 export type { ImportedFile } from '../../core/formats/types.ts';
 export type { AddFilesOptions, WorkspaceState } from './slices/workspace.ts';
 export type { IngestJob, SkippedFile, SkipReason } from './slices/ingest.ts';
+export type { SharedSession, SharedSource } from './slices/shared-session.ts';
