@@ -3,6 +3,8 @@ import {
   DEFAULT_VIEW,
   effectiveBaseline,
   mappingRecord,
+  runPageView,
+  selectRuns,
   viewFromParams,
   viewToParams,
 } from './view-state.ts';
@@ -55,6 +57,35 @@ describe('view state in the URL', () => {
     expect(effectiveBaseline({ ...DEFAULT_VIEW, runs: ['a', 'b'], baseline: 'b' })).toBe('b');
     expect(effectiveBaseline({ ...DEFAULT_VIEW, runs: ['a', 'b'], baseline: 'z' })).toBe('a');
     expect(effectiveBaseline(DEFAULT_VIEW)).toBeNull();
+  });
+
+  it('keeps the baseline put while runs are ticked, whatever was ticked first', () => {
+    // Tick run 2, pin it, tick 3 and 4, then 1: run 2 stays the baseline throughout.
+    let view: ViewState = DEFAULT_VIEW;
+    const tick = (runs: string[]) => (view = { ...view, ...selectRuns(view, runs) });
+    tick(['r2']);
+    expect(view.baseline).toBe('r2');
+    view = { ...view, baseline: 'r2' };
+    tick(['r2', 'r3']);
+    tick(['r2', 'r3', 'r4']);
+    tick(['r1', 'r2', 'r3', 'r4']);
+    expect(effectiveBaseline(view)).toBe('r2');
+    // Unticking another run leaves it too; unticking the baseline passes it to the first run left.
+    tick(['r1', 'r2', 'r4']);
+    expect(view.baseline).toBe('r2');
+    tick(['r1', 'r4']);
+    expect(view.baseline).toBe('r1');
+    tick([]);
+    expect(view.baseline).toBe('');
+  });
+
+  it('pins the baseline an older link left implicit before the selection changes', () => {
+    const old = { ...DEFAULT_VIEW, runs: ['b', 'c'], baseline: '' };
+    expect(selectRuns(old, ['a', 'b', 'c'])).toEqual({ runs: ['a', 'b', 'c'], baseline: 'b' });
+  });
+
+  it('describes a shared run page by its one run', () => {
+    expect(runPageView('x:0')).toMatchObject({ page: 'run', runs: ['x:0'], baseline: 'x:0' });
   });
 
   it('builds a prototype-free mapping table', () => {

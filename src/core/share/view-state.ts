@@ -70,9 +70,34 @@ export const DEFAULT_VIEW: ViewState = {
   gate: DEFAULT_GATE_RULES,
 };
 
-/** The baseline in effect: the pinned one when it is selected, else the first selected run. */
+/**
+ * The baseline in effect: the pinned one when it is selected, else the first selected run (links
+ * made before the baseline was always pinned have no `base`).
+ */
 export const effectiveBaseline = (view: ViewState): string | null =>
   view.runs.includes(view.baseline) ? view.baseline : (view.runs[0] ?? null);
+
+/**
+ * A new selection of runs and the baseline that goes with it. The baseline in effect stays put
+ * whatever is ticked or unticked, and is pinned so that it stays put in later selections too;
+ * only unticking the baseline itself passes it on, to the first run left.
+ */
+export function selectRuns(
+  view: ViewState,
+  runs: readonly string[],
+): Pick<ViewState, 'runs' | 'baseline'> {
+  const current = effectiveBaseline(view);
+  const baseline = current !== null && runs.includes(current) ? current : (runs[0] ?? '');
+  return { runs: [...runs], baseline };
+}
+
+/** The view a shared run page carries: the one run, which the page shows. */
+export const runPageView = (id: string): ViewState => ({
+  ...DEFAULT_VIEW,
+  page: 'run',
+  runs: [id],
+  baseline: id,
+});
 
 /** The rename mapping as a lookup table without a prototype (names like `__proto__` are data). */
 export function mappingRecord(pairs: ViewState['mapping']): Readonly<Record<string, string>> {

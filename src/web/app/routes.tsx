@@ -1,9 +1,14 @@
 // The routes of the dashboard. Each page comes from its owner's feature folder, loaded lazily
-// (its code is fetched on first visit) and wrapped in its own error boundary.
+// (its code is fetched on first visit) and wrapped in its own error boundary. A shared session
+// (a link's or a permalink's runs, read-only) spans the pages: its bar sits above every page, and
+// an address naming a share the tab has not opened yet opens it first.
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { HomePage } from '../features/home/home-page.tsx';
+import { SharedSessionBar } from '../features/shared-view/session-bar.tsx';
+import { useAppStore } from '../store/index.ts';
+import { sameSource, sourceFromHash } from '../store/slices/shared-session.ts';
 import { FeatureBoundary, type FeatureName } from './error-boundary.tsx';
 import { PendingView } from './ready-state.tsx';
 import { SHELL_NS } from './strings.ts';
@@ -52,9 +57,23 @@ function NotFound() {
 }
 
 export function AppRoutes() {
+  return (
+    <>
+      <Feature name="shared">
+        <SharedSessionBar />
+      </Feature>
+      <Pages />
+    </>
+  );
+}
+
+function Pages() {
   const { hash } = useLocation();
-  // A self-contained share link carries its bundle in the fragment, whatever the path.
-  if (hash.startsWith('#b=')) {
+  const session = useAppStore((s) => s.shared);
+  // A share link carries its bundle (or a permalink its id) in the fragment, whatever the path;
+  // once the tab has it open, the path's own page shows it.
+  const source = sourceFromHash(hash);
+  if (source !== null && !sameSource(source, session?.source ?? null)) {
     return (
       <Feature name="shared">
         <SharedView />

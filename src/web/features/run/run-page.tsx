@@ -1,14 +1,21 @@
 // The "one run" page: one tuning task of one AOE result file, in four tabs (summary, operators,
 // knowledge base, profile join). The tab and every table's state are in the URL search params, so
-// reload, back/forward and a link opened later show the same view.
+// reload, back/forward and a link opened later show the same view. The run comes from the
+// workspace, or — while the tab has a shared session open — from the shared runs, read-only (no
+// profile join: a link carries profile summaries, not the profiles). "Copy link" shares this page.
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ImportedFile } from '../../../core/formats/types.ts';
+import { toBundle } from '../../../core/share/bundle.ts';
+import { runPageView } from '../../../core/share/view-state.ts';
 import { MissingFile } from '../../components/missing-file.tsx';
 import { formatLabel } from '../../components/format-label.ts';
 import { IssueList } from '../../components/issues/issue-list.tsx';
 import { runPath, taskIndexFromParam } from '../../components/paths.ts';
+import { SharedBadge, ShareLinkControl } from '../../components/share/share-link.tsx';
 import { useAppStore } from '../../store/index.ts';
+import { runId, sharedReportFile, workspaceRuns } from '../../store/shared-runs.ts';
 import { JoinPanel } from './join-panel.tsx';
 import { OperatorsPanel } from './operators-panel.tsx';
 import { RepoPanel } from './repo-panel.tsx';
@@ -17,23 +24,54 @@ import { SummaryPanel } from './summary-panel.tsx';
 import { summarize } from './view-model.ts';
 import './run.css';
 
-const TABS = ['summary', 'operators', 'repo', 'join'] as const;
-type Tab = (typeof TABS)[number];
-const isTab = (v: string | null): v is Tab => TABS.some((t) => t === v);
+const ALL_TABS = ['summary', 'operators', 'repo', 'join'] as const;
+const SHARED_TABS = ['summary', 'operators', 'repo'] as const;
+type Tab = (typeof ALL_TABS)[number];
+
+/**
+ * The file the page shows and the report index of each of its tasks: a shared report may hold
+ * only some of the tasks of the file it came from (task 2 alone), which keep their numbers.
+ */
+function useRunFile(fileId: string): {
+  readonly file: ImportedFile | undefined;
+  readonly indices: readonly number[] | null;
+  readonly shared: boolean;
+} {
+  const session = useAppStore((s) => s.shared);
+  const own = useAppStore((s) => s.files[fileId]);
+  const fromSession = useMemo(
+    () => (session ? sharedReportFile(session.runs, fileId) : null),
+    [session, fileId],
+  );
+  if (fromSession)
+    return { file: fromSession.file, indices: fromSession.taskIndices, shared: true };
+  return { file: own, indices: null, shared: false };
+}
 
 export function RunPage() {
   const { fileId = '', task: taskParam = '' } = useParams();
   const { t } = useTranslation(RUN_NS);
-  const file = useAppStore((s) => s.files[fileId]);
+  const { file, indices, shared } = useRunFile(fileId);
   const hydrated = useAppStore((s) => s.hydrated);
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const TABS: readonly Tab[] = shared ? SHARED_TABS : ALL_TABS;
   const tabParam = params.get('tab');
-  const tab: Tab = isTab(tabParam) ? tabParam : 'summary';
+  const tab: Tab = TABS.find((x) => x === tabParam) ?? 'summary';
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const report = file?.report ?? null;
-  const taskIndex = report ? taskIndexFromParam(report, taskParam) : null;
+  const position =
+    report === null
+      ? null
+      : indices && /^\d{1,6}$/.test(taskParam)
+        ? indices.indexOf(Number(taskParam))
+        : taskIndexFromParam(report, taskParam);
+  const taskIndex = position === null || position < 0 ? null : position;
   const task = report && taskIndex !== null ? (report.tasks[taskIndex] ?? null) : null;
+  /** The task's number in the file it came from (what the page's address uses). */
+  const indexInFile = (i: number) => indices?.[i] ?? i;
   const summary = useMemo(
     () => (file && report && task ? summarize(file, report, task) : null),
     [file, report, task],
@@ -61,12 +99,27 @@ export function RunPage() {
     );
   }
 
-  const selectTab = (next: Tab) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      p.set('tab', next);
-      return p;
-    });
+  // The fragment stays: it names the shared session this page belongs to.
+  const selectTab = (next: Tab) => {
+    const p = new URLSearchParams(window.location.search);
+    p.set('tab', next);
+    void navigate(
+      { search: `?${p.toString()}`, hash: window.location.hash },
+      { preventScrollReset: true },
+    );
+  };
+  const here = runPath(file.id, indexInFile(taskIndex));
+  // Made on demand from the store as it is then: the run this page shows, and only that run.
+  const bundle = () => {
+    const index = indexInFile(taskIndex);
+    const state = useAppStore.getState();
+    const runs = shared
+      ? (state.shared?.runs ?? [])
+      : workspaceRuns({ files: state.files, order: [file.id], links: state.links });
+    const run = runs.find((r) => r.reportId === file.id && r.taskIndex === index);
+    if (!run) throw new Error(`run ${runId(file.id, index)} is not on this page`);
+    return toBundle([run], runPageView(run.run.id), new Date().toISOString());
+  };
   // WAI-ARIA tabs: arrow keys move between tabs, Home/End jump to the ends.
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const moves: Record<string, number> = {
@@ -85,11 +138,16 @@ export function RunPage() {
   };
 
   return (
-    <section className="run-page" data-testid="run-page">
+    <section
+      className="run-page"
+      data-testid="run-page"
+      data-mode={shared ? 'shared' : 'workspace'}
+    >
       <header className="run-head">
         <div>
           <h1 className="run-title">
             {task.name}
+            {shared ? <SharedBadge /> : null}
             {report.incomplete ? (
               <span
                 className="badge badge-warning"
@@ -115,7 +173,7 @@ export function RunPage() {
             {report.tasks.map((other, i) => (
               <Link
                 key={i}
-                to={runPath(file.id, i)}
+                to={{ pathname: runPath(file.id, indexInFile(i)), hash: window.location.hash }}
                 aria-current={i === taskIndex ? 'page' : undefined}
                 className={i === taskIndex ? 'button primary' : 'button'}
               >
@@ -125,6 +183,7 @@ export function RunPage() {
           </nav>
         ) : null}
       </header>
+      <ShareLinkControl bundle={bundle} path={`${here}${search}`} permalinkQuery={search} />
       <div role="tablist" aria-label={t('tabs.label')} className="run-tabs">
         {TABS.map((id, i) => (
           <button

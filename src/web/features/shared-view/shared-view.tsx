@@ -1,7 +1,8 @@
 // Opening what someone shared: a `#b=` link (decoded here, in the browser: the bundle never
 // reaches a server) or a launcher permalink `/r/:id` (fetched from `/api/runs/:id`). A valid
-// bundle opens the compare page read-only — handed over in the history state, with its view in
-// the search params; anything else shows a specific, localized error.
+// bundle becomes the tab's shared session (read-only, kept across pages and reloads of the tab)
+// and its page opens with the session's fragment in the address; anything else shows a specific,
+// localized error.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -10,8 +11,16 @@ import { decodeData, decodeFragment } from '../../../core/share/codec.ts';
 import type { ShareBundleV1, SharedRun } from '../../../core/share/bundle-types.ts';
 import type { RunManifest, TuningReport } from '../../../core/model/types.ts';
 import { validate } from '../../../core/validation/index.ts';
-import { fromBundle, toBundle } from '../../../core/share/bundle.ts';
-import { DEFAULT_VIEW, viewToParams } from '../../../core/share/view-state.ts';
+import { toBundle } from '../../../core/share/bundle.ts';
+import { DEFAULT_VIEW } from '../../../core/share/view-state.ts';
+import { useAppStore } from '../../store/index.ts';
+import {
+  isPermalinkId,
+  sourceFromHash,
+  sourceHash,
+  type SharedSource,
+} from '../../store/slices/shared-session.ts';
+import { sharedPage } from './addresses.ts';
 import { SHARED_NS } from './strings.ts';
 import './shared-view.css';
 
@@ -102,45 +111,71 @@ async function fetchPermalink(id: string): Promise<Fetched> {
     : { ok: false, code: decoded.issues[0]?.code ?? 'other', issues: decoded.issues };
 }
 
+/**
+ * Opens a shared session: from the fragment (`#b=…` is decoded here, in the browser; `#r=<id>`
+ * is fetched from the launcher) or from the `/r/:id` route. The runs go into the tab's shared
+ * session and the page the bundle shows is opened in place, keeping the fragment — an address
+ * that already names a view of that page (a reviewer forwarding their address bar) keeps it.
+ */
 export function SharedView() {
   const { t } = useTranslation(SHARED_NS);
-  const { hash } = useLocation();
+  const { hash, pathname, search } = useLocation();
   const { permalinkId } = useParams();
   const navigate = useNavigate();
+  const openShared = useAppStore((s) => s.openShared);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'loading' });
 
   useEffect(() => {
     let live = true;
-    const open = (bundle: ShareBundleV1) => {
-      const { view } = fromBundle(bundle);
-      const params = viewToParams(view).toString();
-      void navigate(`/compare${params ? `?${params}` : ''}`, {
-        replace: true,
-        state: { shareBundle: bundle },
-      });
+    // The route's id first: a tab with another session open may still show that one's fragment.
+    const source: SharedSource | null =
+      permalinkId !== undefined
+        ? isPermalinkId(permalinkId)
+          ? { kind: 'permalink', id: permalinkId }
+          : null
+        : sourceFromHash(hash);
+    const open = (bundle: ShareBundleV1, from: SharedSource) => {
+      const page = sharedPage(bundle);
+      const fromRoute = permalinkId !== undefined;
+      const keep =
+        !fromRoute && pathname === page.pathname && (search !== '' || page.search === '');
+      openShared(bundle, from);
+      if (keep) return;
+      void navigate(
+        {
+          pathname: page.pathname,
+          search: fromRoute && search !== '' ? search : page.search,
+          hash: sourceHash(from),
+        },
+        { replace: true },
+      );
     };
-    if (hash.startsWith('#b=')) {
-      const decoded = decodeFragment(hash);
-      if (decoded.ok) open(decoded.bundle);
+    if (source === null) {
+      setOutcome({
+        kind: 'error',
+        code: permalinkId !== undefined ? 'NOT_FOUND' : 'UNKNOWN_FORMAT',
+        issues: [],
+      });
+    } else if (source.kind === 'link') {
+      const decoded = decodeFragment(source.fragment);
+      if (decoded.ok) open(decoded.bundle, source);
       else
         setOutcome({
           kind: 'error',
           code: decoded.issues[0]?.code ?? 'other',
           issues: decoded.issues,
         });
-    } else if (permalinkId !== undefined) {
-      void fetchPermalink(permalinkId).then((r) => {
+    } else {
+      void fetchPermalink(source.id).then((r) => {
         if (!live) return;
-        if (r.ok) open(r.bundle);
+        if (r.ok) open(r.bundle, source);
         else setOutcome({ kind: 'error', code: r.code, issues: r.issues });
       });
-    } else {
-      setOutcome({ kind: 'error', code: 'UNKNOWN_FORMAT', issues: [] });
     }
     return () => {
       live = false;
     };
-  }, [hash, permalinkId, navigate]);
+  }, [hash, pathname, search, permalinkId, navigate, openShared]);
 
   if (outcome.kind === 'loading') {
     return (

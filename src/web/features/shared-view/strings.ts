@@ -5,7 +5,7 @@ export const SHARED_NS = 'sharedView';
 
 registerStrings(SHARED_NS, {
   en: {
-    opening: 'Opening the shared comparison…',
+    opening: 'Opening the shared view…',
     title: 'This link cannot be opened',
     toWorkspace: 'Go to the workspace',
     codes: {
@@ -21,9 +21,25 @@ registerStrings(SHARED_NS, {
       other: 'The link cannot be opened.',
     },
     details: 'Details',
+    session: {
+      label: 'Shared view',
+      title: 'Shared view · read-only.',
+      fromLink_one:
+        'You are looking at {{count}} run from a link. Your own workspace is unchanged.',
+      fromLink_other:
+        'You are looking at {{count}} runs from a link. Your own workspace is unchanged.',
+      fromPermalink_one:
+        'You are looking at {{count}} run from a launcher permalink. Your own workspace is unchanged.',
+      fromPermalink_other:
+        'You are looking at {{count}} runs from a launcher permalink. Your own workspace is unchanged.',
+      show: 'Show the shared runs',
+      save: 'Add to my workspace',
+      leave: 'Back to my workspace',
+      saved: 'Added to your workspace.',
+    },
   },
   'zh-CN': {
-    opening: '正在打开共享的对比…',
+    opening: '正在打开共享的视图…',
     title: '无法打开此链接',
     toWorkspace: '前往工作区',
     codes: {
@@ -39,5 +55,16 @@ registerStrings(SHARED_NS, {
       other: '无法打开此链接。',
     },
     details: '详细信息',
+    session: {
+      label: '共享视图',
+      title: '共享视图 · 只读。',
+      fromLink_other: '您正在查看链接中的 {{count}} 个运行。您自己的工作区未被更改。',
+      fromPermalink_other:
+        '您正在查看启动器永久链接中的 {{count}} 个运行。您自己的工作区未被更改。',
+      show: '显示共享的运行',
+      save: '添加到我的工作区',
+      leave: '返回我的工作区',
+      saved: '已添加到您的工作区。',
+    },
   },
 });
