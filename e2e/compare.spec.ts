@@ -1,6 +1,7 @@
 // The compare page against three fixture runs of one model (e2e/fixtures/compare, CANN 6.3+
 // layout) whose figures are computed by hand:
 //   R1 (baseline) tuned 100 ms; R2 94 ms (−6 %, accept); R3 97 ms (−3 %, Conv_1 +15 %: reject).
+//   (R1–R3 name the fixtures here; the page names runs by model and time: resnet50 03-01 10:00.)
 //   R2 vs R1: Conv_0 100→90 µs faster, Conv_1 120→126 (+5 %) slower, Conv_2 64→64.5 (+0.78 %, 0.5 µs)
 //   and Gemm_0 40→40 unchanged, Relu_0 added, SoftmaxV2_0 removed; geometric mean
 //   (100/90 × 120/126 × 64/64.5 × 1)^(1/4) = 1.012×.
@@ -77,8 +78,9 @@ test('three runs: model deltas, operator buckets, geometric means and the verdic
   const conv0 = opsRows(page)
     .filter({ has: page.locator('td.op-name', { hasText: /^Conv_0$/ }) })
     .first();
+  // Runs go by their model and time, not by their position in the selection.
   await expect(conv0.locator('td')).toHaveText([
-    'R2',
+    'resnet50 03-02 10:00',
     'Conv_0',
     'Conv2D',
     'Schedule',

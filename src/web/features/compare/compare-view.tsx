@@ -9,6 +9,7 @@ import {
   COMPARE_TABS,
   effectiveBaseline,
   mappingRecord,
+  selectRuns,
   type ViewState,
 } from '../../../core/share/view-state.ts';
 import { ComparabilityBanner } from './banner.tsx';
@@ -19,6 +20,7 @@ import { OperatorsPanel } from './operators-panel.tsx';
 import { RunPicker } from './run-picker.tsx';
 import { ShareBar } from './share-bar.tsx';
 import { COMPARE_NS } from './strings.ts';
+import { shortRunNames } from './view-model.ts';
 
 export function CompareView(props: {
   readonly available: readonly SharedRun[];
@@ -35,7 +37,8 @@ export function CompareView(props: {
   }, [available, view.runs]);
   const selectedIds = useMemo(() => selected.map((r) => r.run.id), [selected]);
   const baselineId = effectiveBaseline({ ...view, runs: selectedIds });
-  const short = useMemo(() => new Map(selected.map((r, i) => [r.run.id, `R${i + 1}`])), [selected]);
+  // Named from the runs on offer, not the selection: a run keeps its name as others come and go.
+  const short = useMemo(() => shortRunNames(available), [available]);
   const labels = useMemo(() => new Map(selected.map((r) => [r.run.id, r.run.label])), [selected]);
   const comparison = useMemo(() => {
     const runs = selected.map((r) => r.run);
@@ -67,7 +70,9 @@ export function CompareView(props: {
         baseline={baselineId}
         short={short}
         readOnly={readOnly}
-        onSelect={(runs) => update({ runs })}
+        onSelect={(runs) =>
+          update(selectRuns({ ...view, runs: selectedIds, baseline: baselineId ?? '' }, runs))
+        }
         onPin={(baseline) => update({ baseline })}
       />
       {missing > 0 ? (

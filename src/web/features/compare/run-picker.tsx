@@ -1,5 +1,5 @@
 // Choosing runs: every tuning task of the workspace, a checkbox to compare it and a radio to pin
-// it as the baseline. Runs carry short tags (R1, R2, …) that charts use as axis labels.
+// it as the baseline. Runs carry short names (model and time) that charts use as axis labels.
 import { useTranslation } from 'react-i18next';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import { useCompareFormats } from './formats.ts';
@@ -18,7 +18,7 @@ export function RunPicker(props: {
   const { t } = useTranslation(COMPARE_NS);
   const f = useCompareFormats();
   const toggle = (id: string, on: boolean) => {
-    // Keep the workspace order, so R1, R2, … stay put as runs come and go.
+    // Keep the workspace order, so runs are listed the same way whatever was ticked first.
     const next = new Set(selected);
     if (on) next.add(id);
     else next.delete(id);

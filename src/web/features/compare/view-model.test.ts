@@ -1,64 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedFile } from '../../../core/formats/types.ts';
-import type { TuningReport, TuningTask } from '../../../core/model/types.ts';
 import { compareOperators } from '../../../core/model/compare.ts';
-import { op, run, task } from '../../../core/model/compare.test-helpers.ts';
-import {
-  addedRunIds,
-  filesFromShared,
-  renameCandidates,
-  sortRows,
-  workspaceRuns,
-  type TableRow,
-} from './view-model.ts';
+import { op, run } from '../../../core/model/compare.test-helpers.ts';
+import type { SharedRun } from '../../../core/share/bundle-types.ts';
+import { renameCandidates, shortRunNames, sortRows, type TableRow } from './view-model.ts';
 
-const report = (id: string, tasks: TuningTask[]): TuningReport => ({
-  id,
-  fileName: `${id}.json`,
-  kind: 'opat',
-  layout: 'report-map',
-  generation: 'cann-6.3+',
-  incomplete: false,
-  tasks,
-});
-const file = (r: TuningReport): ImportedFile => ({
-  id: r.id,
-  fileName: r.fileName,
-  size: 1,
-  format: 'aoe-opat',
-  ok: true,
-  issues: [],
-  report: r,
-  profile: null,
-});
-
-describe('workspace runs', () => {
-  const a = report('aaa', [task({ name: 'net' })]);
-  const b = report('bbb', [task({ name: 'g1' }), task({ name: 'g2' })]);
-  const runs = workspaceRuns({
-    files: { aaa: file(a), bbb: file(b) },
-    order: ['bbb', 'aaa'],
-    links: {},
+describe('short run names', () => {
+  const shared = (id: string, fileName: string, name = 'resnet50', taskIndex = 0): SharedRun => ({
+    run: run(id, { name }, { fileName }),
+    reportId: id.split(':')[0] ?? id,
+    taskIndex,
+    layout: 'array',
+    incomplete: false,
+    profile: null,
   });
+  const r1 = shared('a:0', 'aoe_result_opat_20250301100000123_pid1001.json');
+  const r2 = shared('b:0', 'aoe_result_opat_20250302100000123_pid1002.json');
+  const r3 = shared('c:0', 'aoe_result_opat_20250303100000123_pid1003.json', 'bert');
 
-  it('lists every task in workspace order, addressed as <file id>:<task index>', () => {
-    expect(runs.map((r) => [r.run.id, r.run.label])).toEqual([
-      ['bbb:0', 'bbb.json · g1 #1'],
-      ['bbb:1', 'bbb.json · g2 #2'],
-      ['aaa:0', 'aaa.json · net'],
+  it('names a run by its model and the time in its file name', () => {
+    expect([...shortRunNames([r1, r2, r3]).values()]).toEqual([
+      'resnet50 03-01 10:00',
+      'resnet50 03-02 10:00',
+      'bert 03-03 10:00',
     ]);
   });
 
-  it('turns shared runs back into files, renumbering the tasks a partial report keeps', () => {
-    const shared = [runs[1], runs[2]].filter((r) => r !== undefined);
-    const files = filesFromShared(shared);
-    expect(files.map((f) => [f.id, f.report?.tasks.map((t) => t.name)])).toEqual([
-      ['bbb', ['g2']],
-      ['aaa', ['net']],
+  it('gives a run the same name whichever other runs are listed with it', () => {
+    const all = shortRunNames([r1, r2, r3]);
+    for (const subset of [[r2], [r3, r2], [r2, r1]]) {
+      expect(shortRunNames(subset).get('b:0')).toBe(all.get('b:0'));
+    }
+  });
+
+  it('is more specific only for the runs that would share a name', () => {
+    const sameMinute = shared('d:0', 'aoe_result_opat_20250301100012999_pid1004.json');
+    const sameSecond = shared('e:0', 'aoe_result_opat_20250301100012000_pid1005.json');
+    const names = shortRunNames([r1, sameMinute, sameSecond, r2]);
+    expect([...names.values()]).toEqual([
+      'resnet50 2025-03-01 10:00:00',
+      'resnet50 2025-03-01 10:00:12.999',
+      'resnet50 2025-03-01 10:00:12.000',
+      'resnet50 03-02 10:00',
     ]);
-    expect([...addedRunIds(shared)]).toEqual([
-      ['bbb:1', 'bbb:0'],
-      ['aaa:0', 'aaa:0'],
+  });
+
+  it('falls back to the file name, the task number, and a counter', () => {
+    const a = shared('f:0', 'tuned.json', 'net', 0);
+    const b = shared('f:1', 'tuned.json', 'net', 1);
+    const c = shared('g:0', 'other.json', 'gpt');
+    const twin = shared('h:0', 'tuned.json', 'net', 0);
+    expect([...shortRunNames([a, b, c]).values()]).toEqual([
+      'net · tuned #1',
+      'net · tuned #2',
+      'gpt',
+    ]);
+    expect([...shortRunNames([a, twin]).values()]).toEqual([
+      'net · tuned #1',
+      'net · tuned #1 (2)',
     ]);
   });
 });

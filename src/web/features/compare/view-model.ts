@@ -1,104 +1,64 @@
-// Model → what the compare page shows: the runs the workspace offers, compare runs built from
-// them (with the linked profile's summary for shape matching), and formatted cells. Views never
-// decide better/worse themselves: labels come from core's `labelDiff` through the comparison.
-import type { CompareRun, DiffLabel, OperatorRow } from '../../../core/model/compare.ts';
-import type { ImportedFile } from '../../../core/formats/types.ts';
+// Model → what the compare page shows: short names for the runs, table rows and their order.
+// Views never decide better/worse themselves: labels come from core's `labelDiff` through the
+// comparison.
+import type { DiffLabel, OperatorRow } from '../../../core/model/compare.ts';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import type { SortSpec } from '../../../core/share/view-state.ts';
 
-/** A run is addressed as `<file id>:<task index>` (the same as the run page's URL parts). */
-export const runId = (fileId: string, taskIndex: number): string => `${fileId}:${taskIndex}`;
+/** AOE names its result files `aoe_result_<kind>_<yyyymmddhhmmssSSS>_pid<n>.json`. */
+const FILE_STAMP = /(?:^|_)(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})?(?=_|\.|$)/;
+const ISO_STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?/;
+const PID = /_pid(\d{1,10})(?=[._]|$)/;
+const MAX_MODEL = 24;
 
-export interface WorkspaceLike {
-  readonly files: Readonly<Record<string, ImportedFile>>;
-  readonly order: readonly string[];
-  readonly links: Readonly<Record<string, readonly string[]>>;
-}
+const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** Every tuning task in the workspace, as a shareable compare run, in workspace order. */
-export function workspaceRuns(ws: WorkspaceLike): SharedRun[] {
-  const out: SharedRun[] = [];
-  for (const fileId of ws.order) {
-    const file = ws.files[fileId];
-    const report = file?.report;
-    if (!file || !report) continue;
-    const profileFile = (ws.links[fileId] ?? [])
-      .map((id) => ws.files[id]?.profile)
-      .find((p) => p !== undefined && p !== null);
-    const several = report.tasks.length > 1;
-    report.tasks.forEach((task, i) => {
-      const run: CompareRun = {
-        id: runId(fileId, i),
-        label: several
-          ? `${file.fileName} · ${task.name} #${i + 1}`
-          : `${file.fileName} · ${task.name}`,
-        fileName: file.fileName,
-        generation: report.generation,
-        task,
-        profile: profileFile?.summary ?? null,
-      };
-      out.push({
-        run,
-        reportId: fileId,
-        taskIndex: i,
-        layout: report.layout,
-        incomplete: report.incomplete,
-        profile: profileFile
-          ? {
-              id: profileFile.id,
-              fileName: profileFile.fileName,
-              format: profileFile.format,
-              headerSet: profileFile.headerSet,
-              summary: profileFile.summary,
-            }
-          : null,
-      });
-    });
+/** From shortest to most specific: the names a run can go by. */
+function nameLevels(r: SharedRun): string[] {
+  const { run } = r;
+  const model = clip(run.task.name.trim() || run.fileName, MAX_MODEL);
+  const started = run.manifest?.['startedAt'];
+  const stamp =
+    FILE_STAMP.exec(run.fileName) ?? (typeof started === 'string' ? ISO_STAMP.exec(started) : null);
+  const task = ` #${r.taskIndex + 1}`;
+  if (!stamp) {
+    const stem = clip(run.fileName.replace(/\.json$/i, ''), MAX_MODEL);
+    return [model, `${model} · ${stem}`, `${model} · ${stem}${task}`];
   }
-  return out;
+  const [, y, mo, d, h, mi, s, ms] = stamp;
+  const pid = PID.exec(run.fileName)?.[1];
+  const full = `${model} ${y}-${mo}-${d} ${h}:${mi}:${s}`;
+  const exact = ms ? `${full}.${ms}` : full;
+  const withPid = pid ? `${exact} pid${pid}` : exact;
+  return [`${model} ${mo}-${d} ${h}:${mi}`, full, exact, withPid, `${withPid}${task}`];
 }
 
-/** Shared runs back into workspace files (one per report), for "add to my workspace". */
-export function filesFromShared(runs: readonly SharedRun[]): ImportedFile[] {
-  const byReport = new Map<string, SharedRun[]>();
-  for (const r of runs) byReport.set(r.reportId, [...(byReport.get(r.reportId) ?? []), r]);
-  const files: ImportedFile[] = [];
-  for (const [reportId, group] of byReport) {
-    const first = group[0];
-    if (!first) continue;
-    const sorted = [...group].sort((a, b) => a.taskIndex - b.taskIndex);
-    files.push({
-      id: reportId,
-      fileName: first.run.fileName,
-      size: 0,
-      format: first.run.task.kind === 'sgat' ? 'aoe-sgat' : 'aoe-opat',
-      ok: true,
-      issues: [],
-      report: {
-        id: reportId,
-        fileName: first.run.fileName,
-        kind: first.run.task.kind,
-        layout: first.layout,
-        generation: first.run.generation,
-        incomplete: first.incomplete,
-        tasks: sorted.map((r) => r.run.task),
-      },
-      profile: null,
-    });
-  }
-  return files;
-}
-
-/** The run id a shared run gets once added (its tasks are renumbered from 0 in the new file). */
-export function addedRunIds(runs: readonly SharedRun[]): Map<string, string> {
-  const byReport = new Map<string, SharedRun[]>();
-  for (const r of runs) byReport.set(r.reportId, [...(byReport.get(r.reportId) ?? []), r]);
+/**
+ * Short names for runs (chart axes, the run column), from the model and when the run was made:
+ * `resnet50 03-01 10:00`. A run's name depends on the run, not on its position in a selection, so
+ * it does not change as runs are ticked; where two runs would share a name, both get a more
+ * specific one (seconds, then milliseconds, the process id, the task).
+ */
+export function shortRunNames(runs: readonly SharedRun[]): Map<string, string> {
+  const levels = runs.map(nameLevels);
+  const at = (names: readonly string[], level: number) =>
+    names[Math.min(level, names.length - 1)] ?? '';
   const out = new Map<string, string>();
-  for (const [reportId, group] of byReport) {
-    [...group]
-      .sort((a, b) => a.taskIndex - b.taskIndex)
-      .forEach((r, i) => out.set(r.run.id, runId(reportId, i)));
-  }
+  const used = new Map<string, number>();
+  runs.forEach((r, i) => {
+    const own = levels[i] ?? [];
+    let level = 0;
+    while (
+      level < own.length - 1 &&
+      levels.some((other, j) => j !== i && at(other, level) === at(own, level))
+    )
+      level += 1;
+    const name = at(own, level);
+    // Identical runs in every respect still get names of their own.
+    const seen = used.get(name) ?? 0;
+    used.set(name, seen + 1);
+    out.set(r.run.id, seen === 0 ? name : `${name} (${seen + 1})`);
+  });
   return out;
 }
 
