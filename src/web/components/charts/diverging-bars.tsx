@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffLabel } from '../../../core/model/compare.ts';
+import { useNumberFormats } from '../data-table/number-format.ts';
 import { ChartCard } from './chart-card.tsx';
 import { DIFF_GLYPH, useDiffText } from './diff-badge.tsx';
 import { divergingView, middleEllipsis, type DivergingItem } from './layout.ts';
@@ -13,7 +14,8 @@ import { useWidth } from './use-width.ts';
 
 const TOP_N = [10, 20, 50, 100] as const;
 const ROW = 22;
-const CHAR_PX = 7;
+// Names are drawn in the monospace font at 12 px; 7.8 px a character leaves room for wide glyphs.
+const CHAR_PX = 7.8;
 const COLOR: Readonly<Record<DiffLabel, string>> = {
   improvement: 'var(--better)',
   regression: 'var(--worse)',
@@ -36,6 +38,7 @@ export function DivergingBars(props: {
   const { title, runNames, items, format, exportName, testId } = props;
   const { t } = useTranslation(CHARTS_NS);
   const diffText = useDiffText();
+  const f = useNumberFormats();
   const [topN, setTopN] = useState(props.defaultTopN ?? 10);
   const view = useMemo(() => divergingView(items, topN), [items, topN]);
   const [focused, setFocused] = useState<DivergingItem | null>(null);
@@ -81,12 +84,12 @@ export function DivergingBars(props: {
       hint={
         <span data-testid="diverging-counts">
           {t('shown', {
-            faster: view.faster.shown,
-            fasterTotal: view.faster.total,
-            slower: view.slower.shown,
-            slowerTotal: view.slower.total,
-            hidden: view.hidden,
-            unchanged: view.unchanged,
+            faster: f.int(view.faster.shown),
+            fasterTotal: f.int(view.faster.total),
+            slower: f.int(view.slower.shown),
+            slowerTotal: f.int(view.slower.total),
+            hidden: f.int(view.hidden),
+            unchanged: f.int(view.unchanged),
           })}
         </span>
       }
