@@ -1,6 +1,8 @@
 // The profile-join tab: link a profile of the same model, then see the tuned operators' share of
 // model time, the model gain their gains predict against the gain AOE measured and why the two
-// differ, and a ranked "tune next" list that downloads as AOE's --tune_ops_file JSON.
+// differ, and a ranked "tune next" list that downloads as AOE's --tune_ops_file JSON. Each linked
+// profile says why it is linked; one that is probably of another model is flagged, and its "tune
+// next" list cannot be exported (it would tune another model's operators).
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +11,11 @@ import { tuneOpsFileText } from '../../../core/export/tune-ops-file.ts';
 import { joinTaskWithProfile, type JoinNote } from '../../../core/model/join.ts';
 import type { TuningTask } from '../../../core/model/types.ts';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import {
+  LinkEvidenceNote,
+  LinkMismatchWarning,
+  useLinkEvidence,
+} from '../../components/link-evidence.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { selectLinkedProfiles, selectProfiles } from '../../store/selectors.ts';
 import { JoinTables } from './join-tables.tsx';
@@ -68,6 +75,7 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
   const linked = useAppStore(useShallow((s) => selectLinkedProfiles(s, reportId)));
   const anyProfile = useAppStore((s) => s.order.some((id) => s.files[id]?.profile));
   const unlinkProfile = useAppStore((s) => s.unlinkProfile);
+  const reportFile = useAppStore((s) => s.files[reportId]);
   const [params, setParams] = useSearchParams();
   const [includeTypes, setIncludeTypes] = useState(false);
   const chosen = linked.find((p) => p.id === params.get('profile')) ?? linked[0];
@@ -75,6 +83,8 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
     () => (chosen?.profile ? joinTaskWithProfile(task, chosen.profile.summary) : null),
     [task, chosen],
   );
+  const evidence = useLinkEvidence(reportFile, chosen);
+  const mismatch = evidence?.verdict === 'mismatch';
 
   const noteText = (n: JoinNote): string => {
     switch (n.kind) {
@@ -120,6 +130,7 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
               <button type="button" onClick={() => unlinkProfile(reportId, p.id)}>
                 {t('join.unlink')}
               </button>
+              {p.id === chosen?.id && evidence ? <LinkEvidenceNote evidence={evidence} /> : null}
             </span>
           ))}
         </div>
@@ -127,6 +138,7 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
         <p>{anyProfile ? t('join.none') : t('join.noProfiles')}</p>
       )}
       <LinkPicker reportId={reportId} />
+      {mismatch && evidence ? <LinkMismatchWarning evidence={evidence} /> : null}
       {join ? (
         <>
           <dl className="run-figures">
@@ -174,20 +186,27 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
               <button
                 type="button"
                 className="primary"
-                title={t('join.exportHint')}
+                title={mismatch ? t('join.exportOff') : t('join.exportHint')}
+                disabled={mismatch}
                 onClick={() =>
                   download(tuneOpsFileText(join.tuneNext, { includeTypes }), 'tune_ops_file.json')
                 }
               >
                 {t('join.export')}
               </button>
-              <Link
-                className="button"
-                to={`/launch?tuneOps=${encodeURIComponent(tuneOpsFileText(join.tuneNext, { includeTypes }))}`}
-                title={t('join.launchHint')}
-              >
-                {t('join.launch')}
-              </Link>
+              {mismatch ? (
+                <button type="button" disabled title={t('join.exportOff')}>
+                  {t('join.launch')}
+                </button>
+              ) : (
+                <Link
+                  className="button"
+                  to={`/launch?tuneOps=${encodeURIComponent(tuneOpsFileText(join.tuneNext, { includeTypes }))}`}
+                  title={t('join.launchHint')}
+                >
+                  {t('join.launch')}
+                </Link>
+              )}
             </div>
           ) : null}
         </>

@@ -1,14 +1,16 @@
-// The operators tab: the diverging chart of the largest gains and regressions, then the full
-// operator table (one row per operator per tuning dimension).
+// The operators tab: the diverging chart of the largest gains and regressions (top N chosen by the
+// user, the rest counted), then the full operator table (one row per operator per tuning
+// dimension). Changes read as ▼ faster / ▲ slower with words, never as a bare signed number.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TuningTask } from '../../../core/model/types.ts';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
-import { GainsChart } from './gains-chart.tsx';
+import { DiffBadge } from '../../components/charts/diff-badge.tsx';
+import { DivergingBars } from '../../components/charts/diverging-bars.tsx';
 import { RUN_NS } from './strings.ts';
-import { gainBars, operatorColumns, operatorRows } from './view-model.ts';
+import { gainItems, operatorColumns, operatorRows, outcomeCounts } from './view-model.ts';
 
 const DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'deltaUs', desc: false }] };
 
@@ -17,7 +19,8 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
   const f = useNumberFormats();
   const rows = useMemo(() => operatorRows(task), [task]);
   const data = useMemo(() => operatorColumns(rows), [rows]);
-  const bars = useMemo(() => gainBars(rows), [rows]);
+  const items = useMemo(() => gainItems(rows), [rows]);
+  const counts = useMemo(() => outcomeCounts(rows), [rows]);
 
   const columns: DataTableColumn[] = useMemo(() => {
     const num = (v: number | null | undefined, format: (n: number) => string) =>
@@ -59,22 +62,7 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         cell: (i) => {
           const r = rows[i];
           if (!r) return null;
-          const cls =
-            r.label === 'improvement' ? 'better' : r.label === 'regression' ? 'worse' : 'neutral';
-          const glyph = r.label === 'improvement' ? '▲' : r.label === 'regression' ? '▼' : '';
-          return (
-            <span className={cls}>
-              {glyph ? (
-                <>
-                  <span aria-hidden="true">{glyph} </span>
-                  <span className="visually-hidden">
-                    {t(r.label === 'improvement' ? 'ops.faster' : 'ops.slower')}{' '}
-                  </span>
-                </>
-              ) : null}
-              {f.signedUs(r.deltaUs)}
-            </span>
-          );
+          return <DiffBadge label={r.label} magnitude={`${f.us(Math.abs(r.deltaUs))} µs`} />;
         },
         sum: f.signedUs,
       },
@@ -82,7 +70,14 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         id: 'improvementPct',
         header: t('ops.improvement'),
         width: 'minmax(9.5rem, 1fr)',
-        cell: (i) => num(rows[i]?.improvementPct, f.pct),
+        // AOE's figure is a speed-up; a negative one is a slowdown and reads as such.
+        cell: (i) => {
+          const r = rows[i];
+          const v = r?.improvementPct;
+          if (!r || v === null || v === undefined || Number.isNaN(v)) return '—';
+          const label = v > 0 ? 'improvement' : v < 0 ? 'regression' : 'neutral';
+          return <DiffBadge label={label} magnitude={f.pct(Math.abs(v))} />;
+        },
       },
       { id: 'speedup', header: t('ops.speedup'), cell: (i) => num(rows[i]?.speedup, f.times) },
       {
@@ -101,7 +96,20 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
   if (rows.length === 0) return <p className="muted">{t('ops.noOperators')}</p>;
   return (
     <div className="run-operators">
-      {bars.length > 0 ? <GainsChart bars={bars} /> : <p className="muted">{t('ops.noChanges')}</p>}
+      {counts.faster + counts.slower > 0 ? (
+        <DivergingBars
+          title={t('ops.gains')}
+          runNames={[task.name]}
+          items={items}
+          format={(v) => `${f.us(v)} µs`}
+          nameHeader={t('ops.name')}
+          valueHeader={t('ops.savedUs')}
+          exportName={`${task.name}-operator-gains`}
+          testId="gains-chart"
+        />
+      ) : (
+        <p className="muted">{t('ops.noChanges')}</p>
+      )}
       <DataTable
         label={t('ops.table')}
         data={data}

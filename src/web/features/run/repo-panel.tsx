@@ -16,7 +16,8 @@ export function RepoPanel({ task }: { task: TuningTask }) {
   const view = useMemo(() => (task.repoSummary ? repoView(task.repoSummary) : null), [task]);
   const modified = useMemo(() => repoOperators(task), [task]);
   const bars = view?.bars.map((b) => ({ ...b, label: t(`repo.keys.${b.key}`) })) ?? [];
-  const title = view ? t('repo.chart', { total: view.total }) : t('repo.title');
+  const sum = bars.reduce((n, b) => n + b.value, 0);
+  const title = view ? t('repo.chart', { sum, total: view.total }) : t('repo.title');
   return (
     <div className="run-repo">
       {view ? (
@@ -30,9 +31,17 @@ export function RepoPanel({ task }: { task: TuningTask }) {
             </div>
             <div className="run-figure card" data-testid="fig-repo-total">
               <dt className="muted">{t('repo.total')}</dt>
-              <dd className="run-figure-value">{f.int(view.total)}</dd>
+              <dd>
+                <span className="run-figure-value">{f.int(view.total)}</span>
+                <span className="run-figure-note muted">{t('repo.totalNote')}</span>
+              </dd>
             </div>
           </dl>
+          {sum !== view.total ? (
+            <p className="muted" data-testid="repo-sum-note">
+              {t('repo.sumNote', { sum, total: view.total })}
+            </p>
+          ) : null}
           <ChartFrame
             title={title}
             testId="repo-chart"

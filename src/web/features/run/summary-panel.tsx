@@ -1,13 +1,18 @@
-// The summary tab: status, times, what AOE said and what it means in time saved, the operator
-// counts, the cross-check warnings, and the baseline-vs-tuned latency chart.
+// The summary tab answers "what did tuning buy?": the model's change on an axis that shows it,
+// how many operator rows got faster, slower or stayed the same, where the time saved came from
+// (a Pareto of the operators), and the top gainers and worst regressions, each a link into the
+// operators table. Then the figures as AOE stated them and the cross-check warnings.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 import type { TuningReport } from '../../../core/model/types.ts';
+import { DiffBadge } from '../../components/charts/diff-badge.tsx';
 import { IssueList } from '../../components/issues/issue-list.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
-import { LatencyChart } from './latency-chart.tsx';
+import { ModelDeltaChart } from './model-delta-chart.tsx';
+import { SavedPareto } from './saved-pareto.tsx';
 import { RUN_NS } from './strings.ts';
-import { latencySeries, type RunSummary } from './view-model.ts';
+import { modelDeltas, operatorHref, type GainItem, type RunSummary } from './view-model.ts';
 
 function Figure(props: { label: string; children: ReactNode; note?: ReactNode; testId?: string }) {
   return (
@@ -21,6 +26,44 @@ function Figure(props: { label: string; children: ReactNode; note?: ReactNode; t
   );
 }
 
+function GainList(props: {
+  title: string;
+  empty: string;
+  items: readonly GainItem[];
+  testId: string;
+}) {
+  const { t } = useTranslation(RUN_NS);
+  const f = useNumberFormats();
+  // The fragment stays: in a shared session it names the session the page belongs to.
+  const { hash } = useLocation();
+  return (
+    <section className="run-gain-list card" data-testid={props.testId}>
+      <h2>{props.title}</h2>
+      {props.items.length === 0 ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <ol>
+          {props.items.map((i) => (
+            <li key={i.id}>
+              <Link
+                to={{ search: operatorHref(i.name), hash }}
+                className="mono run-gain-name"
+                title={t('outcome.open', { name: i.name })}
+              >
+                {i.label}
+              </Link>
+              <DiffBadge label={i.kind} magnitude={`${f.us(Math.abs(i.value))} µs`} />
+              <span className="muted run-gain-times">
+                {f.us(i.beforeUs)} → {f.us(i.afterUs)} µs
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 export function SummaryPanel({
   summary: s,
   report,
@@ -31,12 +74,51 @@ export function SummaryPanel({
   const { t } = useTranslation(RUN_NS);
   const f = useNumberFormats();
   const dash = '—';
-  const glyph = s.savedLabel === 'improvement' ? '▲' : s.savedLabel === 'regression' ? '▼' : '';
-  const cls =
-    s.savedLabel === 'improvement' ? 'better' : s.savedLabel === 'regression' ? 'worse' : 'neutral';
-  const series = latencySeries(report);
+  const deltas = modelDeltas(report);
+  const c = s.counts;
   return (
     <div className="run-summary">
+      {deltas.length > 0 ? <ModelDeltaChart deltas={deltas} fileName={s.fileName} /> : null}
+      {s.baselineMs === null ? <p className="muted">{t('summary.noModelTimes')}</p> : null}
+      {c.rows > 0 ? (
+        <>
+          <section className="run-outcome card" data-testid="outcome-counts">
+            <h2>{t('outcome.title')}</h2>
+            <p className="run-outcome-counts">
+              <span className="better" data-testid="count-faster">
+                {t('outcome.faster', { count: f.int(c.faster) })}
+              </span>
+              <span className="worse" data-testid="count-slower">
+                {t('outcome.slower', { count: f.int(c.slower) })}
+              </span>
+              <span className="neutral" data-testid="count-unchanged">
+                {t('outcome.unchanged', { count: f.int(c.unchanged) })}
+              </span>
+            </p>
+            <p className="muted">
+              {t('outcome.note', { rows: f.int(c.rows) })} ·{' '}
+              {t('outcome.savedLost', { saved: f.us(c.savedUs), lost: f.us(c.lostUs) })}
+            </p>
+          </section>
+          {s.pareto.length > 0 ? (
+            <SavedPareto bars={s.pareto} runName={s.taskName} totalSavedUs={c.savedUs} />
+          ) : null}
+          <div className="run-gain-lists">
+            <GainList
+              title={t('outcome.gainers')}
+              empty={t('outcome.noGainers')}
+              items={s.topGainers}
+              testId="top-gainers"
+            />
+            <GainList
+              title={t('outcome.regressions')}
+              empty={t('outcome.noRegressions')}
+              items={s.worstRegressions}
+              testId="worst-regressions"
+            />
+          </div>
+        </>
+      ) : null}
       <dl className="run-figures">
         <Figure
           label={t('summary.status')}
@@ -63,31 +145,40 @@ export function SummaryPanel({
               : t('summary.recomputed', { value: f.pct(s.recomputedPct) })
           }
         >
-          {s.statedPct === null ? dash : f.pct(s.statedPct)}
+          {s.statedPct === null ? (
+            dash
+          ) : (
+            <DiffBadge
+              label={s.statedPct > 0 ? 'improvement' : s.statedPct < 0 ? 'regression' : 'neutral'}
+              magnitude={f.pct(Math.abs(s.statedPct))}
+            />
+          )}
         </Figure>
         <Figure
           label={t('summary.saved')}
           testId="fig-saved"
           note={
-            s.savedPct === null ? undefined : t('summary.savedPct', { value: f.pct(s.savedPct) })
+            s.savedPct === null
+              ? undefined
+              : t('summary.savedPct', { value: f.pct(Math.abs(s.savedPct)) })
           }
         >
           {s.savedMs === null ? (
             dash
           ) : (
-            <span className={cls}>
-              {glyph ? <span aria-hidden="true">{glyph} </span> : null}
-              {f.ms(s.savedMs)}
-            </span>
+            <DiffBadge label={s.savedLabel} magnitude={f.ms(Math.abs(s.savedMs))} />
           )}
         </Figure>
         <Figure
           label={t('summary.operatorsTuned')}
           testId="fig-operators"
           note={
-            s.operatorRows !== s.operatorsTuned
-              ? t('summary.operatorRows', { count: s.operatorRows })
-              : undefined
+            <>
+              {t('summary.operatorsTunedNote')}
+              {s.operatorRows !== s.operatorsTuned
+                ? ` · ${t('summary.operatorRows', { count: s.operatorRows })}`
+                : ''}
+            </>
           }
         >
           {f.int(s.operatorsTuned)}
@@ -104,14 +195,12 @@ export function SummaryPanel({
         </Figure>
       </dl>
       <p className="muted run-note">{t('summary.speedupNote')}</p>
-      {s.baselineMs === null ? <p className="muted">{t('summary.noModelTimes')}</p> : null}
       {s.warnings.length > 0 ? (
         <section className="run-warnings" data-testid="cross-check-warnings">
           <h2>{t('summary.warnings')}</h2>
           <IssueList issues={s.warnings} />
         </section>
       ) : null}
-      {series.length > 0 ? <LatencyChart series={series} /> : null}
     </div>
   );
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedFile } from '../../../core/formats/types.ts';
 import type { OperatorResult, TuningReport, TuningTask } from '../../../core/model/types.ts';
-import { gainBars, latencySeries, operatorRows, repoView, summarize } from './view-model.ts';
+import {
+  gainItems,
+  modelDeltas,
+  operatorHref,
+  operatorRows,
+  outcomeCounts,
+  repoView,
+  savedPareto,
+  summarize,
+  topGainers,
+  worstRegressions,
+} from './view-model.ts';
 
 const op = (
   name: string,
@@ -79,7 +90,9 @@ describe('run view model', () => {
   });
 
   it('charts only tasks with both model times', () => {
-    expect(latencySeries(report)).toEqual([{ task: 'resnet50', baselineMs: 10, tunedMs: 8 }]);
+    expect(modelDeltas(report)).toEqual([
+      { task: 'resnet50', baselineMs: 10, tunedMs: 8, savedPct: 20, label: 'improvement' },
+    ]);
   });
 
   it('computes the hit rate of the knowledge base', () => {
@@ -112,12 +125,40 @@ describe('run view model', () => {
     expect(operatorRows(task)[4]?.improvementPct).toBeCloseTo(150, 12); // 10 / 4 − 1
   });
 
-  it('orders the diverging bars: largest gains first, largest regression last', () => {
-    expect(gainBars(operatorRows(task)).map((b) => [b.label, b.savedUs])).toEqual([
+  it('counts faster, slower and unchanged rows, adding up to the rows, with µs saved and lost', () => {
+    expect(outcomeCounts(operatorRows(task))).toEqual({
+      faster: 3,
+      slower: 1,
+      unchanged: 1,
+      rows: 5,
+      savedUs: 36,
+      lostUs: 5,
+    });
+  });
+
+  it('lists the top gainers and the worst regressions by µs, each row named with its dimension', () => {
+    const items = gainItems(operatorRows(task));
+    expect(topGainers(items, 2).map((i) => [i.label, i.value])).toEqual([
       ['Conv_1 · Format', 20],
       ['Conv_1 · Schedule', 10],
-      ['Conv_4', 6],
-      ['Conv_2', -5],
     ]);
+    expect(worstRegressions(items).map((i) => [i.label, i.value])).toEqual([['Conv_2', -5]]);
+  });
+
+  it('builds the Pareto of time saved: largest first, the rest in one bar, cumulative share', () => {
+    const bars = savedPareto(gainItems(operatorRows(task)), 2);
+    expect(bars.map((b) => [b.label, b.savedUs, b.rows])).toEqual([
+      ['Conv_1 · Format', 20, 1],
+      ['Conv_1 · Schedule', 10, 1],
+      ['', 6, 1],
+    ]);
+    expect(bars.map((b) => b.cumulative)).toEqual([20 / 36, 30 / 36, 1]);
+    expect(savedPareto(gainItems(operatorRows({ ...task, operators: [op('A', 5, 6)] })))).toEqual(
+      [],
+    );
+  });
+
+  it('links a name into the operators tab, filtered to it', () => {
+    expect(operatorHref('a/b c')).toBe('?tab=operators&ops.f.name=a%2Fb+c');
   });
 });

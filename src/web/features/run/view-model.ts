@@ -31,11 +31,25 @@ export interface RunSummary {
   readonly failedOperators: readonly string[];
   readonly incomplete: boolean;
   readonly warnings: readonly ImportIssue[];
+  readonly taskName: string;
+  readonly fileName: string;
+  readonly counts: OutcomeCounts;
+  readonly topGainers: readonly GainItem[];
+  readonly worstRegressions: readonly GainItem[];
+  readonly pareto: readonly ParetoBar[];
 }
 
 export function summarize(file: ImportedFile, report: TuningReport, task: TuningTask): RunSummary {
   const modelDiff = diffValues(task.baselineMs, task.tunedMs);
+  const rows = operatorRows(task);
+  const items = gainItems(rows);
   return {
+    taskName: task.name,
+    fileName: file.fileName,
+    counts: outcomeCounts(rows),
+    topGainers: topGainers(items),
+    worstRegressions: worstRegressions(items),
+    pareto: savedPareto(items),
     status: task.status,
     statusText: task.statusText,
     tuningTimeS: task.tuningTimeS,
@@ -54,17 +68,28 @@ export function summarize(file: ImportedFile, report: TuningReport, task: Tuning
   };
 }
 
-export interface LatencyPoint {
+export interface ModelDelta {
   readonly task: string;
   readonly baselineMs: number;
   readonly tunedMs: number;
+  /** (baseline − tuned) ÷ baseline × 100: time saved in % of the baseline. */
+  readonly savedPct: number;
+  readonly label: DiffLabel;
 }
 
 /** Baseline vs tuned model latency of every task that has both (training files have neither). */
-export function latencySeries(report: TuningReport): LatencyPoint[] {
+export function modelDeltas(report: TuningReport): ModelDelta[] {
   return report.tasks.flatMap((t) =>
-    t.baselineMs !== null && t.tunedMs !== null
-      ? [{ task: t.name, baselineMs: t.baselineMs, tunedMs: t.tunedMs }]
+    t.baselineMs !== null && t.tunedMs !== null && t.baselineMs > 0
+      ? [
+          {
+            task: t.name,
+            baselineMs: t.baselineMs,
+            tunedMs: t.tunedMs,
+            savedPct: ((t.baselineMs - t.tunedMs) / t.baselineMs) * 100,
+            label: labelDiff(diffValues(t.baselineMs, t.tunedMs), NO_FLOOR),
+          },
+        ]
       : [],
   );
 }
@@ -151,27 +176,121 @@ export function operatorColumns(rows: readonly OperatorRow[]): ColumnarData {
   });
 }
 
-export interface GainBar {
-  readonly label: string;
-  /** µs saved: positive for a gain, negative for a regression. */
+/** How many operator rows got faster, slower, or stayed the same (the three add up to the rows). */
+export interface OutcomeCounts {
+  readonly faster: number;
+  readonly slower: number;
+  readonly unchanged: number;
+  readonly rows: number;
+  /** µs saved by the rows that got faster (positive) and lost by those that got slower (positive). */
   readonly savedUs: number;
-  readonly kind: DiffLabel;
+  readonly lostUs: number;
 }
 
-/** The `limit` largest gains and the `limit` largest regressions, gains first, by µs saved. */
-export function gainBars(rows: readonly OperatorRow[], limit = 8): GainBar[] {
-  const bar = (r: OperatorRow): GainBar => ({
+export function outcomeCounts(rows: readonly OperatorRow[]): OutcomeCounts {
+  let faster = 0;
+  let slower = 0;
+  let savedUs = 0;
+  let lostUs = 0;
+  for (const r of rows) {
+    if (r.label === 'improvement') {
+      faster++;
+      savedUs -= r.deltaUs;
+    } else if (r.label === 'regression') {
+      slower++;
+      lostUs += r.deltaUs;
+    }
+  }
+  return {
+    faster,
+    slower,
+    unchanged: rows.length - faster - slower,
+    rows: rows.length,
+    savedUs,
+    lostUs,
+  };
+}
+
+/** One operator row as a chart item or list entry: µs saved (negative when it got slower). */
+export interface GainItem {
+  readonly id: string;
+  readonly label: string;
+  /** The operator name alone (what the operators table is filtered by). */
+  readonly name: string;
+  readonly value: number;
+  readonly kind: DiffLabel;
+  readonly beforeUs: number;
+  readonly afterUs: number;
+}
+
+export function gainItems(rows: readonly OperatorRow[]): GainItem[] {
+  return rows.map((r, i) => ({
+    id: String(i),
     label: r.dimension ? `${r.name} · ${r.dimension}` : r.name,
-    savedUs: -r.deltaUs,
+    name: r.name,
+    value: -r.deltaUs,
     kind: r.label,
-  });
-  const gains = rows
-    .filter((r) => r.label === 'improvement')
-    .sort((a, b) => a.deltaUs - b.deltaUs)
+    beforeUs: r.beforeUs,
+    afterUs: r.afterUs,
+  }));
+}
+
+/** The `limit` rows that saved the most, largest first. */
+export function topGainers(items: readonly GainItem[], limit = 5): GainItem[] {
+  return items
+    .filter((i) => i.kind === 'improvement')
+    .sort((a, b) => b.value - a.value)
     .slice(0, limit);
-  const losses = rows
-    .filter((r) => r.label === 'regression')
-    .sort((a, b) => b.deltaUs - a.deltaUs)
+}
+
+/** The `limit` rows that lost the most, worst first. */
+export function worstRegressions(items: readonly GainItem[], limit = 5): GainItem[] {
+  return items
+    .filter((i) => i.kind === 'regression')
+    .sort((a, b) => a.value - b.value)
     .slice(0, limit);
-  return [...gains.map(bar), ...losses.reverse().map(bar)];
+}
+
+export interface ParetoBar {
+  readonly label: string;
+  readonly savedUs: number;
+  /** Share of all time saved covered by this bar and the ones above it, 0–1. */
+  readonly cumulative: number;
+  /** How many rows an "others" bar stands for; 1 for an operator row. */
+  readonly rows: number;
+  readonly name: string | null;
+}
+
+/**
+ * Time saved by operator, largest first, as a Pareto: the `limit` largest gains, then one bar for
+ * the rest of the gains; the running share says how few operators bought most of the gain.
+ */
+export function savedPareto(items: readonly GainItem[], limit = 10): ParetoBar[] {
+  const gains = items.filter((i) => i.kind === 'improvement').sort((a, b) => b.value - a.value);
+  const total = gains.reduce((sum, g) => sum + g.value, 0);
+  if (total <= 0) return [];
+  const bars: ParetoBar[] = [];
+  let running = 0;
+  for (const g of gains.slice(0, limit)) {
+    running += g.value;
+    bars.push({
+      label: g.label,
+      savedUs: g.value,
+      cumulative: running / total,
+      rows: 1,
+      name: g.name,
+    });
+  }
+  const rest = gains.slice(limit);
+  if (rest.length > 0) {
+    const sum = rest.reduce((s, g) => s + g.value, 0);
+    bars.push({ label: '', savedUs: sum, cumulative: 1, rows: rest.length, name: null });
+  }
+  return bars;
+}
+
+/** The operators tab filtered to one operator name (a link from the summary). */
+export function operatorHref(name: string): string {
+  const p = new URLSearchParams({ tab: 'operators', 'ops.f.name': name });
+  return `?${p.toString()}`;
 }
