@@ -1,8 +1,13 @@
 // "Where the time goes": one profiler table, per operator type (total time, count, share — chart
-// and table) and its operators in a virtualized table that stays fast at 1,000,000 rows.
+// and table; a Level0 profile's missing type is labeled), per operator name (every launch summed:
+// count, total, mean, max, share), its kernel rows in a virtualized table that stays fast at
+// 1,000,000 rows, and the runs that use the profile.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
+import { groupByName } from '../../../core/model/profile-by-name.ts';
+import { runPath } from '../../components/paths.ts';
 import { MissingFile } from '../../components/missing-file.tsx';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
@@ -13,12 +18,49 @@ import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { formatLabel } from '../../components/format-label.ts';
 import { useAppStore } from '../../store/index.ts';
 import { PROFILE_NS } from './strings.ts';
-import { operatorColumns, typeBars, typeColumns } from './view-model.ts';
+import { nameColumns, operatorColumns, typeBars, typeColumns } from './view-model.ts';
 import './profile.css';
 
 const TYPE_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
 const ROW_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'durationUs', desc: true }] };
 const AGG_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
+const NAME_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
+
+/** The runs (report tasks) whose report links this profile, with their pages. */
+function UsedBy({ profileId }: { readonly profileId: string }) {
+  const { t } = useTranslation(PROFILE_NS);
+  const reportIds = useAppStore(
+    useShallow((s) =>
+      s.order.filter((id) => s.files[id]?.report && s.links[id]?.includes(profileId)),
+    ),
+  );
+  const files = useAppStore((s) => s.files);
+  const runs = reportIds.flatMap((id) => {
+    const f = files[id];
+    return (f?.report?.tasks ?? []).map((task, i) => ({
+      key: `${id}/${i}`,
+      to: runPath(id, i),
+      task: task.name,
+      fileName: f?.fileName ?? id,
+    }));
+  });
+  return (
+    <section className="profile-used-by" data-testid="profile-used-by">
+      <h2>{t('usedBy')}</h2>
+      {runs.length === 0 ? (
+        <p className="muted">{t('usedByNone')}</p>
+      ) : (
+        <ul>
+          {runs.map((r) => (
+            <li key={r.key}>
+              <Link to={r.to}>{r.task}</Link> <span className="muted mono">{r.fileName}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export function ProfilePage() {
   const { fileId = '' } = useParams();
@@ -28,9 +70,19 @@ export function ProfilePage() {
   const hydrated = useAppStore((s) => s.hydrated);
   const profile = file?.profile ?? null;
 
-  const bars = useMemo(() => (profile ? typeBars(profile.summary.byType) : []), [profile]);
-  const types = useMemo(() => (profile ? typeColumns(profile.summary.byType) : null), [profile]);
-  const ops = useMemo(() => (profile ? operatorColumns(profile) : null), [profile]);
+  // Level0 writes N/A as every type; elsewhere a blank type is an odd row (HCCL, AI CPU).
+  const noType = profile?.headerSet.includes('level0') ? t('noType') : t('noTypeOther');
+  const bars = useMemo(
+    () => (profile ? typeBars(profile.summary.byType, noType) : []),
+    [profile, noType],
+  );
+  const types = useMemo(
+    () => (profile ? typeColumns(profile.summary.byType, noType) : null),
+    [profile, noType],
+  );
+  const groups = useMemo(() => (profile ? groupByName(profile) : []), [profile]);
+  const names = useMemo(() => nameColumns(groups, noType), [groups, noType]);
+  const ops = useMemo(() => (profile ? operatorColumns(profile, noType) : null), [profile, noType]);
 
   const typeCols: DataTableColumn[] = useMemo(
     () => [
@@ -46,6 +98,31 @@ export function ProfilePage() {
       },
     ],
     [t, f, types],
+  );
+  const nameCols: DataTableColumn[] = useMemo(
+    () => [
+      {
+        id: 'name',
+        header: t('name'),
+        width: 'minmax(14rem, 3fr)',
+        cell: (i) => (
+          <span className="mono" title={groups[i]?.name}>
+            {groups[i]?.name}
+          </span>
+        ),
+      },
+      { id: 'type', header: t('type'), groupable: true },
+      { id: 'count', header: t('count') },
+      { id: 'totalUs', header: t('totalUs') },
+      { id: 'meanUs', header: t('meanUs') },
+      { id: 'maxUs', header: t('maxUs') },
+      {
+        id: 'share',
+        header: t('share'),
+        cell: (i) => f.pct((groups[i]?.share ?? 0) * 100),
+      },
+    ],
+    [t, f, groups],
   );
   const opCols: DataTableColumn[] = useMemo(() => {
     const name = { id: 'name', header: t('name'), width: 'minmax(14rem, 3fr)' };
@@ -115,6 +192,7 @@ export function ProfilePage() {
           <dd>{f.int(s.byType.length)}</dd>
         </div>
       </dl>
+      <UsedBy profileId={file.id} />
       <h2>{t('byType')}</h2>
       {bars.length > 0 ? (
         <ChartFrame
@@ -131,7 +209,7 @@ export function ProfilePage() {
             height={Math.max(160, 40 + bars.length * 28)}
             data={bars}
             layout="vertical"
-            margin={{ left: 8, right: 56, top: 8, bottom: 8 }}
+            margin={{ left: 8, right: 72, top: 8, bottom: 8 }}
             title={t('byTypeChart', { count: bars.length })}
           >
             <CartesianGrid stroke="var(--border)" horizontal={false} />
@@ -173,7 +251,24 @@ export function ProfilePage() {
         height={360}
         testId="type-table"
       />
-      <h2>{t('topOperators')}</h2>
+      {groups.length > 0 ? (
+        <>
+          <h2>{t('byName')}</h2>
+          <p className="muted">
+            {t('byNameHint', { names: f.int(groups.length), rows: f.int(s.rows) })}
+          </p>
+          <DataTable
+            label={t('byName')}
+            data={names}
+            columns={nameCols}
+            urlKey="names"
+            defaults={NAME_DEFAULTS}
+            height={420}
+            testId="profile-by-name"
+          />
+        </>
+      ) : null}
+      <h2>{ops.kind === 'rows' ? t('kernelRows') : t('topOperators')}</h2>
       <p className="muted">
         {ops.kind === 'rows' ? t('topOperatorsRows') : t('topOperatorsAggregated')}
       </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileData, ProfileTable } from '../../../core/model/types.ts';
-import { operatorColumns, typeBars } from './view-model.ts';
+import { operatorColumns, typeBars, typeColumns } from './view-model.ts';
 
 const byType = [
   { type: 'Relu', count: 3, totalUs: 30, meanUs: 10, share: 0.1 },
@@ -35,10 +35,17 @@ const profile = (table: ProfileTable | null): ProfileData => ({
 
 describe('profile view model', () => {
   it('charts the types with the most time first, as percentages, up to the limit', () => {
-    expect(typeBars(byType, 2)).toEqual([
+    expect(typeBars(byType, '(none)', 2)).toEqual([
       { type: 'Conv2D', sharePct: 80, totalUs: 240 },
       { type: 'Relu', sharePct: 10, totalUs: 30 },
     ]);
+  });
+
+  it('labels the missing type of a Level0 profile (N/A) instead of leaving it blank', () => {
+    const level0 = [{ type: 'N/A', count: 9, totalUs: 90, meanUs: 10, share: 1 }];
+    expect(typeBars(level0, '(no type)')[0]?.type).toBe('(no type)');
+    const col = typeColumns(level0, '(no type)').columns.type;
+    expect(col?.kind === 'text' ? col.dict[col.codes[0] ?? 0] : null).toBe('(no type)');
   });
 
   it('shows kernel rows straight from the columnar table when there is one', () => {
@@ -56,6 +63,7 @@ describe('profile view model', () => {
         startUs: Float64Array.of(0, 200),
         startBaseUs: null,
       }),
+      '(no type)',
     );
     expect(ops.kind).toBe('rows');
     expect(ops.data.rowCount).toBe(2);
@@ -67,7 +75,7 @@ describe('profile view model', () => {
   });
 
   it('falls back to the per-operator aggregates (share as a percentage)', () => {
-    const ops = operatorColumns(profile(null));
+    const ops = operatorColumns(profile(null), '(no type)');
     expect(ops.kind).toBe('aggregates');
     expect(ops.data.columns.share).toEqual({ kind: 'number', values: Float64Array.of(80) });
     expect(ops.data.columns.inputShapes).toMatchObject({ kind: 'text', dict: [''] });

@@ -1,6 +1,7 @@
 // Profile → what the profile page shows: per-type chart rows and the columns of its two tables.
 // A per-kernel table (op_summary, kernel_details) is shown row by row straight from its columnar
 // arrays; op_statistic has only aggregates.
+import { isNoType, type NameAggregate } from '../../../core/model/profile-by-name.ts';
 import type { ProfileData, TypeAggregate } from '../../../core/model/types.ts';
 import {
   fromRows,
@@ -15,17 +16,20 @@ export interface TypeBar {
   readonly totalUs: number;
 }
 
+/** A type as shown: Level0 profiles have none (`N/A`), which gets a label instead of a blank. */
+export const typeLabel = (type: string, noType: string): string => (isNoType(type) ? noType : type);
+
 /** The `limit` types with the most time (byType is sorted by total time already). */
-export function typeBars(byType: readonly TypeAggregate[], limit = 15): TypeBar[] {
+export function typeBars(byType: readonly TypeAggregate[], noType: string, limit = 15): TypeBar[] {
   return [...byType]
     .sort((a, b) => b.totalUs - a.totalUs)
     .slice(0, limit)
-    .map((t) => ({ type: t.type, sharePct: t.share * 100, totalUs: t.totalUs }));
+    .map((t) => ({ type: typeLabel(t.type, noType), sharePct: t.share * 100, totalUs: t.totalUs }));
 }
 
-export function typeColumns(byType: readonly TypeAggregate[]): ColumnarData {
+export function typeColumns(byType: readonly TypeAggregate[], noType: string): ColumnarData {
   return fromRows(byType, {
-    type: (t) => t.type,
+    type: (t) => typeLabel(t.type, noType),
     count: (t) => t.count,
     totalUs: (t) => t.totalUs,
     meanUs: (t) => t.meanUs,
@@ -35,7 +39,10 @@ export function typeColumns(byType: readonly TypeAggregate[]): ColumnarData {
 
 export type OperatorTableKind = 'rows' | 'aggregates';
 
-export function operatorColumns(profile: ProfileData): {
+export function operatorColumns(
+  profile: ProfileData,
+  noType: string,
+): {
   kind: OperatorTableKind;
   data: ColumnarData;
 } {
@@ -47,7 +54,11 @@ export function operatorColumns(profile: ProfileData): {
         rowCount: table.rowCount,
         columns: {
           name: textColumn(table.dict, table.name),
-          type: textColumn(table.dict, table.type),
+          // Its own dictionary, so a blank type is labeled here and nowhere else.
+          type: textColumn(
+            table.dict.map((d) => typeLabel(d, noType)),
+            table.type,
+          ),
           coreType: textColumn(table.dict, table.coreType),
           inputShapes: textColumn(table.dict, table.inputShapes),
           durationUs: numberColumn(table.durationUs),
@@ -61,7 +72,7 @@ export function operatorColumns(profile: ProfileData): {
     kind: 'aggregates',
     data: fromRows(profile.summary.topOperators, {
       name: (o) => o.name,
-      type: (o) => o.type,
+      type: (o) => typeLabel(o.type, noType),
       count: (o) => o.count,
       totalUs: (o) => o.totalUs,
       meanUs: (o) => o.meanUs,
@@ -69,4 +80,17 @@ export function operatorColumns(profile: ProfileData): {
       inputShapes: (o) => o.inputShapes ?? '',
     }),
   };
+}
+
+/** The per-name groups as table columns. */
+export function nameColumns(groups: readonly NameAggregate[], noType: string): ColumnarData {
+  return fromRows(groups, {
+    name: (g) => g.name,
+    type: (g) => typeLabel(g.type, noType),
+    count: (g) => g.count,
+    totalUs: (g) => g.totalUs,
+    meanUs: (g) => g.meanUs ?? NaN,
+    maxUs: (g) => g.maxUs ?? NaN,
+    share: (g) => g.share * 100,
+  });
 }
