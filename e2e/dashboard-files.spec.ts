@@ -1,6 +1,7 @@
 // Profiles and folders on the workspace page: each profiler table is labeled with its header
-// set, profiles picked with a report are linked to it (and links can be changed by hand), and a
-// dropped folder loads the tables it holds while listing the rest as skipped.
+// set, a profile picked with a report is linked to it only on evidence (links can be changed by
+// hand, and say why they hold), and a dropped folder loads the tables it holds while listing the
+// rest as skipped.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,13 +41,19 @@ test('each profiler table is labeled with its format and header set', async ({ p
   ).toHaveAttribute('href', /^\/profile\/[0-9a-f]{64}$/);
 });
 
-test('a report and a profile picked together are linked; links can be changed by hand', async ({
+test('a profile picked with a report is linked only on evidence; links can be changed by hand', async ({
   page,
 }) => {
   await openEmptyWorkspace(page);
   await dropFiles(page, [REPORT, KERNEL_DETAILS]);
   const report = fileCard(page, 'cann63rc2-array.json');
+  // Picked together, but none of the report's tuned operators is in this table: not linked.
+  await expect(report.locator('.link-chip')).toHaveCount(0);
+  await report
+    .getByRole('combobox', { name: 'Link a profile' })
+    .selectOption({ label: 'kernel_details.csv' });
   await expect(report.locator('.link-chip')).toHaveText('kernel_details.csv');
+  await expect(report.getByTestId('link-evidence')).toHaveAttribute('data-verdict', 'mismatch');
   await expect(fileCard(page, 'kernel_details.csv').locator('.link-chip')).toHaveText(
     'cann63rc2-array.json',
   );
@@ -78,7 +85,14 @@ test('a dropped folder loads its tables, links them, and lists what it skipped',
   const summary = join(run, 'PROF_000001_20261102094530_ABCDEF', 'device_0', 'summary');
   mkdirSync(summary, { recursive: true });
   copyFileSync(REPORT, join(run, 'aoe_result_opat_20261102094530_pid42.json'));
-  copyFileSync(OP_SUMMARY, join(summary, 'op_summary_0_1.csv'));
+  // The profile of the tuned model: it holds the operators the report tuned.
+  writeFileSync(
+    join(summary, 'op_summary_0_1.csv'),
+    readFileSync(OP_SUMMARY, 'utf8')
+      .replace(',Conv_0,', ',Conv_7,')
+      .replace(',Relu_0,', ',SoftmaxV2_0,')
+      .replace(',Conv_1,', ',Gemm_0,'),
+  );
   writeFileSync(join(run, 'aoe.log'), 'tuning log\n');
   writeFileSync(join(summary, 'trace_view.json'), '[{"name":"x","ph":"X","pid":1,"tid":1,"ts":0}]');
 
@@ -87,6 +101,9 @@ test('a dropped folder loads its tables, links them, and lists what it skipped',
   await expect(page.getByTestId('file-card')).toHaveCount(2);
   const report = fileCard(page, 'resnet50_run/aoe_result_opat_20261102094530_pid42.json');
   await expect(report.locator('.link-chip')).toHaveText([/op_summary_0_1\.csv$/]);
+  await expect(report.getByTestId('link-evidence')).toContainText(
+    'Same model: model “resnet50” named by both; 3 of 3 tuned operators found in the profile',
+  );
 
   const skipped = page.getByTestId('skipped');
   await expect(skipped.getByText('2 files skipped')).toBeVisible();
