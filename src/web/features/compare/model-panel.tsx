@@ -29,55 +29,62 @@ export function ModelPanel({
     tunedMs: m.tunedMs ?? m.baselineMs,
     label: m.isBaseline ? 'neutral' : m.label,
   }));
+  // Room for the longest run name on one line (names are model and time, ~20 characters).
+  const axisWidth = Math.min(
+    220,
+    Math.max(60, 16 + 7.5 * Math.max(0, ...data.map((d) => d.name.length))),
+  );
   return (
     <section className="compare-panel" aria-labelledby="compare-model-title">
       <h2 id="compare-model-title">{t('model.title')}</h2>
-      <table className="compare-table" data-testid="model-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('model.run')}</th>
-            <th scope="col" className="num">
-              {t('model.aoeBaseline')}
-            </th>
-            <th scope="col" className="num">
-              {t('model.tuned')}
-            </th>
-            <th scope="col" className="num">
-              {t('model.delta')}
-            </th>
-            <th scope="col" className="num">
-              {t('model.deltaPct')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => {
-            const d = m.diff;
-            const cls = m.isBaseline ? '' : LABEL_CLASS[m.label];
-            return (
-              <tr key={m.runId} data-run={m.runId}>
-                <th scope="row">
-                  <span className="run-tag">{short.get(m.runId)}</span> {m.runLabel}
-                  {m.isBaseline ? <span className="badge">{t('model.isBaseline')}</span> : null}
-                </th>
-                <td className="num">{f.ms(m.baselineMs)}</td>
-                <td className="num">{f.ms(m.tunedMs)}</td>
-                <td className={`num ${cls}`} data-testid="model-delta">
-                  {m.isBaseline || d.kind !== 'numeric'
-                    ? '—'
-                    : `${GLYPH[m.label]} ${f.signedMs(d.delta)}`.trim()}
-                </td>
-                <td className={`num ${cls}`} data-testid="model-delta-pct">
-                  {m.isBaseline || d.kind !== 'numeric' ? '—' : f.signedPct(d.deltaPct)}
-                  {m.isBaseline ? null : (
-                    <span className="visually-hidden"> {t(`label.${m.label}`)}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="compare-table" data-testid="model-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('model.run')}</th>
+              <th scope="col" className="num">
+                {t('model.aoeBaseline')}
+              </th>
+              <th scope="col" className="num">
+                {t('model.tuned')}
+              </th>
+              <th scope="col" className="num">
+                {t('model.delta')}
+              </th>
+              <th scope="col" className="num">
+                {t('model.deltaPct')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => {
+              const d = m.diff;
+              const cls = m.isBaseline ? '' : LABEL_CLASS[m.label];
+              return (
+                <tr key={m.runId} data-run={m.runId}>
+                  <th scope="row">
+                    <span className="run-tag">{short.get(m.runId)}</span> {m.runLabel}
+                    {m.isBaseline ? <span className="badge">{t('model.isBaseline')}</span> : null}
+                  </th>
+                  <td className="num">{f.ms(m.baselineMs)}</td>
+                  <td className="num">{f.ms(m.tunedMs)}</td>
+                  <td className={`num ${cls}`} data-testid="model-delta">
+                    {m.isBaseline || d.kind !== 'numeric'
+                      ? '—'
+                      : `${GLYPH[m.label]} ${f.signedMs(d.delta)}`.trim()}
+                  </td>
+                  <td className={`num ${cls}`} data-testid="model-delta-pct">
+                    {m.isBaseline || d.kind !== 'numeric' ? '—' : f.signedPct(d.deltaPct)}
+                    {m.isBaseline ? null : (
+                      <span className="visually-hidden"> {t(`label.${m.label}`)}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <ChartCard
         title={t('model.chart')}
         fileStem="model-latency"
@@ -100,7 +107,7 @@ export function ModelPanel({
           <YAxis
             type="category"
             dataKey="name"
-            width={60}
+            width={axisWidth}
             tick={{ fill: 'var(--fg)' }}
             stroke="var(--border)"
           />
