@@ -2,6 +2,7 @@
 import * as v from './validators.js';
 
 export const validators = {
+  'advice-output.v1': v.advice_output_v1,
   'aoe-opat-result': v.aoe_opat_result,
   'aoe-sgat-result': v.aoe_sgat_result,
   'compare-output.v1': v.compare_output_v1,

@@ -3,22 +3,1180 @@
 // @ts-nocheck
 import * as func8_ns from "ajv/dist/runtime/ucs2length.js";
 function runtimeDefault(ns) { const d = ns.default; return typeof d === "function" ? d : d.default; }
-export const aoe_opat_result = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json","title":"AoeOpatResult","description":"AOE operator-tuning result file aoe_result_opat_<timestamp>_pid<pid>.json (FORMATS.md Part A). Three layouts share this one schema without branching, because array and object keywords apply only to their own type: an array of single-key sections ({basic}, {OPAT}) for offline inference; an object keyed by report_<timestamp>_<tid> (training, online and single-op tuning), each value a task; a bare {basic, OPAT} object. Unknown fields are allowed: the parser keeps them and reports them as warnings. Model times in ms, operator times in µs.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"}},"$defs":{"task":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"section":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"opat":{"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}},"repoModifiedOperators":{"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}},"operatorGenA":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}},"operatorGenB":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}},"dimensionResult":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}},"repoSummary":{"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}},"percent":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"micros":{"type":"number","minimum":0},"count":{"type":"integer","minimum":0}}};
-const schema33 = {"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}};
-const schema32 = {"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
-const schema34 = {"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}};
-const schema35 = {"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
-const pattern4 = new RegExp("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$", "u");
-const schema36 = {"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}};
-const schema37 = {"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}};
-const schema38 = {"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}};
-const schema39 = {"type":"number","minimum":0};
+export const advice_output_v1 = validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/advice-output.v1.schema.json","title":"AdviceOutput","description":"What `aoe-dashboard advise --json` prints: the files read and the advisor's findings, ranked (severity, then impact). Texts are given in both languages; the figures in `value` are already formatted.","type":"object","required":["version","failOn","files","counts","findings"],"additionalProperties":false,"properties":{"version":{"const":1},"failOn":{"$ref":"#/$defs/severity"},"files":{"type":"array","items":{"$ref":"#/$defs/file"}},"counts":{"type":"object","required":["critical","warning","info"],"additionalProperties":false,"properties":{"critical":{"type":"integer","minimum":0},"warning":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}}},"$defs":{"severity":{"enum":["info","warning","critical"]},"localized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"file":{"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"evidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}},"finding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/evidence"}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}}}};
+const schema32 = {"enum":["info","warning","critical"]};
+const schema33 = {"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}};
+const schema34 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/evidence"}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema36 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
+const schema37 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}};
+const schema39 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.label === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.value === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "label") || (key0 === "value")) || (key0 === "ref"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data0 = data.label;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.en === undefined){
+const err3 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0["zh-CN"] === undefined){
+const err4 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!((key1 === "en") || (key1 === "zh-CN"))){
+const err5 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.en !== undefined){
+if(typeof data0.en !== "string"){
+const err6 = {instancePath:instancePath+"/label/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0["zh-CN"] !== undefined){
+if(typeof data0["zh-CN"] !== "string"){
+const err7 = {instancePath:instancePath+"/label/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(typeof data.value !== "string"){
+const err9 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ref !== undefined){
+let data4 = data.ref;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.table === undefined){
+const err10 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/ref/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!((((key2 === "fileId") || (key2 === "table")) || (key2 === "row")) || (key2 === "name"))){
+const err11 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/ref/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data4.fileId !== undefined){
+if(typeof data4.fileId !== "string"){
+const err12 = {instancePath:instancePath+"/ref/fileId",schemaPath:"#/$defs/ref/properties/fileId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.table !== undefined){
+let data6 = data4.table;
+if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
+const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/ref/properties/table/enum",keyword:"enum",params:{allowedValues: schema39.properties.table.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.row !== undefined){
+let data7 = data4.row;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err14 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/ref/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 0 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/ref/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err16 = {instancePath:instancePath+"/ref/name",schemaPath:"#/$defs/ref/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/ref/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ruleId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.severity === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.impact === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.title === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.evidence === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.why === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.action === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.fileIds === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fileIds"},message:"must have required property '"+"fileIds"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "ruleId") || (key0 === "severity")) || (key0 === "impact")) || (key0 === "title")) || (key0 === "evidence")) || (key0 === "why")) || (key0 === "action")) || (key0 === "fileIds"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ruleId !== undefined){
+if(typeof data.ruleId !== "string"){
+const err9 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.severity !== undefined){
+let data1 = data.severity;
+if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.impact !== undefined){
+let data2 = data.impact;
+if(typeof data2 == "number"){
+if(data2 > 1 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/impact",schemaPath:"#/properties/impact/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/impact",schemaPath:"#/properties/impact/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/impact",schemaPath:"#/properties/impact/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data3 = data.title;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.en === undefined){
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data3["zh-CN"] === undefined){
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "en") || (key1 === "zh-CN"))){
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data3.en !== undefined){
+if(typeof data3.en !== "string"){
+const err17 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data3["zh-CN"] !== undefined){
+if(typeof data3["zh-CN"] !== "string"){
+const err18 = {instancePath:instancePath+"/title/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.evidence !== undefined){
+let data6 = data.evidence;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate22(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.why !== undefined){
+let data8 = data.why;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.en === undefined){
+const err21 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data8["zh-CN"] === undefined){
+const err22 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((key2 === "en") || (key2 === "zh-CN"))){
+const err23 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data8.en !== undefined){
+if(typeof data8.en !== "string"){
+const err24 = {instancePath:instancePath+"/why/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8["zh-CN"] !== undefined){
+if(typeof data8["zh-CN"] !== "string"){
+const err25 = {instancePath:instancePath+"/why/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data11 = data.action;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.text === undefined){
+const err27 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key3 in data11){
+if(!((((key3 === "text") || (key3 === "command")) || (key3 === "config")) || (key3 === "configName"))){
+const err28 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data11.text !== undefined){
+let data12 = data11.text;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.en === undefined){
+const err29 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12["zh-CN"] === undefined){
+const err30 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+for(const key4 in data12){
+if(!((key4 === "en") || (key4 === "zh-CN"))){
+const err31 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data12.en !== undefined){
+if(typeof data12.en !== "string"){
+const err32 = {instancePath:instancePath+"/action/text/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data12["zh-CN"] !== undefined){
+if(typeof data12["zh-CN"] !== "string"){
+const err33 = {instancePath:instancePath+"/action/text/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data11.command !== undefined){
+if(typeof data11.command !== "string"){
+const err35 = {instancePath:instancePath+"/action/command",schemaPath:"#/properties/action/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data11.config !== undefined){
+if(typeof data11.config !== "string"){
+const err36 = {instancePath:instancePath+"/action/config",schemaPath:"#/properties/action/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data11.configName !== undefined){
+if(typeof data11.configName !== "string"){
+const err37 = {instancePath:instancePath+"/action/configName",schemaPath:"#/properties/action/properties/configName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.fileIds !== undefined){
+let data18 = data.fileIds;
+if(Array.isArray(data18)){
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data18[i1] !== "string"){
+const err39 = {instancePath:instancePath+"/fileIds/" + i1,schemaPath:"#/properties/fileIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/fileIds",schemaPath:"#/properties/fileIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/advice-output.v1.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.failOn === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failOn"},message:"must have required property '"+"failOn"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.files === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.counts === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.findings === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "version") || (key0 === "failOn")) || (key0 === "files")) || (key0 === "counts")) || (key0 === "findings"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.failOn !== undefined){
+let data1 = data.failOn;
+if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
+const err7 = {instancePath:instancePath+"/failOn",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.files !== undefined){
+let data2 = data.files;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.id === undefined){
+const err8 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.path === undefined){
+const err9 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.kind === undefined){
+const err10 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "id") || (key1 === "path")) || (key1 === "kind")) || (key1 === "format"))){
+const err11 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.id !== undefined){
+if(typeof data3.id !== "string"){
+const err12 = {instancePath:instancePath+"/files/" + i0+"/id",schemaPath:"#/$defs/file/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.path !== undefined){
+if(typeof data3.path !== "string"){
+const err13 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/$defs/file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data3.kind !== undefined){
+let data6 = data3.kind;
+if(!(((((data6 === "report") || (data6 === "profile")) || (data6 === "timeline")) || (data6 === "measurement")) || (data6 === "unreadable"))){
+const err14 = {instancePath:instancePath+"/files/" + i0+"/kind",schemaPath:"#/$defs/file/properties/kind/enum",keyword:"enum",params:{allowedValues: schema33.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.format !== undefined){
+if(typeof data3.format !== "string"){
+const err15 = {instancePath:instancePath+"/files/" + i0+"/format",schemaPath:"#/$defs/file/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.counts !== undefined){
+let data8 = data.counts;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.critical === undefined){
+const err18 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data8.warning === undefined){
+const err19 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "warning"},message:"must have required property '"+"warning"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data8.info === undefined){
+const err20 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/required",keyword:"required",params:{missingProperty: "info"},message:"must have required property '"+"info"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!(((key2 === "critical") || (key2 === "warning")) || (key2 === "info"))){
+const err21 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data8.critical !== undefined){
+let data9 = data8.critical;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err22 = {instancePath:instancePath+"/counts/critical",schemaPath:"#/properties/counts/properties/critical/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(typeof data9 == "number"){
+if(data9 < 0 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/counts/critical",schemaPath:"#/properties/counts/properties/critical/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(data8.warning !== undefined){
+let data10 = data8.warning;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err24 = {instancePath:instancePath+"/counts/warning",schemaPath:"#/properties/counts/properties/warning/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(typeof data10 == "number"){
+if(data10 < 0 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/counts/warning",schemaPath:"#/properties/counts/properties/warning/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data8.info !== undefined){
+let data11 = data8.info;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err26 = {instancePath:instancePath+"/counts/info",schemaPath:"#/properties/counts/properties/info/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(typeof data11 == "number"){
+if(data11 < 0 || isNaN(data11)){
+const err27 = {instancePath:instancePath+"/counts/info",schemaPath:"#/properties/counts/properties/info/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data12 = data.findings;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate21(data12[i1], {instancePath:instancePath+"/findings/" + i1,parentData:data12,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const aoe_opat_result = validate25;
+const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json","title":"AoeOpatResult","description":"AOE operator-tuning result file aoe_result_opat_<timestamp>_pid<pid>.json (FORMATS.md Part A). Three layouts share this one schema without branching, because array and object keywords apply only to their own type: an array of single-key sections ({basic}, {OPAT}) for offline inference; an object keyed by report_<timestamp>_<tid> (training, online and single-op tuning), each value a task; a bare {basic, OPAT} object. Unknown fields are allowed: the parser keeps them and reports them as warnings. Model times in ms, operator times in µs.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"}},"$defs":{"task":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"section":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"opat":{"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}},"repoModifiedOperators":{"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}},"operatorGenA":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}},"operatorGenB":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}},"dimensionResult":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}},"repoSummary":{"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}},"percent":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"micros":{"type":"number","minimum":0},"count":{"type":"integer","minimum":0}}};
+const schema44 = {"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}};
+const schema43 = {"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
+const schema45 = {"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}};
+const schema46 = {"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+const pattern4 = new RegExp("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$", "u");
+const schema47 = {"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}};
+const schema48 = {"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}};
+const schema49 = {"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}};
+const schema50 = {"type":"number","minimum":0};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -99,7 +1257,7 @@ errors++;
 if(data.performance_improvement !== undefined){
 let data2 = data.performance_improvement;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err6 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema35.type},message:"must be string,number"};
+const err6 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema46.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -144,16 +1302,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":{"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true,"update_mode":true},"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":{"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true,"update_mode":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -209,8 +1367,8 @@ if(data.tune_performance !== undefined){
 let data2 = data.tune_performance;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
-if(!(validate25(data2[key0], {instancePath:instancePath+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate30(data2[key0], {instancePath:instancePath+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -237,17 +1395,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"op_name":true,"op_type":true,"tune_performance":true},"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":{"op_name":true,"op_type":true,"tune_performance":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}};
+const schema53 = {"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -362,7 +1520,7 @@ errors++;
 if(data.performance_improvement !== undefined){
 let data4 = data.performance_improvement;
 if((typeof data4 !== "string") && (!(typeof data4 == "number"))){
-const err9 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema35.type},message:"must be string,number"};
+const err9 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema46.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -395,16 +1553,16 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":{"op_name":true,"op_type":true,"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true},"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":{"op_name":true,"op_type":true,"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -412,7 +1570,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema36.type},message:"must be object,array"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema47.type},message:"must be object,array"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -424,8 +1582,8 @@ errors++;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate24(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate29(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
@@ -436,8 +1594,8 @@ let data1 = data.add_repo_operators;
 if(Array.isArray(data1)){
 const len1 = data1.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate28(data1[i1], {instancePath:instancePath+"/add_repo_operators/" + i1,parentData:data1,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate33(data1[i1], {instancePath:instancePath+"/add_repo_operators/" + i1,parentData:data1,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
@@ -458,8 +1616,8 @@ let data3 = data.update_repo_operators;
 if(Array.isArray(data3)){
 const len2 = data3.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate28(data3[i2], {instancePath:instancePath+"/update_repo_operators/" + i2,parentData:data3,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate33(data3[i2], {instancePath:instancePath+"/update_repo_operators/" + i2,parentData:data3,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
@@ -476,18 +1634,18 @@ errors++;
 }
 }
 }
-validate23.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"add_repo_operators":true,"update_repo_operators":true},"items":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":{"add_repo_operators":true,"update_repo_operators":true},"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}};
-const schema47 = {"type":"integer","minimum":0};
+const schema57 = {"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}};
+const schema58 = {"type":"integer","minimum":0};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -716,16 +1874,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":{"repo_add_num":true,"repo_hit_num":true,"repo_reserved_num":true,"repo_unsatisfied_num":true,"repo_update_num":true,"total_num":true},"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":{"repo_add_num":true,"repo_hit_num":true,"repo_reserved_num":true,"repo_unsatisfied_num":true,"repo_update_num":true,"total_num":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -786,7 +1944,7 @@ errors++;
 if(data.model_performance_improvement !== undefined){
 let data2 = data.model_performance_improvement;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err4 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema35.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema46.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -861,14 +2019,14 @@ errors++;
 }
 }
 if(data.repo_modified_operators !== undefined){
-if(!(validate23(data.repo_modified_operators, {instancePath:instancePath+"/repo_modified_operators",parentData:data,parentDataProperty:"repo_modified_operators",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate28(data.repo_modified_operators, {instancePath:instancePath+"/repo_modified_operators",parentData:data,parentDataProperty:"repo_modified_operators",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
 if(data.repo_summary !== undefined){
-if(!(validate32(data.repo_summary, {instancePath:instancePath+"/repo_summary",parentData:data,parentDataProperty:"repo_summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate37(data.repo_summary, {instancePath:instancePath+"/repo_summary",parentData:data,parentDataProperty:"repo_summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -883,16 +2041,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"model_baseline_performance(ms)":true,"model_result_performance(ms)":true,"model_performance_improvement":true,"opat_tuning_result":true,"opat_tune_result":true,"tune_failed_operators":true,"repo_modified_operators":true,"repo_summary":true},"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":{"model_baseline_performance(ms)":true,"model_result_performance(ms)":true,"model_performance_improvement":true,"opat_tuning_result":true,"opat_tune_result":true,"tune_failed_operators":true,"repo_modified_operators":true,"repo_summary":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -963,8 +2121,8 @@ errors++;
 }
 }
 if(data.OPAT !== undefined){
-if(!(validate22(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate27(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -979,17 +2137,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"basic":true,"OPAT":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"basic":true,"OPAT":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema54 = {"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
+const schema65 = {"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -997,7 +2155,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema54.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema65.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1009,8 +2167,8 @@ errors++;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate21(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate26(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -1069,24 +2227,24 @@ errors++;
 }
 }
 if(data.OPAT !== undefined){
-if(!(validate22(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate27(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
 }
-validate37.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"basic":true,"OPAT":true},"items":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":{"basic":true,"OPAT":true},"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const pattern7 = new RegExp("^report_", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1094,7 +2252,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema31.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema42.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1116,8 +2274,8 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate21(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate26(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -1186,8 +2344,8 @@ errors++;
 }
 }
 if(data.OPAT !== undefined){
-if(!(validate22(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate27(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -1196,35 +2354,35 @@ props0.basic = true;
 props0.OPAT = true;
 for(const key0 in data){
 if(pattern7.test(key0)){
-if(!(validate37(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate42(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 props0[key0] = true;
 }
 }
 }
-validate20.errors = vErrors;
+validate25.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate20.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+validate25.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
 
-export const aoe_sgat_result = validate41;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json","title":"AoeSgatResult","description":"AOE subgraph-tuning result file aoe_result_sgat_<timestamp>_pid<pid>.json, best effort (FORMATS.md A.7): its field set is not public. Modeled on the operator-tuning file: an array of single-key sections, a report_<timestamp>_<tid> map, or a bare object. Section keys other than basic (SGAT, GDAT, …) are read by pattern: model times *_performance(ms), *improvement percentages and *_tune_result / *_tuning_result status text. Everything else is kept as it is.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"},"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}},"$defs":{"task":{"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"section":{"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}},"tuningSection":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}},"percent":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}};
-const schema58 = {"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}};
-const schema57 = {"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
+export const aoe_sgat_result = validate46;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json","title":"AoeSgatResult","description":"AOE subgraph-tuning result file aoe_result_sgat_<timestamp>_pid<pid>.json, best effort (FORMATS.md A.7): its field set is not public. Modeled on the operator-tuning file: an array of single-key sections, a report_<timestamp>_<tid> map, or a bare object. Section keys other than basic (SGAT, GDAT, …) are read by pattern: model times *_performance(ms), *improvement percentages and *_tune_result / *_tuning_result status text. Everything else is kept as it is.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"},"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}},"$defs":{"task":{"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"section":{"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}},"tuningSection":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}},"percent":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}};
+const schema69 = {"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}};
+const schema68 = {"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
 const pattern8 = new RegExp("^[A-Z][A-Z0-9_]{1,15}$", "u");
-const schema59 = {"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}};
-const schema60 = {"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+const schema70 = {"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}};
+const schema71 = {"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
 const pattern9 = new RegExp("_performance\\(ms\\)$", "u");
 const pattern10 = new RegExp("improvement$", "u");
 const pattern12 = new RegExp("_tun(e|ing)_result$", "u");
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1265,7 +2423,7 @@ for(const key1 in data){
 if(pattern10.test(key1)){
 let data1 = data[key1];
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema60.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema71.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1315,17 +2473,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate48.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate43.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate48.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1399,8 +2557,8 @@ var props0 = {};
 props0.basic = true;
 for(const key0 in data){
 if(pattern8.test(key0)){
-if(!(validate43(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate48(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 props0[key0] = true;
@@ -1417,18 +2575,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate47.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate42.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema62 = {"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
+const schema73 = {"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1436,7 +2594,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema62.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema73.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1448,8 +2606,8 @@ errors++;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate47(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
@@ -1511,26 +2669,26 @@ var props1 = {};
 props1.basic = true;
 for(const key0 in data){
 if(pattern8.test(key0)){
-if(!(validate43(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate48(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 props1[key0] = true;
 }
 }
 }
-validate46.errors = vErrors;
+validate51.errors = vErrors;
 evaluated0.props = props1;
 return errors === 0;
 }
-validate46.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+validate51.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
 
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1538,7 +2696,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema56.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema67.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1560,8 +2718,8 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate47(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
@@ -1633,8 +2791,8 @@ var props1 = {};
 props1.basic = true;
 for(const key0 in data){
 if(pattern7.test(key0)){
-if(!(validate46(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate51(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 props1[key0] = true;
@@ -1642,32 +2800,32 @@ props1[key0] = true;
 }
 for(const key1 in data){
 if(pattern8.test(key1)){
-if(!(validate43(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate48(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 props1[key1] = true;
 }
 }
 }
-validate41.errors = vErrors;
+validate46.errors = vErrors;
 evaluated0.props = props1;
 return errors === 0;
 }
-validate41.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+validate46.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
 
-export const compare_output_v1 = validate51;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json","title":"CompareOutput","description":"What `aoe-dashboard compare BASELINE RUN... --json` prints: every run against the pinned baseline, the comparability warnings and the gate verdict. Model times in ms, operator times in µs.","type":"object","required":["version","baseline","runs","models","operators","comparability","knowledgeBase","gate","noise"],"additionalProperties":false,"properties":{"version":{"const":1},"baseline":{"type":"string"},"noise":{"type":"object","required":["pct","us"],"additionalProperties":false,"properties":{"pct":{"type":"number"},"us":{"type":"number"}}},"runs":{"type":"array","items":{"type":"object","required":["id","label","file","task","generation"],"additionalProperties":false,"properties":{"id":{"type":"string"},"label":{"type":"string"},"file":{"type":"string"},"task":{"type":"string"},"generation":{"type":"string"}}}},"models":{"type":"array","items":{"type":"object","required":["run","isBaseline","baselineMs","tunedMs","deltaMs","deltaPct","label"],"additionalProperties":false,"properties":{"run":{"type":"string"},"isBaseline":{"type":"boolean"},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"deltaMs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"label":{"$ref":"#/$defs/label"}}}},"operators":{"type":"array","items":{"type":"object","required":["run","counts","matched","geomeanSpeedup","rows"],"additionalProperties":false,"properties":{"run":{"type":"string"},"counts":{"type":"object","required":["added","removed","faster","slower","unchanged"],"additionalProperties":false,"properties":{"added":{"type":"integer"},"removed":{"type":"integer"},"faster":{"type":"integer"},"slower":{"type":"integer"},"unchanged":{"type":"integer"}}},"matched":{"type":"integer"},"geomeanSpeedup":{"type":["number","null"]},"rows":{"type":"array","items":{"type":"object","required":["name","type","dimension","bucket","label","baseUs","candUs","deltaUs","deltaPct","speedup","via"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"bucket":{"enum":["added","removed","faster","slower","unchanged"]},"label":{"$ref":"#/$defs/label"},"baseUs":{"type":["number","null"]},"candUs":{"type":["number","null"]},"deltaUs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"speedup":{"type":["number","null"]},"via":{"enum":["name","mapping","shape",null]}}}}}}},"comparability":{"type":"array","items":{"type":"object","required":["field","run","baseValue","runValue"],"additionalProperties":false,"properties":{"field":{"enum":["kind","generation","taskName","cannVersion","soc","modelSha256","bankPath"]},"run":{"type":"string"},"baseValue":{"type":"string"},"runValue":{"type":"string"}}}},"knowledgeBase":{"type":"array","items":{"type":"object","required":["run","hitRate","hit","add","update","unsatisfied","total"],"additionalProperties":false,"properties":{"run":{"type":"string"},"hitRate":{"type":["number","null"]},"hit":{"type":["integer","null"]},"add":{"type":["integer","null"]},"update":{"type":["integer","null"]},"unsatisfied":{"type":["integer","null"]},"total":{"type":["integer","null"]}}}},"gate":{"type":"object","required":["rules","verdict","runs","reasons"],"additionalProperties":false,"properties":{"rules":{"$ref":"gate-rules.schema.json"},"verdict":{"enum":["accept","reject","insufficient"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}},"runs":{"type":"array","items":{"type":"object","required":["run","verdict","reasons"],"additionalProperties":false,"properties":{"run":{"type":"string"},"verdict":{"enum":["accept","reject","insufficient"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}}}}}}}},"$defs":{"label":{"enum":["improvement","neutral","regression"]},"reason":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}}};
-const schema65 = {"enum":["improvement","neutral","regression"]};
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/gate-rules.schema.json","title":"GateRules","description":"Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor, share links and `aoe-dashboard compare --gate FILE`). Percentages are of the baseline's value.","type":"object","required":["version","modelImprovement","operatorRegression","tailLatency"],"additionalProperties":false,"properties":{"version":{"const":1},"modelImprovement":{"description":"The model latency must drop by at least minPct % against the baseline run.","type":"object","required":["enabled","minPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minPct":{"type":"number","minimum":-100,"maximum":100}}},"operatorRegression":{"description":"No matched operator may get slower by more than maxPct % (changes inside the noise floor never count).","type":"object","required":["enabled","maxPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxPct":{"type":"number","minimum":0,"maximum":100000}}},"tailLatency":{"description":"Where repeated latency measurements exist: each percentile may get at most maxRegressionPct % worse; with fewer than minRepeats measurements the verdict is 'not enough data'.","type":"object","required":["enabled","maxRegressionPct","percentiles","minRepeats"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxRegressionPct":{"type":"number","minimum":0,"maximum":100000},"percentiles":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"number","minimum":50,"maximum":100}},"minRepeats":{"type":"integer","minimum":2,"maximum":1000000}}}}};
-const schema68 = {"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}};
+export const compare_output_v1 = validate56;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json","title":"CompareOutput","description":"What `aoe-dashboard compare BASELINE RUN... --json` prints: every run against the pinned baseline, the comparability warnings and the gate verdict. Model times in ms, operator times in µs.","type":"object","required":["version","baseline","runs","models","operators","comparability","knowledgeBase","gate","noise"],"additionalProperties":false,"properties":{"version":{"const":1},"baseline":{"type":"string"},"noise":{"type":"object","required":["pct","us"],"additionalProperties":false,"properties":{"pct":{"type":"number"},"us":{"type":"number"}}},"runs":{"type":"array","items":{"type":"object","required":["id","label","file","task","generation"],"additionalProperties":false,"properties":{"id":{"type":"string"},"label":{"type":"string"},"file":{"type":"string"},"task":{"type":"string"},"generation":{"type":"string"}}}},"models":{"type":"array","items":{"type":"object","required":["run","isBaseline","baselineMs","tunedMs","deltaMs","deltaPct","label"],"additionalProperties":false,"properties":{"run":{"type":"string"},"isBaseline":{"type":"boolean"},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"deltaMs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"label":{"$ref":"#/$defs/label"}}}},"operators":{"type":"array","items":{"type":"object","required":["run","counts","matched","geomeanSpeedup","rows"],"additionalProperties":false,"properties":{"run":{"type":"string"},"counts":{"type":"object","required":["added","removed","faster","slower","unchanged"],"additionalProperties":false,"properties":{"added":{"type":"integer"},"removed":{"type":"integer"},"faster":{"type":"integer"},"slower":{"type":"integer"},"unchanged":{"type":"integer"}}},"matched":{"type":"integer"},"geomeanSpeedup":{"type":["number","null"]},"rows":{"type":"array","items":{"type":"object","required":["name","type","dimension","bucket","label","baseUs","candUs","deltaUs","deltaPct","speedup","via"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"bucket":{"enum":["added","removed","faster","slower","unchanged"]},"label":{"$ref":"#/$defs/label"},"baseUs":{"type":["number","null"]},"candUs":{"type":["number","null"]},"deltaUs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"speedup":{"type":["number","null"]},"via":{"enum":["name","mapping","shape",null]}}}}}}},"comparability":{"type":"array","items":{"type":"object","required":["field","run","baseValue","runValue"],"additionalProperties":false,"properties":{"field":{"enum":["kind","generation","taskName","cannVersion","soc","modelSha256","bankPath"]},"run":{"type":"string"},"baseValue":{"type":"string"},"runValue":{"type":"string"}}}},"knowledgeBase":{"type":"array","items":{"type":"object","required":["run","hitRate","hit","add","update","unsatisfied","total"],"additionalProperties":false,"properties":{"run":{"type":"string"},"hitRate":{"type":["number","null"]},"hit":{"type":["integer","null"]},"add":{"type":["integer","null"]},"update":{"type":["integer","null"]},"unsatisfied":{"type":["integer","null"]},"total":{"type":["integer","null"]}}}},"gate":{"type":"object","required":["rules","verdict","runs","reasons"],"additionalProperties":false,"properties":{"rules":{"$ref":"gate-rules.schema.json"},"verdict":{"enum":["accept","reject","insufficient"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}},"runs":{"type":"array","items":{"type":"object","required":["run","verdict","reasons"],"additionalProperties":false,"properties":{"run":{"type":"string"},"verdict":{"enum":["accept","reject","insufficient"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}}}}}}}},"$defs":{"label":{"enum":["improvement","neutral","regression"]},"reason":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}}};
+const schema76 = {"enum":["improvement","neutral","regression"]};
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/gate-rules.schema.json","title":"GateRules","description":"Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor, share links and `aoe-dashboard compare --gate FILE`). Percentages are of the baseline's value.","type":"object","required":["version","modelImprovement","operatorRegression","tailLatency"],"additionalProperties":false,"properties":{"version":{"const":1},"modelImprovement":{"description":"The model latency must drop by at least minPct % against the baseline run.","type":"object","required":["enabled","minPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minPct":{"type":"number","minimum":-100,"maximum":100}}},"operatorRegression":{"description":"No matched operator may get slower by more than maxPct % (changes inside the noise floor never count).","type":"object","required":["enabled","maxPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxPct":{"type":"number","minimum":0,"maximum":100000}}},"tailLatency":{"description":"Where repeated latency measurements exist: each percentile may get at most maxRegressionPct % worse; with fewer than minRepeats measurements the verdict is 'not enough data'.","type":"object","required":["enabled","maxRegressionPct","percentiles","minRepeats"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxRegressionPct":{"type":"number","minimum":0,"maximum":100000},"percentiles":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"number","minimum":50,"maximum":100}},"minRepeats":{"type":"integer","minimum":2,"maximum":1000000}}}}};
+const schema79 = {"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}};
 const func1 = Object.prototype.hasOwnProperty;
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1766,7 +2924,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema64.properties, key0))){
+if(!(func1.call(schema75.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -2141,7 +3299,7 @@ errors++;
 if(data13.baselineMs !== undefined){
 let data16 = data13.baselineMs;
 if((!(typeof data16 == "number")) && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/models/" + i1+"/baselineMs",schemaPath:"#/properties/models/items/properties/baselineMs/type",keyword:"type",params:{type: schema64.properties.models.items.properties.baselineMs.type},message:"must be number,null"};
+const err41 = {instancePath:instancePath+"/models/" + i1+"/baselineMs",schemaPath:"#/properties/models/items/properties/baselineMs/type",keyword:"type",params:{type: schema75.properties.models.items.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2154,7 +3312,7 @@ errors++;
 if(data13.tunedMs !== undefined){
 let data17 = data13.tunedMs;
 if((!(typeof data17 == "number")) && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/models/" + i1+"/tunedMs",schemaPath:"#/properties/models/items/properties/tunedMs/type",keyword:"type",params:{type: schema64.properties.models.items.properties.tunedMs.type},message:"must be number,null"};
+const err42 = {instancePath:instancePath+"/models/" + i1+"/tunedMs",schemaPath:"#/properties/models/items/properties/tunedMs/type",keyword:"type",params:{type: schema75.properties.models.items.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2167,7 +3325,7 @@ errors++;
 if(data13.deltaMs !== undefined){
 let data18 = data13.deltaMs;
 if((!(typeof data18 == "number")) && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/models/" + i1+"/deltaMs",schemaPath:"#/properties/models/items/properties/deltaMs/type",keyword:"type",params:{type: schema64.properties.models.items.properties.deltaMs.type},message:"must be number,null"};
+const err43 = {instancePath:instancePath+"/models/" + i1+"/deltaMs",schemaPath:"#/properties/models/items/properties/deltaMs/type",keyword:"type",params:{type: schema75.properties.models.items.properties.deltaMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2180,7 +3338,7 @@ errors++;
 if(data13.deltaPct !== undefined){
 let data19 = data13.deltaPct;
 if((!(typeof data19 == "number")) && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/models/" + i1+"/deltaPct",schemaPath:"#/properties/models/items/properties/deltaPct/type",keyword:"type",params:{type: schema64.properties.models.items.properties.deltaPct.type},message:"must be number,null"};
+const err44 = {instancePath:instancePath+"/models/" + i1+"/deltaPct",schemaPath:"#/properties/models/items/properties/deltaPct/type",keyword:"type",params:{type: schema75.properties.models.items.properties.deltaPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2193,7 +3351,7 @@ errors++;
 if(data13.label !== undefined){
 let data20 = data13.label;
 if(!(((data20 === "improvement") || (data20 === "neutral")) || (data20 === "regression"))){
-const err45 = {instancePath:instancePath+"/models/" + i1+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/models/" + i1+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2466,7 +3624,7 @@ errors++;
 if(data22.geomeanSpeedup !== undefined){
 let data31 = data22.geomeanSpeedup;
 if((!(typeof data31 == "number")) && (data31 !== null)){
-const err68 = {instancePath:instancePath+"/operators/" + i2+"/geomeanSpeedup",schemaPath:"#/properties/operators/items/properties/geomeanSpeedup/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.geomeanSpeedup.type},message:"must be number,null"};
+const err68 = {instancePath:instancePath+"/operators/" + i2+"/geomeanSpeedup",schemaPath:"#/properties/operators/items/properties/geomeanSpeedup/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.geomeanSpeedup.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2594,7 +3752,7 @@ vErrors.push(err79);
 errors++;
 }
 for(const key6 in data33){
-if(!(func1.call(schema64.properties.operators.items.properties.rows.items.properties, key6))){
+if(!(func1.call(schema75.properties.operators.items.properties.rows.items.properties, key6))){
 const err80 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
@@ -2632,7 +3790,7 @@ errors++;
 if(data33.dimension !== undefined){
 let data36 = data33.dimension;
 if((typeof data36 !== "string") && (data36 !== null)){
-const err83 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/dimension",schemaPath:"#/properties/operators/items/properties/rows/items/properties/dimension/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.dimension.type},message:"must be string,null"};
+const err83 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/dimension",schemaPath:"#/properties/operators/items/properties/rows/items/properties/dimension/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2645,7 +3803,7 @@ errors++;
 if(data33.bucket !== undefined){
 let data37 = data33.bucket;
 if(!(((((data37 === "added") || (data37 === "removed")) || (data37 === "faster")) || (data37 === "slower")) || (data37 === "unchanged"))){
-const err84 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/bucket",schemaPath:"#/properties/operators/items/properties/rows/items/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema64.properties.operators.items.properties.rows.items.properties.bucket.enum},message:"must be equal to one of the allowed values"};
+const err84 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/bucket",schemaPath:"#/properties/operators/items/properties/rows/items/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema75.properties.operators.items.properties.rows.items.properties.bucket.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2658,7 +3816,7 @@ errors++;
 if(data33.label !== undefined){
 let data38 = data33.label;
 if(!(((data38 === "improvement") || (data38 === "neutral")) || (data38 === "regression"))){
-const err85 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
+const err85 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2671,7 +3829,7 @@ errors++;
 if(data33.baseUs !== undefined){
 let data39 = data33.baseUs;
 if((!(typeof data39 == "number")) && (data39 !== null)){
-const err86 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/baseUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/baseUs/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.baseUs.type},message:"must be number,null"};
+const err86 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/baseUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/baseUs/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.baseUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2684,7 +3842,7 @@ errors++;
 if(data33.candUs !== undefined){
 let data40 = data33.candUs;
 if((!(typeof data40 == "number")) && (data40 !== null)){
-const err87 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/candUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/candUs/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.candUs.type},message:"must be number,null"};
+const err87 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/candUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/candUs/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.candUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2697,7 +3855,7 @@ errors++;
 if(data33.deltaUs !== undefined){
 let data41 = data33.deltaUs;
 if((!(typeof data41 == "number")) && (data41 !== null)){
-const err88 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaUs/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.deltaUs.type},message:"must be number,null"};
+const err88 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaUs/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.deltaUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2710,7 +3868,7 @@ errors++;
 if(data33.deltaPct !== undefined){
 let data42 = data33.deltaPct;
 if((!(typeof data42 == "number")) && (data42 !== null)){
-const err89 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaPct",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaPct/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.deltaPct.type},message:"must be number,null"};
+const err89 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaPct",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaPct/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.deltaPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2723,7 +3881,7 @@ errors++;
 if(data33.speedup !== undefined){
 let data43 = data33.speedup;
 if((!(typeof data43 == "number")) && (data43 !== null)){
-const err90 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/speedup",schemaPath:"#/properties/operators/items/properties/rows/items/properties/speedup/type",keyword:"type",params:{type: schema64.properties.operators.items.properties.rows.items.properties.speedup.type},message:"must be number,null"};
+const err90 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/speedup",schemaPath:"#/properties/operators/items/properties/rows/items/properties/speedup/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.speedup.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2736,7 +3894,7 @@ errors++;
 if(data33.via !== undefined){
 let data44 = data33.via;
 if(!((((data44 === "name") || (data44 === "mapping")) || (data44 === "shape")) || (data44 === null))){
-const err91 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/via",schemaPath:"#/properties/operators/items/properties/rows/items/properties/via/enum",keyword:"enum",params:{allowedValues: schema64.properties.operators.items.properties.rows.items.properties.via.enum},message:"must be equal to one of the allowed values"};
+const err91 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/via",schemaPath:"#/properties/operators/items/properties/rows/items/properties/via/enum",keyword:"enum",params:{allowedValues: schema75.properties.operators.items.properties.rows.items.properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2856,7 +4014,7 @@ errors++;
 if(data46.field !== undefined){
 let data47 = data46.field;
 if(!(((((((data47 === "kind") || (data47 === "generation")) || (data47 === "taskName")) || (data47 === "cannVersion")) || (data47 === "soc")) || (data47 === "modelSha256")) || (data47 === "bankPath"))){
-const err101 = {instancePath:instancePath+"/comparability/" + i4+"/field",schemaPath:"#/properties/comparability/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema64.properties.comparability.items.properties.field.enum},message:"must be equal to one of the allowed values"};
+const err101 = {instancePath:instancePath+"/comparability/" + i4+"/field",schemaPath:"#/properties/comparability/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema75.properties.comparability.items.properties.field.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3030,7 +4188,7 @@ errors++;
 if(data52.hitRate !== undefined){
 let data54 = data52.hitRate;
 if((!(typeof data54 == "number")) && (data54 !== null)){
-const err116 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hitRate",schemaPath:"#/properties/knowledgeBase/items/properties/hitRate/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.hitRate.type},message:"must be number,null"};
+const err116 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hitRate",schemaPath:"#/properties/knowledgeBase/items/properties/hitRate/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.hitRate.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3043,7 +4201,7 @@ errors++;
 if(data52.hit !== undefined){
 let data55 = data52.hit;
 if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (data55 !== null)){
-const err117 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hit",schemaPath:"#/properties/knowledgeBase/items/properties/hit/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.hit.type},message:"must be integer,null"};
+const err117 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hit",schemaPath:"#/properties/knowledgeBase/items/properties/hit/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.hit.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3056,7 +4214,7 @@ errors++;
 if(data52.add !== undefined){
 let data56 = data52.add;
 if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (data56 !== null)){
-const err118 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/add",schemaPath:"#/properties/knowledgeBase/items/properties/add/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.add.type},message:"must be integer,null"};
+const err118 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/add",schemaPath:"#/properties/knowledgeBase/items/properties/add/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.add.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3069,7 +4227,7 @@ errors++;
 if(data52.update !== undefined){
 let data57 = data52.update;
 if((!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))) && (data57 !== null)){
-const err119 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/update",schemaPath:"#/properties/knowledgeBase/items/properties/update/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.update.type},message:"must be integer,null"};
+const err119 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/update",schemaPath:"#/properties/knowledgeBase/items/properties/update/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.update.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3082,7 +4240,7 @@ errors++;
 if(data52.unsatisfied !== undefined){
 let data58 = data52.unsatisfied;
 if((!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))) && (data58 !== null)){
-const err120 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/unsatisfied",schemaPath:"#/properties/knowledgeBase/items/properties/unsatisfied/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.unsatisfied.type},message:"must be integer,null"};
+const err120 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/unsatisfied",schemaPath:"#/properties/knowledgeBase/items/properties/unsatisfied/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.unsatisfied.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3095,7 +4253,7 @@ errors++;
 if(data52.total !== undefined){
 let data59 = data52.total;
 if((!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))) && (data59 !== null)){
-const err121 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/total",schemaPath:"#/properties/knowledgeBase/items/properties/total/type",keyword:"type",params:{type: schema64.properties.knowledgeBase.items.properties.total.type},message:"must be integer,null"};
+const err121 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/total",schemaPath:"#/properties/knowledgeBase/items/properties/total/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.total.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3674,7 +4832,7 @@ errors++;
 if(data60.verdict !== undefined){
 let data75 = data60.verdict;
 if(!(((data75 === "accept") || (data75 === "reject")) || (data75 === "insufficient"))){
-const err171 = {instancePath:instancePath+"/gate/verdict",schemaPath:"#/properties/gate/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema64.properties.gate.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err171 = {instancePath:instancePath+"/gate/verdict",schemaPath:"#/properties/gate/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema75.properties.gate.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3756,7 +4914,7 @@ errors++;
 if(data77.rule !== undefined){
 let data78 = data77.rule;
 if(!((((data78 === "modelImprovement") || (data78 === "operatorRegression")) || (data78 === "tailLatency")) || (data78 === "runs"))){
-const err178 = {instancePath:instancePath+"/gate/reasons/" + i7+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema68.properties.rule.enum},message:"must be equal to one of the allowed values"};
+const err178 = {instancePath:instancePath+"/gate/reasons/" + i7+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema79.properties.rule.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -3769,7 +4927,7 @@ errors++;
 if(data77.status !== undefined){
 let data79 = data77.status;
 if(!((((data79 === "pass") || (data79 === "fail")) || (data79 === "insufficient")) || (data79 === "skipped"))){
-const err179 = {instancePath:instancePath+"/gate/reasons/" + i7+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema68.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err179 = {instancePath:instancePath+"/gate/reasons/" + i7+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema79.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -3809,7 +4967,7 @@ if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 for(const key15 in data82){
 let data83 = data82[key15];
 if((typeof data83 !== "string") && (!(typeof data83 == "number"))){
-const err182 = {instancePath:instancePath+"/gate/reasons/" + i7+"/params/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema68.properties.params.additionalProperties.type},message:"must be string,number"};
+const err182 = {instancePath:instancePath+"/gate/reasons/" + i7+"/params/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema79.properties.params.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -3919,7 +5077,7 @@ errors++;
 if(data85.verdict !== undefined){
 let data87 = data85.verdict;
 if(!(((data87 === "accept") || (data87 === "reject")) || (data87 === "insufficient"))){
-const err191 = {instancePath:instancePath+"/gate/runs/" + i8+"/verdict",schemaPath:"#/properties/gate/properties/runs/items/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema64.properties.gate.properties.runs.items.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err191 = {instancePath:instancePath+"/gate/runs/" + i8+"/verdict",schemaPath:"#/properties/gate/properties/runs/items/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema75.properties.gate.properties.runs.items.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -4001,7 +5159,7 @@ errors++;
 if(data89.rule !== undefined){
 let data90 = data89.rule;
 if(!((((data90 === "modelImprovement") || (data90 === "operatorRegression")) || (data90 === "tailLatency")) || (data90 === "runs"))){
-const err198 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema68.properties.rule.enum},message:"must be equal to one of the allowed values"};
+const err198 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema79.properties.rule.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4014,7 +5172,7 @@ errors++;
 if(data89.status !== undefined){
 let data91 = data89.status;
 if(!((((data91 === "pass") || (data91 === "fail")) || (data91 === "insufficient")) || (data91 === "skipped"))){
-const err199 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema68.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err199 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema79.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4054,7 +5212,7 @@ if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
 for(const key18 in data94){
 let data95 = data94[key18];
 if((typeof data95 !== "string") && (!(typeof data95 == "number"))){
-const err202 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/params/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema68.properties.params.additionalProperties.type},message:"must be string,number"};
+const err202 = {instancePath:instancePath+"/gate/runs/" + i8+"/reasons/" + i9+"/params/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema79.properties.params.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4147,18 +5305,18 @@ vErrors.push(err209);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const gate_rules = validate52;
+export const gate_rules = validate57;
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/gate-rules.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4649,24 +5807,24 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const inspect_output_v1 = validate53;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
-const schema72 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}};
-const schema73 = {"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}};
-const schema77 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
-const schema74 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
-const schema75 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
-const schema76 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const inspect_output_v1 = validate58;
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
+const schema83 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}};
+const schema84 = {"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}};
+const schema88 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
+const schema85 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
+const schema86 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
+const schema87 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4775,7 +5933,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema74.properties, key0))){
+if(!(func1.call(schema85.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -4801,7 +5959,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema85.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4814,7 +5972,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema74.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema85.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4827,7 +5985,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data3 = data.tuningTimeS;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema74.properties.tuningTimeS.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema85.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4840,7 +5998,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data4 = data.baselineMs;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err15 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema74.properties.baselineMs.type},message:"must be number,null"};
+const err15 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema85.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4853,7 +6011,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data5 = data.tunedMs;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err16 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema74.properties.tunedMs.type},message:"must be number,null"};
+const err16 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema85.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4866,7 +6024,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data6 = data.improvementPct;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err17 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema74.properties.improvementPct.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema85.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4879,7 +6037,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data7 = data.savedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema74.properties.savedMs.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema85.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4892,7 +6050,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data8 = data.savedPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema74.properties.savedPct.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema85.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5235,7 +6393,7 @@ errors++;
 if(data17.dimension !== undefined){
 let data20 = data17.dimension;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operator/properties/dimension/type",keyword:"type",params:{type: schema76.properties.dimension.type},message:"must be string,null"};
+const err46 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operator/properties/dimension/type",keyword:"type",params:{type: schema87.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5272,7 +6430,7 @@ errors++;
 if(data17.improvementPct !== undefined){
 let data23 = data17.improvementPct;
 if((!(typeof data23 == "number")) && (data23 !== null)){
-const err49 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operator/properties/improvementPct/type",keyword:"type",params:{type: schema76.properties.improvementPct.type},message:"must be number,null"};
+const err49 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operator/properties/improvementPct/type",keyword:"type",params:{type: schema87.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5285,7 +6443,7 @@ errors++;
 if(data17.repoAction !== undefined){
 let data24 = data17.repoAction;
 if(!(((data24 === "add") || (data24 === "update")) || (data24 === null))){
-const err50 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operator/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema76.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err50 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operator/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema87.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5358,16 +6516,16 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5416,7 +6574,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema72.properties, key0))){
+if(!(func1.call(schema83.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -5442,7 +6600,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!((((((data1 === "aoe-opat") || (data1 === "aoe-sgat")) || (data1 === "op-summary")) || (data1 === "kernel-details")) || (data1 === "op-statistic")) || (data1 === "unknown"))){
-const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema72.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema83.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5455,7 +6613,7 @@ errors++;
 if(data.layout !== undefined){
 let data2 = data.layout;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: schema72.properties.layout.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: schema83.properties.layout.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5468,7 +6626,7 @@ errors++;
 if(data.generation !== undefined){
 let data3 = data.generation;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/type",keyword:"type",params:{type: schema72.properties.generation.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/type",keyword:"type",params:{type: schema83.properties.generation.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5566,7 +6724,7 @@ errors++;
 if(data7.severity !== undefined){
 let data9 = data7.severity;
 if(!((data9 === "error") || (data9 === "warning"))){
-const err16 = {instancePath:instancePath+"/issues/" + i0+"/severity",schemaPath:"#/$defs/issue/properties/severity/enum",keyword:"enum",params:{allowedValues: schema73.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/issues/" + i0+"/severity",schemaPath:"#/$defs/issue/properties/severity/enum",keyword:"enum",params:{allowedValues: schema84.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5691,8 +6849,8 @@ let data15 = data.tasks;
 if(Array.isArray(data15)){
 const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate55(data15[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate60(data15[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 }
@@ -6089,17 +7247,17 @@ vErrors.push(err58);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6134,8 +7292,8 @@ let data0 = data.files;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate54(data0[i0], {instancePath:instancePath+"/files/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate59(data0[i0], {instancePath:instancePath+"/files/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
@@ -6162,19 +7320,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_error = validate58;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name). MISDIRECTED (421): the Host header (or the request line's authority) is not a name the launcher answers to. FORBIDDEN (403): the Origin is not the launcher's own. RATE_LIMITED (429): too many public reads from one client; Retry-After says when to try again.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","CONFLICT","TOO_LARGE","MISDIRECTED","UNSUPPORTED_MEDIA_TYPE","RATE_LIMITED","QUEUE_FULL","INTERNAL","DISK_FULL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
+export const launcher_error = validate63;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name). MISDIRECTED (421): the Host header (or the request line's authority) is not a name the launcher answers to. FORBIDDEN (403): the Origin is not the launcher's own. RATE_LIMITED (429): too many public reads from one client; Retry-After says when to try again.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","CONFLICT","TOO_LARGE","MISDIRECTED","UNSUPPORTED_MEDIA_TYPE","RATE_LIMITED","QUEUE_FULL","INTERNAL","DISK_FULL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-error.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6217,7 +7375,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((((((((((((((data0 === "BAD_REQUEST") || (data0 === "BAD_JSON")) || (data0 === "BAD_OPTION")) || (data0 === "BAD_PATH")) || (data0 === "UNAUTHORIZED")) || (data0 === "FORBIDDEN")) || (data0 === "NOT_FOUND")) || (data0 === "CONFLICT")) || (data0 === "TOO_LARGE")) || (data0 === "MISDIRECTED")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "RATE_LIMITED")) || (data0 === "QUEUE_FULL")) || (data0 === "INTERNAL")) || (data0 === "DISK_FULL"))){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema78.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema89.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6352,13 +7510,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job_request = validate59;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one AOE tuning job. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model","jobTypes"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator)."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800}}};
+export const launcher_job_request = validate64;
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one AOE tuning job. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model","jobTypes"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator)."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800}}};
 const pattern16 = new RegExp("^[\\s\\S]{1,1024}$", "u");
 const pattern18 = new RegExp("^[A-Za-z0-9_./:;,\\-]{1,2048}$", "u");
 const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
@@ -6367,11 +7525,11 @@ const pattern21 = new RegExp("^/[^\\u0000-\\u001f]{1,1023}$", "u");
 const pattern22 = new RegExp("^([1-9]|[12][0-9]|3[0-2])$", "u");
 const pattern23 = new RegExp("^[\\s\\S]{1,512}$", "u");
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6400,7 +7558,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema79.properties, key0))){
+if(!(func1.call(schema90.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6439,7 +7597,7 @@ errors++;
 if(data.framework !== undefined){
 let data1 = data.framework;
 if(!((((data1 === 0) || (data1 === 1)) || (data1 === 3)) || (data1 === 5))){
-const err5 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema79.properties.framework.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema90.properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6501,7 +7659,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((data4 === 1) || (data4 === 2))){
-const err10 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema79.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema90.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6586,7 +7744,7 @@ errors++;
 if(data.inputFormat !== undefined){
 let data7 = data.inputFormat;
 if(!(((((data7 === "NCHW") || (data7 === "NHWC")) || (data7 === "ND")) || (data7 === "NCDHW")) || (data7 === "NDHWC"))){
-const err17 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema79.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema90.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6715,7 +7873,7 @@ errors++;
 if(data10.REPEAT_TUNE !== undefined){
 let data12 = data10.REPEAT_TUNE;
 if(!((data12 === "True") || (data12 === "False"))){
-const err27 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema79.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema90.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6947,20 +8105,20 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job = validate60;
-const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL"]},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]}}};
+export const launcher_job = validate65;
+const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL"]},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]}}};
 const pattern25 = new RegExp("^[A-Za-z0-9_-]{22,64}$", "u");
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7099,7 +8257,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema80.properties, key0))){
+if(!(func1.call(schema91.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -7138,7 +8296,7 @@ errors++;
 if(data.state !== undefined){
 let data1 = data.state;
 if(!((((((data1 === "queued") || (data1 === "running")) || (data1 === "succeeded")) || (data1 === "failed")) || (data1 === "canceled")) || (data1 === "interrupted"))){
-const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema80.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema91.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7212,7 +8370,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(!((data5 === 1) || (data5 === 2))){
-const err22 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema80.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema91.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7237,7 +8395,7 @@ errors++;
 if(data.exitCode !== undefined){
 let data6 = data.exitCode;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err24 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema80.properties.exitCode.type},message:"must be integer,null"};
+const err24 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema91.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7250,7 +8408,7 @@ errors++;
 if(data.errorCode !== undefined){
 let data7 = data.errorCode;
 if(!(((((((((data7 === null) || (data7 === "TUNER_NOT_FOUND")) || (data7 === "BAD_OPTION")) || (data7 === "BANK_PATH_INVALID")) || (data7 === "TUNER_FAILED")) || (data7 === "TIMEOUT")) || (data7 === "CANCELED")) || (data7 === "INTERRUPTED")) || (data7 === "DISK_FULL"))){
-const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema80.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema91.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7263,7 +8421,7 @@ errors++;
 if(data.errorMessage !== undefined){
 let data8 = data.errorMessage;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err26 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema80.properties.errorMessage.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema91.properties.errorMessage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7288,7 +8446,7 @@ errors++;
 if(data.startedAt !== undefined){
 let data10 = data.startedAt;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err28 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: schema80.properties.startedAt.type},message:"must be string,null"};
+const err28 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: schema91.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7301,7 +8459,7 @@ errors++;
 if(data.finishedAt !== undefined){
 let data11 = data.finishedAt;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err29 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/properties/finishedAt/type",keyword:"type",params:{type: schema80.properties.finishedAt.type},message:"must be string,null"};
+const err29 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/properties/finishedAt/type",keyword:"type",params:{type: schema91.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7342,7 +8500,7 @@ errors++;
 if(data.progress !== undefined){
 let data14 = data.progress;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err32 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema80.properties.progress.type},message:"must be object,null"};
+const err32 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema91.properties.progress.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7363,19 +8521,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_permalink_request = validate61;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
+export const launcher_permalink_request = validate66;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7414,19 +8572,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_preflight = validate62;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+export const launcher_preflight = validate67;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7550,7 +8708,7 @@ errors++;
 if(data2.id !== undefined){
 let data3 = data2.id;
 if(!(((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank"))){
-const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema82.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema93.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7563,7 +8721,7 @@ errors++;
 if(data2.status !== undefined){
 let data4 = data2.status;
 if(!(((data4 === "ok") || (data4 === "warning")) || (data4 === "error"))){
-const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema82.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema93.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7591,7 +8749,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 let data7 = data6[key2];
 if((typeof data7 !== "string") && (!(typeof data7 == "number"))){
-const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema82.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
+const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema93.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7640,7 +8798,7 @@ errors++;
 if(data.helpOptions !== undefined){
 let data8 = data.helpOptions;
 if((!(Array.isArray(data8))) && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema82.properties.helpOptions.type},message:"must be array,null"};
+const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema93.properties.helpOptions.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7717,22 +8875,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const model_v1 = validate63;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
-const schema84 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
-const schema85 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
-const schema86 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
-const schema87 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const model_v1 = validate68;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
+const schema95 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
+const schema96 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
+const schema97 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
+const schema98 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7901,7 +9059,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema85.properties, key0))){
+if(!(func1.call(schema96.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -7927,7 +9085,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema85.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema96.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7940,7 +9098,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema85.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema96.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7953,7 +9111,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema85.properties.statusText.type},message:"must be string,null"};
+const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema96.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7966,7 +9124,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema85.properties.reportKey.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema96.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7979,7 +9137,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema85.properties.tuningTimeS.type},message:"must be number,null"};
+const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema96.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7992,7 +9150,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema85.properties.baselineMs.type},message:"must be number,null"};
+const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema96.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8005,7 +9163,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema85.properties.tunedMs.type},message:"must be number,null"};
+const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema96.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8018,7 +9176,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema85.properties.improvementPct.type},message:"must be number,null"};
+const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema96.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8031,7 +9189,7 @@ errors++;
 if(data.recomputedImprovementPct !== undefined){
 let data9 = data.recomputedImprovementPct;
 if((!(typeof data9 == "number")) && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema85.properties.recomputedImprovementPct.type},message:"must be number,null"};
+const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema96.properties.recomputedImprovementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8044,7 +9202,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data10 = data.savedMs;
 if((!(typeof data10 == "number")) && (data10 !== null)){
-const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema85.properties.savedMs.type},message:"must be number,null"};
+const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema96.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8057,7 +9215,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data11 = data.savedPct;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema85.properties.savedPct.type},message:"must be number,null"};
+const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema96.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8472,7 +9630,7 @@ errors++;
 if(data20.dimension !== undefined){
 let data23 = data20.dimension;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema87.properties.dimension.type},message:"must be string,null"};
+const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema98.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8509,7 +9667,7 @@ errors++;
 if(data20.improvementPct !== undefined){
 let data26 = data20.improvementPct;
 if((!(typeof data26 == "number")) && (data26 !== null)){
-const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema87.properties.improvementPct.type},message:"must be number,null"};
+const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema98.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8522,7 +9680,7 @@ errors++;
 if(data20.repoAction !== undefined){
 let data27 = data20.repoAction;
 if(!(((data27 === "add") || (data27 === "update")) || (data27 === null))){
-const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema87.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema98.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8608,16 +9766,16 @@ vErrors.push(err71);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8734,7 +9892,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "opat") || (data2 === "sgat"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema84.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema95.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8747,7 +9905,7 @@ errors++;
 if(data.layout !== undefined){
 let data3 = data.layout;
 if(!(((data3 === "array") || (data3 === "report-map")) || (data3 === "bare-object"))){
-const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema84.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema95.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8760,7 +9918,7 @@ errors++;
 if(data.generation !== undefined){
 let data4 = data.generation;
 if(!(((((data4 === "cann-6.0") || (data4 === "cann-6.2")) || (data4 === "cann-6.3+")) || (data4 === "sgat")) || (data4 === "unknown"))){
-const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema84.properties.generation.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema95.properties.generation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8787,8 +9945,8 @@ let data6 = data.tasks;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate65(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate70(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -8815,44 +9973,44 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/model.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
-validate63.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_header_sets = validate68;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
-const schema91 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
+export const profile_header_sets = validate73;
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
+const schema102 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
 const pattern26 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema89 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
-const schema90 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+const schema100 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
+const schema101 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
 const func8 = runtimeDefault(func8_ns);
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8972,7 +10130,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((((data2 === "string") || (data2 === "shape")) || (data2 === "number")) || (data2 === "timestamp")) || (data2 === "id"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema89.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema100.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8985,7 +10143,7 @@ errors++;
 if(data.unit !== undefined){
 let data3 = data.unit;
 if(!((data3 === "us") || (data3 === "%"))){
-const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema89.properties.unit.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema100.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9006,18 +10164,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
+const schema105 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
 const pattern30 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9125,7 +10283,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!(((data1 === "kernel-details") || (data1 === "op-summary")) || (data1 === "op-statistic"))){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema94.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema105.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9394,17 +10552,17 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9518,8 +10676,8 @@ errors++;
 }
 }
 for(const key2 in data2){
-if(!(validate69(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate74(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -9802,8 +10960,8 @@ errors++;
 }
 const len3 = data11.length;
 for(let i6=0; i6<len3; i6++){
-if(!(validate71(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate76(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
@@ -9830,19 +10988,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_row = validate73;
-const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
+export const profile_row = validate78;
+const schema109 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9935,7 +11093,7 @@ errors++;
 if(data.op_name !== undefined){
 let data0 = data.op_name;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema98.properties.op_name.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema109.properties.op_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9948,7 +11106,7 @@ errors++;
 if(data.op_type !== undefined){
 let data1 = data.op_type;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema98.properties.op_type.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema109.properties.op_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9961,7 +11119,7 @@ errors++;
 if(data.core_type !== undefined){
 let data2 = data.core_type;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema98.properties.core_type.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema109.properties.core_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9974,7 +11132,7 @@ errors++;
 if(data.start_offset_us !== undefined){
 let data3 = data.start_offset_us;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema98.properties.start_offset_us.type},message:"must be number,null"};
+const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema109.properties.start_offset_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9987,7 +11145,7 @@ errors++;
 if(data.duration_us !== undefined){
 let data4 = data.duration_us;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema98.properties.duration_us.type},message:"must be number,null"};
+const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema109.properties.duration_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10012,7 +11170,7 @@ errors++;
 if(data.wait_us !== undefined){
 let data5 = data.wait_us;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema98.properties.wait_us.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema109.properties.wait_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10025,7 +11183,7 @@ errors++;
 if(data.input_shapes !== undefined){
 let data6 = data.input_shapes;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema98.properties.input_shapes.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema109.properties.input_shapes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10046,24 +11204,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const share_bundle_v1 = validate74;
-const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}}}};
-const schema100 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}};
-const schema101 = {"type":"string"};
-const schema103 = {"type":"string"};
-const schema121 = {"type":"number"};
-const schema105 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
-const schema107 = {"type":["number","null"]};
+export const share_bundle_v1 = validate79;
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}}}};
+const schema111 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}};
+const schema112 = {"type":"string"};
+const schema114 = {"type":"string"};
+const schema132 = {"type":"number"};
+const schema116 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
+const schema118 = {"type":["number","null"]};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10182,7 +11340,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema105.properties, key0))){
+if(!(func1.call(schema116.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -10208,7 +11366,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema105.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema116.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10221,7 +11379,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema105.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema116.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10234,7 +11392,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema105.properties.statusText.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema116.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10247,7 +11405,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema105.properties.reportKey.type},message:"must be string,null"};
+const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema116.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10260,7 +11418,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema107.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema118.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10273,7 +11431,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema107.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema118.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10286,7 +11444,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema107.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema118.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10299,7 +11457,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema107.type},message:"must be number,null"};
+const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema118.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10471,19 +11629,19 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema112 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
-const schema113 = {"type":"integer","minimum":0,"maximum":199999};
-const schema114 = {"type":"integer","minimum":-1,"maximum":199999};
+const schema123 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
+const schema124 = {"type":"integer","minimum":0,"maximum":199999};
+const schema125 = {"type":"integer","minimum":-1,"maximum":199999};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10875,7 +12033,7 @@ const len5 = data10.length;
 for(let i5=0; i5<len5; i5++){
 let data11 = data10[i5];
 if(!(((data11 === 0) || (data11 === 1)) || (data11 === 2))){
-const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema112.properties.r.items.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema123.properties.r.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10973,7 +12131,7 @@ errors++;
 if(len7 > 1){
 let data15 = data13[1];
 if((!(typeof data15 == "number")) && (data15 !== null)){
-const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema107.type},message:"must be number,null"};
+const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema118.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -11018,17 +12176,17 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema117 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
+const schema128 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11155,7 +12313,7 @@ errors++;
 if(data.format !== undefined){
 let data2 = data.format;
 if(!(((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic"))){
-const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema117.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema128.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11563,17 +12721,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema128 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
+const schema139 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate87.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11582,7 +12740,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema128.properties, key0))){
+if(!(func1.call(schema139.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -11737,16 +12895,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11855,7 +13013,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema100.properties, key0))){
+if(!(func1.call(schema111.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -11952,7 +13110,7 @@ errors++;
 if(data.gen !== undefined){
 let data5 = data.gen;
 if(!(((((data5 === "cann-6.0") || (data5 === "cann-6.2")) || (data5 === "cann-6.3+")) || (data5 === "sgat")) || (data5 === "unknown"))){
-const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema100.properties.gen.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema111.properties.gen.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11965,7 +13123,7 @@ errors++;
 if(data.layout !== undefined){
 let data6 = data.layout;
 if(!(((data6 === "array") || (data6 === "report-map")) || (data6 === "bare-object"))){
-const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema100.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema111.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11988,26 +13146,26 @@ errors++;
 }
 }
 if(data.task !== undefined){
-if(!(validate76(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate81(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
 if(data.ops !== undefined){
-if(!(validate78(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate83(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
 if(data.profile !== undefined){
-if(!(validate80(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate85(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
 if(data.manifest !== undefined){
-if(!(validate82(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+if(!(validate87(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
 }
@@ -12060,17 +13218,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema139 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema150 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12199,7 +13357,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema139.properties, key0))){
+if(!(func1.call(schema150.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -12213,7 +13371,7 @@ errors++;
 if(data.page !== undefined){
 let data0 = data.page;
 if(!((data0 === "compare") || (data0 === "run"))){
-const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema139.properties.page.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema150.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12286,7 +13444,7 @@ errors++;
 if(data.tab !== undefined){
 let data4 = data.tab;
 if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
-const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema139.properties.tab.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema150.properties.tab.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12430,7 +13588,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
-const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema139.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema150.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12505,7 +13663,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
-const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema139.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema150.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13111,17 +14269,17 @@ vErrors.push(err88);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13290,8 +14448,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate75(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate80(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 }
@@ -13308,8 +14466,8 @@ errors++;
 }
 }
 if(data.view !== undefined){
-if(!(validate85(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate90(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
@@ -13324,7 +14482,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

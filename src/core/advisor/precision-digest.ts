@@ -1,0 +1,174 @@
+// The data types the model computed in, read from a kernel table's `Input Data Types` column
+// (op_summary, kernel_details Level1+), and its `OP State` (static / dynamic). The profile model
+// keeps neither column, so hosts that want the precision advice feed the file's bytes through
+// this digest as well (in chunks, like the table parser: memory stays at the digest).
+import { CsvTokenizer } from '../formats/csv/tokenizer.ts';
+import { CELL_ESCAPED, type RecordSink } from '../formats/csv/record-sink.ts';
+import { cleanHeaderCell, mapColumns } from '../formats/csv/header.ts';
+
+/** A row's data class, from its first input (the data input; later inputs are weights, bias). */
+export type DtypeClass = 'fp32' | 'half' | 'other';
+
+export interface PrecisionTypeRow {
+  readonly type: string;
+  readonly count: number;
+  readonly fp32Us: number;
+}
+
+export interface PrecisionDigest {
+  readonly fileId: string;
+  readonly fileName: string;
+  /** The file has an `Input Data Types` column. */
+  readonly hasDataTypes: boolean;
+  /** The file has an `OP State` column (msprof op_summary). */
+  readonly hasOpState: boolean;
+  readonly rows: number;
+  /** Time of AI Core rows (the Cube/Vector units) by the class of their first input, µs. */
+  readonly aiCoreUs: number;
+  readonly fp32Us: number;
+  readonly halfUs: number;
+  /** AI Core rows with FP32 input by operator type, most time first. */
+  readonly fp32ByType: readonly PrecisionTypeRow[];
+  /** Rows whose OP State is `dynamic`, and their time. */
+  readonly dynamicRows: number;
+  readonly dynamicUs: number;
+  readonly totalUs: number;
+}
+
+const FP32 = new Set(['FLOAT', 'FLOAT32', 'FP32', 'DT_FLOAT', 'DT_FLOAT32']);
+const HALF = new Set([
+  'FLOAT16',
+  'FP16',
+  'DT_FLOAT16',
+  'BF16',
+  'BFLOAT16',
+  'DT_BF16',
+  'DT_BFLOAT16',
+]);
+/**
+ * Task types that run on the AI Core's Cube or Vector units. AI_CPU, communication and DMA
+ * tasks are left out: their data type says nothing about the Cube's precision.
+ */
+const AI_CORE = new Set(['AI_CORE', 'AI_VECTOR_CORE', 'MIX_AIC', 'MIX_AIV', 'N/A', '']);
+
+export function dtypeClass(cell: string): DtypeClass {
+  const first = (cell.split(';')[0] ?? '')
+    .trim()
+    .replace(/^"+|"+$/g, '')
+    .toUpperCase();
+  if (FP32.has(first)) return 'fp32';
+  if (HALF.has(first)) return 'half';
+  return 'other';
+}
+
+const decoder = new TextDecoder('utf-8');
+
+class DigestSink implements RecordSink {
+  header: readonly string[] | null = null;
+  cols = { type: -1, core: -1, dur: -1, dtype: -1, state: -1 };
+  rows = 0;
+  aiCoreUs = 0;
+  fp32Us = 0;
+  halfUs = 0;
+  totalUs = 0;
+  dynamicRows = 0;
+  dynamicUs = 0;
+  byType = new Map<string, { count: number; fp32Us: number }>();
+
+  record(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    count: number,
+  ): boolean {
+    const cell = (i: number): string => {
+      if (i < 0 || i >= Math.min(count, starts.length)) return '';
+      const text = decoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
+      return (flags[i] as number) & CELL_ESCAPED ? text.replace(/""/g, '"') : text;
+    };
+    if (this.header === null) {
+      const header: string[] = [];
+      for (let i = 0; i < Math.min(count, starts.length); i++)
+        header.push(cleanHeaderCell(cell(i)));
+      if (header.every((h) => h === '')) return true;
+      this.header = header;
+      const at = mapColumns(header);
+      this.cols = {
+        type: at.get('op_type') ?? -1,
+        core: at.get('core_type') ?? -1,
+        dur: at.get('duration_us') ?? -1,
+        dtype: at.get('input_data_types') ?? -1,
+        state: at.get('op_state') ?? -1,
+      };
+      // Without a duration or either column of interest there is nothing to digest.
+      return this.cols.dur >= 0 && (this.cols.dtype >= 0 || this.cols.state >= 0);
+    }
+    const dur = Number(cell(this.cols.dur).trim());
+    if (!Number.isFinite(dur) || dur < 0) return true;
+    this.rows++;
+    this.totalUs += dur;
+    if (this.cols.state >= 0 && cell(this.cols.state).trim().toLowerCase() === 'dynamic') {
+      this.dynamicRows++;
+      this.dynamicUs += dur;
+    }
+    if (this.cols.dtype < 0) return true;
+    const core = cell(this.cols.core).trim().toUpperCase();
+    if (!AI_CORE.has(core)) return true;
+    this.aiCoreUs += dur;
+    const cls = dtypeClass(cell(this.cols.dtype));
+    if (cls === 'half') this.halfUs += dur;
+    if (cls !== 'fp32') return true;
+    this.fp32Us += dur;
+    const type = cell(this.cols.type).trim() || '(no type)';
+    const t = this.byType.get(type) ?? { count: 0, fp32Us: 0 };
+    t.count++;
+    t.fp32Us += dur;
+    this.byType.set(type, t);
+    return true;
+  }
+}
+
+/** Fed the file's bytes in chunks, then finished once. */
+export class PrecisionDigester {
+  private readonly sink = new DigestSink();
+  private readonly tokenizer = new CsvTokenizer(this.sink);
+
+  constructor(
+    private readonly fileId: string,
+    private readonly fileName: string,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    this.tokenizer.push(chunk);
+  }
+
+  finish(): PrecisionDigest {
+    this.tokenizer.finish();
+    const s = this.sink;
+    const fp32ByType = [...s.byType.entries()]
+      .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
+      .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
+    return {
+      fileId: this.fileId,
+      fileName: this.fileName,
+      hasDataTypes: s.cols.dtype >= 0,
+      hasOpState: s.cols.state >= 0,
+      rows: s.rows,
+      aiCoreUs: s.aiCoreUs,
+      fp32Us: s.fp32Us,
+      halfUs: s.halfUs,
+      fp32ByType,
+      dynamicRows: s.dynamicRows,
+      dynamicUs: s.dynamicUs,
+      totalUs: s.totalUs,
+    };
+  }
+}
+
+/** The digest of a whole text (tests, small files). */
+export function digestPrecision(fileId: string, fileName: string, text: string): PrecisionDigest {
+  const d = new PrecisionDigester(fileId, fileName);
+  d.push(new TextEncoder().encode(text));
+  return d.finish();
+}
