@@ -16,6 +16,8 @@ const TOP_N = [10, 20, 50, 100] as const;
 const ROW = 22;
 // Names are drawn in the monospace font at 12 px; 7.8 px a character leaves room for wide glyphs.
 const CHAR_PX = 7.8;
+// An attribute, not the .mono class: the class sets its own font size, and exports keep attributes.
+const MONO = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
 const COLOR: Readonly<Record<DiffLabel, string>> = {
   improvement: 'var(--better)',
   regression: 'var(--worse)',
@@ -129,7 +131,7 @@ export function DivergingBars(props: {
                   textAnchor="end"
                   fontSize={12}
                   fill="var(--fg)"
-                  className="mono"
+                  fontFamily={MONO}
                 >
                   {middleEllipsis(item.label, maxChars)}
                 </text>
