@@ -12,6 +12,7 @@ type Register = (program: Command, io: CliIo, setExit: SetExit) => void;
 const SUBCOMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['inspect', async () => (await import('./inspect.ts')).registerInspect],
   ['compare', async () => (await import('./compare.ts')).registerCompare],
+  ['advise', async () => (await import('./advise.ts')).registerAdvise],
   ['serve', async () => (await import('./serve.ts')).registerServe],
 ];
 const SUBCOMMAND_NAMES = new Set(SUBCOMMANDS.map(([name]) => name));
