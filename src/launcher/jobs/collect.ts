@@ -1,6 +1,6 @@
-// After a successful phase: every result JSON becomes a run (raw bytes kept on disk, the report
+// After a successful step: every result JSON becomes a run (raw bytes kept on disk, the report
 // normalized by the same src/core parsers the dashboard uses), and a manifest records how the
-// tuned model was made, so a comparison can tell whether two runs are comparable.
+// step's outputs were made, so a comparison can tell whether two runs are comparable.
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -8,7 +8,9 @@ import { basename, join } from 'node:path';
 import { importBytes, sha256Hex } from '../../core/formats/index.ts';
 import type { Repo } from '../store/repo.ts';
 import type { Env } from './env.ts';
-import { cannVersion, envSubset, findTunedOm, sha256File } from './outputs.ts';
+import { cannVersion, envSubset } from './outputs.ts';
+import type { AnyTool } from './tools/index.ts';
+import type { StepOutputs } from './tools/tool.ts';
 
 /** 144 random bits, URL-safe: run, bundle and job ids are unguessable. */
 export function newId(): string {
@@ -67,14 +69,13 @@ export async function storeResultFiles(
 
 export interface ManifestInput {
   readonly jobId: string;
-  readonly jobType: 1 | 2;
+  readonly tool: AnyTool;
+  readonly params: unknown;
+  readonly outputs: StepOutputs;
   readonly bin: string;
   readonly argv: readonly string[];
   readonly workDir: string;
   readonly env: Env;
-  readonly model: string;
-  readonly modelIsDir: boolean;
-  readonly output: string | null;
   readonly device: number;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -82,16 +83,17 @@ export interface ManifestInput {
   readonly runIds: readonly string[];
 }
 
-export interface Manifest {
+/**
+ * How a step's outputs were made: the command, the environment that changes the tool's
+ * behaviour, the host, CANN's version and times, then the tool's own fields (for aoe: job type,
+ * model and tuned model with their hashes).
+ */
+export interface Manifest extends Readonly<Record<string, unknown>> {
   readonly jobId: string;
-  readonly jobType: 1 | 2;
+  readonly tool: string;
   readonly command: readonly string[];
   readonly workDir: string;
   readonly env: Readonly<Record<string, string>>;
-  readonly model: string;
-  readonly modelSha256: string | null;
-  readonly tunedOm: string | null;
-  readonly tunedOmSha256: string | null;
   readonly cannVersion: string | null;
   readonly host: string;
   readonly device: number;
@@ -102,17 +104,14 @@ export interface Manifest {
 }
 
 export async function buildManifest(m: ManifestInput): Promise<Manifest> {
-  const om = findTunedOm(m.workDir, m.output);
+  const own = await m.tool.manifest(m.params as never, m.outputs);
   return {
     jobId: m.jobId,
-    jobType: m.jobType,
+    tool: m.tool.name,
+    ...own,
     command: [m.bin, ...m.argv],
     workDir: m.workDir,
-    env: envSubset(m.env),
-    model: m.model,
-    modelSha256: m.modelIsDir ? null : await sha256File(m.model).catch(() => null),
-    tunedOm: om,
-    tunedOmSha256: om ? await sha256File(om).catch(() => null) : null,
+    env: envSubset(m.env, m.tool.manifestEnv),
     cannVersion: cannVersion(m.env),
     host: hostname(),
     device: m.device,

@@ -1,22 +1,26 @@
 // The job queue and lifecycle: queued → running → succeeded | failed | canceled | interrupted.
-// One AOE job per device at a time (AOE measures on the device; its docs forbid sharing one),
-// different devices in parallel; job types 1 then 2. Everything a viewer sees is a stored event.
+// One job per device at a time (the tools measure on the device; AOE's docs forbid sharing one),
+// different devices in parallel. A job is a list of steps, each one tool invocation run through
+// its adapter (tools/); a plain AOE request is one step per job type, 1 then 2. Everything a
+// viewer sees is a stored event.
 // A full disk or a failing store ends the job it hits (DISK_FULL), never the launcher.
 import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDiskFull, isStorageError, StoreFullError } from '../store/disk-full.ts';
 import { TERMINAL_STATES, type JobRow, type JobState, type Repo } from '../store/repo.ts';
 import { buildManifest, newId, storeResultFiles } from './collect.ts';
 import { resolveBinary, type Env } from './env.ts';
 import { JobEvents } from './events.ts';
 import type { JobPlan, JobRequest } from './plan.ts';
-import { isUsableBank } from './paths.ts';
 import { sweepRecordedGroup } from './process.ts';
 import { startTicksOf } from './proc-table.ts';
 import { DEFAULT_KEEP_WORKDIRS, pruneWorkDirs } from './retention.ts';
-import { runPhase, type FailureCode, type PhaseControl, type StopReason } from './run-phase.ts';
-import { buildArgv } from './tools/aoe.ts';
+import { runStep, type FailureCode, type PhaseControl, type StopReason } from './run-phase.ts';
+import { aoeSteps } from './tools/aoe.ts';
+import { toolOf } from './tools/index.ts';
+import { npuSmi, type NpuInfo } from './tools/npu-smi.ts';
+import type { StepOutputs, ToolName } from './tools/tool.ts';
 
 /** Jobs waiting for a device beyond this are refused: a client loop cannot fill the store. */
 export const DEFAULT_MAX_QUEUED = 32;
@@ -34,6 +38,8 @@ export interface JobManagerOptions {
   readonly repo: Repo;
   readonly dataDir: string;
   readonly aoeBin: string;
+  /** Other tools' programs, when not the adapter's program on the job environment's PATH. */
+  readonly bins?: Readonly<Partial<Record<ToolName, string>>>;
   readonly env: Env;
   /** Grace period between SIGINT, SIGTERM and SIGKILL. */
   readonly graceMs?: number;
@@ -129,6 +135,16 @@ export class JobManager {
     this.events.append(id, 'state', { state: 'queued' });
     this.pump();
     return id;
+  }
+
+  /** What `npu-smi info` says of this host's devices now (null when it cannot be asked). */
+  devices(): Promise<NpuInfo | null> {
+    return npuSmi.query(this.o.env, 5000);
+  }
+
+  /** Whether one of this launcher's jobs runs on `device` (its processes show in npu-smi). */
+  usesDevice(device: number): boolean {
+    return this.running.has(device);
   }
 
   get(id: string): JobView | null {
@@ -292,66 +308,36 @@ export class JobManager {
       this.events.append(id, type, data);
     };
     emit('state', { state: 'running' });
-    const env: Record<string, string> = { ...this.o.env, ...(request.env ?? {}) };
-    const bin = resolveBinary(this.o.aoeBin, env);
-    if (!bin) {
-      const msg = `aoe was not found (${this.o.aoeBin}); give --aoe-bin or --set-env to the launcher`;
-      return this.finish(id, 'failed', 'TUNER_NOT_FOUND', null, msg);
-    }
-    if (request.env?.TUNE_BANK_PATH !== undefined) {
-      // The directory the plan confined to the models root, checked again now that AOE starts.
-      const bank = plan.bank ?? null;
-      if (bank !== null && isUsableBank(bank)) env.TUNE_BANK_PATH = bank;
-      else {
-        const given = request.env.TUNE_BANK_PATH;
-        const msg = `TUNE_BANK_PATH ${given} must be a directory inside the models root, readable and writable (AOE exits otherwise)`;
-        return this.finish(id, 'failed', 'BANK_PATH_INVALID', null, msg);
-      }
-    }
+    const steps = stepsOf(request, plan);
     mkdirSync(join(this.o.dataDir, 'jobs'), { recursive: true });
-    mkdirSync(row.work_dir); // new and empty: AOE writes its workspace into its cwd
-    let tuneOpsFile: string | undefined;
-    if (request.tuneOpsFile) {
-      tuneOpsFile = join(row.work_dir, 'tune_ops_file.json');
-      writeFileSync(tuneOpsFile, JSON.stringify(request.tuneOpsFile));
-    }
+    mkdirSync(row.work_dir); // new and empty: each step gets a fresh directory inside
     if (request.timeoutS !== undefined) {
       const timer = setTimeout(() => void this.cancel(id, 'TIMEOUT'), request.timeoutS * 1000);
       this.timers.set(id, timer);
     }
-    const help = this.o.helpOptions();
     let exitCode = 0;
-    for (const jobType of plan.jobTypes) {
+    for (const step of steps) {
       if (ctl.stopReason) break;
-      const cwd = join(row.work_dir, jobType === 1 ? 'subgraph' : 'operator');
+      const tool = toolOf(step.tool);
+      const wanted =
+        step.tool === 'aoe' ? this.o.aoeBin : (this.o.bins?.[step.tool] ?? tool.program);
+      const bin = resolveBinary(wanted, this.o.env);
+      if (!bin) {
+        const msg = `${tool.label} was not found (${wanted}); ${tool.notFoundHint}`;
+        return this.finish(id, 'failed', 'TUNER_NOT_FOUND', null, msg);
+      }
+      const cwd = join(row.work_dir, step.dir);
       mkdirSync(cwd);
-      // The tuned model goes to a known place (AOE-CLI.md §12: take it from --output), unless
-      // this host's aoe does not list the option; the workspace copy is the fallback.
-      const output = help === null || help.has('output') ? outputPath(cwd, plan.model) : null;
-      if (output) mkdirSync(dirname(output));
-      const argv = buildArgv({
-        jobType,
-        model: plan.model,
-        modelIsDir: plan.modelIsDir,
-        framework: plan.framework,
-        weight: plan.weight ?? undefined,
-        device: plan.device,
-        inputShape: request.inputShape,
-        inputFormat: request.inputFormat,
-        tuneOpsFile,
-        output: output ?? undefined,
-        options: plan.options,
-        progressBarKnown: help === null || help.has('progress_bar'),
-      });
       const startedAt = iso();
-      emit('phase', { jobType, phase: 'start', command: [bin, ...argv] });
-      const outcome = await runPhase(
+      const outcome = await runStep(
         {
+          tool,
+          params: step.params as never,
           bin,
-          argv,
           cwd,
-          env,
-          jobType,
+          env: this.o.env,
+          help: step.tool === 'aoe' ? this.o.helpOptions() : null,
+          tag: step.tag,
           graceMs: this.o.graceMs ?? 3000,
           pollMs: this.o.pollMs ?? 1000,
           emit,
@@ -376,26 +362,26 @@ export class JobManager {
       }
       exitCode = outcome.exitCode;
       const at = iso();
-      const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, outcome.resultFiles, at);
-      for (const run of runs) emit('result', { jobType, ...run });
+      const files = outcome.outputs.runFiles;
+      const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, files, at);
+      for (const r of runs) emit('result', { ...step.tag, ...r });
       const manifest = await buildManifest({
         jobId: id,
-        jobType,
+        tool,
+        params: step.params,
+        outputs: outcome.outputs,
         bin,
-        argv,
+        argv: outcome.argv,
         workDir: cwd,
-        env,
-        model: plan.model,
-        modelIsDir: plan.modelIsDir,
-        output,
+        env: outcome.env,
         device: plan.device,
         startedAt,
         finishedAt: at,
         exitCode,
         runIds: runs.map((r) => r.runId),
       });
-      this.o.repo.putManifest(id, jobType, manifest);
-      emit('phase', { jobType, phase: 'end', tunedOm: manifest.tunedOm });
+      this.o.repo.putManifest(id, step.manifestKey, manifest);
+      emit('phase', { ...step.tag, phase: 'end', ...endFields(step.tool, outcome.outputs) });
     }
     if (ctl.stopReason) {
       const why = run.storeError === undefined ? null : diskFullMessage(run.storeError);
@@ -403,6 +389,33 @@ export class JobManager {
     }
     this.finish(id, 'succeeded', null, exitCode, null);
   }
+}
+
+/** What the end event of a step names: the model it made (`tunedOm` for aoe, as before). */
+function endFields(tool: ToolName, outputs: StepOutputs): Record<string, unknown> {
+  return tool === 'aoe'
+    ? { tunedOm: outputs.model }
+    : { model: outputs.model, files: outputs.files };
+}
+
+/** The steps a stored job runs: a plain AOE request is one AOE step per job type. */
+function stepsOf(request: JobRequest, plan: JobPlan) {
+  return aoeSteps(
+    {
+      model: plan.model,
+      modelIsDir: plan.modelIsDir,
+      framework: plan.framework,
+      weight: plan.weight,
+      device: plan.device,
+      inputShape: request.inputShape,
+      inputFormat: request.inputFormat,
+      tuneOps: request.tuneOpsFile,
+      options: plan.options,
+      env: request.env,
+      bank: plan.bank,
+    },
+    plan.jobTypes,
+  );
 }
 
 /** The state a failure code ends a job in: canceled and interrupted are not failures of aoe. */
@@ -415,10 +428,4 @@ function diskFullMessage(err: unknown): string {
   return isDiskFull(err) || err instanceof StoreFullError
     ? `the launcher's disk is full (${cause}); delete runs or free space in the data dir`
     : `the launcher's store failed: ${cause}`;
-}
-
-/** `<cwd>/output/<model>`: AOE adds `.om`; its name allows [A-Za-z0-9_.-] (and CJK) only. */
-function outputPath(cwd: string, model: string): string {
-  const stem = basename(model, extname(model)).replace(/[^A-Za-z0-9_.\-\u4e00-\u9fff]/g, '_');
-  return join(cwd, 'output', stem || 'model');
 }

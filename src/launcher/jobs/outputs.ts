@@ -23,19 +23,26 @@ export function findResultFiles(dir: string): string[] {
     .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
 }
 
+/**
+ * The model aoe or atc wrote for `--output=<path>`: `<path>.om`, or `<path>_<os>_<arch>.om` when
+ * the shape is dynamic (AOE-CLI.md §1.2).
+ */
+export function findOutputOm(output: string): string | null {
+  if (existsSync(`${output}.om`)) return `${output}.om`;
+  const parent = join(output, '..');
+  const base = output.slice(parent.length + 1);
+  try {
+    const match = readdirSync(parent).find((n) => n.startsWith(`${base}_`) && n.endsWith('.om'));
+    return match ? join(parent, match) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The tuned model: `--output` (with or without the `_<os>_<arch>` suffix) first, else the workspace copy. */
 export function findTunedOm(dir: string, output: string | null): string | null {
-  if (output) {
-    if (existsSync(`${output}.om`)) return `${output}.om`;
-    const parent = join(output, '..');
-    const base = output.slice(parent.length + 1);
-    try {
-      const match = readdirSync(parent).find((n) => n.startsWith(`${base}_`) && n.endsWith('.om'));
-      if (match) return join(parent, match);
-    } catch {
-      // no such directory: fall through to the workspace
-    }
-  }
+  const fromOutput = output ? findOutputOm(output) : null;
+  if (fromOutput) return fromOutput;
   const ws = join(dir, 'aoe_workspace');
   let runs: string[];
   try {
@@ -65,9 +72,11 @@ export function sha256File(path: string): Promise<string> {
   });
 }
 
-/** The environment a manifest keeps: what changes AOE's behaviour, never the whole env. */
-export function envSubset(env: Env): Record<string, string> {
-  const keep = /^(ASCEND_|TUNE_BANK_PATH$|REPEAT_TUNE$|TE_PARALLEL_COMPILER$|AOE_MODE$)/;
+/** AOE's variables (AOE-CLI.md §2): the default of `envSubset`. */
+const AOE_ENV = /^(ASCEND_|TUNE_BANK_PATH$|REPEAT_TUNE$|TE_PARALLEL_COMPILER$|AOE_MODE$)/;
+
+/** The environment a manifest keeps: what changes the tool's behaviour, never the whole env. */
+export function envSubset(env: Env, keep: RegExp = AOE_ENV): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of Object.keys(env).sort()) {
     const value = env[key];

@@ -3,7 +3,7 @@
 // absolute path a request may carry, TUNE_BANK_PATH, must name a directory inside the root too.
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
-import { hasControlChar } from './tools/aoe.ts';
+import { hasControlChar } from './tools/tool.ts';
 
 export type PathCheck =
   | { readonly ok: true; readonly path: string; readonly isDir: boolean }

@@ -3,7 +3,10 @@
 // documented set and this host's `aoe --help`. Problems come back as field errors, never thrown.
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import { PATH_MESSAGES, resolveDirInRoot, resolveUnderRoot } from './paths.ts';
-import { checkOption, FIELD_OPTIONS, frameworkFromSuffix } from './tools/aoe.ts';
+import { aoeTool, frameworkFromSuffix } from './tools/aoe.ts';
+import type { AnyTool } from './tools/index.ts';
+import { deviceRefusal, type NpuInfo } from './tools/npu-smi.ts';
+import { checkToolOption } from './tools/tool.ts';
 
 /**
  * The body of POST /api/jobs, as its schema (schemas/launcher-job-request.schema.json) types it;
@@ -28,7 +31,7 @@ export interface JobPlan {
 }
 
 export interface PlanError {
-  readonly code: 'BAD_REQUEST' | 'BAD_OPTION' | 'BAD_PATH';
+  readonly code: 'BAD_REQUEST' | 'BAD_OPTION' | 'BAD_PATH' | 'CONFLICT';
   readonly field: string;
   readonly message: string;
 }
@@ -37,11 +40,49 @@ export type PlanResult =
   | { readonly ok: true; readonly plan: JobPlan }
   | { readonly ok: false; readonly errors: readonly PlanError[] };
 
-const OPTION_MESSAGES = {
-  unknown: 'is not a documented AOE option the launcher passes on',
-  'not-in-help': "is not listed by this host's `aoe --help`",
-  value: 'has a value AOE does not accept for this option',
-} as const;
+/**
+ * A tool's `options` checked by its adapter (documented ∩ this host's `--help`, value rules) and
+ * file options confined to the models root; problems are pushed to `errors` under `prefix`.
+ */
+export function planOptions(
+  tool: Pick<AnyTool, 'label' | 'options' | 'fieldOptions'>,
+  requested: Readonly<Record<string, string>> | undefined,
+  modelsRoot: string,
+  helpOptions: ReadonlySet<string> | null,
+  prefix: string,
+  errors: PlanError[],
+): (readonly [string, string])[] {
+  const options: (readonly [string, string])[] = [];
+  for (const [name, value] of Object.entries(requested ?? {})) {
+    const field = `${prefix}/${name}`;
+    const check = checkToolOption(tool, name, value, helpOptions);
+    if (!check.ok) {
+      const message =
+        check.reason === 'field'
+          ? `is set through the "${tool.fieldOptions[name] ?? name}" field`
+          : check.reason === 'unknown'
+            ? `is not a documented ${tool.label} option the launcher passes on`
+            : check.reason === 'not-in-help'
+              ? `is not listed by this host's \`${tool.label} --help\``
+              : `has a value ${tool.label} does not accept for this option`;
+      errors.push({
+        code: check.reason === 'value' ? 'BAD_REQUEST' : 'BAD_OPTION',
+        field,
+        message,
+      });
+      continue;
+    }
+    if (check.fileOption) {
+      const f = resolveUnderRoot(modelsRoot, value);
+      if (!f.ok) {
+        errors.push({ code: 'BAD_PATH', field, message: PATH_MESSAGES[f.reason] });
+        continue;
+      }
+      options.push([name, f.path]);
+    } else options.push([name, value]);
+  }
+  return options;
+}
 
 export function planJob(
   req: JobRequest,
@@ -92,31 +133,7 @@ export function planJob(
     else bank = b.path;
   }
 
-  const options: (readonly [string, string])[] = [];
-  for (const [name, value] of Object.entries(req.options ?? {})) {
-    const field = `/options/${name}`;
-    const check = checkOption(name, value, helpOptions);
-    if (!check.ok) {
-      const message =
-        check.reason === 'field'
-          ? `is set through the "${FIELD_OPTIONS[name] ?? name}" field`
-          : OPTION_MESSAGES[check.reason];
-      errors.push({
-        code: check.reason === 'value' ? 'BAD_REQUEST' : 'BAD_OPTION',
-        field,
-        message,
-      });
-      continue;
-    }
-    if (check.fileOption) {
-      const f = resolveUnderRoot(modelsRoot, value);
-      if (!f.ok) {
-        errors.push({ code: 'BAD_PATH', field, message: PATH_MESSAGES[f.reason] });
-        continue;
-      }
-      options.push([name, f.path]);
-    } else options.push([name, value]);
-  }
+  const options = planOptions(aoeTool, req.options, modelsRoot, helpOptions, '/options', errors);
 
   if (errors.length > 0 || !model.ok) return { ok: false, errors };
   return {
@@ -132,4 +149,21 @@ export function planJob(
       bank,
     },
   };
+}
+
+/**
+ * The device a job names, against what `npu-smi info` says (null: not known, nothing refused): a
+ * device that does not exist or is unhealthy is a bad request, a device another process uses is a
+ * conflict. The launcher's own job on the device (`ownBusy`) makes the new job wait, not fail.
+ */
+export function planDevice(
+  info: NpuInfo | null,
+  device: number,
+  ownBusy: boolean,
+): PlanError | null {
+  if (info === null) return null;
+  const refusal = deviceRefusal(info, device, ownBusy);
+  if (refusal === null) return null;
+  const code = refusal.why === 'busy' ? 'CONFLICT' : 'BAD_REQUEST';
+  return { code, field: '/device', message: refusal.message };
 }

@@ -1,24 +1,25 @@
-// One AOE invocation (one job type) in its own directory: start it, turn its output into events,
-// re-read the result JSON it rewrites to report operators tuned so far, and decide the outcome
-// (AOE-CLI.md §4.2–4.3: exit code 0 AND the success line AND a result file).
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { importBytes } from '../../core/formats/index.ts';
-import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
+// One step of a job: one tool invocation in its own directory, through the tool's adapter. Start
+// it, turn its lines into events (the adapter says what a line means), poll the files it rewrites
+// for progress when the adapter knows any, and let the adapter judge the outcome and find the
+// outputs. Nothing here knows a particular tool.
 import type { Env } from './env.ts';
 import type { JobEventType } from './events.ts';
-import { findResultFiles, countTunedOperators } from './outputs.ts';
 import { startTool, stopGroup, sweepGroup } from './process.ts';
-import { parseLine } from './progress-parser.ts';
+import { lastLines, type FailureCode, type StepOutputs, type ToolAdapter } from './tools/tool.ts';
 
-/** Why a job failed: the failure codes of the job contract (schemas/launcher-job.schema.json). */
-export type FailureCode = NonNullable<LauncherJob['errorCode']>;
+export type { FailureCode } from './tools/tool.ts';
 
-/** DISK_FULL: the launcher can no longer store the job's events, or aoe ran out of space. */
+/** DISK_FULL: the launcher can no longer store the job's events, or the tool ran out of space. */
 export type StopReason = 'CANCELED' | 'TIMEOUT' | 'INTERRUPTED' | 'DISK_FULL';
 
-export type PhaseOutcome =
-  | { readonly ok: true; readonly exitCode: number; readonly resultFiles: readonly string[] }
+export type StepOutcome =
+  | {
+      readonly ok: true;
+      readonly exitCode: number;
+      readonly argv: readonly string[];
+      readonly env: Env;
+      readonly outputs: StepOutputs;
+    }
   | {
       readonly ok: false;
       readonly code: FailureCode;
@@ -27,17 +28,22 @@ export type PhaseOutcome =
     };
 
 export interface PhaseControl {
-  /** Set by cancel/timeout/shutdown; the phase stops its process group and reports it. */
+  /** Set by cancel/timeout/shutdown; the step stops its process group and reports it. */
   stopReason: StopReason | null;
   stop: (() => Promise<void>) | null;
 }
 
-export interface PhaseInput {
+export interface StepInput<P> {
+  readonly tool: ToolAdapter<P>;
+  readonly params: P;
+  /** The program, already resolved to an absolute path. */
   readonly bin: string;
-  readonly argv: readonly string[];
+  /** The step's fresh, empty working directory. */
   readonly cwd: string;
   readonly env: Env;
-  readonly jobType: 1 | 2;
+  readonly help: ReadonlySet<string> | null;
+  /** Merged into every event of the step (`{jobType}` for an AOE job, `{step, tool}` in a pipeline). */
+  readonly tag: Readonly<Record<string, unknown>>;
   readonly graceMs: number;
   readonly pollMs: number;
   readonly emit: (type: JobEventType, data: unknown) => void;
@@ -46,91 +52,61 @@ export interface PhaseInput {
 
 const TAIL_LINES = 20;
 
-/** Operators tuned so far, by distinct name; the core parser when it knows the file, else a count. */
-async function tunedSoFar(file: string): Promise<number | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return null;
-  }
-  const imported = await importBytes(basename(file), bytes);
-  if (imported.report) {
-    const names = new Set<string>();
-    for (const task of imported.report.tasks) for (const op of task.operators) names.add(op.name);
-    return names.size;
-  }
-  return countTunedOperators(bytes.toString('utf8'));
-}
+export async function runStep<P>(input: StepInput<P>, ctl: PhaseControl): Promise<StepOutcome> {
+  const { emit, tag, tool } = input;
+  const inv = tool.invocation(input.params, { cwd: input.cwd, env: input.env, help: input.help });
+  if (!inv.ok) return { ok: false, code: inv.code, exitCode: null, message: inv.message };
+  emit('phase', { ...tag, phase: 'start', command: [input.bin, ...inv.argv] });
 
-export async function runPhase(input: PhaseInput, ctl: PhaseControl): Promise<PhaseOutcome> {
-  const { emit, jobType } = input;
   const tail: string[] = [];
   let success = false;
-  let badOption: string | null | undefined;
-  let bankInvalid = false;
-  let noSpace = false;
+  const failures = new Map<FailureCode, string | null>();
   let exited = false;
 
-  const tool = startTool(input.bin, input.argv, {
+  const running = startTool(input.bin, inv.argv, {
     cwd: input.cwd,
-    env: input.env,
+    env: inv.env,
     onLine: (stream, line) => {
-      emit('log', { stream, line, jobType });
+      emit('log', { stream, line, ...tag });
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
-      const ev = parseLine(line);
+      const ev = tool.parseLine(line);
       if (!ev) return;
       if (ev.kind === 'success') success = true;
-      else if (ev.kind === 'bad-option') badOption = ev.option;
-      else if (ev.kind === 'bank-invalid') bankInvalid = true;
-      else if (ev.kind === 'no-space') noSpace = true;
-      else if (ev.kind === 'percent') emit('progress', { jobType, percent: ev.pct });
-      else emit('phase', { jobType, phase: ev.phase });
+      else if (ev.kind === 'failure') {
+        if (!failures.has(ev.code)) failures.set(ev.code, ev.detail);
+      } else if (ev.kind === 'progress') emit('progress', { ...tag, ...ev.data });
+      else emit('phase', { ...tag, phase: ev.phase });
     },
   });
-  const pgid = tool.pid ?? null;
+  const pgid = running.pid ?? null;
   input.onPid(pgid);
   ctl.stop = pgid === null ? null : () => stopGroup(pgid, input.graceMs, () => exited);
   // Canceled (or timed out) while the job was getting ready: stop what was just started.
   if (ctl.stopReason) void ctl.stop?.();
 
-  // Progress from the result file AOE rewrites in real time; a half-written read counts nothing.
-  let lastCount = -1;
-  let lastStamp = '';
+  const poll = tool.poller?.(input.cwd);
   let polling = Promise.resolve();
-  const poll = async () => {
-    for (const file of findResultFiles(input.cwd)) {
-      let stamp: string;
-      try {
-        const st = statSync(file);
-        stamp = `${file}:${st.size}:${st.mtimeMs}`;
-      } catch {
-        continue;
-      }
-      if (stamp === lastStamp) continue;
-      lastStamp = stamp;
-      const count = await tunedSoFar(file);
-      if (count !== null && count !== lastCount) {
-        lastCount = count;
-        emit('progress', { jobType, operatorsTuned: count, file: basename(file) });
-      }
-    }
+  const pollOnce = async () => {
+    const data = await poll?.();
+    if (data) emit('progress', { ...tag, ...data });
   };
-  const timer = setInterval(() => {
-    polling = polling.then(poll, poll);
-  }, input.pollMs);
+  const timer = poll
+    ? setInterval(() => {
+        polling = polling.then(pollOnce, pollOnce);
+      }, input.pollMs)
+    : null;
 
-  const exit = await tool.exit;
+  const exit = await running.exit;
   exited = true;
-  clearInterval(timer);
+  if (timer) clearInterval(timer);
   await polling;
-  await poll();
+  if (poll) await pollOnce();
   if (pgid !== null) sweepGroup(pgid);
   input.onPid(null);
   ctl.stop = null;
 
-  const last = tail.slice(-10).join('\n');
+  const last = lastLines(tail);
   if (ctl.stopReason) {
     return { ok: false, code: ctl.stopReason, exitCode: exit.exitCode, message: last };
   }
@@ -142,30 +118,17 @@ export async function runPhase(input: PhaseInput, ctl: PhaseControl): Promise<Ph
       message: `${input.bin} could not be started (${exit.spawnError})`,
     };
   }
-  const resultFiles = findResultFiles(input.cwd);
-  if (exit.exitCode === 0 && success && resultFiles.length > 0) {
-    return { ok: true, exitCode: 0, resultFiles };
+  const verdict = tool.verdict({
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    success,
+    failures,
+    tail: last,
+    cwd: input.cwd,
+  });
+  if (!verdict.ok) {
+    return { ok: false, code: verdict.code, exitCode: exit.exitCode, message: verdict.message };
   }
-  if (badOption !== undefined) {
-    return {
-      ok: false,
-      code: 'BAD_OPTION',
-      exitCode: exit.exitCode,
-      message: `aoe rejected ${badOption ?? 'an option'}:\n${last}`,
-    };
-  }
-  if (bankInvalid) {
-    return { ok: false, code: 'BANK_PATH_INVALID', exitCode: exit.exitCode, message: last };
-  }
-  if (noSpace) {
-    const message = `aoe ran out of disk space (AOE needs 20 GB free in $HOME; aoe_workspace takes 2–10 GB a run):\n${last}`;
-    return { ok: false, code: 'DISK_FULL', exitCode: exit.exitCode, message };
-  }
-  const why =
-    exit.exitCode !== 0
-      ? `aoe ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.exitCode}`}`
-      : !success
-        ? 'aoe ended without its success line'
-        : 'aoe wrote no result file';
-  return { ok: false, code: 'TUNER_FAILED', exitCode: exit.exitCode, message: `${why}\n${last}` };
+  const outputs = await tool.outputs(input.params, input.cwd, inv.output);
+  return { ok: true, exitCode: exit.exitCode ?? 0, argv: inv.argv, env: inv.env, outputs };
 }

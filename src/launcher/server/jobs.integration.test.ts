@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   alive,
@@ -253,6 +254,43 @@ describe('failures carry a code', () => {
       code: 'BAD_OPTION',
       details: { field: '/options/buffer_optimize' },
     });
+  });
+});
+
+describe('the device a job names', () => {
+  it('is refused with the reason when npu-smi says it is missing, busy or unhealthy', async () => {
+    const npuSmiDir = fileURLToPath(new URL('../../../e2e/fixtures/fake-npu-smi', import.meta.url));
+    const PATH = `${npuSmiDir}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+    await setUp({
+      env: fakeEnv({
+        PATH,
+        FAKE_NPU_SMI_DEVICES: '3',
+        FAKE_NPU_SMI_BUSY: '1',
+        FAKE_NPU_SMI_HEALTH: '2:Critical',
+      }),
+    });
+    const post = (device: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/jobs',
+        headers: AUTH,
+        payload: { model: 'resnet50.onnx', jobTypes: [2], device },
+      });
+    const busy = await post(1);
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json()).toMatchObject({ code: 'CONFLICT', details: { field: '/device' } });
+    expect((busy.json() as { message: string }).message).toContain('python3 (pid 40001)');
+    expect((await post(2)).json()).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { field: '/device' },
+    });
+    const missing = await post(5);
+    expect(missing.statusCode).toBe(400);
+    expect((missing.json() as { message: string }).message).toContain('does not exist');
+    const ok = await post(0);
+    expect(ok.statusCode).toBe(201);
+    const id = (ok.json() as { id: string }).id;
+    expect(await waitJob(app, id, isFinal)).toMatchObject({ state: 'succeeded' });
   });
 });
 

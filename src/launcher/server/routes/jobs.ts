@@ -2,7 +2,7 @@
 // here needs the token (the app's auth hook decides that from the route, not from the URL).
 import type { FastifyPluginAsync } from 'fastify';
 import { QueueFullError, type JobManager } from '../../jobs/job-manager.ts';
-import { planJob, type JobRequest } from '../../jobs/plan.ts';
+import { planDevice, planJob, type JobRequest } from '../../jobs/plan.ts';
 import { TERMINAL_STATES } from '../../store/repo.ts';
 import { ApiError } from '../errors.ts';
 import { streamJobEvents } from '../sse.ts';
@@ -42,6 +42,10 @@ export const jobRoutes: FastifyPluginAsync<JobRoutesOptions> = async (app, o) =>
         result.errors.map((e) => ({ field: e.field, message: e.message })),
       );
     }
+    // A missing, unhealthy or busy device is refused now, with the reason (npu-smi info).
+    const { device } = result.plan;
+    const refusal = planDevice(await manager.devices(), device, manager.usesDevice(device));
+    if (refusal) throw ApiError.field(refusal.code, refusal.field, refusal.message);
     let id: string;
     try {
       id = manager.submit(body, result.plan);

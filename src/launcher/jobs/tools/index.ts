@@ -1,0 +1,17 @@
+// The tools the launcher can run. Adding a tool = its adapter file, its stand-in under
+// e2e/fixtures/, and one line here.
+import { aoeTool } from './aoe.ts';
+import type { ToolAdapter, ToolName } from './tool.ts';
+
+/** An adapter whose step parameters the caller got from that same adapter's plan. */
+export type AnyTool = ToolAdapter<never>;
+
+export const TOOLS: Readonly<Partial<Record<ToolName, AnyTool>>> = {
+  aoe: aoeTool as AnyTool,
+};
+
+export function toolOf(name: ToolName): AnyTool {
+  const tool = TOOLS[name];
+  if (!tool) throw new Error(`no adapter for ${name}`);
+  return tool;
+}
