@@ -302,12 +302,19 @@ function summaryLine(out: AdviceOutput, lang: AdviceLang): string {
     : `${LABEL['zh-CN'].read}：${read} · 严重 ${c.critical}，警告 ${c.warning}，提示 ${c.info}`;
 }
 
+/** The paths of the files a finding is about, in the order read. */
+function filesOf(out: AdviceOutput, f: AdviceOutput['findings'][number]): string[] {
+  const ids = new Set(f.fileIds);
+  return out.files.filter((file) => file.id !== '' && ids.has(file.id)).map((file) => file.path);
+}
+
 function renderText(out: AdviceOutput, lang: AdviceLang): string {
   const L = LABEL[lang];
   const lines: string[] = [summaryLine(out, lang)];
   if (out.findings.length === 0) lines.push(L.none);
   for (const f of out.findings) {
     lines.push('', `[${L[f.severity]}] ${f.title[lang]} (${f.ruleId})`);
+    for (const path of filesOf(out, f)) lines.push(`    ${path}`);
     for (const e of f.evidence) lines.push(`    - ${e.label[lang]}: ${e.value}`);
     lines.push(`  ${L.why}: ${f.why[lang]}`, `  ${L.do}: ${f.action.text[lang]}`);
     if (f.action.command) lines.push(`    $ ${f.action.command}`);
@@ -336,6 +343,8 @@ function renderMarkdown(out: AdviceOutput, lang: AdviceLang): string {
   if (out.findings.length === 0) md.push('', L.none);
   for (const f of out.findings) {
     md.push('', `## ${L[f.severity]}: ${mdCell(f.title[lang])}`, '', `Rule \`${f.ruleId}\``, '');
+    for (const path of filesOf(out, f)) md.push(`- ${mdCell(path)}`);
+    if (f.fileIds.length > 0) md.push('');
     if (f.evidence.length > 0) {
       md.push(lang === 'en' ? '| Evidence | Value |' : '| 依据 | 数值 |', '|---|---|');
       for (const e of f.evidence) md.push(`| ${mdCell(e.label[lang])} | ${mdCell(e.value)} |`);
