@@ -17,6 +17,9 @@ export interface LauncherJob {
    */
   jobTypes: [1 | 2] | [1 | 2, 1 | 2];
   exitCode: number | null;
+  /**
+   * TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage.
+   */
   errorCode:
     | null
     | 'TUNER_NOT_FOUND'
@@ -26,7 +29,10 @@ export interface LauncherJob {
     | 'TIMEOUT'
     | 'CANCELED'
     | 'INTERRUPTED'
-    | 'DISK_FULL';
+    | 'DISK_FULL'
+    | 'TOOL_FAILED'
+    | 'BAD_SHAPE'
+    | 'DEVICE_BUSY';
   /**
    * Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's).
    */

@@ -1,6 +1,7 @@
 // The tools the launcher can run. Adding a tool = its adapter file, its stand-in under
 // e2e/fixtures/, and one line here.
 import { aoeTool } from './aoe.ts';
+import { atcTool } from './atc.ts';
 import type { ToolAdapter, ToolName } from './tool.ts';
 
 /** An adapter whose step parameters the caller got from that same adapter's plan. */
@@ -8,6 +9,7 @@ export type AnyTool = ToolAdapter<never>;
 
 export const TOOLS: Readonly<Partial<Record<ToolName, AnyTool>>> = {
   aoe: aoeTool as AnyTool,
+  atc: atcTool as AnyTool,
 };
 
 export function toolOf(name: ToolName): AnyTool {
