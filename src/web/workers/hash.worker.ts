@@ -1,0 +1,17 @@
+// The hash worker: streams a file through an incremental SHA-256 (see file-hash.ts) while the
+// ingest worker that started it parses the same file.
+import type { HashAnswer, HashRequest } from './file-hash.ts';
+import { chunksOf, sha256HexOfChunks } from './sha256-stream.ts';
+
+const scope = globalThis as unknown as {
+  postMessage(message: HashAnswer): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<HashRequest>) => void): void;
+};
+
+scope.addEventListener('message', (event) => {
+  const { requestId, file } = event.data;
+  sha256HexOfChunks(chunksOf(file.stream())).then(
+    (hex) => scope.postMessage({ requestId, hex }),
+    (error: unknown) => scope.postMessage({ requestId, error: String(error) }),
+  );
+});
