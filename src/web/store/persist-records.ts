@@ -135,22 +135,50 @@ export async function readWorkspace(db: UseStore, load: RecordLoader): Promise<W
   };
 }
 
-/**
- * Saves a file this page added: its record unless the ingest worker (or another tab) already
- * stored it, and its entry. A provisional entry, or none, takes `addedAt`; an entry another tab
- * placed keeps its place.
- */
-export function saveAddedFile(
-  db: UseStore,
-  file: ImportedFile,
-  added: { readonly addedAt: number; readonly demo: boolean; readonly links: readonly string[] },
-): Promise<void> {
-  return storeFileRecords(db, file, (stored) => ({
+/** The `addedAt` of the last of `order` (listed in the order added), or 0. */
+export async function latestAddedAt(db: UseStore, order: readonly string[]): Promise<number> {
+  const last = order.at(-1);
+  if (last === undefined) return 0;
+  const [entry] = await getMany([entryKey(last)], db);
+  return parseEntry(entry)?.addedAt ?? 0;
+}
+
+export interface AddedFile {
+  readonly addedAt: number;
+  readonly demo: boolean;
+  readonly links: readonly string[];
+}
+
+/** A provisional entry, or none, takes `addedAt`; an entry another tab placed keeps its place. */
+function placedEntry(stored: FileEntry | null, added: AddedFile): FileEntry {
+  return {
     version: 2,
     addedAt: stored && !stored.provisional ? stored.addedAt : added.addedAt,
     demo: added.demo,
     links: [...new Set([...(stored?.links ?? []), ...added.links])],
-  }));
+  };
+}
+
+/**
+ * Saves a file this page added that no worker stores (a file that could not be read, files of a
+ * shared link: no raw table): its record unless another tab already stored it, and its entry.
+ */
+export function saveAddedFile(db: UseStore, file: ImportedFile, added: AddedFile): Promise<void> {
+  return storeFileRecords(db, file, (stored) => placedEntry(stored, added));
+}
+
+/**
+ * Saves the entry of a file the ingest worker is storing: its place in the workspace, its demo
+ * mark and links. The worker writes the file record, and keeps this entry when it comes second.
+ */
+export function saveAddedEntry(db: UseStore, id: string, added: AddedFile): Promise<void> {
+  return db('readwrite', (objects) => {
+    const stored = objects.get(entryKey(id));
+    stored.onsuccess = () => {
+      objects.put(placedEntry(parseEntry(stored.result), added), entryKey(id));
+    };
+    return promisifyRequest(objects.transaction);
+  });
 }
 
 export interface EntryChange {

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { ImportedFile } from '../../core/formats/types.ts';
 import { profileFile, reportFile } from '../test/imported-files.ts';
 import { createAppStore, type AppState } from './index.ts';
 import { persistWorkspace, workspaceDelta, type WorkspacePersistence } from './persist.ts';
@@ -175,6 +176,69 @@ describe('what is deleted', () => {
     expect(store.getState().order).toEqual(['saved', 'dropped']);
     await persistence.settled();
     expect((await openTab(db, 'later')).state().order).toEqual(['saved', 'dropped']);
+  });
+});
+
+describe('files the ingest worker stores', () => {
+  /** What the worker does after the page has the file: its record and a provisional entry. */
+  const workerStores = (db: UseStore, file: ImportedFile) =>
+    storeFileRecords(db, file, (stored) => stored ?? provisional);
+  const provisional = {
+    version: 2,
+    addedAt: 1,
+    demo: false,
+    links: [],
+    provisional: true,
+  } as const;
+
+  test('the page writes only the entry; other tabs hear of the file once it is stored', async () => {
+    const db = freshDatabase();
+    const a = await openTab(db);
+    const b = await openTab(db);
+    a.state().fileSaving('p');
+    a.state().addFiles([profileFile('p')]);
+    a.state().addFiles([reportFile('r')]);
+    a.state().linkProfile('r', 'p');
+    await a.persistence.settled();
+    // Not stored by the page: the worker owns the record.
+    expect(await get(fileKey('p'), db)).toBeUndefined();
+    expect(await get(entryKey('p'), db)).toMatchObject({ version: 2, demo: false });
+    expect(Object.hasOwn(b.state().files, 'p')).toBe(false);
+
+    await workerStores(db, profileFile('p'));
+    a.state().fileStored('p', true);
+    await until(b, (s) => s.links.r?.includes('p') === true);
+    await a.persistence.settled();
+    const reopened = await openTab(db, 'reopened');
+    // The page's entry won over the worker's provisional one: the order is the drop's.
+    expect(reopened.state().order).toEqual(['p', 'r']);
+    expect(await get(entryKey('p'), db)).not.toHaveProperty('provisional');
+  });
+
+  test('a failed store leaves the file in this tab, marked unsaved, and gone after a reload', async () => {
+    const db = freshDatabase();
+    const a = await openTab(db);
+    a.state().fileSaving('p');
+    a.state().addFiles([profileFile('p')]);
+    a.state().fileStored('p', false);
+    await a.persistence.settled();
+    expect(a.state().order).toEqual(['p']);
+    expect(a.state().unsavedIds).toEqual(['p']);
+    const reopened = await openTab(db, 'reopened');
+    expect(reopened.state().order).toEqual([]);
+  });
+
+  test('a file removed while the worker stores it does not come back', async () => {
+    const db = freshDatabase();
+    const a = await openTab(db);
+    a.state().fileSaving('p');
+    a.state().addFiles([profileFile('p')]);
+    a.state().removeFile('p');
+    await a.persistence.settled();
+    await workerStores(db, profileFile('p'));
+    a.state().fileStored('p', true);
+    await a.persistence.settled();
+    expect(await storedKeys(db)).toEqual([]);
   });
 });
 

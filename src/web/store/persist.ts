@@ -4,6 +4,11 @@
 // BroadcastChannel and read those records. Typed arrays survive IndexedDB's structured clone, so
 // tables come back as they were.
 //
+// A file the ingest worker read is stored by that worker, after the page has it (the page never
+// clones a large table into IndexedDB): the page writes only its entry, hears from the store's
+// `savingIds` when the worker is done, and only then tells other tabs the file is there. A file
+// the worker could not store stays in the workspace for the session, marked unsaved.
+//
 // All persistence state (pending writes, the channel, the page's clock for list positions) lives
 // in the object `persistWorkspace` returns: the page starts one at start-up.
 import { getMany, type UseStore } from 'idb-keyval';
@@ -11,9 +16,11 @@ import type { StoreApi } from 'zustand';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { workspaceStore } from './persist-keys.ts';
 import {
+  latestAddedAt,
   readFiles,
   readWorkspace,
   removeFileRecords,
+  saveAddedEntry,
   saveAddedFile,
   saveCleared,
   updateEntries,
@@ -193,11 +200,23 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
     }
   };
 
-  async function write(delta: WorkspaceDelta, stamps: readonly number[]): Promise<void> {
+  async function write(delta: WorkspaceDelta, byWorker: ReadonlySet<string>): Promise<void> {
     const added: string[] = [];
-    for (const [i, { file, demo, links }] of delta.added.entries()) {
+    for (const { file, demo, links } of delta.added) {
+      // Stamped in the queue, after the saved workspace is read: a file dropped meanwhile comes
+      // after every saved one even when both were added within one millisecond.
+      const placed = {
+        addedAt: (lastStamp = Math.max(Date.now(), lastStamp + 0.001)),
+        demo,
+        links,
+      };
+      if (byWorker.has(file.id)) {
+        // The worker writes the record; other tabs hear of the file once it is stored.
+        await saveAddedEntry(db, file.id, placed).catch(() => undefined);
+        continue;
+      }
       try {
-        await saveAddedFile(db, file, { addedAt: stamps[i] ?? Date.now(), demo, links });
+        await saveAddedFile(db, file, placed);
         added.push(file.id);
       } catch {
         // Quota exceeded or storage blocked: say so on the file rather than lose it silently.
@@ -238,6 +257,7 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
     try {
       const saved = await readWorkspace(db, load);
       takeIn((state) => state.restoreWorkspace(saved));
+      lastStamp = Math.max(lastStamp, await latestAddedAt(db, saved.order));
     } catch {
       // No IndexedDB (private mode, blocked storage): the workspace lives for this page only.
       store.getState().setStorageUnavailable(true);
@@ -246,18 +266,49 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
     }
   });
 
+  const refreshSaved = () =>
+    markSaved(unsavedChanges === 0 && store.getState().savingIds.length === 0);
+  const track = (task: () => Promise<void>) => {
+    unsavedChanges += 1;
+    refreshSaved();
+    void enqueue(task).finally(() => {
+      unsavedChanges -= 1;
+      refreshSaved();
+    });
+  };
+
+  /** Files the worker finished storing: other tabs hear of them, unless removed meanwhile. */
+  const workerStored = (state: AppState, previous: AppState) => {
+    const done = previous.savingIds.filter((id) => !state.savingIds.includes(id));
+    const stored = done.filter((id) => !state.unsavedIds.includes(id));
+    const kept = stored.filter((id) => Object.hasOwn(state.files, id));
+    const removed = stored.filter((id) => !Object.hasOwn(state.files, id));
+    if (kept.length > 0) {
+      const message: WorkspaceMessage = {
+        type: 'workspace-changed',
+        added: kept,
+        removed: [],
+        // Links made before it was stored were not heard of by tabs that did not have it yet.
+        linked: pairs(state.links, {}).filter(([r, p]) => kept.includes(r) || kept.includes(p)),
+        unlinked: [],
+      };
+      track(() => Promise.resolve(channel?.postMessage(message)));
+    }
+    // Removed while it was being stored: the records the worker wrote go too.
+    if (removed.length > 0) track(() => removeFileRecords(db, removed).catch(() => undefined));
+  };
+
   markSaved(true);
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.savingIds !== previous.savingIds) {
+      workerStored(state, previous);
+      refreshSaved();
+    }
     if (takingIn) return;
     const delta = workspaceDelta(previous, state);
     if (!delta) return;
-    const stamps = delta.added.map(() => (lastStamp = Math.max(Date.now(), lastStamp + 0.001)));
-    unsavedChanges += 1;
-    markSaved(false);
-    void enqueue(() => write(delta, stamps)).finally(() => {
-      unsavedChanges -= 1;
-      if (unsavedChanges === 0) markSaved(true);
-    });
+    const byWorker = new Set(state.savingIds);
+    track(() => write(delta, byWorker));
   });
 
   if (channel) {
@@ -272,7 +323,8 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
   const warnBeforeUnload = (event: Event) => {
     const state = store.getState();
     const reading = state.jobs.some((j) => j.state === 'queued' || j.state === 'reading');
-    if (unsavedChanges > 0 || reading || state.scanning) event.preventDefault();
+    const busy = unsavedChanges > 0 || state.savingIds.length > 0;
+    if (busy || reading || state.scanning) event.preventDefault();
   };
   if (typeof window !== 'undefined') window.addEventListener('beforeunload', warnBeforeUnload);
 

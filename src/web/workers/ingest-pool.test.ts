@@ -1,5 +1,6 @@
 // The pool's bookkeeping with stand-in workers: how many files run at once, what cancel does to
-// a queued and to a running file, a crashing worker, and restoring saved records.
+// a queued and to a running file, a crashing worker, restoring saved records, and the store that
+// follows a file the page already has.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { reportFile } from '../test/imported-files.ts';
 import { IngestPool, type IngestOutcome } from './ingest-pool.ts';
@@ -29,7 +30,8 @@ class FakeWorker {
 }
 
 const file = (name: string) => new File(['{}'], name);
-const busy = () => FakeWorker.all.filter((w) => w.onmessage !== null);
+const busy = () =>
+  FakeWorker.all.filter((w) => !w.terminated && w.received.some((m) => m.type === 'import'));
 
 beforeEach(() => {
   FakeWorker.all = [];
@@ -45,7 +47,7 @@ test('runs at most `size` files at once and reuses a worker once it is free', as
   expect(busy()).toHaveLength(2);
   const first = busy()[0]!;
   first.reply({ type: 'done', jobId: 'a', file: reportFile('a') });
-  expect(await outcomes[0]).toEqual({ kind: 'done', file: reportFile('a') });
+  expect(await outcomes[0]).toMatchObject({ kind: 'done', file: reportFile('a') });
   // The freed worker took the third file: still two workers in all.
   expect(FakeWorker.all).toHaveLength(2);
   expect(first.received.map((m) => (m.type === 'import' ? m.jobId : m.type))).toEqual(['a', 'c']);
@@ -105,4 +107,40 @@ test('restore asks a worker for the records and hands the worker back', async ()
   // The same worker then takes the next file.
   void pool.run('c', file('c.json'), 'c.json', () => undefined);
   expect(FakeWorker.all).toHaveLength(1);
+});
+
+const storedOf = async (outcome: Promise<IngestOutcome>): Promise<boolean> => {
+  const o = await outcome;
+  if (o.kind !== 'done') throw new Error(`expected done, got ${o.kind}`);
+  return o.stored;
+};
+
+test('a file is done before it is stored; the worker takes the next file meanwhile', async () => {
+  const pool = new IngestPool(1);
+  const a = pool.run('a', file('a.csv'), 'a.csv', () => undefined);
+  const b = pool.run('b', file('b.csv'), 'b.csv', () => undefined);
+  const worker = FakeWorker.all[0]!;
+  worker.reply({ type: 'done', jobId: 'a', file: reportFile('a') });
+  let stored: boolean | null = null;
+  void storedOf(a).then((ok) => (stored = ok));
+  await a;
+  // The same worker already reads the next file while it stores the first.
+  expect(worker.received.map((m) => (m.type === 'import' ? m.jobId : m.type))).toEqual(['a', 'b']);
+  expect(stored).toBeNull();
+  worker.reply({ type: 'stored', jobId: 'a', ok: false });
+  expect(await storedOf(a)).toBe(false);
+  worker.reply({ type: 'done', jobId: 'b', file: reportFile('b') });
+  worker.reply({ type: 'stored', jobId: 'b', ok: true });
+  expect(await storedOf(b)).toBe(true);
+});
+
+test('a worker terminated while storing a file: that file counts as not stored', async () => {
+  const pool = new IngestPool(1);
+  const a = pool.run('a', file('a.csv'), 'a.csv', () => undefined);
+  const b = pool.run('b', file('b.csv'), 'b.csv', () => undefined);
+  FakeWorker.all[0]!.reply({ type: 'done', jobId: 'a', file: reportFile('a') });
+  await a;
+  pool.cancel('b');
+  expect(await b).toEqual({ kind: 'canceled' });
+  expect(await storedOf(a)).toBe(false);
 });

@@ -1,7 +1,8 @@
 // A small pool of ingest workers on the page's side. Files queue up and run a few at a time;
 // canceling a file terminates the worker reading it (the only way to stop a parse mid-way) and a
 // fresh worker takes its place. One worker is started ahead of time so a drop does not wait for
-// the worker's code to load.
+// the worker's code to load. A worker is free for the next file as soon as it has sent a file to
+// the page; it stores that file meanwhile, and its answer settles the file's `stored` promise.
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { isFromWorker, type FromWorker, type IngestPhase } from './protocol.ts';
 
@@ -12,7 +13,12 @@ export interface IngestProgress {
 }
 
 export type IngestOutcome =
-  | { readonly kind: 'done'; readonly file: ImportedFile }
+  | {
+      readonly kind: 'done';
+      readonly file: ImportedFile;
+      /** Whether the worker stored the file in IndexedDB (false: kept for this session only). */
+      readonly stored: Promise<boolean>;
+    }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'canceled' };
 
@@ -25,6 +31,15 @@ interface Pending {
   readonly resolve: (outcome: IngestOutcome) => void;
 }
 
+/** One worker, what it is reading, and the stores and restores it has yet to answer. */
+interface Slot {
+  readonly worker: Worker;
+  job: Pending | null;
+  retired: boolean;
+  readonly stores: Map<string, (ok: boolean) => void>;
+  readonly restores: Map<string, (records: readonly unknown[]) => void>;
+}
+
 function spawn(): Worker {
   return new Worker(new URL('./ingest.worker.ts', import.meta.url), {
     type: 'module',
@@ -33,16 +48,16 @@ function spawn(): Worker {
 }
 
 export class IngestPool {
-  private readonly idle: Worker[] = [];
-  private readonly running = new Map<string, { worker: Worker; job: Pending }>();
+  private readonly idle: Slot[] = [];
+  private readonly running = new Map<string, Slot>();
   private queue: Pending[] = [];
-  private restores = 0;
+  private restoreCount = 0;
 
   constructor(private readonly size: number) {}
 
   /** Starts one worker now so that the first drop finds it loaded. */
   warm(): void {
-    if (this.idle.length === 0 && this.running.size === 0) this.idle.push(spawn());
+    if (this.idle.length === 0 && this.running.size === 0) this.idle.push(this.slot());
   }
 
   run(
@@ -65,11 +80,12 @@ export class IngestPool {
       queued.resolve({ kind: 'canceled' });
       return;
     }
-    const active = this.running.get(jobId);
-    if (!active) return;
-    active.worker.terminate();
+    const slot = this.running.get(jobId);
+    if (!slot) return;
     this.running.delete(jobId);
-    active.job.resolve({ kind: 'canceled' });
+    slot.job?.resolve({ kind: 'canceled' });
+    slot.job = null;
+    this.retire(slot);
     this.pump();
   }
 
@@ -79,91 +95,114 @@ export class IngestPool {
     for (const jobId of [...this.running.keys()]) this.cancel(jobId);
   }
 
+  /** Reads saved records in a worker; resolves with one entry per key (undefined when absent). */
+  restore(keys: readonly string[]): Promise<readonly unknown[]> {
+    const slot = this.idle.pop() ?? this.slot();
+    const requestId = `restore-${++this.restoreCount}`;
+    return new Promise((resolve) => {
+      slot.restores.set(requestId, (records) => {
+        slot.restores.delete(requestId);
+        if (!slot.retired && !slot.job && !this.idle.includes(slot)) this.idle.push(slot);
+        resolve(records);
+        this.pump();
+      });
+      slot.worker.postMessage({ type: 'restore', requestId, keys });
+    });
+  }
+
+  private slot(): Slot {
+    const slot: Slot = {
+      worker: spawn(),
+      job: null,
+      retired: false,
+      stores: new Map(),
+      restores: new Map(),
+    };
+    slot.worker.onmessage = (event: MessageEvent<unknown>) => {
+      if (isFromWorker(event.data)) this.handle(slot, event.data);
+    };
+    slot.worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      const job = slot.job;
+      if (job) this.running.delete(job.jobId);
+      slot.job = null;
+      job?.resolve({ kind: 'failed', message: event.message || 'The ingest worker stopped.' });
+      this.retire(slot);
+      this.pump();
+    };
+    return slot;
+  }
+
+  /** Ends a worker: what it was still storing is not stored, what it was restoring is empty. */
+  private retire(slot: Slot): void {
+    slot.retired = true;
+    slot.worker.onmessage = null;
+    slot.worker.onerror = null;
+    slot.worker.terminate();
+    const at = this.idle.indexOf(slot);
+    if (at >= 0) this.idle.splice(at, 1);
+    for (const settle of [...slot.stores.values()]) settle(false);
+    for (const settle of [...slot.restores.values()]) settle([]);
+  }
+
   private pump(): void {
     while (this.queue.length > 0 && this.running.size < this.size) {
       const job = this.queue.shift();
       if (!job) break;
-      this.start(job);
+      const slot = this.idle.pop() ?? this.slot();
+      slot.job = job;
+      this.running.set(job.jobId, slot);
+      slot.worker.postMessage({
+        type: 'import',
+        jobId: job.jobId,
+        file: job.file,
+        path: job.path,
+        demo: job.demo,
+      });
     }
   }
 
-  private start(job: Pending): void {
-    const worker = this.idle.pop() ?? spawn();
-    this.running.set(job.jobId, { worker, job });
-    const settle = (outcome: IngestOutcome, reusable: boolean) => {
-      worker.onmessage = null;
-      worker.onerror = null;
-      if (this.running.get(job.jobId)?.worker !== worker) return; // canceled meanwhile
-      this.running.delete(job.jobId);
-      if (reusable) this.idle.push(worker);
-      else worker.terminate();
-      job.resolve(outcome);
-      this.pump();
-    };
-    worker.onmessage = (event: MessageEvent<unknown>) => {
-      const message: unknown = event.data;
-      if (!isFromWorker(message) || message.type === 'restored') return;
-      if (message.jobId !== job.jobId) return;
-      this.handle(message, job, settle);
-    };
-    worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      settle({ kind: 'failed', message: event.message || 'The ingest worker stopped.' }, false);
-    };
-    worker.postMessage({
-      type: 'import',
-      jobId: job.jobId,
-      file: job.file,
-      path: job.path,
-      demo: job.demo,
-    });
-  }
-
-  /** Reads saved records in a worker; resolves with one entry per key (undefined when absent). */
-  restore(keys: readonly string[]): Promise<readonly unknown[]> {
-    const worker = this.idle.pop() ?? spawn();
-    const requestId = `restore-${++this.restores}`;
-    return new Promise((resolve) => {
-      const done = (records: readonly unknown[]) => {
-        worker.onmessage = null;
-        worker.onerror = null;
-        this.idle.push(worker);
-        resolve(records);
-        this.pump();
-      };
-      worker.onmessage = (event: MessageEvent<unknown>) => {
-        const message: unknown = event.data;
-        if (
-          isFromWorker(message) &&
-          message.type === 'restored' &&
-          message.requestId === requestId
-        ) {
-          done(message.records);
-        }
-      };
-      worker.onerror = (event: ErrorEvent) => {
-        event.preventDefault();
-        done([]);
-      };
-      worker.postMessage({ type: 'restore', requestId, keys });
-    });
-  }
-
-  private handle(
-    message: Exclude<FromWorker, { type: 'restored' }>,
-    job: Pending,
-    settle: (outcome: IngestOutcome, reusable: boolean) => void,
-  ): void {
+  private handle(slot: Slot, message: FromWorker): void {
+    if (message.type === 'restored') {
+      slot.restores.get(message.requestId)?.(message.records);
+      return;
+    }
+    if (message.type === 'stored') {
+      slot.stores.get(message.jobId)?.(message.ok);
+      return;
+    }
+    const job = slot.job;
+    if (!job || message.jobId !== job.jobId) return;
     switch (message.type) {
       case 'progress':
         job.onProgress({ phase: message.phase, done: message.done, total: message.total });
         break;
-      case 'done':
-        settle({ kind: 'done', file: message.file }, true);
+      case 'done': {
+        const stored = new Promise<boolean>((resolve) => {
+          slot.stores.set(job.jobId, (ok) => {
+            slot.stores.delete(job.jobId);
+            resolve(ok);
+          });
+        });
+        this.free(slot, job);
+        job.resolve({ kind: 'done', file: message.file, stored });
         break;
+      }
       case 'failed':
-        settle({ kind: 'failed', message: message.message }, false);
+        // A worker that hit a bug is not reused.
+        this.running.delete(job.jobId);
+        slot.job = null;
+        job.resolve({ kind: 'failed', message: message.message });
+        this.retire(slot);
+        this.pump();
         break;
     }
+  }
+
+  private free(slot: Slot, job: Pending): void {
+    this.running.delete(job.jobId);
+    slot.job = null;
+    this.idle.push(slot);
+    this.pump();
   }
 }

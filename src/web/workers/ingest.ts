@@ -1,5 +1,5 @@
 // Loading files into the workspace: each file goes through the ingest worker pool, shows its
-// progress, and joins the workspace as soon as it is read (a slow 100 MB profile does not hold
+// progress, and joins the workspace as soon as it is parsed (the worker stores it afterwards) (a slow 100 MB profile does not hold
 // back the reports dropped with it). When the whole drop has settled, reports and profiles that
 // came together — in one drop of loose files, or from one dropped folder — are linked.
 import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
@@ -106,6 +106,12 @@ async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<Im
     outcome.kind === 'done'
       ? outcome.file
       : notImported(entry, { code: 'UNREADABLE', severity: 'error', message: outcome.message });
+  if (outcome.kind === 'done') {
+    // The worker stores the file now that the page has it; until it says so, the page writes
+    // only the file's place in the workspace.
+    after.fileSaving(file.id);
+    void outcome.stored.then((ok) => useAppStore.getState().fileStored(file.id, ok));
+  }
   after.addFiles([file], options);
   after.upsertJob({
     ...base,

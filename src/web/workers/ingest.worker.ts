@@ -1,14 +1,19 @@
-// The ingest worker: reads one File at a time in chunks (`file.stream()`), feeds the core import,
-// saves the result in IndexedDB (the file record and a provisional entry, in one transaction, so
-// a reload from now on keeps it) and sends it to the page with the table's buffers transferred.
-// Parsing a 100 MB profile here keeps the page responsive; canceling terminates this worker.
+// The ingest worker: reads a File in chunks (`file.stream()`) and parses them as they arrive
+// while the file's id is hashed beside it (stream-import.ts, file-hash.ts), sends the result to
+// the page with the table's buffers transferred, then saves it in IndexedDB (the file record and
+// a provisional entry, in one transaction, so a reload from then on keeps it) and tells the page
+// whether that worked. Only this worker writes file records: a large table is never cloned on the
+// page's main thread. Parsing here keeps the page responsive; canceling terminates this worker.
 // At start-up it also reads the saved workspace back, for the same reason.
 import { getMany } from 'idb-keyval';
-import { createImport } from '../../core/formats/index.ts';
 import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
+import { hashFile } from './file-hash.ts';
+import { chunksOf } from './sha256-stream.ts';
+import { importStream } from './stream-import.ts';
 import {
   recordTransferables,
   tableTransferables,
+  withTableCopy,
   type FromWorker,
   type IngestPhase,
   type ToWorker,
@@ -35,31 +40,26 @@ function progressReporter(jobId: string, total: number) {
 async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promise<void> {
   const { jobId, file, path, demo } = message;
   const report = progressReporter(jobId, file.size);
-  const importer = createImport(path, file.size, {
+  const imported = await importStream(path, file.size, chunksOf(file.stream()), hashFile(file), {
     onProgress: (done) => report('parsing', done),
   });
-  const reader = file.stream().getReader();
-  let read = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    importer.push(value);
-    read += value.byteLength;
-    report('reading', read);
-  }
-  report('parsing', 0, true);
-  const imported = await importer.finish();
+  // The page has the file first; storing it (seconds for a large table) follows.
+  const forPage = withTableCopy(imported);
+  scope.postMessage({ type: 'done', jobId, file: forPage }, tableTransferables(forPage));
+  let ok = true;
   try {
-    // An entry already there (the same file, loaded before here or in another tab) is kept.
+    // An entry already there (the page placed the file, or it was loaded before in another tab)
+    // is kept; otherwise a provisional one, which the page replaces when it places the file.
     await storeFileRecords(
       workspaceStore(),
       imported,
       (stored) => stored ?? { version: 2, addedAt: Date.now(), demo, links: [], provisional: true },
     );
   } catch {
-    // IndexedDB unavailable or full: the page tries again and otherwise keeps it in memory.
+    // IndexedDB unavailable or full: the page keeps the file for this session and says so.
+    ok = false;
   }
-  scope.postMessage({ type: 'done', jobId, file: imported }, tableTransferables(imported));
+  scope.postMessage({ type: 'stored', jobId, ok });
 }
 
 async function restore(requestId: string, keys: readonly string[]): Promise<void> {

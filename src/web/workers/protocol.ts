@@ -1,6 +1,7 @@
 // The typed messages between the page and the ingest worker. The page sends File handles (cheap
 // to clone: the bytes are not copied); the worker answers with progress and the ImportedFile,
-// transferring the profile table's typed arrays instead of copying them.
+// transferring the profile table's typed arrays instead of copying them, then says whether it
+// could store the file in IndexedDB (which it does after the page has the file).
 import type { ImportedFile } from '../../core/formats/types.ts';
 
 export type ToWorker =
@@ -31,6 +32,12 @@ export type FromWorker =
       readonly total: number;
     }
   | { readonly type: 'done'; readonly jobId: string; readonly file: ImportedFile }
+  | {
+      /** After `done`: the file and its entry are in IndexedDB (`ok`), or storing failed. */
+      readonly type: 'stored';
+      readonly jobId: string;
+      readonly ok: boolean;
+    }
   | { readonly type: 'failed'; readonly jobId: string; readonly message: string }
   | {
       readonly type: 'restored';
@@ -42,7 +49,39 @@ export type FromWorker =
 export function isFromWorker(data: unknown): data is FromWorker {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'progress' || type === 'done' || type === 'failed' || type === 'restored';
+  return (
+    type === 'progress' ||
+    type === 'done' ||
+    type === 'stored' ||
+    type === 'failed' ||
+    type === 'restored'
+  );
+}
+
+/**
+ * The file with its own copy of the profile table's columns: one copy is transferred to the
+ * page while the worker stores the other (a transferred buffer is gone from the sender).
+ */
+export function withTableCopy(file: ImportedFile): ImportedFile {
+  const profile = file.profile;
+  const table = profile?.table;
+  if (!profile || !table) return file;
+  return {
+    ...file,
+    profile: {
+      ...profile,
+      table: {
+        ...table,
+        name: table.name.slice(),
+        type: table.type.slice(),
+        coreType: table.coreType.slice(),
+        inputShapes: table.inputShapes.slice(),
+        durationUs: table.durationUs.slice(),
+        waitUs: table.waitUs.slice(),
+        startUs: table.startUs.slice(),
+      },
+    },
+  };
 }
 
 /**

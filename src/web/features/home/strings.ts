@@ -92,7 +92,7 @@ registerStrings(HOME_NS, {
       },
       showWarnings: 'Show the {{count}} warnings',
       unsaved:
-        'Not saved in this browser (storage is full or blocked): it will be gone after a reload.',
+        'Not saved — kept for this session (browser storage is full or blocked): it will be gone after a reload.',
     },
     links: {
       profiles: 'Linked profiles',
@@ -190,7 +190,7 @@ registerStrings(HOME_NS, {
         types_other: '{{n}} 种算子类型',
       },
       showWarnings: '显示 {{count}} 个警告',
-      unsaved: '未能保存在本浏览器中（存储空间已满或被禁用）：刷新页面后将不再显示。',
+      unsaved: '未保存——仅在本次会话中保留（浏览器存储空间已满或被禁用）：刷新页面后将不再显示。',
     },
     links: {
       profiles: '关联的 Profiling',

@@ -44,7 +44,9 @@ export interface IngestSlice {
   readonly scanning: boolean;
   /** Drops and picks fully settled so far: lets tests wait for *their* drop, not an earlier one. */
   readonly settledDrops: number;
-  /** Files IndexedDB refused to store (quota): they will not survive a reload. */
+  /** Files the ingest worker is storing in IndexedDB (after the page got them). */
+  readonly savingIds: readonly string[];
+  /** Files IndexedDB refused to store (quota): kept for this session, gone after a reload. */
   readonly unsavedIds: readonly string[];
   /** IndexedDB cannot be opened at all (private mode, blocked storage). */
   readonly storageUnavailable: boolean;
@@ -58,6 +60,10 @@ export interface IngestSlice {
   setScanning(scanning: boolean): void;
   dropSettled(): void;
   markUnsaved(id: string): void;
+  /** The ingest worker started storing a file the page now has. */
+  fileSaving(id: string): void;
+  /** The ingest worker stored the file (`ok`) or could not. */
+  fileStored(id: string, ok: boolean): void;
   setStorageUnavailable(unavailable: boolean): void;
 }
 
@@ -69,6 +75,7 @@ export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> =
   pendingViews: 0,
   scanning: false,
   settledDrops: 0,
+  savingIds: [],
   unsavedIds: [],
   storageUnavailable: false,
   upsertJob: (job) =>
@@ -91,6 +98,13 @@ export const createIngestSlice: StateCreator<IngestSlice, [], [], IngestSlice> =
     set((state) =>
       state.unsavedIds.includes(id) ? {} : { unsavedIds: [...state.unsavedIds, id] },
     ),
+  fileSaving: (id) =>
+    set((state) => (state.savingIds.includes(id) ? {} : { savingIds: [...state.savingIds, id] })),
+  fileStored: (id, ok) =>
+    set((state) => ({
+      savingIds: state.savingIds.filter((s) => s !== id),
+      ...(ok || state.unsavedIds.includes(id) ? {} : { unsavedIds: [...state.unsavedIds, id] }),
+    })),
   setStorageUnavailable: (storageUnavailable) => set({ storageUnavailable }),
   dropSettled: () => set((state) => ({ settledDrops: state.settledDrops + 1 })),
   viewPending: (delta) =>
