@@ -1,16 +1,17 @@
-// A file's id is the sha-256 of its bytes. Web Crypto only digests one whole buffer, so a large
-// file would have to sit in memory once more just to be hashed: instead its bytes are streamed
-// through an incremental SHA-256, in a worker of its own, which reads the file beside the parse
-// instead of after it. Small files (reports) are hashed at once with Web Crypto.
+// A file's id is the sha-256 of its bytes, computed while the file is parsed, not after. Web Crypto
+// (native, about twice as fast as the incremental SHA-256 in JS, measured in the web bench) only
+// digests one whole buffer: files up to WHOLE_HASH_MAX_BYTES are read whole for it, beside the
+// parse. Larger files would sit in memory once more just to be hashed: their bytes are streamed
+// through the incremental SHA-256 in a worker of its own, which reads the file beside the parse.
 import { sha256Hex } from '../../core/formats/index.ts';
 import { chunksOf, sha256HexOfChunks } from './sha256-stream.ts';
 
 /** Files up to this size are read whole and hashed with Web Crypto. */
-export const WHOLE_HASH_MAX_BYTES = 8 * 1024 * 1024;
+export const WHOLE_HASH_MAX_BYTES = 256 * 1024 * 1024;
 
 /** sha-256 (hex) of a file's bytes, on this thread. */
-export async function hashHere(file: Blob): Promise<string> {
-  if (file.size <= WHOLE_HASH_MAX_BYTES) {
+export async function hashHere(file: Blob, wholeMax = WHOLE_HASH_MAX_BYTES): Promise<string> {
+  if (file.size <= wholeMax) {
     return sha256Hex(new Uint8Array(await file.arrayBuffer()));
   }
   return sha256HexOfChunks(chunksOf(file.stream()));
