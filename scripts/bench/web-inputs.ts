@@ -41,8 +41,11 @@ export function serve(dist: string): Promise<{ url: string; server: Server }> {
   );
 }
 
-/** A torch_npu Level1 kernel_details.csv of ~100 MB, the same bytes on every machine. */
-export function ensureCsv(csvFile: string): number {
+/**
+ * A torch_npu Level1 kernel_details.csv of ~100 MB (or `rows` rows: ~180 bytes each), the same
+ * bytes on every machine.
+ */
+export function ensureCsv(csvFile: string, rows = CSV_ROWS): number {
   if (!existsSync(csvFile)) {
     mkdirSync(dirname(csvFile), { recursive: true });
     const tmp = `${csvFile}.tmp`;
@@ -65,7 +68,7 @@ export function ensureCsv(csvFile: string): number {
     const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     let start = 1764246877073569;
     let out: string[] = [];
-    for (let r = 0; r < CSV_ROWS; r++) {
+    for (let r = 0; r < rows; r++) {
       const k = kinds[r % kinds.length] ?? kinds[0];
       const dur = 2 + rand() * 300;
       start += Math.ceil(dur) + 1;
