@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArgv, checkOption, frameworkFromSuffix, parseHelpOptions } from './aoe.ts';
+import { aoeTool, buildArgv, checkOption, frameworkFromSuffix, parseHelpOptions } from './aoe.ts';
+import type { RunFacts } from './tool.ts';
 
 const help = new Set([
   'log',
@@ -102,5 +103,59 @@ describe('frameworkFromSuffix', () => {
     ['a.om', null],
   ])('%s → %s', (name, fw) => {
     expect(frameworkFromSuffix(name)).toBe(fw);
+  });
+});
+
+describe('aoeTool on the adapter interface', () => {
+  it.each([
+    ['[Aoe]Aoe process finished,cost time 1109s.', { kind: 'success' }],
+    [
+      '[ERROR] AOE(1): option --precision_mode_v2 is not supported',
+      { kind: 'failure', code: 'BAD_OPTION', detail: '--precision_mode_v2' },
+    ],
+    ['TUNE_BANK_PATH "/x" does not exist', { kind: 'failure', code: 'BANK_PATH_INVALID' }],
+    ['internal error 3001 NO_SPACE', { kind: 'failure', code: 'DISK_FULL' }],
+    ['[####      ] 40%', { kind: 'progress', data: { percent: 40 } }],
+  ])('%s', (line, expected) => {
+    expect(aoeTool.parseLine(line)).toMatchObject(expected);
+  });
+
+  const facts = (over: Partial<RunFacts>): RunFacts => ({
+    exitCode: 0,
+    signal: null,
+    success: true,
+    failures: new Map(),
+    tail: 'last lines',
+    cwd: '/nonexistent',
+    ...over,
+  });
+
+  it.each([
+    [
+      { exitCode: 2, success: false, failures: new Map([['BAD_OPTION', '--x']] as const) },
+      'BAD_OPTION',
+      'aoe rejected --x',
+    ],
+    [
+      { exitCode: 1, success: false, failures: new Map([['BANK_PATH_INVALID', null]] as const) },
+      'BANK_PATH_INVALID',
+      'last lines',
+    ],
+    [
+      { exitCode: 1, success: false, failures: new Map([['DISK_FULL', null]] as const) },
+      'DISK_FULL',
+      '20 GB',
+    ],
+    [
+      { exitCode: null, signal: 'SIGKILL', success: false },
+      'TUNER_FAILED',
+      'aoe ended with signal SIGKILL',
+    ],
+    [{ exitCode: 0, success: false }, 'TUNER_FAILED', 'without its success line'],
+    [{ exitCode: 0, success: true }, 'TUNER_FAILED', 'no result file'],
+  ])('verdict %#: %s', (over, code, message) => {
+    const v = aoeTool.verdict(facts(over as Partial<RunFacts>));
+    expect(v).toMatchObject({ ok: false, code });
+    expect(v.ok ? '' : v.message).toContain(message);
   });
 });
