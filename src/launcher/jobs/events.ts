@@ -3,7 +3,7 @@
 import { isStorageError, StoreFullError } from '../store/disk-full.ts';
 import type { Repo } from '../store/repo.ts';
 
-export type JobEventType = 'state' | 'phase' | 'log' | 'progress' | 'result';
+export type JobEventType = 'state' | 'step' | 'phase' | 'log' | 'progress' | 'result';
 
 export interface JobEvent {
   readonly seq: number;

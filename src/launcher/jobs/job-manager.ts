@@ -5,10 +5,16 @@
 // viewer sees is a stored event.
 // A full disk or a failing store ends the job it hits (DISK_FULL), never the launcher.
 import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDiskFull, isStorageError, StoreFullError } from '../store/disk-full.ts';
-import { TERMINAL_STATES, type JobRow, type JobState, type Repo } from '../store/repo.ts';
+import {
+  TERMINAL_STATES,
+  type JobRow,
+  type JobState,
+  type Repo,
+  type StepRow,
+} from '../store/repo.ts';
 import { buildManifest, newId, storeResultFiles } from './collect.ts';
 import { resolveBinary, type Env } from './env.ts';
 import { JobEvents } from './events.ts';
@@ -17,7 +23,10 @@ import { sweepRecordedGroup } from './process.ts';
 import { startTicksOf } from './proc-table.ts';
 import { DEFAULT_KEEP_WORKDIRS, pruneWorkDirs } from './retention.ts';
 import { runStep, type FailureCode, type PhaseControl, type StopReason } from './run-phase.ts';
-import { aoeSteps } from './tools/aoe.ts';
+import type { AisBenchStep } from './tools/ais-bench.ts';
+import { aoeSteps, type AoeStep } from './tools/aoe.ts';
+import { socOf, type AtcStep } from './tools/atc.ts';
+import type { MsprofStep } from './tools/msprof.ts';
 import { toolOf } from './tools/index.ts';
 import { npuSmi, type NpuInfo } from './tools/npu-smi.ts';
 import type { StepOutputs, ToolName } from './tools/tool.ts';
@@ -128,7 +137,10 @@ export class JobManager {
     const workDir = join(this.o.dataDir, 'jobs', id);
     const stored: Stored = { request, plan };
     try {
-      this.o.repo.insertJob(id, JSON.stringify(stored), plan.device, workDir, iso());
+      this.o.repo.transaction(() => {
+        this.o.repo.insertJob(id, JSON.stringify(stored), plan.device, workDir, iso());
+        this.o.repo.insertSteps(id, stepsOf(request, plan));
+      });
     } catch (err) {
       throw isDiskFull(err) ? new StoreFullError(err) : err;
     }
@@ -220,6 +232,7 @@ export class JobManager {
       finishedAt: end?.at ?? row.finished_at,
       runIds: this.o.repo.runIdsOfJob(row.id),
       progress: this.progress.get(row.id) ?? null,
+      steps: this.o.repo.stepsOfJob(row.id).map(stepView),
     };
   }
 
@@ -294,6 +307,11 @@ export class JobManager {
         return;
       }
       this.unsaved.delete(id);
+      try {
+        this.o.repo.closeSteps(id, state, at);
+      } catch {
+        // the job's own end is recorded; its steps show what they last recorded
+      }
       const runIds = this.o.repo.runIdsOfJob(id);
       this.events.append(id, 'state', { state, errorCode, exitCode, message, runIds });
     }
@@ -309,30 +327,69 @@ export class JobManager {
     };
     emit('state', { state: 'running' });
     const steps = stepsOf(request, plan);
+    this.o.repo.insertSteps(id, steps);
     mkdirSync(join(this.o.dataDir, 'jobs'), { recursive: true });
     mkdirSync(row.work_dir); // new and empty: each step gets a fresh directory inside
     if (request.timeoutS !== undefined) {
       const timer = setTimeout(() => void this.cancel(id, 'TIMEOUT'), request.timeoutS * 1000);
       this.timers.set(id, timer);
     }
+    const pipeline = plan.steps !== undefined;
+    const chain: Chain = {
+      om: plan.model.toLowerCase().endsWith('.om') ? plan.model : null,
+      soc: plan.soc ?? null,
+      bank: null,
+    };
+    if (pipeline) {
+      // The knowledge base AOE writes and the rebuild reads: the request's, else the job's own.
+      const own = join(row.work_dir, 'bank');
+      if (plan.bank) chain.bank = plan.bank;
+      else {
+        mkdirSync(own);
+        chain.bank = realpathSync(own);
+      }
+    }
     let exitCode = 0;
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       if (ctl.stopReason) break;
       const tool = toolOf(step.tool);
+      const where = pipeline ? `step ${index + 1} (${tool.label}): ` : '';
+      const stepFailed = (code: FailureCode, exit: number | null, message: string) => {
+        const at = iso();
+        const f = { exitCode: exit, errorCode: code, errorMessage: message };
+        this.o.repo.finishStep(
+          id,
+          index,
+          { state: stateOf(code), ...f, outputs: null, manifest: null },
+          at,
+        );
+        emit('step', { index, ...step.tag, state: stateOf(code), errorCode: code, message });
+        return this.finish(id, stateOf(code), code, exit, `${where}${message}`);
+      };
+      this.o.repo.startStep(id, index, iso());
+      emit('step', { index, ...step.tag, state: 'running' });
       const wanted =
         step.tool === 'aoe' ? this.o.aoeBin : (this.o.bins?.[step.tool] ?? tool.program);
       const bin = resolveBinary(wanted, this.o.env);
       if (!bin) {
-        const msg = `${tool.label} was not found (${wanted}); ${tool.notFoundHint}`;
-        return this.finish(id, 'failed', 'TUNER_NOT_FOUND', null, msg);
+        return stepFailed(
+          'TUNER_NOT_FOUND',
+          null,
+          `${tool.label} was not found (${wanted}); ${tool.notFoundHint}`,
+        );
       }
+      if (step.tool === 'atc' && chain.soc === null) {
+        chain.soc = socOf(await this.devices(), plan.device);
+      }
+      const params = step.params(chain);
+      if (!params.ok) return stepFailed('TOOL_FAILED', null, params.message);
       const cwd = join(row.work_dir, step.dir);
       mkdirSync(cwd);
       const startedAt = iso();
       const outcome = await runStep(
         {
           tool,
-          params: step.params as never,
+          params: params.value as never,
           bin,
           cwd,
           env: this.o.env,
@@ -358,18 +415,19 @@ export class JobManager {
           run.storeError === undefined
             ? outcome.message
             : `${diskFullMessage(run.storeError)}\n${outcome.message}`;
-        return this.finish(id, stateOf(code), code, outcome.exitCode, message);
+        return stepFailed(code, outcome.exitCode, message);
       }
       exitCode = outcome.exitCode;
       const at = iso();
-      const files = outcome.outputs.runFiles;
-      const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, files, at);
+      const { outputs } = outcome;
+      if (outputs.model) chain.om = outputs.model;
+      const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, outputs.runFiles, at);
       for (const r of runs) emit('result', { ...step.tag, ...r });
       const manifest = await buildManifest({
         jobId: id,
         tool,
-        params: step.params,
-        outputs: outcome.outputs,
+        params: params.value,
+        outputs,
         bin,
         argv: outcome.argv,
         workDir: cwd,
@@ -380,8 +438,17 @@ export class JobManager {
         exitCode,
         runIds: runs.map((r) => r.runId),
       });
-      this.o.repo.putManifest(id, step.manifestKey, manifest);
-      emit('phase', { ...step.tag, phase: 'end', ...endFields(step.tool, outcome.outputs) });
+      if (step.manifestKey !== null) this.o.repo.putManifest(id, step.manifestKey, manifest);
+      const stepOutputs = { model: outputs.model, files: outputs.files, figures: outputs.figures };
+      const done = { exitCode, errorCode: null, errorMessage: null };
+      this.o.repo.finishStep(
+        id,
+        index,
+        { state: 'succeeded', ...done, outputs: stepOutputs, manifest },
+        at,
+      );
+      emit('phase', { ...step.tag, phase: 'end', ...endFields(step.tool, outputs) });
+      emit('step', { index, ...step.tag, state: 'succeeded', outputs: stepOutputs });
     }
     if (ctl.stopReason) {
       const why = run.storeError === undefined ? null : diskFullMessage(run.storeError);
@@ -398,24 +465,129 @@ function endFields(tool: ToolName, outputs: StepOutputs): Record<string, unknown
     : { model: outputs.model, files: outputs.files };
 }
 
-/** The steps a stored job runs: a plain AOE request is one AOE step per job type. */
-function stepsOf(request: JobRequest, plan: JobPlan) {
-  return aoeSteps(
-    {
-      model: plan.model,
-      modelIsDir: plan.modelIsDir,
-      framework: plan.framework,
-      weight: plan.weight,
-      device: plan.device,
-      inputShape: request.inputShape,
-      inputFormat: request.inputFormat,
-      tuneOps: request.tuneOpsFile,
-      options: plan.options,
-      env: request.env,
-      bank: plan.bank,
-    },
-    plan.jobTypes,
-  );
+/** What a pipeline's steps hand on: the last .om built, atc's SoC, the knowledge base. */
+interface Chain {
+  om: string | null;
+  soc: string | null;
+  bank: string | null;
+}
+
+type StepParams =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+
+interface JobStep {
+  readonly tool: ToolName;
+  /** The step's directory inside the job's. */
+  readonly dir: string;
+  /** What its events carry. */
+  readonly tag: Readonly<Record<string, unknown>>;
+  /** The manifests row of an aoe step (its job type), as before pipelines. */
+  readonly manifestKey: number | null;
+  readonly params: (chain: Chain) => StepParams;
+}
+
+const DEFAULT_LOOP = 100;
+const DEFAULT_WARMUP = 5;
+
+/**
+ * The steps a stored job runs: a plain AOE request is one AOE step per job type (in the
+ * `subgraph` / `operator` directories, events tagged with the job type, as always); a pipeline's
+ * steps take the model, the last .om built and the job's knowledge base from `chain`.
+ */
+function stepsOf(request: JobRequest, plan: JobPlan): JobStep[] {
+  const aoeBase = {
+    model: plan.model,
+    modelIsDir: plan.modelIsDir,
+    framework: plan.framework,
+    weight: plan.weight,
+    device: plan.device,
+    inputShape: request.inputShape,
+    inputFormat: request.inputFormat,
+    tuneOps: request.tuneOpsFile,
+    env: request.env,
+  };
+  if (!plan.steps) {
+    return aoeSteps({ ...aoeBase, options: plan.options, bank: plan.bank }, plan.jobTypes).map(
+      (st) => ({ ...st, params: () => ({ ok: true, value: st.params }) }),
+    );
+  }
+  return plan.steps.map((st, index): JobStep => {
+    const tag = { step: index, tool: st.tool, ...(st.jobType ? { jobType: st.jobType } : {}) };
+    const dir = `${index + 1}-${st.tool}${st.jobType ? `-${st.jobType === 1 ? 'subgraph' : 'operator'}` : ''}`;
+    const measure = (chain: Chain): StepParams =>
+      chain.om === null
+        ? { ok: false, message: 'no .om to measure: no step before built one' }
+        : {
+            ok: true,
+            value: {
+              model: chain.om,
+              loop: request.loop ?? DEFAULT_LOOP,
+              warmupCount: request.warmupCount ?? DEFAULT_WARMUP,
+              batchSize: request.batchSize,
+              device: plan.device,
+              options: st.tool === 'ais_bench' ? st.options : [],
+            } satisfies AisBenchStep,
+          };
+    const params = (chain: Chain): StepParams => {
+      switch (st.tool) {
+        case 'aoe': {
+          const bank = chain.bank;
+          const env = { ...(request.env ?? {}), ...(bank ? { TUNE_BANK_PATH: bank } : {}) };
+          const value: AoeStep = {
+            ...aoeBase,
+            env,
+            bank,
+            jobType: st.jobType ?? 2,
+            options: st.options,
+          };
+          return { ok: true, value };
+        }
+        case 'atc': {
+          if (plan.framework === null) return { ok: false, message: 'atc needs a framework model' };
+          const value: AtcStep = {
+            model: plan.model,
+            framework: plan.framework,
+            weight: plan.weight,
+            soc: chain.soc,
+            inputShape: request.inputShape,
+            inputFormat: request.inputFormat,
+            dynamicBatchSize: request.dynamicBatchSize,
+            outputType: request.outputType ?? 'FP16',
+            options: st.options,
+            bank: st.bank ? chain.bank : null,
+          };
+          return { ok: true, value };
+        }
+        case 'ais_bench':
+          return measure(chain);
+        case 'msprof': {
+          const m = measure(chain);
+          if (!m.ok) return m;
+          const value: MsprofStep = { measure: m.value as AisBenchStep, options: st.options };
+          return { ok: true, value };
+        }
+      }
+    };
+    return { tool: st.tool, dir, tag, manifestKey: null, params };
+  });
+}
+
+type StepView = NonNullable<LauncherJob['steps']>[number];
+
+function stepView(r: StepRow): StepView {
+  const tag = JSON.parse(r.tag) as { jobType?: 1 | 2 };
+  return {
+    index: r.idx,
+    tool: r.tool as StepView['tool'],
+    ...(tag.jobType !== undefined ? { jobType: tag.jobType } : {}),
+    state: r.state,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    exitCode: r.exit_code,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    outputs: r.outputs === null ? null : (JSON.parse(r.outputs) as Record<string, unknown>),
+  };
 }
 
 /** The state a failure code ends a job in: canceled and interrupted are not failures of aoe. */

@@ -4,7 +4,7 @@
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import { PATH_MESSAGES, resolveDirInRoot, resolveUnderRoot } from './paths.ts';
 import { aoeTool, frameworkFromSuffix } from './tools/aoe.ts';
-import type { AnyTool } from './tools/index.ts';
+import { toolOf, type AnyTool } from './tools/index.ts';
 import { deviceRefusal, type NpuInfo } from './tools/npu-smi.ts';
 import { checkToolOption } from './tools/tool.ts';
 
@@ -28,7 +28,41 @@ export interface JobPlan {
   readonly options: readonly (readonly [string, string])[];
   /** TUNE_BANK_PATH resolved inside the models root, when the request sets one. */
   readonly bank?: string | null;
+  /** A pipeline's steps (from `preset` or `steps`); absent for a plain AOE job. */
+  readonly steps?: readonly PlannedStep[];
+  /** atc's --soc_version when the request gives it; else npu-smi's, read when atc starts. */
+  readonly soc?: string | null;
 }
+
+export type PipelineTool = 'atc' | 'ais_bench' | 'aoe' | 'msprof';
+
+export interface PlannedStep {
+  readonly tool: PipelineTool;
+  /** aoe: 1 subgraph, 2 operator. */
+  readonly jobType?: 1 | 2;
+  /** atc: build with the job's knowledge base. */
+  readonly bank?: boolean;
+  /** Checked by the tool's adapter, file options resolved inside the models root. */
+  readonly options: readonly (readonly [string, string])[];
+}
+
+type RequestStep = NonNullable<JobRequest['steps']>[number];
+
+/** The presets of the optimisation loop, as step lists. */
+export const PRESETS: Readonly<Record<NonNullable<JobRequest['preset']>, readonly RequestStep[]>> =
+  {
+    measure: [{ tool: 'ais_bench' }],
+    'convert-measure': [{ tool: 'atc' }, { tool: 'ais_bench' }],
+    full: [
+      { tool: 'atc' },
+      { tool: 'ais_bench' },
+      { tool: 'aoe', jobType: 1 },
+      { tool: 'aoe', jobType: 2 },
+      { tool: 'atc', bank: true },
+      { tool: 'ais_bench' },
+      { tool: 'msprof' },
+    ],
+  };
 
 export interface PlanError {
   readonly code: 'BAD_REQUEST' | 'BAD_OPTION' | 'BAD_PATH' | 'CONFLICT';
@@ -90,13 +124,23 @@ export function planJob(
   helpOptions: ReadonlySet<string> | null,
 ): PlanResult {
   const errors: PlanError[] = [];
-  if (new Set(req.jobTypes).size !== req.jobTypes.length) {
+  const jobTypes = req.jobTypes ?? [];
+  const pipeline = req.preset !== undefined || req.steps !== undefined;
+  if (!pipeline && req.jobTypes === undefined) {
+    const message = 'is required (or give "preset" or "steps")';
+    errors.push({ code: 'BAD_REQUEST', field: '/jobTypes', message });
+  }
+  if (new Set(jobTypes).size !== jobTypes.length) {
     errors.push({
       code: 'BAD_REQUEST',
       field: '/jobTypes',
       message: 'must name each job type once',
     });
   }
+  const steps = pipeline ? planSteps(req, modelsRoot, helpOptions, errors) : null;
+  // Only aoe and atc read a framework model; a measuring-only job names an .om.
+  const needsFramework =
+    steps === null || steps.some((st) => st.tool === 'aoe' || st.tool === 'atc');
   const model = resolveUnderRoot(modelsRoot, req.model);
   if (!model.ok)
     errors.push({ code: 'BAD_PATH', field: '/model', message: PATH_MESSAGES[model.reason] });
@@ -111,7 +155,7 @@ export function planJob(
 
   const framework =
     req.framework ?? (model.ok && !model.isDir ? frameworkFromSuffix(model.path) : null);
-  if (model.ok && !model.isDir && framework === null) {
+  if (model.ok && !model.isDir && framework === null && needsFramework) {
     errors.push({
       code: 'BAD_REQUEST',
       field: '/framework',
@@ -143,12 +187,82 @@ export function planJob(
       modelIsDir: model.isDir,
       framework,
       weight,
-      jobTypes: [...req.jobTypes].sort((a, b) => a - b),
+      jobTypes: steps
+        ? steps.flatMap((st) => (st.jobType === undefined ? [] : [st.jobType]))
+        : [...jobTypes].sort((a, b) => a - b),
       device: req.device ?? 0,
       options,
       bank,
+      ...(steps ? { steps, soc: req.soc ?? null } : {}),
     },
   };
+}
+
+/** A pipeline's steps, each checked by its tool's adapter; problems are pushed to `errors`. */
+function planSteps(
+  req: JobRequest,
+  modelsRoot: string,
+  aoeHelp: ReadonlySet<string> | null,
+  errors: PlanError[],
+): PlannedStep[] {
+  if (req.preset !== undefined && req.steps !== undefined) {
+    errors.push({
+      code: 'BAD_REQUEST',
+      field: '/steps',
+      message: 'give "preset" or "steps", not both',
+    });
+  }
+  if (req.jobTypes !== undefined) {
+    const message = 'belongs to a plain AOE job; in a pipeline give aoe steps with their jobType';
+    errors.push({ code: 'BAD_REQUEST', field: '/jobTypes', message });
+  }
+  const fromPreset = req.preset !== undefined;
+  const requested = req.steps ?? (req.preset ? PRESETS[req.preset] : []);
+  const isOm = req.model.toLowerCase().endsWith('.om');
+  let builds = false;
+  return requested.map((step, i) => {
+    const field = fromPreset ? '/preset' : `/steps/${i}`;
+    const tool = toolOf(step.tool);
+    if (step.tool !== 'aoe' && step.jobType !== undefined) {
+      errors.push({
+        code: 'BAD_REQUEST',
+        field: `${field}/jobType`,
+        message: 'is for aoe steps only',
+      });
+    }
+    if (step.tool === 'aoe' && step.jobType === undefined) {
+      errors.push({
+        code: 'BAD_REQUEST',
+        field: `${field}/jobType`,
+        message: 'is required for aoe steps',
+      });
+    }
+    if (step.tool !== 'atc' && step.bank !== undefined) {
+      errors.push({
+        code: 'BAD_REQUEST',
+        field: `${field}/bank`,
+        message: 'is for atc steps only',
+      });
+    }
+    if ((step.tool === 'ais_bench' || step.tool === 'msprof') && !builds && !isOm) {
+      const message = `${step.tool} measures an .om: name one as the model, or put an atc step before it`;
+      errors.push({ code: 'BAD_REQUEST', field, message });
+    }
+    if (step.tool === 'atc' || step.tool === 'aoe') builds = true;
+    // A preset's aoe steps take the request's top-level AOE options.
+    // The schema's `additionalProperties: {type: string}` rules out undefined values here too.
+    const own = step.options as Readonly<Record<string, string>> | undefined;
+    const requestedOptions = own ?? (step.tool === 'aoe' ? req.options : undefined);
+    const help = step.tool === 'aoe' ? aoeHelp : null;
+    const prefix = step.options ? `${field}/options` : '/options';
+    const options = planOptions(tool, requestedOptions, modelsRoot, help, prefix, errors);
+    return {
+      tool: step.tool,
+      ...(step.jobType !== undefined ? { jobType: step.jobType } : {}),
+      ...(step.bank !== undefined ? { bank: step.bank } : {}),
+      options,
+    };
+  });
 }
 
 /**

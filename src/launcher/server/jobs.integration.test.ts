@@ -3,7 +3,15 @@
 // event replay from Last-Event-ID.
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -368,5 +376,188 @@ describe('event replay', () => {
     expect(second).toEqual(all);
     const past = await events(id, all.length);
     expect(past).toEqual([]);
+  });
+});
+
+describe('pipelines of tool steps', () => {
+  const fixtures = (name: string) =>
+    fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
+  /** The stand-ins of atc, python3 -m ais_bench, msprof and npu-smi first on the jobs' PATH. */
+  const toolEnv = (extra: Record<string, string> = {}) =>
+    fakeEnv({
+      PATH: [
+        fixtures('fake-atc'),
+        fixtures('fake-ais-bench'),
+        fixtures('fake-msprof'),
+        fixtures('fake-npu-smi'),
+        process.env.PATH ?? '/usr/bin:/bin',
+      ].join(':'),
+      ...extra,
+    });
+
+  interface StepJson {
+    readonly index: number;
+    readonly tool: string;
+    readonly jobType?: number;
+    readonly state: string;
+    readonly errorCode: string | null;
+    readonly outputs: {
+      model: string | null;
+      files: Record<string, unknown>;
+      figures: Record<string, unknown> | null;
+    } | null;
+  }
+  const stepsOf = (job: unknown) => (job as { steps: StepJson[] }).steps;
+
+  it('runs the full preset: convert, measure, tune 1 then 2, rebuild with the knowledge base, measure, profile', async () => {
+    await setUp({ env: toolEnv() });
+    const id = await postJob(app, { model: 'resnet50.onnx', preset: 'full', loop: 5 });
+    const job = await waitJob(app, id, isFinal, 30_000);
+    expect(job).toMatchObject({ state: 'succeeded', errorCode: null });
+    const steps = stepsOf(job);
+    expect(steps.map((st) => [st.tool, st.jobType ?? null, st.state])).toEqual([
+      ['atc', null, 'succeeded'],
+      ['ais_bench', null, 'succeeded'],
+      ['aoe', 1, 'succeeded'],
+      ['aoe', 2, 'succeeded'],
+      ['atc', null, 'succeeded'],
+      ['ais_bench', null, 'succeeded'],
+      ['msprof', null, 'succeeded'],
+    ]);
+    expect(job.runIds).toHaveLength(2);
+    // atc got the SoC npu-smi reports; the rebuild used the knowledge base AOE wrote into.
+    const argv = JSON.parse(
+      readFileSync(join(box.dataDir, 'jobs', id, '1-atc', 'fake_atc_argv.json'), 'utf8'),
+    ) as string[];
+    expect(argv).toContain('--soc_version=Ascend310P3');
+    expect(argv).toContain('--output_type=FP16');
+    const bank = join(box.dataDir, 'jobs', id, 'bank');
+    expect(readFileSync(steps[4]?.outputs?.model ?? '', 'utf8')).toContain('with bank');
+    expect(readFileSync(steps[4]?.outputs?.model ?? '', 'utf8')).toContain(realpathSync(bank));
+    // The baseline was built without it.
+    expect(readFileSync(steps[0]?.outputs?.model ?? '', 'utf8')).not.toContain('with bank');
+    // Each measurement measured the .om built just before it.
+    expect(steps[1]?.outputs?.figures).toMatchObject({ iterations: 5 });
+    expect(steps[5]?.outputs?.figures).toMatchObject({ iterations: 5 });
+    expect(Object.keys(steps[6]?.outputs?.files ?? {})).toContain('opSummary');
+    const all = await events(id);
+    const stepEvents = all.filter((e) => e.event === 'step');
+    expect(stepEvents.filter((e) => e.data.state === 'succeeded').map((e) => e.data.index)).toEqual(
+      [0, 1, 2, 3, 4, 5, 6],
+    );
+    expect(all.some((e) => e.event === 'log' && e.data.tool === 'msprof')).toBe(true);
+  }, 40_000);
+
+  it('stops at the first failure with the step and the reason; later steps are skipped', async () => {
+    await setUp({ env: toolEnv() });
+    writeFileSync(join(box.modelsRoot, 'badshape-resnet50.onnx'), 'onnx\n');
+    const id = await postJob(app, {
+      model: 'badshape-resnet50.onnx',
+      preset: 'convert-measure',
+      inputShape: 'x:1,3,224',
+    });
+    const job = await waitJob(app, id, isFinal);
+    expect(job).toMatchObject({ state: 'failed', errorCode: 'BAD_SHAPE' });
+    expect(job.errorMessage).toMatch(/^step 1 \(atc\): atc refused the input shape/);
+    expect(stepsOf(job).map((st) => st.state)).toEqual(['failed', 'skipped']);
+  });
+
+  it('measures an .om alone; a device another process holds is DEVICE_BUSY', async () => {
+    await setUp({ env: toolEnv() });
+    writeFileSync(join(box.modelsRoot, 'resnet50.om'), 'om\n');
+    writeFileSync(join(box.modelsRoot, 'busy-resnet50.om'), 'om\n');
+    const ok = await waitJob(
+      app,
+      await postJob(app, { model: 'resnet50.om', preset: 'measure', loop: 3 }),
+      isFinal,
+    );
+    expect(ok.state).toBe('succeeded');
+    expect(stepsOf(ok)[0]?.outputs?.figures).toMatchObject({ iterations: 3 });
+    const busy = await waitJob(
+      app,
+      await postJob(app, { model: 'busy-resnet50.om', preset: 'measure' }),
+      isFinal,
+    );
+    expect(busy).toMatchObject({ state: 'failed', errorCode: 'DEVICE_BUSY' });
+  });
+
+  it('cancel stops the running step’s process group; the steps before it keep their outputs', async () => {
+    await setUp({ env: toolEnv({ FAKE_AIS_BENCH_MODE: 'hang' }) });
+    const id = await postJob(app, { model: 'resnet50.onnx', preset: 'convert-measure' });
+    await waitJob(app, id, (j) => stepsOf(j)[1]?.state === 'running');
+    const res = await app.inject({ method: 'DELETE', url: `/api/jobs/${id}`, headers: AUTH });
+    expect(res.statusCode).toBe(202);
+    const job = await waitJob(app, id, isFinal);
+    expect(job).toMatchObject({ state: 'canceled', errorCode: 'CANCELED' });
+    const steps = stepsOf(job);
+    expect(steps.map((st) => st.state)).toEqual(['succeeded', 'canceled']);
+    expect(steps[0]?.outputs?.model).toMatch(/resnet50\.om$/);
+  });
+
+  it('a plain AOE request is still one step per job type', async () => {
+    await setUp();
+    const id = await postJob(app, { model: 'resnet50.onnx', jobTypes: [1, 2] });
+    const job = await waitJob(app, id, isFinal);
+    expect(stepsOf(job).map((st) => [st.tool, st.jobType, st.state])).toEqual([
+      ['aoe', 1, 'succeeded'],
+      ['aoe', 2, 'succeeded'],
+    ]);
+  });
+
+  it.each([
+    ['preset with jobTypes', { preset: 'full', jobTypes: [2] }, 'BAD_REQUEST', '/jobTypes'],
+    ['preset and steps', { preset: 'measure', steps: [{ tool: 'atc' }] }, 'BAD_REQUEST', '/steps'],
+    ['no jobTypes, no steps', {}, 'BAD_REQUEST', '/jobTypes'],
+    ['measuring an .onnx', { steps: [{ tool: 'ais_bench' }] }, 'BAD_REQUEST', '/steps/0'],
+    ['aoe without a job type', { steps: [{ tool: 'aoe' }] }, 'BAD_REQUEST', '/steps/0/jobType'],
+    [
+      'an undocumented atc option',
+      { steps: [{ tool: 'atc', options: { mode: '3' } }] },
+      'BAD_OPTION',
+      '/steps/0/options/mode',
+    ],
+    [
+      'an atc field as an option',
+      { steps: [{ tool: 'atc', options: { soc_version: 'Ascend910B' } }] },
+      'BAD_OPTION',
+      '/steps/0/options/soc_version',
+    ],
+    [
+      'an atc file option outside the root',
+      { steps: [{ tool: 'atc', options: { insert_op_conf: '../secret.onnx' } }] },
+      'BAD_PATH',
+      '/steps/0/options/insert_op_conf',
+    ],
+    [
+      'an ais_bench input through a link out',
+      { steps: [{ tool: 'atc' }, { tool: 'ais_bench', options: { input: 'link-out.onnx' } }] },
+      'BAD_PATH',
+      '/steps/1/options/input',
+    ],
+    [
+      'a msprof option with a shell in it',
+      { steps: [{ tool: 'atc' }, { tool: 'msprof', options: { 'aic-metrics': '$(id)' } }] },
+      'BAD_REQUEST',
+      '/steps/1/options/aic-metrics',
+    ],
+    [
+      'a SoC that is not one',
+      { preset: 'convert-measure', soc: 'Ascend310P3; id' },
+      'BAD_REQUEST',
+      '/soc',
+    ],
+    ['an unknown tool', { steps: [{ tool: 'sh' }] }, 'BAD_REQUEST', '/steps/0/tool'],
+  ])('refuses %s', async (_name, extra, code, field) => {
+    await setUp({ env: toolEnv() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: AUTH,
+      payload: { model: 'resnet50.onnx', ...extra },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code });
+    const { details } = res.json() as { details: { errors: { field: string }[] } };
+    expect(details.errors.map((e) => e.field)).toContain(field);
   });
 });

@@ -102,6 +102,11 @@ describe('restart after SIGKILL', () => {
     const second = await serve();
     const job = await getJob(second.url, hung);
     expect(job).toMatchObject({ state: 'interrupted', errorCode: 'INTERRUPTED' });
+    // Its running step is marked interrupted too.
+    const { steps } = job as unknown as { steps: { tool: string; state: string }[] };
+    expect(steps).toEqual([
+      expect.objectContaining({ tool: 'aoe', jobType: 2, state: 'interrupted' }),
+    ]);
     const events = await (await api(second.url, `/api/jobs/${hung}/events`)).text();
     expect(events).toContain('[Aoe] compiling graph');
     expect(events).toContain('"state":"interrupted"');

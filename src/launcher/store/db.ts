@@ -63,6 +63,22 @@ const MIGRATIONS: readonly string[] = [
   // The reserve rows are pages the database gives back when the disk is full (disk-full.ts).
   `ALTER TABLE jobs ADD COLUMN pgid_start INTEGER;
    CREATE TABLE reserve (id INTEGER PRIMARY KEY, pad BLOB NOT NULL);`,
+  // A job is a list of tool steps, each with its own state, outputs and manifest.
+  `CREATE TABLE job_steps (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     idx INTEGER NOT NULL,
+     tool TEXT NOT NULL,
+     tag TEXT NOT NULL,
+     state TEXT NOT NULL,
+     started_at TEXT,
+     finished_at TEXT,
+     exit_code INTEGER,
+     error_code TEXT,
+     error_message TEXT,
+     outputs TEXT,
+     manifest TEXT,
+     PRIMARY KEY (job_id, idx)
+   ) WITHOUT ROWID;`,
 ];
 
 export const DB_FILE = 'launcher.sqlite';

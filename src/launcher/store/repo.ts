@@ -60,6 +60,23 @@ export interface BundleRow {
   readonly created_at: string;
 }
 
+export type StepState = 'queued' | 'running' | 'skipped' | JobState;
+
+export interface StepRow {
+  readonly idx: number;
+  readonly tool: string;
+  /** JSON: what the step's events carry ({jobType} or {step, tool, jobType?}). */
+  readonly tag: string;
+  readonly state: StepState;
+  readonly started_at: string | null;
+  readonly finished_at: string | null;
+  readonly exit_code: number | null;
+  readonly error_code: string | null;
+  readonly error_message: string | null;
+  readonly outputs: string | null;
+  readonly manifest: string | null;
+}
+
 export interface JobFinish {
   readonly state: JobState;
   readonly exitCode: number | null;
@@ -116,6 +133,24 @@ export function createRepo(db: Db) {
     manifestsOfJob: db.prepare(
       'SELECT job_type, data FROM manifests WHERE job_id = ? ORDER BY job_type',
     ),
+    insertStep: db.prepare(
+      `INSERT OR IGNORE INTO job_steps (job_id, idx, tool, tag, state) VALUES (?, ?, ?, ?, 'queued')`,
+    ),
+    startStep: db.prepare(
+      `UPDATE job_steps SET state = 'running', started_at = ? WHERE job_id = ? AND idx = ?`,
+    ),
+    finishStep: db.prepare(
+      `UPDATE job_steps SET state = @state, finished_at = @finished_at, exit_code = @exit_code,
+         error_code = @error_code, error_message = @error_message, outputs = @outputs,
+         manifest = @manifest WHERE job_id = @job_id AND idx = @idx`,
+    ),
+    closeRunningSteps: db.prepare(
+      `UPDATE job_steps SET state = ?, finished_at = ? WHERE job_id = ? AND state = 'running'`,
+    ),
+    skipQueuedSteps: db.prepare(
+      `UPDATE job_steps SET state = 'skipped' WHERE job_id = ? AND state = 'queued'`,
+    ),
+    stepsOfJob: db.prepare('SELECT * FROM job_steps WHERE job_id = ? ORDER BY idx'),
     insertBundle: db.prepare(
       'INSERT INTO bundles (id, data, size, created_at) VALUES (?, ?, ?, ?)',
     ),
@@ -202,6 +237,43 @@ export function createRepo(db: Db) {
       const rows = s.manifestsOfJob.all(jobId) as { data: string }[];
       return rows.map((r) => JSON.parse(r.data) as unknown);
     },
+    /** Records a job's steps as queued (once: a restart does not add them again). */
+    insertSteps(jobId: string, steps: readonly { tool: string; tag: unknown }[]): void {
+      db.transaction(() => {
+        steps.forEach((st, i) => s.insertStep.run(jobId, i, st.tool, JSON.stringify(st.tag)));
+      })();
+    },
+    startStep(jobId: string, idx: number, at: string): void {
+      essential(() => s.startStep.run(at, jobId, idx));
+    },
+    finishStep(
+      jobId: string,
+      idx: number,
+      f: JobFinish & { readonly outputs: unknown; readonly manifest: unknown },
+      at: string,
+    ): void {
+      essential(() =>
+        s.finishStep.run({
+          job_id: jobId,
+          idx,
+          state: f.state,
+          finished_at: at,
+          exit_code: f.exitCode,
+          error_code: f.errorCode,
+          error_message: f.errorMessage,
+          outputs: f.outputs === null ? null : JSON.stringify(f.outputs),
+          manifest: f.manifest === null ? null : JSON.stringify(f.manifest),
+        }),
+      );
+    },
+    /** When a job ends: its running step takes the job's state, the steps after it are skipped. */
+    closeSteps(jobId: string, state: JobState, at: string): void {
+      essential(() => {
+        s.closeRunningSteps.run(state, at, jobId);
+        s.skipQueuedSteps.run(jobId);
+      });
+    },
+    stepsOfJob: (jobId: string) => s.stepsOfJob.all(jobId) as StepRow[],
     insertBundle(id: string, data: string, at: string): void {
       s.insertBundle.run(id, data, Buffer.byteLength(data), at);
     },

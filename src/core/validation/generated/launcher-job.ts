@@ -12,10 +12,12 @@ export interface LauncherJob {
   model: string;
   device: number;
   /**
-   * @minItems 1
+   * The AOE job types the job runs, in order (none for a pipeline without an aoe step).
+   *
+   * @minItems 0
    * @maxItems 2
    */
-  jobTypes: [1 | 2] | [1 | 2, 1 | 2];
+  jobTypes: [] | [1 | 2] | [1 | 2, 1 | 2];
   exitCode: number | null;
   /**
    * TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage.
@@ -45,4 +47,22 @@ export interface LauncherJob {
    * The latest progress event of a running job (operators tuned so far, percent), else null.
    */
   progress: {} | null;
+  /**
+   * The job's steps in order, each with its own state; a plain AOE job has one step per job type.
+   */
+  steps?: {
+    index: number;
+    tool: 'aoe' | 'atc' | 'ais_bench' | 'msprof';
+    jobType?: 1 | 2;
+    state: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'interrupted' | 'skipped';
+    startedAt: string | null;
+    finishedAt: string | null;
+    exitCode: number | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    /**
+     * What the step left: the model it built, named files, figures it measured.
+     */
+    outputs: {} | null;
+  }[];
 }
