@@ -19,6 +19,7 @@ import { buildManifest, newId, storeResultFiles } from './collect.ts';
 import { resolveBinary, type Env } from './env.ts';
 import { JobEvents } from './events.ts';
 import type { JobPlan, JobRequest } from './plan.ts';
+import { createHelpProbe } from './preflight.ts';
 import { sweepRecordedGroup } from './process.ts';
 import { startTicksOf } from './proc-table.ts';
 import { DEFAULT_KEEP_WORKDIRS, pruneWorkDirs } from './retention.ts';
@@ -99,6 +100,7 @@ export class JobManager {
   private sweeping: Promise<void> = Promise.resolve();
   private pruning: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly helpProbes = new Map<ToolName, ReturnType<typeof createHelpProbe>>();
 
   constructor(private readonly o: JobManagerOptions) {
     this.events = new JobEvents(o.repo, undefined, (id, err) => this.storeFailed(id, err));
@@ -202,6 +204,24 @@ export class JobManager {
     await this.sweeping;
     await this.pruning;
     this.saveUnsaved();
+  }
+
+  /** The program of a tool: --aoe-bin for aoe, else the adapter's program on the jobs' PATH. */
+  private binOf(tool: ToolName): string {
+    return tool === 'aoe' ? this.o.aoeBin : (this.o.bins?.[tool] ?? toolOf(tool).program);
+  }
+
+  /** What a tool's `--help` lists on this host, probed once per tool; null when it has none. */
+  private async helpOf(tool: ToolName, bin: string): Promise<ReadonlySet<string> | null> {
+    if (tool === 'aoe') return this.o.helpOptions();
+    const spec = toolOf(tool).help;
+    if (!spec) return null;
+    let probe = this.helpProbes.get(tool);
+    if (!probe) {
+      probe = createHelpProbe(bin, this.o.env, spec);
+      this.helpProbes.set(tool, probe);
+    }
+    return (await probe.get()).options;
   }
 
   /** The store could not take a job's event: a running job is stopped, as it cannot be followed. */
@@ -340,7 +360,7 @@ export class JobManager {
       soc: plan.soc ?? null,
       bank: null,
     };
-    if (pipeline) {
+    if (plan.steps?.some((st) => st.tool === 'aoe' || st.bank === true)) {
       // The knowledge base AOE writes and the rebuild reads: the request's, else the job's own.
       const own = join(row.work_dir, 'bank');
       if (plan.bank) chain.bank = plan.bank;
@@ -368,8 +388,7 @@ export class JobManager {
       };
       this.o.repo.startStep(id, index, iso());
       emit('step', { index, ...step.tag, state: 'running' });
-      const wanted =
-        step.tool === 'aoe' ? this.o.aoeBin : (this.o.bins?.[step.tool] ?? tool.program);
+      const wanted = this.binOf(step.tool);
       const bin = resolveBinary(wanted, this.o.env);
       if (!bin) {
         return stepFailed(
@@ -393,7 +412,7 @@ export class JobManager {
           bin,
           cwd,
           env: this.o.env,
-          help: step.tool === 'aoe' ? this.o.helpOptions() : null,
+          help: await this.helpOf(step.tool, bin),
           tag: step.tag,
           graceMs: this.o.graceMs ?? 3000,
           pollMs: this.o.pollMs ?? 1000,

@@ -494,6 +494,18 @@ describe('pipelines of tool steps', () => {
     expect(steps[0]?.outputs?.model).toMatch(/resnet50\.om$/);
   });
 
+  it('refuses prototype-pollution keys in step options', async () => {
+    await setUp({ env: toolEnv() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      payload:
+        '{"model":"resnet50.onnx","steps":[{"tool":"atc","options":{"__proto__":{"x":"1"}}}]}',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('a plain AOE request is still one step per job type', async () => {
     await setUp();
     const id = await postJob(app, { model: 'resnet50.onnx', jobTypes: [1, 2] });
@@ -547,6 +559,30 @@ describe('pipelines of tool steps', () => {
       '/soc',
     ],
     ['an unknown tool', { steps: [{ tool: 'sh' }] }, 'BAD_REQUEST', '/steps/0/tool'],
+    [
+      'a step option name with a shell in it',
+      { steps: [{ tool: 'atc', options: { 'log; rm -rf /': 'info' } }] },
+      'BAD_REQUEST',
+      '/steps/0/options/log; rm -rf /',
+    ],
+    [
+      'a newline smuggling an option',
+      { steps: [{ tool: 'atc', options: { log: 'info\n--mode=3' } }] },
+      'BAD_REQUEST',
+      '/steps/0/options/log',
+    ],
+    [
+      'a model outside the root',
+      { model: '../secret.om', preset: 'measure' },
+      'BAD_PATH',
+      '/model',
+    ],
+    [
+      'a knowledge base outside the root',
+      { preset: 'full', env: { TUNE_BANK_PATH: '/etc' } },
+      'BAD_PATH',
+      '/env/TUNE_BANK_PATH',
+    ],
   ])('refuses %s', async (_name, extra, code, field) => {
     await setUp({ env: toolEnv() });
     const res = await app.inject({

@@ -73,6 +73,17 @@ describe('atc options', () => {
   });
 });
 
+describe('atc invocation', () => {
+  it('refuses a planned option this host’s atc --help does not list, before atc starts', () => {
+    const inv = atcTool.invocation(step({ options: [['precision_mode_v2', 'fp16']] }), {
+      cwd: '/nonexistent',
+      env: {},
+      help: new Set(['model', 'precision_mode']),
+    });
+    expect(inv).toMatchObject({ ok: false, code: 'BAD_OPTION' });
+  });
+});
+
 describe('atc lines', () => {
   it.each([
     ['ATC run success, welcome to the next use.', { kind: 'success' }],

@@ -151,6 +151,12 @@ export const atcTool: ToolAdapter<AtcStep> = {
         'atc needs --soc_version: give "soc" (e.g. Ascend310P3) or make npu-smi available to read it';
       return { ok: false, code: 'BAD_OPTION', message };
     }
+    // Documented options this host's atc does not list would make it exit: refused before it starts.
+    const unlisted = step.options.find(([name]) => ctx.help !== null && !ctx.help.has(name));
+    if (unlisted) {
+      const message = `--${unlisted[0]} is not listed by this host's \`atc --help\``;
+      return { ok: false, code: 'BAD_OPTION', message };
+    }
     const env: Record<string, string> = { ...ctx.env };
     delete env.TUNE_BANK_PATH;
     if (step.bank !== undefined && step.bank !== null) {
