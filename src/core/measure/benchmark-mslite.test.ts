@@ -77,10 +77,11 @@ describe('MindSpore Lite benchmark log', () => {
     expect(r.ok).toBe(true);
     const m = r.measurements[0];
     expect(m?.latencyMs).toMatchObject({ count: 10, min: 2.05, max: 2.4, mean: 2.15 });
+    // PrintResult walks a std::map, so both tables come sorted by name.
     expect(m?.operators?.map((o) => [o.name, o.avgMs, o.fraction, o.calls, o.totalMs])).toEqual([
+      ['Default/Add-op3', 0.2, 0.1, 20, 2],
       ['Default/conv1-Conv2d/Conv2D-op1', 1.2, 0.6, 10, 12],
       ['Default/fc-Dense/MatMul-op2', 0.6, 0.3, 10, 6],
-      ['Default/Add-op3', 0.2, 0.1, 20, 2],
     ]);
     expect(m?.operatorTypes?.map((o) => o.name)).toEqual(['Add', 'Conv2D', 'MatMul']);
     // avg(ms) is the total over the loop count (10), and the fractions add up to 1.
