@@ -4,7 +4,7 @@
 //
 //   Throughput: 120.699 qps
 //   Latency: min = … ms, max = … ms, mean = … ms, median = … ms, percentile(99%) = … ms
-//   End-to-End Host Latency: …            (8.x before 8.6 only)
+//   End-to-End Host Latency: …            (8.0 to 8.4.0 only)
 //   Enqueue Time: …
 //   H2D Latency: …
 //   GPU Compute Time: …
@@ -12,8 +12,9 @@
 //   Total Host Walltime: 3.02405 s
 //   Total GPU Compute Time: 3.00752 s
 //
-// Up to 8.5 each statistic has one percentile (--percentile, default 99); from 8.6 (and in 10.x)
-// three, `percentile(90%)`, `percentile(95%)`, `percentile(99%)`. TensorRT 7's "Host latency"
+// Before 8.5 each statistic has one percentile (--percentile, default 99); from 8.5 (and in 10.x)
+// three by default, `percentile(90%)`, `percentile(95%)`, `percentile(99%)`, or those given with
+// --percentile. TensorRT 7's "Host latency"
 // layout (one figure per line) is not read. Latency is H2D + GPU compute + D2H of one query; the
 // throughput counts queries, times the batch with an implicit batch (`Batch: N`). The count is
 // "Timing trace has N queries" (which trtexec multiplies by an implicit batch too).
