@@ -39,14 +39,14 @@ test('three runs: model deltas, operator buckets, geometric means and the verdic
   await openCompare(page, [RUN1, RUN2, RUN3]);
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'reject');
-  await expect(verdict).toContainText('Verdict: ▼ Reject');
+  await expect(verdict).toContainText('Verdict: ✕ Reject');
   await expect(verdict.locator('.verdict-run').nth(0)).toHaveAttribute('data-verdict', 'accept');
   await expect(verdict.locator('.verdict-run').nth(0)).toContainText(
-    'Model latency improved by 6%',
+    'Model latency (AOE): faster by 6% (at least 5% faster required).',
   );
   await expect(verdict.locator('.verdict-run').nth(1)).toHaveAttribute('data-verdict', 'reject');
   await expect(verdict.locator('.verdict-run').nth(1)).toContainText(
-    'Model latency improved by 3%, less than the 5% required.',
+    'Model latency (AOE): faster by 3%; at least 5% faster required.',
   );
   await expect(verdict.locator('.verdict-run').nth(1)).toContainText('Conv_1 (+15.0 %)');
 

@@ -31,7 +31,9 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     const r = await cli(['compare', RUN1, RUN2]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdict: ACCEPT');
-    expect(r.stdout).toContain('Model latency improved by 6.00 %');
+    expect(r.stdout).toContain(
+      'Model latency (AOE): faster by 6.00 % (at least 5 % faster required).',
+    );
     expect(r.stdout).toContain('1 faster, 1 slower, 2 unchanged, 1 added, 1 removed');
   });
 
@@ -39,7 +41,9 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     const r = await cli(['compare', RUN1, RUN2, RUN3]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Verdict: REJECT');
-    expect(r.stdout).toContain('Model latency improved by 3.00 %, less than the 5 % required.');
+    expect(r.stdout).toContain(
+      'Model latency (AOE): faster by 3.00 %; at least 5 % faster required.',
+    );
     expect(r.stdout).toContain('Conv_1 (+15.0 %)');
   });
 
@@ -81,12 +85,14 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     expect(r.stdout).toBe(readFileSync(join(FIX, 'comparison.md.golden'), 'utf8'));
   });
 
-  it('warns about a run from another AOE generation, without blocking', async () => {
+  it('a run from another AOE generation is "not comparable", not judged (exit 4)', async () => {
     const r = await cli(['compare', RUN1, OLD_GEN]);
     expect(r.stdout).toContain(
       'warning: aoe_result_opat_20240115093000456_pid2002.json · resnet50: generation differs',
     );
-    expect([0, 1, 3]).toContain(r.code);
+    expect(r.stdout).toContain('Verdict: NOT COMPARABLE');
+    expect(r.stdout).toContain('Not comparable: AOE layout generation differs from the baseline');
+    expect(r.code).toBe(4);
   });
 
   it('says "not enough data" when a run has no model latency (exit 3)', async () => {
@@ -123,12 +129,12 @@ describe('aoe-dashboard compare: usage errors exit 2', () => {
     [
       'an invalid gate file',
       () => ['compare', '--gate', temp('gate.json', '{"version":1}'), RUN1, RUN2],
-      /gate-rules/,
+      /gate-rules[\s\S]*\/modelImprovement/,
     ],
     [
       'a gate file that is not JSON',
       () => ['compare', '--gate', temp('gate.json', '{'), RUN1, RUN2],
-      /not valid JSON/,
+      /not a valid gate file[\s\S]*Not valid JSON.*\(line 1\)/,
     ],
     [
       'a missing gate file',

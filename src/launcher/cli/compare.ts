@@ -13,7 +13,7 @@ import type { GateRules, Verdict } from '../../core/model/gate.ts';
 import { DEFAULT_GATE_RULES } from '../../core/model/gate.ts';
 import { buildComparison } from '../../core/model/comparison.ts';
 import { importBytes } from '../../core/formats/index.ts';
-import { validate } from '../../core/validation/index.ts';
+import { parseGateFile } from '../../core/model/gate-file.ts';
 import { comparisonToJson, prettyJson } from '../../core/export/json.ts';
 import { comparisonMarkdown } from '../../core/export/markdown.ts';
 import { renderComparisonText } from './compare-text.ts';
@@ -27,10 +27,15 @@ interface CompareOptions {
   readonly noiseUs?: string;
 }
 
-export const VERDICT_EXIT: Record<Verdict, number> = { accept: 0, reject: 1, insufficient: 3 };
+export const VERDICT_EXIT: Record<Verdict, number> = {
+  accept: 0,
+  reject: 1,
+  insufficient: 3,
+  incomparable: 4,
+};
 const USAGE = 2;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export function registerCompare(program: Command, io: CliIo, setExit: SetExit): void {
   program
@@ -81,24 +86,25 @@ function parseNoise(text: string | undefined, fallback: number, flag: string): n
   return n;
 }
 
-async function readGate(path: string): Promise<GateRules> {
-  let data: unknown;
+export async function readGate(path: string): Promise<GateRules> {
+  let text: string;
   try {
-    data = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    text = await readFile(path, 'utf8');
   } catch (err) {
-    const why =
-      err instanceof SyntaxError
-        ? 'not valid JSON'
-        : ((err as NodeJS.ErrnoException).code ?? 'unreadable');
-    throw new UsageError(`gate file ${path}: ${why}`);
-  }
-  const issues = validate('gate-rules', data);
-  if (issues.length > 0) {
     throw new UsageError(
-      `gate file ${path} does not match schemas/gate-rules.schema.json:\n${issues.map((i) => `  ${showControls(i.message)}`).join('\n')}`,
+      `gate file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
     );
   }
-  return data as GateRules;
+  const parsed = parseGateFile(text);
+  if (!parsed.ok) {
+    const lines = parsed.issues.map(
+      (i) => `  ${showControls(i.message)}${i.line !== undefined ? ` (line ${i.line})` : ''}`,
+    );
+    throw new UsageError(
+      `gate file ${path} is not a valid gate file (schemas/gate-rules.schema.json):\n${lines.join('\n')}`,
+    );
+  }
+  return parsed.rules;
 }
 
 /** FILE or FILE#N → the file's tasks as compare runs. */

@@ -1,14 +1,70 @@
-// The verdict with its reasons (worded from core's reason codes in the viewer's language), and
-// the editor of the gate rules, which live in the view state.
+// The verdict with its reasons (worded from core's reason codes in the viewer's language: a change
+// is "faster by" or "slower by", never a signed "improved by"), and the editor of the gate rules,
+// which live in the view state and can be exported and imported as the command line's gate file.
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ImportIssue } from '../../../core/formats/types.ts';
 import type { GateReason, GateResult, GateRules } from '../../../core/model/gate.ts';
-import { DEFAULT_GATE_RULES } from '../../../core/model/gate.ts';
+import { DEFAULT_GATE_RULES, completeRules } from '../../../core/model/gate.ts';
+import {
+  GATE_FILE_NAME,
+  MAX_GATE_FILE_BYTES,
+  gateFileText,
+  parseGateFile,
+} from '../../../core/model/gate-file.ts';
+import { IssueList } from '../../components/issues/issue-list.tsx';
+import { download } from './download.ts';
 import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
+import './gate-panel.css';
 
 const STATUS_GLYPH = { pass: '✓', fail: '✕', insufficient: '?', skipped: '–' } as const;
-const VERDICT_CLASS = { accept: 'better', reject: 'worse', insufficient: 'neutral' } as const;
-const VERDICT_GLYPH = { accept: '▲', reject: '▼', insufficient: '●' } as const;
+const VERDICT_CLASS = {
+  accept: 'better',
+  reject: 'worse',
+  insufficient: 'neutral',
+  incomparable: 'neutral',
+} as const;
+// Not ▲/▼: those mean slower/faster everywhere else on the page.
+const VERDICT_GLYPH = { accept: '✓', reject: '✕', insufficient: '?', incomparable: '≠' } as const;
+
+const ms = (v: unknown): string | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : undefined;
+
+/** The reason's figures plus the phrases its text is built from, in the viewer's language. */
+export function reasonParams(t: TFunction, reason: GateReason): Record<string, string | number> {
+  const p = reason.params;
+  const out: Record<string, string | number> = { ...p };
+  if (typeof p['direction'] === 'string') {
+    out['change'] = t(`change.${p['direction']}`, { pct: p['changePct'] });
+  }
+  const minPct = p['minPct'];
+  if (typeof minPct === 'number') {
+    out['need'] =
+      minPct > 0
+        ? t('need.faster', { pct: minPct })
+        : minPct === 0
+          ? t('need.same')
+          : t('need.slower', { pct: -minPct });
+  }
+  if (typeof p['stat'] === 'string') out['statLabel'] = t(`stat.${p['stat']}`);
+  if (typeof p['side'] === 'string') out['sideLabel'] = t(`side.${p['side']}`);
+  if (typeof p['field'] === 'string') {
+    out['fieldLabel'] = t(`banner.fields.${p['field']}`, { defaultValue: p['field'] });
+    if (p['field'] === 'generation') {
+      out['base'] = t(`gen.${String(p['base'])}`, { defaultValue: String(p['base']) });
+      out['value'] = t(`gen.${String(p['value'])}`, { defaultValue: String(p['value']) });
+    }
+  }
+  if (typeof p['more'] === 'number')
+    out['moreText'] = p['more'] > 0 ? t('more', { count: p['more'] }) : '';
+  for (const key of ['baseMs', 'candMs', 'gpuMs']) {
+    const v = ms(p[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
 
 function ReasonItem({ reason }: { reason: GateReason }) {
   const { t } = useTranslation(COMPARE_NS);
@@ -18,7 +74,7 @@ function ReasonItem({ reason }: { reason: GateReason }) {
         {STATUS_GLYPH[reason.status]}
       </span>
       <span className="visually-hidden">{t(`verdict.status.${reason.status}`)}: </span>
-      {t(`reason.${reason.code}`, { ...reason.params })}
+      {t(`reason.${reason.code}`, reasonParams(t, reason))}
     </li>
   );
 }
@@ -80,6 +136,7 @@ function NumberRule(props: {
   readonly readOnly: boolean;
   /** False for a setting of the rule above (it has no switch of its own). */
   readonly switchable?: boolean;
+  readonly note?: string;
   readonly onChange: (enabled: boolean, value: number) => void;
 }) {
   const { t } = useTranslation(COMPARE_NS);
@@ -107,11 +164,18 @@ function NumberRule(props: {
           onValue={(n) => props.onChange(props.enabled, n)}
         />
       </label>
+      {props.note ? <p className="gate-rule-note muted">{props.note}</p> : null}
     </div>
   );
 }
 
-export function GateEditor({
+type ImportState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'ok'; readonly file: string }
+  | { readonly kind: 'failed'; readonly file: string; readonly issues: readonly ImportIssue[] };
+
+/** Export the rules as the CLI's gate file, or import one (validated; a bad file changes nothing). */
+function GateFileActions({
   rules,
   readOnly,
   onChange,
@@ -121,6 +185,77 @@ export function GateEditor({
   onChange: (rules: GateRules) => void;
 }) {
   const { t } = useTranslation(COMPARE_NS);
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const result =
+      file.size > MAX_GATE_FILE_BYTES
+        ? parseGateFile(' '.repeat(MAX_GATE_FILE_BYTES + 1))
+        : parseGateFile(await file.text().catch(() => ''));
+    if (result.ok) {
+      onChange(result.rules);
+      setState({ kind: 'ok', file: file.name });
+    } else {
+      setState({ kind: 'failed', file: file.name, issues: result.issues });
+    }
+  };
+
+  return (
+    <div className="gate-file">
+      <div className="gate-file-actions">
+        <button
+          type="button"
+          onClick={() => download(GATE_FILE_NAME, gateFileText(rules), 'application/json')}
+        >
+          {t('gate.export')}
+        </button>
+        {readOnly ? null : (
+          <>
+            <button type="button" onClick={() => input.current?.click()}>
+              {t('gate.import')}
+            </button>
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              data-testid="gate-file-input"
+              onChange={(e) => void onFile(e)}
+            />
+          </>
+        )}
+        <span className="muted">{t('gate.fileHint')}</span>
+      </div>
+      <div role="status" aria-live="polite" data-testid="gate-file-status">
+        {state.kind === 'ok' ? <p>{t('gate.imported', { file: state.file })}</p> : null}
+        {state.kind === 'failed' ? (
+          <>
+            <p className="warning-text">{t('gate.importFailed', { file: state.file })}</p>
+            <IssueList issues={state.issues} />
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function GateEditor({
+  rules: given,
+  readOnly,
+  onChange,
+}: {
+  rules: GateRules;
+  readOnly: boolean;
+  onChange: (rules: GateRules) => void;
+}) {
+  const { t } = useTranslation(COMPARE_NS);
+  const rules = completeRules(given);
+  const statList = (stats: readonly string[]) =>
+    t('gate.statistics', { list: stats.map((s) => t(`stat.${s}`)).join(', ') });
   return (
     <section className="compare-panel gate-editor" aria-labelledby="gate-title">
       <h2 id="gate-title">{t('gate.title')}</h2>
@@ -167,6 +302,7 @@ export function GateEditor({
         step={1}
         switchable={false}
         readOnly={readOnly}
+        note={t('gate.minRepeatsNote')}
         onChange={(enabled, minRepeats) =>
           onChange({
             ...rules,
@@ -174,6 +310,34 @@ export function GateEditor({
           })
         }
       />
+      <NumberRule
+        label={t('gate.measured')}
+        enabled={rules.measuredLatency.enabled}
+        value={rules.measuredLatency.minImprovementPct}
+        min={-100}
+        max={100}
+        readOnly={readOnly}
+        note={statList(rules.measuredLatency.statistics)}
+        onChange={(enabled, minImprovementPct) =>
+          onChange({
+            ...rules,
+            measuredLatency: { ...rules.measuredLatency, enabled, minImprovementPct },
+          })
+        }
+      />
+      <NumberRule
+        label={t('gate.gpu')}
+        enabled={rules.gpuBaseline.enabled}
+        value={rules.gpuBaseline.maxSlowerPct}
+        min={-100}
+        max={100000}
+        readOnly={readOnly}
+        note={statList(rules.gpuBaseline.statistics)}
+        onChange={(enabled, maxSlowerPct) =>
+          onChange({ ...rules, gpuBaseline: { ...rules.gpuBaseline, enabled, maxSlowerPct } })
+        }
+      />
+      <GateFileActions rules={given} readOnly={readOnly} onChange={onChange} />
       {readOnly ? null : (
         <button type="button" className="gate-reset" onClick={() => onChange(DEFAULT_GATE_RULES)}>
           {t('gate.reset')}
