@@ -17,6 +17,7 @@ import { IssueList } from '../../components/issues/issue-list.tsx';
 import { download } from './download.ts';
 import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
+import { reasonParams } from '../../../core/model/gate-words.ts';
 import './gate-panel.css';
 
 const STATUS_GLYPH = { pass: '✓', fail: '✕', insufficient: '?', skipped: '–' } as const;
@@ -29,39 +30,14 @@ const VERDICT_CLASS = {
 // Not ▲/▼: those mean slower/faster everywhere else on the page.
 const VERDICT_GLYPH = { accept: '✓', reject: '✕', insufficient: '?', incomparable: '≠' } as const;
 
-const ms = (v: unknown): string | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : undefined;
-
-/** The reason's figures plus the phrases its text is built from, in the viewer's language. */
-export function reasonParams(t: TFunction, reason: GateReason): Record<string, string | number> {
-  const p = reason.params;
-  const out: Record<string, string | number> = { ...p };
-  if (typeof p['direction'] === 'string') {
-    out['change'] = t(`change.${p['direction']}`, { pct: p['changePct'] });
-  }
-  const minPct = p['minPct'];
-  if (typeof minPct === 'number') {
-    out['need'] =
-      minPct > 0
-        ? t('need.faster', { pct: minPct })
-        : minPct === 0
-          ? t('need.same')
-          : t('need.slower', { pct: -minPct });
-  }
-  if (typeof p['stat'] === 'string') out['statLabel'] = t(`stat.${p['stat']}`);
-  if (typeof p['side'] === 'string') out['sideLabel'] = t(`side.${p['side']}`);
-  if (typeof p['field'] === 'string') {
-    out['fieldLabel'] = t(`banner.fields.${p['field']}`, { defaultValue: p['field'] });
-    if (p['field'] === 'generation') {
-      out['base'] = t(`gen.${String(p['base'])}`, { defaultValue: String(p['base']) });
-      out['value'] = t(`gen.${String(p['value'])}`, { defaultValue: String(p['value']) });
+/** The reason's phrases in the viewer's language; generation values read as the picker shows them. */
+function localParams(t: TFunction, reason: GateReason): Record<string, string | number> {
+  const out = reasonParams((key, params) => t(key, params ?? {}), reason);
+  if (reason.params['field'] === 'generation') {
+    for (const k of ['base', 'value']) {
+      const v = String(reason.params[k]);
+      out[k] = t(`gen.${v}`, { defaultValue: v });
     }
-  }
-  if (typeof p['more'] === 'number')
-    out['moreText'] = p['more'] > 0 ? t('more', { count: p['more'] }) : '';
-  for (const key of ['baseMs', 'candMs', 'gpuMs']) {
-    const v = ms(p[key]);
-    if (v !== undefined) out[key] = v;
   }
   return out;
 }
@@ -74,7 +50,7 @@ function ReasonItem({ reason }: { reason: GateReason }) {
         {STATUS_GLYPH[reason.status]}
       </span>
       <span className="visually-hidden">{t(`verdict.status.${reason.status}`)}: </span>
-      {t(`reason.${reason.code}`, reasonParams(t, reason))}
+      {t(`reason.${reason.code}`, localParams(t, reason))}
     </li>
   );
 }
