@@ -4,7 +4,7 @@
 // run file contributes every task and the baseline file its first. A benchmark measurement file
 // (ais_bench, benchmark, MindSpore Lite, trtexec) given right after a report is that report's
 // measured latency (baseline OM after the baseline, tuned OM after a run); `--gpu FILE` is the GPU
-// baseline. Exit codes: 0 accept, 1 reject, 3 not enough data, 4 not comparable, 2 usage error
+// baseline (a trtexec file among the arguments is taken as the GPU baseline too). Exit codes: 0 accept, 1 reject, 3 not enough data, 4 not comparable, 2 usage error
 // (bad option, unreadable or unknown input, invalid gate file).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -123,28 +123,37 @@ export async function loadInputs(
   args: readonly string[],
   gpuPath: string | undefined,
   io: CliIo,
+  command = 'compare',
 ): Promise<{ runs: CompareRun[]; measured: MeasuredInputs }> {
-  const warn = (text: string) => io.stderr(`compare: ${text}\n`);
+  const warn = (text: string) => io.stderr(`${command}: ${text}\n`);
   if (await isMeasurementFile(baseline)) {
     throw new UsageError(`${baseline}: the first file must be the baseline's AOE report`);
   }
   const groups: { runs: CompareRun[]; measurement: Measurement | null; arg: string }[] = [
     { runs: await loadRuns(baseline, io, true), measurement: null, arg: baseline },
   ];
+  let gpu: Measurement | null = null;
   for (const arg of args) {
     if (await isMeasurementFile(arg.replace(/#\d+$/, ''))) {
       const last = groups[groups.length - 1] as (typeof groups)[number];
+      const m = await readMeasurementFile(arg, warn);
+      // TensorRT runs only on NVIDIA GPUs: a trtexec file is the GPU baseline wherever it stands.
+      if (m.tool === 'trtexec') {
+        if (gpu !== null) throw new UsageError(`${arg}: a second GPU baseline (one trtexec file)`);
+        gpu = m;
+        continue;
+      }
       if (last.measurement !== null) {
         throw new UsageError(
           `${arg}: ${last.arg} already has a measurement; give one measurement file after each report`,
         );
       }
-      last.measurement = await readMeasurementFile(arg, warn);
+      last.measurement = m;
     } else {
       groups.push({ runs: await loadRuns(arg, io, false), measurement: null, arg });
     }
   }
-  if (groups.length < 2)
+  if (groups.length < 2 && command === 'compare')
     throw new UsageError('give at least one run to compare after the baseline');
   const runs = uniqueIds(groups.flatMap((g) => g.runs));
   const byRun = new Map<string, Measurement>();
@@ -155,7 +164,10 @@ export async function loadInputs(
       if (run !== undefined && g.measurement !== null) byRun.set(run.id, g.measurement);
     }
   }
-  const gpu = gpuPath === undefined ? null : await readMeasurementFile(gpuPath, warn);
+  if (gpuPath !== undefined) {
+    if (gpu !== null) throw new UsageError(`--gpu ${gpuPath}: a trtexec file was already given`);
+    gpu = await readMeasurementFile(gpuPath, warn);
+  }
   return { runs, measured: { runs: byRun, gpu } };
 }
 
