@@ -198,7 +198,10 @@ export function buildAcceptanceReport(input: AcceptanceInput): AcceptanceReport 
             verdict: c.gate.verdict,
             verdictText: verdictText(lang, c.gate.verdict),
             reasons: c.gate.reasons.map((r) => ({
-              status: statusText(lang, r.status),
+              status:
+                r.code === 'NOT_COMPARABLE'
+                  ? verdictText(lang, 'incomparable')
+                  : statusText(lang, r.status),
               text: reasonText(lang, r),
               raw: r,
             })),
@@ -210,7 +213,10 @@ export function buildAcceptanceReport(input: AcceptanceInput): AcceptanceReport 
       verdict: v.verdict,
       verdictText: verdictText(lang, v.verdict),
       reasons: v.reasons.map((r) => ({
-        status: statusText(lang, r.status),
+        status:
+          r.code === 'NOT_COMPARABLE'
+            ? verdictText(lang, 'incomparable')
+            : statusText(lang, r.status),
         text: reasonText(lang, r),
         raw: r,
       })),

@@ -5,7 +5,16 @@
 import { showControls } from '../export/visible-text.ts';
 import { percentileOfSorted } from '../measure/percentile.ts';
 import type { AcceptanceReport, LatencySeries } from './acceptance.ts';
-import { VERDICT_MARK, fixed, percent } from './format.ts';
+import { fixed, percent } from './format.ts';
+import type { Verdict } from '../model/gate.ts';
+
+/** Marks every system font has (emoji may show as empty boxes, e.g. in print). Never ▲/▼. */
+const VERDICT_MARK: Readonly<Record<Verdict, string>> = {
+  accept: '✓',
+  reject: '✕',
+  insufficient: '?',
+  incomparable: '≠',
+};
 
 export function escapeHtml(text: string): string {
   return showControls(text)
@@ -63,7 +72,7 @@ export function cdfSvg(series: readonly LatencySeries[], caption: string): strin
   const W = 720;
   const H = 300;
   const L = 56;
-  const R = 16;
+  const R = 40;
   const T = 12;
   const B = 40;
   const lo = Math.min(...drawn.map((s) => (s.sorted as Float64Array)[0] as number));
@@ -80,10 +89,10 @@ export function cdfSvg(series: readonly LatencySeries[], caption: string): strin
   parts.push(
     `<svg viewBox="0 0 ${W} ${H + 22 * drawn.length}" width="100%" role="img" aria-label="${e(caption)}">`,
   );
-  for (const q of [0, 0.25, 0.5, 0.75, 0.9, 0.99, 1]) {
+  for (const q of [0, 0.25, 0.5, 0.75, 0.9, 1]) {
     parts.push(
       `<line x1="${L}" x2="${W - R}" y1="${y(q).toFixed(1)}" y2="${y(q).toFixed(1)}" stroke="#e3e6eb"/>`,
-      `<text x="${L - 6}" y="${(y(q) + 4).toFixed(1)}" text-anchor="end">${q === 0.99 ? '0.99' : q}</text>`,
+      `<text x="${L - 6}" y="${(y(q) + 4).toFixed(1)}" text-anchor="end">${q}</text>`,
     );
   }
   for (let k = 0; k <= 5; k++) {

@@ -44,12 +44,19 @@ function localParams(t: TFunction, reason: GateReason): Record<string, string | 
 
 function ReasonItem({ reason }: { reason: GateReason }) {
   const { t } = useTranslation(COMPARE_NS);
+  // The comparability reason is the verdict itself, not a rule that passed or failed.
+  const incomparable = reason.code === 'NOT_COMPARABLE';
   return (
     <li className={`reason reason-${reason.status}`} data-code={reason.code}>
       <span aria-hidden="true" className="reason-glyph">
-        {STATUS_GLYPH[reason.status]}
+        {incomparable ? VERDICT_GLYPH.incomparable : STATUS_GLYPH[reason.status]}
       </span>
-      <span className="visually-hidden">{t(`verdict.status.${reason.status}`)}: </span>
+      <span className="visually-hidden">
+        {incomparable
+          ? t('verdict.incomparable').toLocaleLowerCase()
+          : t(`verdict.status.${reason.status}`)}
+        :{' '}
+      </span>
       {t(`reason.${reason.code}`, localParams(t, reason))}
     </li>
   );
@@ -231,7 +238,7 @@ export function GateEditor({
   const { t } = useTranslation(COMPARE_NS);
   const rules = completeRules(given);
   const statList = (stats: readonly string[]) =>
-    t('gate.statistics', { list: stats.map((s) => t(`stat.${s}`)).join(', ') });
+    t('gate.statistics', { list: stats.map((s) => t(`stat.${s}`)).join(t('gate.listSep')) });
   return (
     <section className="compare-panel gate-editor" aria-labelledby="gate-title">
       <h2 id="gate-title">{t('gate.title')}</h2>
