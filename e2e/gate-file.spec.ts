@@ -127,3 +127,44 @@ test.describe('zh-CN', () => {
     await expect(verdict).not.toContainText('-');
   });
 });
+
+test.describe('acceptance report from the compare page', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('downloads one offline HTML file that opens from disk with the verdict', async ({
+    page,
+    browser,
+  }, testInfo) => {
+    await openCompare(page, [RUN1, RUN3], '对比', `将 ${RUN1} · resnet50 固定为基线`);
+    const group = page.getByRole('group', { name: '下载迁移验收表' });
+    const download = page.waitForEvent('download');
+    await group.getByRole('button', { name: 'HTML' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('acceptance-resnet50.html');
+    const path = testInfo.outputPath(file.suggestedFilename());
+    await file.saveAs(path);
+    const html = readFileSync(path, 'utf8');
+    expect(html).not.toMatch(/https?:|@import|url\(/i);
+
+    // A new browser context, the file opened from disk: nothing is requested, the figures are there.
+    const other = await browser.newContext();
+    const reader = await other.newPage();
+    const requests: string[] = [];
+    reader.on('request', (r) => requests.push(r.url()));
+    await reader.goto(`file://${path}`);
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText('迁移验收表');
+    await expect(reader.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'reject');
+    await expect(reader.locator('body')).toContainText(
+      '模型时延（AOE）：提速 3%；要求至少提速 5%。',
+    );
+    await expect(reader.locator('body')).toContainText('Conv_1');
+    await expect(reader.locator('body')).toContainText('没有 GPU 基线测量');
+    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    await other.close();
+
+    const md = page.waitForEvent('download');
+    await group.getByRole('button', { name: 'Markdown' }).click();
+    const mdText = readFileSync(await (await md).path(), 'utf8');
+    expect(mdText).toMatch(/^# 迁移验收表 — ❌ 拒绝/);
+  });
+});

@@ -153,6 +153,10 @@ registerStrings(COMPARE_NS, {
       importFailed: '{{file}} is not a valid gate file; the current rules are kept.',
       fileHint: 'The same file as the command line’s compare --gate FILE.',
     },
+    acceptance: {
+      download: 'Download acceptance report',
+      measuredTitle: 'Measured latency (benchmark)',
+    },
     share: {
       exports: 'Export',
       csvOps: 'Operators CSV',
@@ -301,6 +305,10 @@ registerStrings(COMPARE_NS, {
       imported: '已从 {{file}} 导入门禁规则。',
       importFailed: '{{file}} 不是有效的门禁文件，已保留当前规则。',
       fileHint: '与命令行 compare --gate FILE 使用的文件相同。',
+    },
+    acceptance: {
+      download: '下载迁移验收表',
+      measuredTitle: '实测时延（基准测试）',
     },
     share: {
       exports: '导出',
