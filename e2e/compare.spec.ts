@@ -39,14 +39,14 @@ test('three runs: model deltas, operator buckets, geometric means and the verdic
   await openCompare(page, [RUN1, RUN2, RUN3]);
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'reject');
-  await expect(verdict).toContainText('Verdict: ▼ Reject');
+  await expect(verdict).toContainText('Verdict: ✕ Reject');
   await expect(verdict.locator('.verdict-run').nth(0)).toHaveAttribute('data-verdict', 'accept');
   await expect(verdict.locator('.verdict-run').nth(0)).toContainText(
-    'Model latency improved by 6%',
+    'Model latency (AOE): faster by 6% (at least 5% faster required).',
   );
   await expect(verdict.locator('.verdict-run').nth(1)).toHaveAttribute('data-verdict', 'reject');
   await expect(verdict.locator('.verdict-run').nth(1)).toContainText(
-    'Model latency improved by 3%, less than the 5% required.',
+    'Model latency (AOE): faster by 3%; at least 5% faster required.',
   );
   await expect(verdict.locator('.verdict-run').nth(1)).toContainText('Conv_1 (+15.0 %)');
 
@@ -125,7 +125,8 @@ test('runs of different AOE generations get the comparability banner, not an err
   await expect(banner).toContainText(
     'AOE layout generation differs from the baseline (CANN 6.3+ vs CANN 6.2)',
   );
-  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'accept');
+  // The banner's runs are not judged: "not comparable", not accept or reject.
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'incomparable');
   // The 6.2 file has no dimensions: its operators still meet the 6.3+ rows by name and type.
   await page.getByRole('tab', { name: 'Operators' }).click();
   await expect(page.getByTestId('ops-summary')).toContainText(

@@ -45,11 +45,15 @@ describe('comparison JSON', () => {
     expect(json.comparability).toEqual([
       { field: 'generation', run: 'r2', baseValue: 'cann-6.3+', runValue: 'cann-6.2' },
     ]);
-    expect(json.gate.verdict).toBe('accept');
+    // The banner's warning decides: the run is not judged, and the first reason says why.
+    expect(json.gate.verdict).toBe('incomparable');
     expect(json.gate.runs[0]?.reasons.map((r) => r.code)).toEqual([
+      'NOT_COMPARABLE',
       'MODEL_IMPROVED',
       'OPS_OK',
       'TAIL_NO_SAMPLES',
+      'MEASURED_NONE',
+      'GPU_NONE',
     ]);
   });
 

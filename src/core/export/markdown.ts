@@ -32,6 +32,7 @@ const VERDICT: Record<Verdict, string> = {
   accept: '✅ accept',
   reject: '❌ reject',
   insufficient: '⚠️ not enough data',
+  incomparable: '≠ not comparable',
 };
 const STATUS: Record<RuleStatus, string> = {
   pass: '✅',

@@ -6,6 +6,7 @@ import { op, run } from './compare.test-helpers.ts';
 
 const ops = (a: number, b: number) => [op('A', a), op('B', b)];
 const base = run('base', { tunedMs: 100, operators: ops(100, 200) });
+const NO_MEASURED = ['MEASURED_NONE:skipped', 'GPU_NONE:skipped'];
 const codes = (v: ReturnType<typeof evaluateRun>) => v.reasons.map((r) => `${r.code}:${r.status}`);
 
 describe('evaluateRun with the default rules', () => {
@@ -14,37 +15,57 @@ describe('evaluateRun with the default rules', () => {
       title: '6 % faster, no operator worse than 10 %: accept',
       cand: run('c', { tunedMs: 94, operators: ops(90, 210) }), // B +5 %
       verdict: 'accept',
-      reasons: ['MODEL_IMPROVED:pass', 'OPS_OK:pass', 'TAIL_NO_SAMPLES:skipped'],
+      reasons: ['MODEL_IMPROVED:pass', 'OPS_OK:pass', 'TAIL_NO_SAMPLES:skipped', ...NO_MEASURED],
     },
     {
       title: 'exactly 5 % faster is enough',
       cand: run('c', { tunedMs: 95, operators: ops(100, 200) }),
       verdict: 'accept',
-      reasons: ['MODEL_IMPROVED:pass', 'OPS_OK:pass', 'TAIL_NO_SAMPLES:skipped'],
+      reasons: ['MODEL_IMPROVED:pass', 'OPS_OK:pass', 'TAIL_NO_SAMPLES:skipped', ...NO_MEASURED],
     },
     {
       title: '4 % faster: reject',
       cand: run('c', { tunedMs: 96, operators: ops(100, 200) }),
       verdict: 'reject',
-      reasons: ['MODEL_NOT_IMPROVED:fail', 'OPS_OK:pass', 'TAIL_NO_SAMPLES:skipped'],
+      reasons: [
+        'MODEL_NOT_IMPROVED:fail',
+        'OPS_OK:pass',
+        'TAIL_NO_SAMPLES:skipped',
+        ...NO_MEASURED,
+      ],
     },
     {
       title: 'an operator 15 % slower: reject even though the model is faster',
       cand: run('c', { tunedMs: 90, operators: ops(115, 150) }),
       verdict: 'reject',
-      reasons: ['MODEL_IMPROVED:pass', 'OPS_REGRESSED:fail', 'TAIL_NO_SAMPLES:skipped'],
+      reasons: [
+        'MODEL_IMPROVED:pass',
+        'OPS_REGRESSED:fail',
+        'TAIL_NO_SAMPLES:skipped',
+        ...NO_MEASURED,
+      ],
     },
     {
       title: 'no model latency: not enough data',
       cand: run('c', { tunedMs: null, operators: ops(100, 200) }),
       verdict: 'insufficient',
-      reasons: ['MODEL_NO_LATENCY:insufficient', 'OPS_OK:pass', 'TAIL_NO_SAMPLES:skipped'],
+      reasons: [
+        'MODEL_NO_LATENCY:insufficient',
+        'OPS_OK:pass',
+        'TAIL_NO_SAMPLES:skipped',
+        ...NO_MEASURED,
+      ],
     },
     {
       title: 'no operators in common: the operator rule is skipped',
       cand: run('c', { tunedMs: 90, operators: [op('Z', 1)] }),
       verdict: 'accept',
-      reasons: ['MODEL_IMPROVED:pass', 'OPS_NONE_MATCHED:skipped', 'TAIL_NO_SAMPLES:skipped'],
+      reasons: [
+        'MODEL_IMPROVED:pass',
+        'OPS_NONE_MATCHED:skipped',
+        'TAIL_NO_SAMPLES:skipped',
+        ...NO_MEASURED,
+      ],
     },
   ])('$title', ({ cand, verdict, reasons }) => {
     const v = evaluateRun(DEFAULT_GATE_RULES, base, cand);
@@ -59,8 +80,8 @@ describe('evaluateRun with the default rules', () => {
       run('c', { tunedMs: 90, operators: ops(115, 250) }),
     );
     const r = v.reasons.find((x) => x.code === 'OPS_REGRESSED');
-    expect(r?.params).toMatchObject({ count: 2, operators: 'B (+25.0 %), A (+15.0 %)' });
-    expect(r?.message).toContain('2 operator(s) regressed by more than 10 %');
+    expect(r?.params).toMatchObject({ count: 2, operators: 'B (+25.0 %), A (+15.0 %)', more: 0 });
+    expect(r?.message).toContain('2 operator(s) got slower by more than 10 %');
   });
 
   it('reports the model improvement it measured', () => {
@@ -90,25 +111,26 @@ describe('tail latency rule', () => {
     expect(r).toMatchObject({
       code: 'TAIL_TOO_FEW',
       status: 'insufficient',
-      params: { n: 5, min: 20 },
+      params: { p: 95, n: 5, min: 20 },
     });
     expect(v.verdict).toBe('insufficient');
   });
 
   it.each([
-    // 20 samples 100…119 ms: P95 = 118.05, P99 = 118.81. Scaled by 1.01 → 1 % worse (pass); 1.03 → 3 % (fail).
+    // 100 samples 100…199 ms: type 7 gives P95 = 100 + 0.95·99 = 194.05, P99 = 198.01. Scaled by
+    // 1.01 → 1 % slower (pass); 1.03 → 3 % (fail).
     [1.01, 'accept', ['TAIL_OK:pass', 'TAIL_OK:pass']],
     [1.03, 'reject', ['TAIL_WORSE:fail', 'TAIL_WORSE:fail']],
   ] as const)('scaled by %d: %s', (scale, verdict, expected) => {
-    const b = run('b', { tunedMs: 100 }, { latencySamplesMs: samples(20, 1) });
-    const v = evaluateRun(DEFAULT_GATE_RULES, b, withSamples('c', samples(20, scale)));
+    const b = run('b', { tunedMs: 100 }, { latencySamplesMs: samples(100, 1) });
+    const v = evaluateRun(DEFAULT_GATE_RULES, b, withSamples('c', samples(100, scale)));
     const tail = v.reasons.filter((x) => x.rule === 'tailLatency');
     expect(tail.map((x) => `${x.code}:${x.status}`)).toEqual(expected);
     expect(tail[0]?.params).toMatchObject({
       p: 95,
       worsePct: Number(((scale - 1) * 100).toFixed(2)),
     });
-    expect(tail[0]?.params['baseMs']).toBeCloseTo(118.05, 10);
+    expect(tail[0]?.params['baseMs']).toBeCloseTo(194.05, 10);
     expect(v.verdict).toBe(verdict);
   });
 });
@@ -126,6 +148,7 @@ describe('user-edited rules', () => {
       'MODEL_NOT_IMPROVED:fail',
       'RULE_DISABLED:skipped',
       'RULE_DISABLED:skipped',
+      ...NO_MEASURED,
     ]);
   });
 });

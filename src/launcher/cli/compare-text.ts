@@ -9,6 +9,7 @@ const VERDICT: Record<Verdict, string> = {
   accept: 'ACCEPT',
   reject: 'REJECT',
   insufficient: 'NOT ENOUGH DATA',
+  incomparable: 'NOT COMPARABLE',
 };
 const STATUS: Record<RuleStatus, string> = {
   pass: 'pass',

@@ -31,7 +31,9 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     const r = await cli(['compare', RUN1, RUN2]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdict: ACCEPT');
-    expect(r.stdout).toContain('Model latency improved by 6.00 %');
+    expect(r.stdout).toContain(
+      'Model latency (AOE): faster by 6.00 % (at least 5 % faster required).',
+    );
     expect(r.stdout).toContain('1 faster, 1 slower, 2 unchanged, 1 added, 1 removed');
   });
 
@@ -39,7 +41,9 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     const r = await cli(['compare', RUN1, RUN2, RUN3]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Verdict: REJECT');
-    expect(r.stdout).toContain('Model latency improved by 3.00 %, less than the 5 % required.');
+    expect(r.stdout).toContain(
+      'Model latency (AOE): faster by 3.00 %; at least 5 % faster required.',
+    );
     expect(r.stdout).toContain('Conv_1 (+15.0 %)');
   });
 
@@ -81,12 +85,14 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
     expect(r.stdout).toBe(readFileSync(join(FIX, 'comparison.md.golden'), 'utf8'));
   });
 
-  it('warns about a run from another AOE generation, without blocking', async () => {
+  it('a run from another AOE generation is "not comparable", not judged (exit 4)', async () => {
     const r = await cli(['compare', RUN1, OLD_GEN]);
     expect(r.stdout).toContain(
       'warning: aoe_result_opat_20240115093000456_pid2002.json · resnet50: generation differs',
     );
-    expect([0, 1, 3]).toContain(r.code);
+    expect(r.stdout).toContain('Verdict: NOT COMPARABLE');
+    expect(r.stdout).toContain('Not comparable: AOE layout generation differs from the baseline');
+    expect(r.code).toBe(4);
   });
 
   it('says "not enough data" when a run has no model latency (exit 3)', async () => {
@@ -118,17 +124,76 @@ describe('aoe-dashboard compare: verdicts and exit codes', () => {
   });
 });
 
+// Measured latency (e2e/fixtures/acceptance): 200 iterations each; baseline OM 10.00…11.99 ms
+// (mean 10.995), tuned OM 9.00…10.99 ms (mean 9.995), GPU (trtexec --exportTimes) 9.80…11.79 ms
+// (mean 10.795). Tuned vs baseline: 1/10.995 = 9.10 % faster; tuned vs GPU: 0.8/10.795 = 7.41 %.
+const ACC = join(import.meta.dirname, '../../../e2e/fixtures/acceptance');
+const BASE_M = join(ACC, 'baseline_summary.json');
+const TUNED_M = join(ACC, 'tuned_summary.json');
+const GPU_M = join(ACC, 'gpu_times.json');
+
+describe('aoe-dashboard compare with measurement files', () => {
+  it('judges measured mean/median, P95/P99 and the GPU baseline', async () => {
+    const r = await cli(['compare', RUN1, BASE_M, RUN2, TUNED_M, '--gpu', GPU_M, '--json']);
+    const out = JSON.parse(r.stdout) as {
+      gate: { verdict: string; runs: { reasons: { code: string; message: string }[] }[] };
+    };
+    expect(validate('compare-output.v1', out)).toEqual([]);
+    const reasons = out.gate.runs[0]?.reasons ?? [];
+    expect(reasons.map((x) => x.code)).toEqual([
+      'MODEL_IMPROVED',
+      'OPS_OK',
+      'TAIL_OK',
+      'TAIL_OK',
+      'MEASURED_OK',
+      'MEASURED_OK',
+      'GPU_OK',
+      'GPU_OK',
+    ]);
+    expect(reasons[4]?.message).toContain(
+      'Measured mean latency: faster by 9.10 % (10.995 → 9.995 ms)',
+    );
+    expect(reasons[6]?.message).toContain(
+      'against the GPU baseline: faster by 7.41 % (10.795 → 9.995 ms)',
+    );
+    expect(out.gate.verdict).toBe('accept');
+    expect(r.code).toBe(0);
+  });
+
+  it('rejects when the GPU is faster than the rule allows (swapped measurements)', async () => {
+    // The "tuned" run measured with the baseline OM's file: 10.995 vs GPU 10.795 is 1.85 % slower.
+    const r = await cli(['compare', RUN1, TUNED_M, RUN2, BASE_M, '--gpu', GPU_M]);
+    expect(r.stdout).toContain('[FAIL] Measured mean latency: slower by 10.01 %');
+    expect(r.stdout).toContain('Ascend mean latency against the GPU baseline: slower by 1.85 %');
+    expect(r.code).toBe(1);
+  });
+
+  it('a measurement file first, or two after one report, is a usage error', async () => {
+    expect((await cli(['compare', BASE_M, RUN2])).stderr).toMatch(/must be the baseline/);
+    const twice = await cli(['compare', RUN1, BASE_M, BASE_M, RUN2]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/already has a measurement/);
+  });
+
+  it('a broken measurement file is named with what is wrong (exit 2)', async () => {
+    const bad = temp('broken_summary.json', '{"NPU_compute_time": {"min": 1, "mean": "x"');
+    const r = await cli(['compare', RUN1, RUN2, bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('broken_summary.json');
+  });
+});
+
 describe('aoe-dashboard compare: usage errors exit 2', () => {
   it.each([
     [
       'an invalid gate file',
       () => ['compare', '--gate', temp('gate.json', '{"version":1}'), RUN1, RUN2],
-      /gate-rules/,
+      /gate-rules[\s\S]*\/modelImprovement/,
     ],
     [
       'a gate file that is not JSON',
       () => ['compare', '--gate', temp('gate.json', '{'), RUN1, RUN2],
-      /not valid JSON/,
+      /not a valid gate file[\s\S]*Not valid JSON.*\(line 1\)/,
     ],
     [
       'a missing gate file',

@@ -1,19 +1,24 @@
-// `aoe-dashboard compare BASELINE RUN... [--gate FILE] [--json | --md]`: the compare page's
-// comparison and acceptance gate for CI. Each argument is an AOE result file, optionally with
-// `#N` to pick its N-th tuning task (0-based); without it a run file contributes every task and
-// the baseline file its first. Exit codes: 0 accept, 1 reject, 3 not enough data, 2 usage error
-// (bad option, unreadable or non-AOE input, invalid gate file).
+// `aoe-dashboard compare BASELINE [MEASURE] RUN [MEASURE]... [--gpu FILE] [--gate FILE]
+// [--json | --md]`: the compare page's comparison and acceptance gate for CI. Each report argument
+// is an AOE result file, optionally with `#N` to pick its N-th tuning task (0-based); without it a
+// run file contributes every task and the baseline file its first. A benchmark measurement file
+// (ais_bench, benchmark, MindSpore Lite, trtexec) given right after a report is that report's
+// measured latency (baseline OM after the baseline, tuned OM after a run); `--gpu FILE` is the GPU
+// baseline (a trtexec file among the arguments is taken as the GPU baseline too). Exit codes: 0 accept, 1 reject, 3 not enough data, 4 not comparable, 2 usage error
+// (bad option, unreadable or unknown input, invalid gate file).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo, SetExit } from './io.ts';
 import type { CompareRun } from '../../core/model/compare.ts';
 import { DEFAULT_NOISE_PCT, DEFAULT_NOISE_US } from '../../core/model/compare.ts';
-import type { GateRules, Verdict } from '../../core/model/gate.ts';
+import type { GateRules, MeasuredInputs, Verdict } from '../../core/model/gate.ts';
+import type { Measurement } from '../../core/measure/model.ts';
+import { MeasurementInputError, isMeasurementFile, readMeasurementFile } from './measure-input.ts';
 import { DEFAULT_GATE_RULES } from '../../core/model/gate.ts';
 import { buildComparison } from '../../core/model/comparison.ts';
 import { importBytes } from '../../core/formats/index.ts';
-import { validate } from '../../core/validation/index.ts';
+import { parseGateFile } from '../../core/model/gate-file.ts';
 import { comparisonToJson, prettyJson } from '../../core/export/json.ts';
 import { comparisonMarkdown } from '../../core/export/markdown.ts';
 import { renderComparisonText } from './compare-text.ts';
@@ -25,23 +30,33 @@ interface CompareOptions {
   readonly md?: boolean;
   readonly noisePct?: string;
   readonly noiseUs?: string;
+  readonly gpu?: string;
 }
 
-export const VERDICT_EXIT: Record<Verdict, number> = { accept: 0, reject: 1, insufficient: 3 };
+export const VERDICT_EXIT: Record<Verdict, number> = {
+  accept: 0,
+  reject: 1,
+  insufficient: 3,
+  incomparable: 4,
+};
 const USAGE = 2;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export function registerCompare(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('compare')
     .description('compare tuning runs against a baseline and apply the acceptance gate')
     .argument('<baseline>', 'AOE result file of the baseline run (FILE or FILE#TASK)')
-    .argument('<runs...>', 'AOE result files of the runs to compare (FILE or FILE#TASK)')
+    .argument(
+      '<runs...>',
+      'AOE result files of the runs to compare (FILE or FILE#TASK), each optionally followed by the measurement file of its model',
+    )
     .option(
       '--gate <file>',
       'gate rules JSON (schemas/gate-rules.schema.json); default: the built-in rules',
     )
+    .option('--gpu <file>', 'GPU baseline measurement (e.g. trtexec --exportTimes JSON or its log)')
     .option('--noise-pct <pct>', `noise floor, relative (default ${DEFAULT_NOISE_PCT})`)
     .option('--noise-us <us>', `noise floor, absolute µs (default ${DEFAULT_NOISE_US})`)
     .option('--json', 'print JSON (schemas/compare-output.v1.schema.json)')
@@ -54,19 +69,16 @@ export function registerCompare(program: Command, io: CliIo, setExit: SetExit): 
           us: parseNoise(opts.noiseUs, DEFAULT_NOISE_US, '--noise-us'),
         };
         const rules = opts.gate === undefined ? DEFAULT_GATE_RULES : await readGate(opts.gate);
-        const base = await loadRuns(baseline, io, true);
-        const others: CompareRun[] = [];
-        for (const arg of runs) others.push(...(await loadRuns(arg, io, false)));
-        const baseRun = base[0];
+        const { runs: all, measured } = await loadInputs(baseline, runs, opts.gpu, io);
+        const baseRun = all[0];
         if (baseRun === undefined) throw new UsageError(`${baseline}: no tuning task in the file`);
-        const all = uniqueIds([baseRun, ...others]);
-        const comparison = buildComparison(all, all[0] ?? baseRun, { noise, mapping: {} }, rules);
+        const comparison = buildComparison(all, baseRun, { noise, mapping: {} }, rules, measured);
         if (opts.json) io.stdout(prettyJson(comparisonToJson(comparison)));
         else if (opts.md) io.stdout(comparisonMarkdown(comparison));
         else io.stdout(renderComparisonText(comparison));
         setExit(VERDICT_EXIT[comparison.gate.verdict]);
       } catch (err) {
-        if (!(err instanceof UsageError)) throw err;
+        if (!(err instanceof UsageError || err instanceof MeasurementInputError)) throw err;
         io.stderr(`compare: ${err.message.split('\n').map(showControls).join('\n')}\n`);
         setExit(USAGE);
       }
@@ -81,24 +93,82 @@ function parseNoise(text: string | undefined, fallback: number, flag: string): n
   return n;
 }
 
-async function readGate(path: string): Promise<GateRules> {
-  let data: unknown;
+export async function readGate(path: string): Promise<GateRules> {
+  let text: string;
   try {
-    data = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    text = await readFile(path, 'utf8');
   } catch (err) {
-    const why =
-      err instanceof SyntaxError
-        ? 'not valid JSON'
-        : ((err as NodeJS.ErrnoException).code ?? 'unreadable');
-    throw new UsageError(`gate file ${path}: ${why}`);
-  }
-  const issues = validate('gate-rules', data);
-  if (issues.length > 0) {
     throw new UsageError(
-      `gate file ${path} does not match schemas/gate-rules.schema.json:\n${issues.map((i) => `  ${showControls(i.message)}`).join('\n')}`,
+      `gate file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
     );
   }
-  return data as GateRules;
+  const parsed = parseGateFile(text);
+  if (!parsed.ok) {
+    const lines = parsed.issues.map(
+      (i) => `  ${showControls(i.message)}${i.line !== undefined ? ` (line ${i.line})` : ''}`,
+    );
+    throw new UsageError(
+      `gate file ${path} is not a valid gate file (schemas/gate-rules.schema.json):\n${lines.join('\n')}`,
+    );
+  }
+  return parsed.rules;
+}
+
+/**
+ * The runs and their measurements from the positional arguments: reports, each optionally
+ * followed by the measurement file of its model, and the GPU baseline from `--gpu`.
+ */
+export async function loadInputs(
+  baseline: string,
+  args: readonly string[],
+  gpuPath: string | undefined,
+  io: CliIo,
+  command = 'compare',
+): Promise<{ runs: CompareRun[]; measured: MeasuredInputs }> {
+  const warn = (text: string) => io.stderr(`${command}: ${text}\n`);
+  if (await isMeasurementFile(baseline)) {
+    throw new UsageError(`${baseline}: the first file must be the baseline's AOE report`);
+  }
+  const groups: { runs: CompareRun[]; measurement: Measurement | null; arg: string }[] = [
+    { runs: await loadRuns(baseline, io, true), measurement: null, arg: baseline },
+  ];
+  let gpu: Measurement | null = null;
+  for (const arg of args) {
+    if (await isMeasurementFile(arg.replace(/#\d+$/, ''))) {
+      const last = groups[groups.length - 1] as (typeof groups)[number];
+      const m = await readMeasurementFile(arg, warn);
+      // TensorRT runs only on NVIDIA GPUs: a trtexec file is the GPU baseline wherever it stands.
+      if (m.tool === 'trtexec') {
+        if (gpu !== null) throw new UsageError(`${arg}: a second GPU baseline (one trtexec file)`);
+        gpu = m;
+        continue;
+      }
+      if (last.measurement !== null) {
+        throw new UsageError(
+          `${arg}: ${last.arg} already has a measurement; give one measurement file after each report`,
+        );
+      }
+      last.measurement = m;
+    } else {
+      groups.push({ runs: await loadRuns(arg, io, false), measurement: null, arg });
+    }
+  }
+  if (groups.length < 2 && command === 'compare')
+    throw new UsageError('give at least one run to compare after the baseline');
+  const runs = uniqueIds(groups.flatMap((g) => g.runs));
+  const byRun = new Map<string, Measurement>();
+  let i = 0;
+  for (const g of groups) {
+    for (let k = 0; k < g.runs.length; k++, i++) {
+      const run = runs[i];
+      if (run !== undefined && g.measurement !== null) byRun.set(run.id, g.measurement);
+    }
+  }
+  if (gpuPath !== undefined) {
+    if (gpu !== null) throw new UsageError(`--gpu ${gpuPath}: a trtexec file was already given`);
+    gpu = await readMeasurementFile(gpuPath, warn);
+  }
+  return { runs, measured: { runs: byRun, gpu } };
 }
 
 /** FILE or FILE#N → the file's tasks as compare runs. */

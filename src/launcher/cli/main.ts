@@ -12,6 +12,7 @@ type Register = (program: Command, io: CliIo, setExit: SetExit) => void;
 const SUBCOMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['inspect', async () => (await import('./inspect.ts')).registerInspect],
   ['compare', async () => (await import('./compare.ts')).registerCompare],
+  ['report', async () => (await import('./report.ts')).registerReport],
   ['advise', async () => (await import('./advise.ts')).registerAdvise],
   ['serve', async () => (await import('./serve.ts')).registerServe],
 ];

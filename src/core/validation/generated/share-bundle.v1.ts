@@ -669,7 +669,7 @@ export interface View {
   gate: GateRules;
 }
 /**
- * Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor, share links and `aoe-dashboard compare --gate FILE`). Percentages are of the baseline's value.
+ * Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor and its Export/Import, share links and `aoe-dashboard compare --gate FILE` / `report --gate FILE`). Percentages are of the baseline's value. measuredLatency and gpuBaseline are optional: a file without them gets the built-in defaults.
  */
 export interface GateRules {
   version: 1;
@@ -688,7 +688,7 @@ export interface GateRules {
     maxPct: number;
   };
   /**
-   * Where repeated latency measurements exist: each percentile may get at most maxRegressionPct % worse; with fewer than minRepeats measurements the verdict is 'not enough data'.
+   * Where repeated latency measurements exist (benchmark iterations, or the percentiles a tool states with its iteration count): each percentile may get at most maxRegressionPct % slower. A percentile p is judged only with at least max(minRepeats, ceil(100 / (100 - p))) iterations (P95: 20, P99: 100); below that the verdict is 'not enough data' (too few iterations).
    */
   tailLatency: {
     enabled: boolean;
@@ -707,5 +707,69 @@ export interface GateRules {
       | [number, number, number, number, number, number, number]
       | [number, number, number, number, number, number, number, number];
     minRepeats: number;
+  };
+  /**
+   * Where the baseline run's and a run's models were both measured by a benchmark tool: each listed statistic of the run's measured latency must be at least minImprovementPct % faster than the baseline's (0: no slower; negative: at most that much slower).
+   */
+  measuredLatency?: {
+    enabled: boolean;
+    minImprovementPct: number;
+    /**
+     * @minItems 1
+     * @maxItems 5
+     */
+    statistics:
+      | ['mean' | 'median' | 'p90' | 'p95' | 'p99']
+      | ['mean' | 'median' | 'p90' | 'p95' | 'p99', 'mean' | 'median' | 'p90' | 'p95' | 'p99']
+      | [
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+        ]
+      | [
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+        ]
+      | [
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+        ];
+  };
+  /**
+   * Where a GPU baseline measurement is given (e.g. trtexec): each listed statistic of a run's measured Ascend latency may be at most maxSlowerPct % slower than the GPU's (0: as fast as the GPU). Measurements at different batch sizes are not compared.
+   */
+  gpuBaseline?: {
+    enabled: boolean;
+    maxSlowerPct: number;
+    /**
+     * @minItems 1
+     * @maxItems 5
+     */
+    statistics:
+      | ['mean' | 'median' | 'p90' | 'p95' | 'p99']
+      | ['mean' | 'median' | 'p90' | 'p95' | 'p99', 'mean' | 'median' | 'p90' | 'p95' | 'p99']
+      | [
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+        ]
+      | [
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+        ]
+      | [
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+          'mean' | 'median' | 'p90' | 'p95' | 'p99',
+        ];
   };
 }

@@ -12,6 +12,8 @@ import {
   selectRuns,
   type ViewState,
 } from '../../../core/share/view-state.ts';
+import { NO_MEASUREMENTS, type MeasuredInputs } from '../../../core/model/gate.ts';
+import { AcceptanceDownload, MeasuredTable } from './acceptance-panel.tsx';
 import { ComparabilityBanner } from './banner.tsx';
 import { GateEditor, VerdictCard } from './gate-panel.tsx';
 import { KnowledgeBasePanel } from './kb-panel.tsx';
@@ -27,8 +29,11 @@ export function CompareView(props: {
   readonly view: ViewState;
   readonly update: (patch: Partial<ViewState>) => void;
   readonly readOnly: boolean;
+  /** Benchmark measurements linked to the runs (by run id) and the GPU baseline, when any. */
+  readonly measured?: MeasuredInputs;
 }) {
   const { available, view, update, readOnly } = props;
+  const measured = props.measured ?? NO_MEASUREMENTS;
   const { t } = useTranslation(COMPARE_NS);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const selected = useMemo(() => {
@@ -49,8 +54,9 @@ export function CompareView(props: {
       base,
       { noise: { pct: view.noisePct, us: view.noiseUs }, mapping: mappingRecord(view.mapping) },
       view.gate,
+      measured,
     );
-  }, [selected, baselineId, view.noisePct, view.noiseUs, view.mapping, view.gate]);
+  }, [selected, baselineId, view.noisePct, view.noiseUs, view.mapping, view.gate, measured]);
   const missing = view.runs.length - selected.length;
 
   const onTabKey = (e: KeyboardEvent, i: number) => {
@@ -93,6 +99,7 @@ export function CompareView(props: {
             view={{ ...view, runs: selectedIds, baseline: baselineId ?? '' }}
             comparison={comparison}
           />
+          <AcceptanceDownload comparison={comparison} />
           <div className="compare-tabs" role="tablist" aria-label={t('tabs.label')}>
             {COMPARE_TABS.map((tab, i) => (
               <button
@@ -114,7 +121,12 @@ export function CompareView(props: {
             ))}
           </div>
           <div id="compare-tabpanel" role="tabpanel" aria-labelledby={`compare-tab-${view.tab}`}>
-            {view.tab === 'model' ? <ModelPanel rows={comparison.models} short={short} /> : null}
+            {view.tab === 'model' ? (
+              <>
+                <ModelPanel rows={comparison.models} short={short} />
+                <MeasuredTable comparison={comparison} />
+              </>
+            ) : null}
             {view.tab === 'operators' ? (
               <OperatorsPanel
                 comparisons={comparison.operators}

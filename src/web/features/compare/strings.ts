@@ -1,5 +1,6 @@
 // Strings of the compare page, in both UI languages, with Huawei's terms (调优, 知识库, 基线, 算子).
 import { registerStrings } from '../../i18n/index.ts';
+import { GATE_WORDS } from '../../../core/model/gate-words.ts';
 
 export const COMPARE_NS = 'compare';
 
@@ -48,6 +49,7 @@ registerStrings(COMPARE_NS, {
       accept: 'Accept',
       reject: 'Reject',
       insufficient: 'Not enough data',
+      incomparable: 'Not comparable',
       run: '{{run}}: {{verdict}}',
       status: {
         pass: 'passed',
@@ -56,22 +58,7 @@ registerStrings(COMPARE_NS, {
         skipped: 'not checked',
       },
     },
-    reason: {
-      NO_CANDIDATES: 'Choose at least one run besides the baseline.',
-      MODEL_IMPROVED: 'Model latency improved by {{improvedPct}}% (at least {{minPct}}% required).',
-      MODEL_NOT_IMPROVED:
-        'Model latency improved by {{improvedPct}}%, less than the {{minPct}}% required.',
-      MODEL_NO_LATENCY: 'A run has no model latency: the model rule cannot be checked.',
-      OPS_OK: 'No matched operator regressed by more than {{maxPct}}% ({{matched}} matched).',
-      OPS_REGRESSED: '{{count}} operator(s) regressed by more than {{maxPct}}%: {{operators}}.',
-      OPS_NONE_MATCHED: 'No operators matched between the runs.',
-      TAIL_OK: 'P{{p}} latency changed by {{worsePct}}% (at most {{maxPct}}% worse allowed).',
-      TAIL_WORSE: 'P{{p}} latency got {{worsePct}}% worse (at most {{maxPct}}% allowed).',
-      TAIL_TOO_FEW:
-        'Too few repeats for statistics: {{n}} measurement(s), at least {{min}} needed for P95/P99.',
-      TAIL_NO_SAMPLES: 'No repeated latency measurements: P95/P99 not checked.',
-      RULE_DISABLED: 'Rule turned off.',
-    },
+    ...GATE_WORDS.en,
     tabs: {
       label: 'Comparison views',
       model: 'Model',
@@ -151,9 +138,24 @@ registerStrings(COMPARE_NS, {
       model: 'Model latency improves by at least (%)',
       ops: 'No matched operator regresses by more than (%)',
       tail: 'P95/P99 get no worse than (%)',
-      minRepeats: 'Repeats needed for P95/P99',
+      minRepeats: 'Iterations needed for P95/P99',
+      minRepeatsNote:
+        'A percentile also needs at least 100 / (100 − p) iterations: 20 for P95, 100 for P99. With fewer, it is set by the single slowest iteration.',
+      measured: 'Measured latency improves by at least (%)',
+      gpu: 'Tuned Ascend latency vs GPU baseline: at most this much slower (%)',
+      statistics: 'Judged on: {{list}}',
+      listSep: ', ',
       enabled: 'On',
       reset: 'Default rules',
+      export: 'Export gate file',
+      import: 'Import gate file',
+      imported: 'Gate rules imported from {{file}}.',
+      importFailed: '{{file}} is not a valid gate file; the current rules are kept.',
+      fileHint: 'The same file as the command line’s compare --gate FILE.',
+    },
+    acceptance: {
+      download: 'Download acceptance report',
+      measuredTitle: 'Measured latency (benchmark)',
     },
     share: {
       exports: 'Export',
@@ -211,23 +213,11 @@ registerStrings(COMPARE_NS, {
       accept: '接受',
       reject: '拒绝',
       insufficient: '数据不足',
+      incomparable: '不可比',
       run: '{{run}}：{{verdict}}',
       status: { pass: '通过', fail: '未通过', insufficient: '数据不足', skipped: '未检查' },
     },
-    reason: {
-      NO_CANDIDATES: '请在基线之外至少再选择一个运行。',
-      MODEL_IMPROVED: '模型时延性能提升 {{improvedPct}}%（要求至少 {{minPct}}%）。',
-      MODEL_NOT_IMPROVED: '模型时延性能提升 {{improvedPct}}%，低于要求的 {{minPct}}%。',
-      MODEL_NO_LATENCY: '有运行缺少模型时延，无法检查模型规则。',
-      OPS_OK: '没有匹配的算子劣化超过 {{maxPct}}%（已匹配 {{matched}} 个）。',
-      OPS_REGRESSED: '{{count}} 个算子劣化超过 {{maxPct}}%：{{operators}}。',
-      OPS_NONE_MATCHED: '运行之间没有匹配的算子。',
-      TAIL_OK: 'P{{p}} 时延变化 {{worsePct}}%（最多允许劣化 {{maxPct}}%）。',
-      TAIL_WORSE: 'P{{p}} 时延劣化 {{worsePct}}%（最多允许 {{maxPct}}%）。',
-      TAIL_TOO_FEW: '重复次数太少，无法统计：{{n}} 次测量，P95/P99 至少需要 {{min}} 次。',
-      TAIL_NO_SAMPLES: '没有重复的时延测量，未检查 P95/P99。',
-      RULE_DISABLED: '规则已关闭。',
-    },
+    ...GATE_WORDS['zh-CN'],
     tabs: {
       label: '对比视图',
       model: '模型',
@@ -301,9 +291,24 @@ registerStrings(COMPARE_NS, {
       model: '模型时延至少提升（%）',
       ops: '匹配算子劣化不超过（%）',
       tail: 'P95/P99 劣化不超过（%）',
-      minRepeats: 'P95/P99 所需重复次数',
+      minRepeats: 'P95/P99 所需迭代次数',
+      minRepeatsNote:
+        '百分位 p 还至少需要 100 / (100 − p) 次迭代：P95 需 20 次，P99 需 100 次。次数更少时，该值只由最慢的一次迭代决定。',
+      measured: '实测时延至少提升（%）',
+      gpu: '调优后昇腾时延相对 GPU 基线最多变慢（%）',
+      statistics: '判断依据：{{list}}',
+      listSep: '、',
       enabled: '启用',
       reset: '默认规则',
+      export: '导出门禁文件',
+      import: '导入门禁文件',
+      imported: '已从 {{file}} 导入门禁规则。',
+      importFailed: '{{file}} 不是有效的门禁文件，已保留当前规则。',
+      fileHint: '与命令行 compare --gate FILE 使用的文件相同。',
+    },
+    acceptance: {
+      download: '下载迁移验收表',
+      measuredTitle: '实测时延（基准测试）',
     },
     share: {
       exports: '导出',
