@@ -18,7 +18,13 @@ import { useCompareFormats } from './formats.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
-import { GLYPH, LABEL_CLASS, sortRows, type TableRow } from './view-model.ts';
+import { sortRows, type TableRow } from './view-model.ts';
+import {
+  DIFF_CLASS,
+  DIFF_GLYPH,
+  DiffBadge,
+  useChangeSize,
+} from '../../components/charts/diff-badge.tsx';
 
 /** Estimated row height before measuring (rows with long names wrap and are measured). */
 const ROW_HEIGHT = 31;
@@ -41,6 +47,7 @@ export function OperatorsPanel(props: {
   const { comparisons, labels, short, view, update, readOnly } = props;
   const { t } = useTranslation(COMPARE_NS);
   const f = useCompareFormats();
+  const changeSize = useChangeSize();
   const all = useMemo<TableRow[]>(
     () =>
       comparisons.flatMap((c) =>
@@ -189,7 +196,7 @@ export function OperatorsPanel(props: {
               const r = rows[item.index];
               if (!r) return null;
               const d = r.diff;
-              const cls = LABEL_CLASS[r.label];
+              const cls = DIFF_CLASS[r.label];
               return (
                 <tr
                   key={`${r.runId}|${r.key}`}
@@ -214,16 +221,29 @@ export function OperatorsPanel(props: {
                   </td>
                   <td>{r.type}</td>
                   <td>{r.dimension ?? '—'}</td>
-                  <td className={cls}>
-                    {GLYPH[r.label]} {t(`ops.bucket.${r.bucket}`)}
+                  <td className={cls} data-testid="ops-bucket">
+                    {r.bucket === 'added' || r.bucket === 'removed' ? (
+                      t(`ops.bucket.${r.bucket}`)
+                    ) : (
+                      <>
+                        <span aria-hidden="true">{DIFF_GLYPH[r.label]}</span>{' '}
+                        {t(`ops.bucket.${r.bucket}`)}
+                      </>
+                    )}
                   </td>
                   <td className="num">{f.us(r.baseUs)}</td>
                   <td className="num">{f.us(r.candUs)}</td>
-                  <td className={`num ${cls}`}>
-                    {d.kind === 'numeric' ? f.signedUs(d.delta) : '—'}
+                  <td className="num" data-testid="ops-delta">
+                    {d.kind === 'numeric' ? (
+                      <DiffBadge label={r.label} magnitude={`${f.us(Math.abs(d.delta))} µs`} />
+                    ) : (
+                      '—'
+                    )}
                   </td>
-                  <td className={`num ${cls}`}>
-                    {d.kind === 'numeric' ? f.signedPct(d.deltaPct) : '—'}
+                  <td className={`num ${cls}`} data-testid="ops-change">
+                    {d.kind === 'numeric' && changeSize(d.base, d.cand) !== ''
+                      ? `${DIFF_GLYPH[r.label]} ${changeSize(d.base, d.cand)}`
+                      : '—'}
                   </td>
                   <td className="num">{d.kind === 'numeric' ? f.times(d.speedup) : '—'}</td>
                 </tr>
