@@ -26,6 +26,8 @@ import {
   useChangeSize,
 } from '../../components/charts/diff-badge.tsx';
 
+/** Shown as their own columns on wide screens only; under the operator name on narrow ones. */
+const WIDE_ONLY: ReadonlySet<SortColumn> = new Set(['type', 'dimension']);
 /** Estimated row height before measuring (rows with long names wrap and are measured). */
 const ROW_HEIGHT = 31;
 const NUMERIC: ReadonlySet<SortColumn> = new Set([
@@ -169,7 +171,9 @@ export function OperatorsPanel(props: {
                   <th
                     key={col}
                     scope="col"
-                    className={NUMERIC.has(col) ? 'num' : undefined}
+                    className={
+                      NUMERIC.has(col) ? 'num' : WIDE_ONLY.has(col) ? 'ops-wide' : undefined
+                    }
                     aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
                   >
                     <button
@@ -218,9 +222,13 @@ export function OperatorsPanel(props: {
                         {r.via === 'mapping' ? '⇄' : '⧉'}
                       </span>
                     ) : null}
+                    {/* On narrow screens type and dimension move under the name (CSS). */}
+                    <span className="ops-narrow muted">
+                      {r.type} · {r.dimension ?? '—'}
+                    </span>
                   </td>
-                  <td>{r.type}</td>
-                  <td>{r.dimension ?? '—'}</td>
+                  <td className="ops-wide">{r.type}</td>
+                  <td className="ops-wide">{r.dimension ?? '—'}</td>
                   <td className={cls} data-testid="ops-bucket">
                     {r.bucket === 'added' || r.bucket === 'removed' ? (
                       t(`ops.bucket.${r.bucket}`)
@@ -234,10 +242,13 @@ export function OperatorsPanel(props: {
                   <td className="num">{f.us(r.baseUs)}</td>
                   <td className="num">{f.us(r.candUs)}</td>
                   <td className="num" data-testid="ops-delta">
-                    {d.kind === 'numeric' ? (
-                      <DiffBadge label={r.label} magnitude={`${f.us(Math.abs(d.delta))} µs`} />
-                    ) : (
+                    {d.kind !== 'numeric' ? (
                       '—'
+                    ) : r.label === 'neutral' ? (
+                      // Within the noise floor: the size only; the change column says "unchanged".
+                      <span className="neutral">{`${DIFF_GLYPH.neutral} ${f.us(Math.abs(d.delta))} µs`}</span>
+                    ) : (
+                      <DiffBadge label={r.label} magnitude={`${f.us(Math.abs(d.delta))} µs`} />
                     )}
                   </td>
                   <td className={`num ${cls}`} data-testid="ops-change">

@@ -1,6 +1,6 @@
-// The operators tab: the diverging chart of the largest gains and regressions (top N chosen by the
-// user, the rest counted), then the full operator table (one row per operator per tuning
-// dimension). Changes read as ▼ faster / ▲ slower with words, never as a bare signed number.
+// The operators tab: the full operator table (one row per operator per tuning dimension) first,
+// so rows show above the fold on a laptop screen, then the diverging chart of the largest gains
+// and regressions (top N chosen by the user, the rest counted). Changes read as ▼ faster / ▲ slower with words, never as a bare signed number.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TuningTask } from '../../../core/model/types.ts';
@@ -107,6 +107,14 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
   if (rows.length === 0) return <p className="muted">{t('ops.noOperators')}</p>;
   return (
     <div className="run-operators">
+      <DataTable
+        label={t('ops.table')}
+        data={data}
+        columns={columns}
+        urlKey="ops"
+        defaults={DEFAULTS}
+        testId="operators-table"
+      />
       {counts.faster + counts.slower > 0 ? (
         <DivergingBars
           title={t('ops.gains')}
@@ -121,14 +129,6 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
       ) : (
         <p className="muted">{t('ops.noChanges')}</p>
       )}
-      <DataTable
-        label={t('ops.table')}
-        data={data}
-        columns={columns}
-        urlKey="ops"
-        defaults={DEFAULTS}
-        testId="operators-table"
-      />
     </div>
   );
 }
