@@ -97,7 +97,12 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
     .getByTestId('ops-table')
     .locator('tbody tr')
     .filter({ has: page.locator('td.op-name', { hasText: /^Conv_1/ }) });
-  await expect(conv1.locator('.ops-narrow')).toHaveText('Conv2D · Schedule');
+  await expect(conv1.locator('td.op-name')).toHaveAttribute('data-sub', 'Conv2D · Schedule');
+  await expect(conv1.locator('td.ops-wide').first()).toBeHidden();
+  const under = await conv1
+    .locator('td.op-name')
+    .evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(under).toBe('"Conv2D · Schedule"');
 });
 
 test('the user’s own file comes before the demo files and is scrolled to and focused', async ({

@@ -212,7 +212,8 @@ export function OperatorsPanel(props: {
                   <td>
                     <span className="run-tag">{short.get(r.runId)}</span>
                   </td>
-                  <td className="op-name">
+                  {/* On narrow screens type and dimension show under the name (CSS ::after). */}
+                  <td className="op-name" data-sub={`${r.type} · ${r.dimension ?? '—'}`}>
                     {r.name}
                     {r.candName !== null && r.candName !== r.name ? (
                       <span className="muted"> ← {r.candName}</span>
@@ -222,10 +223,6 @@ export function OperatorsPanel(props: {
                         {r.via === 'mapping' ? '⇄' : '⧉'}
                       </span>
                     ) : null}
-                    {/* On narrow screens type and dimension move under the name (CSS). */}
-                    <span className="ops-narrow muted">
-                      {r.type} · {r.dimension ?? '—'}
-                    </span>
                   </td>
                   <td className="ops-wide">{r.type}</td>
                   <td className="ops-wide">{r.dimension ?? '—'}</td>
