@@ -53,11 +53,12 @@ test('three runs: model deltas, operator buckets, geometric means and the verdic
   await page.getByRole('tab', { name: 'Model' }).click();
   await expect(page).toHaveURL(/tab=model/);
   const deltas = page.getByTestId('model-table').getByTestId('model-delta-pct');
-  await expect(deltas).toHaveText(['—', /^-6\.00%\s*better$/, /^-3\.00%\s*better$/]);
+  // ▼ is faster, with the word; sizes carry no sign (the word says which way).
+  await expect(deltas).toHaveText(['—', '▼ 6.00%', '▼ 3.00%']);
   await expect(page.getByTestId('model-table').getByTestId('model-delta')).toHaveText([
     '—',
-    '▲ -6.000 ms',
-    '▲ -3.000 ms',
+    '▼ 6.000 ms faster',
+    '▼ 3.000 ms faster',
   ]);
 
   await page.getByRole('tab', { name: 'Operators' }).click();
@@ -84,11 +85,11 @@ test('three runs: model deltas, operator buckets, geometric means and the verdic
     'Conv_0',
     'Conv2D',
     'Schedule',
-    '▲ faster',
+    '▼ faster',
     '100.00',
     '90.00',
-    '-10.00',
-    '-10.00%',
+    '▼ 10.00 µs faster',
+    '▼ 10.00%',
     '1.111×',
   ]);
 });

@@ -98,8 +98,8 @@ test('a compare link survives every tab, a reload and being forwarded from the a
   await expectSharedComparison(reviewer.page, 'Model');
   await expect(reviewer.page.getByTestId('model-table').getByTestId('model-delta')).toHaveText([
     '—',
-    '▲ -6.000 ms',
-    '▲ -3.000 ms',
+    '▼ 6.000 ms faster',
+    '▼ 3.000 ms faster',
   ]);
   await expect(reviewer.page.getByTestId('shared-session')).toContainText('read-only');
 
@@ -118,8 +118,8 @@ test('a compare link survives every tab, a reload and being forwarded from the a
   await expectSharedComparison(colleague.page, 'Model');
   await expect(colleague.page.getByTestId('model-table').getByTestId('model-delta')).toHaveText([
     '—',
-    '▲ -6.000 ms',
-    '▲ -3.000 ms',
+    '▼ 6.000 ms faster',
+    '▼ 3.000 ms faster',
   ]);
   await colleague.close();
 

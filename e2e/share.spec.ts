@@ -52,7 +52,7 @@ test.describe('in English', () => {
     await page.getByRole('tab', { name: 'Operators' }).click();
     await page.getByRole('checkbox', { name: 'Changes only' }).check();
     await page.getByLabel('Noise floor, %').fill('6');
-    await page.getByRole('button', { name: 'Sort by Δ %' }).click();
+    await page.getByRole('button', { name: 'Sort by Δ % / ×' }).click();
     await expect(page.getByTestId('ops-table').locator('tbody tr')).toHaveCount(5);
     const rows = await cellTexts(page);
     const summaries = await page.getByTestId('ops-summary').allInnerTexts();
@@ -105,8 +105,8 @@ test.describe('in English', () => {
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'reject');
     await expect(page.getByTestId('model-table').getByTestId('model-delta')).toHaveText([
       '—',
-      '▲ -6.000 ms',
-      '▲ -3.000 ms',
+      '▼ 6.000 ms faster',
+      '▼ 3.000 ms faster',
     ]);
   });
 

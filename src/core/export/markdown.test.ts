@@ -67,6 +67,22 @@ describe('markdown', () => {
     expect(text).toBe(comparisonGolden);
   });
 
+  it('writes ▼ faster / ▲ slower with an unsigned size, a factor from 2× on', () => {
+    const slow = run(
+      'r4',
+      { baselineMs: 110, tunedMs: 100, operators: [op('Conv_0', 951.38)] },
+      {
+        label: 'run 4',
+      },
+    );
+    const text = comparisonMarkdown(buildComparison([base, slow], base));
+    expect(text).toContain(
+      '| Conv\\_0 | Conv2D | Schedule | 100.000 | 951.380 | +851.380 | 9.51× | 0.105× | ▲ slower |',
+    );
+    expect(text).toContain('| run 4 | 110.000 | 100.000 | 0.000 |');
+    expect(text).not.toMatch(/▲ better|▼ worse|851\.38 %|-851/);
+  });
+
   it('summarises one run (golden file)', () => {
     const text = runMarkdown(better);
     expect(text).toBe(runGolden);

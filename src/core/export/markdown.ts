@@ -5,6 +5,7 @@
 import type { CompareRun, DiffLabel, OperatorComparison, OperatorRow } from '../model/compare.ts';
 import type { Comparison } from '../model/comparison.ts';
 import type { GateReason, RuleStatus, Verdict } from '../model/gate.ts';
+import { changeSize, changeSizeText, changeTextEn } from '../model/change-words.ts';
 import { showControls } from './visible-text.ts';
 
 /** Rows of the largest changes listed per run (the CSV export has them all). */
@@ -40,11 +41,11 @@ const STATUS: Record<RuleStatus, string> = {
   insufficient: '⚠️',
   skipped: '➖',
 };
-const LABEL: Record<DiffLabel, string> = {
-  improvement: '▲ better',
-  neutral: '· same',
-  regression: '▼ worse',
-};
+/** "▼ faster", "▲ slower", "= unchanged": the glyphs and words of change-words.ts. */
+const LABEL = (label: DiffLabel): string => changeTextEn(label, '');
+/** The size of a change without its sign ("12.34%", "9.51×"): the label says which way. */
+const size = (d: { base: number; cand: number }): string =>
+  changeSizeText(changeSize(d.base, d.cand));
 const FIELD: Record<string, string> = {
   kind: 'tuning kind',
   generation: 'AOE layout generation',
@@ -75,11 +76,11 @@ function operatorSection(o: OperatorComparison, label: string): string[] {
   if (changed.length > 0) {
     lines.push(
       '',
-      '| Operator | Type | Dimension | Baseline µs | Run µs | Δ µs | Δ % | Speed-up | |',
+      '| Operator | Type | Dimension | Baseline µs | Run µs | Δ µs | Δ % / × | Speed-up | |',
       '|---|---|---|---:|---:|---:|---:|---:|---|',
       ...changed.map((r) => {
         const d = r.diff;
-        return `| ${escapeMarkdown(r.name)} | ${escapeMarkdown(r.type)} | ${escapeMarkdown(r.dimension ?? '—')} | ${fixed(d.base, 3)} | ${fixed(d.cand, 3)} | ${signed(d.delta, 3)} | ${signed(d.deltaPct, 2)} | ${fixed(d.speedup, 3)}× | ${LABEL[r.label]} |`;
+        return `| ${escapeMarkdown(r.name)} | ${escapeMarkdown(r.type)} | ${escapeMarkdown(r.dimension ?? '—')} | ${fixed(d.base, 3)} | ${fixed(d.cand, 3)} | ${signed(d.delta, 3)} | ${size(d)} | ${fixed(d.speedup, 3)}× | ${LABEL(r.label)} |`;
       }),
     );
   }
@@ -107,13 +108,13 @@ export function comparisonMarkdown(c: Comparison): string {
   out.push(
     '## Model latency',
     '',
-    '| Run | AOE baseline ms | Tuned ms | Δ ms vs baseline | Δ % | |',
+    '| Run | AOE baseline ms | Tuned ms | Δ ms vs baseline | Δ % / × | |',
     '|---|---:|---:|---:|---:|---|',
     ...c.models.map((m) => {
       const d = m.diff;
       const delta = m.isBaseline ? 'baseline' : d.kind === 'numeric' ? signed(d.delta, 3) : '—';
-      const pct = m.isBaseline ? '' : d.kind === 'numeric' ? signed(d.deltaPct, 2) : '—';
-      return `| ${name(m.runId)} | ${fixed(m.baselineMs, 3)} | ${fixed(m.tunedMs, 3)} | ${delta} | ${pct} | ${m.isBaseline ? '' : LABEL[m.label]} |`;
+      const pct = m.isBaseline ? '' : d.kind === 'numeric' ? size(d) : '—';
+      return `| ${name(m.runId)} | ${fixed(m.baselineMs, 3)} | ${fixed(m.tunedMs, 3)} | ${delta} | ${pct} | ${m.isBaseline ? '' : LABEL(m.label)} |`;
     }),
     '',
     '## Gate',

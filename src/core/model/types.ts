@@ -87,6 +87,17 @@ export type ProfileFormat = 'op-summary' | 'kernel-details' | 'op-statistic';
  * `startBaseUs` so that float64 keeps sub-µs precision. Only per-kernel tables (op_summary,
  * kernel_details) have one; op_statistic is already aggregated.
  */
+/**
+ * A hardware utilisation column of a kernel table (`aic_mac_ratio`, `aiv_vec_ratio`,
+ * `cube_utilization(%)`, … — FORMATS.md B.2), one value per row; NaN where the cell is blank or
+ * `N/A` (AI CPU rows have none). `*_ratio` and `*_rate` are fractions 0–1, `(%)` columns percent.
+ */
+export interface ProfileMetric {
+  /** The column's name as the file writes it. */
+  readonly column: string;
+  readonly values: Float64Array;
+}
+
 export interface ProfileTable {
   readonly rowCount: number;
   readonly dict: readonly string[];
@@ -99,6 +110,8 @@ export interface ProfileTable {
   readonly startUs: Float64Array;
   /** Absolute epoch µs of the first row's start, as a decimal string (exact), or null. */
   readonly startBaseUs: string | null;
+  /** The file's hardware utilisation columns, in file order; absent when it has none. */
+  readonly metrics?: readonly ProfileMetric[];
 }
 
 export interface TypeAggregate {

@@ -1,6 +1,6 @@
 // Plain-text rendering of a comparison for terminals and CI logs. Names come from files: each line
 // goes out through `terminalLines`, which shows control characters as escapes.
-import type { DiffLabel } from '../../core/model/compare.ts';
+import { changeSize, changeSizeText, changeTextEn } from '../../core/model/change-words.ts';
 import type { Comparison } from '../../core/model/comparison.ts';
 import type { RuleStatus, Verdict } from '../../core/model/gate.ts';
 import { terminalLines } from '../../core/export/visible-text.ts';
@@ -17,7 +17,6 @@ const STATUS: Record<RuleStatus, string> = {
   insufficient: 'n/a ',
   skipped: 'skip',
 };
-const GLYPH: Record<DiffLabel, string> = { improvement: '▲', neutral: ' ', regression: '▼' };
 
 const num = (v: number | null | undefined, d: number): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d);
@@ -40,7 +39,7 @@ export function renderComparisonText(c: Comparison): string {
     const delta = m.isBaseline
       ? '(baseline)'
       : d.kind === 'numeric'
-        ? `${signed(d.delta, 3)} (${signed(d.deltaPct, 2)} %) ${GLYPH[m.label]}`
+        ? `${signed(d.delta, 3)} ms (${changeTextEn(m.label, changeSizeText(changeSize(d.base, d.cand)))})`
         : '—';
     lines.push(
       `  ${name(m.runId)}`,

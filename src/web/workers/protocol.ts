@@ -79,6 +79,9 @@ export function withTableCopy(file: ImportedFile): ImportedFile {
         durationUs: table.durationUs.slice(),
         waitUs: table.waitUs.slice(),
         startUs: table.startUs.slice(),
+        ...(table.metrics
+          ? { metrics: table.metrics.map((m) => ({ column: m.column, values: m.values.slice() })) }
+          : {}),
       },
     },
   };
@@ -100,6 +103,7 @@ export function tableTransferables(file: ImportedFile): ArrayBuffer[] {
     table.durationUs,
     table.waitUs,
     table.startUs,
+    ...(table.metrics ?? []).map((m) => m.values),
   ]) {
     if (column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
   }
@@ -112,7 +116,11 @@ export function recordTransferables(records: readonly unknown[]): ArrayBuffer[] 
   for (const record of records) {
     const table: unknown = (record as { profile?: { table?: unknown } } | null)?.profile?.table;
     if (typeof table !== 'object' || table === null) continue;
-    for (const column of Object.values(table)) {
+    const metrics: unknown = (table as { metrics?: unknown }).metrics;
+    const metricColumns = Array.isArray(metrics)
+      ? metrics.map((m: unknown) => (m as { values?: unknown } | null)?.values)
+      : [];
+    for (const column of [...Object.values(table), ...metricColumns]) {
       if (ArrayBuffer.isView(column) && column.buffer instanceof ArrayBuffer) {
         buffers.add(column.buffer);
       }

@@ -13,6 +13,15 @@ const QUOTE = 34;
 /** Rows read before the bytes per row are known well enough to size the columns for the file. */
 const SAMPLE_ROWS = 4096;
 const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];
+/** Hardware utilisation columns kept (ratios, miss rates, utilisation %), FORMATS.md B.2. */
+const METRIC_COLUMN = /^[a-z][a-z0-9_]*(?:_ratio|_rate|utilization\(%\))$/;
+/** At most this many utilisation columns are kept (a PipeUtilization table has 14). */
+const MAX_METRICS = 32;
+
+/** Whether a header cell names a hardware utilisation column the profile keeps. */
+export function isMetricColumn(name: string): boolean {
+  return METRIC_COLUMN.test(name);
+}
 
 export class KernelTableParser extends TableParser {
   private readonly strings = new Interner();
@@ -44,6 +53,9 @@ export class KernelTableParser extends TableParser {
   private prevType = -1;
   private prevCore = -1;
   private prevShapes = -1;
+  private metricCols: number[] = [];
+  private metricNames: string[] = [];
+  private metricValues: Float64Array[] = [];
 
   constructor(ctx: ParseContext, expected: ProfileFormat) {
     super(ctx, expected);
@@ -80,6 +92,13 @@ export class KernelTableParser extends TableParser {
     this.cStart = this.column('start_us');
     this.cDuration = this.column('duration_us');
     this.cWait = this.column('wait_us');
+    (this.header ?? []).forEach((name, i) => {
+      if (this.metricCols.length < MAX_METRICS && isMetricColumn(name)) {
+        this.metricCols.push(i);
+        this.metricNames.push(name);
+        this.metricValues.push(new Float64Array(0));
+      }
+    });
     this.needColumns([
       this.cName,
       this.cType,
@@ -89,6 +108,7 @@ export class KernelTableParser extends TableParser {
       this.cDuration,
       this.cWait,
     ]);
+    if (this.metricCols.length > 0) this.optionalColumns(this.metricCols);
     this.grow(SAMPLE_ROWS);
     return true;
   }
@@ -125,6 +145,11 @@ export class KernelTableParser extends TableParser {
       ends[this.cStart] as number,
       line,
     );
+    for (let k = 0; k < this.metricCols.length; k++) {
+      const col = this.metricCols[k] as number;
+      (this.metricValues[k] as Float64Array)[r] =
+        col < count ? this.metric(buf, starts, ends, col) : NaN;
+    }
     this.n = r + 1;
     return true;
   }
@@ -183,6 +208,12 @@ export class KernelTableParser extends TableParser {
     if (!this.num.ok) this.badCell(buf, start, end, line, what);
     // Both columns read as numbers are times (duration, wait).
     return this.usableNumber(v, this.num, { buf, start, end }, { line, col }, true);
+  }
+
+  /** A utilisation cell: blank, `N/A` or anything not a finite number is NaN, without an issue. */
+  private metric(buf: Uint8Array, starts: Int32Array, ends: Int32Array, col: number): number {
+    const v = this.num.read(buf, starts[col] as number, ends[col] as number);
+    return this.num.ok && Number.isFinite(v) ? v : NaN;
   }
 
   private startTime(buf: Uint8Array, s: number, e: number, line: number): number {
@@ -246,6 +277,7 @@ export class KernelTableParser extends TableParser {
     this.duration = f64(this.duration);
     this.wait = f64(this.wait);
     this.startOff = f64(this.startOff);
+    this.metricValues = this.metricValues.map(f64);
     this.cap = cap;
   }
 
@@ -270,6 +302,14 @@ export class KernelTableParser extends TableParser {
       waitUs: f64(this.wait),
       startUs: f64(this.startOff),
       startBaseUs: this.base,
+      ...(this.metricNames.length > 0
+        ? {
+            metrics: this.metricNames.map((column, k) => ({
+              column,
+              values: f64(this.metricValues[k] as Float64Array),
+            })),
+          }
+        : {}),
       invalidUtf8: this.strings.invalidUtf8,
     };
   }

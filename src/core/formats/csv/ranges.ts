@@ -9,7 +9,7 @@
 // (`atRecordStart`). A boundary inside a quoted cell that runs over lines fails that check; the
 // host then reads the two ranges as one (`checkRanges` says which).
 import type { ParseResult, ParseContext } from '../types.ts';
-import type { ProfileData, ProfileFormat } from '../../model/types.ts';
+import type { ProfileData, ProfileFormat, ProfileMetric } from '../../model/types.ts';
 import type { ImportIssue } from '../types.ts';
 import { RowIssues, type RowIssueSnapshot } from './issues.ts';
 import {
@@ -137,6 +137,10 @@ export function mergeRanges(info: KernelFileInfo, parts: RangePart[]): ParseResu
     waitUs: num('waitUs'),
     startUs: num('startUs'),
     startBaseUs: parts[0]?.columns.startBaseUs ?? null,
+    ...metricsOf(
+      parts.map((p) => p.columns),
+      rows,
+    ),
     invalidUtf8: parts.some((p) => p.columns.invalidUtf8),
   };
   // Lines: a range read as starting on `firstLine` really starts where the one before it ended.
@@ -149,4 +153,25 @@ export function mergeRanges(info: KernelFileInfo, parts: RangePart[]): ParseResu
     }),
   );
   return kernelProfile(info, columns, issues.issues());
+}
+
+/** The utilisation columns of the ranges, joined in order (every range has the file's header). */
+function metricsOf(
+  parts: readonly { readonly rowCount: number; readonly metrics?: readonly ProfileMetric[] }[],
+  rows: number,
+): { metrics?: ProfileMetric[] } {
+  const first = parts[0]?.metrics;
+  if (!first || first.length === 0) return {};
+  return {
+    metrics: first.map((m, k) => {
+      const values = new Float64Array(rows).fill(NaN);
+      let at = 0;
+      for (const p of parts) {
+        const src = p.metrics?.[k]?.values;
+        if (src) values.set(src.subarray(0, p.rowCount), at);
+        at += p.rowCount;
+      }
+      return { column: m.column, values };
+    }),
+  };
 }

@@ -28,6 +28,8 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   /** Cells per data row, from the header. */
   protected width = 0;
   private needWidth = 0;
+  /** Cells stored per row beyond the needed ones (optional columns read when present). */
+  private storeWidth = 0;
   protected fatal: ImportIssue | null = null;
   private headSeen = 0;
   /** Bytes from the start of the input to the end of the header record (its line end). */
@@ -145,7 +147,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
     }
     if (!this.start()) return false;
     // Data rows: only the cells up to the rightmost column read are worth storing.
-    this.tokenizer.storeCells(this.needWidth);
+    this.tokenizer.storeCells(Math.max(this.needWidth, this.storeWidth));
     return true;
   }
 
@@ -215,6 +217,14 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   /** Sets the cells a row must have: one past the rightmost column read. */
   protected needColumns(indices: readonly number[]): void {
     this.needWidth = Math.max(0, ...indices) + 1;
+  }
+
+  /**
+   * Columns read when a row has them, without making shorter rows bad: their cells are stored,
+   * and `row` must check `count` before reading them.
+   */
+  protected optionalColumns(indices: readonly number[]): void {
+    this.storeWidth = Math.max(0, ...indices) + 1;
   }
 
   protected warnings(): ImportIssue[] {

@@ -55,7 +55,7 @@ describe('issueText', () => {
         severity: '错误',
         message: '某个值不符合该格式的要求。',
         location: '位置 /1/OPAT/model_baseline_performance(ms)',
-        detail: '应为 number，实际为 string',
+        detail: '应为 数值，实际为 字符串',
         hint: '',
       },
     ],
@@ -75,6 +75,27 @@ describe('issueText', () => {
         detail: '应为 AOE 算子调优，实际为 torch_npu kernel_details 表',
         hint: '按内容识别为：torch_npu kernel_details 表。',
       },
+    ],
+    [
+      'zh-CN',
+      { ...schema, expected: 'number,null', found: 'an array of 3' },
+      { detail: '应为 数值 / 空值 (null)，实际为 含 3 项的数组' },
+    ],
+    [
+      'zh-CN',
+      { ...schema, expected: 'no such field', found: 'an object' },
+      { detail: '应为 不应有此字段，实际为 一个对象' },
+    ],
+    // Values from the file itself are shown as they are.
+    [
+      'zh-CN',
+      { ...schema, expected: 'present', found: '"number"' },
+      { detail: '应为 存在该字段，实际为 "number"' },
+    ],
+    [
+      'en',
+      { ...schema, expected: 'number,null', found: 'nothing' },
+      { detail: 'expected number / null, found nothing' },
     ],
     ['en', truncated, { location: 'line 40 · byte 1234', detail: '' }],
     ['zh-CN', truncated, { location: '第 40 行 · 第 1234 字节' }],

@@ -25,6 +25,35 @@ export interface IssueText {
   readonly original: string;
 }
 
+const TYPE_WORDS: ReadonlySet<string> = new Set([
+  'number',
+  'integer',
+  'string',
+  'boolean',
+  'object',
+  'array',
+  'null',
+  'present',
+  'nothing',
+]);
+const PHRASES: Readonly<Record<string, string>> = {
+  'no such field': 'noSuchField',
+  'an object': 'anObject',
+  'a number': 'aNumber',
+};
+const AN_ARRAY = /^an array of (\d+)$/;
+
+function valueWords(t: TFunction, value: string): string {
+  const phrase = PHRASES[value];
+  if (phrase !== undefined) return t(`${ISSUES_NS}:value.${phrase}`);
+  const array = AN_ARRAY.exec(value);
+  if (array) return t(`${ISSUES_NS}:value.anArray`, { count: Number(array[1]) });
+  const parts = value.split(',');
+  if (parts.every((p) => TYPE_WORDS.has(p)))
+    return parts.map((p) => t(`${ISSUES_NS}:value.${p}`)).join(' / ');
+  return value;
+}
+
 export function issueText(t: TFunction, issue: ImportIssue): IssueText {
   const at: string[] = [];
   if (issue.path !== undefined && issue.path !== '')
@@ -32,9 +61,14 @@ export function issueText(t: TFunction, issue: ImportIssue): IssueText {
   if (issue.line !== undefined) at.push(t(`${ISSUES_NS}:at.line`, { line: issue.line }));
   if (issue.offset !== undefined) at.push(t(`${ISSUES_NS}:at.offset`, { offset: issue.offset }));
 
-  // Format ids (`aoe-opat`, `kernel-details`) read better as the format's name.
+  // Format ids (`aoe-opat`, `kernel-details`) read better as the format's name; type names and
+  // the schema check's words are translated (ajv joins several types with commas).
   const named = (value: string | undefined) =>
-    value !== undefined && FORMAT_IDS.has(value) ? t(`${FORMATS_NS}:format.${value}`) : value;
+    value === undefined
+      ? undefined
+      : FORMAT_IDS.has(value)
+        ? t(`${FORMATS_NS}:format.${value}`)
+        : valueWords(t, value);
   const expected = named(issue.expected);
   const found = named(issue.found);
   let detail = '';

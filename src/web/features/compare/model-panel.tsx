@@ -7,7 +7,12 @@ import type { ModelRow } from '../../../core/model/compare.ts';
 import { ChartCard } from './chart-card.tsx';
 import { useCompareFormats } from './formats.ts';
 import { COMPARE_NS } from './strings.ts';
-import { GLYPH, LABEL_CLASS } from './view-model.ts';
+import {
+  DIFF_CLASS,
+  DIFF_GLYPH,
+  DiffBadge,
+  useChangeSize,
+} from '../../components/charts/diff-badge.tsx';
 
 const FILL = {
   improvement: 'var(--better)',
@@ -24,6 +29,7 @@ export function ModelPanel({
 }) {
   const { t } = useTranslation(COMPARE_NS);
   const f = useCompareFormats();
+  const changeSize = useChangeSize();
   const data = rows.map((m) => ({
     name: short.get(m.runId) ?? m.runId,
     tunedMs: m.tunedMs ?? m.baselineMs,
@@ -59,7 +65,7 @@ export function ModelPanel({
           <tbody>
             {rows.map((m) => {
               const d = m.diff;
-              const cls = m.isBaseline ? '' : LABEL_CLASS[m.label];
+              const cls = m.isBaseline ? '' : DIFF_CLASS[m.label];
               return (
                 <tr key={m.runId} data-run={m.runId}>
                   <th scope="row">
@@ -68,16 +74,17 @@ export function ModelPanel({
                   </th>
                   <td className="num">{f.ms(m.baselineMs)}</td>
                   <td className="num">{f.ms(m.tunedMs)}</td>
-                  <td className={`num ${cls}`} data-testid="model-delta">
-                    {m.isBaseline || d.kind !== 'numeric'
-                      ? '—'
-                      : `${GLYPH[m.label]} ${f.signedMs(d.delta)}`.trim()}
+                  <td className="num" data-testid="model-delta">
+                    {m.isBaseline || d.kind !== 'numeric' ? (
+                      '—'
+                    ) : (
+                      <DiffBadge label={m.label} magnitude={f.ms(Math.abs(d.delta))} />
+                    )}
                   </td>
                   <td className={`num ${cls}`} data-testid="model-delta-pct">
-                    {m.isBaseline || d.kind !== 'numeric' ? '—' : f.signedPct(d.deltaPct)}
-                    {m.isBaseline ? null : (
-                      <span className="visually-hidden"> {t(`label.${m.label}`)}</span>
-                    )}
+                    {m.isBaseline || d.kind !== 'numeric' || changeSize(d.base, d.cand) === ''
+                      ? '—'
+                      : `${DIFF_GLYPH[m.label]} ${changeSize(d.base, d.cand)}`}
                   </td>
                 </tr>
               );

@@ -18,8 +18,16 @@ import { useCompareFormats } from './formats.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
-import { GLYPH, LABEL_CLASS, sortRows, type TableRow } from './view-model.ts';
+import { sortRows, type TableRow } from './view-model.ts';
+import {
+  DIFF_CLASS,
+  DIFF_GLYPH,
+  DiffBadge,
+  useChangeSize,
+} from '../../components/charts/diff-badge.tsx';
 
+/** Shown as their own columns on wide screens only; under the operator name on narrow ones. */
+const WIDE_ONLY: ReadonlySet<SortColumn> = new Set(['type', 'dimension']);
 /** Estimated row height before measuring (rows with long names wrap and are measured). */
 const ROW_HEIGHT = 31;
 const NUMERIC: ReadonlySet<SortColumn> = new Set([
@@ -41,6 +49,7 @@ export function OperatorsPanel(props: {
   const { comparisons, labels, short, view, update, readOnly } = props;
   const { t } = useTranslation(COMPARE_NS);
   const f = useCompareFormats();
+  const changeSize = useChangeSize();
   const all = useMemo<TableRow[]>(
     () =>
       comparisons.flatMap((c) =>
@@ -162,7 +171,9 @@ export function OperatorsPanel(props: {
                   <th
                     key={col}
                     scope="col"
-                    className={NUMERIC.has(col) ? 'num' : undefined}
+                    className={
+                      NUMERIC.has(col) ? 'num' : WIDE_ONLY.has(col) ? 'ops-wide' : undefined
+                    }
                     aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
                   >
                     <button
@@ -189,7 +200,7 @@ export function OperatorsPanel(props: {
               const r = rows[item.index];
               if (!r) return null;
               const d = r.diff;
-              const cls = LABEL_CLASS[r.label];
+              const cls = DIFF_CLASS[r.label];
               return (
                 <tr
                   key={`${r.runId}|${r.key}`}
@@ -201,7 +212,8 @@ export function OperatorsPanel(props: {
                   <td>
                     <span className="run-tag">{short.get(r.runId)}</span>
                   </td>
-                  <td className="op-name">
+                  {/* On narrow screens type and dimension show under the name (CSS ::after). */}
+                  <td className="op-name" data-sub={`${r.type} · ${r.dimension ?? '—'}`}>
                     {r.name}
                     {r.candName !== null && r.candName !== r.name ? (
                       <span className="muted"> ← {r.candName}</span>
@@ -212,18 +224,34 @@ export function OperatorsPanel(props: {
                       </span>
                     ) : null}
                   </td>
-                  <td>{r.type}</td>
-                  <td>{r.dimension ?? '—'}</td>
-                  <td className={cls}>
-                    {GLYPH[r.label]} {t(`ops.bucket.${r.bucket}`)}
+                  <td className="ops-wide">{r.type}</td>
+                  <td className="ops-wide">{r.dimension ?? '—'}</td>
+                  <td className={cls} data-testid="ops-bucket">
+                    {r.bucket === 'added' || r.bucket === 'removed' ? (
+                      t(`ops.bucket.${r.bucket}`)
+                    ) : (
+                      <>
+                        <span aria-hidden="true">{DIFF_GLYPH[r.label]}</span>{' '}
+                        {t(`ops.bucket.${r.bucket}`)}
+                      </>
+                    )}
                   </td>
                   <td className="num">{f.us(r.baseUs)}</td>
                   <td className="num">{f.us(r.candUs)}</td>
-                  <td className={`num ${cls}`}>
-                    {d.kind === 'numeric' ? f.signedUs(d.delta) : '—'}
+                  <td className="num" data-testid="ops-delta">
+                    {d.kind !== 'numeric' ? (
+                      '—'
+                    ) : r.label === 'neutral' ? (
+                      // Within the noise floor: the size only; the change column says "unchanged".
+                      <span className="neutral">{`${DIFF_GLYPH.neutral} ${f.us(Math.abs(d.delta))} µs`}</span>
+                    ) : (
+                      <DiffBadge label={r.label} magnitude={`${f.us(Math.abs(d.delta))} µs`} />
+                    )}
                   </td>
-                  <td className={`num ${cls}`}>
-                    {d.kind === 'numeric' ? f.signedPct(d.deltaPct) : '—'}
+                  <td className={`num ${cls}`} data-testid="ops-change">
+                    {d.kind === 'numeric' && changeSize(d.base, d.cand) !== ''
+                      ? `${DIFF_GLYPH[r.label]} ${changeSize(d.base, d.cand)}`
+                      : '—'}
                   </td>
                   <td className="num">{d.kind === 'numeric' ? f.times(d.speedup) : '—'}</td>
                 </tr>

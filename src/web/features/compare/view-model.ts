@@ -1,7 +1,7 @@
 // Model → what the compare page shows: short names for the runs, table rows and their order.
 // Views never decide better/worse themselves: labels come from core's `labelDiff` through the
 // comparison.
-import type { DiffLabel, OperatorRow } from '../../../core/model/compare.ts';
+import type { OperatorRow } from '../../../core/model/compare.ts';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
 import type { SortSpec } from '../../../core/share/view-state.ts';
 
@@ -61,13 +61,6 @@ export function shortRunNames(runs: readonly SharedRun[]): Map<string, string> {
   });
   return out;
 }
-
-export const GLYPH: Record<DiffLabel, string> = { improvement: '▲', neutral: '', regression: '▼' };
-export const LABEL_CLASS: Record<DiffLabel, string> = {
-  improvement: 'better',
-  neutral: 'neutral',
-  regression: 'worse',
-};
 
 export interface TableRow extends OperatorRow {
   readonly runId: string;

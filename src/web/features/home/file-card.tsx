@@ -14,6 +14,7 @@ import { formatBytes, formatNumber, formatPct } from '../../components/number-fo
 import { profilePath, runPath } from '../../components/paths.ts';
 import { useAppStore } from '../../store/index.ts';
 import { LinkControls } from './link-controls.tsx';
+import { useRemoveWithUndo } from './removed-toast.tsx';
 import { HOME_NS } from './strings.ts';
 import './file-card.css';
 
@@ -109,7 +110,7 @@ function Issues({ file }: { readonly file: ImportedFile }) {
 
 export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly demo: boolean }) {
   const { t, i18n } = useTranslation(HOME_NS);
-  const removeFile = useAppStore((s) => s.removeFile);
+  const removeFile = useRemoveWithUndo();
   const unsaved = useAppStore((s) => s.storageUnavailable || s.unsavedIds.includes(file.id));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const errors = file.issues.filter((i) => i.severity === 'error').length;
@@ -138,6 +139,7 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
       data-file-id={file.id}
       data-format={file.format}
       aria-labelledby={`file-${file.id}`}
+      tabIndex={-1}
     >
       <header className="file-card-header">
         <Icon name={status === 'ok' ? 'check' : status === 'partial' ? 'warning' : 'alert'} />

@@ -1,5 +1,6 @@
 // The workspace page: the demo banner, the drop zone, files being loaded, skipped files, and the
 // loaded files with their format, issues and links to the run and profile pages.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/icons.tsx';
@@ -9,6 +10,7 @@ import { cancelAllIngest } from '../../workers/ingest.ts';
 import { DropZone } from './drop-zone.tsx';
 import { FileCard } from './file-card.tsx';
 import { IngestProgress } from './ingest-progress.tsx';
+import { focusFileCard, RemovedToast } from './removed-toast.tsx';
 import { SkippedList } from './skipped-list.tsx';
 import { HOME_NS } from './strings.ts';
 import './home.css';
@@ -45,6 +47,21 @@ function FileList() {
   const demoIds = useAppStore((s) => s.demoIds);
   const clearWorkspace = useAppStore((s) => s.clearWorkspace);
   const hydrated = useAppStore((s) => s.hydrated);
+  // The user's own files come first, the demo files after them under their own heading.
+  const own = files.filter((f) => !demoIds.includes(f.id));
+  const demo = files.filter((f) => demoIds.includes(f.id));
+  // A file the user adds (or puts back) is scrolled to and focused, wherever it lands.
+  const seen = useRef<ReadonlySet<string> | null>(null);
+  const ownIds = own.map((f) => f.id).join('\n');
+  useEffect(() => {
+    if (!hydrated) return;
+    const ids = ownIds === '' ? [] : ownIds.split('\n');
+    const before = seen.current;
+    seen.current = new Set(ids);
+    if (before === null) return;
+    const added = ids.find((id) => !before.has(id));
+    if (added !== undefined) focusFileCard(added);
+  }, [ownIds, hydrated]);
   return (
     <section className="file-list" aria-labelledby="file-list-title">
       <div className="file-list-header">
@@ -78,7 +95,17 @@ function FileList() {
           </button>
         </div>
       ) : (
-        files.map((file) => <FileCard key={file.id} file={file} demo={demoIds.includes(file.id)} />)
+        <>
+          {own.map((file) => (
+            <FileCard key={file.id} file={file} demo={false} />
+          ))}
+          {own.length > 0 && demo.length > 0 ? (
+            <h3 className="file-list-demo-title muted">{t('files.demoTitle')}</h3>
+          ) : null}
+          {demo.map((file) => (
+            <FileCard key={file.id} file={file} demo />
+          ))}
+        </>
       )}
     </section>
   );
@@ -95,6 +122,7 @@ export function HomePage() {
       <IngestProgress />
       <SkippedList />
       <FileList />
+      <RemovedToast />
     </main>
   );
 }

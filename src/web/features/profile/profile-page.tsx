@@ -18,7 +18,13 @@ import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { formatLabel } from '../../components/format-label.ts';
 import { useAppStore } from '../../store/index.ts';
 import { PROFILE_NS } from './strings.ts';
-import { nameColumns, operatorColumns, typeBars, typeColumns } from './view-model.ts';
+import {
+  metricColumns,
+  nameColumns,
+  operatorColumns,
+  typeBars,
+  typeColumns,
+} from './view-model.ts';
 import './profile.css';
 
 const TYPE_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
@@ -83,6 +89,15 @@ export function ProfilePage() {
   const groups = useMemo(() => (profile ? groupByName(profile) : []), [profile]);
   const names = useMemo(() => nameColumns(groups, noType), [groups, noType]);
   const ops = useMemo(() => (profile ? operatorColumns(profile, noType) : null), [profile, noType]);
+  const metrics = useMemo(() => (profile ? metricColumns(profile) : []), [profile]);
+  // Hardware utilisation columns beyond the main ones start hidden (offered under Columns).
+  const rowDefaults = useMemo<Partial<TableViewState>>(
+    () => ({
+      ...ROW_DEFAULTS,
+      hidden: metrics.filter((m) => !m.primary).map((m) => m.id),
+    }),
+    [metrics],
+  );
 
   const typeCols: DataTableColumn[] = useMemo(
     () => [
@@ -137,6 +152,20 @@ export function ProfilePage() {
         { id: 'durationUs', header: t('durationUs') },
         { id: 'waitUs', header: t('waitUs') },
         { id: 'startUs', header: t('startUs'), sortDescFirst: false },
+        ...metrics.map((m): DataTableColumn => {
+          const col = ops.data.columns[m.id];
+          const values = col?.kind === 'number' ? col.values : null;
+          return {
+            id: m.id,
+            header: m.column,
+            width: 'minmax(8rem, 1fr)',
+            // Fractions (0–1) read as percentages, like the utilisation column beside them.
+            cell: (i) => {
+              const v = values?.[i] ?? NaN;
+              return Number.isNaN(v) ? '—' : f.pct(m.unit === 'fraction' ? v * 100 : v);
+            },
+          };
+        }),
       ];
     }
     return [
@@ -157,7 +186,7 @@ export function ProfilePage() {
       },
       shapes,
     ];
-  }, [t, f, ops]);
+  }, [t, f, ops, metrics]);
 
   if (!file || !profile || !types || !ops) {
     return (
@@ -272,6 +301,11 @@ export function ProfilePage() {
       <p className="muted">
         {ops.kind === 'rows' ? t('topOperatorsRows') : t('topOperatorsAggregated')}
       </p>
+      {metrics.length > 0 ? (
+        <p className="muted" data-testid="profile-metrics-note">
+          {t('metricsNote', { count: metrics.length })}
+        </p>
+      ) : null}
       {ops.data.rowCount === 0 ? (
         <p className="muted">{t('noOperators')}</p>
       ) : (
@@ -280,7 +314,7 @@ export function ProfilePage() {
           data={ops.data}
           columns={opCols}
           urlKey="ops"
-          defaults={ops.kind === 'rows' ? ROW_DEFAULTS : AGG_DEFAULTS}
+          defaults={ops.kind === 'rows' ? rowDefaults : AGG_DEFAULTS}
           testId="profile-operators"
         />
       )}

@@ -39,6 +39,34 @@ export function typeColumns(byType: readonly TypeAggregate[], noType: string): C
 
 export type OperatorTableKind = 'rows' | 'aggregates';
 
+/** A utilisation column as the table shows it: a fraction (0–1) or already a percentage. */
+export interface MetricColumn {
+  /** Column id in the table (`m:` + the file's column name). */
+  readonly id: string;
+  readonly column: string;
+  readonly unit: 'fraction' | 'percent';
+  /** Shown at first; the others are offered under Columns. */
+  readonly primary: boolean;
+}
+
+/** The cube and vector unit figures an engineer looks at first (FORMATS.md B.2). */
+const PRIMARY = new Set([
+  'aic_mac_ratio',
+  'aiv_vec_ratio',
+  'mac_ratio',
+  'vec_ratio',
+  'cube_utilization(%)',
+]);
+
+export function metricColumns(profile: ProfileData): MetricColumn[] {
+  return (profile.table?.metrics ?? []).map((m) => ({
+    id: `m:${m.column}`,
+    column: m.column,
+    unit: m.column.endsWith('(%)') ? 'percent' : 'fraction',
+    primary: PRIMARY.has(m.column),
+  }));
+}
+
 export function operatorColumns(
   profile: ProfileData,
   noType: string,
@@ -64,6 +92,9 @@ export function operatorColumns(
           durationUs: numberColumn(table.durationUs),
           waitUs: numberColumn(table.waitUs),
           startUs: numberColumn(table.startUs),
+          ...Object.fromEntries(
+            (table.metrics ?? []).map((m) => [`m:${m.column}`, numberColumn(m.values)]),
+          ),
         },
       },
     };

@@ -1,13 +1,13 @@
-// The operators tab: the diverging chart of the largest gains and regressions (top N chosen by the
-// user, the rest counted), then the full operator table (one row per operator per tuning
-// dimension). Changes read as ▼ faster / ▲ slower with words, never as a bare signed number.
+// The operators tab: the full operator table (one row per operator per tuning dimension) first,
+// so rows show above the fold on a laptop screen, then the diverging chart of the largest gains
+// and regressions (top N chosen by the user, the rest counted). Changes read as ▼ faster / ▲ slower with words, never as a bare signed number.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TuningTask } from '../../../core/model/types.ts';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
 import { useNumberFormats } from '../../components/data-table/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
-import { DiffBadge } from '../../components/charts/diff-badge.tsx';
+import { DiffBadge, useChangeSize } from '../../components/charts/diff-badge.tsx';
 import { DivergingBars } from '../../components/charts/diverging-bars.tsx';
 import { RUN_NS } from './strings.ts';
 import { gainItems, operatorColumns, operatorRows, outcomeCounts } from './view-model.ts';
@@ -17,6 +17,7 @@ const DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'deltaUs', desc: fal
 export function OperatorsPanel({ task }: { task: TuningTask }) {
   const { t } = useTranslation(RUN_NS);
   const f = useNumberFormats();
+  const changeSize = useChangeSize();
   const rows = useMemo(() => operatorRows(task), [task]);
   const data = useMemo(() => operatorColumns(rows), [rows]);
   const items = useMemo(() => gainItems(rows), [rows]);
@@ -70,13 +71,23 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         id: 'improvementPct',
         header: t('ops.improvement'),
         width: 'minmax(9.5rem, 1fr)',
-        // AOE's figure is a speed-up; a negative one is a slowdown and reads as such.
+        // The size of the change from the row's own times (a factor from 2× on, so "-851.38%"
+        // reads "9.51× slower"); AOE's stated figure is kept in the tooltip.
         cell: (i) => {
           const r = rows[i];
           const v = r?.improvementPct;
           if (!r || v === null || v === undefined || Number.isNaN(v)) return '—';
-          const label = v > 0 ? 'improvement' : v < 0 ? 'regression' : 'neutral';
-          return <DiffBadge label={label} magnitude={f.pct(Math.abs(v))} />;
+          const fromTimes = changeSize(r.beforeUs, r.afterUs);
+          const stated = v > 0 ? 'improvement' : v < 0 ? 'regression' : 'neutral';
+          const label = fromTimes ? r.label : stated;
+          const size = fromTimes || f.pct(Math.abs(v));
+          return (
+            <DiffBadge
+              label={label}
+              magnitude={size}
+              title={t('ops.stated', { value: f.pct(v) })}
+            />
+          );
         },
       },
       { id: 'speedup', header: t('ops.speedup'), cell: (i) => num(rows[i]?.speedup, f.times) },
@@ -91,11 +102,19 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         },
       },
     ];
-  }, [rows, t, f]);
+  }, [rows, t, f, changeSize]);
 
   if (rows.length === 0) return <p className="muted">{t('ops.noOperators')}</p>;
   return (
     <div className="run-operators">
+      <DataTable
+        label={t('ops.table')}
+        data={data}
+        columns={columns}
+        urlKey="ops"
+        defaults={DEFAULTS}
+        testId="operators-table"
+      />
       {counts.faster + counts.slower > 0 ? (
         <DivergingBars
           title={t('ops.gains')}
@@ -110,14 +129,6 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
       ) : (
         <p className="muted">{t('ops.noChanges')}</p>
       )}
-      <DataTable
-        label={t('ops.table')}
-        data={data}
-        columns={columns}
-        urlKey="ops"
-        defaults={DEFAULTS}
-        testId="operators-table"
-      />
     </div>
   );
 }

@@ -35,6 +35,35 @@ describe('workspace', () => {
     expect(selectLinkedProfiles(state(), 'r').map((f) => f.id)).toEqual(['p']);
   });
 
+  test('a removed file comes back at its place with its links and demo mark', () => {
+    state().addFiles([reportFile('r'), profileFile('p'), reportFile('r2')]);
+    state().addFiles([profileFile('d')], { demo: true });
+    state().linkProfile('r', 'p');
+    state().linkProfile('r2', 'p');
+    state().linkProfile('r', 'd');
+    const profile = state().takeOut('p');
+    expect(state().order).toEqual(['r', 'r2', 'd']);
+    expect(state().links).toEqual({ r: ['d'] });
+    const report = state().takeOut('r');
+    expect(state().links).toEqual({});
+    expect(state().takeOut('missing')).toBeNull();
+
+    state().putBack(report!);
+    state().putBack(profile!);
+    expect(state().order).toEqual(['r', 'p', 'r2', 'd']);
+    expect(state().links).toEqual({ r: ['d', 'p'], r2: ['p'] });
+    expect(state().demoIds).toEqual(['d']);
+
+    const demo = state().takeOut('d');
+    expect(state().demo).toBe(false);
+    state().putBack(demo!);
+    expect(state().demo).toBe(true);
+    expect(state().links.r).toEqual(['p', 'd']);
+    // A second undo of the same removal changes nothing.
+    state().putBack(demo!);
+    expect(state().order).toEqual(['r', 'p', 'r2', 'd']);
+  });
+
   test('unlinking the last profile removes the entry', () => {
     state().addFiles([reportFile('r'), profileFile('p'), profileFile('q')]);
     state().linkProfile('r', 'p');

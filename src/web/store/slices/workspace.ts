@@ -9,6 +9,18 @@ export interface AddFilesOptions {
   readonly demo?: boolean;
 }
 
+/** What `takeOut` removed: enough to put the file back as it was (place, demo mark, links). */
+export interface RemovedFile {
+  readonly file: ImportedFile;
+  /** Its index in the workspace order. */
+  readonly index: number;
+  readonly demo: boolean;
+  /** Profiles linked to it (when it is a report). */
+  readonly profiles: readonly string[];
+  /** Reports it was linked to (when it is a profile). */
+  readonly reports: readonly string[];
+}
+
 export interface WorkspaceState {
   readonly files: Readonly<Record<string, ImportedFile>>;
   readonly order: readonly string[];
@@ -25,6 +37,13 @@ export interface WorkspaceActions {
   /** Adds or replaces (same id = same bytes) files; new ones go to the end of the list. */
   addFiles(files: readonly ImportedFile[], options?: AddFilesOptions): void;
   removeFile(id: string): void;
+  /** Removes a file and returns what an undo needs to put it back (null when it is not there). */
+  takeOut(id: string): RemovedFile | null;
+  /**
+   * Undo of `takeOut`: the file back at its place, with its demo mark and the links whose other
+   * end is still in the workspace. Nothing happens when a file of that id is there again.
+   */
+  putBack(removed: RemovedFile): void;
   clearWorkspace(): void;
   /** Removes the demo files only, and does not bring them back on the next start. */
   clearDemo(): void;
@@ -74,6 +93,7 @@ function withoutIds(state: WorkspaceState, ids: ReadonlySet<string>): WorkspaceS
 
 export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], WorkspaceSlice> = (
   set,
+  get,
 ) => ({
   ...emptyWorkspace,
 
@@ -92,6 +112,43 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], Workspac
     }),
 
   removeFile: (id) => set((state) => withoutIds(state, new Set([id]))),
+
+  takeOut: (id) => {
+    const state = get();
+    const file = Object.hasOwn(state.files, id) ? state.files[id] : undefined;
+    if (!file) return null;
+    const removed: RemovedFile = {
+      file,
+      index: state.order.indexOf(id),
+      demo: state.demoIds.includes(id),
+      profiles: state.links[id] ?? [],
+      reports: Object.entries(state.links)
+        .filter(([, ids]) => ids.includes(id))
+        .map(([reportId]) => reportId),
+    };
+    set(withoutIds(state, new Set([id])));
+    return removed;
+  },
+
+  putBack: (removed) =>
+    set((state) => {
+      const { file } = removed;
+      if (Object.hasOwn(state.files, file.id)) return {};
+      const files = Object.assign(Object.create(null) as Record<string, ImportedFile>, state.files);
+      files[file.id] = file;
+      const order = [...state.order];
+      order.splice(Math.max(0, Math.min(removed.index, order.length)), 0, file.id);
+      const demoIds = removed.demo ? [...state.demoIds, file.id] : state.demoIds;
+      const links: Record<string, readonly string[]> = { ...state.links };
+      const profiles = removed.profiles.filter((p) => Object.hasOwn(files, p));
+      if (profiles.length > 0) links[file.id] = profiles;
+      for (const reportId of removed.reports) {
+        if (!Object.hasOwn(files, reportId)) continue;
+        const current = links[reportId] ?? [];
+        if (!current.includes(file.id)) links[reportId] = [...current, file.id];
+      }
+      return { files, order, links, demoIds, demo: demoIds.length > 0 };
+    }),
 
   clearWorkspace: () => set({ ...emptyWorkspace, cleared: true }),
 
