@@ -67,6 +67,15 @@ export interface DismissalsPersistence {
   stop(): void;
 }
 
+/**
+ * `<html data-dismissals-saved>` is "false" while a dismissal is being written and "true" once it
+ * is stored (a reload before that would show the finding again).
+ */
+function markSaved(saved: boolean): void {
+  if (typeof document !== 'undefined')
+    document.documentElement.dataset.dismissalsSaved = String(saved);
+}
+
 export function persistDismissals(options: DismissalsOptions = {}): DismissalsPersistence {
   const store = options.store ?? useAppStore;
   const db = options.db ?? workspaceStore();
@@ -80,6 +89,8 @@ export function persistDismissals(options: DismissalsOptions = {}): DismissalsPe
     return queue;
   };
   let takingIn = false;
+  let pending = 0;
+  markSaved(true);
   const takeIn = (set: readonly Entry[], removed: readonly string[]) => {
     takingIn = true;
     try {
@@ -115,6 +126,8 @@ export function persistDismissals(options: DismissalsOptions = {}): DismissalsPe
     if (takingIn || state.dismissals === previous.dismissals) return;
     const { set, removed } = dismissalsDelta(previous.dismissals, state.dismissals);
     if (set.length === 0 && removed.length === 0) return;
+    pending += 1;
+    markSaved(false);
     void enqueue(async () => {
       await setMany(
         set.map(([k, d]) => [`${DISMISSAL_KEY_PREFIX}${k}`, { reason: d.reason, at: d.at }]),
@@ -126,6 +139,9 @@ export function persistDismissals(options: DismissalsOptions = {}): DismissalsPe
       );
       const message: DismissalsMessage = { type: 'dismissals-changed', set, removed };
       channel?.postMessage(message);
+    }).finally(() => {
+      pending -= 1;
+      if (pending === 0) markSaved(true);
     });
   });
 
