@@ -42,6 +42,24 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Advisor text with `code` spans (options, config keys) shown as code; everything else as text. */
+function RichText({ text }: { readonly text: string }) {
+  const parts = text.split(/(`[^`\n]+`)/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="mono advice-inline-code">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** A command or config with its Copy button. */
 function CopyBlock(props: {
   readonly label: string;
@@ -178,9 +196,13 @@ function FindingCard(props: {
             </>
           ) : null}
           <h4>{t('why')}</h4>
-          <p>{f.why[lang]}</p>
+          <p>
+            <RichText text={f.why[lang]} />
+          </p>
           <h4>{t('todo')}</h4>
-          <p>{f.action.text[lang]}</p>
+          <p>
+            <RichText text={f.action.text[lang]} />
+          </p>
           {f.action.command ? (
             <CopyBlock label={t('command')} text={f.action.command} testId="advice-command" />
           ) : null}
@@ -368,14 +390,14 @@ export function AdvicePanel(props: Props) {
         </p>
       ) : (
         <ol className="advice-list">
-          {split.shown.map((f, i) => {
+          {split.shown.map((f) => {
             const key = findingKey(f);
             return (
               <FindingCard
                 key={key}
                 finding={f}
                 lang={lang}
-                open={i === 0}
+                open={f.severity === 'critical'}
                 ctx={ctx}
                 onDismiss={
                   shared
