@@ -213,7 +213,7 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   const banner = page.getByTestId('demo-banner');
   await expect(banner).toContainText('Demo data');
   const cards = page.getByTestId('file-card');
-  await expect(cards).toHaveCount(5);
+  await expect(cards).toHaveCount(7);
   for (const card of await cards.all())
     await expect(card.locator('.badge-demo')).toHaveText('demo');
   const opat = fileCard(page, 'resnet50/aoe_result_opat_20261102093015123_pid41873.json');
@@ -233,7 +233,7 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   // It can be brought back from the empty workspace.
   await page.getByRole('button', { name: 'Load the demo data' }).click();
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
-  await expect(cards).toHaveCount(5);
+  await expect(cards).toHaveCount(7);
   await expect(banner).toBeVisible();
 });
 

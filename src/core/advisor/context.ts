@@ -46,23 +46,31 @@ export interface CoreTypeTime {
   readonly totalUs: number;
 }
 
+const coreTimeCache = new WeakMap<ProfileData, CoreTypeTime[]>();
+
 /** Time by accelerator (`Task Type` / `Accelerator Core`), most first; rows without a time skipped. */
 export function timeByCoreType(profile: ProfileData): CoreTypeTime[] {
   const t = profile.table;
   if (t === null) return [];
-  const by = new Map<number, { count: number; totalUs: number }>();
+  const cached = coreTimeCache.get(profile);
+  if (cached !== undefined) return cached;
+  // Sums by dictionary index in flat arrays: no map lookup a row.
+  const count = new Uint32Array(t.dict.length);
+  const totalUs = new Float64Array(t.dict.length);
   for (let i = 0; i < t.rowCount; i++) {
     const d = t.durationUs[i] as number;
     if (!(d >= 0)) continue;
     const k = t.coreType[i] as number;
-    const e = by.get(k) ?? { count: 0, totalUs: 0 };
-    e.count++;
-    e.totalUs += d;
-    by.set(k, e);
+    count[k] = (count[k] as number) + 1;
+    totalUs[k] = (totalUs[k] as number) + d;
   }
-  return [...by.entries()]
-    .map(([k, e]) => ({ coreType: t.dict[k] ?? '', ...e }))
-    .sort((a, b) => b.totalUs - a.totalUs);
+  const out: CoreTypeTime[] = [];
+  count.forEach((n, k) => {
+    if (n > 0) out.push({ coreType: t.dict[k] ?? '', count: n, totalUs: totalUs[k] as number });
+  });
+  out.sort((a, b) => b.totalUs - a.totalUs);
+  coreTimeCache.set(profile, out);
+  return out;
 }
 
 /** The profiles of the same model as `report`: the host's links, or the link evidence. */
@@ -85,32 +93,56 @@ const COMMUNICATION_CORE = /^(?:HCCL|COMMUNICATION)$/i;
 const COMMUNICATION_TYPE = /^hcom_/i;
 
 /**
+ * A test of a dictionary string, memoized by dictionary index: the loops over a million-row table
+ * then test each distinct string once instead of once a row.
+ */
+export function dictTest(
+  dict: readonly string[],
+  test: (s: string) => boolean,
+): (k: number) => boolean {
+  const seen = new Int8Array(dict.length);
+  return (k) => {
+    const v = seen[k];
+    if (v === 1) return true;
+    if (v === 2) return false;
+    const r = test(dict[k] ?? '');
+    if (k >= 0 && k < seen.length) seen[k] = r ? 1 : 2;
+    return r;
+  };
+}
+
+const computeCache = new WeakMap<ProfileData, number>();
+
+/**
  * The profile's time without collective communication (HCCL / `hcom_*` tasks): operator-level
  * shares are taken of this, so that in a distributed capture an all-reduce that waits for other
- * ranks does not hide what the operators themselves cost.
+ * ranks does not hide what the operators themselves cost. Computed once a profile.
  */
 export function computeUs(profile: ProfileData): number {
+  const cached = computeCache.get(profile);
+  if (cached !== undefined) return cached;
   const t = profile.table;
   const total = profile.summary.totalDurationUs;
   if (t === null) {
     const comm = profile.summary.byType
       .filter((b) => COMMUNICATION_TYPE.test(b.type))
       .reduce((s, b) => s + b.totalUs, 0);
+    computeCache.set(profile, total - comm);
     return total - comm;
   }
+  const commCore = dictTest(t.dict, (core) => COMMUNICATION_CORE.test(core.trim()));
+  const commType = dictTest(t.dict, (name) => COMMUNICATION_TYPE.test(name));
   let comm = 0;
   for (let i = 0; i < t.rowCount; i++) {
     const d = t.durationUs[i] as number;
     if (!(d >= 0)) continue;
-    const core = t.dict[t.coreType[i] as number] ?? '';
-    const type = t.dict[t.type[i] as number] ?? '';
-    const name = t.dict[t.name[i] as number] ?? '';
     if (
-      COMMUNICATION_CORE.test(core.trim()) ||
-      COMMUNICATION_TYPE.test(type) ||
-      COMMUNICATION_TYPE.test(name)
+      commCore(t.coreType[i] as number) ||
+      commType(t.type[i] as number) ||
+      commType(t.name[i] as number)
     )
       comm += d;
   }
+  computeCache.set(profile, total - comm);
   return total - comm;
 }

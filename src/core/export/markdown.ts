@@ -7,6 +7,8 @@ import type { Comparison } from '../model/comparison.ts';
 import type { GateReason, RuleStatus, Verdict } from '../model/gate.ts';
 import { changeSize, changeSizeText, changeTextEn } from '../model/change-words.ts';
 import { showControls } from './visible-text.ts';
+import type { SharedAdvice } from '../share/bundle-types.ts';
+import type { AdviceSeverity } from '../advisor/types.ts';
 
 /** Rows of the largest changes listed per run (the CSV export has them all). */
 export const MARKDOWN_TOP_OPERATORS = 10;
@@ -150,8 +152,70 @@ export function comparisonMarkdown(c: Comparison): string {
   );
 }
 
-/** A one-run summary: latency, AOE's stated improvement, knowledge base, the largest gains. */
-export function runMarkdown(run: CompareRun): string {
+const SEVERITY_MD: Record<AdviceSeverity, string> = {
+  critical: '🛑 Critical',
+  warning: '⚠️ Warning',
+  info: 'ℹ️ Info',
+};
+
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fencedBlock(text: string): string[] {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return [fence, showControls(text), fence];
+}
+
+/**
+ * The Advice section of a run: the findings shown (severity, title, evidence, why, what to do with
+ * the exact command or config) and the dismissed ones with their reasons.
+ */
+export function adviceMarkdown(advice: SharedAdvice): string[] {
+  const dismissed = new Map(advice.dismissed.map(([i, reason]) => [i, reason]));
+  const shown = advice.findings.filter((_, i) => !dismissed.has(i));
+  const count = (sev: AdviceSeverity) => shown.filter((f) => f.severity === sev).length;
+  const out = [
+    '## Advice',
+    '',
+    shown.length === 0
+      ? 'No findings.'
+      : `${shown.length} finding(s): ${count('critical')} critical, ${count('warning')} warning, ${count('info')} info.`,
+  ];
+  if (dismissed.size > 0) out[2] += ` ${dismissed.size} dismissed (listed at the end).`;
+  for (const f of shown) {
+    out.push('', `### ${SEVERITY_MD[f.severity]}: ${escapeMarkdown(f.title.en)}`, '');
+    out.push(`Rule \`${escapeMarkdown(f.ruleId)}\``, '');
+    if (f.evidence.length > 0) {
+      out.push('| Evidence | Value |', '|---|---|');
+      for (const e of f.evidence)
+        out.push(`| ${escapeMarkdown(e.label.en)} | ${escapeMarkdown(e.value)} |`);
+      out.push('');
+    }
+    out.push(`**Why it matters:** ${escapeMarkdown(f.why.en)}`, '');
+    out.push(`**What to do:** ${escapeMarkdown(f.action.text.en)}`);
+    if (f.action.command) out.push('', ...fencedBlock(f.action.command));
+    if (f.action.config) {
+      if (f.action.configName) out.push('', `${escapeMarkdown(f.action.configName)}:`);
+      out.push('', ...fencedBlock(f.action.config));
+    }
+  }
+  if (dismissed.size > 0) {
+    out.push('', '### Dismissed', '');
+    for (const [i, reason] of dismissed) {
+      const f = advice.findings[i];
+      if (!f) continue;
+      out.push(
+        `- ${SEVERITY_MD[f.severity]}: ${escapeMarkdown(f.title.en)} — ${reason === '' ? 'no reason given' : escapeMarkdown(reason)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * A one-run summary: latency, AOE's stated improvement, knowledge base, the largest gains, and
+ * the Advice panel's findings when given.
+ */
+export function runMarkdown(run: CompareRun, advice?: SharedAdvice): string {
   const t = run.task;
   const ops = [...t.operators]
     .sort((a, b) => b.beforeUs - b.afterUs - (a.beforeUs - a.afterUs))
@@ -181,5 +245,6 @@ export function runMarkdown(run: CompareRun): string {
       );
     }
   }
+  if (advice) lines.push('', ...adviceMarkdown(advice));
   return lines.join('\n').trimEnd() + '\n';
 }

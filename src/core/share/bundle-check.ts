@@ -36,6 +36,11 @@ export function bundleConsistencyProblems(bundle: ShareBundleV1): string[] {
       const tp = r.profile.top.findIndex(([a, b, , , c]) => bad(a) || bad(b) || bad(c));
       if (tp >= 0) problems.push(`/runs/${ri}/profile/top/${tp}`);
     }
+    if (r.advice) {
+      const count = r.advice.findings.length;
+      const d = r.advice.dismissed.findIndex(([i]) => i >= count);
+      if (d >= 0) problems.push(`/runs/${ri}/advice/dismissed/${d}`);
+    }
   });
   const ids = new Set(bundle.runs.map((r) => r.id));
   if (ids.size !== bundle.runs.length) problems.push('/runs');

@@ -4,6 +4,16 @@
 import type { CompareRun } from '../model/compare.ts';
 import type { AoeLayout, ProfileData, TuningTask } from '../model/types.ts';
 import type { ViewState } from './view-state.ts';
+import type { Finding } from '../advisor/types.ts';
+
+/**
+ * The Advice panel as the sharer saw it: the run's findings (texts in both languages) and the
+ * ones dismissed, as [index into findings, reason]. Optional in a bundle: older links have none.
+ */
+export interface SharedAdvice {
+  readonly findings: readonly Finding[];
+  readonly dismissed: readonly (readonly [number, string])[];
+}
 /**
  * The bundle as schemas/share-bundle.v1.schema.json describes it (written out here because the
  * generated type cannot express the schema's fixed-length tuples).
@@ -64,6 +74,7 @@ export interface BundleRun {
   };
   readonly manifest?: Readonly<Record<string, string | number>>;
   readonly samples?: readonly number[];
+  readonly advice?: SharedAdvice;
 }
 export interface BundleView {
   readonly page: ViewState['page'];
@@ -91,4 +102,6 @@ export interface SharedRun {
     ProfileData,
     'id' | 'fileName' | 'format' | 'headerSet' | 'summary'
   > | null;
+  /** The run's findings and dismissals, when the sharer's page had them. */
+  readonly advice?: SharedAdvice;
 }

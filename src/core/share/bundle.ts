@@ -16,7 +16,9 @@ import type {
 import { savedPct, speedupPct } from '../model/units.ts';
 import { round } from '../model/stats.ts';
 import type { ViewState } from './view-state.ts';
-import type { BundleRun, ShareBundleV1, SharedRun } from './bundle-types.ts';
+import type { Finding } from '../advisor/types.ts';
+import type { BundleRun, ShareBundleV1, SharedAdvice, SharedRun } from './bundle-types.ts';
+import { cleanReason } from '../advisor/dismissals.ts';
 import { nameIndices } from './bundle-check.ts';
 
 export const TOP_OPERATORS_SHARED = 50;
@@ -136,6 +138,26 @@ function packTask(t: TuningTask): BundleRun['task'] {
   };
 }
 
+export const MAX_SHARED_FINDINGS = 200;
+
+/**
+ * The findings as plain JSON (no undefined fields, impact within 0–1) and the dismissals that
+ * point at one of them.
+ */
+function packAdvice(a: SharedAdvice): SharedAdvice {
+  const findings = (
+    JSON.parse(JSON.stringify(a.findings.slice(0, MAX_SHARED_FINDINGS))) as Finding[]
+  ).map((f) => ({
+    ...f,
+    impact: Number.isFinite(f.impact) ? Math.min(1, Math.max(0, f.impact)) : 0,
+  }));
+  const dismissed = a.dismissed
+    .filter(([i]) => Number.isInteger(i) && i >= 0 && i < findings.length)
+    .slice(0, MAX_SHARED_FINDINGS)
+    .map(([i, reason]) => [i, cleanReason(reason)] as [number, string]);
+  return { findings, dismissed };
+}
+
 export function toBundle(runs: readonly SharedRun[], view: ViewState, createdAt?: string): Bundle {
   const s = new StringTable();
   const packed = runs.map((sr): BundleRun => {
@@ -157,6 +179,7 @@ export function toBundle(runs: readonly SharedRun[], view: ViewState, createdAt?
       ...(run.latencySamplesMs?.length
         ? { samples: run.latencySamplesMs.map((x) => round(x, MS_DIGITS)) }
         : {}),
+      ...(sr.advice ? { advice: packAdvice(sr.advice) } : {}),
     };
   });
   return {
@@ -289,6 +312,9 @@ export function fromBundle(bundle: Bundle): {
       layout: r.layout,
       incomplete: r.incomplete,
       profile,
+      ...(r.advice
+        ? { advice: { findings: r.advice.findings, dismissed: r.advice.dismissed } }
+        : {}),
     };
   });
   const v = bundle.view;

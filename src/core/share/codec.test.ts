@@ -275,3 +275,65 @@ describe('decoding links nested too deep', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('advice in share links', () => {
+  const finding = {
+    ruleId: 'ai-cpu-operators',
+    severity: 'warning' as const,
+    impact: 0.16,
+    title: { en: '16.0 % on the AI CPU', 'zh-CN': '16.0 % 在 AI CPU 上' },
+    evidence: [
+      {
+        label: { en: 'AI CPU tasks', 'zh-CN': 'AI CPU 任务' },
+        value: '15 · 4.107 ms',
+        ref: { fileId: 'p', table: 'profile' as const, row: 3, name: 'NonMaxSuppressionV3' },
+      },
+    ],
+    why: { en: 'why', 'zh-CN': '原因' },
+    // A rule may leave an optional field undefined: the link must still validate.
+    action: { text: { en: 'do', 'zh-CN': '操作' }, command: undefined, config: 'x=1' },
+    fileIds: ['p'],
+  };
+
+  it('carries the findings and the dismissals, and brings them back', () => {
+    const shared = { ...sampleSharedRun('r0', 3, 1) };
+    const withAdvice = {
+      ...shared,
+      advice: {
+        findings: [finding, { ...finding, ruleId: 'tune-next' }],
+        dismissed: [[1, 'known\nissue']] as [number, string][],
+      },
+    };
+    const decoded = decodeFragment('#' + fragmentOf(toBundle([withAdvice], view(['r0']))));
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    const back = fromBundle(decoded.bundle).runs[0];
+    expect(back?.advice?.findings.map((f) => f.ruleId)).toEqual(['ai-cpu-operators', 'tune-next']);
+    expect(back?.advice?.findings[0]?.evidence[0]?.ref?.name).toBe('NonMaxSuppressionV3');
+    expect(back?.advice?.findings[0]?.action).toEqual({ text: finding.action.text, config: 'x=1' });
+    expect(back?.advice?.dismissed).toEqual([[1, 'known issue']]);
+  });
+
+  it('still opens links made before advice was shared', () => {
+    const { bundle } = bundleOf(3);
+    expect('advice' in (bundle.runs[0] ?? {})).toBe(false);
+    const decoded = decodeFragment('#' + fragmentOf(bundle));
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) expect(fromBundle(decoded.bundle).runs[0]?.advice).toBeUndefined();
+  });
+
+  it('refuses a dismissal that points at no finding, and a finding of the wrong shape', () => {
+    const bundle = JSON.parse(JSON.stringify(bundleOf(3).bundle)) as {
+      runs: { advice?: unknown }[];
+    };
+    const run = bundle.runs[0]!;
+    run.advice = { findings: [finding], dismissed: [[4, 'ghost']] };
+    const r = decodeData(bundle);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toContain('/runs/0/advice/dismissed/0');
+    run.advice = { findings: [{ ...finding, severity: 'fatal' }], dismissed: [] };
+    const s = decodeData(bundle);
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.issues.map((i) => i.path).join(' ')).toContain('/runs/0/advice/findings/0');
+  });
+});

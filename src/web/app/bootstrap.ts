@@ -3,11 +3,14 @@
 // same worker path as a drop.
 import { useAppStore } from '../store/index.ts';
 import { persistWorkspace } from '../store/persist.ts';
+import { persistDismissals } from '../store/persist-dismissals.ts';
 import { restoreRecords, warmIngest } from '../workers/ingest.ts';
 import { loadDemo } from '../workers/demo.ts';
 
 export async function startWorkspace(): Promise<void> {
   warmIngest();
+  // The Advice panel's dismissals: small records beside the workspace's, restored alongside.
+  void persistDismissals().restored;
   await persistWorkspace({ load: restoreRecords }).restored;
   const state = useAppStore.getState();
   if (state.order.length === 0 && !state.cleared) await loadDemo();

@@ -1,11 +1,12 @@
 // The dashboard's one store, built from slices (zustand 5). Feature pages read it with selectors
 // (`useShallow` for arrays and objects) and never keep copies of model data in their own state.
 import { create } from 'zustand';
+import { createAdviceSlice, type AdviceSlice } from './slices/advice.ts';
 import { createIngestSlice, type IngestSlice } from './slices/ingest.ts';
 import { createSharedSessionSlice, type SharedSessionSlice } from './slices/shared-session.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspace.ts';
 
-export type AppState = WorkspaceSlice & IngestSlice & SharedSessionSlice;
+export type AppState = WorkspaceSlice & IngestSlice & SharedSessionSlice & AdviceSlice;
 
 /** A store of its own: the page has one (`useAppStore`); tests make one per simulated tab. */
 export function createAppStore() {
@@ -13,6 +14,7 @@ export function createAppStore() {
     ...createWorkspaceSlice(...args),
     ...createIngestSlice(...args),
     ...createSharedSessionSlice(...args),
+    ...createAdviceSlice(...args),
   }));
 }
 

@@ -4,7 +4,7 @@
 // Ascend. Source: FORMATS.md B.2 (`Task Type` AI_CPU), AOE-CLI.md §6 ("no AI-Core graph", only
 // AI-Core operators are tunable) and the msprof-analyze advisor's AI CPU check (AOE-CLI.md §11).
 import type { AdviceRule, Finding } from '../types.ts';
-import { computeUs, profilesToRead, timeByCoreType } from '../context.ts';
+import { computeUs, dictTest, profilesToRead, timeByCoreType } from '../context.ts';
 import { L, pct, us } from '../text.ts';
 
 export const AI_CPU_THRESHOLDS = {
@@ -43,9 +43,10 @@ export const aiCpuRule: AdviceRule = {
       if (share < AI_CPU_THRESHOLDS.infoShare.value) continue;
       // The AI CPU operators by type, most time first.
       const byType = new Map<string, { count: number; us: number; row: number }>();
+      const onCpu = dictTest(t.dict, (core) => AI_CPU.test(core.trim()));
       for (let i = 0; i < t.rowCount; i++) {
         const d = t.durationUs[i] as number;
-        if (!(d >= 0) || !AI_CPU.test((t.dict[t.coreType[i] as number] ?? '').trim())) continue;
+        if (!(d >= 0) || !onCpu(t.coreType[i] as number)) continue;
         const type = t.dict[t.type[i] as number] || t.dict[t.name[i] as number] || '(no type)';
         const e = byType.get(type) ?? { count: 0, us: 0, row: i };
         e.count++;

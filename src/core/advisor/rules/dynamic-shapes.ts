@@ -43,38 +43,49 @@ const clean = (shape: string): string => shape.replace(/"/g, '').trim();
 function shapeStats(p: ProfileData): ShapeStats[] {
   const t = p.table;
   if (t === null) return [];
-  const by = new Map<
-    number,
-    { type: number; shapes: Set<string>; batches: Set<number>; us: number; row: number }
-  >();
+  // Rows are gathered by dictionary index (integers only in the loop over a million rows); the
+  // shape strings are cleaned once per distinct index afterwards.
+  const by = new Map<number, { type: number; shapes: Set<number>; us: number; row: number }>();
   for (let i = 0; i < t.rowCount; i++) {
     const d = t.durationUs[i] as number;
     if (!(d >= 0)) continue;
     const key = t.name[i] as number;
-    const e = by.get(key) ?? {
-      type: t.type[i] as number,
-      shapes: new Set<string>(),
-      batches: new Set<number>(),
-      us: 0,
-      row: i,
-    };
-    e.us += d;
-    const shape = clean(t.dict[t.inputShapes[i] as number] ?? '');
-    if (shape !== '' && shape.toUpperCase() !== 'N/A') {
-      e.shapes.add(shape);
-      const batch = Number(shape.split(/[;,]/)[0]);
-      if (Number.isInteger(batch) && batch > 0) e.batches.add(batch);
+    let e = by.get(key);
+    if (e === undefined) {
+      e = { type: t.type[i] as number, shapes: new Set<number>(), us: 0, row: i };
+      by.set(key, e);
     }
-    by.set(key, e);
+    e.us += d;
+    e.shapes.add(t.inputShapes[i] as number);
   }
-  return [...by.entries()].map(([k, e]) => ({
-    name: t.dict[k] ?? '',
-    type: t.dict[e.type] ?? '',
-    shapes: e.shapes,
-    batches: e.batches,
-    us: e.us,
-    row: e.row,
-  }));
+  const cleaned = new Map<number, string>();
+  const cleanAt = (k: number): string => {
+    let c = cleaned.get(k);
+    if (c === undefined) {
+      c = clean(t.dict[k] ?? '');
+      cleaned.set(k, c);
+    }
+    return c;
+  };
+  return [...by.entries()].map(([k, e]) => {
+    const shapes = new Set<string>();
+    const batches = new Set<number>();
+    for (const index of e.shapes) {
+      const shape = cleanAt(index);
+      if (shape === '' || shape.toUpperCase() === 'N/A') continue;
+      shapes.add(shape);
+      const batch = Number(shape.split(/[;,]/)[0]);
+      if (Number.isInteger(batch) && batch > 0) batches.add(batch);
+    }
+    return {
+      name: t.dict[k] ?? '',
+      type: t.dict[e.type] ?? '',
+      shapes,
+      batches,
+      us: e.us,
+      row: e.row,
+    };
+  });
 }
 
 export const dynamicShapesRule: AdviceRule = {

@@ -6,6 +6,7 @@ export type OptNum = number | null;
 export type Index = number;
 export type OptIndex = number;
 export type Num = number;
+export type AdviceSeverity = 'info' | 'warning' | 'critical';
 
 /**
  * What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.
@@ -46,6 +47,7 @@ export interface Run {
    * @maxItems 100000
    */
   samples?: Num[];
+  advice?: Advice;
 }
 export interface Task {
   name: Text;
@@ -129,6 +131,54 @@ export interface Manifest {
   bankPath?: Text;
   startedAt?: Text;
   finishedAt?: Text;
+}
+/**
+ * The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.
+ */
+export interface Advice {
+  /**
+   * @maxItems 200
+   */
+  findings: AdviceFinding[];
+  /**
+   * [index into findings, reason]
+   *
+   * @maxItems 200
+   */
+  dismissed: never[][];
+}
+export interface AdviceFinding {
+  ruleId: string;
+  severity: AdviceSeverity;
+  /**
+   * What it costs, 0–1 (usually a share of model time): ranks findings of one severity.
+   */
+  impact: number;
+  title: AdviceLocalized;
+  evidence: AdviceEvidence[];
+  why: AdviceLocalized;
+  action: {
+    text: AdviceLocalized;
+    command?: string;
+    config?: string;
+    configName?: string;
+  };
+  fileIds: string[];
+}
+export interface AdviceLocalized {
+  en: string;
+  'zh-CN': string;
+}
+export interface AdviceEvidence {
+  label: AdviceLocalized;
+  value: string;
+  ref?: AdviceRef;
+}
+export interface AdviceRef {
+  fileId?: string;
+  table: 'operators' | 'profile' | 'measurements' | 'timeline';
+  row?: number;
+  name?: string;
 }
 export interface View {
   page: 'compare' | 'run';

@@ -12539,8 +12539,8 @@ return errors === 0;
 validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const share_bundle_v1 = validate79;
-const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}}}};
-const schema111 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}}}};
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
+const schema111 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
 const schema112 = {"type":"string"};
 const schema114 = {"type":"string"};
 const schema132 = {"type":"number"};
@@ -14229,6 +14229,985 @@ return errors === 0;
 }
 validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema150 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
+const schema151 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema152 = {"enum":["info","warning","critical"]};
+const schema153 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
+const schema154 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
+const schema156 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate91.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.label === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.value === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "label") || (key0 === "value")) || (key0 === "ref"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data0 = data.label;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.en === undefined){
+const err3 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0["zh-CN"] === undefined){
+const err4 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!((key1 === "en") || (key1 === "zh-CN"))){
+const err5 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.en !== undefined){
+if(typeof data0.en !== "string"){
+const err6 = {instancePath:instancePath+"/label/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0["zh-CN"] !== undefined){
+if(typeof data0["zh-CN"] !== "string"){
+const err7 = {instancePath:instancePath+"/label/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(typeof data.value !== "string"){
+const err9 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ref !== undefined){
+let data4 = data.ref;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.table === undefined){
+const err10 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/adviceRef/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!((((key2 === "fileId") || (key2 === "table")) || (key2 === "row")) || (key2 === "name"))){
+const err11 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/adviceRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data4.fileId !== undefined){
+if(typeof data4.fileId !== "string"){
+const err12 = {instancePath:instancePath+"/ref/fileId",schemaPath:"#/$defs/adviceRef/properties/fileId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.table !== undefined){
+let data6 = data4.table;
+if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
+const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema156.properties.table.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.row !== undefined){
+let data7 = data4.row;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err14 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/adviceRef/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 0 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/adviceRef/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err16 = {instancePath:instancePath+"/ref/name",schemaPath:"#/$defs/adviceRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/adviceRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate90.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ruleId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.severity === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.impact === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.title === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.evidence === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.why === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.action === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.fileIds === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fileIds"},message:"must have required property '"+"fileIds"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "ruleId") || (key0 === "severity")) || (key0 === "impact")) || (key0 === "title")) || (key0 === "evidence")) || (key0 === "why")) || (key0 === "action")) || (key0 === "fileIds"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ruleId !== undefined){
+if(typeof data.ruleId !== "string"){
+const err9 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.severity !== undefined){
+let data1 = data.severity;
+if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.impact !== undefined){
+let data2 = data.impact;
+if(typeof data2 == "number"){
+if(data2 > 1 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/impact",schemaPath:"#/properties/impact/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/impact",schemaPath:"#/properties/impact/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/impact",schemaPath:"#/properties/impact/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data3 = data.title;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.en === undefined){
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data3["zh-CN"] === undefined){
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "en") || (key1 === "zh-CN"))){
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data3.en !== undefined){
+if(typeof data3.en !== "string"){
+const err17 = {instancePath:instancePath+"/title/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data3["zh-CN"] !== undefined){
+if(typeof data3["zh-CN"] !== "string"){
+const err18 = {instancePath:instancePath+"/title/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.evidence !== undefined){
+let data6 = data.evidence;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate91(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.why !== undefined){
+let data8 = data.why;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.en === undefined){
+const err21 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data8["zh-CN"] === undefined){
+const err22 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((key2 === "en") || (key2 === "zh-CN"))){
+const err23 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data8.en !== undefined){
+if(typeof data8.en !== "string"){
+const err24 = {instancePath:instancePath+"/why/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8["zh-CN"] !== undefined){
+if(typeof data8["zh-CN"] !== "string"){
+const err25 = {instancePath:instancePath+"/why/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data11 = data.action;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.text === undefined){
+const err27 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key3 in data11){
+if(!((((key3 === "text") || (key3 === "command")) || (key3 === "config")) || (key3 === "configName"))){
+const err28 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data11.text !== undefined){
+let data12 = data11.text;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.en === undefined){
+const err29 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12["zh-CN"] === undefined){
+const err30 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+for(const key4 in data12){
+if(!((key4 === "en") || (key4 === "zh-CN"))){
+const err31 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data12.en !== undefined){
+if(typeof data12.en !== "string"){
+const err32 = {instancePath:instancePath+"/action/text/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data12["zh-CN"] !== undefined){
+if(typeof data12["zh-CN"] !== "string"){
+const err33 = {instancePath:instancePath+"/action/text/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data11.command !== undefined){
+if(typeof data11.command !== "string"){
+const err35 = {instancePath:instancePath+"/action/command",schemaPath:"#/properties/action/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data11.config !== undefined){
+if(typeof data11.config !== "string"){
+const err36 = {instancePath:instancePath+"/action/config",schemaPath:"#/properties/action/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data11.configName !== undefined){
+if(typeof data11.configName !== "string"){
+const err37 = {instancePath:instancePath+"/action/configName",schemaPath:"#/properties/action/properties/configName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.fileIds !== undefined){
+let data18 = data.fileIds;
+if(Array.isArray(data18)){
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data18[i1] !== "string"){
+const err39 = {instancePath:instancePath+"/fileIds/" + i1,schemaPath:"#/properties/fileIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/fileIds",schemaPath:"#/properties/fileIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate89.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.findings === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.dismissed === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dismissed"},message:"must have required property '"+"dismissed"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "findings") || (key0 === "dismissed"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data0 = data.findings;
+if(Array.isArray(data0)){
+if(data0.length > 200){
+const err3 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate90(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.dismissed !== undefined){
+let data2 = data.dismissed;
+if(Array.isArray(data2)){
+if(data2.length > 200){
+const err5 = {instancePath:instancePath+"/dismissed",schemaPath:"#/properties/dismissed/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(Array.isArray(data3)){
+if(data3.length > 2){
+const err6 = {instancePath:instancePath+"/dismissed/" + i1,schemaPath:"#/properties/dismissed/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3.length < 2){
+const err7 = {instancePath:instancePath+"/dismissed/" + i1,schemaPath:"#/properties/dismissed/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const len2 = data3.length;
+if(len2 > 0){
+let data4 = data3[0];
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err8 = {instancePath:instancePath+"/dismissed/" + i1+"/0",schemaPath:"#/properties/dismissed/items/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/dismissed/" + i1+"/0",schemaPath:"#/properties/dismissed/items/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(len2 > 1){
+let data5 = data3[1];
+if(typeof data5 === "string"){
+if(func13(data5) > 500){
+const err10 = {instancePath:instancePath+"/dismissed/" + i1+"/1",schemaPath:"#/properties/dismissed/items/prefixItems/1/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/dismissed/" + i1+"/1",schemaPath:"#/properties/dismissed/items/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+const len3 = data3.length;
+if(!(len3 <= 2)){
+const err12 = {instancePath:instancePath+"/dismissed/" + i1,schemaPath:"#/properties/dismissed/items/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/dismissed/" + i1,schemaPath:"#/properties/dismissed/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/dismissed",schemaPath:"#/properties/dismissed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14536,6 +15515,12 @@ vErrors.push(err23);
 errors++;
 }
 }
+if(data.advice !== undefined){
+if(!(validate89(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -14552,12 +15537,12 @@ return errors === 0;
 }
 validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema150 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema159 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14686,7 +15671,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema150.properties, key0))){
+if(!(func1.call(schema159.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -14700,7 +15685,7 @@ errors++;
 if(data.page !== undefined){
 let data0 = data.page;
 if(!((data0 === "compare") || (data0 === "run"))){
-const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema150.properties.page.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema159.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14773,7 +15758,7 @@ errors++;
 if(data.tab !== undefined){
 let data4 = data.tab;
 if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
-const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema150.properties.tab.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema159.properties.tab.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -14917,7 +15902,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
-const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema150.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema159.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -14992,7 +15977,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
-const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema150.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema159.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -15944,10 +16929,10 @@ vErrors.push(err116);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -16141,8 +17126,8 @@ errors++;
 }
 }
 if(data.view !== undefined){
-if(!(validate90(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate96(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
 errors = vErrors.length;
 }
 }

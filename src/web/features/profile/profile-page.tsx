@@ -17,6 +17,7 @@ import { useNumberFormats } from '../../components/data-table/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { formatLabel } from '../../components/format-label.ts';
 import { useAppStore } from '../../store/index.ts';
+import { AdvicePanel } from '../../components/advice/advice-panel.tsx';
 import { PROFILE_NS } from './strings.ts';
 import {
   metricColumns,
@@ -222,6 +223,7 @@ export function ProfilePage() {
         </div>
       </dl>
       <UsedBy profileId={file.id} />
+      <AdvicePanel profileId={file.id} />
       <h2>{t('byType')}</h2>
       {bars.length > 0 ? (
         <ChartFrame

@@ -16,6 +16,8 @@ import { runPath, taskIndexFromParam } from '../../components/paths.ts';
 import { SharedBadge, ShareLinkControl } from '../../components/share/share-link.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { runId, sharedReportFile, workspaceRuns } from '../../store/shared-runs.ts';
+import { AdvicePanel } from '../../components/advice/advice-panel.tsx';
+import { withAdvice } from '../../components/advice/advice-input.ts';
 import { JoinPanel } from './join-panel.tsx';
 import { OperatorsPanel } from './operators-panel.tsx';
 import { RepoPanel } from './repo-panel.tsx';
@@ -118,7 +120,11 @@ export function RunPage() {
       : workspaceRuns({ files: state.files, order: [file.id], links: state.links });
     const run = runs.find((r) => r.reportId === file.id && r.taskIndex === index);
     if (!run) throw new Error(`run ${runId(file.id, index)} is not on this page`);
-    return toBundle([run], runPageView(run.run.id), new Date().toISOString());
+    return toBundle(
+      [withAdvice(run, state, state.dismissals)],
+      runPageView(run.run.id),
+      new Date().toISOString(),
+    );
   };
   // WAI-ARIA tabs: arrow keys move between tabs, Home/End jump to the ends.
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -184,6 +190,7 @@ export function RunPage() {
         ) : null}
       </header>
       <ShareLinkControl bundle={bundle} path={`${here}${search}`} permalinkQuery={search} />
+      <AdvicePanel run={{ reportId: file.id, taskIndex: indexInFile(taskIndex) }} />
       <div role="tablist" aria-label={t('tabs.label')} className="run-tabs">
         {TABS.map((id, i) => (
           <button

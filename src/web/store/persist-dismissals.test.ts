@@ -1,0 +1,114 @@
+// Dismissed findings kept with the workspace: two tabs (stores) over one IndexedDB
+// (fake-indexeddb), a reload being a new store reading the same database.
+import 'fake-indexeddb/auto';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createAppStore, type AppState } from './index.ts';
+import { STORE_NAME } from './persist-keys.ts';
+import {
+  DISMISSAL_KEY_PREFIX,
+  persistDismissals,
+  type DismissalsPersistence,
+} from './persist-dismissals.ts';
+
+type Store = ReturnType<typeof createAppStore>;
+interface Tab {
+  readonly store: Store;
+  readonly persistence: DismissalsPersistence;
+  state(): AppState;
+}
+
+let databases = 0;
+const open: Tab[] = [];
+
+function freshDatabase(): UseStore {
+  databases += 1;
+  return createStore(`aoe-dashboard-dismissals-${databases}`, STORE_NAME);
+}
+
+async function openTab(db: UseStore, channel = `dismissals-${databases}`): Promise<Tab> {
+  const store = createAppStore();
+  const persistence = persistDismissals({ store, db, channelName: channel });
+  const tab = { store, persistence, state: () => store.getState() };
+  open.push(tab);
+  await persistence.restored;
+  return tab;
+}
+
+function until(tab: Tab, predicate: (state: AppState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate(tab.state())) return resolve();
+    const unsubscribe = tab.store.subscribe((state) => {
+      if (!predicate(state)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+afterEach(() => {
+  for (const tab of open.splice(0)) tab.persistence.stop();
+});
+
+describe('dismissed findings', () => {
+  test('stay dismissed, with their reason, after a reload; a restored one comes back', async () => {
+    const db = freshDatabase();
+    const first = await openTab(db);
+    first.state().dismissFinding('ai-cpu|p|16 %', 'NMS stays on the CPU\nby design');
+    first.state().dismissFinding('tune-next|r|x', '');
+    await first.persistence.settled();
+    first.persistence.stop();
+
+    const reloaded = await openTab(db);
+    expect(Object.keys(reloaded.state().dismissals).sort()).toEqual([
+      'ai-cpu|p|16 %',
+      'tune-next|r|x',
+    ]);
+    expect(reloaded.state().dismissals['ai-cpu|p|16 %']?.reason).toBe(
+      'NMS stays on the CPU by design',
+    );
+    reloaded.state().restoreFinding('tune-next|r|x');
+    await reloaded.persistence.settled();
+    expect(await get(`${DISMISSAL_KEY_PREFIX}tune-next|r|x`, db)).toBeUndefined();
+    reloaded.persistence.stop();
+
+    const again = await openTab(db);
+    expect(Object.keys(again.state().dismissals)).toEqual(['ai-cpu|p|16 %']);
+  });
+
+  test('reach the other tabs, both ways', async () => {
+    const db = freshDatabase();
+    const a = await openTab(db, 'pair');
+    const b = await openTab(db, 'pair');
+    a.state().dismissFinding('k1', 'seen');
+    await until(b, (s) => s.dismissals['k1']?.reason === 'seen');
+    b.state().restoreFinding('k1');
+    await until(a, (s) => !Object.hasOwn(s.dismissals, 'k1'));
+  });
+
+  test('ignore damaged records and keys like __proto__ stay data', async () => {
+    const db = freshDatabase();
+    await set(`${DISMISSAL_KEY_PREFIX}broken`, { reason: 3 }, db);
+    await set(`${DISMISSAL_KEY_PREFIX}__proto__`, { reason: 'r', at: 'now' }, db);
+    await set('file:abc', { id: 'abc' }, db);
+    const tab = await openTab(db);
+    expect(Object.keys(tab.state().dismissals)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>)['reason']).toBeUndefined();
+    expect(Object.getPrototypeOf(tab.state().dismissals)).toBeNull();
+  });
+
+  test('a dismissal made while the saved ones are read is kept', async () => {
+    const db = freshDatabase();
+    await set(`${DISMISSAL_KEY_PREFIX}old`, { reason: 'old', at: 'then' }, db);
+    const store = createAppStore();
+    const persistence = persistDismissals({ store, db, channelName: 'early' });
+    open.push({ store, persistence, state: () => store.getState() });
+    store.getState().dismissFinding('old', 'new reason');
+    await persistence.restored;
+    await persistence.settled();
+    expect(store.getState().dismissals['old']?.reason).toBe('new reason');
+    expect((await get<{ reason: string }>(`${DISMISSAL_KEY_PREFIX}old`, db))?.reason).toBe(
+      'new reason',
+    );
+  });
+});
