@@ -124,6 +124,7 @@ describe('protected routes without the token', () => {
       'POST /api/runs',
       'DELETE /api/runs/:id',
       'GET /api/preflight',
+      'GET /api/models',
     ]) {
       expect(routes).toContain(expected);
     }
