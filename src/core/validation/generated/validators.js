@@ -9213,7 +9213,7 @@ return errors === 0;
 validate66.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const launcher_preflight = validate67;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
@@ -9342,7 +9342,7 @@ errors++;
 }
 if(data2.id !== undefined){
 let data3 = data2.id;
-if(!(((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank"))){
+if(!(((((((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank")) || (data3 === "atc")) || (data3 === "msprof")) || (data3 === "python3")) || (data3 === "aisBench"))){
 const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema93.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
