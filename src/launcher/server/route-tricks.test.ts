@@ -120,6 +120,7 @@ describe('protected routes without the token', () => {
       'GET /api/jobs/:id',
       'GET /api/jobs/:id/events',
       'DELETE /api/jobs/:id',
+      'POST /api/jobs/:id/resume',
       'GET /api/runs',
       'POST /api/runs',
       'DELETE /api/runs/:id',
