@@ -114,7 +114,10 @@ export function JobForm({
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setV((prev) => ({ ...prev, [key]: value }));
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<string | null>(null);
+  // A key and its values, not a sentence: the status follows a change of language.
+  const [status, setStatus] = useState<{ key: string; opts?: Record<string, unknown> } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
   const fields = PRESET_FIELDS[v.preset];
   const blocking = useMemo(() => blockingItems(preflight, v.preset), [preflight, v.preset]);
@@ -131,7 +134,7 @@ export function JobForm({
     const { body, errors: local } = buildRequest(v, t);
     if (Object.keys(local).length > 0) {
       setErrors(local);
-      setStatus(t('form.rejected'));
+      setStatus({ key: 'form.rejected' });
       return;
     }
     setBusy(true);
@@ -140,19 +143,17 @@ export function JobForm({
     setBusy(false);
     if (res.ok) {
       setErrors({});
-      setStatus(t('form.started', { id: res.value.id.slice(0, 8) }));
+      setStatus({ key: 'form.started', opts: { id: res.value.id.slice(0, 8) } });
       onStarted(res.value.id);
       return;
     }
     setErrors(groupErrors(res.errors, res.code, t));
     setStatus(
       res.status === 400
-        ? t('form.rejected')
+        ? { key: 'form.rejected' }
         : res.code === 'QUEUE_FULL' || res.code === 'DISK_FULL'
-          ? t(`form.${res.code}`)
-          : res.status === 409 && res.message
-            ? res.message
-            : t('form.failed', { status: res.status || res.code }),
+          ? { key: `form.${res.code}` }
+          : { key: 'form.failed', opts: { status: res.message || res.status || res.code } },
     );
   };
 
@@ -368,7 +369,7 @@ export function JobForm({
         >
           {busy ? t('form.submitting') : t('form.submit')}
         </button>
-        {status ? <span role="status">{status}</span> : null}
+        {status ? <span role="status">{t(status.key, status.opts)}</span> : null}
       </div>
       {blockedReason !== null ? (
         <p id={`${uid}-blocked`} className="launch-blocked" data-testid="start-blocked">

@@ -76,7 +76,14 @@ function reportBundle(
     profile: null,
   }));
   const ids = runs.map((r) => r.run.id);
-  return toBundle(runs, { ...DEFAULT_VIEW, runs: ids, baseline: ids[0] ?? '', tab: 'model' });
+  // One stored report: its run page (with the manifest), not a comparison of one run.
+  return toBundle(runs, {
+    ...DEFAULT_VIEW,
+    page: 'run',
+    runs: ids,
+    baseline: ids[0] ?? '',
+    tab: 'model',
+  });
 }
 
 async function fetchPermalink(id: string): Promise<Fetched> {
