@@ -3,7 +3,18 @@
 // and progress, then open the resulting run in the run view.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test, waitForReady } from './helpers/app.ts';
+
+/** The plain AOE job (not a pipeline preset), and its model field. */
+function aoeForm(page: Page) {
+  return {
+    async fill(model: string) {
+      await page.getByRole('radio', { name: /^AOE tuning|^AOE 调优/ }).check();
+      await page.getByLabel(/^Model \(|^模型（/).fill(model);
+    },
+  };
+}
 
 function launcherToken(): string {
   const dir = process.env.E2E_LAUNCHER_DIR;
@@ -21,7 +32,7 @@ test('start a job, follow its live log, open its run', async ({ page }) => {
   await expect(page.locator('[data-check=aoe]')).toContainText('fake-aoe/aoe');
   await expect(page.locator('[data-check=help]')).toContainText(/\d+/);
 
-  await page.getByLabel(/Model|模型/).fill('slow-resnet50.onnx');
+  await aoeForm(page).fill('slow-resnet50.onnx');
   await page.getByRole('button', { name: /Start job|启动任务/ }).click();
 
   const detail = page.locator('.launch-detail');
@@ -36,9 +47,10 @@ test('start a job, follow its live log, open its run', async ({ page }) => {
     'succeeded',
   );
 
-  const open = detail.getByRole('button', { name: /aoe_result_opat_\d+_pid\d+\.json/ });
+  // The run opens from the launcher's stored, normalized report (`/r/<id>`), not its raw file.
+  const open = detail.getByRole('link', { name: /aoe_result_opat_\d+_pid\d+\.json/ });
   await open.click();
-  await expect(page).toHaveURL(/\/run\/[0-9a-f]{64}\/0/);
+  await expect(page).toHaveURL(/\/run\/[^/]+\/0#r=/);
   await waitForReady(page);
   // The stand-in reports a 20.48 ms baseline and 0.02 ms saved per operator: 4 → 20.40 ms.
   const content = page.locator('#content');
@@ -50,7 +62,7 @@ test('start a job, follow its live log, open its run', async ({ page }) => {
 test('the job list and the log survive a reload (replay from the launcher)', async ({ page }) => {
   await page.goto(`/launch#token=${launcherToken()}`);
   await waitForReady(page);
-  await page.getByLabel(/Model|模型/).fill('resnet50.onnx');
+  await aoeForm(page).fill('resnet50.onnx');
   await page.getByRole('button', { name: /Start job|启动任务/ }).click();
   await expect(page.locator('.launch-detail')).toHaveAttribute('data-job-state', 'succeeded');
   await expect(page).toHaveURL(/[?&]job=/);
@@ -66,14 +78,14 @@ test('a failing job shows its code and aoe’s last lines; a hanging one is canc
   await page.goto(`/launch#token=${launcherToken()}`);
   await waitForReady(page);
   const detail = page.locator('.launch-detail');
-  await page.getByLabel(/Model|模型/).fill('fail-resnet50.onnx');
+  await aoeForm(page).fill('fail-resnet50.onnx');
   await page.getByRole('button', { name: /Start job|启动任务/ }).click();
   await expect(detail).toHaveAttribute('data-job-state', 'failed');
   await expect(detail).toContainText(/aoe failed|aoe 运行失败/);
   await expect(page.getByTestId('launch-failure')).toContainText('exit code 1');
   await expect(page.getByTestId('launch-failure')).toContainText('EXECUTE_FAILED');
 
-  await page.getByLabel(/Model|模型/).fill('hang-resnet50.onnx');
+  await aoeForm(page).fill('hang-resnet50.onnx');
   await page.getByRole('button', { name: /Start job|启动任务/ }).click();
   await expect(detail).toHaveAttribute('data-job-state', 'running');
   await expect(page.getByRole('log')).toContainText('compiling graph');

@@ -5,8 +5,8 @@
 // viewer sees is a stored event.
 // A full disk or a failing store ends the job it hits (DISK_FULL), never the launcher.
 import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
-import { mkdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { isDiskFull, isStorageError, StoreFullError } from '../store/disk-full.ts';
 import {
   TERMINAL_STATES,
@@ -66,6 +66,29 @@ export interface JobManagerOptions {
 interface Stored {
   readonly request: JobRequest;
   readonly plan: JobPlan;
+  /** A job started by resume(): the finished steps it takes over instead of running them. */
+  readonly resume?: ResumeFrom;
+}
+
+/** What a resumed job takes over from the job it continues. */
+export interface ResumeFrom {
+  readonly jobId: string;
+  readonly fromStep: number;
+  /** The reused steps' outputs and manifests, in order (steps 0 … fromStep-1). */
+  readonly steps: readonly { readonly outputs: unknown; readonly manifest: unknown }[];
+  /** The knowledge base a reused aoe step wrote into, for the steps after it. */
+  readonly bank: string | null;
+}
+
+/** Why a job cannot be resumed from the step asked for; the API answers with `code`. */
+export class ResumeError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ResumeError';
+  }
 }
 
 /** A job as GET /api/jobs/:id answers it (schemas/launcher-job.schema.json). */
@@ -132,16 +155,16 @@ export class JobManager {
   }
 
   /** Throws QueueFullError when too many jobs wait, StoreFullError when the disk is full. */
-  submit(request: JobRequest, plan: JobPlan): string {
+  submit(request: JobRequest, plan: JobPlan, resume?: ResumeFrom): string {
     const max = this.o.maxQueued ?? DEFAULT_MAX_QUEUED;
     if (this.o.repo.countQueued() >= max) throw new QueueFullError(max);
     const id = newId();
     const workDir = join(this.o.dataDir, 'jobs', id);
-    const stored: Stored = { request, plan };
+    const stored: Stored = resume ? { request, plan, resume } : { request, plan };
     try {
       this.o.repo.transaction(() => {
         this.o.repo.insertJob(id, JSON.stringify(stored), plan.device, workDir, iso());
-        this.o.repo.insertSteps(id, stepsOf(request, plan));
+        this.o.repo.insertSteps(id, stepsOf(request, plan, resume));
       });
     } catch (err) {
       throw isDiskFull(err) ? new StoreFullError(err) : err;
@@ -149,6 +172,66 @@ export class JobManager {
     this.events.append(id, 'state', { state: 'queued' });
     this.pump();
     return id;
+  }
+
+  /**
+   * Checks that job `id` can be resumed from `fromStep` and gathers what the new job takes over:
+   * the job has ended, is a pipeline, every step before `fromStep` succeeded, and the files they
+   * left for the steps after them (the last model built, the knowledge base AOE wrote) are still
+   * there. The caller plans the returned request again (paths, options, the device) and submits
+   * it with the returned `resume`.
+   */
+  resumable(id: string, fromStep: number): { request: JobRequest; resume: ResumeFrom } {
+    const row = this.o.repo.getJob(id);
+    if (!row) throw new ResumeError('NOT_FOUND', 'no such job');
+    if (!TERMINAL_STATES.has(this.unsaved.get(id)?.state ?? row.state))
+      throw new ResumeError('CONFLICT', 'the job has not ended: cancel it or wait for it first');
+    const stored = JSON.parse(row.request) as Stored;
+    if (!stored.plan.steps)
+      throw new ResumeError('CONFLICT', 'only a pipeline job (preset or steps) can be resumed');
+    const steps = this.o.repo.stepsOfJob(id);
+    if (fromStep >= steps.length) {
+      const message = `the job has ${steps.length} steps (0 … ${steps.length - 1})`;
+      throw new ResumeError('BAD_REQUEST', message);
+    }
+    const reused = steps.slice(0, fromStep);
+    const prior = stored.resume;
+    let wroteBank = false;
+    for (const st of reused) {
+      if (st.state !== 'succeeded') {
+        const message = `step ${st.idx + 1} (${st.tool}) did not succeed: resume from it or an earlier step`;
+        throw new ResumeError('CONFLICT', message);
+      }
+      const outputs = st.outputs === null ? null : (JSON.parse(st.outputs) as StepOutputs | null);
+      if (st.tool === 'aoe') wroteBank = true;
+      if (outputs?.model && !existsSync(outputs.model)) {
+        const message = `the model step ${st.idx + 1} (${st.tool}) built is gone (${basename(outputs.model)}): resume from that step or an earlier one`;
+        throw new ResumeError('CONFLICT', message);
+      }
+    }
+    let bank: string | null = null;
+    if (wroteBank && !stored.plan.bank) {
+      // The bank the old job's aoe steps wrote: its own, or the one it took over itself.
+      bank = prior?.bank ?? join(row.work_dir, 'bank');
+      if (!existsSync(bank)) {
+        const message =
+          'the knowledge base the tuning steps wrote is gone: resume from the first aoe step';
+        throw new ResumeError('CONFLICT', message);
+      }
+      bank = realpathSync(bank);
+    }
+    return {
+      request: stored.request,
+      resume: {
+        jobId: id,
+        fromStep,
+        steps: reused.map((st) => ({
+          outputs: st.outputs === null ? null : (JSON.parse(st.outputs) as unknown),
+          manifest: st.manifest === null ? null : (JSON.parse(st.manifest) as unknown),
+        })),
+        bank,
+      },
+    };
   }
 
   /** What `npu-smi info` says of this host's devices now (null when it cannot be asked). */
@@ -253,6 +336,9 @@ export class JobManager {
       runIds: this.o.repo.runIdsOfJob(row.id),
       progress: this.progress.get(row.id) ?? null,
       steps: this.o.repo.stepsOfJob(row.id).map(stepView),
+      ...(stored.resume
+        ? { resumedFrom: { jobId: stored.resume.jobId, fromStep: stored.resume.fromStep } }
+        : {}),
     };
   }
 
@@ -340,13 +426,13 @@ export class JobManager {
   private async execute(row: JobRow, run: Running): Promise<void> {
     const { ctl } = run;
     const id = row.id;
-    const { request, plan } = JSON.parse(row.request) as Stored;
+    const { request, plan, resume } = JSON.parse(row.request) as Stored;
     const emit = (type: Parameters<JobEvents['append']>[1], data: unknown) => {
       if (type === 'progress') this.progress.set(id, data);
       this.events.append(id, type, data);
     };
     emit('state', { state: 'running' });
-    const steps = stepsOf(request, plan);
+    const steps = stepsOf(request, plan, resume);
     this.o.repo.insertSteps(id, steps);
     mkdirSync(join(this.o.dataDir, 'jobs'), { recursive: true });
     mkdirSync(row.work_dir); // new and empty: each step gets a fresh directory inside
@@ -364,14 +450,32 @@ export class JobManager {
       // The knowledge base AOE writes and the rebuild reads: the request's, else the job's own.
       const own = join(row.work_dir, 'bank');
       if (plan.bank) chain.bank = plan.bank;
+      else if (resume?.bank) chain.bank = resume.bank;
       else {
         mkdirSync(own);
         chain.bank = realpathSync(own);
       }
     }
     let exitCode = 0;
+    // A resumed job's first steps are the finished ones it takes over: their outputs, not a run.
+    for (const [index, reused] of (resume?.steps ?? []).entries()) {
+      const step = steps[index];
+      if (!step) break;
+      const outputs = reused.outputs as Pick<StepOutputs, 'model'> | null;
+      if (outputs?.model) chain.om = outputs.model;
+      const done = { exitCode: 0, errorCode: null, errorMessage: null };
+      const f = {
+        state: 'succeeded' as const,
+        ...done,
+        outputs: reused.outputs,
+        manifest: reused.manifest,
+      };
+      this.o.repo.finishStep(id, index, f, iso());
+      emit('step', { index, ...step.tag, state: 'succeeded', outputs: reused.outputs });
+    }
     for (const [index, step] of steps.entries()) {
       if (ctl.stopReason) break;
+      if (index < (resume?.fromStep ?? 0)) continue;
       const tool = toolOf(step.tool);
       const where = pipeline ? `step ${index + 1} (${tool.label}): ` : '';
       const stepFailed = (code: FailureCode, exit: number | null, message: string) => {
@@ -513,7 +617,7 @@ const DEFAULT_WARMUP = 5;
  * `subgraph` / `operator` directories, events tagged with the job type, as always); a pipeline's
  * steps take the model, the last .om built and the job's knowledge base from `chain`.
  */
-function stepsOf(request: JobRequest, plan: JobPlan): JobStep[] {
+function stepsOf(request: JobRequest, plan: JobPlan, resume?: ResumeFrom): JobStep[] {
   const aoeBase = {
     model: plan.model,
     modelIsDir: plan.modelIsDir,
@@ -531,7 +635,12 @@ function stepsOf(request: JobRequest, plan: JobPlan): JobStep[] {
     );
   }
   return plan.steps.map((st, index): JobStep => {
-    const tag = { step: index, tool: st.tool, ...(st.jobType ? { jobType: st.jobType } : {}) };
+    const tag = {
+      step: index,
+      tool: st.tool,
+      ...(st.jobType ? { jobType: st.jobType } : {}),
+      ...(resume && index < resume.fromStep ? { reusedFrom: resume.jobId } : {}),
+    };
     const dir = `${index + 1}-${st.tool}${st.jobType ? `-${st.jobType === 1 ? 'subgraph' : 'operator'}` : ''}`;
     const measure = (chain: Chain): StepParams =>
       chain.om === null
@@ -594,11 +703,12 @@ function stepsOf(request: JobRequest, plan: JobPlan): JobStep[] {
 type StepView = NonNullable<LauncherJob['steps']>[number];
 
 function stepView(r: StepRow): StepView {
-  const tag = JSON.parse(r.tag) as { jobType?: 1 | 2 };
+  const tag = JSON.parse(r.tag) as { jobType?: 1 | 2; reusedFrom?: string };
   return {
     index: r.idx,
     tool: r.tool as StepView['tool'],
     ...(tag.jobType !== undefined ? { jobType: tag.jobType } : {}),
+    ...(tag.reusedFrom !== undefined ? { reusedFrom: tag.reusedFrom } : {}),
     state: r.state,
     startedAt: r.started_at,
     finishedAt: r.finished_at,

@@ -2,6 +2,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validate } from '../../core/validation/index.ts';
 import { FAKE_AOE } from '../server/testing.ts';
@@ -114,5 +115,44 @@ describe('runPreflight', () => {
     const p = await check({});
     expect(status(p, 'devices')).toBe('warning');
     expect(p.devices).toEqual([]);
+  });
+
+  it('names the pipeline tools: atc, msprof, python3 and its ais_bench module', async () => {
+    symlinkSync(process.execPath, join(dir, 'bin', 'node'));
+    // aoe, npu-smi and node in bin/, a python3 without the ais_bench module before the system's.
+    writeFileSync(
+      join(dir, 'bin', 'python3'),
+      '#!/bin/sh\necho "/usr/bin/python3: No module named ais_bench" >&2\nexit 1\n',
+    );
+    chmodSync(join(dir, 'bin', 'python3'), 0o755);
+    const bare = await check({ PATH: `${join(dir, 'bin')}:/bin` });
+    expect(status(bare, 'atc')).toBe('warning');
+    expect(status(bare, 'msprof')).toBe('warning');
+    expect(status(bare, 'python3')).toBe('ok');
+    expect(status(bare, 'aisBench')).toBe('warning');
+    expect(bare.items.find((i) => i.id === 'aisBench')?.values?.error).toContain('No module named');
+    // Missing pipeline tools do not make the host unfit for AOE.
+    expect(bare.ok).toBe(true);
+
+    const fixtures = (name: string) =>
+      fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
+    const full = await check({
+      PATH: [
+        fixtures('fake-atc'),
+        fixtures('fake-msprof'),
+        fixtures('fake-ais-bench'),
+        join(dir, 'bin'),
+      ].join(':'),
+    });
+    for (const id of ['atc', 'msprof', 'python3', 'aisBench'])
+      expect([id, status(full, id)]).toEqual([id, 'ok']);
+    expect(full.items.find((i) => i.id === 'atc')?.values?.bin).toMatch(/fake-atc\/atc$/);
+  });
+
+  it('says python3 is missing and does not ask for ais_bench then', async () => {
+    symlinkSync(process.execPath, join(dir, 'bin', 'node'));
+    const p = await check({ PATH: join(dir, 'bin') });
+    expect(status(p, 'python3')).toBe('warning');
+    expect(status(p, 'aisBench')).toBeUndefined();
   });
 });

@@ -1,10 +1,14 @@
 // What the Launch page shows before a job is started: is `aoe` there and does it run, which
 // options its `--help` lists (probed once, cached), was set_env.sh sourced, and what each tool's
 // adapter checks of the host (aoe: free disk/RAM against AOE's documented minimums and
-// TUNE_BANK_PATH; npu-smi: the devices, their health and who uses them).
+// TUNE_BANK_PATH; npu-smi: the devices, their health and who uses them), and whether the pipeline
+// tools are there (atc, msprof, python3 with its ais_bench module).
 import { execa } from 'execa';
 import { resolveBinary, type Env } from './env.ts';
+import { aisBenchTool } from './tools/ais-bench.ts';
 import { aoeTool } from './tools/aoe.ts';
+import { atcTool } from './tools/atc.ts';
+import { msprofTool } from './tools/msprof.ts';
 import { npuSmi } from './tools/npu-smi.ts';
 import type { HelpSpec, PreflightItem } from './tools/tool.ts';
 
@@ -60,6 +64,104 @@ export function createHelpProbe(
   };
 }
 
+/** Whether `python3 -m ais_bench` can be run: the module is installed for this python3. */
+export interface AisBenchProbe {
+  readonly python: string | null;
+  readonly installed: boolean;
+  /** What python3 said when the module is missing (its last line). */
+  readonly error: string | null;
+}
+
+/**
+ * Asks `python3 -m ais_bench --help` once per launcher. Python says `No module named ais_bench`
+ * when the wheel is not installed; anything else (the usage text, even an argument error) means
+ * the module loads.
+ */
+export function createAisBenchProbe(env: Env) {
+  let cached: Promise<AisBenchProbe> | null = null;
+  const run = async (): Promise<AisBenchProbe> => {
+    const python = resolveBinary(aisBenchTool.program, env);
+    if (!python) return { python: null, installed: false, error: null };
+    const r = await execa(python, ['-m', 'ais_bench', '--help'], {
+      env,
+      extendEnv: false,
+      reject: false,
+      timeout: 20_000,
+      stdin: 'ignore',
+    });
+    const text = `${String(r.stdout)}\n${String(r.stderr)}`;
+    const missing = /No module named '?ais_bench/.exec(text);
+    if (missing || r.timedOut) {
+      const last = text.trim().split('\n').at(-1) ?? '';
+      return { python, installed: false, error: r.timedOut ? 'timed out' : last.slice(0, 300) };
+    }
+    return { python, installed: true, error: null };
+  };
+  return {
+    get(): Promise<AisBenchProbe> {
+      cached ??= run();
+      return cached;
+    },
+  };
+}
+
+/**
+ * The pipeline tools: atc and msprof on the jobs' PATH, python3 and its ais_bench module. A
+ * missing one is a warning, not an error: a plain AOE job needs none of them, and the Launch page
+ * refuses only the presets that do.
+ */
+async function toolItems(
+  env: Env,
+  probe: { get(): Promise<AisBenchProbe> } | undefined,
+): Promise<PreflightItem[]> {
+  const items: PreflightItem[] = [];
+  for (const [id, tool] of [
+    ['atc', atcTool],
+    ['msprof', msprofTool],
+  ] as const) {
+    const bin = resolveBinary(tool.program, env);
+    items.push(
+      bin
+        ? { id, status: 'ok', message: `${tool.label} found: ${bin}.`, values: { bin } }
+        : {
+            id,
+            status: 'warning',
+            message: `${tool.label} was not found on the jobs' PATH: ${tool.notFoundHint}.`,
+            values: { bin: tool.program },
+          },
+    );
+  }
+  const ais = await (probe ?? createAisBenchProbe(env)).get();
+  items.push(
+    ais.python
+      ? {
+          id: 'python3',
+          status: 'ok',
+          message: `python3 found: ${ais.python}.`,
+          values: { bin: ais.python },
+        }
+      : {
+          id: 'python3',
+          status: 'warning',
+          message: "python3 was not found on the jobs' PATH: ais_bench cannot measure.",
+          values: { bin: aisBenchTool.program },
+        },
+  );
+  if (ais.python) {
+    items.push(
+      ais.installed
+        ? { id: 'aisBench', status: 'ok', message: 'python3 -m ais_bench runs.' }
+        : {
+            id: 'aisBench',
+            status: 'warning',
+            message: `ais_bench is not installed for ${ais.python} (${ais.error ?? ''}): ${aisBenchTool.notFoundHint}.`,
+            values: { bin: ais.python, error: ais.error ?? '' },
+          },
+    );
+  }
+  return items;
+}
+
 export async function runPreflight(opts: {
   readonly probe: { get(): Promise<HelpProbe> };
   readonly env: Env;
@@ -67,6 +169,8 @@ export async function runPreflight(opts: {
   readonly aoeBin: string;
   /** The launcher's data dir (job working dirs): its disk is checked as well as $HOME's. */
   readonly dataDir?: string;
+  /** `python3 -m ais_bench --help`, probed once per launcher (see createAisBenchProbe). */
+  readonly aisBenchProbe?: { get(): Promise<AisBenchProbe> };
 }): Promise<Preflight> {
   const items: PreflightItem[] = [];
   const probe = await opts.probe.get();
@@ -120,6 +224,7 @@ export async function runPreflight(opts: {
   const info = await npuSmi.query(opts.env);
   items.push(npuSmi.preflight(info, resolveBinary(npuSmi.program, opts.env) !== null));
   items.push(...(aoeTool.preflight?.({ env: opts.env, dataDir: opts.dataDir }) ?? []));
+  items.push(...(await toolItems(opts.env, opts.aisBenchProbe)));
   return {
     ok: !items.some((i) => i.status === 'error'),
     items,

@@ -28,6 +28,7 @@ import { createRepo } from '../store/repo.ts';
 import { hasToken, requireHost, requireSameOrigin, requireToken } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { modelRoutes } from './routes/models.ts';
 import { runRoutes } from './routes/runs.ts';
 import { systemRoutes } from './routes/system.ts';
 import { installJsonParser } from './validation.ts';
@@ -245,6 +246,7 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     sseHeaders: SECURITY_HEADERS,
   });
   await app.register(runRoutes, { repo });
+  await app.register(modelRoutes, { modelsRoot: o.modelsRoot });
 
   const index = o.distDir ? join(o.distDir, 'index.html') : null;
   const hasDist = index !== null && existsSync(index);

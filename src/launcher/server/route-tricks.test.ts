@@ -120,10 +120,12 @@ describe('protected routes without the token', () => {
       'GET /api/jobs/:id',
       'GET /api/jobs/:id/events',
       'DELETE /api/jobs/:id',
+      'POST /api/jobs/:id/resume',
       'GET /api/runs',
       'POST /api/runs',
       'DELETE /api/runs/:id',
       'GET /api/preflight',
+      'GET /api/models',
     ]) {
       expect(routes).toContain(expected);
     }

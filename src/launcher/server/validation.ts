@@ -5,12 +5,14 @@ import type { ErrorObject } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { validators } from '../../core/validation/generated/index.ts';
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
+import type { LauncherJobResume } from '../../core/validation/generated/launcher-job-resume.ts';
 import type { LauncherPermalinkRequest } from '../../core/validation/generated/launcher-permalink-request.ts';
 import { ApiError, type FieldError } from './errors.ts';
 
 /** What each schema the API checks bodies against describes. */
 interface Bodies {
   readonly 'launcher-job-request': LauncherJobRequest;
+  readonly 'launcher-job-resume': LauncherJobResume;
   readonly 'launcher-permalink-request': LauncherPermalinkRequest;
 }
 export type LauncherSchema = keyof Bodies;

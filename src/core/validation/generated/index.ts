@@ -10,6 +10,7 @@ export const validators = {
   'inspect-output.v1': v.inspect_output_v1,
   'launcher-error': v.launcher_error,
   'launcher-job-request': v.launcher_job_request,
+  'launcher-job-resume': v.launcher_job_resume,
   'launcher-job': v.launcher_job,
   'launcher-permalink-request': v.launcher_permalink_request,
   'launcher-preflight': v.launcher_preflight,

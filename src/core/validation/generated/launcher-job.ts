@@ -44,6 +44,13 @@ export interface LauncherJob {
   finishedAt: string | null;
   runIds: string[];
   /**
+   * Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.
+   */
+  resumedFrom?: {
+    jobId: string;
+    fromStep: number;
+  };
+  /**
    * The latest progress event of a running job (operators tuned so far, percent), else null.
    */
   progress: {} | null;
@@ -64,5 +71,9 @@ export interface LauncherJob {
      * What the step left: the model it built, named files, figures it measured.
      */
     outputs: {} | null;
+    /**
+     * A resumed job's step that did not run again: the job whose finished step's outputs it reuses.
+     */
+    reusedFrom?: string;
   }[];
 }

@@ -9,7 +9,18 @@ export interface LauncherPreflight {
    */
   ok: boolean;
   items: {
-    id: 'aoe' | 'help' | 'setEnv' | 'devices' | 'disk' | 'ram' | 'bank';
+    id:
+      | 'aoe'
+      | 'help'
+      | 'setEnv'
+      | 'devices'
+      | 'disk'
+      | 'ram'
+      | 'bank'
+      | 'atc'
+      | 'msprof'
+      | 'python3'
+      | 'aisBench';
     status: 'ok' | 'warning' | 'error';
     message: string;
     values?: {

@@ -8,6 +8,7 @@ export declare const gate_rules: ValidateFunction;
 export declare const inspect_output_v1: ValidateFunction;
 export declare const launcher_error: ValidateFunction;
 export declare const launcher_job_request: ValidateFunction;
+export declare const launcher_job_resume: ValidateFunction;
 export declare const launcher_job: ValidateFunction;
 export declare const launcher_permalink_request: ValidateFunction;
 export declare const launcher_preflight: ValidateFunction;

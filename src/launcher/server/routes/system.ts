@@ -1,7 +1,7 @@
 // /api/health (public: what a load balancer or the dashboard probes) and /api/preflight (what
 // this host lacks to run AOE; it names paths and versions, so it needs the token).
 import type { FastifyPluginAsync } from 'fastify';
-import { runPreflight } from '../../jobs/preflight.ts';
+import { createAisBenchProbe, runPreflight } from '../../jobs/preflight.ts';
 import type { Env } from '../../jobs/env.ts';
 
 export interface SystemRoutesOptions {
@@ -15,6 +15,7 @@ export interface SystemRoutesOptions {
 }
 
 export const systemRoutes: FastifyPluginAsync<SystemRoutesOptions> = async (app, o) => {
+  const aisBenchProbe = createAisBenchProbe(o.env);
   app.get('/api/health', { config: { public: true } }, async () => ({
     ok: true,
     version: o.version,
@@ -27,6 +28,7 @@ export const systemRoutes: FastifyPluginAsync<SystemRoutesOptions> = async (app,
       setEnvFile: o.setEnvFile,
       aoeBin: o.aoeBin,
       dataDir: o.dataDir,
+      aisBenchProbe,
     }),
   );
 };

@@ -1,18 +1,23 @@
 // Copy link and Copy permalink, for any page that can be shared. The link is the page's address
 // with the share bundle in the URL fragment (`<path>#b=…`): no server sees it, and opening it
 // anywhere shows that page with the bundle's runs. Past the hard size limit the control offers the
-// launcher's permalink (`POST /api/runs`, with the token the Launch page keeps) instead; where a
-// launcher serves the page, the permalink is offered at any size.
+// launcher's permalink (`POST /api/runs`, with the token the launcher client keeps; without one
+// it asks for it) instead; where a launcher serves the page, the permalink is offered at any size,
+// except in a read-only shared view.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareBundleV1 } from '../../../core/share/bundle-types.ts';
 import { encodeBundle } from '../../../core/share/codec.ts';
+import {
+  launcher as launcherApi,
+  probeLauncher as launcherAvailable,
+  readToken,
+  storeToken,
+} from '../../lib/launcher-client.ts';
+import { useAppStore } from '../../store/index.ts';
 import { formatBytes } from '../number-format.ts';
 import { SHARE_NS } from './share-strings.ts';
 import './share.css';
-
-/** The Launch page keeps the launcher token under this key (see the launch feature). */
-const TOKEN_KEY = 'aoe-dashboard.launcher-token';
 
 type LinkState =
   | { readonly kind: 'none' }
@@ -27,33 +32,6 @@ type LinkState =
   | { readonly kind: 'permalink'; readonly url: string }
   | { readonly kind: 'token'; readonly refused: boolean }
   | { readonly kind: 'permalink-failed'; readonly message: string };
-
-function readToken(): string {
-  try {
-    return globalThis.localStorage?.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** True when a launcher serves this page (its health endpoint answers), so permalinks can be stored. */
-async function launcherAvailable(): Promise<boolean> {
-  try {
-    const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
-    const body = (await res.json().catch(() => null)) as { ok?: unknown } | null;
-    return res.ok && body?.ok === true;
-  } catch {
-    return false;
-  }
-}
-
-function storeToken(token: string): void {
-  try {
-    globalThis.localStorage?.setItem(TOKEN_KEY, token);
-  } catch {
-    // Storage refused: the token is sent once and asked for again next time.
-  }
-}
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -79,6 +57,9 @@ export function ShareLinkControl(props: {
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const [link, setLink] = useState<LinkState>({ kind: 'none' });
   const [launcher, setLauncher] = useState(false);
+  // A read-only shared view (a link or permalink opened here) offers the link, not a permalink:
+  // its reader is usually not the launcher's user and has no token to store one with.
+  const readOnly = useAppStore((s) => s.shared !== null);
   useEffect(() => {
     let live = true;
     void launcherAvailable().then((ok) => {
@@ -92,7 +73,8 @@ export function ShareLinkControl(props: {
   const copy = async () => {
     const encoded = encodeBundle(bundle());
     if (!encoded.ok) {
-      setLink({ kind: 'too-large', bytes: encoded.bytes, launcher: await launcherAvailable() });
+      const available = !readOnly && (await launcherAvailable());
+      setLink({ kind: 'too-large', bytes: encoded.bytes, launcher: available });
       return;
     }
     const url = `${location.origin}${path}#${encoded.fragment}`;
@@ -107,37 +89,25 @@ export function ShareLinkControl(props: {
       setLink({ kind: 'token', refused: false });
       return;
     }
-    try {
-      const res = await fetch('/api/runs', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-        body: JSON.stringify(bundle()),
-      });
-      if (res.status === 401) {
-        setLink({ kind: 'token', refused: true });
-        return;
-      }
-      if (given !== undefined) storeToken(given);
-      const body = (await res.json().catch(() => null)) as {
-        url?: unknown;
-        message?: unknown;
-      } | null;
-      if (res.ok && typeof body?.url === 'string') {
-        const url = `${location.origin}${body.url}${permalinkQuery}`;
-        // The URL is shown beside the button; copying is a convenience.
-        await copyText(url);
-        setLink({ kind: 'permalink', url });
-      } else
-        setLink({
-          kind: 'permalink-failed',
-          message: typeof body?.message === 'string' ? body.message : `HTTP ${res.status}`,
-        });
-    } catch (err) {
+    const res = await launcherApi.storePermalink(bundle(), bearer);
+    if (!res.ok && res.status === 401) {
+      // A token typed in and refused says so; a stored one that no longer works asks again.
+      setLink({ kind: 'token', refused: given !== undefined });
+      return;
+    }
+    if (given !== undefined) storeToken(given);
+    if (res.ok && typeof res.value.url === 'string' && res.value.url.startsWith('/r/')) {
+      const url = `${location.origin}${res.value.url}${permalinkQuery}`;
+      // The URL is shown beside the button; copying is a convenience.
+      await copyText(url);
+      setLink({ kind: 'permalink', url });
+    } else
       setLink({
         kind: 'permalink-failed',
-        message: err instanceof Error ? err.message : String(err),
+        message: res.ok
+          ? 'HTTP 200'
+          : res.message || (res.status ? `HTTP ${res.status}` : res.code),
       });
-    }
   };
 
   return (
@@ -146,7 +116,7 @@ export function ShareLinkControl(props: {
         <button type="button" className="primary" onClick={() => void copy()}>
           {t('copy')}
         </button>
-        {launcher ? (
+        {launcher && !readOnly ? (
           <button type="button" onClick={() => void permalink()}>
             {t('copyPermalink')}
           </button>

@@ -1,68 +1,41 @@
-// One job: progress, phase, the live log, cancel, and its results. A result opens in the run view
-// after it is loaded into the workspace exactly like a dropped file (the raw bytes the tuner
-// wrote, through the same ingest worker), so the run view needs nothing launcher-specific.
-import { useEffect, useState } from 'react';
+// One job: its steps as a progress list (state, timing, outputs, each step's log, the failing
+// step and its reason, resume from it), the live log, cancel, and its results. A result opens in
+// the run view from the launcher's stored, normalized run (`/r/<id>`): the page gets the report
+// and its manifest as the launcher keeps them, without downloading and parsing the raw file again.
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { ingestFiles } from '../../workers/ingest.ts';
-import { FINAL_STATES } from './api.ts';
+import { Link } from 'react-router';
+import { FINAL_STATES, launcher, type JobView, type StepView } from '../../lib/launcher-client.ts';
 import { JobLog } from './job-log.tsx';
+import './pipeline-strings.ts';
 import { LAUNCH_NS } from './strings.ts';
-import { useJobEvents } from './use-job-events.ts';
+import { useJobEvents, type JobFeed } from './use-job-events.ts';
 
-interface RunInfo {
-  readonly fileName: string;
-}
+type T = (key: string, o?: Record<string, unknown>) => string;
 
 function RunLink({ runId }: { readonly runId: string }) {
   const { t } = useTranslation(LAUNCH_NS);
-  const navigate = useNavigate();
-  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
-  const [info, setInfo] = useState<RunInfo | null>(null);
+  const [name, setName] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void fetch(`/api/runs/${encodeURIComponent(runId)}`)
-      .then((r) => (r.ok ? (r.json() as Promise<RunInfo>) : null))
-      .then((i) => live && setInfo(i))
-      .catch(() => live && setState('failed'));
+    void launcher.run(runId).then((r) => {
+      if (live && r.ok && r.value.kind === 'report') setName(r.value.fileName);
+    });
     return () => {
       live = false;
     };
   }, [runId]);
-  const open = async () => {
-    if (!info) return;
-    setState('loading');
-    try {
-      const raw = await fetch(`/api/runs/${encodeURIComponent(runId)}/raw`);
-      if (!raw.ok) throw new Error('not found');
-      const file = new File([await raw.blob()], info.fileName, { type: 'application/json' });
-      const [imported] = await ingestFiles([{ file, path: info.fileName }]);
-      if (!imported?.report) throw new Error('not a report');
-      void navigate(`/run/${encodeURIComponent(imported.id)}/0`);
-    } catch {
-      setState('failed');
-    }
-  };
   return (
     <li>
-      <button
-        type="button"
-        className="primary"
-        onClick={() => void open()}
-        disabled={state === 'loading' || !info}
-        data-run={runId}
-      >
-        {state === 'loading'
-          ? t('detail.opening')
-          : t('detail.open', { name: info?.fileName ?? runId.slice(0, 8) })}
-      </button>
-      {state === 'failed' ? <span role="alert"> {t('detail.openFailed')}</span> : null}
+      <Link className="button primary" to={`/r/${encodeURIComponent(runId)}`} data-run={runId}>
+        {t('detail.open', { name: name ?? runId.slice(0, 8) })}
+      </Link>
     </li>
   );
 }
 
 /** `2:tune` → "Operator tuning · tuning". */
-function phaseText(phase: string, t: (key: string, o?: Record<string, unknown>) => string): string {
+function phaseText(phase: string, t: T): string {
   const [jobType, name] = phase.split(':');
   const kind = jobType === '1' ? t('form.subgraph') : jobType === '2' ? t('form.operator') : '';
   return t('detail.phase', {
@@ -70,18 +43,240 @@ function phaseText(phase: string, t: (key: string, o?: Record<string, unknown>) 
   });
 }
 
+/** "AOE operator tuning", "atc with the knowledge base", … */
+export function stepName(step: Pick<StepView, 'tool' | 'jobType'>, bank: boolean, t: T): string {
+  if (step.tool === 'aoe') return t(step.jobType === 1 ? 'steps.aoe1' : 'steps.aoe2');
+  if (step.tool === 'atc' && bank) return t('steps.atcBank');
+  return t(`steps.${step.tool}`);
+}
+
+/** 1.2 s, 3 min 4 s, 1 h 2 min. */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
+const num = (v: unknown, digits: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '—';
+
+function StepOutputs({ outputs }: { readonly outputs: Readonly<Record<string, unknown>> }) {
+  const { t } = useTranslation(LAUNCH_NS);
+  const model = typeof outputs.model === 'string' ? outputs.model : null;
+  const figures =
+    outputs.figures && typeof outputs.figures === 'object'
+      ? (outputs.figures as Record<string, unknown>)
+      : null;
+  const latency =
+    figures?.latencyMs && typeof figures.latencyMs === 'object'
+      ? (figures.latencyMs as Record<string, unknown>)
+      : null;
+  const files =
+    outputs.files && typeof outputs.files === 'object'
+      ? Object.keys(outputs.files as Record<string, unknown>)
+      : [];
+  return (
+    <div className="launch-step-outputs">
+      {model ? (
+        <span title={model}>{t('steps.model', { name: model.split('/').pop() ?? model })}</span>
+      ) : null}
+      {latency ? (
+        <span data-testid="step-figures">
+          {t('steps.figures', {
+            mean: num(latency.mean, 3),
+            p99: num(latency.p99, 3),
+            throughput: num(figures?.throughputPerS, 1),
+          })}
+        </span>
+      ) : null}
+      {files.length > 0 ? <span>{t('steps.files', { names: files.join(', ') })}</span> : null}
+    </div>
+  );
+}
+
+/** The job's steps: the job view's (timing, outputs) with the live step events over them. */
+function mergeSteps(job: JobView | null, feed: JobFeed): StepView[] {
+  const steps = job?.steps ?? [];
+  return steps.map((st) => {
+    const live = feed.steps[st.index];
+    if (!live) return st;
+    return {
+      ...st,
+      state: live.state as StepView['state'],
+      errorCode: live.errorCode ?? st.errorCode,
+      errorMessage: live.message ?? st.errorMessage,
+      outputs: live.outputs ?? st.outputs,
+    };
+  });
+}
+
+function StepList({
+  job,
+  steps,
+  final,
+  logStep,
+  onLog,
+  onResumed,
+}: {
+  readonly job: JobView;
+  readonly steps: readonly StepView[];
+  readonly final: boolean;
+  readonly logStep: number | null;
+  readonly onLog: (index: number | null) => void;
+  readonly onResumed: (id: string) => void;
+}) {
+  const { t } = useTranslation(LAUNCH_NS);
+  const [now, setNow] = useState(() => Date.now());
+  const [resume, setResume] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+  const running = steps.some((s) => s.state === 'running');
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  const firstUnfinished = steps.findIndex((s) => s.state !== 'succeeded');
+  const pipeline = steps.some((s) => s.tool !== 'aoe');
+  const canResume = final && pipeline && firstUnfinished >= 0;
+  // Which atc step rebuilds with the knowledge base: one after an aoe step.
+  const firstAoe = steps.findIndex((s) => s.tool === 'aoe');
+  const doResume = async (index: number) => {
+    setResume({ busy: true, error: null });
+    const res = await launcher.resumeJob(job.id, index);
+    if (res.ok) {
+      setResume({ busy: false, error: null });
+      onResumed(res.value.id);
+    } else setResume({ busy: false, error: res.message || String(res.status || res.code) });
+  };
+  return (
+    <div className="launch-steps-wrap">
+      <h3>{t('steps.title')}</h3>
+      {job.resumedFrom ? (
+        <p className="muted" data-testid="resumed-from">
+          {t('steps.resumedFrom', {
+            id: job.resumedFrom.jobId.slice(0, 8),
+            n: job.resumedFrom.fromStep + 1,
+          })}
+        </p>
+      ) : null}
+      <ol className="launch-steps" aria-label={t('steps.title')}>
+        {steps.map((st) => {
+          const started = st.startedAt ? Date.parse(st.startedAt) : null;
+          const ended = st.finishedAt ? Date.parse(st.finishedAt) : null;
+          const took =
+            started !== null && ended !== null
+              ? t('steps.took', { time: duration(ended - started) })
+              : started !== null && st.state === 'running'
+                ? t('steps.since', { time: duration(now - started) })
+                : null;
+          const bad = ['failed', 'canceled', 'interrupted'].includes(st.state);
+          return (
+            <li
+              key={st.index}
+              className={`launch-step launch-step-${st.state}`}
+              data-step={st.index}
+              data-step-state={st.state}
+              data-tool={st.tool}
+            >
+              <div className="launch-step-head">
+                <span className="launch-step-n">{st.index + 1}</span>
+                <span className="launch-step-name">
+                  {stepName(st, st.tool === 'atc' && firstAoe >= 0 && st.index > firstAoe, t)}
+                </span>
+                <span className={`launch-state launch-state-${st.state}`}>
+                  {t(`steps.state.${st.state}`)}
+                </span>
+                {took ? <span className="muted">{took}</span> : null}
+                {st.reusedFrom ? (
+                  <span className="muted">
+                    {t('steps.reused', { id: st.reusedFrom.slice(0, 8) })}
+                  </span>
+                ) : null}
+                <button
+                  type="button"
+                  className="launch-step-log"
+                  aria-pressed={logStep === st.index}
+                  onClick={() => onLog(logStep === st.index ? null : st.index)}
+                >
+                  {t('steps.showLog')}
+                </button>
+              </div>
+              {bad && (st.errorCode || st.errorMessage) ? (
+                <p className="launch-step-error" data-testid="step-error">
+                  {st.errorCode
+                    ? `${t(`errorCodeTool.${st.errorCode}`, {
+                        defaultValue: t(`errorCode.${st.errorCode}`, {
+                          defaultValue: st.errorCode,
+                        }),
+                      })}${st.errorMessage ? ': ' : ''}`
+                    : null}
+                  {st.errorMessage}
+                </p>
+              ) : null}
+              {st.outputs ? <StepOutputs outputs={st.outputs} /> : null}
+              {canResume && st.index === firstUnfinished ? (
+                <button
+                  type="button"
+                  onClick={() => void doResume(st.index)}
+                  disabled={resume.busy}
+                  data-testid="resume"
+                >
+                  {resume.busy ? t('steps.resuming') : t('steps.resume', { n: st.index + 1 })}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {resume.error ? (
+        <p className="launch-field-error" role="alert">
+          {t('steps.resumeFailed', { message: resume.error })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function JobDetail({
   jobId,
   token,
   onCancel,
+  onResumed,
 }: {
   readonly jobId: string;
   readonly token: string;
   readonly onCancel: (id: string) => void;
+  readonly onResumed: (id: string) => void;
 }) {
   const { t } = useTranslation(LAUNCH_NS);
   const feed = useJobEvents(jobId, token);
+  const [job, setJob] = useState<JobView | null>(null);
   const running = feed.state !== null && !FINAL_STATES.has(feed.state);
+  const final = feed.state !== null && FINAL_STATES.has(feed.state);
+  // The job view again whenever a step changes state: its timing and outputs come from there.
+  const stepKey = Object.entries(feed.steps)
+    .map(([i, s]) => `${i}:${s.state}`)
+    .join(',');
+  useEffect(() => {
+    let live = true;
+    void launcher.job(jobId).then((r) => {
+      if (live && r.ok) setJob(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [jobId, stepKey, feed.state]);
+  const steps = useMemo(() => mergeSteps(job, feed), [job, feed]);
+  const [logStep, setLogStep] = useState<number | null>(null);
+  const lines = useMemo(
+    () => (logStep === null ? feed.lines : feed.lines.filter((l) => l.step === logStep)),
+    [feed.lines, logStep],
+  );
+  const pipeline = steps.some((s) => s.tool !== 'aoe');
+  const failedStep = steps.find((s) => s.state === 'failed');
   return (
     <section
       className="launch-detail card"
@@ -105,14 +300,45 @@ export function JobDetail({
           t('detail.connecting')
         )}
         {feed.errorCode ? (
-          <span> · {t(`errorCode.${feed.errorCode}`, { defaultValue: feed.errorCode })}</span>
+          <span>
+            {' '}
+            ·{' '}
+            {t(`errorCodeTool.${feed.errorCode}`, {
+              defaultValue: t(`errorCode.${feed.errorCode}`, { defaultValue: feed.errorCode }),
+            })}
+          </span>
         ) : null}
-        {feed.phase ? <span className="muted"> · {phaseText(feed.phase, t)}</span> : null}
+        {feed.phase && !pipeline ? (
+          <span className="muted"> · {phaseText(feed.phase, t)}</span>
+        ) : null}
       </p>
+      {pipeline && failedStep ? (
+        <p className="launch-failure-line" data-testid="failed-step">
+          {t('steps.failedAt', {
+            n: failedStep.index + 1,
+            tool: stepName(failedStep, false, t),
+            reason: t(`errorCodeTool.${failedStep.errorCode ?? ''}`, {
+              defaultValue: t(`errorCode.${failedStep.errorCode ?? ''}`, {
+                defaultValue: failedStep.errorCode ?? '',
+              }),
+            }),
+          })}
+        </p>
+      ) : null}
       {feed.message && feed.state && feed.state !== 'succeeded' ? (
         <pre className="launch-failure" data-testid="launch-failure">
           {feed.message}
         </pre>
+      ) : null}
+      {job && pipeline ? (
+        <StepList
+          job={job}
+          steps={steps}
+          final={final}
+          logStep={logStep}
+          onLog={setLogStep}
+          onResumed={onResumed}
+        />
       ) : null}
       {feed.operatorsTuned !== null ? (
         <p data-testid="launch-progress">
@@ -127,7 +353,15 @@ export function JobDetail({
           aria-label={t('detail.percent', { pct: feed.percent })}
         />
       ) : null}
-      <JobLog lines={feed.lines} />
+      {logStep !== null ? (
+        <p className="launch-log-filter">
+          <span>{t('steps.logOf', { n: logStep + 1 })}</span>{' '}
+          <button type="button" onClick={() => setLogStep(null)}>
+            {t('steps.allLogs')}
+          </button>
+        </p>
+      ) : null}
+      <JobLog lines={lines} />
       {feed.runIds.length > 0 ? (
         <div>
           <h3>{t('detail.runs')}</h3>

@@ -1,90 +1,159 @@
-// The new-job form. The launcher is the judge of what is valid (models root, documented options,
-// this host's `aoe --help`): its 400 answer names each offending field, and the message appears
-// beside that field. The form only checks what it must to build the request at all.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+// The new-job form: a preset picker (with a line saying what each runs) and the fields that
+// preset's steps read. The request is checked here with the same schema the launcher checks it
+// against, and the launcher stays the judge of the rest (models root, documented options, this
+// host's --help): its 400 answer names each offending field, shown beside that field. Start is
+// unavailable, with the reason, while the host check says the preset's tools cannot run.
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from './api.ts';
-import { groupErrors, parseOptions, type Errors, type FieldKey } from './form-model.ts';
+import { launcher, type ModelListing, type Preflight } from '../../lib/launcher-client.ts';
+import {
+  asRequest,
+  blockingItems,
+  buildRequest,
+  groupErrors,
+  modelSuits,
+  PRESET_FIELDS,
+  PRESET_IDS,
+  type Errors,
+  type FieldKey,
+  type FormValues,
+  type PresetId,
+} from './form-model.ts';
+import './pipeline-strings.ts';
+import { itemText } from './preflight-panel.tsx';
 import { LAUNCH_NS } from './strings.ts';
 
+const INITIAL: FormValues = {
+  preset: 'full',
+  model: '',
+  subgraph: false,
+  operator: true,
+  device: '0',
+  framework: '',
+  inputShape: '',
+  inputFormat: '',
+  dynamicBatchSize: '',
+  soc: '',
+  outputType: '',
+  loop: '100',
+  warmup: '5',
+  batchSize: '',
+  options: '',
+  bank: '',
+  repeatTune: false,
+  timeout: '',
+  tuneOps: '',
+};
+
+function ModelPicker({
+  listing,
+  preset,
+  onPick,
+}: {
+  readonly listing: ModelListing | null | 'failed';
+  readonly preset: PresetId;
+  readonly onPick: (path: string) => void;
+}) {
+  const { t } = useTranslation(LAUNCH_NS);
+  const id = useId();
+  if (listing === null) return null;
+  if (listing === 'failed')
+    return <p className="muted launch-root">{t('pform.modelsRootUnknown')}</p>;
+  const models = listing.models.filter((m) => modelSuits(m.path, preset));
+  const kind = preset === 'measure' ? t('pform.kindOm') : t('pform.kindFramework');
+  return (
+    <div className="launch-picker">
+      <p className="launch-root" data-testid="models-root">
+        {t('pform.modelsRoot', { root: listing.root })}
+      </p>
+      {models.length === 0 ? (
+        <p className="muted">{t('pform.pickEmpty', { kind })}</p>
+      ) : (
+        <>
+          <label htmlFor={id}>{t('pform.pick')}</label>
+          <select
+            id={id}
+            value=""
+            data-testid="model-picker"
+            onChange={(e) => {
+              if (e.target.value !== '') onPick(e.target.value);
+            }}
+          >
+            <option value="">{t('pform.pickNone')}</option>
+            {models.map((m) => (
+              <option key={m.path} value={m.path}>
+                {m.path}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {listing.truncated ? (
+        <p className="muted">{t('pform.pickTruncated', { count: listing.models.length })}</p>
+      ) : null}
+    </div>
+  );
+}
+
 export function JobForm({
-  token,
   initialTuneOps,
+  preflight,
+  models,
   onStarted,
 }: {
-  readonly token: string;
   readonly initialTuneOps: string;
+  readonly preflight: Preflight | null;
+  readonly models: ModelListing | null | 'failed';
   readonly onStarted: (id: string) => void;
 }) {
   const { t } = useTranslation(LAUNCH_NS);
   const uid = useId();
-  const [model, setModel] = useState('');
-  const [subgraph, setSubgraph] = useState(false);
-  const [operator, setOperator] = useState(true);
-  const [device, setDevice] = useState('0');
-  const [framework, setFramework] = useState('');
-  const [inputShape, setInputShape] = useState('');
-  const [inputFormat, setInputFormat] = useState('');
-  const [options, setOptions] = useState('');
-  const [bank, setBank] = useState('');
-  const [repeatTune, setRepeatTune] = useState(false);
-  const [timeout, setTimeoutS] = useState('');
-  const [tuneOps, setTuneOps] = useState(initialTuneOps);
+  const [v, setV] = useState<FormValues>(() =>
+    initialTuneOps === '' ? INITIAL : { ...INITIAL, preset: 'aoe', tuneOps: initialTuneOps },
+  );
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    setV((prev) => ({ ...prev, [key]: value }));
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<string | null>(null);
+  // A key and its values, not a sentence: the status follows a change of language.
+  const [status, setStatus] = useState<{ key: string; opts?: Record<string, unknown> } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
+  const fields = PRESET_FIELDS[v.preset];
+  const blocking = useMemo(() => blockingItems(preflight, v.preset), [preflight, v.preset]);
+  const blockedReason =
+    preflight === null
+      ? t('pform.blockedChecking')
+      : blocking.length > 0
+        ? t('pform.blocked', { reasons: blocking.map((i) => itemText(i, t)).join(' ') })
+        : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const local: Errors = {};
-    const parsed = parseOptions(options);
-    if (parsed.bad.length > 0)
-      local.options = parsed.bad.map((line) => t('form.badLine', { line }));
-    let tuneOpsFile: unknown;
-    if (tuneOps.trim() !== '') {
-      try {
-        tuneOpsFile = JSON.parse(tuneOps);
-      } catch {
-        local.tuneOps = [t('form.badJson')];
-      }
-    }
+    if (blockedReason !== null) return;
+    const { body, errors: local } = buildRequest(v, t);
     if (Object.keys(local).length > 0) {
       setErrors(local);
+      setStatus({ key: 'form.rejected' });
       return;
     }
-    const body: Record<string, unknown> = {
-      model: model.trim(),
-      jobTypes: [...(subgraph ? [1] : []), ...(operator ? [2] : [])],
-      device: Number(device),
-    };
-    if (framework !== '') body.framework = Number(framework);
-    if (inputShape.trim() !== '') body.inputShape = inputShape.trim();
-    if (inputFormat !== '') body.inputFormat = inputFormat;
-    if (Object.keys(parsed.options).length > 0) body.options = parsed.options;
-    const env: Record<string, string> = {};
-    if (bank.trim() !== '') env.TUNE_BANK_PATH = bank.trim();
-    if (repeatTune) env.REPEAT_TUNE = 'True';
-    if (Object.keys(env).length > 0) body.env = env;
-    if (timeout.trim() !== '') body.timeoutS = Number(timeout);
-    if (tuneOpsFile !== undefined) body.tuneOpsFile = tuneOpsFile;
-
     setBusy(true);
     setStatus(null);
-    const res = await call<{ id: string }>('/api/jobs', token, { method: 'POST', body });
+    const res = await launcher.startJob(asRequest(body));
     setBusy(false);
     if (res.ok) {
       setErrors({});
-      setStatus(t('form.started', { id: res.value.id.slice(0, 8) }));
+      setStatus({ key: 'form.started', opts: { id: res.value.id.slice(0, 8) } });
       onStarted(res.value.id);
       return;
     }
     setErrors(groupErrors(res.errors, res.code, t));
     setStatus(
       res.status === 400
-        ? t('form.rejected')
+        ? { key: 'form.rejected' }
         : res.code === 'QUEUE_FULL' || res.code === 'DISK_FULL'
-          ? t(`form.${res.code}`)
-          : t('form.failed', { status: res.status || res.code }),
+          ? { key: `form.${res.code}` }
+          : { key: 'form.failed', opts: { status: res.message || res.status || res.code } },
     );
   };
 
@@ -93,6 +162,7 @@ export function JobForm({
     label: string,
     control: (id: string, describedBy?: string) => ReactNode,
   ) => {
+    if (!fields.has(key)) return null;
     const id = `${uid}-${key}`;
     const errs = errors[key];
     const errId = `${id}-error`;
@@ -108,69 +178,90 @@ export function JobForm({
       </div>
     );
   };
+  const input = (key: keyof FormValues, extra: Record<string, unknown> = {}) =>
+    function Input(id: string, d?: string) {
+      return (
+        <input
+          id={id}
+          value={String(v[key])}
+          onChange={(e) => set(key, e.target.value as never)}
+          aria-describedby={d}
+          aria-invalid={d ? true : undefined}
+          {...extra}
+        />
+      );
+    };
 
   return (
     <form
       className="launch-form card"
       onSubmit={(e) => void submit(e)}
       aria-labelledby={`${uid}-title`}
+      data-preset={v.preset}
       noValidate
     >
       <h2 id={`${uid}-title`}>{t('form.title')}</h2>
-      {field('model', t('form.model'), (id, d) => (
-        <input
-          id={id}
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
-          aria-describedby={d}
-          aria-invalid={!!d}
-          required
-        />
-      ))}
-      <fieldset
-        className="launch-field"
-        data-field="jobTypes"
-        aria-describedby={errors.jobTypes ? `${uid}-jobTypes-error` : undefined}
-      >
-        <legend>{t('form.jobTypes')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={subgraph}
-            onChange={(e) => setSubgraph(e.target.checked)}
-          />{' '}
-          {t('form.subgraph')}
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={operator}
-            onChange={(e) => setOperator(e.target.checked)}
-          />{' '}
-          {t('form.operator')}
-        </label>
-        {errors.jobTypes ? (
-          <p id={`${uid}-jobTypes-error`} className="launch-field-error" role="alert">
-            {errors.jobTypes.join(' ')}
-          </p>
-        ) : null}
-      </fieldset>
-      <div className="launch-row">
-        {field('device', t('form.device'), (id, d) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            value={device}
-            onChange={(e) => setDevice(e.target.value)}
-            aria-describedby={d}
-          />
+      <fieldset className="launch-presets">
+        <legend>{t('preset.legend')}</legend>
+        {PRESET_IDS.map((p) => (
+          <label key={p} className="launch-preset" data-preset-option={p}>
+            <input
+              type="radio"
+              name={`${uid}-preset`}
+              value={p}
+              checked={v.preset === p}
+              onChange={() => {
+                set('preset', p);
+                setErrors({});
+                setStatus(null);
+              }}
+            />
+            <span>
+              <strong>{t(`preset.${p}.name`)}</strong>
+              <span className="muted launch-preset-line">{t(`preset.${p}.line`)}</span>
+            </span>
+          </label>
         ))}
+      </fieldset>
+      <ModelPicker listing={models} preset={v.preset} onPick={(m) => set('model', m)} />
+      {field('model', t('form.model'), input('model', { required: true, spellCheck: false }))}
+      {fields.has('jobTypes') ? (
+        <fieldset
+          className="launch-field"
+          data-field="jobTypes"
+          aria-describedby={errors.jobTypes ? `${uid}-jobTypes-error` : undefined}
+        >
+          <legend>{t('form.jobTypes')}</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={v.subgraph}
+              onChange={(e) => set('subgraph', e.target.checked)}
+            />{' '}
+            {t('form.subgraph')}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={v.operator}
+              onChange={(e) => set('operator', e.target.checked)}
+            />{' '}
+            {t('form.operator')}
+          </label>
+          {errors.jobTypes ? (
+            <p id={`${uid}-jobTypes-error`} className="launch-field-error" role="alert">
+              {errors.jobTypes.join(' ')}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <div className="launch-row">
+        {field('device', t('form.device'), input('device', { type: 'number', min: 0, max: 63 }))}
         {field('framework', t('form.framework'), (id, d) => (
           <select
             id={id}
-            value={framework}
-            onChange={(e) => setFramework(e.target.value)}
+            value={v.framework}
+            onChange={(e) => set('framework', e.target.value)}
             aria-describedby={d}
           >
             <option value="">{t('form.frameworkAuto')}</option>
@@ -183,8 +274,8 @@ export function JobForm({
         {field('inputFormat', t('form.inputFormat'), (id, d) => (
           <select
             id={id}
-            value={inputFormat}
-            onChange={(e) => setInputFormat(e.target.value)}
+            value={v.inputFormat}
+            onChange={(e) => set('inputFormat', e.target.value)}
             aria-describedby={d}
           >
             <option value="">{t('form.formatDefault')}</option>
@@ -196,57 +287,71 @@ export function JobForm({
           </select>
         ))}
       </div>
-      {field('inputShape', t('form.inputShape'), (id, d) => (
-        <input
-          id={id}
-          value={inputShape}
-          placeholder="input:1,3,224,224"
-          onChange={(e) => setInputShape(e.target.value)}
-          aria-describedby={d}
-        />
-      ))}
+      {field(
+        'inputShape',
+        t('form.inputShape'),
+        input('inputShape', { placeholder: 'input:1,3,224,224', spellCheck: false }),
+      )}
+      <div className="launch-row">
+        {field(
+          'dynamicBatchSize',
+          t('pform.dynamicBatchSize'),
+          input('dynamicBatchSize', { placeholder: '1,4,8,16', spellCheck: false }),
+        )}
+        {field(
+          'soc',
+          t('pform.soc'),
+          input('soc', { placeholder: 'Ascend310P3', spellCheck: false }),
+        )}
+        {field('outputType', t('pform.outputType'), (id, d) => (
+          <select
+            id={id}
+            value={v.outputType}
+            onChange={(e) => set('outputType', e.target.value)}
+            aria-describedby={d}
+          >
+            <option value="">FP16</option>
+            {['FP32', 'UINT8', 'INT8'].map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        ))}
+      </div>
+      <div className="launch-row">
+        {field('loop', t('pform.loop'), input('loop', { type: 'number', min: 1 }))}
+        {field('warmup', t('pform.warmup'), input('warmup', { type: 'number', min: 0 }))}
+        {field('batchSize', t('pform.batchSize'), input('batchSize', { type: 'number', min: 1 }))}
+      </div>
       {field('options', t('form.options'), (id, d) => (
         <textarea
           id={id}
           rows={3}
-          value={options}
+          value={v.options}
           placeholder="log=info"
-          onChange={(e) => setOptions(e.target.value)}
+          onChange={(e) => set('options', e.target.value)}
           aria-describedby={d}
         />
       ))}
-      {field('bank', t('form.bank'), (id, d) => (
-        <input
-          id={id}
-          value={bank}
-          onChange={(e) => setBank(e.target.value)}
-          aria-describedby={d}
-        />
-      ))}
-      <label className="launch-inline">
-        <input
-          type="checkbox"
-          checked={repeatTune}
-          onChange={(e) => setRepeatTune(e.target.checked)}
-        />{' '}
-        {t('form.repeatTune')}
-      </label>
-      {field('timeout', t('form.timeout'), (id, d) => (
-        <input
-          id={id}
-          type="number"
-          min={1}
-          value={timeout}
-          onChange={(e) => setTimeoutS(e.target.value)}
-          aria-describedby={d}
-        />
-      ))}
+      {field('bank', t('form.bank'), input('bank', { spellCheck: false }))}
+      {fields.has('repeatTune') ? (
+        <label className="launch-inline">
+          <input
+            type="checkbox"
+            checked={v.repeatTune}
+            onChange={(e) => set('repeatTune', e.target.checked)}
+          />{' '}
+          {t('form.repeatTune')}
+        </label>
+      ) : null}
+      {field('timeout', t('form.timeout'), input('timeout', { type: 'number', min: 1 }))}
       {field('tuneOps', t('form.tuneOps'), (id, d) => (
         <textarea
           id={id}
           rows={2}
-          value={tuneOps}
-          onChange={(e) => setTuneOps(e.target.value)}
+          value={v.tuneOps}
+          onChange={(e) => set('tuneOps', e.target.value)}
           aria-describedby={d}
         />
       ))}
@@ -255,12 +360,22 @@ export function JobForm({
           {errors.general.join(' ')}
         </p>
       ) : null}
-      <div className="launch-row">
-        <button type="submit" className="primary" disabled={busy}>
+      <div className="launch-row launch-submit">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || blockedReason !== null}
+          aria-describedby={blockedReason !== null ? `${uid}-blocked` : undefined}
+        >
           {busy ? t('form.submitting') : t('form.submit')}
         </button>
-        {status ? <span role="status">{status}</span> : null}
+        {status ? <span role="status">{t(status.key, status.opts)}</span> : null}
       </div>
+      {blockedReason !== null ? (
+        <p id={`${uid}-blocked`} className="launch-blocked" data-testid="start-blocked">
+          {blockedReason}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // The launcher's jobs, newest first, with their state and the cancel action.
 import { useTranslation } from 'react-i18next';
-import { FINAL_STATES, type JobView } from './api.ts';
+import { FINAL_STATES, type JobView } from '../../lib/launcher-client.ts';
 import { LAUNCH_NS } from './strings.ts';
 
 export function JobList({

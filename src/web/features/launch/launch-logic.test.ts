@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenFromHash } from './api.ts';
+import { tokenFromHash } from '../../lib/launcher-client.ts';
 import { fieldOf, parseOptions } from './form-model.ts';
 import { itemKey } from './preflight-panel.tsx';
 import { applyFrame, applyFrames, MAX_LINES, parseFrames, type JobFeed } from './use-job-events.ts';
@@ -13,6 +13,7 @@ const EMPTY: JobFeed = {
   errorCode: null,
   message: null,
   runIds: [],
+  steps: {},
   connected: true,
 };
 
@@ -29,6 +30,42 @@ describe('parseFrames', () => {
 
   it('skips frames without an id or with broken data', () => {
     expect(parseFrames('event: log\ndata: {}\n\nid: 3\ndata: {oops\n\n').frames).toEqual([]);
+  });
+});
+
+describe('step events', () => {
+  it('keep each step’s last state, failure and outputs; log lines keep their step', () => {
+    const frames = [
+      { id: 1, event: 'step', data: { index: 0, step: 0, tool: 'atc', state: 'running' } },
+      { id: 2, event: 'log', data: { stream: 'stdout', line: 'ATC start', step: 0, tool: 'atc' } },
+      {
+        id: 3,
+        event: 'step',
+        data: { index: 0, state: 'succeeded', outputs: { model: '/j/1-atc/m.om' } },
+      },
+      { id: 4, event: 'step', data: { index: 1, step: 1, tool: 'ais_bench', state: 'running' } },
+      { id: 5, event: 'log', data: { stream: 'stderr', line: 'busy', step: 1 } },
+      {
+        id: 6,
+        event: 'step',
+        data: { index: 1, state: 'failed', errorCode: 'DEVICE_BUSY', message: 'device 0 busy' },
+      },
+      { id: 7, event: 'step', data: { state: 'failed' } },
+    ];
+    const feed = applyFrames(EMPTY, frames);
+    expect(feed.steps).toEqual({
+      0: {
+        state: 'succeeded',
+        errorCode: null,
+        message: null,
+        outputs: { model: '/j/1-atc/m.om' },
+      },
+      1: { state: 'failed', errorCode: 'DEVICE_BUSY', message: 'device 0 busy', outputs: null },
+    });
+    expect(feed.lines.map((l) => [l.text, l.step])).toEqual([
+      ['ATC start', 0],
+      ['busy', 1],
+    ]);
   });
 });
 
@@ -49,8 +86,8 @@ describe('applyFrame', () => {
     ];
     const feed = frames.reduce(applyFrame, EMPTY);
     expect(feed.lines).toEqual([
-      { seq: 2, stream: 'stdout', text: 'start' },
-      { seq: 6, stream: 'stderr', text: '<b>warn</b>' },
+      { seq: 2, stream: 'stdout', text: 'start', step: null },
+      { seq: 6, stream: 'stderr', text: '<b>warn</b>', step: null },
     ]);
     expect(feed).toMatchObject({
       state: 'succeeded',

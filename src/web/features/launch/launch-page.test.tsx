@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { i18next } from '../../i18n/index.ts';
+import { resetLauncherProbe } from '../../lib/launcher-client.ts';
 import { LaunchPage } from './launch-page.tsx';
 
 type Handler = (url: string, init?: RequestInit) => { status: number; body: unknown };
@@ -34,6 +35,7 @@ const PREFLIGHT = {
 
 beforeEach(async () => {
   localStorage.clear();
+  resetLauncherProbe();
   await i18next.changeLanguage('en');
 });
 afterEach(() => {
@@ -98,6 +100,7 @@ test('a rejected job shows each error beside its field; the host check is locali
     HTMLElement,
   );
 
+  fireEvent.click(screen.getByRole('radio', { name: /^AOE tuning/ }));
   fireEvent.change(screen.getByLabelText(/^Model/), { target: { value: '../secret.onnx' } });
   fireEvent.change(screen.getByLabelText(/^Other aoe options/), { target: { value: 'log=loud' } });
   fireEvent.click(screen.getByRole('button', { name: 'Start job' }));
@@ -144,7 +147,72 @@ test('a full queue says to wait or cancel, in the user language, instead of a ba
   });
   await i18next.changeLanguage('zh-CN');
   renderPage();
-  fireEvent.change(await screen.findByLabelText(/^模型/), { target: { value: 'resnet50.onnx' } });
+  fireEvent.change(await screen.findByLabelText(/^模型（/), { target: { value: 'resnet50.onnx' } });
   fireEvent.click(screen.getByRole('button', { name: '启动任务' }));
   expect(await screen.findByText(/排队的任务过多/)).toBeInstanceOf(HTMLElement);
+});
+
+test('Start is unavailable, with the reason, while the host check says aoe is missing', async () => {
+  localStorage.setItem('aoe-dashboard.launcher-token', 'tok-0123456789abcdef');
+  const posted: unknown[] = [];
+  mockFetch((url, init) => {
+    if (url === '/api/health') return { status: 200, body: { ok: true, version: '1' } };
+    if (url === '/api/preflight')
+      return {
+        status: 200,
+        body: {
+          ...PREFLIGHT,
+          ok: false,
+          items: [
+            { id: 'aoe', status: 'error', message: 'aoe was not found', values: { bin: 'aoe' } },
+            { id: 'python3', status: 'ok', message: '', values: { bin: '/usr/bin/python3' } },
+            { id: 'aisBench', status: 'ok', message: '' },
+          ],
+        },
+      };
+    if (url === '/api/models')
+      return {
+        status: 200,
+        body: {
+          root: '/srv/models',
+          truncated: false,
+          models: [
+            { path: 'resnet50.onnx', size: 1, kind: 'onnx' },
+            { path: 'zoo/<b>x</b>.om', size: 1, kind: 'om' },
+          ],
+        },
+      };
+    if (init?.method === 'POST') posted.push(init.body);
+    return { status: 200, body: { jobs: [] } };
+  });
+  renderPage();
+  const start = await screen.findByRole('button', { name: 'Start job' });
+  await waitFor(() =>
+    expect(screen.getByTestId('models-root').textContent).toContain('/srv/models'),
+  );
+  // The full loop (the default) runs aoe: refused, and the reason names what is missing.
+  expect((start as HTMLButtonElement).disabled).toBe(true);
+  const reason = screen.getByTestId('start-blocked');
+  expect(reason.textContent).toContain('aoe was not found (aoe)');
+  expect(start.getAttribute('aria-describedby')).toBe(reason.id);
+  // The picker offers framework models for it, an .om for measuring; a name is text, not markup.
+  const picker = screen.getByTestId('model-picker') as HTMLSelectElement;
+  expect([...picker.options].map((o) => o.value)).toEqual(['', 'resnet50.onnx']);
+  fireEvent.change(picker, { target: { value: 'resnet50.onnx' } });
+  expect((screen.getByLabelText(/^Model \(/) as HTMLInputElement).value).toBe('resnet50.onnx');
+
+  // Measuring needs no aoe: Start is offered again.
+  fireEvent.click(screen.getByRole('radio', { name: /^Measure only/ }));
+  expect((screen.getByRole('button', { name: 'Start job' }) as HTMLButtonElement).disabled).toBe(
+    false,
+  );
+  const om = screen.getByTestId('model-picker') as HTMLSelectElement;
+  expect([...om.options].map((o) => o.textContent)).toEqual(['Choose a model…', 'zoo/<b>x</b>.om']);
+  expect(document.querySelector('b')).toBeNull();
+  expect(posted).toEqual([]);
+
+  await i18next.changeLanguage('zh-CN');
+  fireEvent.click(screen.getByRole('radio', { name: /^AOE 调优/ }));
+  expect(screen.getByTestId('start-blocked').textContent).toContain('无法启动');
+  expect(screen.getByTestId('start-blocked').textContent).toContain('未找到 aoe');
 });

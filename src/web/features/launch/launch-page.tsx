@@ -1,19 +1,21 @@
-// The Launch page: start AOE tuning jobs on the launcher that serves this dashboard, follow them
-// live, open their results in the run view. Without a launcher (a static deployment, `vite
+// The Launch page: start jobs (a plain AOE tuning job, or a pipeline preset: convert, measure,
+// tune, rebuild, measure, profile) on the launcher that serves this dashboard, follow each step
+// live, resume a failed pipeline from its failing step, open the results in the run view. Without a launcher (a static deployment, `vite
 // preview`) it says what is missing instead. The selected job and a prefilled `tune_ops_file`
 // (`?tuneOps=<json>`, from a run's "tune next" list) live in the URL.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import {
-  call,
+  launcher as api,
   probeLauncher,
   readToken,
   storeToken,
   tokenFromHash,
   type JobView,
+  type ModelListing,
   type Preflight,
-} from './api.ts';
+} from '../../lib/launcher-client.ts';
 import { JobDetail } from './job-detail.tsx';
 import { JobForm } from './job-form.tsx';
 import { JobList } from './job-list.tsx';
@@ -68,6 +70,7 @@ export function LaunchPage() {
   const [token, setToken] = useState(readToken);
   const [tokenInvalid, setTokenInvalid] = useState(false);
   const [preflight, setPreflight] = useState<Preflight | null>(null);
+  const [models, setModels] = useState<ModelListing | null | 'failed'>(null);
   const [jobs, setJobs] = useState<readonly JobView[]>([]);
   const selected = params.get('job');
 
@@ -91,20 +94,22 @@ export function LaunchPage() {
     };
   }, []);
 
+  // `token` is a dependency so that a new token asks again; the client sends the stored one.
   const loadPreflight = useCallback(async () => {
     setPreflight(null);
-    const res = await call<Preflight>('/api/preflight', token);
+    const [res, listing] = await Promise.all([api.preflight(), api.models()]);
     if (res.ok) setPreflight(res.value);
     else if (res.status === 401) setTokenInvalid(true);
-  }, [token]);
+    setModels(listing.ok ? listing.value : 'failed');
+  }, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadJobs = useCallback(async () => {
-    const res = await call<{ jobs: JobView[] }>('/api/jobs', token);
+    const res = await api.jobs();
     if (res.ok) {
       setTokenInvalid(false);
       setJobs(res.value.jobs);
     } else if (res.status === 401) setTokenInvalid(true);
-  }, [token]);
+  }, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (launcher !== 'present' || !token) return;
@@ -126,13 +131,14 @@ export function LaunchPage() {
 
   const cancel = useCallback(
     async (id: string) => {
-      await call(`/api/jobs/${encodeURIComponent(id)}`, token, { method: 'DELETE' });
+      await api.cancelJob(id);
       await loadJobs();
     },
-    [token, loadJobs],
+    [loadJobs],
   );
 
   const applyToken = (value: string) => {
+    if (value === '') return;
     storeToken(value);
     setTokenInvalid(false);
     setToken(value);
@@ -156,7 +162,8 @@ export function LaunchPage() {
           <div className="launch-col">
             <PreflightPanel preflight={preflight} onRefresh={() => void loadPreflight()} />
             <JobForm
-              token={token}
+              preflight={preflight}
+              models={models}
               initialTuneOps={params.get('tuneOps') ?? ''}
               onStarted={(id) => {
                 select(id);
@@ -177,6 +184,10 @@ export function LaunchPage() {
                 jobId={selected}
                 token={token}
                 onCancel={(id) => void cancel(id)}
+                onResumed={(id) => {
+                  select(id);
+                  void loadJobs();
+                }}
               />
             ) : null}
           </div>

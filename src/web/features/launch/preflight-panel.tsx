@@ -1,6 +1,7 @@
 // The host check: each preflight item with a glyph, a status word and a localized sentence.
 import { useTranslation } from 'react-i18next';
-import type { Preflight, PreflightItem } from './api.ts';
+import type { Preflight, PreflightItem } from '../../lib/launcher-client.ts';
+import './pipeline-strings.ts';
 import { LAUNCH_NS } from './strings.ts';
 
 const GLYPH = { ok: '✓', warning: '!', error: '✕' } as const;
@@ -12,6 +13,19 @@ export function itemKey(item: PreflightItem): string {
   if (item.id === 'bank' && item.status === 'ok' && item.values?.path === undefined)
     return 'bank.unset';
   return `${item.id}.${item.status}`;
+}
+
+const TOOL_ITEMS = new Set(['atc', 'msprof', 'python3', 'aisBench']);
+
+/** An item's sentence in the page's language, from its id, status and values. */
+export function itemText(
+  item: PreflightItem,
+  t: (key: string, opts?: Record<string, unknown>) => string,
+): string {
+  const key = TOOL_ITEMS.has(item.id)
+    ? `preflightTool.${item.id}.${item.status}`
+    : `preflight.${itemKey(item)}`;
+  return t(key, { ...item.values, defaultValue: item.message });
 }
 
 export function PreflightPanel({
@@ -44,9 +58,7 @@ export function PreflightPanel({
                 {GLYPH[item.status]}
               </span>
               <span className="visually-hidden">{t(`preflight.status.${item.status}`)}</span>
-              <span>
-                {t(`preflight.${itemKey(item)}`, { ...item.values, defaultValue: item.message })}
-              </span>
+              <span>{itemText(item, t)}</span>
             </li>
           ))}
         </ul>

@@ -2,12 +2,22 @@
 // stream is read with fetch; a dropped connection resumes with Last-Event-ID, and the launcher
 // replays everything after it, so the log is whole after a reload or a network blip.
 import { useEffect, useState } from 'react';
-import { FINAL_STATES } from './api.ts';
+import { FINAL_STATES, launcher } from '../../lib/launcher-client.ts';
 
 export interface LogLine {
   readonly seq: number;
   readonly stream: string;
   readonly text: string;
+  /** The pipeline step that printed it (null for a plain AOE job). */
+  readonly step: number | null;
+}
+
+/** What a step's events said last: its state, and why it failed or what it left. */
+export interface StepFeed {
+  readonly state: string;
+  readonly errorCode: string | null;
+  readonly message: string | null;
+  readonly outputs: Readonly<Record<string, unknown>> | null;
 }
 
 export interface JobFeed {
@@ -21,6 +31,8 @@ export interface JobFeed {
   readonly message: string | null;
   readonly runIds: readonly string[];
   readonly connected: boolean;
+  /** Per step index, from the `step` events. */
+  readonly steps: Readonly<Record<number, StepFeed>>;
 }
 
 const EMPTY: JobFeed = {
@@ -33,6 +45,7 @@ const EMPTY: JobFeed = {
   message: null,
   runIds: [],
   connected: false,
+  steps: {},
 };
 
 /** Lines kept in memory per job; the launcher keeps the whole log. */
@@ -69,11 +82,21 @@ export function parseFrames(buffer: string): { frames: Frame[]; rest: string } {
   return { frames, rest };
 }
 
+function lineOf(f: Frame): LogLine {
+  const d = f.data;
+  return {
+    seq: f.id,
+    stream: String(d.stream ?? 'stdout'),
+    text: String(d.line ?? ''),
+    step: typeof d.step === 'number' ? d.step : null,
+  };
+}
+
 export function applyFrame(feed: JobFeed, f: Frame): JobFeed {
   const d = f.data;
   switch (f.event) {
     case 'log': {
-      const line = { seq: f.id, stream: String(d.stream ?? 'stdout'), text: String(d.line ?? '') };
+      const line = lineOf(f);
       const lines =
         feed.lines.length >= MAX_LINES ? [...feed.lines.slice(1), line] : [...feed.lines, line];
       return { ...feed, lines };
@@ -86,6 +109,21 @@ export function applyFrame(feed: JobFeed, f: Frame): JobFeed {
         message: typeof d.message === 'string' ? d.message : feed.message,
         runIds: Array.isArray(d.runIds) ? d.runIds.map(String) : feed.runIds,
       };
+    case 'step': {
+      const index = typeof d.index === 'number' ? d.index : null;
+      if (index === null) return feed;
+      const prev = feed.steps[index];
+      const step: StepFeed = {
+        state: typeof d.state === 'string' ? d.state : (prev?.state ?? 'queued'),
+        errorCode: typeof d.errorCode === 'string' ? d.errorCode : (prev?.errorCode ?? null),
+        message: typeof d.message === 'string' ? d.message : (prev?.message ?? null),
+        outputs:
+          d.outputs && typeof d.outputs === 'object'
+            ? (d.outputs as Record<string, unknown>)
+            : (prev?.outputs ?? null),
+      };
+      return { ...feed, steps: { ...feed.steps, [index]: step } };
+    }
     case 'phase':
       return typeof d.phase === 'string'
         ? { ...feed, phase: `${String(d.jobType ?? '')}:${d.phase}` }
@@ -111,11 +149,7 @@ export function applyFrames(feed: JobFeed, frames: readonly Frame[]): JobFeed {
   let next = { ...feed, lines: [] as readonly LogLine[] };
   for (const f of frames) {
     if (f.event === 'log') {
-      added.push({
-        seq: f.id,
-        stream: String(f.data.stream ?? 'stdout'),
-        text: String(f.data.line ?? ''),
-      });
+      added.push(lineOf(f));
     } else next = applyFrame(next, f);
   }
   const all = added.length === 0 ? feed.lines : feed.lines.concat(added);
@@ -133,12 +167,7 @@ export function useJobEvents(jobId: string | null, token: string): JobFeed {
     let final = false;
 
     const connect = async (): Promise<void> => {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-      if (lastId > 0) headers['last-event-id'] = String(lastId);
-      const res = await fetch(`/api/jobs/${encodeURIComponent(jobId)}/events`, {
-        headers,
-        signal: abort.signal,
-      });
+      const res = await launcher.jobEvents(jobId, lastId, abort.signal);
       if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
       setFeed((f) => ({ ...f, connected: true }));
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -13,6 +13,7 @@ import type { RunManifest, TuningReport } from '../../../core/model/types.ts';
 import { validate } from '../../../core/validation/index.ts';
 import { toBundle } from '../../../core/share/bundle.ts';
 import { DEFAULT_VIEW } from '../../../core/share/view-state.ts';
+import { launcher } from '../../lib/launcher-client.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
   isPermalinkId,
@@ -75,26 +76,26 @@ function reportBundle(
     profile: null,
   }));
   const ids = runs.map((r) => r.run.id);
-  return toBundle(runs, { ...DEFAULT_VIEW, runs: ids, baseline: ids[0] ?? '', tab: 'model' });
+  // One stored report: its run page (with the manifest), not a comparison of one run.
+  return toBundle(runs, {
+    ...DEFAULT_VIEW,
+    page: 'run',
+    runs: ids,
+    baseline: ids[0] ?? '',
+    tab: 'model',
+  });
 }
 
 async function fetchPermalink(id: string): Promise<Fetched> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/runs/${encodeURIComponent(id)}`, {
-      headers: { accept: 'application/json' },
-    });
-  } catch {
-    return { ok: false, code: 'NETWORK', issues: [] };
-  }
-  if (res.status === 404) return { ok: false, code: 'NOT_FOUND', issues: [] };
-  const body = (await res.json().catch(() => null)) as {
+  const res = await launcher.run(id);
+  if (!res.ok) return { ok: false, code: res.status === 404 ? 'NOT_FOUND' : 'NETWORK', issues: [] };
+  const body = res.value as {
     kind?: unknown;
     bundle?: unknown;
     report?: unknown;
     manifests?: unknown;
   } | null;
-  if (!res.ok || body === null) return { ok: false, code: 'NETWORK', issues: [] };
+  if (body === null || typeof body !== 'object') return { ok: false, code: 'NETWORK', issues: [] };
   let data: unknown = body.bundle;
   if (body.kind === 'report') {
     // Untrusted like any input: the report must be the normalized model before it is packed.
