@@ -14,6 +14,8 @@ const SUBCOMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['compare', async () => (await import('./compare.ts')).registerCompare],
   ['advise', async () => (await import('./advise.ts')).registerAdvise],
   ['serve', async () => (await import('./serve.ts')).registerServe],
+  ['publish', async () => (await import('./publish.ts')).registerPublish],
+  ['token', async () => (await import('./token.ts')).registerToken],
 ];
 const SUBCOMMAND_NAMES = new Set(SUBCOMMANDS.map(([name]) => name));
 

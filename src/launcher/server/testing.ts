@@ -66,6 +66,8 @@ export async function testApp(
     env?: Record<string, string>;
     distDir?: string | null;
     allowedHosts?: readonly string[];
+    db?: string;
+    publishTo?: { url: string; token: string };
   } = {},
 ): Promise<FastifyInstance> {
   return build({
@@ -80,6 +82,9 @@ export async function testApp(
     demo: false,
     graceMs: 300,
     pollMs: 30,
+    publishPollMs: 30,
+    ...(opts.db !== undefined && { db: opts.db }),
+    ...(opts.publishTo && { publishTo: opts.publishTo }),
   });
 }
 

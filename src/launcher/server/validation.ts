@@ -6,12 +6,16 @@ import type { FastifyInstance } from 'fastify';
 import { validators } from '../../core/validation/generated/index.ts';
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import type { LauncherPermalinkRequest } from '../../core/validation/generated/launcher-permalink-request.ts';
+import type { LauncherPublishRequest } from '../../core/validation/generated/launcher-publish-request.ts';
+import type { LauncherTokenRequest } from '../../core/validation/generated/launcher-token-request.ts';
 import { ApiError, type FieldError } from './errors.ts';
 
 /** What each schema the API checks bodies against describes. */
 interface Bodies {
   readonly 'launcher-job-request': LauncherJobRequest;
   readonly 'launcher-permalink-request': LauncherPermalinkRequest;
+  readonly 'launcher-publish-request': LauncherPublishRequest;
+  readonly 'launcher-token-request': LauncherTokenRequest;
 }
 export type LauncherSchema = keyof Bodies;
 

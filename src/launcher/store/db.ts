@@ -82,7 +82,8 @@ const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;`,
   // The run history (history.ts): this host's finished runs and, on a team server, every run
   // the device hosts published; the figures a trend needs are columns, the documents beside them.
-  // Team access tokens, stored as scrypt hashes.
+  // Team access tokens, stored as scrypt hashes. history_sent: the runs of this launcher already
+  // recorded in the history (and queued for the team server, when there is one).
   `CREATE TABLE history_runs (
      id TEXT PRIMARY KEY,
      model TEXT NOT NULL,
@@ -114,7 +115,8 @@ const MIGRATIONS: readonly string[] = [
      hash TEXT NOT NULL,
      created_at TEXT NOT NULL,
      revoked_at TEXT
-   );`,
+   );
+   CREATE TABLE history_sent (run_id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;`,
 ];
 
 /** The schema version this launcher writes. */
@@ -166,6 +168,25 @@ export function openDb(dataDir: string): Db {
     }
   };
   createReserve(db).replenish();
+  return db;
+}
+
+/**
+ * Opens an existing data dir's database without its lock, for short administrative writes
+ * (`aoe-dashboard token`) beside a running launcher: WAL and the busy timeout keep them apart.
+ */
+export function openDbUnlocked(dataDir: string): Db {
+  const file = join(resolve(dataDir), DB_FILE);
+  if (!existsSync(file)) {
+    throw new Error(`no launcher database in ${dataDir}: start \`aoe-dashboard serve\` there once`);
+  }
+  const db = new Database(file);
+  try {
+    configure(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
