@@ -2,17 +2,19 @@
 // untrusted bodies), the history and run list, and a launcher's own runs in its own history.
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../store/history-testing.ts';
-import { AUTH, isFinal, postJob, sandbox, testApp, waitJob, type Sandbox } from './testing.ts';
+import {
+  AOE_FILE,
+  AUTH,
+  isFinal,
+  postJob,
+  sandbox,
+  testApp,
+  waitJob,
+  type Sandbox,
+} from './testing.ts';
 
-export const AOE_FILE = fileURLToPath(
-  new URL(
-    '../../../e2e/fixtures/compare/aoe_result_opat_20250301100000123_pid1001.json',
-    import.meta.url,
-  ),
-);
 const RAW = readFileSync(AOE_FILE).toString('base64');
 
 export function publishBody(id: string, over: Record<string, unknown> = {}) {
