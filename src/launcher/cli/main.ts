@@ -15,6 +15,8 @@ const SUBCOMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['report', async () => (await import('./report.ts')).registerReport],
   ['advise', async () => (await import('./advise.ts')).registerAdvise],
   ['serve', async () => (await import('./serve.ts')).registerServe],
+  ['publish', async () => (await import('./publish.ts')).registerPublish],
+  ['token', async () => (await import('./token.ts')).registerToken],
 ];
 const SUBCOMMAND_NAMES = new Set(SUBCOMMANDS.map(([name]) => name));
 

@@ -2,7 +2,7 @@
 // runs AOE jobs. Loopback by default; any other address is announced with a warning because the
 // token is then the only thing between the network and the tuner.
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { DEFAULT_KEEP_WORKDIRS } from '../jobs/retention.ts';
 import { build } from '../server/app.ts';
 import { readOrCreateToken } from '../server/auth.ts';
 import { privateDataDir } from '../store/db.ts';
+import { SchemaTooNewError } from '../store/history.ts';
+import { isPostgresUrl, redactUrl } from '../store/history-pg.ts';
 import { DataDirLockedError } from '../store/lock.ts';
 import type { CliIo, SetExit } from './io.ts';
 
@@ -24,6 +26,38 @@ interface ServeFlags {
   readonly demo?: boolean;
   readonly allowedHost: string[];
   readonly keepWorkdirs: string;
+  readonly db?: string;
+  readonly publishTo?: string;
+  readonly publishTokenFile?: string;
+}
+
+/** A team token kept in a file (first line), or a message saying what is wrong with it. */
+export function readTokenFile(file: string): string | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { error: `cannot read the token file ${file}: ${(err as Error).message}` };
+  }
+  const token = text.split(/\r?\n/)[0]?.trim() ?? '';
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) {
+    return { error: `the token file ${file} does not hold a token on its first line` };
+  }
+  return token;
+}
+
+/** An http(s) base URL without credentials, query or fragment, or an error message. */
+export function teamUrl(text: string, option: string): URL | { error: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { error: `${option} must be a URL such as https://team-server:8080, got "${text}"` };
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    return { error: `${option} must be an http or https URL without a user or password` };
+  }
+  return url;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: reachable from this host only. */
@@ -63,6 +97,15 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
       "keep the working dirs (AOE's aoe_workspace: 2-10 GB each) of the n newest ended jobs",
       String(DEFAULT_KEEP_WORKDIRS),
     )
+    .option(
+      '--db <url>',
+      'keep the run history and team tokens in PostgreSQL (postgres://user@host:5432/db) instead of the data dir',
+    )
+    .option('--publish-to <url>', 'send every finished run to this team server')
+    .option(
+      '--publish-token-file <file>',
+      'the publish token for --publish-to (first line of the file)',
+    )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -77,6 +120,31 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         );
         setExit(2);
         return;
+      }
+      if (flags.db !== undefined && !isPostgresUrl(flags.db)) {
+        io.stderr(
+          `error: --db must be a postgres:// or postgresql:// URL, got "${redactUrl(flags.db)}"\n`,
+        );
+        setExit(2);
+        return;
+      }
+      let publishTo: { url: string; token: string } | undefined;
+      if (flags.publishTo !== undefined || flags.publishTokenFile !== undefined) {
+        if (flags.publishTo === undefined || flags.publishTokenFile === undefined) {
+          io.stderr('error: --publish-to and --publish-token-file go together\n');
+          setExit(2);
+          return;
+        }
+        const url = teamUrl(flags.publishTo, '--publish-to');
+        const token = readTokenFile(resolve(flags.publishTokenFile));
+        for (const bad of [url, token]) {
+          if (typeof bad === 'object' && 'error' in bad) {
+            io.stderr(`error: ${bad.error}\n`);
+            setExit(2);
+            return;
+          }
+        }
+        publishTo = { url: String(url), token: token as string };
       }
       const dataDir = resolve(flags.dataDir ?? join(homedir(), '.aoe-dashboard'));
       const modelsRoot = resolve(flags.modelsRoot ?? join(dataDir, 'models'));
@@ -108,11 +176,18 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         demo: flags.demo === true,
         allowedHosts: flags.allowedHost,
         keepWorkDirs,
+        ...(flags.db !== undefined && { db: flags.db }),
+        ...(publishTo && { publishTo }),
       }).catch((err: unknown) => {
-        if (err instanceof DataDirLockedError) return err;
+        if (err instanceof DataDirLockedError || err instanceof SchemaTooNewError) return err;
+        if (flags.db !== undefined && !(err instanceof TypeError)) {
+          return new Error(
+            `cannot use the database ${redactUrl(flags.db)}: ${err instanceof Error ? err.message : String(err)}`,
+          );
+        }
         throw err;
       });
-      if (app instanceof DataDirLockedError) {
+      if (app instanceof Error) {
         io.stderr(`error: ${app.message}\n`);
         setExit(1);
         return;
@@ -140,6 +215,8 @@ export function registerServe(program: Command, io: CliIo, setExit: SetExit): vo
         `Launch page: ${url}/launch (sign in with the token kept in ${join(dataDir, 'token')})\n`,
       );
       io.stdout(`models root: ${modelsRoot}\n`);
+      io.stdout(`history: ${flags.db ? redactUrl(flags.db) : 'the data dir (SQLite)'}\n`);
+      if (publishTo) io.stdout(`publishing finished runs to ${publishTo.url}\n`);
       // Stop cleanly: running jobs are interrupted (their log kept), the database closed.
       await new Promise<void>((done) => {
         const stop = () => {

@@ -24,13 +24,19 @@ import type { Env } from '../jobs/env.ts';
 import { JobManager } from '../jobs/job-manager.ts';
 import { createHelpProbe } from '../jobs/preflight.ts';
 import { openDb } from '../store/db.ts';
+import type { HistoryStore } from '../store/history.ts';
+import { openPgHistory } from '../store/history-pg.ts';
+import { sqliteHistory } from '../store/history-sqlite.ts';
 import { createRepo } from '../store/repo.ts';
 import { hasToken, requireHost, requireSameOrigin, requireToken } from './auth.ts';
 import { ApiError } from './errors.ts';
+import { Publisher, type PublishTarget } from './publisher.ts';
+import { historyRoutes } from './routes/history.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { modelRoutes } from './routes/models.ts';
 import { runRoutes } from './routes/runs.ts';
 import { systemRoutes } from './routes/system.ts';
+import { allows, tokenVerifier, type TokenVerifier } from './tokens.ts';
 import { installJsonParser } from './validation.ts';
 
 declare module 'fastify' {
@@ -61,6 +67,15 @@ export interface BuildOptions {
   readonly graceMs?: number;
   readonly pollMs?: number;
   readonly logger?: boolean;
+  /**
+   * `postgres://…`: the run history and the team's tokens live in that PostgreSQL database (a
+   * team server); absent: in the data dir's SQLite database.
+   */
+  readonly db?: string;
+  /** A team server to send every finished run to (`serve --publish-to`). */
+  readonly publishTo?: PublishTarget;
+  /** How often the publisher looks for newly finished runs (ms). */
+  readonly publishPollMs?: number;
 }
 
 export const CSP = [
@@ -114,8 +129,33 @@ export function routesOf(app: FastifyInstance): RouteInfo[] {
   );
 }
 
+const CALLERS = new WeakMap<object, string>();
+
+/** Who sent a request, as the access hook found it: a team token's name, or `launcher`. */
+export function callerOf(req: FastifyRequest): string {
+  return CALLERS.get(req.raw) ?? 'launcher';
+}
+
+/**
+ * A route that names a role takes the launcher's token or a team token of that role: 401 for no
+ * token or one that is not valid (or revoked), 403 for a valid token of another role.
+ */
+async function requireRole(req: FastifyRequest, o: BuildOptions, tokens: TokenVerifier) {
+  const header = req.headers.authorization;
+  const role = req.routeOptions.config.role;
+  if (role === undefined || hasToken(header, o.token)) return requireToken(header, o.token);
+  if (!header) throw ApiError.field('UNAUTHORIZED', 'authorization', 'a Bearer token is required');
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  const who = m?.[1] ? await tokens.verify(m[1]) : null;
+  if (!who) throw ApiError.field('UNAUTHORIZED', 'authorization', 'the token is not valid');
+  if (!allows(who.role, role)) {
+    throw ApiError.field('FORBIDDEN', 'authorization', `this needs a ${role} token`);
+  }
+  CALLERS.set(req.raw, who.name);
+}
+
 /** The one access decision, on the matched route. */
-function guard(o: BuildOptions) {
+function guard(o: BuildOptions, tokens: TokenVerifier) {
   const allowed = o.allowedHosts ?? [];
   return async (req: FastifyRequest): Promise<void> => {
     const socket = req.raw.socket as { localAddress?: string; localPort?: number } | undefined;
@@ -125,7 +165,7 @@ function guard(o: BuildOptions) {
     const isPublic = req.routeOptions.config.public === true;
     if (!isPublic || MUTATING.has(req.method))
       requireSameOrigin(req.headers.origin, req.headers.host);
-    if (!isPublic) requireToken(req.headers.authorization, o.token);
+    if (!isPublic) await requireRole(req, o, tokens);
   };
 }
 
@@ -187,6 +227,14 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
   mkdirSync(o.dataDir, { recursive: true });
   const db = openDb(o.dataDir);
   const repo = createRepo(db);
+  let history: HistoryStore;
+  try {
+    history = o.db ? await openPgHistory(o.db) : sqliteHistory(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const tokens = tokenVerifier(history);
   const probe = createHelpProbe(o.aoeBin, o.env);
   const manager = new JobManager({
     repo,
@@ -199,6 +247,14 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     keepWorkDirs: o.keepWorkDirs,
   });
   manager.recover();
+  const publisher = new Publisher({
+    repo,
+    history,
+    dataDir: o.dataDir,
+    target: o.publishTo ?? null,
+    pollMs: o.publishPollMs,
+  });
+  publisher.start();
 
   const app = Fastify({
     logger: o.logger ?? false,
@@ -217,11 +273,13 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
     return payload;
   });
   app.addHook('onClose', async () => {
+    await publisher.stop();
     await manager.close();
+    await history.close();
     db.close();
   });
   app.setErrorHandler(errorHandler);
-  app.addHook('onRequest', guard(o));
+  app.addHook('onRequest', guard(o, tokens));
   await app.register(fastifyRateLimit, {
     global: false,
     // The token holder is the launcher's user, not an anonymous reader of a shared link.
@@ -247,6 +305,7 @@ export async function build(o: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(runRoutes, { repo });
   await app.register(modelRoutes, { modelsRoot: o.modelsRoot });
+  await app.register(historyRoutes, { history, tokens, callerOf });
 
   const index = o.distDir ? join(o.distDir, 'index.html') : null;
   const hasDist = index !== null && existsSync(index);

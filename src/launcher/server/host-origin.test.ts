@@ -153,3 +153,42 @@ describe('Origin', () => {
     expect(ok.statusCode).toBe(201);
   });
 });
+
+describe('the history and token routes', () => {
+  it.each(['http://evil.example', 'null'])(
+    'refuse publishing, token changes and history reads with Origin %s, even with a good token',
+    async (origin) => {
+      const port = await start();
+      const own = { Host: `127.0.0.1:${port}`, ...AUTH };
+      const made = await post(port, '/api/tokens', own, '{"name":"ci","role":"admin"}');
+      expect(made.status).toBe(201);
+      const team = {
+        authorization: `Bearer ${(JSON.parse(made.body) as { token: string }).token}`,
+      };
+      for (const auth of [AUTH, team]) {
+        const headers = { Host: `127.0.0.1:${port}`, Origin: origin, ...auth };
+        expect((await post(port, '/api/history/runs', headers, '{}')).status).toBe(403);
+        expect(
+          (await post(port, '/api/tokens', headers, '{"name":"x","role":"admin"}')).status,
+        ).toBe(403);
+        expect((await get(port, '/api/history/runs', headers)).status).toBe(403);
+        expect((await get(port, '/api/tokens', headers)).status).toBe(403);
+      }
+    },
+  );
+
+  it('refuse a Host the launcher does not answer to (DNS rebinding), even with a team token', async () => {
+    const port = await start();
+    const made = await post(
+      port,
+      '/api/tokens',
+      { Host: `127.0.0.1:${port}`, ...AUTH },
+      '{"name":"ci","role":"admin"}',
+    );
+    const team = { authorization: `Bearer ${(JSON.parse(made.body) as { token: string }).token}` };
+    const headers = { Host: `evil.example:${port}`, ...team };
+    const res = await get(port, '/api/history/runs', headers);
+    expect(res.status).toBe(421);
+    expect((await post(port, '/api/history/runs', headers, '{}')).status).toBe(421);
+  });
+});

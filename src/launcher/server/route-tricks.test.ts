@@ -26,6 +26,10 @@ let port: number;
 /** Real ids, so a handler reached by mistake would answer 2xx (or 409), not "no such job". */
 let jobId: string;
 let bundleId: string;
+let historyRunId: string;
+let tokenId: string;
+/** Team tokens of each role: a read token must not pass where publish or admin is needed. */
+const teamTokens: Record<string, string> = {};
 
 beforeAll(async () => {
   box = sandbox();
@@ -40,6 +44,25 @@ beforeAll(async () => {
     payload: { version: 1 },
   });
   bundleId = (stored.json() as { id: string }).id;
+  const job = await waitJob(app, jobId, isFinal);
+  historyRunId = job.runIds[0] ?? '';
+  // The publisher records the job's runs in the launcher's history within a few polls.
+  for (let i = 0; i < 300; i++) {
+    const res = await app.inject({ url: `/api/history/runs/${historyRunId}`, headers: AUTH });
+    if (res.statusCode === 200) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  for (const role of ['read', 'publish', 'admin']) {
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: AUTH,
+      payload: { name: role, role },
+    });
+    const body = made.json<{ id: string; token: string }>();
+    teamTokens[role] = body.token;
+    tokenId = body.id;
+  }
 });
 
 afterAll(async () => {
@@ -52,7 +75,9 @@ const BODY = JSON.stringify({ model: 'resnet50.onnx', jobTypes: [2] });
 function concrete(url: string): string {
   return url
     .replace(/^\/api\/jobs\/:id/, `/api/jobs/${jobId}`)
-    .replace(/^\/api\/runs\/:id/, `/api/runs/${bundleId}`);
+    .replace(/^\/api\/runs\/:id/, `/api/runs/${bundleId}`)
+    .replace(/^\/api\/history\/runs\/:id/, `/api/history/runs/${historyRunId}`)
+    .replace(/^\/api\/tokens\/:id/, `/api/tokens/${tokenId}`);
 }
 
 const encodeChar = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
@@ -103,7 +128,7 @@ function expectRefused(what: string, res: RawResponse): void {
   expect(res.status, what).toBeLessThan(500);
   if (/json/.test(res.headers['content-type'] ?? '') && res.body !== '') {
     const code = (JSON.parse(res.body) as { code?: string }).code;
-    expect(['UNAUTHORIZED', 'NOT_FOUND'], `${what}: ${res.body}`).toContain(code);
+    expect(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'], `${what}: ${res.body}`).toContain(code);
   }
 }
 
@@ -112,7 +137,7 @@ function protectedRoutes() {
 }
 
 describe('protected routes without the token', () => {
-  it('are enumerated from the app and include every API route that needs the token', () => {
+  it('are enumerated from the app and include every API route that needs the token', async () => {
     const routes = protectedRoutes().map((r) => `${r.method} ${r.url}`);
     for (const expected of [
       'GET /api/jobs',
@@ -126,9 +151,21 @@ describe('protected routes without the token', () => {
       'DELETE /api/runs/:id',
       'GET /api/preflight',
       'GET /api/models',
+      'GET /api/history/facets',
+      'GET /api/history/points',
+      'GET /api/history/runs',
+      'GET /api/history/runs/:id',
+      'GET /api/history/runs/:id/raw',
+      'POST /api/history/runs',
+      'GET /api/tokens',
+      'POST /api/tokens',
+      'DELETE /api/tokens/:id',
     ]) {
       expect(routes).toContain(expected);
     }
+    // The history run the job made is real, so a handler reached by mistake would answer it.
+    const real = await app.inject({ url: `/api/history/runs/${historyRunId}`, headers: AUTH });
+    expect(real.statusCode).toBe(200);
     // Public: health, reading a run or bundle by its id, the dashboard's files.
     for (const r of routesOf(app).filter((x) => x.public)) {
       expect(r.method === 'GET' || r.method === 'HEAD', `${r.method} ${r.url}`).toBe(true);
@@ -179,6 +216,69 @@ describe('protected routes without the token', () => {
   });
 });
 
+describe('team tokens on routes that need another role', () => {
+  /** Which team roles a route lets in: none outside the history, admin everywhere in it. */
+  const lets = (route: { method: string; url: string }, role: string): boolean => {
+    const needs = ROLE_OF[`${route.method} ${route.url}`];
+    return needs !== undefined && (role === 'admin' || role === needs);
+  };
+
+  it("refuse every spelling of every route a token's role does not open (inject)", async () => {
+    let tried = 0;
+    for (const role of ['read', 'publish']) {
+      for (const route of protectedRoutes().filter((r) => !lets(r, role))) {
+        for (const url of tricks(concrete(route.url))) {
+          const res = await app.inject({
+            method: route.method as 'GET',
+            url,
+            headers: {
+              authorization: `Bearer ${teamTokens[role]}`,
+              ...(route.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+            },
+            payload: route.method === 'POST' ? BODY : undefined,
+          });
+          tried += 1;
+          expectRefused(`${role}: ${route.method} ${url}`, {
+            status: res.statusCode,
+            headers: res.headers as Record<string, string>,
+            body: res.body,
+          });
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
+    // The admin token was never revoked by any of this.
+    const still = await app.inject({
+      url: '/api/tokens',
+      headers: { authorization: `Bearer ${teamTokens.admin}` },
+    });
+    expect(still.statusCode).toBe(200);
+    expect(
+      still
+        .json<{ tokens: { revokedAt: string | null }[] }>()
+        .tokens.every((t) => t.revokedAt === null),
+    ).toBe(true);
+  });
+});
+
+const ROLE_OF: Record<string, string> = {
+  'GET /api/history/facets': 'read',
+  'HEAD /api/history/facets': 'read',
+  'GET /api/history/points': 'read',
+  'HEAD /api/history/points': 'read',
+  'GET /api/history/runs': 'read',
+  'HEAD /api/history/runs': 'read',
+  'GET /api/history/runs/:id': 'read',
+  'HEAD /api/history/runs/:id': 'read',
+  'GET /api/history/runs/:id/raw': 'read',
+  'HEAD /api/history/runs/:id/raw': 'read',
+  'POST /api/history/runs': 'publish',
+  'GET /api/tokens': 'admin',
+  'HEAD /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:id': 'admin',
+};
+
 describe('requests that match no route', () => {
   it.each(['/api/nothing', '/api/jobs/x/y/z', '/api', '/api/'])(
     '%s answers the same 404 with and without the token',
@@ -212,7 +312,7 @@ describe('requests that match no route', () => {
 });
 
 describe('bodies of protected routes', () => {
-  it.each(['/api/runs', '/api/jobs'])(
+  it.each(['/api/runs', '/api/jobs', '/api/history/runs', '/api/tokens'])(
     'POST %s without the token is refused before its body is read',
     async (url) => {
       // 2 MiB announced, a few bytes sent: the answer can only come if nothing waits for the rest.

@@ -13,6 +13,13 @@ import { build } from './app.ts';
 export const FAKE_AOE = fileURLToPath(
   new URL('../../../e2e/fixtures/fake-aoe/aoe', import.meta.url),
 );
+/** An AOE result file (resnet50, baseline 120 ms, tuned 100 ms). */
+export const AOE_FILE = fileURLToPath(
+  new URL(
+    '../../../e2e/fixtures/compare/aoe_result_opat_20250301100000123_pid1001.json',
+    import.meta.url,
+  ),
+);
 export const TOKEN = 'test-token-0123456789abcdef0123456789abcdef';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
 
@@ -66,6 +73,8 @@ export async function testApp(
     env?: Record<string, string>;
     distDir?: string | null;
     allowedHosts?: readonly string[];
+    db?: string;
+    publishTo?: { url: string; token: string };
   } = {},
 ): Promise<FastifyInstance> {
   return build({
@@ -80,6 +89,9 @@ export async function testApp(
     demo: false,
     graceMs: 300,
     pollMs: 30,
+    publishPollMs: 30,
+    ...(opts.db !== undefined && { db: opts.db }),
+    ...(opts.publishTo && { publishTo: opts.publishTo }),
   });
 }
 

@@ -7,6 +7,8 @@ import { validators } from '../../core/validation/generated/index.ts';
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import type { LauncherJobResume } from '../../core/validation/generated/launcher-job-resume.ts';
 import type { LauncherPermalinkRequest } from '../../core/validation/generated/launcher-permalink-request.ts';
+import type { LauncherPublishRequest } from '../../core/validation/generated/launcher-publish-request.ts';
+import type { LauncherTokenRequest } from '../../core/validation/generated/launcher-token-request.ts';
 import { ApiError, type FieldError } from './errors.ts';
 
 /** What each schema the API checks bodies against describes. */
@@ -14,6 +16,8 @@ interface Bodies {
   readonly 'launcher-job-request': LauncherJobRequest;
   readonly 'launcher-job-resume': LauncherJobResume;
   readonly 'launcher-permalink-request': LauncherPermalinkRequest;
+  readonly 'launcher-publish-request': LauncherPublishRequest;
+  readonly 'launcher-token-request': LauncherTokenRequest;
 }
 export type LauncherSchema = keyof Bodies;
 

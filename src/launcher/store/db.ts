@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createReserve } from './disk-full.ts';
+import { SchemaTooNewError } from './history.ts';
 import { acquireDataDirLock } from './lock.ts';
 
 export type Db = Database.Database;
@@ -79,7 +80,47 @@ const MIGRATIONS: readonly string[] = [
      manifest TEXT,
      PRIMARY KEY (job_id, idx)
    ) WITHOUT ROWID;`,
+  // The run history (history.ts): this host's finished runs and, on a team server, every run
+  // the device hosts published; the figures a trend needs are columns, the documents beside them.
+  // Team access tokens, stored as scrypt hashes. history_sent: the runs of this launcher already
+  // recorded in the history (and queued for the team server, when there is one).
+  `CREATE TABLE history_runs (
+     id TEXT PRIMARY KEY,
+     model TEXT NOT NULL,
+     soc TEXT,
+     batch_size INTEGER,
+     host TEXT NOT NULL,
+     user_name TEXT NOT NULL,
+     cann_version TEXT,
+     baseline_ms REAL,
+     tuned_ms REAL,
+     measured_ms REAL,
+     verdict TEXT,
+     file_name TEXT NOT NULL,
+     format TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     published_at TEXT NOT NULL,
+     report TEXT,
+     manifest TEXT NOT NULL,
+     raw BLOB NOT NULL
+   );
+   CREATE INDEX history_runs_model ON history_runs(model, created_at);
+   CREATE INDEX history_runs_created ON history_runs(created_at, id);
+   CREATE TABLE tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     salt TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE TABLE history_sent (run_id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;`,
 ];
+
+/** The schema version this launcher writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export const DB_FILE = 'launcher.sqlite';
 const PRIVATE_DIR = 0o700;
@@ -130,6 +171,25 @@ export function openDb(dataDir: string): Db {
   return db;
 }
 
+/**
+ * Opens an existing data dir's database without its lock, for short administrative writes
+ * (`aoe-dashboard token`) beside a running launcher: WAL and the busy timeout keep them apart.
+ */
+export function openDbUnlocked(dataDir: string): Db {
+  const file = join(resolve(dataDir), DB_FILE);
+  if (!existsSync(file)) {
+    throw new Error(`no launcher database in ${dataDir}: start \`aoe-dashboard serve\` there once`);
+  }
+  const db = new Database(file);
+  try {
+    configure(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the tail).
@@ -139,8 +199,12 @@ function configure(db: Db): void {
   migrate(db);
 }
 
+/** Applies the migrations this database lacks; refuses one written by a newer launcher. */
 export function migrate(db: Db): void {
   const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > MIGRATIONS.length) {
+    throw new SchemaTooNewError(current, MIGRATIONS.length, `the database ${db.name}`);
+  }
   for (let v = current; v < MIGRATIONS.length; v++) {
     const sql = MIGRATIONS[v];
     if (sql === undefined) continue;

@@ -159,6 +159,13 @@ export function createRepo(db: Db) {
       'SELECT id, size, created_at FROM bundles ORDER BY created_at DESC, rowid DESC LIMIT ?',
     ),
     deleteBundle: db.prepare('DELETE FROM bundles WHERE id = ?'),
+    unrecorded: db.prepare(
+      `SELECT runs.* FROM runs LEFT JOIN jobs ON jobs.id = runs.job_id
+       WHERE (runs.job_id IS NULL OR jobs.state IN ('succeeded', 'failed', 'canceled', 'interrupted'))
+         AND NOT EXISTS (SELECT 1 FROM history_sent WHERE history_sent.run_id = runs.id)
+       ORDER BY runs.rowid LIMIT ?`,
+    ),
+    markRecorded: db.prepare('INSERT OR IGNORE INTO history_sent (run_id, at) VALUES (?, ?)'),
   };
 
   /** Runs `write`; on a full disk gives up the reserve and runs it once more. */
@@ -283,6 +290,11 @@ export function createRepo(db: Db) {
       const deleted = essential(() => s.deleteBundle.run(id).changes === 1);
       if (deleted) reserve.replenish();
       return deleted;
+    },
+    /** Runs of ended jobs not yet recorded in the history, oldest first. */
+    unrecordedRuns: (limit: number) => s.unrecorded.all(limit) as RunRow[],
+    markRecorded(runId: string, at: string): void {
+      s.markRecorded.run(runId, at);
     },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

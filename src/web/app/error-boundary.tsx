@@ -7,7 +7,8 @@ import { Link } from 'react-router';
 import { Icon } from '../components/icons.tsx';
 import { SHELL_NS } from './strings.ts';
 
-export type FeatureName = 'app' | 'home' | 'run' | 'profile' | 'compare' | 'launch' | 'shared';
+export type FeatureName =
+  'app' | 'home' | 'run' | 'profile' | 'compare' | 'launch' | 'history' | 'shared';
 
 interface BoundaryProps {
   readonly feature: FeatureName;

@@ -111,6 +111,9 @@ export function Header() {
         <NavLink to="/launch" className={navClass}>
           {t('nav.launch')}
         </NavLink>
+        <NavLink to="/history" className={navClass}>
+          {t('nav.history')}
+        </NavLink>
       </nav>
       <div className="header-tools">
         <LanguageSwitch />

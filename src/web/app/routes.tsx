@@ -29,6 +29,7 @@ const RunPage = page(() => import('../features/run/run-page.tsx'), 'RunPage');
 const ProfilePage = page(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
 const ComparePage = page(() => import('../features/compare/compare-page.tsx'), 'ComparePage');
 const LaunchPage = page(() => import('../features/launch/launch-page.tsx'), 'LaunchPage');
+const HistoryPage = page(() => import('../features/history/history-page.tsx'), 'HistoryPage');
 const SharedView = page(() => import('../features/shared-view/shared-view.tsx'), 'SharedView');
 
 function Feature({ name, children }: { readonly name: FeatureName; readonly children: ReactNode }) {
@@ -119,6 +120,14 @@ function Pages() {
         element={
           <Feature name="launch">
             <LaunchPage />
+          </Feature>
+        }
+      />
+      <Route
+        path="history"
+        element={
+          <Feature name="history">
+            <HistoryPage />
           </Feature>
         }
       />

@@ -14,6 +14,8 @@ export const validators = {
   'launcher-job': v.launcher_job,
   'launcher-permalink-request': v.launcher_permalink_request,
   'launcher-preflight': v.launcher_preflight,
+  'launcher-publish-request': v.launcher_publish_request,
+  'launcher-token-request': v.launcher_token_request,
   'model.v1': v.model_v1,
   'profile-header-sets': v.profile_header_sets,
   'profile-row': v.profile_row,

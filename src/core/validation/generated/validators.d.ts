@@ -12,6 +12,8 @@ export declare const launcher_job_resume: ValidateFunction;
 export declare const launcher_job: ValidateFunction;
 export declare const launcher_permalink_request: ValidateFunction;
 export declare const launcher_preflight: ValidateFunction;
+export declare const launcher_publish_request: ValidateFunction;
+export declare const launcher_token_request: ValidateFunction;
 export declare const model_v1: ValidateFunction;
 export declare const profile_header_sets: ValidateFunction;
 export declare const profile_row: ValidateFunction;

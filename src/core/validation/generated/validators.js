@@ -2,7 +2,7 @@
 /* eslint-disable */
 // @ts-nocheck
 import * as func0_ns from "ajv/dist/runtime/equal.js";
-import * as func13_ns from "ajv/dist/runtime/ucs2length.js";
+import * as func12_ns from "ajv/dist/runtime/ucs2length.js";
 function runtimeDefault(ns) { const d = ns.default; return typeof d === "function" ? d : d.default; }
 export const advice_output_v1 = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/advice-output.v1.schema.json","title":"AdviceOutput","description":"What `aoe-dashboard advise --json` prints: the files read and the advisor's findings, ranked (severity, then impact). Texts are given in both languages; the figures in `value` are already formatted.","type":"object","required":["version","failOn","files","counts","findings"],"additionalProperties":false,"properties":{"version":{"const":1},"failOn":{"$ref":"#/$defs/severity"},"files":{"type":"array","items":{"$ref":"#/$defs/file"}},"counts":{"type":"object","required":["critical","warning","info"],"additionalProperties":false,"properties":{"critical":{"type":"integer","minimum":0},"warning":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}}},"$defs":{"severity":{"enum":["info","warning","critical"]},"localized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"file":{"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"evidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}},"finding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/evidence"}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}}}};
@@ -10419,17 +10419,749 @@ return errors === 0;
 }
 validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const model_v1 = validate69;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
-const schema96 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
-const schema97 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
-const schema98 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
-const schema99 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const launcher_publish_request = validate69;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
+const pattern33 = new RegExp("^[^/\\\\\\u0000-\\u001f]+$", "u");
+const pattern34 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const pattern35 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$", "u");
+const func12 = runtimeDefault(func12_ns);
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.fileName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fileName"},message:"must have required property '"+"fileName"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.raw === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.createdAt === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.source === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "fileName")) || (key0 === "raw")) || (key0 === "createdAt")) || (key0 === "source")) || (key0 === "manifests")) || (key0 === "meta"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern29.test(data0)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.fileName !== undefined){
+let data1 = data.fileName;
+if(typeof data1 === "string"){
+if(func12(data1) > 255){
+const err8 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func12(data1) < 1){
+const err9 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern33.test(data1)){
+const err10 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^/\\\\\\u0000-\\u001f]+$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.raw !== undefined){
+let data2 = data.raw;
+if(typeof data2 === "string"){
+if(func12(data2) > 44739244){
+const err12 = {instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/maxLength",keyword:"maxLength",params:{limit: 44739244},message:"must NOT have more than 44739244 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!pattern34.test(data2)){
+const err13 = {instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data3 = data.createdAt;
+if(typeof data3 === "string"){
+if(!pattern35.test(data3)){
+const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data4 = data.source;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.host === undefined){
+const err17 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data4.user === undefined){
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!((key1 === "host") || (key1 === "user"))){
+const err19 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data4.host !== undefined){
+let data5 = data4.host;
+if(typeof data5 === "string"){
+if(func12(data5) > 255){
+const err20 = {instancePath:instancePath+"/source/host",schemaPath:"#/properties/source/properties/host/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(func12(data5) < 1){
+const err21 = {instancePath:instancePath+"/source/host",schemaPath:"#/properties/source/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/source/host",schemaPath:"#/properties/source/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data4.user !== undefined){
+let data6 = data4.user;
+if(typeof data6 === "string"){
+if(func12(data6) > 255){
+const err23 = {instancePath:instancePath+"/source/user",schemaPath:"#/properties/source/properties/user/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(func12(data6) < 1){
+const err24 = {instancePath:instancePath+"/source/user",schemaPath:"#/properties/source/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/source/user",schemaPath:"#/properties/source/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.manifests !== undefined){
+let data7 = data.manifests;
+if(Array.isArray(data7)){
+if(data7.length > 32){
+const err27 = {instancePath:instancePath+"/manifests",schemaPath:"#/properties/manifests/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length > 64){
+const err28 = {instancePath:instancePath+"/manifests/" + i0,schemaPath:"#/properties/manifests/items/maxProperties",keyword:"maxProperties",params:{limit: 64},message:"must NOT have more than 64 properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/manifests/" + i0,schemaPath:"#/properties/manifests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/manifests",schemaPath:"#/properties/manifests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.meta !== undefined){
+let data9 = data.meta;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!((((((key2 === "model") || (key2 === "soc")) || (key2 === "batchSize")) || (key2 === "cannVersion")) || (key2 === "measuredMs")) || (key2 === "verdict"))){
+const err31 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data9.model !== undefined){
+let data10 = data9.model;
+if(typeof data10 === "string"){
+if(func12(data10) > 255){
+const err32 = {instancePath:instancePath+"/meta/model",schemaPath:"#/properties/meta/properties/model/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(func12(data10) < 1){
+const err33 = {instancePath:instancePath+"/meta/model",schemaPath:"#/properties/meta/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/meta/model",schemaPath:"#/properties/meta/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data9.soc !== undefined){
+let data11 = data9.soc;
+if(typeof data11 === "string"){
+if(func12(data11) > 64){
+const err35 = {instancePath:instancePath+"/meta/soc",schemaPath:"#/properties/meta/properties/soc/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(func12(data11) < 1){
+const err36 = {instancePath:instancePath+"/meta/soc",schemaPath:"#/properties/meta/properties/soc/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/meta/soc",schemaPath:"#/properties/meta/properties/soc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data9.batchSize !== undefined){
+let data12 = data9.batchSize;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err38 = {instancePath:instancePath+"/meta/batchSize",schemaPath:"#/properties/meta/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 1000000 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/meta/batchSize",schemaPath:"#/properties/meta/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err40 = {instancePath:instancePath+"/meta/batchSize",schemaPath:"#/properties/meta/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data9.cannVersion !== undefined){
+let data13 = data9.cannVersion;
+if(typeof data13 === "string"){
+if(func12(data13) > 64){
+const err41 = {instancePath:instancePath+"/meta/cannVersion",schemaPath:"#/properties/meta/properties/cannVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(func12(data13) < 1){
+const err42 = {instancePath:instancePath+"/meta/cannVersion",schemaPath:"#/properties/meta/properties/cannVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/meta/cannVersion",schemaPath:"#/properties/meta/properties/cannVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data9.measuredMs !== undefined){
+let data14 = data9.measuredMs;
+if(typeof data14 == "number"){
+if(data14 > 1000000000 || isNaN(data14)){
+const err44 = {instancePath:instancePath+"/meta/measuredMs",schemaPath:"#/properties/meta/properties/measuredMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err45 = {instancePath:instancePath+"/meta/measuredMs",schemaPath:"#/properties/meta/properties/measuredMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/meta/measuredMs",schemaPath:"#/properties/meta/properties/measuredMs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data9.verdict !== undefined){
+let data15 = data9.verdict;
+if(!(((data15 === "accept") || (data15 === "reject")) || (data15 === "insufficient"))){
+const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema95.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const launcher_token_request = validate70;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
+const pattern36 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.role === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "name") || (key0 === "role"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func12(data0) > 100){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func12(data0) < 1){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern36.test(data0)){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data1 = data.role;
+if(!(((data1 === "read") || (data1 === "publish")) || (data1 === "admin"))){
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema96.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const model_v1 = validate71;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
+const schema98 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
+const schema99 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
+const schema100 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
+const schema101 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10598,7 +11330,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema97.properties, key0))){
+if(!(func1.call(schema99.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -10624,7 +11356,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema97.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema99.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10637,7 +11369,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema97.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema99.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10650,7 +11382,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema97.properties.statusText.type},message:"must be string,null"};
+const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema99.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10663,7 +11395,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema97.properties.reportKey.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema99.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10676,7 +11408,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema97.properties.tuningTimeS.type},message:"must be number,null"};
+const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema99.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10689,7 +11421,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema97.properties.baselineMs.type},message:"must be number,null"};
+const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema99.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10702,7 +11434,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema97.properties.tunedMs.type},message:"must be number,null"};
+const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema99.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10715,7 +11447,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema97.properties.improvementPct.type},message:"must be number,null"};
+const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema99.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10728,7 +11460,7 @@ errors++;
 if(data.recomputedImprovementPct !== undefined){
 let data9 = data.recomputedImprovementPct;
 if((!(typeof data9 == "number")) && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema97.properties.recomputedImprovementPct.type},message:"must be number,null"};
+const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema99.properties.recomputedImprovementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10741,7 +11473,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data10 = data.savedMs;
 if((!(typeof data10 == "number")) && (data10 !== null)){
-const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema97.properties.savedMs.type},message:"must be number,null"};
+const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema99.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10754,7 +11486,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data11 = data.savedPct;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema97.properties.savedPct.type},message:"must be number,null"};
+const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema99.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11169,7 +11901,7 @@ errors++;
 if(data20.dimension !== undefined){
 let data23 = data20.dimension;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema99.properties.dimension.type},message:"must be string,null"};
+const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema101.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11206,7 +11938,7 @@ errors++;
 if(data20.improvementPct !== undefined){
 let data26 = data20.improvementPct;
 if((!(typeof data26 == "number")) && (data26 !== null)){
-const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema99.properties.improvementPct.type},message:"must be number,null"};
+const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema101.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11219,7 +11951,7 @@ errors++;
 if(data20.repoAction !== undefined){
 let data27 = data20.repoAction;
 if(!(((data27 === "add") || (data27 === "update")) || (data27 === null))){
-const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema99.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema101.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11305,16 +12037,16 @@ vErrors.push(err71);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11431,7 +12163,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "opat") || (data2 === "sgat"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema96.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11444,7 +12176,7 @@ errors++;
 if(data.layout !== undefined){
 let data3 = data.layout;
 if(!(((data3 === "array") || (data3 === "report-map")) || (data3 === "bare-object"))){
-const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema96.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema98.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11457,7 +12189,7 @@ errors++;
 if(data.generation !== undefined){
 let data4 = data.generation;
 if(!(((((data4 === "cann-6.0") || (data4 === "cann-6.2")) || (data4 === "cann-6.3+")) || (data4 === "sgat")) || (data4 === "unknown"))){
-const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema96.properties.generation.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema98.properties.generation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11484,8 +12216,8 @@ let data6 = data.tasks;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate71(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate73(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }
@@ -11512,44 +12244,43 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/model.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
-validate69.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_header_sets = validate74;
-const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
-const schema103 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
-const pattern32 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema101 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
-const schema102 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
-const func13 = runtimeDefault(func13_ns);
+export const profile_header_sets = validate76;
+const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
+const schema105 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
+const pattern37 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const schema103 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
+const schema104 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11596,7 +12327,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(func13(data1) < 1){
+if(func12(data1) < 1){
 const err3 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -11669,7 +12400,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((((data2 === "string") || (data2 === "shape")) || (data2 === "number")) || (data2 === "timestamp")) || (data2 === "id"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema101.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11682,7 +12413,7 @@ errors++;
 if(data.unit !== undefined){
 let data3 = data.unit;
 if(!((data3 === "us") || (data3 === "%"))){
-const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema101.properties.unit.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema103.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11703,18 +12434,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema106 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
-const pattern36 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
+const schema108 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
+const pattern41 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11797,7 +12528,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern36.test(data0)){
+if(!pattern41.test(data0)){
 const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+(-[A-Za-z0-9_.]+)*$"},message:"must match pattern \""+"^[a-z_]+(-[A-Za-z0-9_.]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -11822,7 +12553,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!(((data1 === "kernel-details") || (data1 === "op-summary")) || (data1 === "op-statistic"))){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema106.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema108.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11835,7 +12566,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func13(data2) < 1){
+if(func12(data2) < 1){
 const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -11864,7 +12595,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func13(data4) < 1){
+if(func12(data4) < 1){
 const err12 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -11933,7 +12664,7 @@ const len2 = data6.length;
 for(let i3=0; i3<len2; i3++){
 let data7 = data6[i3];
 if(typeof data7 === "string"){
-if(func13(data7) < 1){
+if(func12(data7) < 1){
 const err16 = {instancePath:instancePath+"/any/" + i2+"/" + i3,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -12022,7 +12753,7 @@ const len3 = data8.length;
 for(let i5=0; i5<len3; i5++){
 let data9 = data8[i5];
 if(typeof data9 === "string"){
-if(func13(data9) < 1){
+if(func12(data9) < 1){
 const err22 = {instancePath:instancePath+"/none/" + i5,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -12091,17 +12822,17 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12191,7 +12922,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern32.test(key1)){
+if(!pattern37.test(key1)){
 const err7 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err7];
@@ -12215,8 +12946,8 @@ errors++;
 }
 }
 for(const key2 in data2){
-if(!(validate75(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate77(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -12284,7 +13015,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern32.test(data6)){
+if(!pattern37.test(data6)){
 const err14 = {instancePath:instancePath+"/required/kernel-details/" + i0,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -12349,7 +13080,7 @@ const len1 = data7.length;
 for(let i2=0; i2<len1; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
-if(!pattern32.test(data8)){
+if(!pattern37.test(data8)){
 const err18 = {instancePath:instancePath+"/required/op-summary/" + i2,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -12414,7 +13145,7 @@ const len2 = data9.length;
 for(let i4=0; i4<len2; i4++){
 let data10 = data9[i4];
 if(typeof data10 === "string"){
-if(!pattern32.test(data10)){
+if(!pattern37.test(data10)){
 const err22 = {instancePath:instancePath+"/required/op-statistic/" + i4,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -12499,8 +13230,8 @@ errors++;
 }
 const len3 = data11.length;
 for(let i6=0; i6<len3; i6++){
-if(!(validate77(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate79(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 }
@@ -12527,19 +13258,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_row = validate79;
-const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
+export const profile_row = validate81;
+const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12632,7 +13363,7 @@ errors++;
 if(data.op_name !== undefined){
 let data0 = data.op_name;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema110.properties.op_name.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema112.properties.op_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12645,7 +13376,7 @@ errors++;
 if(data.op_type !== undefined){
 let data1 = data.op_type;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema110.properties.op_type.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema112.properties.op_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12658,7 +13389,7 @@ errors++;
 if(data.core_type !== undefined){
 let data2 = data.core_type;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema110.properties.core_type.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema112.properties.core_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12671,7 +13402,7 @@ errors++;
 if(data.start_offset_us !== undefined){
 let data3 = data.start_offset_us;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema110.properties.start_offset_us.type},message:"must be number,null"};
+const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema112.properties.start_offset_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12684,7 +13415,7 @@ errors++;
 if(data.duration_us !== undefined){
 let data4 = data.duration_us;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema110.properties.duration_us.type},message:"must be number,null"};
+const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema112.properties.duration_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12709,7 +13440,7 @@ errors++;
 if(data.wait_us !== undefined){
 let data5 = data.wait_us;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema110.properties.wait_us.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema112.properties.wait_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12722,7 +13453,7 @@ errors++;
 if(data.input_shapes !== undefined){
 let data6 = data.input_shapes;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema110.properties.input_shapes.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema112.properties.input_shapes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12743,24 +13474,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const share_bundle_v1 = validate80;
-const schema111 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
-const schema112 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
-const schema113 = {"type":"string"};
+export const share_bundle_v1 = validate82;
+const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
+const schema114 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
 const schema115 = {"type":"string"};
-const schema133 = {"type":"number"};
-const schema117 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
-const schema119 = {"type":["number","null"]};
+const schema117 = {"type":"string"};
+const schema135 = {"type":"number"};
+const schema119 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
+const schema121 = {"type":["number","null"]};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12879,7 +13610,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema117.properties, key0))){
+if(!(func1.call(schema119.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -12905,7 +13636,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema117.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema119.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12918,7 +13649,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema117.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema119.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12931,7 +13662,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema117.properties.statusText.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema119.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12944,7 +13675,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema117.properties.reportKey.type},message:"must be string,null"};
+const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema119.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12957,7 +13688,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema119.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12970,7 +13701,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema119.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12983,7 +13714,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema119.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12996,7 +13727,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema119.type},message:"must be number,null"};
+const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13168,19 +13899,19 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema124 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
-const schema125 = {"type":"integer","minimum":0,"maximum":199999};
-const schema126 = {"type":"integer","minimum":-1,"maximum":199999};
+const schema126 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
+const schema127 = {"type":"integer","minimum":0,"maximum":199999};
+const schema128 = {"type":"integer","minimum":-1,"maximum":199999};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13572,7 +14303,7 @@ const len5 = data10.length;
 for(let i5=0; i5<len5; i5++){
 let data11 = data10[i5];
 if(!(((data11 === 0) || (data11 === 1)) || (data11 === 2))){
-const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema124.properties.r.items.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema126.properties.r.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13670,7 +14401,7 @@ errors++;
 if(len7 > 1){
 let data15 = data13[1];
 if((!(typeof data15 == "number")) && (data15 !== null)){
-const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema119.type},message:"must be number,null"};
+const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13715,17 +14446,17 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema129 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
+const schema131 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13852,7 +14583,7 @@ errors++;
 if(data.format !== undefined){
 let data2 = data.format;
 if(!(((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic"))){
-const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema129.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema131.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14260,17 +14991,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema140 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
+const schema142 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14279,7 +15010,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema140.properties, key0))){
+if(!(func1.call(schema142.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -14434,22 +15165,22 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema151 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
-const schema152 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
-const schema153 = {"enum":["info","warning","critical"]};
-const schema154 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
-const schema155 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
-const schema157 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
+const schema153 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
+const schema154 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema155 = {"enum":["info","warning","critical"]};
+const schema156 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
+const schema157 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
+const schema159 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14612,7 +15343,7 @@ errors++;
 if(data4.table !== undefined){
 let data6 = data4.table;
 if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
-const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema157.properties.table.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema159.properties.table.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14682,16 +15413,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14806,7 +15537,7 @@ errors++;
 if(data.severity !== undefined){
 let data1 = data.severity;
 if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
-const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema155.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14927,8 +15658,8 @@ let data6 = data.evidence;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate92(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate94(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 }
@@ -15198,16 +15929,16 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15262,8 +15993,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate91(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 }
@@ -15345,7 +16076,7 @@ errors++;
 if(len2 > 1){
 let data5 = data3[1];
 if(typeof data5 === "string"){
-if(func13(data5) > 500){
+if(func12(data5) > 500){
 const err10 = {instancePath:instancePath+"/dismissed/" + i1+"/1",schemaPath:"#/properties/dismissed/items/prefixItems/1/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -15413,16 +16144,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15531,7 +16262,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema112.properties, key0))){
+if(!(func1.call(schema114.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -15628,7 +16359,7 @@ errors++;
 if(data.gen !== undefined){
 let data5 = data.gen;
 if(!(((((data5 === "cann-6.0") || (data5 === "cann-6.2")) || (data5 === "cann-6.3+")) || (data5 === "sgat")) || (data5 === "unknown"))){
-const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema112.properties.gen.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema114.properties.gen.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15641,7 +16372,7 @@ errors++;
 if(data.layout !== undefined){
 let data6 = data.layout;
 if(!(((data6 === "array") || (data6 === "report-map")) || (data6 === "bare-object"))){
-const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema112.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema114.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15664,26 +16395,26 @@ errors++;
 }
 }
 if(data.task !== undefined){
-if(!(validate82(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
-errors = vErrors.length;
-}
-}
-if(data.ops !== undefined){
-if(!(validate84(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
+if(!(validate84(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
 errors = vErrors.length;
 }
 }
-if(data.profile !== undefined){
-if(!(validate86(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
+if(data.ops !== undefined){
+if(!(validate86(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
-if(data.manifest !== undefined){
-if(!(validate88(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+if(data.profile !== undefined){
+if(!(validate88(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+if(data.manifest !== undefined){
+if(!(validate90(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
@@ -15726,8 +16457,8 @@ errors++;
 }
 }
 if(data.advice !== undefined){
-if(!(validate90(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate92(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 }
@@ -15742,17 +16473,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema160 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema162 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15881,7 +16612,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema160.properties, key0))){
+if(!(func1.call(schema162.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -15895,7 +16626,7 @@ errors++;
 if(data.page !== undefined){
 let data0 = data.page;
 if(!((data0 === "compare") || (data0 === "run"))){
-const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema160.properties.page.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema162.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15968,7 +16699,7 @@ errors++;
 if(data.tab !== undefined){
 let data4 = data.tab;
 if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
-const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema160.properties.tab.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema162.properties.tab.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -16112,7 +16843,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
-const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema160.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema162.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -16187,7 +16918,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
-const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema160.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema162.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -17139,17 +17870,17 @@ vErrors.push(err116);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17318,8 +18049,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate81(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate83(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
@@ -17336,8 +18067,8 @@ errors++;
 }
 }
 if(data.view !== undefined){
-if(!(validate97(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate99(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 }
@@ -17352,7 +18083,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

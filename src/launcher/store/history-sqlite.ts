@@ -1,0 +1,144 @@
+// The history on the launcher's own SQLite database (tables from migration 4 in db.ts). Calls are
+// synchronous underneath; the async interface is the one PostgreSQL needs.
+import type { Db } from './db.ts';
+import { isDiskFull, StoreFullError } from './disk-full.ts';
+import {
+  MAX_HISTORY_POINTS,
+  type Facets,
+  type HistoryFilter,
+  type HistoryRunInput,
+  type HistoryStore,
+  type ModelKey,
+  type PutResult,
+  type StoredToken,
+} from './history.ts';
+import {
+  INSERT_COLUMNS,
+  insertValues,
+  runOf,
+  storedTokenOf,
+  SUMMARY_COLUMNS,
+  summaryOf,
+  tokenInfoOf,
+  whereOf,
+  type FullRow,
+  type SummaryRow,
+  type TokenRow,
+} from './history-sql.ts';
+
+const q = () => '?';
+
+export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): HistoryStore {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO history_runs (${INSERT_COLUMNS})
+     VALUES (${INSERT_COLUMNS.split(',').map(q).join(', ')})`,
+  );
+  const getRun = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS}, report, manifest FROM history_runs WHERE id = ?`,
+  );
+  const getRaw = db.prepare('SELECT file_name, raw FROM history_runs WHERE id = ?');
+  const writing = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      throw isDiskFull(err) ? new StoreFullError(err) : err;
+    }
+  };
+  return {
+    engine: 'sqlite',
+    async putRun(run: HistoryRunInput): Promise<PutResult> {
+      const changes = writing(
+        () => insert.run(insertValues(run, new Date().toISOString())).changes,
+      );
+      return changes === 1 ? 'created' : 'exists';
+    },
+    async getRun(id) {
+      const row = getRun.get(id) as FullRow | undefined;
+      return row ? runOf(row) : undefined;
+    },
+    async getRaw(id) {
+      const row = getRaw.get(id) as { file_name: string; raw: Buffer } | undefined;
+      return row ? { fileName: row.file_name, raw: row.raw } : undefined;
+    },
+    async listRuns(filter: HistoryFilter, limit: number, offset: number) {
+      const w = whereOf(filter, q);
+      const rows = db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
+           ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...w.values, limit, offset) as SummaryRow[];
+      const total = (
+        db.prepare(`SELECT COUNT(*) AS n FROM history_runs ${w.sql}`).get(...w.values) as {
+          n: number;
+        }
+      ).n;
+      return { rows: rows.map(summaryOf), total };
+    },
+    async history(filter) {
+      const w = whereOf(filter, q);
+      const rows = db
+        .prepare(
+          `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
+             ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id`,
+        )
+        .all(...w.values, MAX_HISTORY_POINTS) as SummaryRow[];
+      return rows.map(summaryOf);
+    },
+    async facets(): Promise<Facets> {
+      const models = db
+        .prepare(
+          `SELECT model, soc, batch_size, COUNT(*) AS n FROM history_runs
+           GROUP BY model, soc, batch_size ORDER BY model, soc, batch_size`,
+        )
+        .all() as { model: string; soc: string | null; batch_size: number | null; n: number }[];
+      const hosts = db
+        .prepare('SELECT DISTINCT host FROM history_runs ORDER BY host')
+        .pluck()
+        .all();
+      const users = db
+        .prepare('SELECT DISTINCT user_name FROM history_runs ORDER BY user_name')
+        .pluck()
+        .all();
+      return {
+        models: models.map((m): ModelKey => ({
+          model: m.model,
+          soc: m.soc,
+          batchSize: m.batch_size,
+          runs: m.n,
+        })),
+        hosts: hosts as string[],
+        users: users as string[],
+      };
+    },
+    async insertToken(t: StoredToken) {
+      writing(() =>
+        db
+          .prepare(
+            `INSERT INTO tokens (id, name, role, salt, hash, created_at, revoked_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(t.id, t.name, t.role, t.salt, t.hash, t.createdAt, t.revokedAt),
+      );
+    },
+    async findToken(id) {
+      const row = db.prepare('SELECT * FROM tokens WHERE id = ?').get(id) as TokenRow | undefined;
+      return row ? storedTokenOf(row) : undefined;
+    },
+    async listTokens() {
+      const rows = db.prepare('SELECT * FROM tokens ORDER BY created_at, id').all() as TokenRow[];
+      return rows.map(tokenInfoOf);
+    },
+    async revokeToken(id, at) {
+      return writing(
+        () =>
+          db
+            .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+            .run(at, id).changes === 1,
+      );
+    },
+    async close() {
+      if (options.closeDb) db.close();
+    },
+  };
+}

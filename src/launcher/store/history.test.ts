@@ -1,0 +1,174 @@
+import pg from 'pg';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, SCHEMA_VERSION } from './db.ts';
+import { SchemaTooNewError } from './history.ts';
+import { openPgHistory, PG_MIGRATIONS } from './history-pg.ts';
+import { engines, sampleRun } from './history-testing.ts';
+
+for (const engine of engines()) {
+  describe.skipIf(engine.unavailable !== null)(`history store on ${engine.name}`, () => {
+    beforeAll(() => engine.setUp(), 60_000);
+    afterAll(() => engine.tearDown());
+
+    it('stores a run once: publishing it again, even all at once, changes nothing', async () => {
+      const { store, again } = await engine.open();
+      const stores = engine.name === 'postgres' ? [store, await again(), await again()] : [store];
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_v, i) =>
+          stores[i % stores.length]!.putRun(sampleRun({ id: 'same', tunedMs: 8 + i })),
+        ),
+      );
+      expect(results.filter((r) => r === 'created')).toHaveLength(1);
+      expect(results.filter((r) => r === 'exists')).toHaveLength(11);
+      const page = await store.listRuns({}, 10, 0);
+      expect(page.total).toBe(1);
+      const run = await store.getRun('same');
+      expect(run?.report).toEqual({ tasks: [] });
+      expect((await store.getRaw('same'))?.raw.toString()).toBe('{"raw":true}');
+      for (const s of stores.slice(1)) await s.close();
+      await store.close();
+    });
+
+    it('answers the history of one model oldest first, filtered by host and user', async () => {
+      const { store } = await engine.open();
+      const at = (d: number) => new Date(Date.UTC(2026, 0, d)).toISOString();
+      await store.putRun(sampleRun({ id: 'r3', createdAt: at(3), host: 'h2', user: 'bob' }));
+      await store.putRun(sampleRun({ id: 'r1', createdAt: at(1) }));
+      await store.putRun(sampleRun({ id: 'r2', createdAt: at(2), cannVersion: '8.1.RC1' }));
+      await store.putRun(sampleRun({ id: 'other', model: 'bert', createdAt: at(2) }));
+      await store.putRun(sampleRun({ id: 'b8', batchSize: 8, createdAt: at(4) }));
+      await store.putRun(
+        sampleRun({ id: 'nosoc', soc: null, batchSize: null, createdAt: at(5), user: 'x' }),
+      );
+      const all = await store.history({ model: 'resnet50', soc: 'Ascend910B3', batchSize: 1 });
+      expect(all.map((p) => p.id)).toEqual(['r1', 'r2', 'r3']);
+      expect(all[1]).toMatchObject({ cannVersion: '8.1.RC1', baselineMs: 10, tunedMs: 8 });
+      const h2 = await store.history({ model: 'resnet50', hosts: ['h2'] });
+      expect(h2.map((p) => p.id)).toEqual(['r3']);
+      const alice = await store.history({ model: 'resnet50', users: ['alice'], batchSize: 1 });
+      expect(alice.map((p) => p.id)).toEqual(['r1', 'r2']);
+      const unknown = await store.history({ model: 'resnet50', soc: null, batchSize: null });
+      expect(unknown.map((p) => p.id)).toEqual(['nosoc']);
+
+      const page = await store.listRuns({ model: 'resnet50' }, 2, 1);
+      expect(page.total).toBe(5);
+      expect(page.rows.map((r) => r.id)).toEqual(['b8', 'r3']);
+
+      const facets = await store.facets();
+      expect(facets.hosts).toEqual(['h2', 'npu-host-1']);
+      expect(facets.users).toEqual(['alice', 'bob', 'x']);
+      expect(facets.models).toContainEqual({
+        model: 'resnet50',
+        soc: 'Ascend910B3',
+        batchSize: 1,
+        runs: 3,
+      });
+      expect(facets.models).toHaveLength(4);
+      await store.close();
+    });
+
+    it('keeps hostile text as data (quotes, SQL, __proto__)', async () => {
+      const { store } = await engine.open();
+      const model = `x'); DROP TABLE history_runs; --`;
+      await store.putRun(sampleRun({ id: 'evil', model, host: '__proto__', user: '<img src=x>' }));
+      const got = await store.history({ model, hosts: ['__proto__'] });
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ model, host: '__proto__', user: '<img src=x>' });
+      expect((await store.listRuns({}, 5, 0)).total).toBe(1);
+      await store.close();
+    });
+
+    it('records, finds and revokes tokens', async () => {
+      const { store } = await engine.open();
+      const t = {
+        id: 'tok1',
+        name: 'ci',
+        role: 'publish' as const,
+        salt: 's',
+        hash: 'h',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        revokedAt: null,
+      };
+      await store.insertToken(t);
+      expect(await store.findToken('tok1')).toEqual(t);
+      expect(await store.revokeToken('tok1', '2026-01-02T00:00:00.000Z')).toBe(true);
+      expect(await store.revokeToken('tok1', '2026-01-03T00:00:00.000Z')).toBe(false);
+      expect((await store.findToken('tok1'))?.revokedAt).toBe('2026-01-02T00:00:00.000Z');
+      expect(await store.listTokens()).toEqual([
+        {
+          id: 'tok1',
+          name: 'ci',
+          role: 'publish',
+          createdAt: t.createdAt,
+          revokedAt: '2026-01-02T00:00:00.000Z',
+        },
+      ]);
+      expect(await store.findToken('nope')).toBeUndefined();
+      await store.close();
+    });
+
+    if (engine.name === 'postgres') {
+      it('migrates once however many servers start together, and refuses a newer schema', async () => {
+        const { store, url } = await engine.open();
+        await store.close();
+        const several = await Promise.all([1, 2, 3].map(() => openPgHistory(url!)));
+        await Promise.all(several.map((s) => s.close()));
+        const client = new pg.Client({ connectionString: url! });
+        await client.connect();
+        const versions = await client.query('SELECT version FROM aoe_schema ORDER BY version');
+        expect(versions.rows.map((r: { version: number }) => r.version)).toEqual(
+          PG_MIGRATIONS.map((_m, i) => i + 1),
+        );
+        await client.query('INSERT INTO aoe_schema (version, applied_at) VALUES ($1, $2)', [
+          PG_MIGRATIONS.length + 1,
+          'later',
+        ]);
+        await client.end();
+        await expect(openPgHistory(url!)).rejects.toThrow(SchemaTooNewError);
+        await expect(openPgHistory(url!)).rejects.toThrow(/newer than this launcher knows/);
+      });
+
+      it('keeps answering after the PostgreSQL server restarts', async () => {
+        const server = engine.server();
+        if (!server?.restart) return; // a shared AOE_TEST_PG_URL server is not ours to restart
+        const { store } = await engine.open();
+        await store.putRun(sampleRun({ id: 'before' }));
+        await server.restart();
+        // The pool's idle connections died with the server: the first query may fail, then it
+        // reconnects.
+        await store.getRun('before').catch(() => undefined);
+        expect((await store.getRun('before'))?.id).toBe('before');
+        expect(await store.putRun(sampleRun({ id: 'after' }))).toBe('created');
+        await store.close();
+      }, 60_000);
+    } else {
+      it('refuses a database written by a newer launcher, naming both versions', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'aoe-history-'));
+        try {
+          const db = openDb(dir);
+          db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+          db.close();
+          expect(() => openDb(dir)).toThrow(
+            new RegExp(
+              `schema version ${SCHEMA_VERSION + 1}, newer than this launcher knows \\(${SCHEMA_VERSION}\\)`,
+            ),
+          );
+          // The refusal released the data dir's lock.
+          const db2 = (() => {
+            try {
+              return openDb(dir);
+            } catch (err) {
+              return err;
+            }
+          })();
+          expect(db2).toBeInstanceOf(SchemaTooNewError);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
+  });
+}
