@@ -48,8 +48,12 @@ ul.reasons { margin: .25rem 0 .75rem; padding-left: 1.2rem; }
 figure { margin: .5rem 0 1rem; }
 figcaption { color: var(--muted); font-size: .85rem; }
 svg text { font-family: inherit; font-size: 11px; fill: var(--fg); }
-.name { word-break: break-all; }
+.name { overflow-wrap: anywhere; }
+table.latency { font-size: 0.8rem; }
+table.latency td:nth-child(2) { min-width: 7rem; }
+.wide { overflow-x: auto; }
 @media print {
+  .wide { overflow: visible; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
   table, figure, .block { break-inside: avoid; }
@@ -177,7 +181,7 @@ export function acceptanceHtml(r: AcceptanceReport): string {
   h.push(`<h2>${e(w.sections.latency)}</h2>`);
   if (r.series.length === 0) h.push(`<p class="muted">${e(w.noMeasurements)}</p>`);
   else {
-    h.push('<table data-testid="latency">');
+    h.push('<div class="wide"><table class="latency" data-testid="latency">');
     h.push(
       th([
         w.col.role,
@@ -205,7 +209,7 @@ export function acceptanceHtml(r: AcceptanceReport): string {
           `${num(s.throughputPerS, 1)}${num(s.aoeMs, 3)}<td>${e(s.vsBaseline ?? w.unknown)}</td><td>${e(s.vsGpu ?? w.unknown)}</td></tr>`,
       );
     }
-    h.push('</table>');
+    h.push('</table></div>');
     h.push(`<h2>${e(w.sections.distribution)}</h2>`);
     const svg = cdfSvg(r.series, w.cdf);
     h.push(

@@ -1,7 +1,7 @@
 // Measurement files on the command line (ais_bench summary or log, legacy benchmark perf txt,
 // MindSpore Lite benchmark log, trtexec log or --exportTimes JSON), for `compare` and `report`:
 // recognised by content with the core readers, so the CLI reads what the dashboard reads.
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Measurement } from '../../core/measure/model.ts';
 import { MEASUREMENT_READERS } from '../../core/measure/readers.ts';
 import { detectMeasureFormat } from '../../core/measure/sniff.ts';
@@ -15,16 +15,22 @@ export class MeasurementInputError extends Error {}
 
 /** True when the file's head is one of the measurement formats (an AOE report is not). */
 export async function isMeasurementFile(path: string): Promise<boolean> {
-  let bytes: Buffer;
+  let head: string;
   try {
-    bytes = await readFile(path);
+    const file = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+      head = buffer
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+    } finally {
+      await file.close();
+    }
   } catch {
     return false;
   }
-  const head = bytes
-    .subarray(0, HEAD_BYTES)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
   const id = detectMeasureFormat({ fileName: path, head });
   return id !== null && id !== 'trtexec-profile';
 }
