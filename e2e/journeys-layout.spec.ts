@@ -92,6 +92,13 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
     const header = (await page.getByRole('button', { name }).boundingBox())!;
     expect(header.x + header.width).toBeLessThanOrEqual(frame.x + frame.width);
   }
+  // The model table's change columns are in view too: long run names wrap.
+  await page.getByRole('tab', { name: 'Model' }).click();
+  const modelScroll = page.getByTestId('model-table').locator('xpath=..');
+  const model = await modelScroll.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+  expect(model.sw).toBeLessThanOrEqual(model.cw);
+  await expect(page.getByTestId('model-delta-pct').last()).toBeInViewport();
+  await page.getByRole('tab', { name: 'Operators' }).click();
   // Type and dimension are still there, under the operator name.
   const conv1 = page
     .getByTestId('ops-table')

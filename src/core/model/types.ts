@@ -89,13 +89,14 @@ export type ProfileFormat = 'op-summary' | 'kernel-details' | 'op-statistic';
  */
 /**
  * A hardware utilisation column of a kernel table (`aic_mac_ratio`, `aiv_vec_ratio`,
- * `cube_utilization(%)`, … — FORMATS.md B.2), one value per row; NaN where the cell is blank or
- * `N/A` (AI CPU rows have none). `*_ratio` and `*_rate` are fractions 0–1, `(%)` columns percent.
+ * `cube_utilization(%)` — FORMATS.md B.2), one value per row; NaN where the cell is blank or
+ * `N/A` (AI CPU rows have none). `*_ratio` are fractions 0–1, `(%)` columns percent.
  */
 export interface ProfileMetric {
   /** The column's name as the file writes it. */
   readonly column: string;
-  readonly values: Float64Array;
+  /** Float32: the file writes three decimals. */
+  readonly values: Float32Array;
 }
 
 export interface ProfileTable {

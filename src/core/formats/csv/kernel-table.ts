@@ -13,10 +13,15 @@ const QUOTE = 34;
 /** Rows read before the bytes per row are known well enough to size the columns for the file. */
 const SAMPLE_ROWS = 4096;
 const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];
-/** Hardware utilisation columns kept (ratios, miss rates, utilisation %), FORMATS.md B.2. */
-const METRIC_COLUMN = /^[a-z][a-z0-9_]*(?:_ratio|_rate|utilization\(%\))$/;
-/** At most this many utilisation columns are kept (a PipeUtilization table has 14). */
-const MAX_METRICS = 32;
+/**
+ * The hardware utilisation columns kept: how busy the AI Core's cube (matrix) and vector units
+ * were (FORMATS.md B.2: PipeUtilization `aic_mac_ratio`, `aiv_vec_ratio`, `cube_utilization(%)`;
+ * the older single-core `mac_ratio`, `vec_ratio`). Only these: each kept column costs every row
+ * a number parse and 4 bytes (Float32: three decimals are all the file writes), and all 12 ratio
+ * columns of a PipeUtilization table made ingest ~50 % slower.
+ */
+const METRIC_COLUMN = /^(?:aic_mac_ratio|aiv_vec_ratio|cube_utilization\(%\)|mac_ratio|vec_ratio)$/;
+const MAX_METRICS = 5;
 
 /** Whether a header cell names a hardware utilisation column the profile keeps. */
 export function isMetricColumn(name: string): boolean {
@@ -55,7 +60,7 @@ export class KernelTableParser extends TableParser {
   private prevShapes = -1;
   private metricCols: number[] = [];
   private metricNames: string[] = [];
-  private metricValues: Float64Array[] = [];
+  private metricValues: Float32Array[] = [];
 
   constructor(ctx: ParseContext, expected: ProfileFormat) {
     super(ctx, expected);
@@ -96,7 +101,7 @@ export class KernelTableParser extends TableParser {
       if (this.metricCols.length < MAX_METRICS && isMetricColumn(name)) {
         this.metricCols.push(i);
         this.metricNames.push(name);
-        this.metricValues.push(new Float64Array(0));
+        this.metricValues.push(new Float32Array(0));
       }
     });
     this.needColumns([
@@ -147,7 +152,7 @@ export class KernelTableParser extends TableParser {
     );
     for (let k = 0; k < this.metricCols.length; k++) {
       const col = this.metricCols[k] as number;
-      (this.metricValues[k] as Float64Array)[r] =
+      (this.metricValues[k] as Float32Array)[r] =
         col < count ? this.metric(buf, starts, ends, col) : NaN;
     }
     this.n = r + 1;
@@ -270,6 +275,11 @@ export class KernelTableParser extends TableParser {
       b.set(a.subarray(0, n));
       return b;
     };
+    const f32 = (a: Float32Array) => {
+      const b = new Float32Array(cap);
+      b.set(a.subarray(0, n));
+      return b;
+    };
     this.name = u32(this.name);
     this.type = u32(this.type);
     this.core = u32(this.core);
@@ -277,7 +287,7 @@ export class KernelTableParser extends TableParser {
     this.duration = f64(this.duration);
     this.wait = f64(this.wait);
     this.startOff = f64(this.startOff);
-    this.metricValues = this.metricValues.map(f64);
+    this.metricValues = this.metricValues.map(f32);
     this.cap = cap;
   }
 
@@ -291,6 +301,7 @@ export class KernelTableParser extends TableParser {
     const fit = this.cap - n <= n / 8 + 1024;
     const u32 = (a: Uint32Array) => (fit ? a.subarray(0, n) : a.slice(0, n));
     const f64 = (a: Float64Array) => (fit ? a.subarray(0, n) : a.slice(0, n));
+    const f32 = (a: Float32Array) => (fit ? a.subarray(0, n) : a.slice(0, n));
     return {
       rowCount: n,
       dict: this.strings.dict,
@@ -306,7 +317,7 @@ export class KernelTableParser extends TableParser {
         ? {
             metrics: this.metricNames.map((column, k) => ({
               column,
-              values: f64(this.metricValues[k] as Float64Array),
+              values: f32(this.metricValues[k] as Float32Array),
             })),
           }
         : {}),

@@ -164,7 +164,7 @@ function metricsOf(
   if (!first || first.length === 0) return {};
   return {
     metrics: first.map((m, k) => {
-      const values = new Float64Array(rows).fill(NaN);
+      const values = new Float32Array(rows).fill(NaN);
       let at = 0;
       for (const p of parts) {
         const src = p.metrics?.[k]?.values;

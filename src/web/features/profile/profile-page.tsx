@@ -91,14 +91,6 @@ export function ProfilePage() {
   const names = useMemo(() => nameColumns(groups, noType), [groups, noType]);
   const ops = useMemo(() => (profile ? operatorColumns(profile, noType) : null), [profile, noType]);
   const metrics = useMemo(() => (profile ? metricColumns(profile) : []), [profile]);
-  // Hardware utilisation columns beyond the main ones start hidden (offered under Columns).
-  const rowDefaults = useMemo<Partial<TableViewState>>(
-    () => ({
-      ...ROW_DEFAULTS,
-      hidden: metrics.filter((m) => !m.primary).map((m) => m.id),
-    }),
-    [metrics],
-  );
 
   const typeCols: DataTableColumn[] = useMemo(
     () => [
@@ -305,7 +297,10 @@ export function ProfilePage() {
       </p>
       {metrics.length > 0 ? (
         <p className="muted" data-testid="profile-metrics-note">
-          {t('metricsNote', { count: metrics.length })}
+          {t('metricsNote', {
+            count: metrics.length,
+            names: metrics.map((m) => m.column).join(', '),
+          })}
         </p>
       ) : null}
       {ops.data.rowCount === 0 ? (
@@ -316,7 +311,7 @@ export function ProfilePage() {
           data={ops.data}
           columns={opCols}
           urlKey="ops"
-          defaults={ops.kind === 'rows' ? rowDefaults : AGG_DEFAULTS}
+          defaults={ops.kind === 'rows' ? ROW_DEFAULTS : AGG_DEFAULTS}
           testId="profile-operators"
         />
       )}

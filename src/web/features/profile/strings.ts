@@ -22,9 +22,9 @@ registerStrings(PROFILE_NS, {
     topOperators: 'Top operators',
     topOperatorsRows: 'Every kernel row of the table (one per launch)',
     metricsNote_one:
-      'The file has {{count}} hardware utilisation column (AI Core cube / vector units), shown as percentages; choose which under Columns.',
+      'With the AI Core utilisation column of the file ({{names}}), shown as a percentage; hide it under Columns.',
     metricsNote_other:
-      'The file has {{count}} hardware utilisation columns (AI Core cube / vector units: *_ratio, cube_utilization), shown as percentages; the cube and vector ones are shown, the rest are under Columns.',
+      'With the AI Core cube / vector utilisation columns of the file ({{names}}), shown as percentages; hide them under Columns.',
     topOperatorsAggregated: 'Operators, aggregated by name and type',
     name: 'Operator',
     coreType: 'Core',
@@ -60,10 +60,9 @@ registerStrings(PROFILE_NS, {
     share: '占比',
     topOperators: '耗时最多的算子',
     topOperatorsRows: '表中的每一行算子执行记录',
-    metricsNote_one:
-      '文件含 {{count}} 个硬件利用率列（AI Core 的 Cube / Vector 单元），以百分比显示；可在“列”中选择。',
+    metricsNote_one: '含文件中的 AI Core 利用率列（{{names}}），以百分比显示；可在“列”中隐藏。',
     metricsNote_other:
-      '文件含 {{count}} 个硬件利用率列（AI Core 的 Cube / Vector 单元：*_ratio、cube_utilization），以百分比显示；默认显示 Cube 与 Vector 利用率，其余可在“列”中选择。',
+      '含文件中的 AI Core Cube / Vector 利用率列（{{names}}），以百分比显示；可在“列”中隐藏。',
     topOperatorsAggregated: '按名称和类型汇总的算子',
     name: '算子',
     coreType: '核类型',

@@ -45,25 +45,13 @@ export interface MetricColumn {
   readonly id: string;
   readonly column: string;
   readonly unit: 'fraction' | 'percent';
-  /** Shown at first; the others are offered under Columns. */
-  readonly primary: boolean;
 }
-
-/** The cube and vector unit figures an engineer looks at first (FORMATS.md B.2). */
-const PRIMARY = new Set([
-  'aic_mac_ratio',
-  'aiv_vec_ratio',
-  'mac_ratio',
-  'vec_ratio',
-  'cube_utilization(%)',
-]);
 
 export function metricColumns(profile: ProfileData): MetricColumn[] {
   return (profile.table?.metrics ?? []).map((m) => ({
     id: `m:${m.column}`,
     column: m.column,
     unit: m.column.endsWith('(%)') ? 'percent' : 'fraction',
-    primary: PRIMARY.has(m.column),
   }));
 }
 
@@ -93,7 +81,11 @@ export function operatorColumns(
           waitUs: numberColumn(table.waitUs),
           startUs: numberColumn(table.startUs),
           ...Object.fromEntries(
-            (table.metrics ?? []).map((m) => [`m:${m.column}`, numberColumn(m.values)]),
+            // The table's sort and filter work on Float64 columns: widened while the page shows them.
+            (table.metrics ?? []).map((m) => [
+              `m:${m.column}`,
+              numberColumn(Float64Array.from(m.values)),
+            ]),
           ),
         },
       },

@@ -60,6 +60,8 @@ export function OperatorsPanel({ task }: { task: TuningTask }) {
         id: 'deltaUs',
         header: t('ops.delta'),
         sortDescFirst: false,
+        // Room for "▲ 1,234.56 µs slower" (and the Chinese words) without an ellipsis.
+        width: 'minmax(10.5rem, 1.2fr)',
         cell: (i) => {
           const r = rows[i];
           if (!r) return null;
