@@ -3,6 +3,7 @@
 // opens the table rows they rest on and whose commands copy; a dismissal with its reason holds
 // after a reload and in another tab, and a share link opened in a new browser shows the same
 // findings with the same dismissal. The healthy resnet50 demo run gets no warning.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, fileCard, openApp, test } from './helpers/app.ts';
 
@@ -112,6 +113,8 @@ test('a dismissed finding stays dismissed after a reload, in another tab and in 
   browser,
   baseURL,
 }) => {
+  // Two browsers, a reload and a share link: more than the default minute on a busy machine.
+  test.slow();
   await openRun(page, YOLO, 'yolov5s');
   await expect(findings(page)).toHaveCount(5);
   const reason = 'NMS runs on the AI CPU by design <b>here</b>';
@@ -140,6 +143,18 @@ test('a dismissed finding stays dismissed after a reload, in another tab and in 
   await expect(dismissed.getByTestId('advice-dismissed-finding')).toHaveCount(1);
   await expect(dismissed).toContainText(reason);
   expect(await dismissed.locator('b').count()).toBe(0);
+
+  // The run's Markdown carries the advice, the dismissed finding last with its reason.
+  const download = page.waitForEvent('download');
+  await panel(page).getByRole('button', { name: 'Download Markdown' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('yolov5s-advice.md');
+  const md = readFileSync((await file.path()) ?? '', 'utf8');
+  expect(md).toMatch(/^# AOE run — /);
+  expect(md).toContain('## Advice\n\n4 finding(s): 0 critical, 2 warning, 2 info. 1 dismissed');
+  expect(md).toContain('### ⚠️ Warning: Operator tuning saved 0.36 % of the model time');
+  expect(md).toContain('### Dismissed\n\n- ⚠️ Warning: 16.0 % of the operator time');
+  expect(md).toContain('NMS runs on the AI CPU by design &lt;b&gt;here&lt;/b&gt;');
 
   // Reload once it is stored: still dismissed.
   await expect(page.locator('html')).toHaveAttribute('data-dismissals-saved', 'true');
