@@ -116,6 +116,17 @@ test('full preset: live steps with their logs, then the finished run opens from 
   await expect(page).toHaveURL(/\/run\/[^/]+\/0.*#r=/);
   await waitForReady(page);
   await expect(page.locator('#content')).toContainText('slow-resnet50');
+  // How it was made: the manifest of the aoe step that wrote it (what a share bundle carries:
+  // host, device, model, hashes, times; the command and environment stay on the launcher).
+  const manifest = page.getByTestId('run-manifest');
+  await manifest.locator('summary').click();
+  await expect(manifest).toContainText(/Model\s*\/.*fake-aoe\/models\/slow-resnet50\.onnx/);
+  await expect(manifest).toContainText(/Tuned \.om SHA-256\s*[0-9a-f]{64}/);
+  await expect(manifest).toContainText(/Device\s*0/);
+  if (SHOTS) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(SHOTS, 'run-manifest-en-1280.png'), fullPage: true });
+  }
 
   // Opened by someone else (a new browser, no token): read-only, a link to copy, no permalink.
   const context = await browser.newContext({ locale: 'en-US', baseURL });

@@ -48,6 +48,32 @@ function answerCache() {
 
 const str = (s: string | null) => JSON.stringify(s);
 
+/**
+ * A run's manifests: the job's (a plain AOE job keeps one per job type) and its steps' (a
+ * pipeline keeps them on the step), the one of the step that wrote this run first.
+ */
+function manifestsOfRun(repo: Repo, jobId: string, runId: string): unknown[] {
+  const all = [
+    ...repo.manifestsOfJob(jobId),
+    ...repo
+      .stepsOfJob(jobId)
+      .flatMap((st) => (st.manifest === null ? [] : [JSON.parse(st.manifest) as unknown])),
+  ];
+  const seen = new Set<string>();
+  const unique = all.filter((m) => {
+    const key = JSON.stringify(m);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const wrote = (m: unknown) =>
+    typeof m === 'object' &&
+    m !== null &&
+    Array.isArray((m as { runIds?: unknown }).runIds) &&
+    (m as { runIds: unknown[] }).runIds.includes(runId);
+  return [...unique.filter(wrote), ...unique.filter((m) => !wrote(m))];
+}
+
 export const runRoutes: FastifyPluginAsync<RunRoutesOptions> = async (app, { repo }) => {
   const cache = answerCache();
   const idOf = (params: unknown): string => {
@@ -88,7 +114,7 @@ export const runRoutes: FastifyPluginAsync<RunRoutesOptions> = async (app, { rep
   const answerOf = (id: string): { answer: Buffer; settled: boolean } => {
     const run = repo.getRun(id);
     if (run) {
-      const manifests = run.job_id ? repo.manifestsOfJob(run.job_id) : [];
+      const manifests = run.job_id ? manifestsOfRun(repo, run.job_id, run.id) : [];
       const job = run.job_id ? repo.getJob(run.job_id) : undefined;
       // A run's manifest lands when its job ends; until then the answer is not final.
       const settled = !job || TERMINAL_STATES.has(job.state);

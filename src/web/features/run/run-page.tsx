@@ -14,6 +14,7 @@ import { formatLabel } from '../../components/format-label.ts';
 import { IssueList } from '../../components/issues/issue-list.tsx';
 import { runPath, taskIndexFromParam } from '../../components/paths.ts';
 import { SharedBadge, ShareLinkControl } from '../../components/share/share-link.tsx';
+import { ManifestPanel } from '../../components/manifest/manifest-panel.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { runId, sharedReportFile, workspaceRuns } from '../../store/shared-runs.ts';
 import { AdvicePanel } from '../../components/advice/advice-panel.tsx';
@@ -54,6 +55,10 @@ export function RunPage() {
   const { fileId = '', task: taskParam = '' } = useParams();
   const { t } = useTranslation(RUN_NS);
   const { file, indices, shared } = useRunFile(fileId);
+  // A run opened from the launcher carries the manifest of how it was made.
+  const manifest = useAppStore((s) =>
+    shared ? (s.shared?.runs.find((r) => r.reportId === fileId)?.run.manifest ?? null) : null,
+  );
   const hydrated = useAppStore((s) => s.hydrated);
   const [params] = useSearchParams();
   const { search } = useLocation();
@@ -190,6 +195,7 @@ export function RunPage() {
         ) : null}
       </header>
       <ShareLinkControl bundle={bundle} path={`${here}${search}`} permalinkQuery={search} />
+      {manifest ? <ManifestPanel manifest={manifest} /> : null}
       <AdvicePanel run={{ reportId: file.id, taskIndex: indexInFile(taskIndex) }} />
       <div role="tablist" aria-label={t('tabs.label')} className="run-tabs">
         {TABS.map((id, i) => (

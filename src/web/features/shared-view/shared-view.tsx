@@ -40,15 +40,26 @@ const MANIFEST_TEXT = [
   'bankPath',
   'host',
   'modelPath',
+  'tunedOmSha256',
+  'workDir',
+  'startedAt',
+  'finishedAt',
 ] as const;
 
-/** The string fields of a launcher manifest that compare uses (the rest is not needed here). */
+/** The fields of a launcher manifest the dashboard shows (compare, the run page's manifest). */
 function manifestOf(value: unknown): RunManifest | null {
   if (value === null || typeof value !== 'object') return null;
   const rec = value as Record<string, unknown>;
   const out: Record<string, string> = {};
   for (const k of MANIFEST_TEXT) if (typeof rec[k] === 'string') out[k] = rec[k];
-  return Object.keys(out).length > 0 ? out : null;
+  // The launcher's tool manifests name the model `model`.
+  if (out.modelPath === undefined && typeof rec.model === 'string') out.modelPath = rec.model;
+  // The device, a number; the command and environment stay on the launcher (a share bundle
+  // carries neither: schemas/share-bundle.v1.schema.json).
+  const extra: { device?: number } = {};
+  if (typeof rec.device === 'number' && Number.isInteger(rec.device)) extra.device = rec.device;
+  const all = { ...out, ...extra };
+  return Object.keys(all).length > 0 ? all : null;
 }
 
 /** A run the launcher's tuner produced: its tasks, compared against the first, as a bundle. */
