@@ -193,11 +193,11 @@ test('runs published by a launcher appear on the team server History; a point op
       ] as const) {
         const ctx = await browser.newContext({ locale: lang, viewport: { width: w, height: h } });
         await ctx.addInitScript(
-          ([t, l]) => {
+          ({ t, l }) => {
             localStorage.setItem('aoe-dashboard.history-token', t);
             localStorage.setItem('aoe-dashboard.language', l);
           },
-          [readToken, lang],
+          { t: readToken, l: lang },
         );
         const p = await ctx.newPage();
         await p.goto(`${teamUrl}/history`);
