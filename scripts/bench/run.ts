@@ -22,6 +22,7 @@ const PARTS = [
   'web-table',
   'share',
   'launcher',
+  'history',
 ] as const;
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -187,6 +187,11 @@ export function HistoryPage() {
 
   useEffect(() => {
     let live = true;
+    // Every read needs a token: without one, ask for it before asking the server.
+    if (token === '') {
+      setFacets({ state: 'token', refused: false });
+      return;
+    }
     setFacets({ state: 'loading' });
     void getJson<Facets>('/api/history/facets', token).then((r) => {
       if (!live) return;
@@ -371,7 +376,7 @@ export function HistoryPage() {
               width="100%"
               height={340}
               data={rows}
-              margin={{ left: 8, right: 24, top: 24, bottom: 8 }}
+              margin={{ left: 8, right: 48, top: 24, bottom: 8 }}
             >
               <CartesianGrid stroke="var(--border)" vertical={false} />
               <XAxis
