@@ -2,7 +2,8 @@
 // every header set of FORMATS.md B.2/B.8 — into one columnar ProfileTable. Only the columns the
 // model keeps are decoded (name, type, accelerator core, input shapes, start, duration, wait);
 // the other cells of a row are skipped as byte offsets.
-import type { ProfileData, ProfileFormat, ProfileTable } from '../../model/types.ts';
+import type { CsvProfileFormat } from './header.ts';
+import type { ProfileData, ProfileTable } from '../../model/types.ts';
 import type { ImportIssue, ParseContext, ParseResult } from '../types.ts';
 import { summarizeTable } from '../../model/profile-aggregate.ts';
 import { DecimalTimeReader, Interner, MISSING, NumberReader, trimEnd, trimStart } from './cells.ts';
@@ -12,7 +13,7 @@ import { CELL_ESCAPED } from './record-sink.ts';
 const QUOTE = 34;
 /** Rows read before the bytes per row are known well enough to size the columns for the file. */
 const SAMPLE_ROWS = 4096;
-const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];
+const KERNEL_FAMILY: readonly CsvProfileFormat[] = ['op-summary', 'kernel-details'];
 
 export class KernelTableParser extends TableParser {
   private readonly strings = new Interner();
@@ -45,7 +46,7 @@ export class KernelTableParser extends TableParser {
   private prevCore = -1;
   private prevShapes = -1;
 
-  constructor(ctx: ParseContext, expected: ProfileFormat) {
+  constructor(ctx: ParseContext, expected: CsvProfileFormat) {
     super(ctx, expected);
   }
 
@@ -68,7 +69,7 @@ export class KernelTableParser extends TableParser {
     return this.base;
   }
 
-  protected family(): readonly ProfileFormat[] {
+  protected family(): readonly CsvProfileFormat[] {
     return KERNEL_FAMILY;
   }
 

@@ -11,6 +11,11 @@ registerStrings(HOME_NS, {
     drop: {
       label: 'Drop files or folders here',
       accepts: 'Accepted formats',
+      kinds: {
+        report: 'Tuning reports',
+        profile: 'Profiles',
+        measurement: 'Measured latency',
+      },
       formats: {
         aoe: 'AOE result JSON: aoe_result_opat_*.json (operator tuning), aoe_result_sgat_*.json (subgraph tuning)',
         opSummary: 'msprof op_summary_*.csv',
@@ -110,6 +115,11 @@ registerStrings(HOME_NS, {
     drop: {
       label: '将文件或文件夹拖到这里',
       accepts: '支持的格式',
+      kinds: {
+        report: '调优报告',
+        profile: 'Profiling 数据',
+        measurement: '实测时延',
+      },
       formats: {
         aoe: 'AOE 结果 JSON：aoe_result_opat_*.json（算子调优）、aoe_result_sgat_*.json（子图调优）',
         opSummary: 'msprof op_summary_*.csv',

@@ -9,6 +9,7 @@ import { FINAL_STATES } from './api.ts';
 import { JobLog } from './job-log.tsx';
 import { LAUNCH_NS } from './strings.ts';
 import { useJobEvents } from './use-job-events.ts';
+import { reportOf } from '../../../core/formats/content.ts';
 
 interface RunInfo {
   readonly fileName: string;
@@ -37,7 +38,7 @@ function RunLink({ runId }: { readonly runId: string }) {
       if (!raw.ok) throw new Error('not found');
       const file = new File([await raw.blob()], info.fileName, { type: 'application/json' });
       const [imported] = await ingestFiles([{ file, path: info.fileName }]);
-      if (!imported?.report) throw new Error('not a report');
+      if (!imported || !reportOf(imported)) throw new Error('not a report');
       void navigate(`/run/${encodeURIComponent(imported.id)}/0`);
     } catch {
       setState('failed');
