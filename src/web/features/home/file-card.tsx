@@ -17,6 +17,7 @@ import { LinkControls } from './link-controls.tsx';
 import { HOME_NS } from './strings.ts';
 import './file-card.css';
 import { profileOf, reportOf } from '../../../core/formats/content.ts';
+import { MeasurementList, ProfileExtras } from './content-summary.tsx';
 
 const WARNINGS_SHOWN = 3;
 
@@ -115,7 +116,7 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const errors = file.issues.filter((i) => i.severity === 'error').length;
   const warnings = file.issues.length - errors;
-  const loaded = reportOf(file) !== null || profileOf(file) !== null;
+  const loaded = file.content !== null;
   const status = errors === 0 ? 'ok' : loaded ? 'partial' : 'notLoaded';
   const diagnostics = () => diagnosticsText(i18n.t.bind(i18n), file, version);
 
@@ -187,6 +188,8 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
       ) : null}
       <TaskList file={file} />
       <ProfileSummaryLine file={file} />
+      <ProfileExtras file={file} />
+      <MeasurementList file={file} />
       <LinkControls file={file} />
       <Issues file={file} />
     </article>

@@ -37,11 +37,11 @@ registerStrings(HOME_NS, {
       cancelFile: 'Cancel loading {{name}}',
     },
     skipped: {
-      title_one: '{{count}} file skipped',
-      title_other: '{{count}} files skipped',
+      title_one: '{{count}} file not used',
+      title_other: '{{count}} files not used',
       dismiss: 'Dismiss',
       reason: {
-        'unsupported-type': 'not a JSON or CSV file',
+        'unsupported-type': 'not a file type the dashboard reads (not used)',
         'not-recognised': 'not a format the dashboard reads',
         unreadable: 'could not be read from the folder',
       },
@@ -141,11 +141,11 @@ registerStrings(HOME_NS, {
       cancelFile: '取消加载 {{name}}',
     },
     skipped: {
-      title_one: '已跳过 {{count}} 个文件',
-      title_other: '已跳过 {{count}} 个文件',
+      title_one: '{{count}} 个文件未使用',
+      title_other: '{{count}} 个文件未使用',
       dismiss: '关闭',
       reason: {
-        'unsupported-type': '不是 JSON 或 CSV 文件',
+        'unsupported-type': '不是本工具读取的文件类型（未使用）',
         'not-recognised': '不是看板能读取的格式',
         unreadable: '无法从文件夹中读取',
       },
