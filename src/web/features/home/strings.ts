@@ -23,7 +23,7 @@ registerStrings(HOME_NS, {
         opStatistic: 'op_statistic*.csv (msprof and torch_npu)',
       },
       folderNote:
-        'A whole PROF_* or *_ascend_pt folder works too: the tables above are picked out of it and the rest is listed as skipped.',
+        'A whole PROF_* or *_ascend_pt folder works too: the files above are picked out of it and the rest is listed as not used.',
       chooseFiles: 'Choose files',
       chooseFolder: 'Choose folder',
       scanning: 'Looking through the dropped folder…',
@@ -127,7 +127,7 @@ registerStrings(HOME_NS, {
         opStatistic: 'op_statistic*.csv（msprof 与 torch_npu）',
       },
       folderNote:
-        '也可以拖入整个 PROF_* 或 *_ascend_pt 文件夹：会从中挑出上述表格，其余文件列为已跳过。',
+        '也可以拖入整个 PROF_* 或 *_ascend_pt 文件夹：会从中挑出上述文件，其余文件列为未使用。',
       chooseFiles: '选择文件',
       chooseFolder: '选择文件夹',
       scanning: '正在查看拖入的文件夹…',
