@@ -98,7 +98,7 @@ test('a dropped folder loads its tables, links them, and lists what it skipped',
 
   await openEmptyWorkspace(page);
   await dropFolder(page, run);
-  await expect(page.getByTestId('file-card')).toHaveCount(2);
+  await expect(page.getByTestId('file-card')).toHaveCount(3);
   const report = fileCard(page, 'resnet50_run/aoe_result_opat_20261102094530_pid42.json');
   await expect(report.locator('.link-chip')).toHaveText([/op_summary_0_1\.csv$/]);
   await expect(report.getByTestId('link-evidence')).toContainText(
@@ -106,14 +106,19 @@ test('a dropped folder loads its tables, links them, and lists what it skipped',
   );
 
   const skipped = page.getByTestId('skipped');
-  await expect(skipped.getByText('2 files skipped')).toBeVisible();
-  await skipped.getByText('2 files skipped').click();
+  // The timeline is read now; the log beside it is listed as not used, without an error.
+  await expect(skipped.getByText('1 file not used')).toBeVisible();
+  await skipped.getByText('1 file not used').click();
   await expect(skipped.getByRole('listitem').filter({ hasText: 'aoe.log' })).toContainText(
-    'not a JSON or CSV file',
+    'not a format the dashboard reads',
   );
+  await expect(skipped.locator('.issue')).toHaveCount(0);
   await expect(
-    skipped.getByRole('listitem').filter({ hasText: 'trace_view.json' }).first(),
-  ).toContainText('Open profiler timelines in Perfetto or MindStudio Insight.');
+    fileCard(
+      page,
+      'resnet50_run/PROF_000001_20261102094530_ABCDEF/device_0/summary/trace_view.json',
+    ),
+  ).toContainText('Perfetto');
 });
 
 test('files dragged onto the drop zone are loaded', async ({ page }) => {

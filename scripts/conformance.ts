@@ -20,13 +20,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { ProfileFormat } from '../src/core/model/types.ts';
-import type { ImportIssue, TableFormatModule } from '../src/core/formats/types.ts';
+import type { ImportIssue, StreamFormatModule } from '../src/core/formats/types.ts';
 import { opSummaryFormat } from '../src/core/formats/op-summary/index.ts';
 import { kernelDetailsFormat } from '../src/core/formats/kernel-details/index.ts';
 import { opStatisticFormat } from '../src/core/formats/op-statistic/index.ts';
 import { checkProfileExtensions } from './conformance/profile-ext.ts';
 
-const MODULES: readonly TableFormatModule[] = [
+const MODULES: readonly StreamFormatModule[] = [
   opSummaryFormat,
   kernelDetailsFormat,
   opStatisticFormat,
@@ -60,7 +60,7 @@ function csvFiles(dir: string): string[] {
 
 function detect(fileName: string, bytes: Uint8Array, useName: boolean) {
   const head = new TextDecoder().decode(bytes.subarray(0, 65536)).replace(/^\uFEFF/, '');
-  let best: { module: TableFormatModule; score: number } | null = null;
+  let best: { module: StreamFormatModule; score: number } | null = null;
   for (const module of MODULES) {
     const score = module.sniff({ fileName: useName ? fileName : 'unknown', head });
     if (score > 0 && (best === null || score > best.score)) best = { module, score };
@@ -127,7 +127,8 @@ for (const path of csvFiles(samples)) {
   const issues: readonly ImportIssue[] = result.ok ? result.warnings : result.errors;
   line.issues = issues.map((i) => `${i.code}${i.line ? `@${i.line}` : ''}`).join(' ') || '-';
   if (!result.ok) continue;
-  const profile = result.value;
+  const profile = result.value.kind === 'profile' ? result.value.profile : null;
+  if (!profile) throw new Error(`${fileName}: not a profile table`);
   const rows = profile.table?.rowCount ?? profile.summary.rows;
   const text = new TextDecoder().decode(bytes);
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true });

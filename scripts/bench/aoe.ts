@@ -7,7 +7,7 @@
 // so the timing covers the normal path (no warnings). Median of several runs after a warm-up.
 // Target: < 300 ms. A second case reads a report whose one unknown field name is 50 MB long, next
 // to JSON.parse of the same text: its time must grow with the size, not with its square.
-import { aoeOpatFormat } from '../../src/core/formats/aoe-opat/index.ts';
+import { parseOpat } from '../../src/core/formats/aoe-opat/parse.ts';
 import type { BenchPart } from './run.ts';
 
 const OPERATORS = 20_000;
@@ -115,7 +115,7 @@ function longKeyCase(): { ms: number; jsonParseMs: number; line: string } {
   const baseline: number[] = [];
   for (let run = 0; run < LONG_KEY_RUNS; run++) {
     const t0 = performance.now();
-    const result = aoeOpatFormat.parse(text, ctx);
+    const result = parseOpat(text, ctx);
     const t1 = performance.now();
     JSON.parse(text);
     const t2 = performance.now();
@@ -144,7 +144,7 @@ const bench: BenchPart = async () => {
   let rows = 0;
   for (let run = 0; run <= RUNS; run++) {
     const t0 = performance.now();
-    const result = aoeOpatFormat.parse(text, ctx);
+    const result = parseOpat(text, ctx);
     const t1 = performance.now();
     JSON.parse(text);
     const t2 = performance.now();

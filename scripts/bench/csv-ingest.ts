@@ -77,7 +77,8 @@ async function oursOnce(file: string): Promise<[Timing, number]> {
   if (!result.ok) throw new Error(`bench file did not parse: ${result.errors[0]?.message}`);
   // The generated file is clean: any warning means the generator and the parser disagree.
   if (result.warnings.length > 0) throw new Error(`bench file: ${result.warnings[0]?.message}`);
-  return [timing, result.value.table?.rowCount ?? 0];
+  const value = result.value;
+  return [timing, value.kind === 'profile' ? (value.profile?.table?.rowCount ?? 0) : 0];
 }
 
 /** Runs in a child process: one parse, printed as a ChildResult in JSON. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHead, HEAD_BYTES } from './detect.ts';
+import { checkHead, detect, detectBytes, HEAD_BYTES } from './detect.ts';
 import { recognizeOther } from './other-known.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -43,15 +43,37 @@ describe('checkHead', () => {
   });
 });
 
-describe('recognizeOther', () => {
+describe('files the registry now reads are not "other" files', () => {
   it.each([
-    ['trace_view.json', '[{"name":"process_name","ph":"M"', 'trace-json'],
-    ['x.json', '[\n  {"ph": "X", "ts": "1"}', 'trace-json'],
+    ['trace_view.json', '[{"name":"process_name","ph":"M","pid":1}', 'timeline'],
+    ['x.json', '[\n  {"ph": "X", "ts": "1", "pid": 1}', 'timeline'],
     [
       'step_trace_time.csv',
-      'Step,Computing,Communication(Not Overlapped),Overlapped',
-      'step-trace-time',
+      'Step,Computing,Communication(Not Overlapped),Overlapped,Communication,Free\n',
+      'step-trace',
     ],
+    ['r.json', '{"NPU_compute_time": {"min": 1}}', 'ais_bench-summary'],
+    ['t.json', '[{"startEnqMs": 1.5, "endEnqMs": 2}]', 'trtexec-times'],
+    ['p.json', '[{"count": 10}, {"name": "conv1"', 'trtexec-profile'],
+  ])('%s is read as %s', (name, head, id) => {
+    const d = detect(name, head);
+    expect(d.kind === 'module' ? d.module.id : d.issues).toBe(id);
+    expect(recognizeOther(name, head)).toBeNull();
+  });
+
+  it('an SQLite file is picked by its raw bytes, before the binary check', () => {
+    const bytes = enc('SQLite format 3\u0000\u0010\u0000');
+    const d = detectBytes('ascend_pytorch_profiler_0.db', bytes, bytes.length);
+    expect(d.kind === 'module' ? d.module.id : d.issues).toBe('profiler-db');
+    const other = detectBytes('x.bin', Uint8Array.from([0x50, 0x4b, 0x00]), 3);
+    expect(other.kind === 'none' ? other.issues.map((i) => i.code) : other.module.id).toEqual([
+      'BINARY',
+    ]);
+  });
+});
+
+describe('recognizeOther', () => {
+  it.each([
     ['a.csv', 'Device_id,Level,API Name,Time(us),Count', 'api-statistic'],
     ['a.csv', 'Name,Input Shapes,Call Stack,Host Self Duration(us)', 'operator-details'],
     [

@@ -1,6 +1,6 @@
 // Detection: by content first, the file name is a hint. Reads only the head of the file.
-import type { FormatId, FormatModule, ImportIssue, SniffScore } from './types.ts';
-import { FORMATS } from './registry.ts';
+import type { FormatId, ImportIssue, SniffScore } from './types.ts';
+import { FORMATS, formatById, type KnownFormat } from './registry.ts';
 import { recognizeOther } from './other-known.ts';
 
 /** How much of a file detection looks at. */
@@ -9,7 +9,7 @@ export const HEAD_BYTES = 64 * 1024;
 export type Detection =
   | {
       readonly kind: 'module';
-      readonly module: FormatModule;
+      readonly module: KnownFormat;
       readonly issues: readonly ImportIssue[];
     }
   | { readonly kind: 'none'; readonly issues: readonly ImportIssue[] };
@@ -59,16 +59,36 @@ export function checkHead(bytes: Uint8Array, totalSize: number): HeadCheck {
   return { ok: true, head: text };
 }
 
-/** Picks the module for a file: the best content match; the name decides only between equals. */
+/** How much of a file binary formats see in `sniff` (one character per byte). */
+const BINARY_HEAD = 100;
+
+/**
+ * Detection from the first bytes of a file: binary formats (SQLite) look at the raw bytes first;
+ * then the empty / binary / UTF-8 checks; then the text formats look at the decoded head.
+ */
+export function detectBytes(fileName: string, head: Uint8Array, totalSize: number): Detection {
+  const latin1 = String.fromCharCode(...head.subarray(0, BINARY_HEAD));
+  const input = { fileName: baseName(fileName), head: latin1 };
+  for (const m of FORMATS) {
+    if (m.kind === 'binary' && safeSniff(m, input) >= 2) {
+      return { kind: 'module', module: m, issues: [] };
+    }
+  }
+  const checked = checkHead(head, totalSize);
+  if (!checked.ok) return { kind: 'none', issues: [checked.issue] };
+  return detect(fileName, checked.head);
+}
+
+/** Picks the module for a text head: the best content match; the name decides only between equals. */
 export function detect(fileName: string, head: string): Detection {
   const input = { fileName: baseName(fileName), head };
-  let best: FormatModule | null = null;
+  let best: KnownFormat | null = null;
   let bestScore: SniffScore = 0;
-  let byName: FormatModule | null = null;
+  let byName: KnownFormat | null = null;
   for (const m of FORMATS) {
     const score = safeSniff(m, input);
     if (score === 1 && byName === null) byName = m;
-    if (score >= 2 && score > bestScore) {
+    if (score >= 2 && score > bestScore && m.kind !== 'binary') {
       best = m;
       bestScore = score;
     }
@@ -109,26 +129,18 @@ export function detect(fileName: string, head: string): Detection {
     issues: [
       error(
         'UNKNOWN_FORMAT',
-        'Not a format the dashboard reads: expected an AOE result JSON (aoe_result_opat_*/aoe_result_sgat_*) or a profiler table (op_summary, kernel_details, op_statistic CSV).',
+        `Not a format the dashboard reads: expected ${FORMATS.map((m) => m.names.phrase).join(', ')}.`,
       ),
     ],
   };
 }
 
-const LABELS: Record<FormatId, string> = {
-  'aoe-opat': 'an AOE operator-tuning result',
-  'aoe-sgat': 'an AOE subgraph-tuning result',
-  'op-summary': 'an msprof op_summary table',
-  'kernel-details': 'a torch_npu kernel_details table',
-  'op-statistic': 'an op_statistic table',
-  unknown: 'an unknown file',
-};
-
+/** The format's English phrase for the CLI's sentences ("an msprof op_summary table"). */
 export function label(id: FormatId): string {
-  return LABELS[id];
+  return formatById(id)?.names.phrase ?? 'an unknown file';
 }
 
-function safeSniff(m: FormatModule, input: { fileName: string; head: string }): SniffScore {
+function safeSniff(m: KnownFormat, input: { fileName: string; head: string }): SniffScore {
   try {
     return m.sniff(input);
   } catch {

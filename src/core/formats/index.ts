@@ -1,12 +1,19 @@
 // The one import path used by every host: the ingest worker, the CLI and the launcher.
 // file bytes → detect (content sniff, name as a hint) → parse → validate → normalize.
 // It never throws on bad input: every problem is an ImportIssue on the result.
-import type { FormatId, ImportedFile, ImportIssue, ParseResult } from './types.ts';
-import type { ProfileData, TuningReport } from '../model/types.ts';
-import { checkHead, detect, baseName } from './detect.ts';
+import type {
+  FileContent,
+  FormatHost,
+  FormatId,
+  ImportedFile,
+  ImportIssue,
+  ParseResult,
+} from './types.ts';
+import { baseName, detectBytes, HEAD_BYTES } from './detect.ts';
 
-export { FORMATS } from './registry.ts';
-export { detect, checkHead, HEAD_BYTES, label as formatLabel } from './detect.ts';
+export { FORMATS, FORMAT_IDS, ACCEPTED_EXTENSIONS, formatById, isFormatId } from './registry.ts';
+export { detect, detectBytes, checkHead, HEAD_BYTES, label as formatLabel } from './detect.ts';
+export { reportOf, profileOf, profileContentOf, measurementsOf, withContentId } from './content.ts';
 
 export interface ImportOptions {
   /** Called as table parsing advances (bytes parsed, total bytes). */
@@ -15,6 +22,8 @@ export interface ImportOptions {
   readonly signal?: AbortSignal;
   /** Size of the pieces table parsers are fed with. */
   readonly chunkSize?: number;
+  /** What formats that need more than bytes get from the host (the SQL engine for .db). */
+  readonly host?: FormatHost;
 }
 
 const DEFAULT_CHUNK = 1 << 20;
@@ -32,36 +41,24 @@ export async function importBytes(
 ): Promise<ImportedFile> {
   const id = await sha256Hex(bytes);
   const base = { id, fileName, size: bytes.length };
-  const head = checkHead(bytes, bytes.length);
-  if (!head.ok) return finish(base, 'unknown', [head.issue], null, null);
-
-  const detection = detect(fileName, head.head);
-  if (detection.kind === 'none') return finish(base, 'unknown', detection.issues, null, null);
+  const detection = detectBytes(fileName, bytes.subarray(0, HEAD_BYTES + 4), bytes.length);
+  if (detection.kind === 'none') return finish(base, 'unknown', detection.issues, null);
   const { module } = detection;
   const ctx = { fileName: baseName(fileName), id };
 
-  if (module.kind === 'aoe') {
-    let text: string;
-    try {
-      // `stream: true` drops a multi-byte character cut at the very end (AOE was still writing):
-      // the parser then reports TRUNCATED and salvages, instead of the file being "not UTF-8".
-      // The BOM is kept so that the parser's byte offsets are offsets in the file.
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, {
-        stream: true,
-      });
-    } catch {
-      const issue: ImportIssue = {
-        code: 'NOT_UTF8',
-        severity: 'error',
-        message: 'The file is not valid UTF-8 text (save it as UTF-8; GBK is not read).',
-      };
-      return finish(base, module.id, [...detection.issues, issue], null, null);
-    }
-    const result = module.parse(text, ctx);
-    return fromResult(base, module.id, detection.issues, result, 'report');
+  if (module.kind === 'binary') {
+    const result = await module.read(bytes, ctx, options.host ?? {});
+    return fromResult(base, module.id, detection.issues, result);
+  }
+
+  if (module.kind === 'document') {
+    const text = decodeDocument(bytes);
+    if (text === null) return finish(base, module.id, [...detection.issues, notUtf8Issue()], null);
+    return fromResult(base, module.id, detection.issues, module.parse(text, ctx));
   }
 
   const parser = module.createParser(ctx);
+  parser.sizeHint?.(bytes.length);
   const chunk = options.chunkSize ?? DEFAULT_CHUNK;
   for (let at = 0; at < bytes.length; at += chunk) {
     if (options.signal?.aborted) {
@@ -71,12 +68,36 @@ export async function importBytes(
         message: 'The import was canceled.',
         offset: at,
       };
-      return finish(base, module.id, [...detection.issues, issue], null, null);
+      return finish(base, module.id, [...detection.issues, issue], null);
     }
     parser.push(bytes.subarray(at, Math.min(bytes.length, at + chunk)));
     options.onProgress?.(Math.min(bytes.length, at + chunk), bytes.length);
   }
-  return fromResult(base, module.id, detection.issues, parser.finish(), 'profile');
+  return fromResult(base, module.id, detection.issues, parser.finish());
+}
+
+/**
+ * The text of a whole document, or null when it is not UTF-8. `stream: true` drops a multi-byte
+ * character cut at the very end (AOE was still writing): the parser then reports TRUNCATED and
+ * salvages, instead of the file being "not UTF-8". The BOM is kept so that the parser's byte
+ * offsets are offsets in the file.
+ */
+export function decodeDocument(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, {
+      stream: true,
+    });
+  } catch {
+    return null;
+  }
+}
+
+export function notUtf8Issue(): ImportIssue {
+  return {
+    code: 'NOT_UTF8',
+    severity: 'error',
+    message: 'The file is not valid UTF-8 text (save it as UTF-8; GBK is not read).',
+  };
 }
 
 /**
@@ -102,37 +123,33 @@ export function createImport(fileName: string, size: number, options: ImportOpti
   };
 }
 
-type Base = Pick<ImportedFile, 'id' | 'fileName' | 'size'>;
+export type FileBase = Pick<ImportedFile, 'id' | 'fileName' | 'size'>;
 
-function fromResult<T extends TuningReport | ProfileData>(
-  base: Base,
+/** The ImportedFile for a parse result: its issues after detection's, what was read or salvaged. */
+export function fromResult(
+  base: FileBase,
   format: FormatId,
   detectionIssues: readonly ImportIssue[],
-  result: ParseResult<T>,
-  slot: 'report' | 'profile',
+  result: ParseResult<FileContent>,
 ): ImportedFile {
   const issues = result.ok
     ? [...detectionIssues, ...result.warnings]
     : [...detectionIssues, ...result.errors];
   const value = result.ok ? result.value : (result.partial ?? null);
-  return slot === 'report'
-    ? finish(base, format, issues, value as TuningReport | null, null)
-    : finish(base, format, issues, null, value as ProfileData | null);
+  return finish(base, format, issues, value);
 }
 
-function finish(
-  base: Base,
+export function finish(
+  base: FileBase,
   format: FormatId,
   issues: readonly ImportIssue[],
-  report: TuningReport | null,
-  profile: ProfileData | null,
+  content: FileContent | null,
 ): ImportedFile {
   return {
     ...base,
     format,
     ok: !issues.some((i) => i.severity === 'error'),
     issues,
-    report,
-    profile,
+    content,
   };
 }

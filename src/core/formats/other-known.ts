@@ -15,22 +15,6 @@ interface Rule extends OtherKnown {
 
 const RULES: readonly Rule[] = [
   {
-    kind: 'trace-json',
-    label: 'a profiler timeline (Chrome trace JSON: open it in Perfetto or MindStudio Insight)',
-    name: /^(trace_view|msprof(_slice_\d{1,2})?_\d{1,14})\.json$/,
-    content: /^\s*\[\s*\{\s*"(name|ph|pid|tid|ts|args|cat)"\s*:/,
-  },
-  {
-    kind: 'step-trace-time',
-    label: 'a step_trace_time table',
-    header: /^(Device_id,)?Step,Computing,Communication\(Not Overlapped\)/,
-  },
-  {
-    kind: 'cluster-step-trace-time',
-    label: 'an msprof-analyze cluster_step_trace_time table',
-    header: /^Step,Type,Index,Computing/,
-  },
-  {
     kind: 'api-statistic',
     label: 'an api_statistic table',
     header: /^(Device_id,)?Level,API Name,Time\(us\)/,

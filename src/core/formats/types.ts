@@ -1,9 +1,15 @@
 // The contract between the format modules, the registry and every host (ingest worker, CLI,
 // launcher). Bad input never throws: every problem is an ImportIssue. Exceptions are for bugs.
 import type { ProfileData, TuningReport } from '../model/types.ts';
+import type { TimeBreakdown } from '../model/profile-compare.ts';
+import type { Measurement } from '../measure/model.ts';
+import type { TimelineSummary } from './timeline/summarize.ts';
+import type { StepTrace } from './step-trace/parse.ts';
+import type { KnownFormatId } from './registry.ts';
+import type { SqlEngine } from './profiler-db/engine.ts';
 
-export type FormatId =
-  'aoe-opat' | 'aoe-sgat' | 'op-summary' | 'kernel-details' | 'op-statistic' | 'unknown';
+/** The id of a registered format (derived from the registry), or `unknown`. */
+export type FormatId = KnownFormatId | 'unknown';
 
 export type IssueCode =
   | 'UNREADABLE' // could not be read at all (I/O)
@@ -69,27 +75,93 @@ export interface ParseContext {
 export interface StreamParser<T> {
   push(chunk: Uint8Array): void;
   finish(): ParseResult<T>;
+  /** The file's size, when the host knows it (lets a table parser size its columns once). */
+  sizeHint?(bytes: number): void;
 }
 
-interface FormatModuleBase {
-  readonly id: Exclude<FormatId, 'unknown'>;
-  /** Cheap, never throws. */
+/** What a file holds once read; one kind per format. Extensible: a new kind is a new member. */
+export type FileContent = ReportContent | ProfileContent | MeasurementContent;
+export type ContentKind = FileContent['kind'];
+
+export interface ReportContent {
+  readonly kind: 'report';
+  readonly report: TuningReport;
+}
+
+/** What the profiler (or TensorRT's per-layer profile) wrote. */
+export interface ProfileContent {
+  readonly kind: 'profile';
+  /** Per-kernel / per-type table: the CSV tables, the profiler .db, trtexec layers. */
+  readonly profile: ProfileData | null;
+  /** Step time split into compute / communication / free: step_trace_time, timelines, .db. */
+  readonly breakdown?: TimeBreakdown | null;
+  readonly stepTrace?: StepTrace;
+  readonly timeline?: TimelineSummary;
+  /** Profiler database facts: which tables each figure comes from. */
+  readonly db?: ProfileDbFacts;
+}
+
+export interface ProfileDbFacts {
+  readonly source: 'torch_npu' | 'msprof';
+  readonly tables: readonly string[];
+  readonly computeTasks: number;
+  readonly communicationOps: number;
+  readonly typeless: boolean;
+  readonly rowSources: { readonly compute: string; readonly communication: string | null };
+}
+
+export interface MeasurementContent {
+  readonly kind: 'measurement';
+  readonly measurements: readonly Measurement[];
+}
+
+/** The format's name in each language of the UI, and an English phrase for the CLI's sentences. */
+export interface FormatNames {
+  readonly en: string;
+  readonly 'zh-CN': string;
+  /** "an AOE operator-tuning result": reads after "this is". */
+  readonly phrase: string;
+}
+
+/** What hosts hand to formats that need more than the bytes (the SQLite engine for .db). */
+export interface FormatHost {
+  readonly sqlEngine?: () => Promise<SqlEngine>;
+}
+
+interface FormatModuleBase<Id extends string = string> {
+  readonly id: Id;
+  readonly names: FormatNames;
+  /** File name endings the drop zone and folder walks accept (lower case, with the dot). */
+  readonly extensions: readonly string[];
+  /** The content kind `parse` yields. */
+  readonly yields: ContentKind;
+  /**
+   * Cheap, never throws. Text formats get the head decoded as UTF-8; `binary` formats get the
+   * first bytes one character per byte (Latin-1), before the NUL / UTF-8 checks.
+   */
   sniff(input: SniffInput): SniffScore;
 }
 
-/** Whole-document formats (AOE JSON). */
-export interface DocumentFormatModule extends FormatModuleBase {
-  readonly kind: 'aoe';
-  parse(text: string, ctx: ParseContext): ParseResult<TuningReport>;
+/** Whole-document formats: AOE JSON, benchmark outputs. */
+export interface DocumentFormatModule<Id extends string = string> extends FormatModuleBase<Id> {
+  readonly kind: 'document';
+  parse(text: string, ctx: ParseContext): ParseResult<FileContent>;
 }
 
-/** Streaming table formats (profiler CSV). */
-export interface TableFormatModule extends FormatModuleBase {
-  readonly kind: 'profile';
-  createParser(ctx: ParseContext): StreamParser<ProfileData>;
+/** Streaming formats: profiler CSV tables, timelines of hundreds of MB. */
+export interface StreamFormatModule<Id extends string = string> extends FormatModuleBase<Id> {
+  readonly kind: 'stream';
+  createParser(ctx: ParseContext): StreamParser<FileContent>;
 }
 
-export type FormatModule = DocumentFormatModule | TableFormatModule;
+/** Binary formats read whole from their bytes (SQLite). */
+export interface BinaryFormatModule<Id extends string = string> extends FormatModuleBase<Id> {
+  readonly kind: 'binary';
+  read(bytes: Uint8Array, ctx: ParseContext, host: FormatHost): Promise<ParseResult<FileContent>>;
+}
+
+export type FormatModule<Id extends string = string> =
+  DocumentFormatModule<Id> | StreamFormatModule<Id> | BinaryFormatModule<Id>;
 
 /** The result of importing one file, whatever happened. */
 export interface ImportedFile {
@@ -100,6 +172,6 @@ export interface ImportedFile {
   /** False when any issue has severity `error`, even when part of the file was salvaged. */
   readonly ok: boolean;
   readonly issues: readonly ImportIssue[];
-  readonly report: TuningReport | null;
-  readonly profile: ProfileData | null;
+  /** What was read (or salvaged); null when nothing was. */
+  readonly content: FileContent | null;
 }

@@ -79,7 +79,8 @@ export interface TuningReport {
 }
 
 /** Which profiler table a file is. */
-export type ProfileFormat = 'op-summary' | 'kernel-details' | 'op-statistic';
+export type ProfileFormat =
+  'op-summary' | 'kernel-details' | 'op-statistic' | 'profiler-db' | 'trtexec-profile';
 
 /**
  * Row-level profiler data, columnar: strings are interned in `dict` and columns hold indices,

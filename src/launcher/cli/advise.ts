@@ -30,6 +30,7 @@ import { showControls, terminalJson, terminalLines } from '../../core/export/vis
 import { importFile } from './parallel-csv.ts';
 import { expandPaths } from './walk.ts';
 import { mdCell } from './inspect.ts';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
 
 interface AdviseOptions {
   readonly json?: boolean;
@@ -134,13 +135,12 @@ async function sniff(path: string): Promise<Sniffed> {
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = checkHead(buf.subarray(0, bytesRead), (await handle.stat()).size);
     if (!head.ok) return { kind: 'unknown' };
-    if (detect(path, head.head).kind === 'module') return { kind: 'core' };
+    // Timelines and benchmark outputs first: the advisor reads them with their own readers.
     const input = { fileName: path, head: head.head };
     if (timelineReader.sniff(input) >= 2) return { kind: 'timeline' };
     const m = detectMeasureFormat(input);
-    return m !== null && m !== 'trtexec-profile'
-      ? { kind: 'measurement', id: m }
-      : { kind: 'unknown' };
+    if (m !== null && m !== 'trtexec-profile') return { kind: 'measurement', id: m };
+    return detect(path, head.head).kind === 'module' ? { kind: 'core' } : { kind: 'unknown' };
   } finally {
     await handle.close();
   }
@@ -227,13 +227,18 @@ async function readOne(path: string, out: AdviseInputs, io: CliIo, explicit: boo
   const file = await importFile(path);
   for (const issue of file.issues.filter((i) => i.severity === 'error'))
     io.stderr(`advise: ${showControls(`${path}: ${issue.code}: ${issue.message}`)}\n`);
-  if (file.report) {
-    out.reports.push(file.report);
+  const report = reportOf(file);
+  const profile = profileOf(file);
+  if (report) {
+    out.reports.push(report);
     out.files.push({ id: file.id, path, kind: 'report', format: file.format });
-  } else if (file.profile) {
-    out.profiles.push(file.profile);
+  } else if (profile) {
+    out.profiles.push(profile);
     out.files.push({ id: file.id, path, kind: 'profile', format: file.format });
-    if (file.profile.table !== null) {
+    if (
+      profile.table !== null &&
+      (file.format === 'op-summary' || file.format === 'kernel-details')
+    ) {
       // The data-type and OP State columns are not in the profile model: digest them apart.
       const digester = new PrecisionDigester(file.id, path);
       await streamFile(path, (c) => digester.push(c));

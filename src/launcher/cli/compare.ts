@@ -23,6 +23,7 @@ import { comparisonToJson, prettyJson } from '../../core/export/json.ts';
 import { comparisonMarkdown } from '../../core/export/markdown.ts';
 import { renderComparisonText } from './compare-text.ts';
 import { showControls } from '../../core/export/visible-text.ts';
+import { reportOf } from '../../core/formats/content.ts';
 
 interface CompareOptions {
   readonly gate?: string;
@@ -185,7 +186,7 @@ async function loadRuns(arg: string, io: CliIo, isBaseline: boolean): Promise<Co
     );
   }
   const file = await importBytes(path, bytes);
-  const report = file.report;
+  const report = reportOf(file);
   if (report === null || report.tasks.length === 0) {
     const why =
       file.issues.find((i) => i.severity === 'error')?.message ?? 'no AOE tuning task found';

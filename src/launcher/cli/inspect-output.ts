@@ -2,13 +2,18 @@
 // summary for the terminal, and Markdown for reviews.
 import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
 import type { TuningTask } from '../../core/model/types.ts';
+import type { TimeBreakdown } from '../../core/model/profile-compare.ts';
+import type { Measurement } from '../../core/measure/model.ts';
 import type {
+  Breakdown as InspectBreakdown,
+  Measurement as InspectMeasurement,
   File as InspectFile,
   Issue as InspectIssue,
   Task as InspectTask,
   InspectOutput,
 } from '../../core/validation/generated/inspect-output.v1.ts';
 import { formatLabel } from '../../core/formats/index.ts';
+import { profileContentOf, profileOf, reportOf } from '../../core/formats/content.ts';
 
 /** How many operators of a profile the JSON lists (the rest are in the dashboard). */
 export const TOP_OPERATORS = 50;
@@ -26,15 +31,21 @@ function toInspectFile(path: string, f: ImportedFile): InspectFile {
     ok: f.ok,
     issues: f.issues.map(toIssue),
   };
-  if (f.report) {
-    out.layout = f.report.layout;
-    out.generation = f.report.generation;
-    out.incomplete = f.report.incomplete;
-    out.tasks = f.report.tasks.map(toTask);
+  const report = reportOf(f);
+  if (report) {
+    out.layout = report.layout;
+    out.generation = report.generation;
+    out.incomplete = report.incomplete;
+    out.tasks = report.tasks.map(toTask);
   }
-  if (f.profile) {
-    const s = f.profile.summary;
-    out.layout = f.profile.headerSet;
+  const breakdown = profileContentOf(f)?.breakdown;
+  if (breakdown) out.breakdown = toBreakdown(breakdown);
+  if (f.content?.kind === 'measurement')
+    out.measurements = f.content.measurements.map(toMeasurement);
+  const profile = profileOf(f);
+  if (profile) {
+    const s = profile.summary;
+    out.layout = profile.headerSet;
     out.profile = {
       rows: s.rows,
       totalDurationUs: s.totalDurationUs,
@@ -54,6 +65,37 @@ function toInspectFile(path: string, f: ImportedFile): InspectFile {
     };
   }
   return out;
+}
+
+function toBreakdown(b: TimeBreakdown): InspectBreakdown {
+  return {
+    steps: b.steps,
+    totalUs: b.totalUs,
+    meanStepUs: b.meanStepUs,
+    computingUs: b.computingUs,
+    communicationNotOverlappedUs: b.communicationNotOverlappedUs,
+    communicationUs: b.communicationUs,
+    freeUs: b.freeUs,
+  };
+}
+
+function toMeasurement(m: Measurement): InspectMeasurement {
+  const l = m.latencyMs;
+  return {
+    tool: m.tool,
+    batchSize: m.batchSize,
+    latencyMs: {
+      count: l.count,
+      min: l.min,
+      max: l.max,
+      mean: l.mean,
+      median: l.median,
+      p90: l.p90,
+      p95: l.p95,
+      p99: l.p99,
+    },
+    throughputPerS: m.throughputPerS,
+  };
 }
 
 function toIssue(i: ImportIssue): InspectIssue {

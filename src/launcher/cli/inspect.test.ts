@@ -58,11 +58,11 @@ describe('aoe-dashboard inspect: usage and unreadable input', () => {
 
   it('names a neighbouring profiler file instead of calling it unknown', async () => {
     const dir = tempDir({
-      'step_trace_time.csv': 'Step,Computing,Communication(Not Overlapped),Overlapped\n1,2,3,4\n',
+      'task_time_0_1.csv': 'Device_id,kernel_name,kernel_type,stream_id,task_id\n0,a,b,1,2\n',
     });
-    const r = await run(['inspect', join(dir, 'step_trace_time.csv')]);
+    const r = await run(['inspect', join(dir, 'task_time_0_1.csv')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/step_trace_time table, which the dashboard does not read/);
+    expect(r.stdout).toMatch(/task_time table, which the dashboard does not read/);
   });
 
   it('says so when a folder holds nothing it recognises', async () => {

@@ -79,8 +79,7 @@ function unreadable(path: string, why: string): ImportedFile {
     format: 'unknown',
     ok: false,
     issues: [{ code: 'UNREADABLE', severity: 'error', message: `Cannot read the file: ${why}.` }],
-    report: null,
-    profile: null,
+    content: null,
   };
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importBytes } from '../../core/formats/index.ts';
 import { importFile } from './parallel-csv.ts';
+import { profileOf } from '../../core/formats/content.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../core/formats');
 
@@ -22,7 +23,7 @@ async function expectSameAsWhole(path: string, workers: number): Promise<void> {
   const whole = await importBytes(path, new Uint8Array(readFileSync(path)));
   const ranged = await importFile(path, { workers, minParallelBytes: 0, chunkSize: 4096 });
   expect(ranged).toEqual(whole);
-  expect(ranged.profile?.table?.rowCount).toBe(whole.profile?.table?.rowCount);
+  expect(profileOf(ranged)?.table?.rowCount).toBe(profileOf(whole)?.table?.rowCount);
 }
 
 describe('a kernel table read in ranges equals the whole reading', () => {

@@ -10,11 +10,17 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ProfileData } from '../../core/model/types.ts';
-import type { ImportedFile, ImportIssue, ParseResult } from '../../core/formats/types.ts';
-import { checkHead, detect, HEAD_BYTES, importBytes } from '../../core/formats/index.ts';
+import type {
+  FileContent,
+  ImportedFile,
+  ImportIssue,
+  ParseResult,
+} from '../../core/formats/types.ts';
+import { detectBytes, HEAD_BYTES, importBytes } from '../../core/formats/index.ts';
+import { mapResult, withContentId } from '../../core/formats/content.ts';
+import { nodeFormatHost } from './format-host.ts';
 import { baseName } from '../../core/formats/detect.ts';
 import { KernelTableParser } from '../../core/formats/csv/kernel-table.ts';
-import { TableParser } from '../../core/formats/csv/table-parser.ts';
 import {
   checkRanges,
   mergeRanges,
@@ -45,28 +51,29 @@ export async function importFile(
   try {
     const size = (await file.stat()).size;
     const head = await readAt(file, 0, Math.min(size, HEAD_BYTES + 4));
-    const check = checkHead(head, size);
-    const detection = check.ok ? detect(path, check.head) : null;
-    if (!detection || detection.kind !== 'module' || detection.module.kind === 'aoe') {
-      // AOE reports are parsed as one text; errors need only the id: read the file whole.
-      return await importBytes(path, await readAt(file, 0, size));
+    const detection = detectBytes(path, head, size);
+    if (detection.kind !== 'module' || detection.module.kind !== 'stream') {
+      // Documents (AOE reports, benchmark outputs) are parsed as one text, a .db from its bytes;
+      // errors need only the id: read the file whole.
+      return await importBytes(path, await readAt(file, 0, size), { host: nodeFormatHost });
     }
     const { module } = detection;
     const ctx = { fileName: baseName(path), id: '' };
     const workers = options.workers ?? availableParallelism();
     const chunkSize = options.chunkSize ?? CHUNK;
     const hashing = hashFile(file, size, chunkSize);
-    let result: ParseResult<ProfileData> | null = null;
+    let result: ParseResult<FileContent> | null = null;
     if (
       workers >= 2 &&
       size >= (options.minParallelBytes ?? MIN_PARALLEL_BYTES) &&
       (module.id === 'op-summary' || module.id === 'kernel-details')
     ) {
-      result = await readParallel(file, path, size, module.id, workers, chunkSize);
+      const parallel = await readParallel(file, path, size, module.id, workers, chunkSize);
+      if (parallel) result = mapResult(parallel, (profile) => ({ kind: 'profile', profile }));
     }
     if (result === null) {
       const parser = module.createParser(ctx);
-      if (parser instanceof TableParser) parser.sizeHint(size);
+      parser.sizeHint?.(size);
       await streamRange(file, 0, size, chunkSize, (c) => parser.push(c));
       result = parser.finish();
     }
@@ -220,10 +227,10 @@ function imported(
   id: string,
   format: ImportedFile['format'],
   detectionIssues: readonly ImportIssue[],
-  result: ParseResult<ProfileData>,
+  result: ParseResult<FileContent>,
 ): ImportedFile {
   const issues = [...detectionIssues, ...(result.ok ? result.warnings : result.errors)];
-  const profile = result.ok ? result.value : (result.partial ?? null);
+  const content = result.ok ? result.value : (result.partial ?? null);
   return {
     id,
     fileName: path,
@@ -231,7 +238,6 @@ function imported(
     format,
     ok: !issues.some((i) => i.severity === 'error'),
     issues,
-    report: null,
-    profile: profile && { ...profile, id },
+    content: content && withContentId(content, id),
   };
 }

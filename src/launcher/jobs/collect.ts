@@ -11,6 +11,7 @@ import type { Env } from './env.ts';
 import { cannVersion, envSubset } from './outputs.ts';
 import type { AnyTool } from './tools/index.ts';
 import type { StepOutputs } from './tools/tool.ts';
+import { reportOf } from '../../core/formats/content.ts';
 
 /** 144 random bits, URL-safe: run, bundle and job ids are unguessable. */
 export function newId(): string {
@@ -51,7 +52,7 @@ export async function storeResultFiles(
       sha256,
       raw_path: rawPath,
       format: imported.format,
-      report: imported.report ? JSON.stringify(imported.report) : null,
+      report: reportOf(imported) ? JSON.stringify(reportOf(imported)) : null,
       issues: JSON.stringify(imported.issues),
       created_at: at,
     });

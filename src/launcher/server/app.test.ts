@@ -317,7 +317,9 @@ describe('serving the dashboard', () => {
       expect(res.body).toContain('<div id="root">');
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("script-src 'self'");
-      expect(csp).not.toContain('unsafe-eval');
+      // WebAssembly compilation (SQLite for the profiler .db) only, never JavaScript eval.
+      expect(csp).toMatch(/script-src [^;]*'wasm-unsafe-eval'/);
+      expect(csp).not.toContain("'unsafe-eval'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     },

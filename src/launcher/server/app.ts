@@ -80,7 +80,9 @@ export interface BuildOptions {
 
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the ingest worker compile SQLite's WebAssembly (sql.js, for the
+  // profiler .db); it allows no JavaScript eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   // React and the chart library set style attributes; no inline <script> is allowed anywhere.
   "style-src 'self' 'unsafe-inline'",

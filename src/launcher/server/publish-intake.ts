@@ -7,6 +7,7 @@ import { importBytes } from '../../core/formats/index.ts';
 import type { LauncherPublishRequest } from '../../core/validation/generated/launcher-publish-request.ts';
 import type { HistoryRunInput, Verdict } from '../store/history.ts';
 import { ApiError } from './errors.ts';
+import { reportOf } from '../../core/formats/content.ts';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -31,7 +32,7 @@ export async function intake(
   const raw = Buffer.from(body.raw, 'base64');
   if (raw.length === 0) throw ApiError.field('BAD_REQUEST', '/raw', 'the file is empty');
   const imported = await importBytes(body.fileName, raw);
-  const report = imported.report;
+  const report = reportOf(imported);
   if (report === null) {
     const why = imported.issues[0]?.message ?? 'not a file this dashboard reads';
     throw ApiError.field(

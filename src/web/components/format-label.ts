@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { FORMATS_NS } from './format-strings.ts';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
 
 export { FORMATS_NS };
 
@@ -14,13 +15,15 @@ export function labelKey(id: string): string {
 export function formatLabel(t: TFunction, file: ImportedFile): string {
   const format = t(`${FORMATS_NS}:format.${file.format}`);
   const sep = t(`${FORMATS_NS}:separator`, { defaultValue: ', ' });
-  if (file.report) {
-    const generation = t(`${FORMATS_NS}:generation.${labelKey(file.report.generation)}`);
-    const layout = t(`${FORMATS_NS}:layout.${file.report.layout}`);
+  const report = reportOf(file);
+  if (report) {
+    const generation = t(`${FORMATS_NS}:generation.${labelKey(report.generation)}`);
+    const layout = t(`${FORMATS_NS}:layout.${report.layout}`);
     return `${format}${sep}${generation} · ${layout}`;
   }
-  if (file.profile) {
-    const id = file.profile.headerSet;
+  const profile = profileOf(file);
+  if (profile) {
+    const id = profile.headerSet;
     const headerSet = t(`${FORMATS_NS}:headerSet.${labelKey(id)}`, { defaultValue: id });
     return `${format}${sep}${headerSet}`;
   }

@@ -2,19 +2,18 @@
 // says what a file is ("AOE operator tuning, CANN 6.3+ layout"). Ids containing dots are keyed
 // with '_' instead (i18next reads '.' as nesting): see `labelKey` in format-label.ts.
 import { registerStrings } from '../i18n/index.ts';
+import { FORMATS } from '../../core/formats/registry.ts';
+
+/** Each format names itself in both languages (its module in core/formats). */
+function namesIn(lang: 'en' | 'zh-CN'): Record<string, string> {
+  return Object.fromEntries(FORMATS.map((m) => [m.id, m.names[lang]]));
+}
 
 export const FORMATS_NS = 'formats';
 
 registerStrings(FORMATS_NS, {
   en: {
-    format: {
-      'aoe-opat': 'AOE operator tuning',
-      'aoe-sgat': 'AOE subgraph tuning',
-      'op-summary': 'msprof op_summary table',
-      'kernel-details': 'torch_npu kernel_details table',
-      'op-statistic': 'op_statistic table',
-      unknown: 'Unrecognised file',
-    },
+    format: { ...namesIn('en'), unknown: 'Unrecognised file' },
     generation: {
       'cann-6_0': 'CANN 6.0.x layout',
       'cann-6_2': 'CANN 6.2 layout',
@@ -41,19 +40,15 @@ registerStrings(FORMATS_NS, {
       'op_statistic-model-name': 'msprof whole-network header (Model Name)',
       'op_statistic-device': 'header with Device_id (CANN 8.x+, torch_npu 2025-06+)',
       'op_statistic-torch_npu': 'header without Device_id',
+      'torch_npu-db': 'torch_npu database export',
+      'msprof-db': 'msprof database export (--type=db)',
+      'trtexec-layers': 'TensorRT per-layer times',
     },
     incomplete: 'incomplete',
     separator: ', ',
   },
   'zh-CN': {
-    format: {
-      'aoe-opat': 'AOE 算子调优',
-      'aoe-sgat': 'AOE 子图调优',
-      'op-summary': 'msprof op_summary 表',
-      'kernel-details': 'torch_npu kernel_details 表',
-      'op-statistic': 'op_statistic 表',
-      unknown: '无法识别的文件',
-    },
+    format: { ...namesIn('zh-CN'), unknown: '无法识别的文件' },
     generation: {
       'cann-6_0': 'CANN 6.0.x 格式',
       'cann-6_2': 'CANN 6.2 格式',
@@ -80,6 +75,9 @@ registerStrings(FORMATS_NS, {
       'op_statistic-model-name': 'msprof 整网表头（Model Name）',
       'op_statistic-device': '含 Device_id 的表头（CANN 8.x+、torch_npu 2025-06+）',
       'op_statistic-torch_npu': '不含 Device_id 的表头',
+      'torch_npu-db': 'torch_npu 数据库导出',
+      'msprof-db': 'msprof 数据库导出（--type=db）',
+      'trtexec-layers': 'TensorRT 逐层耗时',
     },
     incomplete: '不完整',
     separator: '，',

@@ -7,6 +7,7 @@ import type { ImportedFile } from '../../core/formats/types.ts';
 import { linkEvidence, type LinkEvidence } from '../../core/model/link-evidence.ts';
 import { registerStrings } from '../i18n/index.ts';
 import './link-evidence.css';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
 
 export const LINK_EVIDENCE_NS = 'linkEvidence';
 
@@ -40,16 +41,13 @@ export function useLinkEvidence(
   report: ImportedFile | undefined,
   profile: ImportedFile | undefined,
 ): LinkEvidence | null {
-  return useMemo(
-    () =>
-      report?.report && profile?.profile
-        ? linkEvidence(
-            { path: report.fileName, report: report.report },
-            { path: profile.fileName, profile: profile.profile },
-          )
-        : null,
-    [report, profile],
-  );
+  return useMemo(() => {
+    const r = reportOf(report);
+    const p = profileOf(profile);
+    return report && profile && r && p
+      ? linkEvidence({ path: report.fileName, report: r }, { path: profile.fileName, profile: p })
+      : null;
+  }, [report, profile]);
 }
 
 /** The reasons, as one sentence fragment each (names first, then operators). */

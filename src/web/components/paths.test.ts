@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { reportFile, task } from '../test/imported-files.ts';
 import { profilePath, runPath, taskIndexFromParam } from './paths.ts';
+import { reportOf } from '../../core/formats/content.ts';
 
-const report = reportFile('f', [
-  task('graph_a', 'report_1_1'),
-  task('graph_b', 'report_2_1'),
-]).report!;
+const report = reportOf(
+  reportFile('f', [task('graph_a', 'report_1_1'), task('graph_b', 'report_2_1')]),
+)!;
 
 describe('paths', () => {
   test('encode ids', () => {

@@ -15,6 +15,7 @@ import {
   type FileEntry,
 } from './persist-keys.ts';
 import type { WorkspaceState } from './slices/workspace.ts';
+import { reportOf } from '../../core/formats/content.ts';
 
 /** Reads saved file records by key; the page passes one that reads them in the ingest worker. */
 export type RecordLoader = (keys: readonly string[]) => Promise<readonly unknown[]>;
@@ -23,10 +24,24 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-function isImportedFile(value: unknown): value is ImportedFile {
-  if (typeof value !== 'object' || value === null) return false;
+/**
+ * A saved file record, in today's shape, or null. Records saved before file content became one
+ * union had a `report` and a `profile` slot: they are read into `content`.
+ */
+export function readFileRecord(value: unknown): ImportedFile | null {
+  if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.fileName === 'string' && Array.isArray(v.issues);
+  if (typeof v.id !== 'string' || typeof v.fileName !== 'string' || !Array.isArray(v.issues))
+    return null;
+  if ('content' in v) return value as ImportedFile;
+  const { report, profile, ...rest } = v;
+  const content =
+    report && typeof report === 'object'
+      ? { kind: 'report', report }
+      : profile && typeof profile === 'object'
+        ? { kind: 'profile', profile }
+        : null;
+  return { ...rest, content } as unknown as ImportedFile;
 }
 
 interface FirstLayoutMeta {
@@ -99,8 +114,8 @@ export async function readFiles(
   const records = await load(ids.map(fileKey));
   const saved: SavedFile[] = [];
   ids.forEach((id, i) => {
-    const file = records[i];
-    if (isImportedFile(file) && file.id === id) saved.push({ file, entry: entries[i] ?? null });
+    const file = readFileRecord(records[i]);
+    if (file && file.id === id) saved.push({ file, entry: entries[i] ?? null });
   });
   const at = (s: SavedFile) => s.entry?.addedAt ?? Number.POSITIVE_INFINITY;
   return saved.sort((a, b) => at(a) - at(b) || (a.file.id < b.file.id ? -1 : 1));
@@ -122,7 +137,7 @@ export async function readWorkspace(db: UseStore, load: RecordLoader): Promise<W
   >;
   for (const { file, entry } of saved) {
     const kept = (entry?.links ?? []).filter((id) => Object.hasOwn(files, id));
-    if (file.report && kept.length > 0) links[file.id] = kept;
+    if (reportOf(file) && kept.length > 0) links[file.id] = kept;
   }
   const demoIds = saved.filter((s) => s.entry?.demo === true).map((s) => s.file.id);
   return {

@@ -304,3 +304,22 @@ describe('workspaceDelta', () => {
     expect(workspaceDelta(after, { ...after })).toBeNull();
   });
 });
+
+describe('file records saved before content became one union', () => {
+  test('a record with report / profile slots is read into content', async () => {
+    const { readFileRecord } = await import('./persist-records.ts');
+    const base = { id: 'a', fileName: 'a.json', size: 1, format: 'aoe-opat', ok: true, issues: [] };
+    const report = { id: 'a', fileName: 'a.json', tasks: [] };
+    expect(readFileRecord({ ...base, report, profile: null })?.content).toEqual({
+      kind: 'report',
+      report,
+    });
+    const profile = { id: 'a', fileName: 'k.csv', summary: {} };
+    expect(readFileRecord({ ...base, report: null, profile })?.content).toEqual({
+      kind: 'profile',
+      profile,
+    });
+    expect(readFileRecord({ ...base, report: null, profile: null })?.content).toBeNull();
+    expect(readFileRecord({ id: 1 })).toBeNull();
+  });
+});

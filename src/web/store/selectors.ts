@@ -2,6 +2,7 @@
 // `useAppStore(useShallow((s) => selectReports(s)))` so components re-render only on change.
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { AppState } from './index.ts';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
 
 export function selectOrderedFiles(state: AppState): ImportedFile[] {
   const out: ImportedFile[] = [];
@@ -13,11 +14,11 @@ export function selectOrderedFiles(state: AppState): ImportedFile[] {
 }
 
 export function selectReports(state: AppState): ImportedFile[] {
-  return selectOrderedFiles(state).filter((f) => f.report !== null);
+  return selectOrderedFiles(state).filter((f) => reportOf(f) !== null);
 }
 
 export function selectProfiles(state: AppState): ImportedFile[] {
-  return selectOrderedFiles(state).filter((f) => f.profile !== null);
+  return selectOrderedFiles(state).filter((f) => profileOf(f) !== null);
 }
 
 /** The profiles linked to a report, in workspace order. */
@@ -25,7 +26,7 @@ export function selectLinkedProfiles(state: AppState, reportId: string): Importe
   const ids = state.links[reportId] ?? [];
   return ids.flatMap((id) => {
     const file = state.files[id];
-    return file?.profile ? [file] : [];
+    return file && profileOf(file) ? [file] : [];
   });
 }
 

@@ -3,6 +3,7 @@ import type { ImportedFile } from '../../core/formats/types.ts';
 import type { TuningReport, TuningTask } from '../../core/model/types.ts';
 import { task } from '../../core/model/compare.test-helpers.ts';
 import { addedRunIds, filesFromShared, sharedReportFile, workspaceRuns } from './shared-runs.ts';
+import { reportOf } from '../../core/formats/content.ts';
 
 const report = (id: string, tasks: TuningTask[]): TuningReport => ({
   id,
@@ -20,8 +21,7 @@ const file = (r: TuningReport): ImportedFile => ({
   format: 'aoe-opat',
   ok: true,
   issues: [],
-  report: r,
-  profile: null,
+  content: { kind: 'report', report: r },
 });
 
 describe('workspace runs', () => {
@@ -44,7 +44,7 @@ describe('workspace runs', () => {
   it('turns shared runs back into files, renumbering the tasks a partial report keeps', () => {
     const shared = [runs[1], runs[2]].filter((r) => r !== undefined);
     const files = filesFromShared(shared);
-    expect(files.map((f) => [f.id, f.report?.tasks.map((t) => t.name)])).toEqual([
+    expect(files.map((f) => [f.id, reportOf(f)?.tasks.map((t) => t.name)])).toEqual([
       ['bbb', ['g2']],
       ['aaa', ['net']],
     ]);
@@ -57,7 +57,7 @@ describe('workspace runs', () => {
   it('shows the shared tasks of a report under their own task numbers', () => {
     const only = runs.filter((r) => r.run.id === 'bbb:1');
     const shown = sharedReportFile(only, 'bbb');
-    expect(shown?.file.report?.tasks.map((t) => t.name)).toEqual(['g2']);
+    expect(reportOf(shown?.file)?.tasks.map((t) => t.name)).toEqual(['g2']);
     expect(shown?.taskIndices).toEqual([1]);
     expect(sharedReportFile(only, 'aaa')).toBeNull();
   });

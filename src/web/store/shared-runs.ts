@@ -5,6 +5,7 @@
 import type { CompareRun } from '../../core/model/compare.ts';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { SharedRun } from '../../core/share/bundle-types.ts';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
 
 /** A run is addressed as `<file id>:<task index>` (the same as the run page's URL parts). */
 export const runId = (fileId: string, taskIndex: number): string => `${fileId}:${taskIndex}`;
@@ -20,10 +21,10 @@ export function workspaceRuns(ws: WorkspaceLike): SharedRun[] {
   const out: SharedRun[] = [];
   for (const fileId of ws.order) {
     const file = ws.files[fileId];
-    const report = file?.report;
+    const report = reportOf(file);
     if (!file || !report) continue;
     const profileFile = (ws.links[fileId] ?? [])
-      .map((id) => ws.files[id]?.profile)
+      .map((id) => profileOf(ws.files[id]))
       .find((p) => p !== undefined && p !== null);
     const several = report.tasks.length > 1;
     report.tasks.forEach((task, i) => {
@@ -74,16 +75,18 @@ export function filesFromShared(runs: readonly SharedRun[]): ImportedFile[] {
       format: first.run.task.kind === 'sgat' ? 'aoe-sgat' : 'aoe-opat',
       ok: true,
       issues: [],
-      report: {
-        id: reportId,
-        fileName: first.run.fileName,
-        kind: first.run.task.kind,
-        layout: first.layout,
-        generation: first.run.generation,
-        incomplete: first.incomplete,
-        tasks: sorted.map((r) => r.run.task),
+      content: {
+        kind: 'report',
+        report: {
+          id: reportId,
+          fileName: first.run.fileName,
+          kind: first.run.task.kind,
+          layout: first.layout,
+          generation: first.run.generation,
+          incomplete: first.incomplete,
+          tasks: sorted.map((r) => r.run.task),
+        },
       },
-      profile: null,
     });
   }
   return files;

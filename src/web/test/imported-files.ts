@@ -31,16 +31,18 @@ export function reportFile(id: string, tasks: readonly TuningTask[] = [task('t0'
     format: 'aoe-opat',
     ok: true,
     issues: [],
-    report: {
-      id,
-      fileName: `aoe_result_opat_${id}.json`,
-      kind: 'opat',
-      layout: 'array',
-      generation: 'cann-6.3+',
-      incomplete: false,
-      tasks,
+    content: {
+      kind: 'report',
+      report: {
+        id,
+        fileName: `aoe_result_opat_${id}.json`,
+        kind: 'opat',
+        layout: 'array',
+        generation: 'cann-6.3+',
+        incomplete: false,
+        tasks,
+      },
     },
-    profile: null,
   };
 }
 
@@ -52,15 +54,17 @@ export function profileFile(id: string): ImportedFile {
     format: 'op-summary',
     ok: true,
     issues: [],
-    report: null,
-    profile: {
-      id,
-      fileName: `op_summary_${id}.csv`,
-      format: 'op-summary',
-      headerSet: 'msprof-8.x',
-      columns: [],
-      table: null,
-      summary: { rows: 0, totalDurationUs: 0, byType: [], topOperators: [] },
+    content: {
+      kind: 'profile',
+      profile: {
+        id,
+        fileName: `op_summary_${id}.csv`,
+        format: 'op-summary',
+        headerSet: 'msprof-8.x',
+        columns: [],
+        table: null,
+        summary: { rows: 0, totalDurationUs: 0, byType: [], topOperators: [] },
+      },
     },
   };
 }
@@ -73,7 +77,6 @@ export function failedFile(id: string, issue: ImportIssue): ImportedFile {
     format: 'unknown',
     ok: false,
     issues: [issue],
-    report: null,
-    profile: null,
+    content: null,
   };
 }

@@ -3,6 +3,7 @@ import type { ImportedFile } from '../../core/formats/types.ts';
 import type { OperatorAggregate } from '../../core/model/types.ts';
 import { profileFile, reportFile, task } from '../test/imported-files.ts';
 import { autoLinks, dropGroup } from './auto-links.ts';
+import { profileOf } from '../../core/formats/content.ts';
 
 /** A report whose one task (named `name`) tuned the operators `ops`. */
 function report(id: string, name: string, ops: readonly string[]): ImportedFile {
@@ -30,10 +31,11 @@ function profile(id: string, ops: readonly string[]): ImportedFile {
     share: 1 / ops.length,
     inputShapes: null,
   }));
-  if (!file.profile) throw new Error('profileFile builds a profile');
+  const p = profileOf(file);
+  if (!p) throw new Error('profileFile builds a profile');
   return {
     ...file,
-    profile: { ...file.profile, summary: { ...file.profile.summary, topOperators } },
+    content: { kind: 'profile', profile: { ...p, summary: { ...p.summary, topOperators } } },
   };
 }
 

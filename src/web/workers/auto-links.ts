@@ -5,6 +5,7 @@
 // drop of several runs and one small table therefore links the table to none of them.
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { linkEvidence } from '../../core/model/link-evidence.ts';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
 
 /** The folder a file came from: the top folder of a dropped tree; '' for loose files. */
 export function dropGroup(path: string): string {
@@ -22,18 +23,17 @@ export function autoLinks(
     const key = dropGroup(entry.path);
     const group = groups.get(key) ?? { reports: [], profiles: [] };
     groups.set(key, group);
-    if (entry.file.report) group.reports.push(entry);
-    if (entry.file.profile) group.profiles.push(entry);
+    if (reportOf(entry.file)) group.reports.push(entry);
+    if (profileOf(entry.file)) group.profiles.push(entry);
   }
   const pairs: [string, string][] = [];
   for (const { reports, profiles } of groups.values()) {
     for (const r of reports) {
       for (const p of profiles) {
-        if (!r.file.report || !p.file.profile) continue;
-        const evidence = linkEvidence(
-          { path: r.path, report: r.file.report },
-          { path: p.path, profile: p.file.profile },
-        );
+        const report = reportOf(r.file);
+        const profile = profileOf(p.file);
+        if (!report || !profile) continue;
+        const evidence = linkEvidence({ path: r.path, report }, { path: p.path, profile });
         if (evidence.verdict === 'match') pairs.push([r.file.id, p.file.id]);
       }
     }

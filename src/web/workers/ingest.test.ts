@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { profileFile } from '../test/imported-files.ts';
 import { useAppStore } from '../store/index.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { profileOf } from '../../core/formats/content.ts';
 
 class FakeWorker {
   static all: FakeWorker[] = [];
@@ -54,7 +55,7 @@ async function drop(id: string, ok: boolean): Promise<void> {
 test('a file the worker could not store is kept for the session and marked unsaved', async () => {
   await drop('p-unsaved', false);
   const state = useAppStore.getState();
-  expect(state.files['p-unsaved']?.profile).not.toBeNull();
+  expect(profileOf(state.files['p-unsaved'])).not.toBeNull();
   expect(state.unsavedIds).toEqual(['p-unsaved']);
 });
 

@@ -73,8 +73,7 @@ function notImported(entry: IngestEntry, issue: ImportIssue): ImportedFile {
     format: 'unknown',
     ok: false,
     issues: [issue],
-    report: null,
-    profile: null,
+    content: null,
   };
 }
 

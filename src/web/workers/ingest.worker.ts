@@ -10,6 +10,7 @@ import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
 import { hashFile } from './file-hash.ts';
 import { chunksOf } from './sha256-stream.ts';
 import { importStream } from './stream-import.ts';
+import { browserFormatHost } from './sql-host.ts';
 import {
   recordTransferables,
   tableTransferables,
@@ -42,6 +43,7 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   const report = progressReporter(jobId, file.size);
   const imported = await importStream(path, file.size, chunksOf(file.stream()), hashFile(file), {
     onProgress: (done) => report('parsing', done),
+    host: browserFormatHost,
   });
   // The page has the file first; storing it (seconds for a large table) follows.
   const forPage = withTableCopy(imported);

@@ -2,7 +2,8 @@
 // to clone: the bytes are not copied); the worker answers with progress and the ImportedFile,
 // transferring the profile table's typed arrays instead of copying them, then says whether it
 // could store the file in IndexedDB (which it does after the page has the file).
-import type { ImportedFile } from '../../core/formats/types.ts';
+import type { ImportedFile, ProfileContent } from '../../core/formats/types.ts';
+import { profileOf } from '../../core/formats/content.ts';
 
 export type ToWorker =
   | {
@@ -63,25 +64,28 @@ export function isFromWorker(data: unknown): data is FromWorker {
  * page while the worker stores the other (a transferred buffer is gone from the sender).
  */
 export function withTableCopy(file: ImportedFile): ImportedFile {
-  const profile = file.profile;
+  const profile = profileOf(file);
   const table = profile?.table;
   if (!profile || !table) return file;
   return {
     ...file,
-    profile: {
-      ...profile,
-      table: {
-        ...table,
-        name: table.name.slice(),
-        type: table.type.slice(),
-        coreType: table.coreType.slice(),
-        inputShapes: table.inputShapes.slice(),
-        durationUs: table.durationUs.slice(),
-        waitUs: table.waitUs.slice(),
-        startUs: table.startUs.slice(),
-        ...(table.metrics
-          ? { metrics: table.metrics.map((m) => ({ column: m.column, values: m.values.slice() })) }
-          : {}),
+    content: {
+      ...(file.content as ProfileContent),
+      profile: {
+        ...profile,
+        table: {
+          ...table,
+          name: table.name.slice(),
+          type: table.type.slice(),
+          coreType: table.coreType.slice(),
+          inputShapes: table.inputShapes.slice(),
+          durationUs: table.durationUs.slice(),
+          waitUs: table.waitUs.slice(),
+          startUs: table.startUs.slice(),
+          ...(table.metrics
+            ? { metrics: table.metrics.map((m) => ({ column: m.column, values: m.values.slice() })) }
+            : {}),
+        },
       },
     },
   };
@@ -92,7 +96,7 @@ export function withTableCopy(file: ImportedFile): ImportedFile {
  * and transferring a buffer twice is an error).
  */
 export function tableTransferables(file: ImportedFile): ArrayBuffer[] {
-  const table = file.profile?.table;
+  const table = profileOf(file)?.table;
   if (!table) return [];
   const buffers = new Set<ArrayBuffer>();
   for (const column of [

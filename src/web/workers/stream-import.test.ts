@@ -6,6 +6,7 @@ import { HEAD_BYTES, importBytes, sha256Hex } from '../../core/formats/index.ts'
 import { hashHere } from './file-hash.ts';
 import { sha256HexOfChunks } from './sha256-stream.ts';
 import { importStream } from './stream-import.ts';
+import { profileOf } from '../../core/formats/content.ts';
 
 const fixtures = import.meta.glob<string>(
   [
@@ -73,7 +74,7 @@ describe('chunked import == whole import', () => {
     const bytes = bigTable(4000);
     expect(bytes.length).toBeGreaterThan(2 * HEAD_BYTES);
     const whole = await importBytes('PROF_1/kernel_details.csv', bytes);
-    expect(whole.profile?.table?.rowCount).toBeGreaterThan(1000);
+    expect(profileOf(whole)?.table?.rowCount).toBeGreaterThan(1000);
     for (const size of [997, 65_536, HEAD_BYTES + 1]) {
       expect(await streamed('PROF_1/kernel_details.csv', bytes, size)).toEqual(whole);
     }

@@ -3,14 +3,28 @@
 // (the sha-256 of the bytes) is computed beside it. A report (a JSON document, parsed whole) is
 // gathered and parsed at the end. Same results as the core's `importBytes`; it never throws on
 // bad input either.
-import { checkHead, detect, HEAD_BYTES } from '../../core/formats/index.ts';
+import {
+  decodeDocument,
+  detectBytes,
+  finish,
+  fromResult,
+  HEAD_BYTES,
+  notUtf8Issue,
+} from '../../core/formats/index.ts';
 import { baseName } from '../../core/formats/detect.ts';
-import type { ProfileData, TuningReport } from '../../core/model/types.ts';
-import type { FormatId, ImportedFile, ImportIssue, ParseResult } from '../../core/formats/types.ts';
+import { withContentId } from '../../core/formats/content.ts';
+import type {
+  FileContent,
+  FormatHost,
+  ImportedFile,
+  ParseResult,
+} from '../../core/formats/types.ts';
 
 export interface StreamImportOptions {
   /** Called as bytes are read and parsed (bytes so far). */
   readonly onProgress?: (done: number) => void;
+  /** What formats that need more than bytes get (the SQL engine for .db). */
+  readonly host?: FormatHost;
 }
 
 /** Reads a file in chunks; `id` resolves to the sha-256 of the same bytes. */
@@ -42,34 +56,29 @@ async function readAndParse(
   const head = await reading.head(HEAD_BYTES);
   const base = async () => ({ id: await id, fileName: path, size });
 
-  const checked = checkHead(head, Math.max(size, reading.read));
-  if (!checked.ok) return finish(await base(), 'unknown', [checked.issue], null, null);
-  const detection = detect(path, checked.head);
-  if (detection.kind === 'none')
-    return finish(await base(), 'unknown', detection.issues, null, null);
+  const detection = detectBytes(path, head, Math.max(size, reading.read));
+  if (detection.kind === 'none') return finish(await base(), 'unknown', detection.issues, null);
   const { module } = detection;
   const fileName = baseName(path);
 
-  if (module.kind === 'aoe') {
+  if (module.kind !== 'stream') {
+    // Documents are parsed whole, a database is opened from its bytes.
     const bytes = await reading.rest(head, size);
     options.onProgress?.(bytes.length);
-    const text = decodeDocument(bytes);
-    const known = await base();
-    if (text === null) {
-      return finish(known, module.id, [...detection.issues, notUtf8()], null, null);
+    const known = { ...(await base()), size: bytes.length };
+    const ctx = { fileName, id: known.id };
+    if (module.kind === 'binary') {
+      const result = await module.read(bytes, ctx, options.host ?? {});
+      return fromResult(known, module.id, detection.issues, result);
     }
-    const result = module.parse(text, { fileName, id: known.id });
-    return fromResult(
-      { ...known, size: bytes.length },
-      module.id,
-      detection.issues,
-      result,
-      'report',
-    );
+    const text = decodeDocument(bytes);
+    if (text === null) return finish(known, module.id, [...detection.issues, notUtf8Issue()], null);
+    return fromResult(known, module.id, detection.issues, module.parse(text, ctx));
   }
 
   // The id is not known before the last byte: the parser gets a placeholder, the result the id.
   const parser = module.createParser({ fileName, id: '' });
+  parser.sizeHint?.(size);
   parser.push(head);
   options.onProgress?.(reading.read);
   for (;;) {
@@ -80,11 +89,13 @@ async function readAndParse(
   }
   const known = { ...(await base()), size: reading.read };
   const result = parser.finish();
-  const withId = (p: ProfileData): ProfileData => ({ ...p, id: known.id });
-  const stamped: ParseResult<ProfileData> = result.ok
-    ? { ...result, value: withId(result.value) }
-    : { ...result, ...(result.partial ? { partial: withId(result.partial) } : {}) };
-  return fromResult(known, module.id, detection.issues, stamped, 'profile');
+  const stamped: ParseResult<FileContent> = result.ok
+    ? { ...result, value: withContentId(result.value, known.id) }
+    : {
+        ...result,
+        ...(result.partial ? { partial: withContentId(result.partial, known.id) } : {}),
+      };
+  return fromResult(known, module.id, detection.issues, stamped);
 }
 
 /** Pulls chunks; keeps count of the bytes read. */
@@ -139,62 +150,4 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-/**
- * The text of a report, or null when it is not UTF-8. `stream: true` drops a multi-byte character
- * cut at the very end (AOE was still writing): the parser then reports TRUNCATED and salvages.
- * The BOM is kept so that the parser's byte offsets are offsets in the file.
- */
-function decodeDocument(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, {
-      stream: true,
-    });
-  } catch {
-    return null;
-  }
-}
-
-function notUtf8(): ImportIssue {
-  return {
-    code: 'NOT_UTF8',
-    severity: 'error',
-    message: 'The file is not valid UTF-8 text (save it as UTF-8; GBK is not read).',
-  };
-}
-
-type Base = Pick<ImportedFile, 'id' | 'fileName' | 'size'>;
-
-function fromResult<T extends TuningReport | ProfileData>(
-  base: Base,
-  format: FormatId,
-  detectionIssues: readonly ImportIssue[],
-  result: ParseResult<T>,
-  slot: 'report' | 'profile',
-): ImportedFile {
-  const issues = result.ok
-    ? [...detectionIssues, ...result.warnings]
-    : [...detectionIssues, ...result.errors];
-  const value = result.ok ? result.value : (result.partial ?? null);
-  return slot === 'report'
-    ? finish(base, format, issues, value as TuningReport | null, null)
-    : finish(base, format, issues, null, value as ProfileData | null);
-}
-
-function finish(
-  base: Base,
-  format: FormatId,
-  issues: readonly ImportIssue[],
-  report: TuningReport | null,
-  profile: ProfileData | null,
-): ImportedFile {
-  return {
-    ...base,
-    format,
-    ok: !issues.some((i) => i.severity === 'error'),
-    issues,
-    report,
-    profile,
-  };
 }

@@ -9,7 +9,7 @@ import type { ParseResult } from '../types.ts';
 import { readJsonFast, textKeys } from '../json/fast-json.ts';
 import { readJson } from '../json/tolerant-json.ts';
 import { normalizeOpat } from './normalize.ts';
-import { parseAoe, type AoeReader } from './pipeline.ts';
+import { parseAoe, type AoeReader } from '../aoe/pipeline.ts';
 import { ctxFor, issueList, opatFixture, opatFixtureNames } from './test-helpers.ts';
 
 const OPAT: AoeReader = { schema: 'aoe-opat-result', normalize: normalizeOpat };

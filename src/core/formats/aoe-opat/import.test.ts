@@ -3,6 +3,7 @@
 // as Vite resolves them: `./fixtures/…` for this folder, `../aoe-sgat/fixtures/…` for the other.
 import { describe, expect, test } from 'vitest';
 import { importBytes } from '../index.ts';
+import { reportOf } from '../content.ts';
 
 const fixtures = import.meta.glob<string>('../aoe-*/fixtures/**/*.json', {
   query: '?raw',
@@ -27,14 +28,14 @@ describe('detected without the file name', () => {
     );
     expect(named.format).toBe(file.format);
     // The name given by the host (directories stripped) is the report's file name.
-    if (named.report)
-      expect(named.report.fileName).toBe(`aoe_result_${file.format.slice(4)}_1_pid2.json`);
+    const report = reportOf(named);
+    if (report) expect(report.fileName).toBe(`aoe_result_${file.format.slice(4)}_1_pid2.json`);
   });
 });
 
 test('the report id is the sha-256 of the bytes', async () => {
   const file = await importBytes('a.json', new TextEncoder().encode('[{"OPAT":{}}]'));
-  expect(file.report?.id).toBe(file.id);
+  expect(reportOf(file)?.id).toBe(file.id);
   expect(file.id).toMatch(/^[0-9a-f]{64}$/);
 });
 
@@ -55,5 +56,8 @@ test('a truncated report keeps its salvage and byte offset through the registry'
   );
   expect(file.ok).toBe(false);
   expect(file.issues.map((i) => [i.code, i.offset])).toEqual([['TRUNCATED', 1757]]);
-  expect([file.report?.incomplete, file.report?.tasks[0]?.operators.length]).toEqual([true, 3]);
+  expect([reportOf(file)?.incomplete, reportOf(file)?.tasks[0]?.operators.length]).toEqual([
+    true,
+    3,
+  ]);
 });

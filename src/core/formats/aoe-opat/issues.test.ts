@@ -1,10 +1,10 @@
 // Files that are not right: each issue with its exact code, JSON pointer, byte offset or line,
 // and what is still read from the file.
 import { describe, expect, test } from 'vitest';
-import { aoeOpatFormat } from './index.ts';
+import { parseOpat } from './parse.ts';
 import { ctxFor, issueList, opatFixture, operatorTuples, reportOf } from './test-helpers.ts';
 
-const parse = (file: string) => aoeOpatFormat.parse(opatFixture(file), ctxFor(file));
+const parse = (file: string) => parseOpat(opatFixture(file), ctxFor(file));
 const OPS = '/1/OPAT/repo_modified_operators';
 
 describe('cross-checks are warnings', () => {
@@ -98,7 +98,7 @@ describe('unknown fields are kept and reported as warnings', () => {
       },
     }));
     const text = JSON.stringify([{ OPAT: { repo_modified_operators: ops } }]);
-    const result = aoeOpatFormat.parse(text, ctxFor('many.json'));
+    const result = parseOpat(text, ctxFor('many.json'));
     const issues = result.ok ? result.warnings : result.errors;
     expect(issues.length).toBe(21);
     expect(issues[20]?.message).toBe('… and 10 more UNKNOWN_FIELD issues not listed');
@@ -111,7 +111,7 @@ describe('repeated keys', () => {
     const key = 'report_${timestamp}_${tid}';
     const report = (name: string) => `[{"basic":{"tuning_name":"${name}"}},{"OPAT":{}}]`;
     const text = `{"${key}":${report('a')},"${key}":${report('b')}}`;
-    const result = aoeOpatFormat.parse(text, ctxFor('dup.json'));
+    const result = parseOpat(text, ctxFor('dup.json'));
     expect(result.ok).toBe(true);
     expect(issueList(result)).toEqual([['INCONSISTENT', `/${key}`]]);
     expect(reportOf(result)?.tasks.map((t) => t.name)).toEqual(['b']);
@@ -119,7 +119,7 @@ describe('repeated keys', () => {
 
   test('a section written twice: the first is read, the second reported', () => {
     const text = '[{"basic":{"tuning_name":"first"}},{"basic":{"tuning_name":"second"}}]';
-    const result = aoeOpatFormat.parse(text, ctxFor('dup.json'));
+    const result = parseOpat(text, ctxFor('dup.json'));
     expect(issueList(result)).toEqual([['INCONSISTENT', '/1/basic']]);
     expect(reportOf(result)?.tasks[0]?.name).toBe('first');
   });
@@ -159,7 +159,7 @@ describe('schema violations are errors with the pointer, the rest is still read'
       '/0/OPAT/repo_modified_operators/0/tune_performance',
     ],
   ])('%s → SCHEMA_MISMATCH at "%s"', (text, path) => {
-    const result = aoeOpatFormat.parse(text, ctxFor('x.json'));
+    const result = parseOpat(text, ctxFor('x.json'));
     expect(result.ok).toBe(false);
     expect(issueList(result)[0]).toEqual(['SCHEMA_MISMATCH', path]);
   });
@@ -190,7 +190,7 @@ describe('truncated files are salvaged', () => {
   test('cut in the second report: the first task is whole, the second has what was complete', () => {
     const full = opatFixture('cann8x-training-report-map.json');
     const cut = full.slice(0, full.indexOf('"update_mode"', full.indexOf('attention/BatchMatMul')));
-    const result = aoeOpatFormat.parse(cut, ctxFor('cut.json'));
+    const result = parseOpat(cut, ctxFor('cut.json'));
     expect(issueList(result)).toEqual([['TRUNCATED', undefined]]);
     expect(result.ok ? null : result.errors[0]?.offset).toBe(new TextEncoder().encode(cut).length);
     const report = reportOf(result);
@@ -204,14 +204,14 @@ describe('truncated files are salvaged', () => {
   test('cut before a repository list ends: its counts are not checked against repo_summary', () => {
     const full = opatFixture('cann62rc1-array.json');
     const cut = full.slice(0, full.indexOf('"update_repo_operators"'));
-    const result = aoeOpatFormat.parse(cut, ctxFor('cut.json'));
+    const result = parseOpat(cut, ctxFor('cut.json'));
     expect(issueList(result)).toEqual([['TRUNCATED', undefined]]);
     const ops = reportOf(result)?.tasks[0]?.operators ?? [];
     expect(ops.map((o) => o.name)).toEqual(['Conv_12', 'MatMul_3']);
   });
 
   test('cut before any section is complete: no partial report', () => {
-    const result = aoeOpatFormat.parse('[{"basic', ctxFor('cut.json'));
+    const result = parseOpat('[{"basic', ctxFor('cut.json'));
     expect(issueList(result)).toEqual([['TRUNCATED', undefined]]);
     expect(reportOf(result)).toBeUndefined();
   });
@@ -231,7 +231,7 @@ describe('not JSON, empty', () => {
   });
 
   test.each(['', '  \r\n\t', '\ufeff'])('white space only %j is EMPTY', (text) => {
-    expect(issueList(aoeOpatFormat.parse(text, ctxFor('x.json')))).toEqual([['EMPTY', undefined]]);
+    expect(issueList(parseOpat(text, ctxFor('x.json')))).toEqual([['EMPTY', undefined]]);
   });
 
   test('a kernel_details table renamed to an AOE name is not JSON', () => {

@@ -2,7 +2,7 @@
 // other: reported with its exact JSON pointer, kept, and the rest of the report is read. The
 // issue's sentence names it shortened, so that a terminal or an issue list is not flooded.
 import { expect, test } from 'vitest';
-import { aoeOpatFormat } from './index.ts';
+import { parseOpat } from './parse.ts';
 import { reportOf } from './test-helpers.ts';
 
 const MB = 1_000_000;
@@ -25,7 +25,7 @@ test.each([
 ])(
   'a %s key of several MB is one UNKNOWN_FIELD with its exact pointer and a short message; the operators are read',
   (_what, rawKey, _key, pointerSegment) => {
-    const r = aoeOpatFormat.parse(reportWithKey(rawKey), { fileName: 'a.json', id: 'x' });
+    const r = parseOpat(reportWithKey(rawKey), { fileName: 'a.json', id: 'x' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.warnings).toHaveLength(1);

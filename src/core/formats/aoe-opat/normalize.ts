@@ -2,21 +2,22 @@
 // Part A (CANN 6.0.1 to 9.0), converts percentages to numbers, recomputes the time saved, and
 // cross-checks AOE's stated figures. Tolerant by design: it also runs on trees that failed the
 // schema and on the salvaged part of a truncated file, and never throws.
-import type {
-  AoeGeneration,
-  RepoSummary,
-  TaskStatus,
-  TuningReport,
-  TuningTask,
-} from '../../model/types.ts';
-import { parsePercent, savedPct, speedupPct, type Ms } from '../../model/units.ts';
+import type { AoeGeneration, TuningReport, TuningTask } from '../../model/types.ts';
+import { parsePercent } from '../../model/units.ts';
 import type { ImportIssue, ParseContext } from '../types.ts';
 import { child, finite, isObject, own, text, type JsonObject } from '../json/tree.ts';
-import { checkRepoSummary, checkStatedImprovement } from './cross-check.ts';
-import type { IssueSink } from './issue-sink.ts';
-import { checkKnownKeys, splitTasks, type RawTask } from './layout.ts';
-import { readOperators } from './operators.ts';
-import { readTime } from './times.ts';
+import { checkRepoSummary, checkStatedImprovement } from '../aoe/cross-check.ts';
+import type { IssueSink } from '../aoe/issue-sink.ts';
+import { checkKnownKeys, splitTasks, type RawTask } from '../aoe/layout.ts';
+import { readOperators } from '../aoe/operators.ts';
+import { readTime } from '../aoe/times.ts';
+import {
+  readSummary,
+  recomputedFigures,
+  statusOf,
+  stem,
+  SUMMARY_KEYS,
+} from '../aoe/task-fields.ts';
 
 export interface NormalizeInput {
   readonly root: unknown;
@@ -37,14 +38,6 @@ const OPAT_KEYS = new Set([
   'repo_modified_operators',
   'repo_summary',
 ]);
-export const SUMMARY_KEYS = [
-  'repo_add_num',
-  'repo_hit_num',
-  'repo_reserved_num',
-  'repo_unsatisfied_num',
-  'repo_update_num',
-  'total_num',
-] as const;
 
 /** The report, or null when the tree holds no AOE task at all. */
 export function normalizeOpat(input: NormalizeInput): TuningReport | null {
@@ -141,16 +134,6 @@ function readTask(
   return { task, generation: taskGeneration(tuneResult, ops.generation) };
 }
 
-/** AOE's status text → status; a file without one (cut, or never written) is `unknown`. */
-export function statusOf(statusText: string | null, failedCount: number): TaskStatus {
-  if (statusText !== null) {
-    if (/fail/i.test(statusText)) return 'failed';
-    if (/succe/i.test(statusText)) return 'succeeded';
-    return 'unknown';
-  }
-  return failedCount > 0 ? 'failed' : 'unknown';
-}
-
 /**
  * The key set decides (AoeGeneration): an operator array is 6.3+; `opat_tune_result` is 6.0.1; an
  * operator object is 6.0/6.2 and the status key tells which. `opat_tuning_result` alone fits both
@@ -176,49 +159,4 @@ function fileGeneration(generations: readonly AoeGeneration[], sink: IssueSink):
     sink.add(issue);
   }
   return known[0] ?? 'unknown';
-}
-
-/** The six counters when all are non-negative integers (the schema reports any that is not). */
-export function readSummary(value: unknown, incomplete: ReadonlySet<object>): RepoSummary | null {
-  if (!isObject(value) || incomplete.has(value)) return null;
-  const n = SUMMARY_KEYS.map((k) => {
-    const v = finite(own(value, k));
-    return v !== null && Number.isInteger(v) && v >= 0 ? v : null;
-  });
-  const [add, hit, reserved, unsatisfied, update, total] = n;
-  if (
-    add == null ||
-    hit == null ||
-    reserved == null ||
-    unsatisfied == null ||
-    update == null ||
-    total == null
-  ) {
-    return null;
-  }
-  return { add, hit, reserved, unsatisfied, update, total };
-}
-
-/** What the model times say, recomputed: the speed-up and the time saved, in ms and in %. */
-export function recomputedFigures(
-  baselineMs: Ms | null,
-  tunedMs: Ms | null,
-): Pick<TuningTask, 'recomputedImprovementPct' | 'savedMs' | 'savedPct'> {
-  if (baselineMs === null || tunedMs === null) {
-    return { recomputedImprovementPct: null, savedMs: null, savedPct: null };
-  }
-  return {
-    recomputedImprovementPct: finiteOrNull(speedupPct(baselineMs, tunedMs)),
-    savedMs: finiteOrNull(baselineMs - tunedMs),
-    savedPct: finiteOrNull(savedPct(baselineMs, tunedMs)),
-  };
-}
-
-/** Extreme inputs (1e308 / 1e-308) overflow; the model holds finite numbers or null. */
-export function finiteOrNull(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) ? n : null;
-}
-
-export function stem(fileName: string): string {
-  return fileName.replace(/\.json$/i, '');
 }

@@ -2,8 +2,8 @@
 // is no latency. Each is a located issue (code, JSON pointer, line and column, the text found) and
 // the rest of the file is read.
 import { describe, expect, test } from 'vitest';
-import { aoeOpatFormat } from './index.ts';
-import { aoeSgatFormat } from '../aoe-sgat/index.ts';
+import { parseOpat } from './parse.ts';
+import { parseSgat } from '../aoe-sgat/parse.ts';
 import type { ImportIssue } from '../types.ts';
 import { reportOf } from './test-helpers.ts';
 
@@ -26,14 +26,14 @@ function report(v: { before?: string; after?: string; baseline?: string; section
   ].join('\n');
 }
 
-const issuesOf = (r: ReturnType<typeof aoeOpatFormat.parse>): readonly ImportIssue[] =>
+const issuesOf = (r: ReturnType<typeof parseOpat>): readonly ImportIssue[] =>
   r.ok ? r.warnings : r.errors;
-const names = (r: ReturnType<typeof aoeOpatFormat.parse>) =>
+const names = (r: ReturnType<typeof parseOpat>) =>
   reportOf(r)?.tasks[0]?.operators.map((o) => o.name);
 
 describe('numbers beyond the range of a float', () => {
   test('an operator time of 1e309 is skipped with NUMBER_OUT_OF_RANGE at its pointer, line and column; the other operators are read', () => {
-    const r = aoeOpatFormat.parse(report({ before: '1e309' }), ctx);
+    const r = parseOpat(report({ before: '1e309' }), ctx);
     expect(issuesOf(r)).toEqual([
       {
         code: 'NUMBER_OUT_OF_RANGE',
@@ -50,7 +50,7 @@ describe('numbers beyond the range of a float', () => {
   });
 
   test('a model baseline of -1e309 is kept as unknown (null) with NUMBER_OUT_OF_RANGE only, not a schema error', () => {
-    const r = aoeOpatFormat.parse(report({ baseline: '-1e309' }), ctx);
+    const r = parseOpat(report({ baseline: '-1e309' }), ctx);
     expect(issuesOf(r).map((i) => [i.code, i.path, i.found])).toEqual([
       ['NUMBER_OUT_OF_RANGE', '/1/OPAT/model_baseline_performance(ms)', '-1e309'],
     ]);
@@ -61,14 +61,14 @@ describe('numbers beyond the range of a float', () => {
   });
 
   test('a tiny number such as 1e-400 is zero, not an issue', () => {
-    const r = aoeOpatFormat.parse(report({ after: '1e-400' }), ctx);
+    const r = parseOpat(report({ after: '1e-400' }), ctx);
     expect(issuesOf(r).map((i) => i.code)).not.toContain('NUMBER_OUT_OF_RANGE');
   });
 });
 
 describe('negative latencies', () => {
   test('a negative operator time skips the operator with NEGATIVE_TIME (one issue, not a schema error too)', () => {
-    const r = aoeOpatFormat.parse(report({ after: '-3.5' }), ctx);
+    const r = parseOpat(report({ after: '-3.5' }), ctx);
     expect(r.ok).toBe(false);
     expect(issuesOf(r).map((i) => [i.code, i.severity, i.path, i.found])).toEqual([
       [
@@ -82,7 +82,7 @@ describe('negative latencies', () => {
   });
 
   test('a negative model baseline is kept as unknown (null) with NEGATIVE_TIME', () => {
-    const r = aoeOpatFormat.parse(report({ baseline: '-2' }), ctx);
+    const r = parseOpat(report({ baseline: '-2' }), ctx);
     expect(issuesOf(r).map((i) => [i.code, i.path])).toEqual([
       ['NEGATIVE_TIME', '/1/OPAT/model_baseline_performance(ms)'],
     ]);
@@ -91,7 +91,7 @@ describe('negative latencies', () => {
   });
 
   test('subgraph tuning: a negative operator time is reported too (its schema does not cover operators)', () => {
-    const r = aoeSgatFormat.parse(report({ before: '-1', section: 'SGAT' }), {
+    const r = parseSgat(report({ before: '-1', section: 'SGAT' }), {
       fileName: 'aoe_result_sgat_1_pid1.json',
       id: 'y',
     });

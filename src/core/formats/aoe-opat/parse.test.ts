@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RepoSummary } from '../../model/types.ts';
 import { validate } from '../../validation/index.ts';
-import { aoeOpatFormat } from './index.ts';
+import { parseOpat } from './parse.ts';
 import { CASES } from './parse-cases.ts';
 import { ctxFor, issueList, opatFixture, operatorTuples, reportOf } from './test-helpers.ts';
 
@@ -10,7 +10,7 @@ const summary = (s: RepoSummary | null) =>
   s && [s.add, s.hit, s.reserved, s.unsatisfied, s.update, s.total];
 
 describe.each(CASES)('$file', (c) => {
-  const result = aoeOpatFormat.parse(opatFixture(c.file), ctxFor(c.file));
+  const result = parseOpat(opatFixture(c.file), ctxFor(c.file));
   const report = reportOf(result);
 
   test('outcome, layout, generation and issues', () => {

@@ -3,7 +3,7 @@
 import type { TuningReport } from '../../model/types.ts';
 import type { ParseContext, ParseResult } from '../types.ts';
 import { normalizeOpat } from './normalize.ts';
-import { parseAoe, type AoeReader } from './pipeline.ts';
+import { parseAoe, type AoeReader } from '../aoe/pipeline.ts';
 
 const OPAT_READER: AoeReader = { schema: 'aoe-opat-result', normalize: normalizeOpat };
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { TuningReport } from '../../model/types.ts';
 import type { ParseResult } from '../types.ts';
 import { isValid } from '../../validation/index.ts';
-import { aoeOpatFormat } from './index.ts';
+import { parseOpat } from './parse.ts';
 import { sniffOpat } from './sniff.ts';
 import { ctxFor, opatFixture, opatFixtureNames, reportOf } from './test-helpers.ts';
 
@@ -34,7 +34,7 @@ function wellFormed(result: ParseResult<TuningReport>): boolean {
 
 function check(text: string): boolean {
   sniffOpat({ fileName: 'aoe_result_opat_1_pid1.json', head: text.slice(0, 65536) });
-  return wellFormed(aoeOpatFormat.parse(text, ctxFor('fuzz.json')));
+  return wellFormed(parseOpat(text, ctxFor('fuzz.json')));
 }
 
 const fixtures = opatFixtureNames().map((n) => encoder.encode(opatFixture(n)));
@@ -198,9 +198,9 @@ describe('salvage never invents data', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), (pick, at) => {
         const text = whole[pick % whole.length] ?? '';
-        const full = reportOf(aoeOpatFormat.parse(text, ctxFor('f.json')));
+        const full = reportOf(parseOpat(text, ctxFor('f.json')));
         const kept = text.slice(0, at % text.length);
-        const cut = aoeOpatFormat.parse(kept, ctxFor('f.json'));
+        const cut = parseOpat(kept, ctxFor('f.json'));
         if (kept.replace(/^\ufeff/, '').trim() === '') {
           return !cut.ok && cut.errors[0]?.code === 'EMPTY';
         }

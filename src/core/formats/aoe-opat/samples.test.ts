@@ -2,7 +2,9 @@
 // every stated percentage matches its times and repo_summary matches the operator lists.
 import { describe, expect, test } from 'vitest';
 import { aoeSgatFormat } from '../aoe-sgat/index.ts';
+import { parseOpat } from './parse.ts';
 import { aoeOpatFormat } from './index.ts';
+import { mapResult } from '../content.ts';
 import { issueList, reportOf } from './test-helpers.ts';
 
 const samples = import.meta.glob<string>('/public/samples/aoe_result_*.json', {
@@ -18,7 +20,10 @@ describe.each([
   ['aoe_result_sgat_20261102081502456_pid41790.json', aoeSgatFormat, 13.498102, 12.834517, 0],
 ])('%s', (name, format, baselineMs, tunedMs, operators) => {
   const text = sample(name);
-  const result = format.parse(text, { fileName: name, id: name });
+  const result = mapResult(format.parse(text, { fileName: name, id: name }), (c) => {
+    if (c.kind !== 'report') throw new Error(`expected a report, got ${c.kind}`);
+    return c.report;
+  });
 
   test('is detected by content and name, and reads without any issue', () => {
     expect(format.sniff({ fileName: name, head: text })).toBe(3);
@@ -43,8 +48,7 @@ describe.each([
 
 test('the first operator-tuning demo has one operator tuned in two dimensions', () => {
   const name = 'aoe_result_opat_20261102093015123_pid41873.json';
-  const ops = reportOf(aoeOpatFormat.parse(sample(name), { fileName: name, id: name }))?.tasks[0]
-    ?.operators;
+  const ops = reportOf(parseOpat(sample(name), { fileName: name, id: name }))?.tasks[0]?.operators;
   const conv0 = ops?.filter((o) => o.name === 'Conv_0').map((o) => o.dimension);
   expect(conv0).toEqual(['Format', 'Schedule']);
   expect(ops?.length).toBe(31);

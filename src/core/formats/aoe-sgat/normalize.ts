@@ -7,12 +7,12 @@
 import type { TuningReport, TuningTask } from '../../model/types.ts';
 import { parsePercent } from '../../model/units.ts';
 import { child, finite, isObject, own, text, type JsonObject } from '../json/tree.ts';
-import { checkRepoSummary, checkStatedImprovement } from '../aoe-opat/cross-check.ts';
-import type { IssueSink } from '../aoe-opat/issue-sink.ts';
-import { checkKnownKeys, splitTasks, unknownField, type RawTask } from '../aoe-opat/layout.ts';
-import { readSummary, recomputedFigures, statusOf, stem } from '../aoe-opat/normalize.ts';
-import { readOperators } from '../aoe-opat/operators.ts';
-import { readTime } from '../aoe-opat/times.ts';
+import { checkRepoSummary, checkStatedImprovement } from '../aoe/cross-check.ts';
+import type { IssueSink } from '../aoe/issue-sink.ts';
+import { checkKnownKeys, splitTasks, unknownField, type RawTask } from '../aoe/layout.ts';
+import { readSummary, recomputedFigures, statusOf, stem } from '../aoe/task-fields.ts';
+import { readOperators } from '../aoe/operators.ts';
+import { readTime } from '../aoe/times.ts';
 import type { ParseContext } from '../types.ts';
 
 const TUNING_SECTION = /^[A-Z][A-Z0-9_]{1,15}$/;

@@ -12,6 +12,7 @@ import {
   reportOf,
 } from '../aoe-opat/test-helpers.ts';
 import { aoeSgatFormat } from './index.ts';
+import { parseSgat } from './parse.ts';
 
 const fixtures = import.meta.glob<string>('./fixtures/*.json', {
   query: '?raw',
@@ -23,7 +24,7 @@ const SGAT_NAME = 'aoe_result_sgat_20261102081502456_pid41790.json';
 
 describe('aoe_result_sgat files', () => {
   test('array layout: model times by pattern, unknown fields kept as warnings', () => {
-    const result = aoeSgatFormat.parse(fixture('sgat-guess.json'), ctxFor('sgat-guess.json'));
+    const result = parseSgat(fixture('sgat-guess.json'), ctxFor('sgat-guess.json'));
     expect(result.ok).toBe(true);
     expect(issueList(result)).toEqual([
       ['UNKNOWN_FIELD', '/1/SGAT/subgraph_num'],
@@ -63,7 +64,7 @@ describe('aoe_result_sgat files', () => {
   });
 
   test('report-map layout with a failed task', () => {
-    const result = aoeSgatFormat.parse(fixture('sgat-report-map.json'), ctxFor('m.json'));
+    const result = parseSgat(fixture('sgat-report-map.json'), ctxFor('m.json'));
     expect(issueList(result)).toEqual([]);
     const report = reportOf(result);
     expect(report?.layout).toBe('report-map');
@@ -82,7 +83,7 @@ describe('aoe_result_sgat files', () => {
         },
       },
     ]);
-    const result = aoeSgatFormat.parse(text, ctxFor('x.json'));
+    const result = parseSgat(text, ctxFor('x.json'));
     expect(issueList(result)).toEqual([['INCONSISTENT', '/0/SGAT/model_performance_improvement']]);
     expect(result.ok ? result.warnings[0]?.expected : null).toBe('25.00%');
   });
@@ -90,7 +91,7 @@ describe('aoe_result_sgat files', () => {
   test('a truncated file keeps what was complete', () => {
     const full = fixture('sgat-guess.json');
     const cut = full.slice(0, full.indexOf('"subgraph_num"'));
-    const result = aoeSgatFormat.parse(cut, ctxFor('cut.json'));
+    const result = parseSgat(cut, ctxFor('cut.json'));
     expect(issueList(result)).toEqual([['TRUNCATED', undefined]]);
     const t = reportOf(result)?.tasks[0];
     expect([reportOf(result)?.incomplete, t?.baselineMs, t?.statusText]).toEqual([
@@ -102,7 +103,7 @@ describe('aoe_result_sgat files', () => {
 
   test('a schema violation has its pointer', () => {
     const text = '[{"SGAT":{"model_baseline_performance(ms)":"fast"}}]';
-    expect(issueList(aoeSgatFormat.parse(text, ctxFor('x.json')))).toEqual([
+    expect(issueList(parseSgat(text, ctxFor('x.json')))).toEqual([
       ['SCHEMA_MISMATCH', '/0/SGAT/model_baseline_performance(ms)'],
     ]);
   });
@@ -139,7 +140,7 @@ test('parse never throws on mutated subgraph files', () => {
     fc.property(fc.nat(), fc.nat(), fc.string({ maxLength: 6 }), (at, len, insert) => {
       const i = at % (base.length + 1);
       const text = base.slice(0, i) + insert + base.slice(i + (len % 20));
-      const result = aoeSgatFormat.parse(text, ctxFor('fuzz.json'));
+      const result = parseSgat(text, ctxFor('fuzz.json'));
       const report = reportOf(result);
       return report === undefined || isValid('model.v1', JSON.parse(JSON.stringify(report)));
     }),

@@ -1,7 +1,7 @@
 // Header-set detection and the column alias map (FORMATS.md B.12). The table of aliases and
 // header sets is data (header-sets.json, validated against schemas/profile-header-sets): adding a
 // tool version means adding an entry there, not code.
-import type { ProfileFormat } from '../../model/types.ts';
+
 import headerSetsData from './header-sets.json' with { type: 'json' };
 
 export type ColumnKind = 'string' | 'shape' | 'number' | 'timestamp' | 'id';
@@ -21,10 +21,13 @@ export interface HeaderSetRule {
   readonly none: readonly string[];
 }
 
+/** The profile formats that are CSV tables with header sets. */
+export type CsvProfileFormat = 'op-summary' | 'kernel-details' | 'op-statistic';
+
 export interface HeaderSetsTable {
   readonly version: number;
   readonly columns: Readonly<Record<string, ColumnSpec>>;
-  readonly required: Readonly<Record<ProfileFormat, readonly string[]>>;
+  readonly required: Readonly<Record<CsvProfileFormat, readonly string[]>>;
   readonly headerSets: readonly HeaderSetRule[];
 }
 
@@ -32,13 +35,13 @@ export const HEADER_SETS: HeaderSetsTable = headerSetsData;
 
 export interface HeaderSet {
   readonly id: string;
-  readonly format: ProfileFormat;
+  readonly format: CsvProfileFormat;
 }
 
-const FORMATS: readonly ProfileFormat[] = ['op-summary', 'kernel-details', 'op-statistic'];
+const FORMATS: readonly CsvProfileFormat[] = ['op-summary', 'kernel-details', 'op-statistic'];
 
-function asFormat(value: string): ProfileFormat | null {
-  return (FORMATS as readonly string[]).includes(value) ? (value as ProfileFormat) : null;
+function asFormat(value: string): CsvProfileFormat | null {
+  return (FORMATS as readonly string[]).includes(value) ? (value as CsvProfileFormat) : null;
 }
 
 /** The first header set whose rules hold for these header names, or null. */
@@ -78,7 +81,7 @@ export function mapColumns(header: readonly string[]): ReadonlyMap<string, numbe
 
 /** Required canonical columns of `format` that the header lacks, spelled as `Name|Op Name`. */
 export function missingColumns(
-  format: ProfileFormat,
+  format: CsvProfileFormat,
   columns: ReadonlyMap<string, number>,
 ): string[] {
   return HEADER_SETS.required[format]
@@ -101,7 +104,7 @@ const MSPROF_NAMES = [
  * instead of the file being "unknown". Needs four of the six kernel columns: other profiler
  * tables (operator_memory: Name, Duration(us)) have at most two.
  */
-export function formatOfHeader(header: readonly string[]): ProfileFormat | null {
+export function formatOfHeader(header: readonly string[]): CsvProfileFormat | null {
   const set = detectHeaderSet(header);
   if (set) return set.format;
   const columns = mapColumns(header);

@@ -2,7 +2,8 @@
 // every header set of FORMATS.md B.2/B.8 — into one columnar ProfileTable. Only the columns the
 // model keeps are decoded (name, type, accelerator core, input shapes, start, duration, wait);
 // the other cells of a row are skipped as byte offsets.
-import type { ProfileData, ProfileFormat, ProfileTable } from '../../model/types.ts';
+import type { CsvProfileFormat } from './header.ts';
+import type { ProfileData, ProfileTable } from '../../model/types.ts';
 import type { ImportIssue, ParseContext, ParseResult } from '../types.ts';
 import { summarizeTable } from '../../model/profile-aggregate.ts';
 import { DecimalTimeReader, Interner, MISSING, NumberReader, trimEnd, trimStart } from './cells.ts';
@@ -12,7 +13,7 @@ import { CELL_ESCAPED } from './record-sink.ts';
 const QUOTE = 34;
 /** Rows read before the bytes per row are known well enough to size the columns for the file. */
 const SAMPLE_ROWS = 4096;
-const KERNEL_FAMILY: readonly ProfileFormat[] = ['op-summary', 'kernel-details'];
+const KERNEL_FAMILY: readonly CsvProfileFormat[] = ['op-summary', 'kernel-details'];
 /**
  * The hardware utilisation columns kept: how busy the AI Core's cube (matrix) and vector units
  * were (FORMATS.md B.2: PipeUtilization `aic_mac_ratio`, `aiv_vec_ratio`, `cube_utilization(%)`;
@@ -62,7 +63,7 @@ export class KernelTableParser extends TableParser {
   private metricNames: string[] = [];
   private metricValues: Float32Array[] = [];
 
-  constructor(ctx: ParseContext, expected: ProfileFormat) {
+  constructor(ctx: ParseContext, expected: CsvProfileFormat) {
     super(ctx, expected);
   }
 
@@ -85,7 +86,7 @@ export class KernelTableParser extends TableParser {
     return this.base;
   }
 
-  protected family(): readonly ProfileFormat[] {
+  protected family(): readonly CsvProfileFormat[] {
     return KERNEL_FAMILY;
   }
 

@@ -8,6 +8,7 @@
 // record: the reading of the range before it must end exactly at a record's end
 // (`atRecordStart`). A boundary inside a quoted cell that runs over lines fails that check; the
 // host then reads the two ranges as one (`checkRanges` says which).
+import type { CsvProfileFormat } from './header.ts';
 import type { ParseResult, ParseContext } from '../types.ts';
 import type { ProfileData, ProfileFormat, ProfileMetric } from '../../model/types.ts';
 import type { ImportIssue } from '../types.ts';
@@ -33,7 +34,7 @@ export interface RangePart {
 }
 
 export interface RangeSpec {
-  readonly format: Extract<ProfileFormat, 'op-summary' | 'kernel-details'>;
+  readonly format: Extract<CsvProfileFormat, 'op-summary' | 'kernel-details'>;
   /** The file's header record with its line end; empty for the range that starts the file. */
   readonly header: Uint8Array;
   /** The file's first start time (`KernelTableParser.startBase`). */

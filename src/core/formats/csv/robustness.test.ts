@@ -2,7 +2,7 @@
 // (bytes replaced, inserted, cut), fed in random chunk sizes. Whatever comes back is a result.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import type { TableFormatModule } from '../types.ts';
+import type { StreamFormatModule } from '../types.ts';
 import { kernelDetailsFormat } from '../kernel-details/index.ts';
 import { opStatisticFormat } from '../op-statistic/index.ts';
 import { opSummaryFormat } from '../op-summary/index.ts';
@@ -14,7 +14,7 @@ const fixtures = import.meta.glob<string>('../*/fixtures/**/*.csv', {
   eager: true,
 });
 const samples = Object.values(fixtures).map(bytesOf);
-const modules: readonly TableFormatModule[] = [
+const modules: readonly StreamFormatModule[] = [
   kernelDetailsFormat,
   opSummaryFormat,
   opStatisticFormat,
@@ -40,7 +40,7 @@ const edit = fc.tuple(
 );
 const chunks = fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 6 });
 
-function expectResult(module: TableFormatModule, bytes: Uint8Array, sizes: readonly number[]) {
+function expectResult(module: StreamFormatModule, bytes: Uint8Array, sizes: readonly number[]) {
   const result = parseWith(module, 'x.csv', bytes, sizes);
   if (result.ok) {
     const table = result.value.table;

@@ -1,7 +1,8 @@
 // What every profiler-table parser shares: the binary check on the first bytes, the streaming
 // tokenizer, the header (decoded once, its set detected, its columns mapped through the aliases),
 // required-column checks, and row issues. Subclasses read the data rows.
-import type { ProfileData, ProfileFormat } from '../../model/types.ts';
+import type { CsvProfileFormat } from './header.ts';
+import type { ProfileData } from '../../model/types.ts';
 import type { ImportIssue, ParseContext, ParseResult, StreamParser } from '../types.ts';
 import { CsvTokenizer } from './tokenizer.ts';
 import { CELL_ESCAPED, CELL_MALFORMED, type RecordSink } from './record-sink.ts';
@@ -40,7 +41,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   constructor(
     protected readonly ctx: ParseContext,
     /** The format this parser was chosen for: its required columns apply. */
-    protected readonly expected: ProfileFormat,
+    protected readonly expected: CsvProfileFormat,
   ) {}
 
   /**
@@ -152,7 +153,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   }
 
   /** The format the content says, within this parser's family; else the one it was chosen for. */
-  protected formatOf(): ProfileFormat {
+  protected formatOf(): CsvProfileFormat {
     const f = this.headerSet?.format;
     return f !== undefined && this.family().includes(f) ? f : this.expected;
   }
@@ -231,7 +232,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
     return this.rows.issues();
   }
 
-  protected abstract family(): readonly ProfileFormat[];
+  protected abstract family(): readonly CsvProfileFormat[];
   /** Called once the header is accepted; false stops reading. */
   protected abstract start(): boolean;
   protected abstract row(

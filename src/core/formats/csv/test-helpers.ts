@@ -1,14 +1,14 @@
 // Shared by the profiler-table tests: feeding a parser in chosen chunk sizes, and compact views
 // of results for exact assertions.
 import type { ProfileData } from '../../model/types.ts';
-import type { ImportIssue, ParseResult, TableFormatModule } from '../types.ts';
+import type { ImportIssue, ParseResult, StreamFormatModule } from '../types.ts';
 import { rowAt } from './row-view.ts';
 
 export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Parses `bytes` pushed in pieces of the given sizes (cycled), or whole when none are given. */
 export function parseWith(
-  module: TableFormatModule,
+  module: StreamFormatModule,
   fileName: string,
   bytes: Uint8Array,
   sizes: readonly number[] = [],
@@ -23,7 +23,15 @@ export function parseWith(
       at += n;
     }
   }
-  return parser.finish();
+  const result = parser.finish();
+  const profile = (c: { kind: string; profile?: ProfileData | null }): ProfileData => {
+    if (c.kind !== 'profile' || !c.profile) throw new Error(`expected a profile, got ${c.kind}`);
+    return c.profile;
+  };
+  if (result.ok) return { ...result, value: profile(result.value) };
+  return result.partial
+    ? { ...result, partial: profile(result.partial) }
+    : { ok: false, errors: result.errors };
 }
 
 export function profileOf(result: ParseResult<ProfileData>): ProfileData {

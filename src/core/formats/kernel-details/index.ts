@@ -1,11 +1,20 @@
-import type { TableFormatModule } from '../types.ts';
+import type { StreamFormatModule } from '../types.ts';
+import { mapParser } from '../content.ts';
 import { createKernelDetailsParser } from './parse.ts';
 import { sniffKernelDetails } from './sniff.ts';
 
 /** torch_npu kernel table, `ASCEND_PROFILER_OUTPUT/kernel_details.csv`. */
-export const kernelDetailsFormat: TableFormatModule = {
+export const kernelDetailsFormat: StreamFormatModule<'kernel-details'> = {
   id: 'kernel-details',
-  kind: 'profile',
+  names: {
+    en: 'torch_npu kernel_details table',
+    'zh-CN': 'torch_npu kernel_details 表',
+    phrase: 'a torch_npu kernel_details table',
+  },
+  extensions: ['.csv'],
+  yields: 'profile',
+  kind: 'stream',
   sniff: sniffKernelDetails,
-  createParser: createKernelDetailsParser,
+  createParser: (ctx) =>
+    mapParser(createKernelDetailsParser(ctx), (profile) => ({ kind: 'profile', profile })),
 };

@@ -3,13 +3,14 @@
 // Header sets: with Device_id (msprof CANN 8.x+, torch_npu 2025-06+), without (torch_npu before
 // 2025-06), and the older whole-network variant starting with Model Name. The table is already
 // aggregated, so there is no row table: the summary is the file's own rows.
-import type { ProfileData, ProfileFormat } from '../../model/types.ts';
+import type { CsvProfileFormat } from '../csv/header.ts';
+import type { ProfileData } from '../../model/types.ts';
 import type { ParseContext, ParseResult } from '../types.ts';
 import { summarizeStatistic, type StatisticRow } from '../../model/profile-aggregate.ts';
 import { NumberReader, trimEnd, trimStart } from '../csv/cells.ts';
 import { TableParser } from '../csv/table-parser.ts';
 
-const FAMILY: readonly ProfileFormat[] = ['op-statistic'];
+const FAMILY: readonly CsvProfileFormat[] = ['op-statistic'];
 const decoder = new TextDecoder('utf-8');
 /** Ratio(%) is rounded to three decimals by the tools; allow a little more. */
 const RATIO_TOLERANCE_PCT = 0.01;
@@ -28,7 +29,7 @@ export class OpStatisticParser extends TableParser {
     super(ctx, 'op-statistic');
   }
 
-  protected family(): readonly ProfileFormat[] {
+  protected family(): readonly CsvProfileFormat[] {
     return FAMILY;
   }
 

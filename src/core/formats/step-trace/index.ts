@@ -1,16 +1,33 @@
-// The step_trace_time reader, not yet in the format registry: hosts call it directly.
-import type { ParseContext, SniffInput, SniffScore, StreamParser } from '../types.ts';
-import { createStepTraceParser, type StepTrace } from './parse.ts';
+// `step_trace_time.csv` (torch_npu, with and without Device_id / Preparing) and msprof-analyze
+// `cluster_step_trace_time.csv`: each step's compute / communication / free split.
+import type { StreamFormatModule } from '../types.ts';
+import { mapParser } from '../content.ts';
+import { createStepTraceParser } from './parse.ts';
 import { sniffStepTrace } from './sniff.ts';
 
-export interface StepTraceReader {
-  readonly id: 'step-trace';
-  sniff(input: SniffInput): SniffScore;
-  createParser(ctx: ParseContext): StreamParser<StepTrace>;
-}
+export const stepTraceFormat: StreamFormatModule<'step-trace'> = {
+  id: 'step-trace',
+  names: {
+    en: 'step_trace_time table',
+    'zh-CN': 'step_trace_time 迭代耗时表',
+    phrase: 'a step_trace_time table',
+  },
+  extensions: ['.csv'],
+  yields: 'profile',
+  kind: 'stream',
+  sniff: sniffStepTrace,
+  createParser: (ctx) =>
+    mapParser(createStepTraceParser(ctx), (stepTrace) => ({
+      kind: 'profile',
+      profile: null,
+      stepTrace,
+      breakdown: stepTrace.summary,
+    })),
+};
 
-export const stepTraceReader: StepTraceReader = {
+/** The reader by itself (its own result type), for tests, conformance and benchmarks. */
+export const stepTraceReader = {
   id: 'step-trace',
   sniff: sniffStepTrace,
   createParser: createStepTraceParser,
-};
+} as const;

@@ -11,7 +11,26 @@ export interface File {
    * The path as given (or as found under a given directory).
    */
   file: string;
-  format: 'aoe-opat' | 'aoe-sgat' | 'op-summary' | 'kernel-details' | 'op-statistic' | 'unknown';
+  /**
+   * The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.
+   */
+  format:
+    | 'aoe-opat'
+    | 'aoe-sgat'
+    | 'op-summary'
+    | 'kernel-details'
+    | 'op-statistic'
+    | 'step-trace'
+    | 'timeline'
+    | 'profiler-db'
+    | 'ais_bench-summary'
+    | 'ais_bench-stdout'
+    | 'benchmark-perf'
+    | 'mindspore-lite-stdout'
+    | 'trtexec-stdout'
+    | 'trtexec-times'
+    | 'trtexec-profile'
+    | 'unknown';
   /**
    * AOE: array | report-map | bare-object; profiles: the recognised header set.
    */
@@ -28,6 +47,11 @@ export interface File {
   issues: Issue[];
   tasks?: Task[];
   profile?: Profile;
+  breakdown?: Breakdown;
+  /**
+   * Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.
+   */
+  measurements?: Measurement[];
 }
 export interface Issue {
   code: string;
@@ -85,4 +109,32 @@ export interface Profile {
     totalUs: number;
     share?: number;
   }[];
+}
+/**
+ * Step time split (step_trace_time, timelines, profiler .db), µs.
+ */
+export interface Breakdown {
+  steps: number;
+  totalUs: number;
+  meanStepUs?: number | null;
+  computingUs: number;
+  communicationNotOverlappedUs: number;
+  communicationUs?: number;
+  freeUs: number;
+}
+export interface Measurement {
+  tool: 'ais_bench' | 'benchmark' | 'mindspore-lite-benchmark' | 'trtexec';
+  batchSize: number | null;
+  latencyMs: Latency;
+  throughputPerS: number | null;
+}
+export interface Latency {
+  count: number | null;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
 }

@@ -6507,10 +6507,11 @@ return errors === 0;
 validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const inspect_output_v1 = validate58;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
-const schema83 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"}}};
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"description":"The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.","enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","step-trace","timeline","profiler-db","ais_bench-summary","ais_bench-stdout","benchmark-perf","mindspore-lite-stdout","trtexec-stdout","trtexec-times","trtexec-profile","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"},"breakdown":{"$ref":"#/$defs/breakdown","description":"Step time split (step_trace_time, timelines, profiler .db), µs."},"measurements":{"description":"Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.","type":"array","items":{"$ref":"#/$defs/measurement"}}}},"breakdown":{"type":"object","required":["steps","totalUs","computingUs","communicationNotOverlappedUs","freeUs"],"additionalProperties":false,"properties":{"steps":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanStepUs":{"type":["number","null"]},"computingUs":{"type":"number"},"communicationNotOverlappedUs":{"type":"number"},"communicationUs":{"type":"number"},"freeUs":{"type":"number"}}},"latency":{"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"measurement":{"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/latency"},"throughputPerS":{"type":["number","null"]}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
+const schema83 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"description":"The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.","enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","step-trace","timeline","profiler-db","ais_bench-summary","ais_bench-stdout","benchmark-perf","mindspore-lite-stdout","trtexec-stdout","trtexec-times","trtexec-profile","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"},"breakdown":{"$ref":"#/$defs/breakdown","description":"Step time split (step_trace_time, timelines, profiler .db), µs."},"measurements":{"description":"Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.","type":"array","items":{"$ref":"#/$defs/measurement"}}}};
 const schema84 = {"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}};
 const schema88 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
+const schema89 = {"type":"object","required":["steps","totalUs","computingUs","communicationNotOverlappedUs","freeUs"],"additionalProperties":false,"properties":{"steps":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanStepUs":{"type":["number","null"]},"computingUs":{"type":"number"},"communicationNotOverlappedUs":{"type":"number"},"communicationUs":{"type":"number"},"freeUs":{"type":"number"}}};
 const schema85 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
 const schema86 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
 const schema87 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
@@ -7215,6 +7216,362 @@ return errors === 0;
 }
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema90 = {"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/latency"},"throughputPerS":{"type":["number","null"]}}};
+const schema91 = {"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}};
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate62.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tool === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.batchSize === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "batchSize"},message:"must have required property '"+"batchSize"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.latencyMs === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.throughputPerS === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "throughputPerS"},message:"must have required property '"+"throughputPerS"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "tool") || (key0 === "batchSize")) || (key0 === "latencyMs")) || (key0 === "throughputPerS"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.tool !== undefined){
+let data0 = data.tool;
+if(!((((data0 === "ais_bench") || (data0 === "benchmark")) || (data0 === "mindspore-lite-benchmark")) || (data0 === "trtexec"))){
+const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema90.properties.tool.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.batchSize !== undefined){
+let data1 = data.batchSize;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (data1 !== null)){
+const err6 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: schema90.properties.batchSize.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 1 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.latencyMs !== undefined){
+let data2 = data.latencyMs;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.count === undefined){
+const err8 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.min === undefined){
+const err9 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2.max === undefined){
+const err10 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data2.mean === undefined){
+const err11 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2.median === undefined){
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2.p90 === undefined){
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data2.p95 === undefined){
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data2.p99 === undefined){
+const err15 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((((((key1 === "count") || (key1 === "min")) || (key1 === "max")) || (key1 === "mean")) || (key1 === "median")) || (key1 === "p90")) || (key1 === "p95")) || (key1 === "p99"))){
+const err16 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data2.count !== undefined){
+let data3 = data2.count;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
+const err17 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/latency/properties/count/type",keyword:"type",params:{type: schema91.properties.count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err18 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/latency/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data2.min !== undefined){
+let data4 = data2.min;
+if((!(typeof data4 == "number")) && (data4 !== null)){
+const err19 = {instancePath:instancePath+"/latencyMs/min",schemaPath:"#/$defs/latency/properties/min/type",keyword:"type",params:{type: schema91.properties.min.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data2.max !== undefined){
+let data5 = data2.max;
+if((!(typeof data5 == "number")) && (data5 !== null)){
+const err20 = {instancePath:instancePath+"/latencyMs/max",schemaPath:"#/$defs/latency/properties/max/type",keyword:"type",params:{type: schema91.properties.max.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data2.mean !== undefined){
+let data6 = data2.mean;
+if((!(typeof data6 == "number")) && (data6 !== null)){
+const err21 = {instancePath:instancePath+"/latencyMs/mean",schemaPath:"#/$defs/latency/properties/mean/type",keyword:"type",params:{type: schema91.properties.mean.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data2.median !== undefined){
+let data7 = data2.median;
+if((!(typeof data7 == "number")) && (data7 !== null)){
+const err22 = {instancePath:instancePath+"/latencyMs/median",schemaPath:"#/$defs/latency/properties/median/type",keyword:"type",params:{type: schema91.properties.median.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data2.p90 !== undefined){
+let data8 = data2.p90;
+if((!(typeof data8 == "number")) && (data8 !== null)){
+const err23 = {instancePath:instancePath+"/latencyMs/p90",schemaPath:"#/$defs/latency/properties/p90/type",keyword:"type",params:{type: schema91.properties.p90.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data2.p95 !== undefined){
+let data9 = data2.p95;
+if((!(typeof data9 == "number")) && (data9 !== null)){
+const err24 = {instancePath:instancePath+"/latencyMs/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: schema91.properties.p95.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data2.p99 !== undefined){
+let data10 = data2.p99;
+if((!(typeof data10 == "number")) && (data10 !== null)){
+const err25 = {instancePath:instancePath+"/latencyMs/p99",schemaPath:"#/$defs/latency/properties/p99/type",keyword:"type",params:{type: schema91.properties.p99.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.throughputPerS !== undefined){
+let data11 = data.throughputPerS;
+if((!(typeof data11 == "number")) && (data11 !== null)){
+const err27 = {instancePath:instancePath+"/throughputPerS",schemaPath:"#/properties/throughputPerS/type",keyword:"type",params:{type: schema90.properties.throughputPerS.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7293,7 +7650,7 @@ errors++;
 }
 if(data.format !== undefined){
 let data1 = data.format;
-if(!((((((data1 === "aoe-opat") || (data1 === "aoe-sgat")) || (data1 === "op-summary")) || (data1 === "kernel-details")) || (data1 === "op-statistic")) || (data1 === "unknown"))){
+if(!((((((((((((((((data1 === "aoe-opat") || (data1 === "aoe-sgat")) || (data1 === "op-summary")) || (data1 === "kernel-details")) || (data1 === "op-statistic")) || (data1 === "step-trace")) || (data1 === "timeline")) || (data1 === "profiler-db")) || (data1 === "ais_bench-summary")) || (data1 === "ais_bench-stdout")) || (data1 === "benchmark-perf")) || (data1 === "mindspore-lite-stdout")) || (data1 === "trtexec-stdout")) || (data1 === "trtexec-times")) || (data1 === "trtexec-profile")) || (data1 === "unknown"))){
 const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema83.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
@@ -7930,14 +8287,211 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.breakdown !== undefined){
+let data33 = data.breakdown;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.steps === undefined){
+const err58 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+if(data33.totalUs === undefined){
+const err59 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data33.computingUs === undefined){
+const err60 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/required",keyword:"required",params:{missingProperty: "computingUs"},message:"must have required property '"+"computingUs"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data33.communicationNotOverlappedUs === undefined){
+const err61 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/required",keyword:"required",params:{missingProperty: "communicationNotOverlappedUs"},message:"must have required property '"+"communicationNotOverlappedUs"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data33.freeUs === undefined){
+const err62 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/required",keyword:"required",params:{missingProperty: "freeUs"},message:"must have required property '"+"freeUs"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+for(const key5 in data33){
+if(!(((((((key5 === "steps") || (key5 === "totalUs")) || (key5 === "meanStepUs")) || (key5 === "computingUs")) || (key5 === "communicationNotOverlappedUs")) || (key5 === "communicationUs")) || (key5 === "freeUs"))){
+const err63 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data33.steps !== undefined){
+let data34 = data33.steps;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+const err64 = {instancePath:instancePath+"/breakdown/steps",schemaPath:"#/$defs/breakdown/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(typeof data34 == "number"){
+if(data34 < 0 || isNaN(data34)){
+const err65 = {instancePath:instancePath+"/breakdown/steps",schemaPath:"#/$defs/breakdown/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(data33.totalUs !== undefined){
+if(!(typeof data33.totalUs == "number")){
+const err66 = {instancePath:instancePath+"/breakdown/totalUs",schemaPath:"#/$defs/breakdown/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data33.meanStepUs !== undefined){
+let data36 = data33.meanStepUs;
+if((!(typeof data36 == "number")) && (data36 !== null)){
+const err67 = {instancePath:instancePath+"/breakdown/meanStepUs",schemaPath:"#/$defs/breakdown/properties/meanStepUs/type",keyword:"type",params:{type: schema89.properties.meanStepUs.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data33.computingUs !== undefined){
+if(!(typeof data33.computingUs == "number")){
+const err68 = {instancePath:instancePath+"/breakdown/computingUs",schemaPath:"#/$defs/breakdown/properties/computingUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data33.communicationNotOverlappedUs !== undefined){
+if(!(typeof data33.communicationNotOverlappedUs == "number")){
+const err69 = {instancePath:instancePath+"/breakdown/communicationNotOverlappedUs",schemaPath:"#/$defs/breakdown/properties/communicationNotOverlappedUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data33.communicationUs !== undefined){
+if(!(typeof data33.communicationUs == "number")){
+const err70 = {instancePath:instancePath+"/breakdown/communicationUs",schemaPath:"#/$defs/breakdown/properties/communicationUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data33.freeUs !== undefined){
+if(!(typeof data33.freeUs == "number")){
+const err71 = {instancePath:instancePath+"/breakdown/freeUs",schemaPath:"#/$defs/breakdown/properties/freeUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/breakdown",schemaPath:"#/$defs/breakdown/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.measurements !== undefined){
+let data41 = data.measurements;
+if(Array.isArray(data41)){
+const len4 = data41.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate62(data41[i4], {instancePath:instancePath+"/measurements/" + i4,parentData:data41,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -8019,14 +8573,14 @@ return errors === 0;
 }
 validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_error = validate63;
-const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name). MISDIRECTED (421): the Host header (or the request line's authority) is not a name the launcher answers to. FORBIDDEN (403): the Origin is not the launcher's own. RATE_LIMITED (429): too many public reads from one client; Retry-After says when to try again.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","CONFLICT","TOO_LARGE","MISDIRECTED","UNSUPPORTED_MEDIA_TYPE","RATE_LIMITED","QUEUE_FULL","INTERNAL","DISK_FULL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
+export const launcher_error = validate65;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name). MISDIRECTED (421): the Host header (or the request line's authority) is not a name the launcher answers to. FORBIDDEN (403): the Origin is not the launcher's own. RATE_LIMITED (429): too many public reads from one client; Retry-After says when to try again.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","CONFLICT","TOO_LARGE","MISDIRECTED","UNSUPPORTED_MEDIA_TYPE","RATE_LIMITED","QUEUE_FULL","INTERNAL","DISK_FULL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-error.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8069,7 +8623,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((((((((((((((data0 === "BAD_REQUEST") || (data0 === "BAD_JSON")) || (data0 === "BAD_OPTION")) || (data0 === "BAD_PATH")) || (data0 === "UNAUTHORIZED")) || (data0 === "FORBIDDEN")) || (data0 === "NOT_FOUND")) || (data0 === "CONFLICT")) || (data0 === "TOO_LARGE")) || (data0 === "MISDIRECTED")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "RATE_LIMITED")) || (data0 === "QUEUE_FULL")) || (data0 === "INTERNAL")) || (data0 === "DISK_FULL"))){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema89.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema92.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8204,13 +8758,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job_request = validate64;
-const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","convert-measure","full"],"description":"measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
+export const launcher_job_request = validate66;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","convert-measure","full"],"description":"measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
 const pattern16 = new RegExp("^[\\s\\S]{1,1024}$", "u");
 const pattern18 = new RegExp("^[A-Za-z0-9_./:;,\\-]{1,2048}$", "u");
 const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
@@ -8221,11 +8775,11 @@ const pattern23 = new RegExp("^[\\s\\S]{1,512}$", "u");
 const pattern27 = new RegExp("^Ascend[A-Za-z0-9]{1,32}$", "u");
 const pattern28 = new RegExp("^[0-9]{1,6}(,[0-9]{1,6}){0,99}$", "u");
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8244,7 +8798,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema90.properties, key0))){
+if(!(func1.call(schema93.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -8283,7 +8837,7 @@ errors++;
 if(data.framework !== undefined){
 let data1 = data.framework;
 if(!((((data1 === 0) || (data1 === 1)) || (data1 === 3)) || (data1 === 5))){
-const err4 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema90.properties.framework.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema93.properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8345,7 +8899,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((data4 === 1) || (data4 === 2))){
-const err9 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema90.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema93.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8430,7 +8984,7 @@ errors++;
 if(data.inputFormat !== undefined){
 let data7 = data.inputFormat;
 if(!(((((data7 === "NCHW") || (data7 === "NHWC")) || (data7 === "ND")) || (data7 === "NCDHW")) || (data7 === "NDHWC"))){
-const err16 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema90.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema93.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8559,7 +9113,7 @@ errors++;
 if(data10.REPEAT_TUNE !== undefined){
 let data12 = data10.REPEAT_TUNE;
 if(!((data12 === "True") || (data12 === "False"))){
-const err26 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema90.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema93.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8783,7 +9337,7 @@ errors++;
 if(data.preset !== undefined){
 let data20 = data.preset;
 if(!(((data20 === "measure") || (data20 === "convert-measure")) || (data20 === "full"))){
-const err44 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema90.properties.preset.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema93.properties.preset.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8845,7 +9399,7 @@ errors++;
 if(data22.tool !== undefined){
 let data23 = data22.tool;
 if(!((((data23 === "atc") || (data23 === "ais_bench")) || (data23 === "aoe")) || (data23 === "msprof"))){
-const err49 = {instancePath:instancePath+"/steps/" + i3+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema90.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err49 = {instancePath:instancePath+"/steps/" + i3+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema93.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8858,7 +9412,7 @@ errors++;
 if(data22.jobType !== undefined){
 let data24 = data22.jobType;
 if(!((data24 === 1) || (data24 === 2))){
-const err50 = {instancePath:instancePath+"/steps/" + i3+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema90.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+const err50 = {instancePath:instancePath+"/steps/" + i3+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema93.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9008,7 +9562,7 @@ errors++;
 if(data.outputType !== undefined){
 let data29 = data.outputType;
 if(!((((data29 === "FP32") || (data29 === "FP16")) || (data29 === "UINT8")) || (data29 === "INT8"))){
-const err62 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema90.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+const err62 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema93.properties.outputType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9159,19 +9713,19 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job_resume = validate65;
-const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-resume.schema.json","title":"LauncherJobResume","description":"POST /api/jobs/:id/resume: run an ended pipeline job again from step `fromStep` (0-based). The steps before it must have succeeded; the new job reuses their outputs (the models they built, the knowledge base AOE wrote) instead of running them again.","type":"object","additionalProperties":false,"required":["fromStep"],"properties":{"fromStep":{"type":"integer","minimum":0,"maximum":31}}};
+export const launcher_job_resume = validate67;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-resume.schema.json","title":"LauncherJobResume","description":"POST /api/jobs/:id/resume: run an ended pipeline job again from step `fromStep` (0-based). The steps before it must have succeeded; the new job reuses their outputs (the models they built, the knowledge base AOE wrote) instead of running them again.","type":"object","additionalProperties":false,"required":["fromStep"],"properties":{"fromStep":{"type":"integer","minimum":0,"maximum":31}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job-resume.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9247,20 +9801,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job = validate66;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
+export const launcher_job = validate68;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
 const pattern29 = new RegExp("^[A-Za-z0-9_-]{22,64}$", "u");
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9399,7 +9953,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema92.properties, key0))){
+if(!(func1.call(schema95.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -9438,7 +9992,7 @@ errors++;
 if(data.state !== undefined){
 let data1 = data.state;
 if(!((((((data1 === "queued") || (data1 === "running")) || (data1 === "succeeded")) || (data1 === "failed")) || (data1 === "canceled")) || (data1 === "interrupted"))){
-const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema92.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema95.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9512,7 +10066,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(!((data5 === 1) || (data5 === 2))){
-const err22 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema92.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema95.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9537,7 +10091,7 @@ errors++;
 if(data.exitCode !== undefined){
 let data6 = data.exitCode;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err24 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema92.properties.exitCode.type},message:"must be integer,null"};
+const err24 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema95.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9550,7 +10104,7 @@ errors++;
 if(data.errorCode !== undefined){
 let data7 = data.errorCode;
 if(!((((((((((((data7 === null) || (data7 === "TUNER_NOT_FOUND")) || (data7 === "BAD_OPTION")) || (data7 === "BANK_PATH_INVALID")) || (data7 === "TUNER_FAILED")) || (data7 === "TIMEOUT")) || (data7 === "CANCELED")) || (data7 === "INTERRUPTED")) || (data7 === "DISK_FULL")) || (data7 === "TOOL_FAILED")) || (data7 === "BAD_SHAPE")) || (data7 === "DEVICE_BUSY"))){
-const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema92.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema95.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9563,7 +10117,7 @@ errors++;
 if(data.errorMessage !== undefined){
 let data8 = data.errorMessage;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err26 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema92.properties.errorMessage.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema95.properties.errorMessage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9588,7 +10142,7 @@ errors++;
 if(data.startedAt !== undefined){
 let data10 = data.startedAt;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err28 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: schema92.properties.startedAt.type},message:"must be string,null"};
+const err28 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: schema95.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9601,7 +10155,7 @@ errors++;
 if(data.finishedAt !== undefined){
 let data11 = data.finishedAt;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err29 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/properties/finishedAt/type",keyword:"type",params:{type: schema92.properties.finishedAt.type},message:"must be string,null"};
+const err29 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/properties/finishedAt/type",keyword:"type",params:{type: schema95.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9739,7 +10293,7 @@ errors++;
 if(data.progress !== undefined){
 let data17 = data.progress;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err40 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema92.properties.progress.type},message:"must be object,null"};
+const err40 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema95.properties.progress.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9847,7 +10401,7 @@ vErrors.push(err49);
 errors++;
 }
 for(const key2 in data19){
-if(!(func1.call(schema92.properties.steps.items.properties, key2))){
+if(!(func1.call(schema95.properties.steps.items.properties, key2))){
 const err50 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
@@ -9886,7 +10440,7 @@ errors++;
 if(data19.tool !== undefined){
 let data21 = data19.tool;
 if(!((((data21 === "aoe") || (data21 === "atc")) || (data21 === "ais_bench")) || (data21 === "msprof"))){
-const err53 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema92.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err53 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9899,7 +10453,7 @@ errors++;
 if(data19.jobType !== undefined){
 let data22 = data19.jobType;
 if(!((data22 === 1) || (data22 === 2))){
-const err54 = {instancePath:instancePath+"/steps/" + i2+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema92.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/steps/" + i2+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9912,7 +10466,7 @@ errors++;
 if(data19.state !== undefined){
 let data23 = data19.state;
 if(!(((((((data23 === "queued") || (data23 === "running")) || (data23 === "succeeded")) || (data23 === "failed")) || (data23 === "canceled")) || (data23 === "interrupted")) || (data23 === "skipped"))){
-const err55 = {instancePath:instancePath+"/steps/" + i2+"/state",schemaPath:"#/properties/steps/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema92.properties.steps.items.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err55 = {instancePath:instancePath+"/steps/" + i2+"/state",schemaPath:"#/properties/steps/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9925,7 +10479,7 @@ errors++;
 if(data19.startedAt !== undefined){
 let data24 = data19.startedAt;
 if((typeof data24 !== "string") && (data24 !== null)){
-const err56 = {instancePath:instancePath+"/steps/" + i2+"/startedAt",schemaPath:"#/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema92.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
+const err56 = {instancePath:instancePath+"/steps/" + i2+"/startedAt",schemaPath:"#/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9938,7 +10492,7 @@ errors++;
 if(data19.finishedAt !== undefined){
 let data25 = data19.finishedAt;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err57 = {instancePath:instancePath+"/steps/" + i2+"/finishedAt",schemaPath:"#/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema92.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
+const err57 = {instancePath:instancePath+"/steps/" + i2+"/finishedAt",schemaPath:"#/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9951,7 +10505,7 @@ errors++;
 if(data19.exitCode !== undefined){
 let data26 = data19.exitCode;
 if((!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) && (data26 !== null)){
-const err58 = {instancePath:instancePath+"/steps/" + i2+"/exitCode",schemaPath:"#/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema92.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
+const err58 = {instancePath:instancePath+"/steps/" + i2+"/exitCode",schemaPath:"#/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9964,7 +10518,7 @@ errors++;
 if(data19.errorCode !== undefined){
 let data27 = data19.errorCode;
 if((typeof data27 !== "string") && (data27 !== null)){
-const err59 = {instancePath:instancePath+"/steps/" + i2+"/errorCode",schemaPath:"#/properties/steps/items/properties/errorCode/type",keyword:"type",params:{type: schema92.properties.steps.items.properties.errorCode.type},message:"must be string,null"};
+const err59 = {instancePath:instancePath+"/steps/" + i2+"/errorCode",schemaPath:"#/properties/steps/items/properties/errorCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorCode.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9977,7 +10531,7 @@ errors++;
 if(data19.errorMessage !== undefined){
 let data28 = data19.errorMessage;
 if((typeof data28 !== "string") && (data28 !== null)){
-const err60 = {instancePath:instancePath+"/steps/" + i2+"/errorMessage",schemaPath:"#/properties/steps/items/properties/errorMessage/type",keyword:"type",params:{type: schema92.properties.steps.items.properties.errorMessage.type},message:"must be string,null"};
+const err60 = {instancePath:instancePath+"/steps/" + i2+"/errorMessage",schemaPath:"#/properties/steps/items/properties/errorMessage/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorMessage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9990,7 +10544,7 @@ errors++;
 if(data19.outputs !== undefined){
 let data29 = data19.outputs;
 if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
-const err61 = {instancePath:instancePath+"/steps/" + i2+"/outputs",schemaPath:"#/properties/steps/items/properties/outputs/type",keyword:"type",params:{type: schema92.properties.steps.items.properties.outputs.type},message:"must be object,null"};
+const err61 = {instancePath:instancePath+"/steps/" + i2+"/outputs",schemaPath:"#/properties/steps/items/properties/outputs/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.outputs.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10060,19 +10614,19 @@ vErrors.push(err66);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_permalink_request = validate67;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
+export const launcher_permalink_request = validate69;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10111,19 +10665,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_preflight = validate68;
-const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+export const launcher_preflight = validate70;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10247,7 +10801,7 @@ errors++;
 if(data2.id !== undefined){
 let data3 = data2.id;
 if(!(((((((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank")) || (data3 === "atc")) || (data3 === "msprof")) || (data3 === "python3")) || (data3 === "aisBench"))){
-const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema94.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema97.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10260,7 +10814,7 @@ errors++;
 if(data2.status !== undefined){
 let data4 = data2.status;
 if(!(((data4 === "ok") || (data4 === "warning")) || (data4 === "error"))){
-const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema94.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema97.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10288,7 +10842,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 let data7 = data6[key2];
 if((typeof data7 !== "string") && (!(typeof data7 == "number"))){
-const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema94.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
+const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema97.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10337,7 +10891,7 @@ errors++;
 if(data.helpOptions !== undefined){
 let data8 = data.helpOptions;
 if((!(Array.isArray(data8))) && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema94.properties.helpOptions.type},message:"must be array,null"};
+const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema97.properties.helpOptions.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10414,23 +10968,23 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_publish_request = validate69;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
+export const launcher_publish_request = validate71;
+const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
 const pattern33 = new RegExp("^[^/\\\\\\u0000-\\u001f]+$", "u");
 const pattern34 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
 const pattern35 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$", "u");
 const func12 = runtimeDefault(func12_ns);
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10991,7 +11545,7 @@ errors++;
 if(data9.verdict !== undefined){
 let data15 = data9.verdict;
 if(!(((data15 === "accept") || (data15 === "reject")) || (data15 === "insufficient"))){
-const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema95.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema98.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11024,20 +11578,20 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_token_request = validate70;
-const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
+export const launcher_token_request = validate72;
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
 const pattern36 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11125,7 +11679,7 @@ errors++;
 if(data.role !== undefined){
 let data1 = data.role;
 if(!(((data1 === "read") || (data1 === "publish")) || (data1 === "admin"))){
-const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema96.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema99.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11146,22 +11700,22 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const model_v1 = validate71;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
-const schema98 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
-const schema99 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
-const schema100 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
-const schema101 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const model_v1 = validate73;
+const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
+const schema101 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
+const schema102 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
+const schema103 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
+const schema104 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11330,7 +11884,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema99.properties, key0))){
+if(!(func1.call(schema102.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -11356,7 +11910,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema99.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema102.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11369,7 +11923,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema99.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema102.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11382,7 +11936,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema99.properties.statusText.type},message:"must be string,null"};
+const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema102.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11395,7 +11949,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema99.properties.reportKey.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema102.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11408,7 +11962,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema99.properties.tuningTimeS.type},message:"must be number,null"};
+const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema102.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11421,7 +11975,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema99.properties.baselineMs.type},message:"must be number,null"};
+const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema102.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11434,7 +11988,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema99.properties.tunedMs.type},message:"must be number,null"};
+const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema102.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -11447,7 +12001,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema99.properties.improvementPct.type},message:"must be number,null"};
+const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema102.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11460,7 +12014,7 @@ errors++;
 if(data.recomputedImprovementPct !== undefined){
 let data9 = data.recomputedImprovementPct;
 if((!(typeof data9 == "number")) && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema99.properties.recomputedImprovementPct.type},message:"must be number,null"};
+const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema102.properties.recomputedImprovementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11473,7 +12027,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data10 = data.savedMs;
 if((!(typeof data10 == "number")) && (data10 !== null)){
-const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema99.properties.savedMs.type},message:"must be number,null"};
+const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema102.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11486,7 +12040,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data11 = data.savedPct;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema99.properties.savedPct.type},message:"must be number,null"};
+const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema102.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11901,7 +12455,7 @@ errors++;
 if(data20.dimension !== undefined){
 let data23 = data20.dimension;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema101.properties.dimension.type},message:"must be string,null"};
+const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema104.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11938,7 +12492,7 @@ errors++;
 if(data20.improvementPct !== undefined){
 let data26 = data20.improvementPct;
 if((!(typeof data26 == "number")) && (data26 !== null)){
-const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema101.properties.improvementPct.type},message:"must be number,null"};
+const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema104.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11951,7 +12505,7 @@ errors++;
 if(data20.repoAction !== undefined){
 let data27 = data20.repoAction;
 if(!(((data27 === "add") || (data27 === "update")) || (data27 === null))){
-const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema101.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema104.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -12037,16 +12591,16 @@ vErrors.push(err71);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12163,7 +12717,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "opat") || (data2 === "sgat"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema101.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12176,7 +12730,7 @@ errors++;
 if(data.layout !== undefined){
 let data3 = data.layout;
 if(!(((data3 === "array") || (data3 === "report-map")) || (data3 === "bare-object"))){
-const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema98.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema101.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12189,7 +12743,7 @@ errors++;
 if(data.generation !== undefined){
 let data4 = data.generation;
 if(!(((((data4 === "cann-6.0") || (data4 === "cann-6.2")) || (data4 === "cann-6.3+")) || (data4 === "sgat")) || (data4 === "unknown"))){
-const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema98.properties.generation.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema101.properties.generation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12216,8 +12770,8 @@ let data6 = data.tasks;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate73(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate75(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 }
@@ -12244,43 +12798,43 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/model.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
-validate71.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_header_sets = validate76;
-const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
-const schema105 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
+export const profile_header_sets = validate78;
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
+const schema108 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
 const pattern37 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema103 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
-const schema104 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+const schema106 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
+const schema107 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12400,7 +12954,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((((data2 === "string") || (data2 === "shape")) || (data2 === "number")) || (data2 === "timestamp")) || (data2 === "id"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12413,7 +12967,7 @@ errors++;
 if(data.unit !== undefined){
 let data3 = data.unit;
 if(!((data3 === "us") || (data3 === "%"))){
-const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema103.properties.unit.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema106.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12434,18 +12988,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema108 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
+const schema111 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
 const pattern41 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12553,7 +13107,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!(((data1 === "kernel-details") || (data1 === "op-summary")) || (data1 === "op-statistic"))){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema108.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema111.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12822,17 +13376,17 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12946,8 +13500,8 @@ errors++;
 }
 }
 for(const key2 in data2){
-if(!(validate77(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate79(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 }
@@ -13230,8 +13784,8 @@ errors++;
 }
 const len3 = data11.length;
 for(let i6=0; i6<len3; i6++){
-if(!(validate79(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+if(!(validate81(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
@@ -13258,19 +13812,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_row = validate81;
-const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
+export const profile_row = validate83;
+const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13363,7 +13917,7 @@ errors++;
 if(data.op_name !== undefined){
 let data0 = data.op_name;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema112.properties.op_name.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema115.properties.op_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13376,7 +13930,7 @@ errors++;
 if(data.op_type !== undefined){
 let data1 = data.op_type;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema112.properties.op_type.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema115.properties.op_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13389,7 +13943,7 @@ errors++;
 if(data.core_type !== undefined){
 let data2 = data.core_type;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema112.properties.core_type.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema115.properties.core_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13402,7 +13956,7 @@ errors++;
 if(data.start_offset_us !== undefined){
 let data3 = data.start_offset_us;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema112.properties.start_offset_us.type},message:"must be number,null"};
+const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema115.properties.start_offset_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13415,7 +13969,7 @@ errors++;
 if(data.duration_us !== undefined){
 let data4 = data.duration_us;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema112.properties.duration_us.type},message:"must be number,null"};
+const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema115.properties.duration_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13440,7 +13994,7 @@ errors++;
 if(data.wait_us !== undefined){
 let data5 = data.wait_us;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema112.properties.wait_us.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema115.properties.wait_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13453,7 +14007,7 @@ errors++;
 if(data.input_shapes !== undefined){
 let data6 = data.input_shapes;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema112.properties.input_shapes.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema115.properties.input_shapes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13474,24 +14028,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const share_bundle_v1 = validate82;
-const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
-const schema114 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
-const schema115 = {"type":"string"};
-const schema117 = {"type":"string"};
-const schema135 = {"type":"number"};
-const schema119 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
-const schema121 = {"type":["number","null"]};
+export const share_bundle_v1 = validate84;
+const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
+const schema117 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
+const schema118 = {"type":"string"};
+const schema120 = {"type":"string"};
+const schema138 = {"type":"number"};
+const schema122 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
+const schema124 = {"type":["number","null"]};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13610,7 +14164,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema119.properties, key0))){
+if(!(func1.call(schema122.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -13636,7 +14190,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema119.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema122.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13649,7 +14203,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema119.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema122.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13662,7 +14216,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema119.properties.statusText.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema122.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13675,7 +14229,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema119.properties.reportKey.type},message:"must be string,null"};
+const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema122.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13688,7 +14242,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13701,7 +14255,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13714,7 +14268,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13727,7 +14281,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
+const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13899,19 +14453,19 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema126 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
-const schema127 = {"type":"integer","minimum":0,"maximum":199999};
-const schema128 = {"type":"integer","minimum":-1,"maximum":199999};
+const schema129 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
+const schema130 = {"type":"integer","minimum":0,"maximum":199999};
+const schema131 = {"type":"integer","minimum":-1,"maximum":199999};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14303,7 +14857,7 @@ const len5 = data10.length;
 for(let i5=0; i5<len5; i5++){
 let data11 = data10[i5];
 if(!(((data11 === 0) || (data11 === 1)) || (data11 === 2))){
-const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema126.properties.r.items.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema129.properties.r.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -14401,7 +14955,7 @@ errors++;
 if(len7 > 1){
 let data15 = data13[1];
 if((!(typeof data15 == "number")) && (data15 !== null)){
-const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema121.type},message:"must be number,null"};
+const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -14446,17 +15000,17 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema131 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
+const schema134 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14583,7 +15137,7 @@ errors++;
 if(data.format !== undefined){
 let data2 = data.format;
 if(!(((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic"))){
-const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema131.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema134.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14991,17 +15545,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema142 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
+const schema145 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15010,7 +15564,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema142.properties, key0))){
+if(!(func1.call(schema145.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -15165,22 +15719,22 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema153 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
-const schema154 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
-const schema155 = {"enum":["info","warning","critical"]};
-const schema156 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
-const schema157 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
-const schema159 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
+const schema156 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
+const schema157 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema158 = {"enum":["info","warning","critical"]};
+const schema159 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
+const schema160 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
+const schema162 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15343,7 +15897,7 @@ errors++;
 if(data4.table !== undefined){
 let data6 = data4.table;
 if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
-const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema159.properties.table.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema162.properties.table.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15413,16 +15967,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15537,7 +16091,7 @@ errors++;
 if(data.severity !== undefined){
 let data1 = data.severity;
 if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
-const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema155.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema158.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15658,8 +16212,8 @@ let data6 = data.evidence;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate94(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate96(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
 errors = vErrors.length;
 }
 }
@@ -15929,16 +16483,16 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15993,8 +16547,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate93(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+if(!(validate95(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
@@ -16144,16 +16698,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16262,7 +16816,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema114.properties, key0))){
+if(!(func1.call(schema117.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -16359,7 +16913,7 @@ errors++;
 if(data.gen !== undefined){
 let data5 = data.gen;
 if(!(((((data5 === "cann-6.0") || (data5 === "cann-6.2")) || (data5 === "cann-6.3+")) || (data5 === "sgat")) || (data5 === "unknown"))){
-const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema114.properties.gen.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema117.properties.gen.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -16372,7 +16926,7 @@ errors++;
 if(data.layout !== undefined){
 let data6 = data.layout;
 if(!(((data6 === "array") || (data6 === "report-map")) || (data6 === "bare-object"))){
-const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema114.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema117.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -16395,26 +16949,26 @@ errors++;
 }
 }
 if(data.task !== undefined){
-if(!(validate84(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
-errors = vErrors.length;
-}
-}
-if(data.ops !== undefined){
-if(!(validate86(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
+if(!(validate86(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
-if(data.profile !== undefined){
-if(!(validate88(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
+if(data.ops !== undefined){
+if(!(validate88(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 }
-if(data.manifest !== undefined){
-if(!(validate90(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+if(data.profile !== undefined){
+if(!(validate90(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.manifest !== undefined){
+if(!(validate92(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 }
@@ -16457,8 +17011,8 @@ errors++;
 }
 }
 if(data.advice !== undefined){
-if(!(validate92(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate94(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 }
@@ -16473,17 +17027,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema162 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema165 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16612,7 +17166,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema162.properties, key0))){
+if(!(func1.call(schema165.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -16626,7 +17180,7 @@ errors++;
 if(data.page !== undefined){
 let data0 = data.page;
 if(!((data0 === "compare") || (data0 === "run"))){
-const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema162.properties.page.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema165.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -16699,7 +17253,7 @@ errors++;
 if(data.tab !== undefined){
 let data4 = data.tab;
 if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
-const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema162.properties.tab.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema165.properties.tab.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -16843,7 +17397,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
-const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema162.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema165.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -16918,7 +17472,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
-const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema162.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema165.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -17870,17 +18424,17 @@ vErrors.push(err116);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18049,8 +18603,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate83(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate85(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
@@ -18067,8 +18621,8 @@ errors++;
 }
 }
 if(data.view !== undefined){
-if(!(validate99(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate101(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 }
@@ -18083,7 +18637,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

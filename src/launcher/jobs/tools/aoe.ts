@@ -25,6 +25,7 @@ import {
   type ToolAdapter,
   type Verdict,
 } from './tool.ts';
+import { reportOf } from '../../../core/formats/content.ts';
 
 export { hasControlChar, MAX_OPTION_VALUE } from './tool.ts';
 export type { OptionCheck, OptionSpec } from './tool.ts';
@@ -220,9 +221,10 @@ async function tunedSoFar(file: string): Promise<number | null> {
     return null;
   }
   const imported = await importBytes(basename(file), bytes);
-  if (imported.report) {
+  const report = reportOf(imported);
+  if (report) {
     const names = new Set<string>();
-    for (const task of imported.report.tasks) for (const op of task.operators) names.add(op.name);
+    for (const task of report.tasks) for (const op of task.operators) names.add(op.name);
     return names.size;
   }
   return countTunedOperators(bytes.toString('utf8'));

@@ -9,6 +9,7 @@ import { findingKey, type Dismissal } from '../../../core/advisor/dismissals.ts'
 import type { ImportedFile } from '../../../core/formats/types.ts';
 import type { ProfileData, TuningReport } from '../../../core/model/types.ts';
 import type { SharedAdvice, SharedRun } from '../../../core/share/bundle-types.ts';
+import { profileOf, reportOf } from '../../../core/formats/content.ts';
 
 interface WorkspaceLike {
   readonly files: Readonly<Record<string, ImportedFile>>;
@@ -20,12 +21,12 @@ export function runAdviceInput(
   reportId: string,
   taskIndex: number,
 ): AdviceInput | null {
-  const report = Object.hasOwn(ws.files, reportId) ? ws.files[reportId]?.report : null;
+  const report = Object.hasOwn(ws.files, reportId) ? reportOf(ws.files[reportId]) : null;
   const task = report?.tasks[taskIndex];
   if (!report || !task) return null;
   const linked = Object.hasOwn(ws.links, reportId) ? (ws.links[reportId] ?? []) : [];
   const profiles = linked
-    .map((id) => (Object.hasOwn(ws.files, id) ? ws.files[id]?.profile : null))
+    .map((id) => (Object.hasOwn(ws.files, id) ? profileOf(ws.files[id]) : null))
     .filter((p): p is ProfileData => p !== null && p !== undefined);
   const one: TuningReport = { ...report, tasks: [task] };
   return {
@@ -65,7 +66,7 @@ export function adviceFor(
 /** The run's findings for the advisor, computed if need be (null when the run is not there). */
 export function runFindings(ws: WorkspaceLike, reportId: string, taskIndex: number) {
   const input = runAdviceInput(ws, reportId, taskIndex);
-  const report = Object.hasOwn(ws.files, reportId) ? ws.files[reportId]?.report : null;
+  const report = Object.hasOwn(ws.files, reportId) ? reportOf(ws.files[reportId]) : null;
   if (!input || !report) return null;
   return adviceFor(report, `task:${taskIndex}`, input);
 }

@@ -16,6 +16,7 @@ import { adviceFor, profileAdviceInput, runAdviceInput, sharedAdvice } from './a
 import { evidenceTarget, focusWhenShown, type EvidenceContext } from './evidence-link.ts';
 import { ADVICE_NS } from './strings.ts';
 import './advice.css';
+import { profileOf, reportOf } from '../../../core/formats/content.ts';
 
 type Props =
   | {
@@ -250,20 +251,20 @@ function useFindings(props: Props): {
     [session, isRun, reportId, taskIndex],
   );
   const report = useAppStore((s) =>
-    props.run && Object.hasOwn(s.files, reportId) ? (s.files[reportId]?.report ?? null) : null,
+    props.run && Object.hasOwn(s.files, reportId) ? reportOf(s.files[reportId]) : null,
   );
   const linked = useAppStore(
     useShallow((s) =>
       props.run
         ? (Object.hasOwn(s.links, reportId) ? (s.links[reportId] ?? []) : []).map(
-            (id) => s.files[id]?.profile ?? null,
+            (id) => profileOf(s.files[id]),
           )
         : [],
     ),
   );
   const profile = useAppStore((s) =>
     props.profileId !== undefined && Object.hasOwn(s.files, props.profileId)
-      ? (s.files[props.profileId]?.profile ?? null)
+      ? profileOf(s.files[props.profileId])
       : null,
   );
   const [computed, setComputed] = useState<{ key: unknown; findings: Finding[] } | null>(null);

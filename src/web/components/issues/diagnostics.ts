@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ImportedFile } from '../../../core/formats/types.ts';
 import { formatLabel } from '../format-label.ts';
 import { issueText } from './issue-text.ts';
+import { measurementsOf, profileOf, reportOf } from '../../../core/formats/content.ts';
 
 export function diagnosticsText(t: TFunction, file: ImportedFile, appVersion: string): string {
   const lines = [
@@ -14,18 +15,22 @@ export function diagnosticsText(t: TFunction, file: ImportedFile, appVersion: st
     `sha-256: ${file.id}`,
     `format: ${file.format} (${formatLabel(t, file)})`,
   ];
-  if (file.report) {
+  const report = reportOf(file);
+  if (report) {
     lines.push(
-      `layout: ${file.report.layout}, generation: ${file.report.generation}, incomplete: ${file.report.incomplete}`,
-      `tasks: ${file.report.tasks.length}, operators: ${file.report.tasks.reduce((n, task) => n + task.operators.length, 0)}`,
+      `layout: ${report.layout}, generation: ${report.generation}, incomplete: ${report.incomplete}`,
+      `tasks: ${report.tasks.length}, operators: ${report.tasks.reduce((n, task) => n + task.operators.length, 0)}`,
     );
   }
-  if (file.profile) {
+  const profile = profileOf(file);
+  if (profile) {
     lines.push(
-      `header set: ${file.profile.headerSet}, rows: ${file.profile.summary.rows}`,
-      `columns: ${file.profile.columns.join(', ')}`,
+      `header set: ${profile.headerSet}, rows: ${profile.summary.rows}`,
+      `columns: ${profile.columns.join(', ')}`,
     );
   }
+  const measurements = measurementsOf(file);
+  if (measurements.length > 0) lines.push(`measurements: ${measurements.length}`);
   lines.push(`issues: ${file.issues.length}`);
   file.issues.forEach((issue, i) => {
     const text = issueText(t, issue);

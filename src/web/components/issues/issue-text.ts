@@ -2,16 +2,11 @@
 // byte offset), what was expected and found, and a hint when the file is another known format.
 import type { TFunction } from 'i18next';
 import type { FormatId, ImportIssue } from '../../../core/formats/types.ts';
+import { FORMAT_IDS as REGISTERED_IDS } from '../../../core/formats/registry.ts';
 import { FORMATS_NS } from '../format-strings.ts';
 import { ISSUES_NS } from './issue-strings.ts';
 
-const FORMAT_IDS: ReadonlySet<string> = new Set<FormatId>([
-  'aoe-opat',
-  'aoe-sgat',
-  'op-summary',
-  'kernel-details',
-  'op-statistic',
-]);
+const FORMAT_IDS: ReadonlySet<string> = new Set<FormatId>(REGISTERED_IDS);
 
 export interface IssueText {
   readonly severity: string;

@@ -33,6 +33,7 @@ import {
   type Facets,
   type HistoryPoint,
 } from './view-model.ts';
+import { reportOf } from '../../../core/formats/content.ts';
 
 type Load<T> =
   | { readonly state: 'loading' }
@@ -258,7 +259,7 @@ export function HistoryPage() {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const file = new File([await res.blob()], p.fileName, { type: 'application/json' });
       const [imported] = await ingestFiles([{ file, path: p.fileName }]);
-      if (!imported?.report) throw new Error(p.fileName);
+      if (!imported || !reportOf(imported)) throw new Error(p.fileName);
       return imported.id;
     },
     [token],

@@ -16,7 +16,7 @@ test('loose files are all loaded, whatever they are: detection by content report
   expect(skipped).toEqual([]);
 });
 
-test('in a folder, only the tables and reports are loaded; the rest is skipped with the reason', async () => {
+test('in a folder, only the formats the registry reads are loaded; the rest is skipped with the reason', async () => {
   const { load, skipped } = await collectPicked([
     picked('run/PROF_1/device_0/summary/op_summary_0_1.csv', OP_SUMMARY),
     picked('run/aoe.log', 'tuning…'),
@@ -27,11 +27,14 @@ test('in a folder, only the tables and reports are loaded; the rest is skipped w
       'Device_id,kernel_name,kernel_type,stream_id,task_id\n0,a,b,1,2\n',
     ),
   ]);
-  expect(load.map((e) => e.path)).toEqual(['run/PROF_1/device_0/summary/op_summary_0_1.csv']);
+  expect(load.map((e) => e.path)).toEqual([
+    'run/PROF_1/device_0/summary/op_summary_0_1.csv',
+    'run/PROF_1/timeline/trace_view.json',
+  ]);
   expect(skipped.map((s) => [s.path, s.reason, s.issue?.found])).toEqual([
-    ['run/aoe.log', 'unsupported-type', undefined],
+    // A .log may be a benchmark output: it is looked at, and this one is not.
+    ['run/aoe.log', 'not-recognised', undefined],
     ['run/PROF_1/device_0/data/model.om', 'unsupported-type', undefined],
-    ['run/PROF_1/timeline/trace_view.json', 'not-recognised', 'trace-json'],
     ['run/PROF_1/summary/task_time_0_1.csv', 'not-recognised', 'task-time'],
   ]);
 });

@@ -4,6 +4,7 @@
 // folder holds hundreds of other files (and timelines of hundreds of MB) that are listed as
 // skipped, with the reason, instead of being parsed.
 import type { ImportIssue } from '../../../core/formats/types.ts';
+import { ACCEPTED_EXTENSIONS } from '../../../core/formats/registry.ts';
 import type { SkippedFile } from '../../store/index.ts';
 import type { IngestEntry } from '../../workers/ingest.ts';
 
@@ -18,7 +19,11 @@ interface Found {
   readonly inFolder: boolean;
 }
 
-const TABLE_OR_JSON = /\.(json|csv)$/i;
+/** A name ending some registered format accepts (the registry lists them). */
+function acceptedName(path: string): boolean {
+  const lower = path.toLowerCase();
+  return ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
 
 function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
@@ -73,11 +78,9 @@ export function dropEntries(data: DataTransfer): (FileSystemEntry | File)[] {
 
 /** Does the head of a file found in a folder look like a format we read? */
 async function recognise(file: File, path: string): Promise<ImportIssue | null> {
-  const { checkHead, detect, HEAD_BYTES } = await import('../../../core/formats/detect.ts');
+  const { detectBytes, HEAD_BYTES } = await import('../../../core/formats/detect.ts');
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  const checked = checkHead(head, file.size);
-  if (!checked.ok) return checked.issue;
-  const detection = detect(path, checked.head);
+  const detection = detectBytes(path, head, file.size);
   if (detection.kind === 'module') return null;
   return detection.issues[0] ?? null;
 }
@@ -89,7 +92,7 @@ async function sortOut(found: readonly Found[], skipped: SkippedFile[]): Promise
       load.push({ file, path });
       continue;
     }
-    if (!TABLE_OR_JSON.test(path)) {
+    if (!acceptedName(path)) {
       skipped.push({ path, reason: 'unsupported-type' });
       continue;
     }

@@ -7,6 +7,12 @@ import { useAppStore } from '../../store/index.ts';
 import { ingestFiles } from '../../workers/ingest.ts';
 import { collectDropped, collectPicked, dropEntries, type Collected } from './collect-files.ts';
 import { HOME_NS } from './strings.ts';
+import { ACCEPTED_EXTENSIONS, FORMATS } from '../../../core/formats/registry.ts';
+import { FORMATS_NS } from '../../components/format-strings.ts';
+
+/** What the file picker offers: every ending a registered format accepts. */
+const ACCEPT = ACCEPTED_EXTENSIONS.join(',');
+const CONTENT_KINDS = ['report', 'profile', 'measurement'] as const;
 import './drop-zone.css';
 
 export function DropZone() {
@@ -71,7 +77,7 @@ export function DropZone() {
             multiple
             className="visually-hidden"
             data-testid="file-input"
-            accept=".json,.csv,application/json,text/csv"
+            accept={ACCEPT}
             onChange={(e) => onPicked(e.currentTarget)}
           />
         </label>
@@ -90,10 +96,14 @@ export function DropZone() {
       <div className="drop-zone-formats">
         <h3>{t('drop.accepts')}</h3>
         <ul>
-          <li>{t('drop.formats.aoe')}</li>
-          <li>{t('drop.formats.opSummary')}</li>
-          <li>{t('drop.formats.kernelDetails')}</li>
-          <li>{t('drop.formats.opStatistic')}</li>
+          {CONTENT_KINDS.map((kind) => (
+            <li key={kind}>
+              <strong>{t(`drop.kinds.${kind}`)}</strong>:{' '}
+              {FORMATS.filter((m) => m.yields === kind)
+                .map((m) => t(`${FORMATS_NS}:format.${m.id}`))
+                .join(t(`${FORMATS_NS}:separator`))}
+            </li>
+          ))}
         </ul>
         <p className="muted">{t('drop.folderNote')}</p>
       </div>

@@ -17,12 +17,14 @@ import { LinkControls } from './link-controls.tsx';
 import { useRemoveWithUndo } from './removed-toast.tsx';
 import { HOME_NS } from './strings.ts';
 import './file-card.css';
+import { profileOf, reportOf } from '../../../core/formats/content.ts';
+import { MeasurementList, ProfileExtras } from './content-summary.tsx';
 
 const WARNINGS_SHOWN = 3;
 
 function TaskList({ file }: { readonly file: ImportedFile }) {
   const { t, i18n } = useTranslation(HOME_NS);
-  const tasks = file.report?.tasks ?? [];
+  const tasks = reportOf(file)?.tasks ?? [];
   if (tasks.length === 0) return null;
   const lang = i18n.language;
   return (
@@ -60,7 +62,7 @@ function TaskList({ file }: { readonly file: ImportedFile }) {
 
 function ProfileSummaryLine({ file }: { readonly file: ImportedFile }) {
   const { t, i18n } = useTranslation(HOME_NS);
-  const profile = file.profile;
+  const profile = profileOf(file);
   if (!profile) return null;
   const lang = i18n.language;
   return (
@@ -115,7 +117,7 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const errors = file.issues.filter((i) => i.severity === 'error').length;
   const warnings = file.issues.length - errors;
-  const loaded = file.report !== null || file.profile !== null;
+  const loaded = file.content !== null;
   const status = errors === 0 ? 'ok' : loaded ? 'partial' : 'notLoaded';
   const diagnostics = () => diagnosticsText(i18n.t.bind(i18n), file, version);
 
@@ -147,7 +149,7 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
           {file.fileName}
         </h3>
         {demo ? <span className="badge badge-demo">{t('file.demo')}</span> : null}
-        {file.report?.incomplete ? (
+        {reportOf(file)?.incomplete ? (
           <span className="badge badge-incomplete">{t(`${FORMATS_NS}:incomplete`)}</span>
         ) : null}
         <div className="file-actions">
@@ -188,6 +190,8 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
       ) : null}
       <TaskList file={file} />
       <ProfileSummaryLine file={file} />
+      <ProfileExtras file={file} />
+      <MeasurementList file={file} />
       <LinkControls file={file} />
       <Issues file={file} />
     </article>

@@ -9,6 +9,7 @@ import { LinkEvidenceNote, useLinkEvidence } from '../../components/link-evidenc
 import type { ImportedFile } from '../../store/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { HOME_NS } from './strings.ts';
+import { profileOf, reportOf } from '../../../core/formats/content.ts';
 
 /** Why the report and one of its profiles are linked, or a warning that they probably are not. */
 function Evidence(props: { readonly reportId: string; readonly profileId: string }) {
@@ -23,7 +24,7 @@ function ReportLinks({ report }: { readonly report: ImportedFile }) {
   const linked = useAppStore(useShallow((s) => s.links[report.id] ?? []));
   // Primitive arrays only: useShallow compares elements with Object.is, so new objects built in
   // a selector would never compare equal and would re-render forever.
-  const profileIds = useAppStore(useShallow((s) => s.order.filter((id) => s.files[id]?.profile)));
+  const profileIds = useAppStore(useShallow((s) => s.order.filter((id) => profileOf(s.files[id]))));
   const files = useAppStore((s) => s.files);
   const profiles = useMemo(
     () => profileIds.map((id) => ({ id, name: files[id]?.fileName ?? id })),
@@ -98,7 +99,7 @@ function ProfileLinks({ profile }: { readonly profile: ImportedFile }) {
 }
 
 export function LinkControls({ file }: { readonly file: ImportedFile }) {
-  if (file.report) return <ReportLinks report={file} />;
-  if (file.profile) return <ProfileLinks profile={file} />;
+  if (reportOf(file)) return <ReportLinks report={file} />;
+  if (profileOf(file)) return <ProfileLinks profile={file} />;
   return null;
 }

@@ -1,7 +1,7 @@
-// Files of a dropped folder that were not loaded, each with the reason (and, for a JSON or CSV
-// that is something else, what it is).
+// Files of a dropped folder that were not loaded: a neutral "not used" list, each with the reason
+// (and, for a side file the profiler writes, what it is), never red errors: a PROF_* folder is
+// mostly files the dashboard has no use for.
 import { useTranslation } from 'react-i18next';
-import { IssueList } from '../../components/issues/issue-list.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { HOME_NS } from './strings.ts';
 
@@ -18,7 +18,7 @@ export function SkippedList() {
           {skipped.map((s) => (
             <li key={s.path}>
               <span className="mono">{s.path}</span> — {t(`skipped.reason.${s.reason}`)}
-              {s.issue ? <IssueList issues={[s.issue]} /> : null}
+              {s.issue?.found ? <span className="muted"> ({s.issue.found})</span> : null}
             </li>
           ))}
         </ul>

@@ -11,6 +11,11 @@ registerStrings(HOME_NS, {
     drop: {
       label: 'Drop files or folders here',
       accepts: 'Accepted formats',
+      kinds: {
+        report: 'Tuning reports',
+        profile: 'Profiles',
+        measurement: 'Measured latency',
+      },
       formats: {
         aoe: 'AOE result JSON: aoe_result_opat_*.json (operator tuning), aoe_result_sgat_*.json (subgraph tuning)',
         opSummary: 'msprof op_summary_*.csv',
@@ -18,7 +23,7 @@ registerStrings(HOME_NS, {
         opStatistic: 'op_statistic*.csv (msprof and torch_npu)',
       },
       folderNote:
-        'A whole PROF_* or *_ascend_pt folder works too: the tables above are picked out of it and the rest is listed as skipped.',
+        'A whole PROF_* or *_ascend_pt folder works too: the files above are picked out of it and the rest is listed as not used.',
       chooseFiles: 'Choose files',
       chooseFolder: 'Choose folder',
       scanning: 'Looking through the dropped folder…',
@@ -32,11 +37,11 @@ registerStrings(HOME_NS, {
       cancelFile: 'Cancel loading {{name}}',
     },
     skipped: {
-      title_one: '{{count}} file skipped',
-      title_other: '{{count}} files skipped',
+      title_one: '{{count}} file not used',
+      title_other: '{{count}} files not used',
       dismiss: 'Dismiss',
       reason: {
-        'unsupported-type': 'not a JSON or CSV file',
+        'unsupported-type': 'not a file type the dashboard reads (not used)',
         'not-recognised': 'not a format the dashboard reads',
         unreadable: 'could not be read from the folder',
       },
@@ -114,6 +119,11 @@ registerStrings(HOME_NS, {
     drop: {
       label: '将文件或文件夹拖到这里',
       accepts: '支持的格式',
+      kinds: {
+        report: '调优报告',
+        profile: 'Profiling 数据',
+        measurement: '实测时延',
+      },
       formats: {
         aoe: 'AOE 结果 JSON：aoe_result_opat_*.json（算子调优）、aoe_result_sgat_*.json（子图调优）',
         opSummary: 'msprof op_summary_*.csv',
@@ -121,7 +131,7 @@ registerStrings(HOME_NS, {
         opStatistic: 'op_statistic*.csv（msprof 与 torch_npu）',
       },
       folderNote:
-        '也可以拖入整个 PROF_* 或 *_ascend_pt 文件夹：会从中挑出上述表格，其余文件列为已跳过。',
+        '也可以拖入整个 PROF_* 或 *_ascend_pt 文件夹：会从中挑出上述文件，其余文件列为未使用。',
       chooseFiles: '选择文件',
       chooseFolder: '选择文件夹',
       scanning: '正在查看拖入的文件夹…',
@@ -135,11 +145,11 @@ registerStrings(HOME_NS, {
       cancelFile: '取消加载 {{name}}',
     },
     skipped: {
-      title_one: '已跳过 {{count}} 个文件',
-      title_other: '已跳过 {{count}} 个文件',
+      title_one: '{{count}} 个文件未使用',
+      title_other: '{{count}} 个文件未使用',
       dismiss: '关闭',
       reason: {
-        'unsupported-type': '不是 JSON 或 CSV 文件',
+        'unsupported-type': '不是本工具读取的文件类型（未使用）',
         'not-recognised': '不是看板能读取的格式',
         unreadable: '无法从文件夹中读取',
       },

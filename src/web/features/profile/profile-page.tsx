@@ -27,6 +27,7 @@ import {
   typeColumns,
 } from './view-model.ts';
 import './profile.css';
+import { profileOf, reportOf } from '../../../core/formats/content.ts';
 
 const TYPE_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
 const ROW_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'durationUs', desc: true }] };
@@ -38,13 +39,13 @@ function UsedBy({ profileId }: { readonly profileId: string }) {
   const { t } = useTranslation(PROFILE_NS);
   const reportIds = useAppStore(
     useShallow((s) =>
-      s.order.filter((id) => s.files[id]?.report && s.links[id]?.includes(profileId)),
+      s.order.filter((id) => reportOf(s.files[id]) && s.links[id]?.includes(profileId)),
     ),
   );
   const files = useAppStore((s) => s.files);
   const runs = reportIds.flatMap((id) => {
     const f = files[id];
-    return (f?.report?.tasks ?? []).map((task, i) => ({
+    return (reportOf(f)?.tasks ?? []).map((task, i) => ({
       key: `${id}/${i}`,
       to: runPath(id, i),
       task: task.name,
@@ -75,7 +76,7 @@ export function ProfilePage() {
   const f = useNumberFormats();
   const file = useAppStore((s) => s.files[fileId]);
   const hydrated = useAppStore((s) => s.hydrated);
-  const profile = file?.profile ?? null;
+  const profile = profileOf(file) ?? null;
 
   // Level0 writes N/A as every type; elsewhere a blank type is an odd row (HCCL, AI CPU).
   const noType = profile?.headerSet.includes('level0') ? t('noType') : t('noTypeOther');

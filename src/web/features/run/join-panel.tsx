@@ -20,6 +20,7 @@ import { useAppStore } from '../../store/index.ts';
 import { selectLinkedProfiles, selectProfiles } from '../../store/selectors.ts';
 import { JoinTables } from './join-tables.tsx';
 import { RUN_NS } from './strings.ts';
+import { profileOf } from '../../../core/formats/content.ts';
 
 function download(text: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -73,16 +74,16 @@ export function JoinPanel({ reportId, task }: { reportId: string; task: TuningTa
   const { t } = useTranslation(RUN_NS);
   const f = useNumberFormats();
   const linked = useAppStore(useShallow((s) => selectLinkedProfiles(s, reportId)));
-  const anyProfile = useAppStore((s) => s.order.some((id) => s.files[id]?.profile));
+  const anyProfile = useAppStore((s) => s.order.some((id) => profileOf(s.files[id])));
   const unlinkProfile = useAppStore((s) => s.unlinkProfile);
   const reportFile = useAppStore((s) => s.files[reportId]);
   const [params, setParams] = useSearchParams();
   const [includeTypes, setIncludeTypes] = useState(false);
   const chosen = linked.find((p) => p.id === params.get('profile')) ?? linked[0];
-  const join = useMemo(
-    () => (chosen?.profile ? joinTaskWithProfile(task, chosen.profile.summary) : null),
-    [task, chosen],
-  );
+  const join = useMemo(() => {
+    const profile = profileOf(chosen);
+    return profile ? joinTaskWithProfile(task, profile.summary) : null;
+  }, [task, chosen]);
   const evidence = useLinkEvidence(reportFile, chosen);
   const mismatch = evidence?.verdict === 'mismatch';
 

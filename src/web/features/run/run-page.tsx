@@ -26,6 +26,7 @@ import { RUN_NS } from './strings.ts';
 import { SummaryPanel } from './summary-panel.tsx';
 import { summarize } from './view-model.ts';
 import './run.css';
+import { reportOf } from '../../../core/formats/content.ts';
 
 const ALL_TABS = ['summary', 'operators', 'repo', 'join'] as const;
 const SHARED_TABS = ['summary', 'operators', 'repo'] as const;
@@ -68,7 +69,7 @@ export function RunPage() {
   const tab: Tab = TABS.find((x) => x === tabParam) ?? 'summary';
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const report = file?.report ?? null;
+  const report = reportOf(file) ?? null;
   const position =
     report === null
       ? null

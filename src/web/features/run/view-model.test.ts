@@ -72,8 +72,7 @@ const file: ImportedFile = {
     { code: 'INCONSISTENT', severity: 'warning', message: 'stated vs times' },
     { code: 'UNKNOWN_FIELD', severity: 'warning', message: 'extra' },
   ],
-  report,
-  profile: null,
+  content: { kind: 'report', report },
 };
 
 describe('run view model', () => {

@@ -17,6 +17,7 @@ import {
   type SharedSource,
 } from './shared-session.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace.ts';
+import { reportOf } from '../../../core/formats/content.ts';
 
 /** sessionStorage as a map (one browser tab). */
 function tabStore(): SessionStore & { readonly items: Map<string, string> } {
@@ -90,7 +91,7 @@ describe('the shared session', () => {
       [a.run.id, `${a.reportId}:0`],
       [b.run.id, `${b.reportId}:0`],
     ]);
-    expect(store.getState().files[b.reportId]?.report?.tasks[0]?.name).toBe('resnet50');
+    expect(reportOf(store.getState().files[b.reportId])?.tasks[0]?.name).toBe('resnet50');
   });
 
   test('a report the workspace already has keeps its own tasks and ids', () => {

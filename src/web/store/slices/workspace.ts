@@ -3,6 +3,7 @@
 // Pure state transitions only: parsing happens in the ingest worker, persistence in persist.ts.
 import type { StateCreator } from 'zustand';
 import type { ImportedFile } from '../../../core/formats/types.ts';
+import { profileOf, reportOf } from '../../../core/formats/content.ts';
 
 export interface AddFilesOptions {
   /** The files are the bundled demo reports (labeled as such, removable together). */
@@ -157,7 +158,7 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], Workspac
 
   linkProfile: (reportId, profileId) =>
     set((state) => {
-      if (!state.files[reportId]?.report || !state.files[profileId]?.profile) return {};
+      if (!reportOf(state.files[reportId]) || !profileOf(state.files[profileId])) return {};
       const current = state.links[reportId] ?? [];
       if (current.includes(profileId)) return {};
       return { links: { ...state.links, [reportId]: [...current, profileId] } };

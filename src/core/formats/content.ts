@@ -1,0 +1,66 @@
+// Helpers over `ImportedFile.content`: the one place that knows how each content kind is
+// reached, so a page asks for "the report of this file" without switching on kinds itself.
+import type { ProfileData, TuningReport } from '../model/types.ts';
+import type { Measurement } from '../measure/model.ts';
+import type {
+  FileContent,
+  ImportedFile,
+  ParseResult,
+  ProfileContent,
+  StreamParser,
+} from './types.ts';
+
+type WithContent = Pick<ImportedFile, 'content'> | null | undefined;
+
+export function reportOf(file: WithContent): TuningReport | null {
+  return file?.content?.kind === 'report' ? file.content.report : null;
+}
+
+/** The per-kernel / per-type table of a profile file, or null (timelines have none). */
+export function profileOf(file: WithContent): ProfileData | null {
+  return file?.content?.kind === 'profile' ? file.content.profile : null;
+}
+
+export function profileContentOf(file: WithContent): ProfileContent | null {
+  return file?.content?.kind === 'profile' ? file.content : null;
+}
+
+export function measurementsOf(file: WithContent): readonly Measurement[] {
+  return file?.content?.kind === 'measurement' ? file.content.measurements : [];
+}
+
+export function mapResult<T, U>(result: ParseResult<T>, f: (value: T) => U): ParseResult<U> {
+  if (result.ok) return { ok: true, value: f(result.value), warnings: result.warnings };
+  return result.partial === undefined
+    ? { ok: false, errors: result.errors }
+    : { ok: false, errors: result.errors, partial: f(result.partial) };
+}
+
+/** A stream parser whose result is turned into content; the size hint is passed on. */
+export function mapParser<T, U>(parser: StreamParser<T>, f: (value: T) => U): StreamParser<U> {
+  return {
+    push: (chunk) => parser.push(chunk),
+    finish: () => mapResult(parser.finish(), f),
+    sizeHint: (bytes) => parser.sizeHint?.(bytes),
+  };
+}
+
+/**
+ * The content with its file id set: hosts that stream a file learn the id (the sha-256 of the
+ * bytes) only after the last byte, when the parser has already named its result.
+ */
+export function withContentId(content: FileContent, id: string): FileContent {
+  switch (content.kind) {
+    case 'report':
+      return { ...content, report: { ...content.report, id } };
+    case 'profile':
+      return {
+        ...content,
+        profile: content.profile ? { ...content.profile, id } : null,
+        ...(content.timeline ? { timeline: { ...content.timeline, id } } : {}),
+        ...(content.stepTrace ? { stepTrace: { ...content.stepTrace, id } } : {}),
+      };
+    case 'measurement':
+      return content;
+  }
+}
