@@ -205,3 +205,15 @@ describe('GPU baseline rule', () => {
     expect(byRule(v, 'gpuBaseline')).toEqual(['GPU_SLOWER:fail', 'GPU_OK:pass']);
   });
 });
+
+describe('one side measured', () => {
+  it('is said once per rule, not once per percentile', () => {
+    const v = evaluateRun(DEFAULT_GATE_RULES, base, cand, undefined, undefined, {
+      base: null,
+      cand: stated({ count: 500, mean: 9, median: 9, p99: 10 }),
+      gpu: null,
+    });
+    expect(byRule(v, 'tailLatency')).toEqual(['MEASURED_MISSING:insufficient']);
+    expect(byRule(v, 'measuredLatency')).toEqual(['MEASURED_MISSING:insufficient']);
+  });
+});

@@ -383,16 +383,19 @@ function tailRule(
       ),
     ];
   }
-  return r.percentiles.map((p) => {
-    if (a === null || b === null) {
-      return reason(
+  if (a === null || b === null) {
+    const side = a === null ? 'baseline' : 'run';
+    return [
+      reason(
         'tailLatency',
         'insufficient',
         'MEASURED_MISSING',
-        { side: a === null ? 'baseline' : 'run' },
-        `P${p}: only one side was measured (no measurement of the ${a === null ? 'baseline' : 'run'}).`,
-      );
-    }
+        { side },
+        `P95/P99: only one side was measured (no measurement of the ${side}).`,
+      ),
+    ];
+  }
+  return r.percentiles.map((p) => {
     if (a.count === null || b.count === null) {
       return reason(
         'tailLatency',
