@@ -10,6 +10,7 @@ import {
   expect,
   openApp,
   openEmptyWorkspace,
+  dropBuffers,
   dropFiles,
   fileCard,
   reloadWhenSaved,
@@ -59,6 +60,26 @@ test('compare says ▼ faster and ▲ slower in words, in the page and in its Ma
   expect(md).toContain('| 120.000 | 138.000 | +18.000 | 15.00% | 0.870× | ▲ slower |');
   expect(md).toContain('| 64.000 | 60.000 | −4.000 | 6.25% | 1.067× | ▼ faster |');
   expect(md).not.toMatch(/▲ better|▼ worse/);
+});
+
+test('a file card says ▲ slower for a run that got slower, never "improvement -…"', async ({
+  page,
+}) => {
+  await openEmptyWorkspace(page);
+  const text = readFileSync(join(FIX, RUN1), 'utf8')
+    .replace('"model_result_performance(ms)": 100.0', '"model_result_performance(ms)": 120.852')
+    .replace(
+      '"model_performance_improvement": "20.00%"',
+      '"model_performance_improvement": "-0.71%"',
+    );
+  await dropBuffers(page, [{ name: 'aoe_result_opat_20250305100000123_pid1005.json', text }]);
+  const change = fileCard(page, 'aoe_result_opat_20250305100000123_pid1005.json').getByTestId(
+    'task-change',
+  );
+  await expect(change).toHaveText('▲ 0.71% slower');
+  await expect(change).toHaveAttribute('title', 'AOE states an improvement of -0.71%');
+  await dropFiles(page, [join(FIX, RUN1)]);
+  await expect(fileCard(page, RUN1).getByTestId('task-change')).toHaveText('▼ 16.67% faster');
 });
 
 test('at 1280×720 the run’s Operators tab shows operator rows above the fold', async ({ page }) => {

@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { version } from '../../../../package.json';
 import type { ImportedFile } from '../../../core/formats/types.ts';
+import { diffValues, labelDiff, type DiffLabel } from '../../../core/model/compare.ts';
+import type { TuningTask } from '../../../core/model/types.ts';
+import { DiffBadge, useChangeSize } from '../../components/charts/diff-badge.tsx';
 import { FORMATS_NS, formatLabel } from '../../components/format-label.ts';
 import { Icon } from '../../components/icons.tsx';
 import { diagnosticsText } from '../../components/issues/diagnostics.ts';
@@ -21,6 +24,43 @@ import { profileOf, reportOf } from '../../../core/formats/content.ts';
 import { MeasurementList, ProfileExtras } from './content-summary.tsx';
 
 const WARNINGS_SHOWN = 3;
+
+/**
+ * What tuning did to the model's latency, as ▼ faster / ▲ slower with the size from the two
+ * times (as on the run page); AOE's own stated figure in the tooltip. A slowdown never reads
+ * "improvement -0.71%".
+ */
+function TaskChange({ task }: { readonly task: TuningTask }) {
+  const { t, i18n } = useTranslation(HOME_NS);
+  const size = useChangeSize();
+  const stated = task.improvementPct;
+  const fromTimes = size(task.baselineMs, task.tunedMs);
+  if (fromTimes === '' && stated === null) return null;
+  const label: DiffLabel =
+    fromTimes !== '' && task.baselineMs !== null && task.tunedMs !== null
+      ? labelDiff(diffValues(task.baselineMs, task.tunedMs), { pct: 0, abs: 0 })
+      : (stated ?? 0) > 0
+        ? 'improvement'
+        : (stated ?? 0) < 0
+          ? 'regression'
+          : 'neutral';
+  return (
+    <DiffBadge
+      label={label}
+      magnitude={
+        fromTimes !== ''
+          ? fromTimes
+          : formatPct(Math.abs(stated ?? 0), i18n.language).replace(/^\+/, '')
+      }
+      testId="task-change"
+      title={
+        stated === null
+          ? undefined
+          : t('file.task.improvement', { pct: formatPct(stated, i18n.language) })
+      }
+    />
+  );
+}
 
 function TaskList({ file }: { readonly file: ImportedFile }) {
   const { t, i18n } = useTranslation(HOME_NS);
@@ -51,9 +91,7 @@ function TaskList({ file }: { readonly file: ImportedFile }) {
               })}
             </span>
           ) : null}
-          {task.improvementPct !== null ? (
-            <span>{t('file.task.improvement', { pct: formatPct(task.improvementPct, lang) })}</span>
-          ) : null}
+          <TaskChange task={task} />
         </li>
       ))}
     </ul>

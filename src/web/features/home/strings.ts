@@ -84,7 +84,7 @@ registerStrings(HOME_NS, {
         operators_one: '{{n}} operator',
         operators_other: '{{n}} operators',
         latency: '{{baseline}} → {{tuned}} ms',
-        improvement: 'improvement {{pct}}',
+        improvement: 'AOE states an improvement of {{pct}}',
         status: {
           succeeded: 'succeeded',
           failed: 'failed',
@@ -192,7 +192,7 @@ registerStrings(HOME_NS, {
         operators_one: '{{n}} 个算子',
         operators_other: '{{n}} 个算子',
         latency: '{{baseline}} → {{tuned}} ms',
-        improvement: '性能提升 {{pct}}',
+        improvement: 'AOE 给出的性能提升：{{pct}}',
         status: {
           succeeded: '成功',
           failed: '失败',
