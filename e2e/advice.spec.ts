@@ -96,6 +96,40 @@ test('the demo run shows ranked findings with evidence links and commands that c
   expect(copied).toBe('msprof-analyze advisor computation -d <profiling dir>');
   expect(copied).toBe(await command.locator('code').textContent());
 
+  // tune-next: its first operator opens that operator's kernel rows in the profile.
+  await expand(page, 'tune-next');
+  const first = finding(page, 'tune-next')
+    .getByTestId('advice-evidence-link')
+    .filter({ hasText: 'µs' })
+    .first();
+  const label =
+    (await finding(page, 'tune-next')
+      .locator('dt')
+      .filter({ hasText: 'not tuned' })
+      .first()
+      .textContent()) ?? '';
+  const op = label.match(/^(\S+) \(/)?.[1] ?? '';
+  // The largest untuned AI Core operator (the AI CPU ones are not AOE's to tune).
+  expect(op).toBe('Transpose_0');
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`/profile/[0-9a-f]+\\?ops\\.q=${op}$`));
+  await expect(
+    page.getByTestId('profile-operators').getByText(op, { exact: true }).first(),
+  ).toBeInViewport();
+  await page.goBack();
+  await expect(page.getByTestId('run-page')).toBeVisible();
+
+  // Each warning and the tune-next advice has a command that copies exactly as shown.
+  for (const rule of ['little-gain', 'tune-next']) {
+    await expand(page, rule);
+    const block = finding(page, rule).getByTestId('advice-command');
+    await block.getByRole('button', { name: 'Copy: Command' }).click();
+    await expect(block.getByRole('status')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await block.locator('code').textContent(),
+    );
+  }
+
   // tune-next: the aoe command and the tune_ops_file to save beside it.
   await expand(page, 'tune-next');
   const tuneNext = finding(page, 'tune-next');

@@ -146,3 +146,23 @@ export function computeUs(profile: ProfileData): number {
   computeCache.set(profile, total - comm);
   return total - comm;
 }
+
+/** Task types of operators that fell back off the AI Core. */
+export const AI_CPU_CORE = /^AI_?CPU$/i;
+
+const aiCpuCache = new WeakMap<ProfileData, ReadonlySet<string>>();
+
+/** Names of the operators with rows on the AI CPU (AOE tunes AI Core operators only). */
+export function aiCpuOperatorNames(profile: ProfileData): ReadonlySet<string> {
+  const t = profile.table;
+  if (t === null) return new Set();
+  const cached = aiCpuCache.get(profile);
+  if (cached !== undefined) return cached;
+  const onCpu = dictTest(t.dict, (core) => AI_CPU_CORE.test(core.trim()));
+  const names = new Set<string>();
+  for (let i = 0; i < t.rowCount; i++) {
+    if (onCpu(t.coreType[i] as number)) names.add(t.dict[t.name[i] as number] ?? '');
+  }
+  aiCpuCache.set(profile, names);
+  return names;
+}

@@ -195,6 +195,31 @@ describe('tune-next', () => {
     );
   });
 
+  it('leaves out operators that run on the AI CPU: AOE cannot tune them', async () => {
+    // NMS on the AI CPU takes 200 µs of 1200 (16.7 %), more than any Conv; Conv_2..Conv_9 take
+    // 120 µs each (10.0 %). Only the Convs may be listed.
+    const { profile } = await opSummary([
+      ...profileRows,
+      { name: 'NonMaxSuppression_0', type: 'NonMaxSuppressionV3', core: 'AI_CPU', us: 200 },
+    ]);
+    const t = task({ operators: [op('Conv_0', 'Conv2D', 20, 10), op('Conv_1', 'Conv2D', 20, 10)] });
+    const [f] = only(
+      advise({
+        reports: [report('r1', [t])],
+        profiles: [profile],
+        links: [{ reportId: 'r1', profileId: profile.id }],
+      }),
+      'tune-next',
+    );
+    const file = JSON.parse(f?.action.config ?? '') as { tune_ops_name: string[] };
+    expect(file.tune_ops_name).not.toContain('NonMaxSuppression_0');
+    expect(file.tune_ops_name).toHaveLength(8);
+    expect(f?.evidence[1]?.label.en).toBe('Conv_2 (Conv2D), not tuned');
+    expect(f?.evidence[1]?.value).toBe('120.000 µs · 10.0 %');
+    // 8 × 10.0 % = 80.0 %
+    expect(f?.impact).toBeCloseTo(0.8);
+  });
+
   it('is silent without a profile of the same model, and when the untuned rest is small', async () => {
     const t = task({ operators: [op('Conv_0', 'Conv2D', 20, 10)] });
     expect(only(advise({ reports: [report('r1', [t])] }), 'tune-next')).toEqual([]);

@@ -4,7 +4,13 @@
 // Ascend. Source: FORMATS.md B.2 (`Task Type` AI_CPU), AOE-CLI.md §6 ("no AI-Core graph", only
 // AI-Core operators are tunable) and the msprof-analyze advisor's AI CPU check (AOE-CLI.md §11).
 import type { AdviceRule, Finding } from '../types.ts';
-import { computeUs, dictTest, profilesToRead, timeByCoreType } from '../context.ts';
+import {
+  AI_CPU_CORE as AI_CPU,
+  computeUs,
+  dictTest,
+  profilesToRead,
+  timeByCoreType,
+} from '../context.ts';
 import { L, pct, us } from '../text.ts';
 
 export const AI_CPU_THRESHOLDS = {
@@ -22,7 +28,6 @@ export const AI_CPU_THRESHOLDS = {
   },
 } as const;
 
-const AI_CPU = /^AI_?CPU$/i;
 const TOP = 5;
 
 export const aiCpuRule: AdviceRule = {

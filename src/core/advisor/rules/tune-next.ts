@@ -6,7 +6,7 @@
 import { tuneOpsFileText } from '../../export/tune-ops-file.ts';
 import { joinTaskWithProfile } from '../../model/join.ts';
 import type { AdviceRule, Finding } from '../types.ts';
-import { profilesOfReport } from '../context.ts';
+import { aiCpuOperatorNames, profilesOfReport } from '../context.ts';
 import { L, pct, reportEvidence, us } from '../text.ts';
 
 export const TUNE_NEXT_THRESHOLDS = {
@@ -37,13 +37,16 @@ export const tuneNextRule: AdviceRule = {
         const join = joinTaskWithProfile(task, profile.summary, {
           tuneNextLimit: TUNE_NEXT_THRESHOLDS.maxOperators.value * 4,
         });
+        // Operators on the AI CPU are not AOE's to tune (the ai-cpu-operators advice covers them).
+        const onCpu = aiCpuOperatorNames(profile);
         const picked = join.tuneNext
           .filter(
             (e) =>
               e.reason !== 'no-gain' &&
               e.share >= TUNE_NEXT_THRESHOLDS.minShare.value &&
               !NOT_TUNABLE.test(e.name) &&
-              !NOT_TUNABLE.test(e.type),
+              !NOT_TUNABLE.test(e.type) &&
+              !onCpu.has(e.name),
           )
           .slice(0, TUNE_NEXT_THRESHOLDS.maxOperators.value);
         const share = picked.reduce((s, e) => s + e.share, 0);
