@@ -143,6 +143,8 @@ test('a failing step names itself and why; the job resumes from it, reusing the 
   page,
 }) => {
   test.setTimeout(90_000);
+  // A narrow window: the job's steps show below the form.
+  await page.setViewportSize({ width: 800, height: 900 });
   await page.goto(`/launch#token=${launcherToken()}`);
   await waitForReady(page);
   await page.getByRole('radio', { name: /^Convert and measure/ }).check();
@@ -159,6 +161,8 @@ test('a failing step names itself and why; the job resumes from it, reusing the 
   await page.getByRole('button', { name: 'Start job' }).click();
 
   const detail = page.locator('.launch-detail');
+  // Started from the bottom of the form, the job comes into view by itself.
+  await expect(detail.getByRole('heading', { level: 2 })).toBeInViewport();
   await expect(detail).toHaveAttribute('data-job-state', 'failed');
   const firstJob = new URL(page.url()).searchParams.get('job') ?? '';
   await expect(page.getByTestId('failed-step')).toHaveText(

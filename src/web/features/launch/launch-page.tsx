@@ -119,6 +119,16 @@ export function LaunchPage() {
     return () => clearInterval(timer);
   }, [launcher, token, loadPreflight, loadJobs]);
 
+  // A job just started shows below the form on a narrow screen: bring its steps into view.
+  const [reveal, setReveal] = useState(false);
+  useEffect(() => {
+    if (!reveal || !selected) return;
+    setReveal(false);
+    const detail = document.querySelector<HTMLElement>('.launch-detail');
+    if (detail && detail.getBoundingClientRect().top > window.innerHeight - 80)
+      detail.scrollIntoView?.({ block: 'start' });
+  }, [reveal, selected]);
+
   const select = useCallback(
     (id: string) =>
       setParams((p) => {
@@ -167,6 +177,7 @@ export function LaunchPage() {
               initialTuneOps={params.get('tuneOps') ?? ''}
               onStarted={(id) => {
                 select(id);
+                setReveal(true);
                 void loadJobs();
               }}
             />
