@@ -105,7 +105,7 @@ const MIGRATIONS: readonly string[] = [
      manifest TEXT NOT NULL,
      raw BLOB NOT NULL
    );
-   CREATE INDEX history_runs_model ON history_runs(model, created_at);
+   CREATE INDEX history_runs_model ON history_runs(model, created_at, id);
    CREATE INDEX history_runs_created ON history_runs(created_at, id);
    CREATE INDEX history_runs_host ON history_runs(host, created_at);
    CREATE INDEX history_runs_user ON history_runs(user_name, created_at);

@@ -47,7 +47,7 @@ export const PG_MIGRATIONS: readonly string[] = [
      manifest TEXT NOT NULL,
      raw BYTEA NOT NULL
    );
-   CREATE INDEX history_runs_model ON history_runs (model, created_at);
+   CREATE INDEX history_runs_model ON history_runs (model, created_at, id);
    CREATE INDEX history_runs_created ON history_runs (created_at, id);
    CREATE INDEX history_runs_host ON history_runs (host, created_at);
    CREATE INDEX history_runs_user ON history_runs (user_name, created_at);
@@ -181,14 +181,14 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
       return { rows: rows.rows.map(summaryOf), total: Number(count.rows[0]?.n ?? 0) };
     },
     async history(filter) {
+      // Newest first along the (model, created_at, id) index, no sort; then oldest first here.
       const w = whereOf(filter, ph);
       const r = await pool.query<SummaryRow>(
-        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
-           ORDER BY created_at DESC, id DESC LIMIT ${ph(w.values.length + 1)}) AS newest
-         ORDER BY created_at, id`,
+        `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
+         ORDER BY created_at DESC, id DESC LIMIT ${ph(w.values.length + 1)}`,
         [...w.values, MAX_HISTORY_POINTS],
       );
-      return r.rows.map(summaryOf);
+      return r.rows.reverse().map(summaryOf);
     },
     async facets(): Promise<Facets> {
       const [models, hosts, users] = await Promise.all([

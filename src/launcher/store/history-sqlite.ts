@@ -76,14 +76,15 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
       return { rows: rows.map(summaryOf), total };
     },
     async history(filter) {
+      // Newest first along the (model, created_at, id) index, no sort; then oldest first here.
       const w = whereOf(filter, q);
       const rows = db
         .prepare(
-          `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
-             ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id`,
+          `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
+           ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
         .all(...w.values, MAX_HISTORY_POINTS) as SummaryRow[];
-      return rows.map(summaryOf);
+      return rows.reverse().map(summaryOf);
     },
     async facets(): Promise<Facets> {
       const models = db
