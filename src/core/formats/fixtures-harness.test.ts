@@ -2,9 +2,6 @@
 // (detection by content alone must agree), checked against the model schema, round-tripped
 // through a share bundle, and summarised in one snapshot. A new format's fixtures are picked up
 // here without a line of test code. Profiler databases are built from their SQL fixtures.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import initSqlJs from 'sql.js';
@@ -20,20 +17,27 @@ import { sampleSharedRun } from '../share/sample-runs.ts';
 import { DEFAULT_VIEW } from '../share/view-state.ts';
 import type { SqlEngine } from './profiler-db/engine.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIRS = ['formats', 'measure'];
+// Fixtures as text (every fixture is text; a BOM stays in the string and is encoded back).
+const FILES = import.meta.glob<string>(
+  ['./*/fixtures/**/*', '../measure/fixtures/**/*', '!**/*.md'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 function fixtures(): string[] {
-  const out: string[] = [];
-  for (const dir of DIRS) {
-    for (const entry of readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      if (!/[\\/]fixtures[\\/]/.test(path) || /\.md$/i.test(entry.name)) continue;
-      out.push(relative(ROOT, path).split('\\').join('/'));
-    }
-  }
-  return out.sort();
+  return Object.keys(FILES)
+    .map((k) => k.replace(/^\.\.\//, '').replace(/^\.\//, 'formats/'))
+    .sort();
+}
+
+function textOf(path: string): string {
+  const key = path.startsWith('formats/') ? `./${path.slice('formats/'.length)}` : `../${path}`;
+  const text = FILES[key];
+  if (text === undefined) throw new Error(`no fixture ${path}`);
+  return text;
 }
 
 let engine: SqlEngine;
@@ -51,15 +55,15 @@ beforeAll(async () => {
 
 /** The bytes of a fixture; an SQL script becomes the database it builds (named `.db`). */
 function load(path: string): { name: string; bytes: Uint8Array } {
-  const text = readFileSync(join(ROOT, path));
+  const text = textOf(path);
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (!base.endsWith('.sql')) return { name: base, bytes: new Uint8Array(text) };
+  if (!base.endsWith('.sql')) return { name: base, bytes: new TextEncoder().encode(text) };
   const db = new (
     engine as unknown as {
       Database: new () => { run(s: string): void; export(): Uint8Array; close(): void };
     }
   ).Database();
-  db.run(text.toString('utf8'));
+  db.run(text);
   const bytes = db.export();
   db.close();
   return { name: 'ascend_pytorch_profiler_0.db', bytes };
