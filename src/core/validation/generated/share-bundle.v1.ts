@@ -107,7 +107,7 @@ export interface Ops {
 export interface Profile {
   id: Id;
   file: Text;
-  format: 'op-summary' | 'kernel-details' | 'op-statistic';
+  format: 'op-summary' | 'kernel-details' | 'op-statistic' | 'profiler-db' | 'trtexec-profile';
   headerSet: Text;
   rows: number;
   total: Num;
