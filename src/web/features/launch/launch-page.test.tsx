@@ -216,3 +216,17 @@ test('Start is unavailable, with the reason, while the host check says aoe is mi
   expect(screen.getByTestId('start-blocked').textContent).toContain('无法启动');
   expect(screen.getByTestId('start-blocked').textContent).toContain('未找到 aoe');
 });
+
+test('a host check that cannot be read says so and does not keep Start unavailable', async () => {
+  localStorage.setItem('aoe-dashboard.launcher-token', 'tok-0123456789abcdef');
+  mockFetch((url) => {
+    if (url === '/api/health') return { status: 200, body: { ok: true, version: '1' } };
+    if (url === '/api/preflight') return { status: 500, body: { code: 'INTERNAL', message: 'x' } };
+    return { status: 200, body: { jobs: [] } };
+  });
+  renderPage();
+  expect(await screen.findByText(/The host check could not be read/)).toBeInstanceOf(HTMLElement);
+  const start = screen.getByRole('button', { name: 'Start job' }) as HTMLButtonElement;
+  expect(start.disabled).toBe(false);
+  expect(screen.queryByTestId('start-blocked')).toBeNull();
+});

@@ -25,6 +25,9 @@ import './launch.css';
 
 const JOBS_REFRESH_MS = 2000;
 
+/** A host check with nothing in it: what the form goes by when the check cannot be read. */
+const NO_CHECK: Preflight = { ok: true, items: [], helpOptions: null, devices: [] };
+
 function TokenForm({
   invalid,
   onToken,
@@ -71,6 +74,9 @@ export function LaunchPage() {
   const [tokenInvalid, setTokenInvalid] = useState(false);
   const [preflight, setPreflight] = useState<Preflight | null>(null);
   const [models, setModels] = useState<ModelListing | null | 'failed'>(null);
+  // The host check could not be read (not a refused token): nothing is blocked on it then, the
+  // launcher still checks each job it is sent.
+  const [preflightFailed, setPreflightFailed] = useState(false);
   const [jobs, setJobs] = useState<readonly JobView[]>([]);
   const selected = params.get('job');
 
@@ -97,9 +103,11 @@ export function LaunchPage() {
   // `token` is a dependency so that a new token asks again; the client sends the stored one.
   const loadPreflight = useCallback(async () => {
     setPreflight(null);
+    setPreflightFailed(false);
     const [res, listing] = await Promise.all([api.preflight(), api.models()]);
     if (res.ok) setPreflight(res.value);
     else if (res.status === 401) setTokenInvalid(true);
+    else setPreflightFailed(true);
     setModels(listing.ok ? listing.value : 'failed');
   }, [token]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -170,9 +178,13 @@ export function LaunchPage() {
       {launcher === 'present' && token && !tokenInvalid ? (
         <div className="launch-grid">
           <div className="launch-col">
-            <PreflightPanel preflight={preflight} onRefresh={() => void loadPreflight()} />
-            <JobForm
+            <PreflightPanel
               preflight={preflight}
+              failed={preflightFailed}
+              onRefresh={() => void loadPreflight()}
+            />
+            <JobForm
+              preflight={preflightFailed ? NO_CHECK : preflight}
               models={models}
               initialTuneOps={params.get('tuneOps') ?? ''}
               onStarted={(id) => {

@@ -47,6 +47,8 @@ registerStrings(LAUNCH_NS, {
       noJobType: 'Choose subgraph tuning, operator tuning or both.',
       blocked: 'Start is unavailable: {{reasons}}',
       blockedChecking: 'Start is unavailable until the host check has answered.',
+      checkFailed:
+        'The host check could not be read; the launcher still checks each job when it is started.',
     },
     hint: {
       model: 'A path under the models root, at most 1024 characters.',
@@ -160,6 +162,7 @@ registerStrings(LAUNCH_NS, {
       noJobType: '请选择子图调优、算子调优或两者。',
       blocked: '无法启动：{{reasons}}',
       blockedChecking: '主机检查完成前无法启动。',
+      checkFailed: '无法读取主机检查结果；启动任务时启动器仍会逐项检查。',
     },
     hint: {
       model: '模型根目录下的路径，最多 1024 个字符。',

@@ -30,9 +30,11 @@ export function itemText(
 
 export function PreflightPanel({
   preflight,
+  failed = false,
   onRefresh,
 }: {
   readonly preflight: Preflight | null;
+  readonly failed?: boolean;
   readonly onRefresh: () => void;
 }) {
   const { t } = useTranslation(LAUNCH_NS);
@@ -44,7 +46,11 @@ export function PreflightPanel({
           {t('preflight.refresh')}
         </button>
       </div>
-      {preflight === null ? (
+      {failed ? (
+        <p className="launch-field-error" role="alert">
+          {t('pform.checkFailed')}
+        </p>
+      ) : preflight === null ? (
         <p className="muted">{t('checking')}</p>
       ) : (
         <ul className="launch-checks">
