@@ -3,7 +3,7 @@
 // in the middle of a publish, a file the server refuses, and `aoe-dashboard publish`.
 import type { FastifyInstance } from 'fastify';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -273,3 +273,40 @@ for (const engine of engines()) {
     },
   );
 }
+
+describe('stopping the device launcher', () => {
+  it('does not wait for a team server that never answers; the run stays queued', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const addr = silent.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const dir = mkdtempSync(join(tmpdir(), 'aoe-device-'));
+    const db = deviceDb(dir);
+    try {
+      const publisher = new Publisher({
+        repo: createRepo(db),
+        history: sqliteHistory(db),
+        dataDir: dir,
+        target: { url: `http://127.0.0.1:${port}`, token: 'x'.repeat(40) },
+        pollMs: 10,
+        log: () => undefined,
+      });
+      publisher.start();
+      // Wait until the send is in flight (the silent server has the connection).
+      for (let i = 0; i < 500 && sockets.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(sockets.length).toBeGreaterThan(0);
+      const stopped = publisher.stop().then(() => 'stopped');
+      const late = new Promise((r) => setTimeout(() => r('still waiting'), 5000));
+      expect(await Promise.race([stopped, late])).toBe('stopped');
+      expect(readdirSync(join(dir, QUEUE_DIR))).toEqual([`${RUN_ID}.json`]);
+    } finally {
+      db.close();
+      for (const s of sockets) s.destroy();
+      silent.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -74,6 +74,8 @@ export function payloadOf(run: RunRow, raw: Buffer, manifests: unknown[]): Launc
 /** Sends the queued payload files of `dir` (`*.json`) to `target`, oldest first. */
 export class PublishQueue {
   private readonly retries = new Map<string, { attempt: number; dueAt: number }>();
+  /** Aborts a send in flight when the launcher stops (the run stays queued). */
+  readonly stopping = new AbortController();
 
   constructor(
     readonly dir: string,
@@ -103,6 +105,7 @@ export class PublishQueue {
   async drain(now: () => number = Date.now): Promise<number> {
     let done = 0;
     for (const id of this.pending()) {
+      if (this.stopping.signal.aborted) break;
       const retry = this.retries.get(id);
       if (retry && retry.dueAt > now()) continue;
       const file = join(this.dir, `${id}.json`);
@@ -116,7 +119,7 @@ export class PublishQueue {
             authorization: `Bearer ${this.target.token}`,
           },
           body: readFileSync(file),
-          signal: AbortSignal.timeout(120_000),
+          signal: AbortSignal.any([AbortSignal.timeout(120_000), this.stopping.signal]),
         });
         status = res.status;
         answer = await res.text();
@@ -221,6 +224,7 @@ export class Publisher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.queue?.stopping.abort();
     await this.running;
   }
 }
