@@ -58,7 +58,6 @@ export async function importBytes(
   }
 
   const parser = module.createParser(ctx);
-  parser.sizeHint?.(bytes.length);
   const chunk = options.chunkSize ?? DEFAULT_CHUNK;
   for (let at = 0; at < bytes.length; at += chunk) {
     if (options.signal?.aborted) {

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import initSqlJs from 'sql.js';
 import { main } from './main.ts';
 import { validate } from '../../core/validation/index.ts';
 import { mdCell } from './inspect.ts';
@@ -191,5 +192,51 @@ describe('aoe-dashboard inspect: AOE reports', () => {
       '| Operator | Type | Dimension | Before (µs) | After (µs) | Improvement | Knowledge base |',
     );
     expect(r.stdout).toContain('| Conv\\_12 | conv2d | – | 86.42 | 80.11 | 7.88 % | add |');
+  });
+});
+
+describe('inspect reads what the registry reads, in folders too', () => {
+  it('a profiler .db in a folder is found by its SQLite header and read as a profile', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.run(readFileSync('src/core/formats/profiler-db/fixtures/torch_npu-level1.sql', 'utf8'));
+    const dir = tempDir({});
+    writeFileSync(join(dir, 'ascend_pytorch_profiler_0.db'), db.export());
+    db.close();
+    const r = await run(['inspect', '--json', dir]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { files: { format: string; profile?: { rows: number } }[] };
+    expect(out.files.map((f) => [f.format, f.profile?.rows])).toEqual([['profiler-db', 4]]);
+  });
+
+  it('an ais_bench summary gives its measurement as issue 10 specifies', async () => {
+    const summary = {
+      NPU_compute_time: { min: 1, max: 3, mean: 2, median: 2, 'percentile(99%)': 2.98, count: 3 },
+      H2D_latency: { min: 0.1, max: 0.1, mean: 0.1, median: 0.1, 'percentile(99%)': 0.1, count: 3 },
+      D2H_latency: { min: 0.1, max: 0.1, mean: 0.1, median: 0.1, 'percentile(99%)': 0.1, count: 3 },
+      throughput: 500,
+    };
+    const dir = tempDir({ 'run_summary.json': JSON.stringify(summary) });
+    const r = await run(['inspect', '--json', join(dir, 'run_summary.json')]);
+    const out = JSON.parse(r.stdout) as { files: { format: string; measurements?: unknown[] }[] };
+    expect(out.files[0]?.format).toBe('ais_bench-summary');
+    expect(out.files[0]?.measurements).toEqual([
+      {
+        tool: 'ais_bench',
+        // Derived by the reader: 500 samples/s × 2 ms per iteration = 1 sample per iteration.
+        batchSize: 1,
+        latencyMs: {
+          count: 3,
+          min: 1,
+          max: 3,
+          mean: 2,
+          median: 2,
+          p90: null,
+          p95: null,
+          p99: 2.98,
+        },
+        throughputPerS: 500,
+      },
+    ]);
   });
 });

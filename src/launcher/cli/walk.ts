@@ -4,7 +4,7 @@
 // escaping the folder), and raw-data folders are skipped by reading only each file's head.
 import { open, readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkHead, detect, HEAD_BYTES } from '../../core/formats/index.ts';
+import { detectBytes, HEAD_BYTES } from '../../core/formats/index.ts';
 
 export interface WalkResult {
   /** Paths to import, in argument order (directories expanded in name order). */
@@ -63,9 +63,7 @@ async function recognised(path: string): Promise<boolean> {
     const buf = new Uint8Array(HEAD_BYTES + 4);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const stat = await handle.stat();
-    const head = checkHead(buf.subarray(0, bytesRead), stat.size);
-    if (!head.ok) return false;
-    return detect(path, head.head).kind === 'module';
+    return detectBytes(path, buf.subarray(0, bytesRead), stat.size).kind === 'module';
   } catch {
     return false;
   } finally {

@@ -78,7 +78,6 @@ async function readAndParse(
 
   // The id is not known before the last byte: the parser gets a placeholder, the result the id.
   const parser = module.createParser({ fileName, id: '' });
-  parser.sizeHint?.(size);
   parser.push(head);
   options.onProgress?.(reading.read);
   for (;;) {

@@ -13,7 +13,7 @@ registerStrings(ISSUES_NS, {
       NOT_UTF8: 'The file is not UTF-8 text (save it as UTF-8; GBK is not read).',
       NOT_JSON: 'The file is not valid JSON.',
       TRUNCATED:
-        'The file ends early (AOE may still be writing it); everything complete before that point was kept.',
+        'The file ends early (the tool may still be writing it); everything complete before that point was kept.',
       UNKNOWN_FORMAT:
         'Not a format the dashboard reads: AOE result JSON (opat/sgat) or a profiler table (op_summary, kernel_details, op_statistic CSV).',
       WRONG_FORMAT: 'The file name suggests one format, but the content is another.',
@@ -70,7 +70,7 @@ registerStrings(ISSUES_NS, {
       BINARY: '这是二进制文件，不是文本文件。',
       NOT_UTF8: '文件不是 UTF-8 文本（请另存为 UTF-8；不支持 GBK）。',
       NOT_JSON: '文件不是有效的 JSON。',
-      TRUNCATED: '文件提前结束（AOE 可能仍在写入）；结束位置之前的完整内容已保留。',
+      TRUNCATED: '文件提前结束（生成它的工具可能仍在写入）；结束位置之前的完整内容已保留。',
       UNKNOWN_FORMAT:
         '看板无法读取此格式：支持 AOE 结果 JSON（opat/sgat）和 Profiling 表（op_summary、kernel_details、op_statistic CSV）。',
       WRONG_FORMAT: '文件名对应一种格式，但内容是另一种格式。',

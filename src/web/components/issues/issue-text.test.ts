@@ -122,7 +122,7 @@ describe('diagnosticsText', () => {
       'header set: msprof-8.x, rows: 0',
       'columns: ',
       'issues: 1',
-      '1. [error] TRUNCATED: The file ends early (AOE may still be writing it); everything complete before that point was kept.',
+      '1. [error] TRUNCATED: The file ends early (the tool may still be writing it); everything complete before that point was kept.',
       '   line 40 · byte 1234',
       '   The JSON ends early at byte 1234.',
       '',
