@@ -83,7 +83,9 @@ export function withTableCopy(file: ImportedFile): ImportedFile {
           waitUs: table.waitUs.slice(),
           startUs: table.startUs.slice(),
           ...(table.metrics
-            ? { metrics: table.metrics.map((m) => ({ column: m.column, values: m.values.slice() })) }
+            ? {
+                metrics: table.metrics.map((m) => ({ column: m.column, values: m.values.slice() })),
+              }
             : {}),
         },
       },

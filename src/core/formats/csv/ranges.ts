@@ -10,7 +10,7 @@
 // host then reads the two ranges as one (`checkRanges` says which).
 import type { CsvProfileFormat } from './header.ts';
 import type { ParseResult, ParseContext } from '../types.ts';
-import type { ProfileData, ProfileFormat, ProfileMetric } from '../../model/types.ts';
+import type { ProfileData, ProfileMetric } from '../../model/types.ts';
 import type { ImportIssue } from '../types.ts';
 import { RowIssues, type RowIssueSnapshot } from './issues.ts';
 import {

@@ -256,8 +256,8 @@ function useFindings(props: Props): {
   const linked = useAppStore(
     useShallow((s) =>
       props.run
-        ? (Object.hasOwn(s.links, reportId) ? (s.links[reportId] ?? []) : []).map(
-            (id) => profileOf(s.files[id]),
+        ? (Object.hasOwn(s.links, reportId) ? (s.links[reportId] ?? []) : []).map((id) =>
+            profileOf(s.files[id]),
           )
         : [],
     ),
