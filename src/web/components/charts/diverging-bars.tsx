@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffLabel } from '../../../core/model/compare.ts';
-import { useNumberFormats } from '../data-table/number-format.ts';
+import { useNumberFormats } from '../number-format.ts';
 import { ChartCard } from './chart-card.tsx';
 import { DIFF_GLYPH, useDiffText } from './diff-badge.tsx';
 import { divergingView, middleEllipsis, type DivergingItem } from './layout.ts';

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import '../../i18n/index.ts';
 import { fromRows } from './columnar.ts';
 import { DataTable, type DataTableColumn } from './data-table.tsx';
+import type { TableViewState } from './url-state.ts';
 
 const rows = [
   { name: 'Conv_1', type: 'Conv2D', us: 5 },
@@ -72,5 +74,91 @@ describe('DataTable', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Type' }));
     expect(screen.queryByRole('columnheader', { name: /^Type/ })).toBeNull();
     expect(search()).toContain('t.hide=type');
+  });
+
+  describe('with the view state held by the caller', () => {
+    const changes: { next: TableViewState; replace: boolean }[] = [];
+
+    function Controlled({ initial }: { initial: TableViewState }) {
+      const [state, setState] = useState(initial);
+      return (
+        <DataTable
+          label="Operators"
+          data={data}
+          columns={columns}
+          urlKey="t"
+          viewState={{
+            state,
+            onChange: (next, replace) => {
+              changes.push({ next, replace });
+              setState(next);
+            },
+          }}
+        />
+      );
+    }
+
+    function renderControlled(initial: TableViewState, url = '/') {
+      changes.length = 0;
+      return render(
+        <MemoryRouter initialEntries={[url]}>
+          <Controlled initial={initial} />
+          <Search />
+        </MemoryRouter>,
+      );
+    }
+
+    const empty: TableViewState = {
+      sorting: [],
+      filters: {},
+      search: '',
+      groupBy: null,
+      hidden: [],
+    };
+
+    it('shows the caller state, reports changes to it and leaves the URL alone', () => {
+      // The URL says otherwise: a controlled table does not read it.
+      renderControlled(
+        { ...empty, sorting: [{ id: 'name', desc: true }], filters: { us: { min: 6, max: null } } },
+        '/?t.sort=us.asc&t.q=conv',
+      );
+      expect(header(/^Operator/).getAttribute('aria-sort')).toBe('descending');
+      expect(header(/^Time/).getAttribute('aria-sort')).toBe('none');
+      expect(screen.getByRole('status').textContent).toBe('1 of 2 rows');
+      expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search' }).value).toBe('');
+
+      fireEvent.click(screen.getByRole('button', { name: /^Time/ }));
+      expect(changes.at(-1)).toEqual({
+        next: expect.objectContaining({ sorting: [{ id: 'us', desc: true }] }) as unknown,
+        replace: false,
+      });
+      expect(header(/^Time/).getAttribute('aria-sort')).toBe('descending');
+
+      fireEvent.change(screen.getByLabelText('Filter Type'), { target: { value: 'conv' } });
+      expect(changes.at(-1)?.replace).toBe(true);
+      expect(changes.at(-1)?.next.filters).toEqual({ type: 'conv', us: { min: 6, max: null } });
+      expect(screen.getByRole('status').textContent).toBe('0 of 2 rows');
+
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Type' }));
+      expect(changes.at(-1)?.next.hidden).toEqual(['type']);
+      expect(screen.queryByRole('columnheader', { name: /^Type/ })).toBeNull();
+      expect(search()).toBe('?t.sort=us.asc&t.q=conv');
+    });
+
+    it('drops what does not fit its columns from a caller state (it may come from a link)', () => {
+      renderControlled({
+        sorting: [
+          { id: '__proto__', desc: true },
+          { id: 'us', desc: false },
+        ],
+        filters: { nope: 'x', name: { min: 1, max: 2 }, us: 'text' } as TableViewState['filters'],
+        search: '',
+        groupBy: 'us',
+        hidden: ['ghost'],
+      });
+      expect(header(/^Time/).getAttribute('aria-sort')).toBe('ascending');
+      expect(screen.getByRole('status').textContent).toBe('2 of 2 rows');
+      expect(screen.getAllByRole('columnheader')).toHaveLength(3);
+    });
   });
 });

@@ -10,7 +10,7 @@ import { DATA_TABLE_NS } from './strings.ts';
 import { TableHead } from './table-head.tsx';
 import { TableToolbar } from './table-toolbar.tsx';
 import type { TableViewState } from './url-state.ts';
-import { useTableView, type ColumnSpec } from './use-table-view.ts';
+import { useTableView, type ColumnSpec, type ControlledTableState } from './use-table-view.ts';
 import './data-table.css';
 
 export interface DataTableColumn extends ColumnSpec {
@@ -29,6 +29,11 @@ export interface DataTableProps {
   readonly columns: readonly DataTableColumn[];
   /** Prefix of this table's URL search params (`ops` → `ops.sort`, `ops.f.name`, …). */
   readonly urlKey: string;
+  /**
+   * The view state held by the caller instead of the URL (sort, filters, search, grouping,
+   * hidden columns); `urlKey` is then unused and the URL is left alone.
+   */
+  readonly viewState?: ControlledTableState;
   /** Must be a stable reference (module constant or memo). */
   readonly defaults?: Partial<TableViewState>;
   readonly height?: number;
@@ -39,14 +44,14 @@ export interface DataTableProps {
 const ROW_HEIGHT = 34;
 
 export function DataTable(props: DataTableProps) {
-  const { label, data, columns, urlKey, defaults, height = 520, testId } = props;
+  const { label, data, columns, urlKey, defaults, viewState, height = 520, testId } = props;
   const { t, i18n } = useTranslation(DATA_TABLE_NS);
   const plain = useMemo(
     () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }),
     [i18n.language],
   );
   const formatNumber = props.formatNumber ?? ((v: number) => plain.format(v));
-  const { table, view, update } = useTableView(urlKey, data, columns, defaults);
+  const { table, view, update } = useTableView(urlKey, data, columns, defaults, viewState);
   // Collapsed groups belong to the column they were grouped by: another grouping starts open.
   const [collapsedBy, setCollapsedBy] = useState<{ by: string | null; keys: ReadonlySet<string> }>({
     by: null,

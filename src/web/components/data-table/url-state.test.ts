@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange, parseTableState, writeTableState } from './url-state.ts';
+import { parseRange, parseTableState, sanitizeTableState, writeTableState } from './url-state.ts';
 
 const columns = [
   { id: 'name', kind: 'text' as const },
@@ -60,5 +60,25 @@ describe('table state in the URL', () => {
     ['1~2~3', null],
   ])('parseRange(%s)', (text, expected) => {
     expect(parseRange(text)).toEqual(expected);
+  });
+});
+
+describe('a caller-held table state', () => {
+  it('keeps what fits the columns and drops the rest', () => {
+    const hostile = JSON.parse(
+      '{"sorting":[{"id":"afterUs","desc":true},{"id":"afterUs","desc":false},{"id":"__proto__","desc":true}],' +
+        '"filters":{"__proto__":"x","name":"conv","type":{"min":1,"max":2},"afterUs":{"min":null,"max":"9"}},' +
+        '"search":"relu","groupBy":"afterUs","hidden":["type","type","ghost"]}',
+    ) as Parameters<typeof sanitizeTableState>[0];
+    const clean = sanitizeTableState(hostile, columns);
+    expect(clean).toEqual({
+      sorting: [{ id: 'afterUs', desc: true }],
+      filters: { name: 'conv' },
+      search: 'relu',
+      groupBy: null,
+      hidden: ['type'],
+    });
+    expect(Object.getPrototypeOf(clean.filters)).toBeNull();
+    expect(sanitizeTableState({ ...hostile, groupBy: 'type' }, columns).groupBy).toBe('type');
   });
 });

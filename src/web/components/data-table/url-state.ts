@@ -106,3 +106,42 @@ export function writeTableState(
   if (state.hidden.length > 0) next.set(keyOf(prefix, 'hide'), state.hidden.join(','));
   return next;
 }
+
+/**
+ * A caller-held state checked against the table's columns, with the same rules as a URL: the
+ * state may come from a share link, so unknown column ids, non-text grouping, a range on a text
+ * column and text on a number column are dropped, never thrown on.
+ */
+export function sanitizeTableState(
+  state: TableViewState,
+  columns: readonly ColumnKind[],
+): TableViewState {
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const filters: Record<string, string | NumberRange> = Object.create(null) as Record<
+    string,
+    string | NumberRange
+  >;
+  for (const col of columns) {
+    if (!Object.hasOwn(state.filters, col.id)) continue;
+    const value = state.filters[col.id];
+    if (col.kind === 'text' && typeof value === 'string' && value !== '') filters[col.id] = value;
+    if (col.kind === 'number' && typeof value === 'object' && value !== null) {
+      const range = { min: finiteOrNull(value.min), max: finiteOrNull(value.max) };
+      if (range.min !== null || range.max !== null) filters[col.id] = range;
+    }
+  }
+  const group = state.groupBy === null ? undefined : byId.get(state.groupBy);
+  return {
+    sorting: state.sorting
+      .filter((k, i, all) => byId.has(k.id) && all.findIndex((o) => o.id === k.id) === i)
+      .map((k) => ({ id: k.id, desc: k.desc === true })),
+    filters,
+    search: typeof state.search === 'string' ? state.search : '',
+    groupBy: group?.kind === 'text' ? group.id : null,
+    hidden: state.hidden.filter((id, i, all) => byId.has(id) && all.indexOf(id) === i),
+  };
+}
+
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

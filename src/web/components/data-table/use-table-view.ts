@@ -20,7 +20,12 @@ import {
 } from '@tanstack/react-table';
 import type { ColumnarData } from './columnar.ts';
 import type { NumberRange } from './engine.ts';
-import { parseTableState, writeTableState, type TableViewState } from './url-state.ts';
+import {
+  parseTableState,
+  sanitizeTableState,
+  writeTableState,
+  type TableViewState,
+} from './url-state.ts';
 
 /** What TanStack sees of a row: its id in the columnar data (rows are never materialized). */
 export interface RowRef {
@@ -46,11 +51,22 @@ export interface ColumnSpec {
   readonly sortDescFirst?: boolean;
 }
 
+/**
+ * A view state held by the caller instead of the URL (e.g. a page whose view travels in a share
+ * link). `onChange` gets the whole next state; `replace` is true for typing (filters, search),
+ * where a caller that keeps history should replace rather than push an entry.
+ */
+export interface ControlledTableState {
+  readonly state: TableViewState;
+  readonly onChange: (next: TableViewState, replace: boolean) => void;
+}
+
 export function useTableView(
   prefix: string,
   data: ColumnarData,
   specs: readonly ColumnSpec[],
   defaults: Partial<TableViewState> | undefined,
+  controlled?: ControlledTableState,
 ) {
   const [params, setParams] = useSearchParams();
   const kinds = useMemo(
@@ -61,13 +77,23 @@ export function useTableView(
       }),
     [specs, data],
   );
+  // The hooks run in both modes (hook order is fixed); a controlled table ignores the URL.
+  const controlledState = controlled?.state;
+  const onControlledChange = controlled?.onChange;
   const view = useMemo(
-    () => parseTableState(params, prefix, kinds, defaults),
-    [params, prefix, kinds, defaults],
+    () =>
+      controlledState
+        ? sanitizeTableState(controlledState, kinds)
+        : parseTableState(params, prefix, kinds, defaults),
+    [controlledState, params, prefix, kinds, defaults],
   );
 
   const update = useCallback(
     (patch: (current: TableViewState) => Partial<TableViewState>, replace = false) => {
+      if (onControlledChange) {
+        onControlledChange({ ...view, ...patch(view) }, replace);
+        return;
+      }
       setParams(
         (prev) => {
           const current = parseTableState(prev, prefix, kinds, defaults);
@@ -76,7 +102,7 @@ export function useTableView(
         { replace },
       );
     },
-    [setParams, prefix, kinds, defaults],
+    [onControlledChange, view, setParams, prefix, kinds, defaults],
   );
 
   const columns = useMemo(

@@ -5,7 +5,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis 
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import type { KnowledgeBasePoint } from '../../../core/model/compare.ts';
 import { ChartCard } from './chart-card.tsx';
-import { useCompareFormats } from './formats.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { COMPARE_NS } from './strings.ts';
 
 export function KnowledgeBasePanel({
@@ -16,7 +16,7 @@ export function KnowledgeBasePanel({
   short: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation(COMPARE_NS);
-  const f = useCompareFormats();
+  const f = useNumberFormats();
   const known = points.filter((p) => p.total !== null);
   if (known.length === 0) return <p className="muted">{t('kb.none')}</p>;
   const data = known.map((p) => ({

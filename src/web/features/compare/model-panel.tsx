@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recha
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import type { ModelRow } from '../../../core/model/compare.ts';
 import { ChartCard } from './chart-card.tsx';
-import { useCompareFormats } from './formats.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { COMPARE_NS } from './strings.ts';
 import {
   DIFF_CLASS,
@@ -28,7 +28,7 @@ export function ModelPanel({
   short: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation(COMPARE_NS);
-  const f = useCompareFormats();
+  const f = useNumberFormats();
   const changeSize = useChangeSize();
   const data = rows.map((m) => ({
     name: short.get(m.runId) ?? m.runId,

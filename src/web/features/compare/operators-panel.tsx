@@ -14,7 +14,7 @@ import {
   type SortColumn,
   type ViewState,
 } from '../../../core/share/view-state.ts';
-import { useCompareFormats } from './formats.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
@@ -48,7 +48,7 @@ export function OperatorsPanel(props: {
 }) {
   const { comparisons, labels, short, view, update, readOnly } = props;
   const { t } = useTranslation(COMPARE_NS);
-  const f = useCompareFormats();
+  const f = useNumberFormats();
   const changeSize = useChangeSize();
   const all = useMemo<TableRow[]>(
     () =>
@@ -236,16 +236,16 @@ export function OperatorsPanel(props: {
                       </>
                     )}
                   </td>
-                  <td className="num">{f.us(r.baseUs)}</td>
-                  <td className="num">{f.us(r.candUs)}</td>
+                  <td className="num">{f.usFixed(r.baseUs)}</td>
+                  <td className="num">{f.usFixed(r.candUs)}</td>
                   <td className="num" data-testid="ops-delta">
                     {d.kind !== 'numeric' ? (
                       '—'
                     ) : r.label === 'neutral' ? (
                       // Within the noise floor: the size only; the change column says "unchanged".
-                      <span className="neutral">{`${DIFF_GLYPH.neutral} ${f.us(Math.abs(d.delta))} µs`}</span>
+                      <span className="neutral">{`${DIFF_GLYPH.neutral} ${f.usFixed(Math.abs(d.delta))} µs`}</span>
                     ) : (
-                      <DiffBadge label={r.label} magnitude={`${f.us(Math.abs(d.delta))} µs`} />
+                      <DiffBadge label={r.label} magnitude={`${f.usFixed(Math.abs(d.delta))} µs`} />
                     )}
                   </td>
                   <td className={`num ${cls}`} data-testid="ops-change">

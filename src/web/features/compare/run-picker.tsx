@@ -2,7 +2,7 @@
 // it as the baseline. Runs carry short names (model and time) that charts use as axis labels.
 import { useTranslation } from 'react-i18next';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
-import { useCompareFormats } from './formats.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { COMPARE_NS } from './strings.ts';
 
 export function RunPicker(props: {
@@ -16,7 +16,7 @@ export function RunPicker(props: {
 }) {
   const { runs, selected, baseline, short, readOnly, onSelect, onPin } = props;
   const { t } = useTranslation(COMPARE_NS);
-  const f = useCompareFormats();
+  const f = useNumberFormats();
   const toggle = (id: string, on: boolean) => {
     // Keep the workspace order, so runs are listed the same way whatever was ticked first.
     const next = new Set(selected);

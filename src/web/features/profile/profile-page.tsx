@@ -13,7 +13,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from '
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { formatLabel } from '../../components/format-label.ts';
 import { useAppStore } from '../../store/index.ts';

@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { tuneOpsFileText } from '../../../core/export/tune-ops-file.ts';
 import { joinTaskWithProfile, type JoinNote } from '../../../core/model/join.ts';
 import type { TuningTask } from '../../../core/model/types.ts';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import {
   LinkEvidenceNote,
   LinkMismatchWarning,

@@ -2,7 +2,7 @@
 // ranked "tune next" list.
 import { useTranslation } from 'react-i18next';
 import type { TaskProfileJoin } from '../../../core/model/join.ts';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { RUN_NS } from './strings.ts';
 
 export function JoinTables({ join }: { join: TaskProfileJoin }) {

@@ -6,7 +6,7 @@ import { ChartCard } from '../../components/charts/chart-card.tsx';
 import { DIFF_CLASS, useDiffText } from '../../components/charts/diff-badge.tsx';
 import { niceTicks } from '../../components/charts/layout.ts';
 import { useWidth } from '../../components/charts/use-width.ts';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { RUN_NS } from './strings.ts';
 import type { ModelDelta } from './view-model.ts';
 

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TuningTask } from '../../../core/model/types.ts';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { DiffBadge, useChangeSize } from '../../components/charts/diff-badge.tsx';
 import { DivergingBars } from '../../components/charts/diverging-bars.tsx';

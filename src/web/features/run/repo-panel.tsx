@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from '
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import type { TuningTask } from '../../../core/model/types.ts';
 import { ChartFrame } from '../../components/data-table/chart-frame.tsx';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { RUN_NS } from './strings.ts';
 import { repoOperators, repoView } from './view-model.ts';
 

@@ -5,7 +5,7 @@ import { ChartCard } from '../../components/charts/chart-card.tsx';
 import { middleEllipsis } from '../../components/charts/layout.ts';
 import { CHARTS_NS } from '../../components/charts/strings.ts';
 import { useWidth } from '../../components/charts/use-width.ts';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { RUN_NS } from './strings.ts';
 import type { ParetoBar } from './view-model.ts';
 

@@ -8,7 +8,7 @@ import { Link, useLocation } from 'react-router';
 import type { TuningReport } from '../../../core/model/types.ts';
 import { DiffBadge } from '../../components/charts/diff-badge.tsx';
 import { IssueList } from '../../components/issues/issue-list.tsx';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import { ModelDeltaChart } from './model-delta-chart.tsx';
 import { SavedPareto } from './saved-pareto.tsx';
 import { RUN_NS } from './strings.ts';
