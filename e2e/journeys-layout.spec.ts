@@ -23,6 +23,12 @@ const RUN1 = 'aoe_result_opat_20250301100000123_pid1001.json';
 const RUN3 = 'aoe_result_opat_20250303100000123_pid1003.json';
 const DEMO_RUN = 'aoe_result_opat_20261102093015123_pid41873.json';
 const DEMO_PROFILE = 'resnet50/op_summary_20261102094530.csv';
+/** The demo's file cards, as many as the demo index lists. */
+const DEMO_CARDS = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../public/samples/index.json'), 'utf8')) as {
+    groups: { files: string[] }[];
+  }
+).groups.reduce((n, g) => n + g.files.length, 0);
 
 async function compareTwo(page: Page): Promise<void> {
   await openEmptyWorkspace(page);
@@ -138,10 +144,10 @@ test('the user’s own file comes before the demo files and is scrolled to and f
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page, '/');
-  await expect(page.getByTestId('file-card')).toHaveCount(5);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS);
   await dropFiles(page, [join(FIX, RUN1)]);
   const cards = page.getByTestId('file-card');
-  await expect(cards).toHaveCount(6);
+  await expect(cards).toHaveCount(DEMO_CARDS + 1);
   await expect(cards.first()).toContainText(RUN1);
   await expect(cards.first()).toBeFocused();
   await expect(cards.first()).toBeInViewport();
@@ -160,19 +166,19 @@ test('Remove can be undone: the file and its links come back, and stay after a r
   await expect(unlink).toBeVisible();
   const profile = fileCard(page, DEMO_PROFILE);
   await profile.getByRole('button', { name: `Remove ${DEMO_PROFILE}` }).click();
-  await expect(page.getByTestId('file-card')).toHaveCount(4);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS - 1);
   await expect(unlink).toHaveCount(0);
 
   const toast = page.getByTestId('removed-toast');
   await expect(toast).toContainText(`Removed ${DEMO_PROFILE}.`);
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(toast).toHaveCount(0);
-  await expect(page.getByTestId('file-card')).toHaveCount(5);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS);
   await expect(unlink).toBeVisible();
   await expect(fileCard(page, DEMO_PROFILE)).toBeFocused();
 
   await reloadWhenSaved(page);
-  await expect(page.getByTestId('file-card')).toHaveCount(5);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS);
   await expect(unlink).toBeVisible();
 
   // Removing for good: no undo taken, the file stays gone after a reload.
@@ -181,7 +187,7 @@ test('Remove can be undone: the file and its links come back, and stay after a r
     .click();
   await page.getByTestId('removed-toast').getByRole('button', { name: 'Dismiss' }).click();
   await reloadWhenSaved(page);
-  await expect(page.getByTestId('file-card')).toHaveCount(4);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS - 1);
 });
 
 test.describe('in Chinese', () => {
@@ -196,6 +202,6 @@ test.describe('in Chinese', () => {
     const toast = page.getByTestId('removed-toast');
     await expect(toast).toContainText(`已移除 ${DEMO_PROFILE}。`);
     await toast.getByRole('button', { name: '撤销' }).click();
-    await expect(page.getByTestId('file-card')).toHaveCount(5);
+    await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS);
   });
 });
