@@ -322,7 +322,11 @@ export function JobForm({
         ))}
       </div>
       <div className="launch-row">
-        {field('loop', t('pform.loop'), input('loop', { type: 'number', min: 1 }))}
+        {field(
+          'loop',
+          t(v.preset === 'mslite' ? 'pform.loopBenchmark' : 'pform.loop'),
+          input('loop', { type: 'number', min: 1 }),
+        )}
         {field('warmup', t('pform.warmup'), input('warmup', { type: 'number', min: 0 }))}
         {field('batchSize', t('pform.batchSize'), input('batchSize', { type: 'number', min: 1 }))}
       </div>
