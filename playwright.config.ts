@@ -39,15 +39,22 @@ export default defineConfig({
   // Every spec runs against the launcher, as users run it: the built dashboard (dist/) served by
   // `aoe-dashboard serve` with the demo reports, a fresh data dir per test run, and the stand-in
   // `aoe` with its fixture models (e2e/fixtures/fake-aoe). The data dir holds the access token.
-  // The other tools' stand-ins (atc, python3 -m ais_bench, msprof, npu-smi) come first on the
+  // The other tools' stand-ins (atc, python3 -m ais_bench, msprof, npu-smi, converter_lite,
+  // MindSpore Lite's benchmark, and aoe, which converter_lite runs itself) come first on the
   // launcher's PATH, which its jobs inherit, so the pipeline presets run as they would on a host.
   webServer: {
     env: {
       ...(process.env as Record<string, string>),
       PATH: [
-        ...['fake-atc', 'fake-ais-bench', 'fake-msprof', 'fake-npu-smi'].map((d) =>
-          join(process.cwd(), 'e2e', 'fixtures', d),
-        ),
+        ...[
+          'fake-atc',
+          'fake-ais-bench',
+          'fake-msprof',
+          'fake-npu-smi',
+          'fake-converter-lite',
+          'fake-mslite-benchmark',
+          'fake-aoe',
+        ].map((d) => join(process.cwd(), 'e2e', 'fixtures', d)),
         process.env.PATH ?? '/usr/bin:/bin',
       ].join(':'),
     },

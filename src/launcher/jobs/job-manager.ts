@@ -28,6 +28,8 @@ import type { AisBenchStep } from './tools/ais-bench.ts';
 import { aoeSteps, type AoeStep } from './tools/aoe.ts';
 import { socOf, type AtcStep } from './tools/atc.ts';
 import type { MsprofStep } from './tools/msprof.ts';
+import { fmkFromSuffix, type ConverterStep } from './tools/converter-lite.ts';
+import { benchmarkShapes, type BenchmarkStep } from './tools/mslite-benchmark.ts';
 import { toolOf } from './tools/index.ts';
 import { npuSmi, type NpuInfo } from './tools/npu-smi.ts';
 import type { StepOutputs, ToolName } from './tools/tool.ts';
@@ -443,8 +445,13 @@ export class JobManager {
     const pipeline = plan.steps !== undefined;
     const chain: Chain = {
       om: plan.model.toLowerCase().endsWith('.om') ? plan.model : null,
+      mindir: plan.model.toLowerCase().endsWith('.mindir') ? plan.model : null,
       soc: plan.soc ?? null,
       bank: null,
+      keep(model) {
+        if (model.toLowerCase().endsWith('.mindir')) this.mindir = model;
+        else this.om = model;
+      },
     };
     if (plan.steps?.some((st) => st.tool === 'aoe' || st.bank === true)) {
       // The knowledge base AOE writes and the rebuild reads: the request's, else the job's own.
@@ -462,7 +469,7 @@ export class JobManager {
       const step = steps[index];
       if (!step) break;
       const outputs = reused.outputs as Pick<StepOutputs, 'model'> | null;
-      if (outputs?.model) chain.om = outputs.model;
+      if (outputs?.model) chain.keep(outputs.model);
       const done = { exitCode: 0, errorCode: null, errorMessage: null };
       const f = {
         state: 'succeeded' as const,
@@ -543,7 +550,7 @@ export class JobManager {
       exitCode = outcome.exitCode;
       const at = iso();
       const { outputs } = outcome;
-      if (outputs.model) chain.om = outputs.model;
+      if (outputs.model) chain.keep(outputs.model);
       const runs = await storeResultFiles(this.o.repo, this.o.dataDir, id, outputs.runFiles, at);
       for (const r of runs) emit('result', { ...step.tag, ...r });
       const manifest = await buildManifest({
@@ -588,9 +595,12 @@ function endFields(tool: ToolName, outputs: StepOutputs): Record<string, unknown
     : { model: outputs.model, files: outputs.files };
 }
 
-/** What a pipeline's steps hand on: the last .om built, atc's SoC, the knowledge base. */
+/** What a pipeline's steps hand on: the last .om and .mindir built, atc's SoC, the knowledge base. */
 interface Chain {
   om: string | null;
+  mindir: string | null;
+  /** Takes a model a step built as the last .om or .mindir. */
+  keep(model: string): void;
   soc: string | null;
   bank: string | null;
 }
@@ -692,6 +702,35 @@ function stepsOf(request: JobRequest, plan: JobPlan, resume?: ResumeFrom): JobSt
           const m = measure(chain);
           if (!m.ok) return m;
           const value: MsprofStep = { measure: m.value as AisBenchStep, options: st.options };
+          return { ok: true, value };
+        }
+        case 'converter_lite': {
+          const fmk = fmkFromSuffix(plan.model);
+          if (fmk === null)
+            return { ok: false, message: 'converter_lite cannot tell the model framework' };
+          const mode = request.aoeMode ?? 'subgraph tuning, operator tuning';
+          const value: ConverterStep = {
+            model: plan.model,
+            fmk,
+            weight: plan.weight,
+            inputShape: request.inputShape,
+            aoeMode: mode === 'none' ? null : mode,
+            akg: request.akg ?? false,
+            options: st.options,
+          };
+          return { ok: true, value };
+        }
+        case 'mslite_benchmark': {
+          if (chain.mindir === null)
+            return { ok: false, message: 'no .mindir to measure: no step before built one' };
+          const value: BenchmarkStep = {
+            model: chain.mindir,
+            loop: request.loop ?? DEFAULT_LOOP,
+            warmupCount: request.warmupCount ?? DEFAULT_WARMUP,
+            device: plan.device,
+            inputShapes: benchmarkShapes(request.inputShape),
+            options: st.options,
+          };
           return { ok: true, value };
         }
       }

@@ -4,6 +4,7 @@
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import { PATH_MESSAGES, resolveDirInRoot, resolveUnderRoot } from './paths.ts';
 import { aoeTool, frameworkFromSuffix } from './tools/aoe.ts';
+import { fmkFromSuffix } from './tools/converter-lite.ts';
 import { toolOf, type AnyTool } from './tools/index.ts';
 import { deviceRefusal, type NpuInfo } from './tools/npu-smi.ts';
 import { checkToolOption } from './tools/tool.ts';
@@ -34,7 +35,8 @@ export interface JobPlan {
   readonly soc?: string | null;
 }
 
-export type PipelineTool = 'atc' | 'ais_bench' | 'aoe' | 'msprof';
+export type PipelineTool =
+  'atc' | 'ais_bench' | 'aoe' | 'msprof' | 'converter_lite' | 'mslite_benchmark';
 
 export interface PlannedStep {
   readonly tool: PipelineTool;
@@ -62,6 +64,7 @@ export const PRESETS: Readonly<Record<NonNullable<JobRequest['preset']>, readonl
       { tool: 'ais_bench' },
       { tool: 'msprof' },
     ],
+    mslite: [{ tool: 'converter_lite' }, { tool: 'mslite_benchmark' }],
   };
 
 export interface PlanError {
@@ -141,9 +144,17 @@ export function planJob(
   // Only aoe and atc read a framework model; a measuring-only job names an .om.
   const needsFramework =
     steps === null || steps.some((st) => st.tool === 'aoe' || st.tool === 'atc');
+
   const model = resolveUnderRoot(modelsRoot, req.model);
   if (!model.ok)
     errors.push({ code: 'BAD_PATH', field: '/model', message: PATH_MESSAGES[model.reason] });
+  if (model.ok && !model.isDir && steps?.some((st) => st.tool === 'converter_lite')) {
+    if (fmkFromSuffix(model.path) === null) {
+      const message =
+        'converter_lite reads .onnx, .pb, .tflite, .prototxt (with a weight), .mindir, .pt or .pth models';
+      errors.push({ code: 'BAD_REQUEST', field: '/model', message });
+    }
+  }
 
   let weight: string | null = null;
   if (req.weight !== undefined) {
@@ -219,7 +230,9 @@ function planSteps(
   const fromPreset = req.preset !== undefined;
   const requested = req.steps ?? (req.preset ? PRESETS[req.preset] : []);
   const isOm = req.model.toLowerCase().endsWith('.om');
+  const isMindir = req.model.toLowerCase().endsWith('.mindir');
   let builds = false;
+  let buildsMindir = false;
   return requested.map((step, i) => {
     const field = fromPreset ? '/preset' : `/steps/${i}`;
     const tool = toolOf(step.tool);
@@ -248,7 +261,13 @@ function planSteps(
       const message = `${step.tool} measures an .om: name one as the model, or put an atc step before it`;
       errors.push({ code: 'BAD_REQUEST', field, message });
     }
+    if (step.tool === 'mslite_benchmark' && !buildsMindir && !isMindir) {
+      const message =
+        'benchmark measures a .mindir: name one as the model, or put a converter_lite step before it';
+      errors.push({ code: 'BAD_REQUEST', field, message });
+    }
     if (step.tool === 'atc' || step.tool === 'aoe') builds = true;
+    if (step.tool === 'converter_lite') buildsMindir = true;
     // A preset's aoe steps take the request's top-level AOE options.
     // The schema's `additionalProperties: {type: string}` rules out undefined values here too.
     const own = step.options as Readonly<Record<string, string>> | undefined;

@@ -7,6 +7,8 @@ import { execa } from 'execa';
 import { resolveBinary, type Env } from './env.ts';
 import { aisBenchTool } from './tools/ais-bench.ts';
 import { aoeTool } from './tools/aoe.ts';
+import { converterLiteTool } from './tools/converter-lite.ts';
+import { msliteBenchmarkTool } from './tools/mslite-benchmark.ts';
 import { atcTool } from './tools/atc.ts';
 import { msprofTool } from './tools/msprof.ts';
 import { npuSmi } from './tools/npu-smi.ts';
@@ -106,7 +108,7 @@ export function createAisBenchProbe(env: Env) {
 }
 
 /**
- * The pipeline tools: atc and msprof on the jobs' PATH, python3 and its ais_bench module. A
+ * The pipeline tools: atc, msprof, MindSpore Lite's converter_lite and benchmark on the jobs' PATH, python3 and its ais_bench module. A
  * missing one is a warning, not an error: a plain AOE job needs none of them, and the Launch page
  * refuses only the presets that do.
  */
@@ -118,6 +120,8 @@ async function toolItems(
   for (const [id, tool] of [
     ['atc', atcTool],
     ['msprof', msprofTool],
+    ['converterLite', converterLiteTool],
+    ['msliteBenchmark', msliteBenchmarkTool],
   ] as const) {
     const bin = resolveBinary(tool.program, env);
     items.push(

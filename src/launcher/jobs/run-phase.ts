@@ -2,6 +2,8 @@
 // it, turn its lines into events (the adapter says what a line means), poll the files it rewrites
 // for progress when the adapter knows any, and let the adapter judge the outcome and find the
 // outputs. Nothing here knows a particular tool.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Env } from './env.ts';
 import type { JobEventType } from './events.ts';
 import { startTool, stopGroup, sweepGroup } from './process.ts';
@@ -51,6 +53,7 @@ export interface StepInput<P> {
 }
 
 const TAIL_LINES = 20;
+const MAX_KEPT_BYTES = 64 * 2 ** 20;
 
 export async function runStep<P>(input: StepInput<P>, ctl: PhaseControl): Promise<StepOutcome> {
   const { emit, tag, tool } = input;
@@ -59,6 +62,10 @@ export async function runStep<P>(input: StepInput<P>, ctl: PhaseControl): Promis
   emit('phase', { ...tag, phase: 'start', command: [input.bin, ...inv.argv] });
 
   const tail: string[] = [];
+  // The whole stdout, for a tool whose result is its console output (bounded: a runaway tool
+  // cannot fill the launcher's memory).
+  const kept: string[] = [];
+  let keptBytes = 0;
   let success = false;
   const failures = new Map<FailureCode, string | null>();
   let exited = false;
@@ -70,6 +77,10 @@ export async function runStep<P>(input: StepInput<P>, ctl: PhaseControl): Promis
       emit('log', { stream, line, ...tag });
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
+      if (tool.stdoutFile !== undefined && stream === 'stdout' && keptBytes < MAX_KEPT_BYTES) {
+        kept.push(line);
+        keptBytes += line.length + 1;
+      }
       const ev = tool.parseLine(line);
       if (!ev) return;
       if (ev.kind === 'success') success = true;
@@ -106,6 +117,16 @@ export async function runStep<P>(input: StepInput<P>, ctl: PhaseControl): Promis
   input.onPid(null);
   ctl.stop = null;
 
+  if (tool.stdoutFile !== undefined) {
+    try {
+      writeFileSync(
+        join(input.cwd, tool.stdoutFile),
+        kept.length > 0 ? `${kept.join('\n')}\n` : '',
+      );
+    } catch {
+      // A full disk: the adapter's verdict finds no output and says so.
+    }
+  }
   const last = lastLines(tail);
   if (ctl.stopReason) {
     return { ok: false, code: ctl.stopReason, exitCode: exit.exitCode, message: last };

@@ -37,9 +37,9 @@ export interface LauncherJobRequest {
   };
   timeoutS?: number;
   /**
-   * measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof.
+   * measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir.
    */
-  preset?: 'measure' | 'convert-measure' | 'full';
+  preset?: 'measure' | 'convert-measure' | 'full' | 'mslite';
   /**
    * The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).
    *
@@ -48,7 +48,7 @@ export interface LauncherJobRequest {
    */
   steps?: [
     {
-      tool: 'atc' | 'ais_bench' | 'aoe' | 'msprof';
+      tool: 'atc' | 'ais_bench' | 'aoe' | 'msprof' | 'converter_lite' | 'mslite_benchmark';
       /**
        * aoe only: 1 subgraph, 2 operator.
        */
@@ -62,7 +62,7 @@ export interface LauncherJobRequest {
       };
     },
     ...{
-      tool: 'atc' | 'ais_bench' | 'aoe' | 'msprof';
+      tool: 'atc' | 'ais_bench' | 'aoe' | 'msprof' | 'converter_lite' | 'mslite_benchmark';
       /**
        * aoe only: 1 subgraph, 2 operator.
        */
@@ -93,6 +93,14 @@ export interface LauncherJobRequest {
    * ais_bench --warmup_count (default 5).
    */
   warmupCount?: number;
+  /**
+   * converter_lite: the config file's [ascend_context] aoe_mode (default both; none converts without tuning).
+   */
+  aoeMode?: 'subgraph tuning, operator tuning' | 'subgraph tuning' | 'operator tuning' | 'none';
+  /**
+   * converter_lite: add the AKG graph-kernel section [graph_kernel_param] opt_level=2 to the config file.
+   */
+  akg?: boolean;
   /**
    * ais_bench --batchsize.
    */

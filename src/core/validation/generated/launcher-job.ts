@@ -20,7 +20,7 @@ export interface LauncherJob {
   jobTypes: [] | [1 | 2] | [1 | 2, 1 | 2];
   exitCode: number | null;
   /**
-   * TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage.
+   * TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held; UNSUPPORTED_OP an operator the converter (converter_lite) does not support. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage.
    */
   errorCode:
     | null
@@ -34,7 +34,8 @@ export interface LauncherJob {
     | 'DISK_FULL'
     | 'TOOL_FAILED'
     | 'BAD_SHAPE'
-    | 'DEVICE_BUSY';
+    | 'DEVICE_BUSY'
+    | 'UNSUPPORTED_OP';
   /**
    * Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's).
    */
@@ -59,7 +60,7 @@ export interface LauncherJob {
    */
   steps?: {
     index: number;
-    tool: 'aoe' | 'atc' | 'ais_bench' | 'msprof';
+    tool: 'aoe' | 'atc' | 'ais_bench' | 'msprof' | 'converter_lite' | 'mslite_benchmark';
     jobType?: 1 | 2;
     state: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'interrupted' | 'skipped';
     startedAt: string | null;

@@ -20,7 +20,9 @@ export interface LauncherPreflight {
       | 'atc'
       | 'msprof'
       | 'python3'
-      | 'aisBench';
+      | 'aisBench'
+      | 'converterLite'
+      | 'msliteBenchmark';
     status: 'ok' | 'warning' | 'error';
     message: string;
     values?: {

@@ -8764,7 +8764,7 @@ return errors === 0;
 validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const launcher_job_request = validate66;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","convert-measure","full"],"description":"measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","convert-measure","full","mslite"],"description":"measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"aoeMode":{"enum":["subgraph tuning, operator tuning","subgraph tuning","operator tuning","none"],"description":"converter_lite: the config file's [ascend_context] aoe_mode (default both; none converts without tuning)."},"akg":{"type":"boolean","description":"converter_lite: add the AKG graph-kernel section [graph_kernel_param] opt_level=2 to the config file."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
 const pattern16 = new RegExp("^[\\s\\S]{1,1024}$", "u");
 const pattern18 = new RegExp("^[A-Za-z0-9_./:;,\\-]{1,2048}$", "u");
 const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
@@ -9336,7 +9336,7 @@ errors++;
 }
 if(data.preset !== undefined){
 let data20 = data.preset;
-if(!(((data20 === "measure") || (data20 === "convert-measure")) || (data20 === "full"))){
+if(!((((data20 === "measure") || (data20 === "convert-measure")) || (data20 === "full")) || (data20 === "mslite"))){
 const err44 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema93.properties.preset.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
@@ -9398,7 +9398,7 @@ errors++;
 }
 if(data22.tool !== undefined){
 let data23 = data22.tool;
-if(!((((data23 === "atc") || (data23 === "ais_bench")) || (data23 === "aoe")) || (data23 === "msprof"))){
+if(!((((((data23 === "atc") || (data23 === "ais_bench")) || (data23 === "aoe")) || (data23 === "msprof")) || (data23 === "converter_lite")) || (data23 === "mslite_benchmark"))){
 const err49 = {instancePath:instancePath+"/steps/" + i3+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema93.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
@@ -9667,10 +9667,10 @@ errors++;
 }
 }
 }
-if(data.batchSize !== undefined){
-let data33 = data.batchSize;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
-const err71 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.aoeMode !== undefined){
+let data33 = data.aoeMode;
+if(!((((data33 === "subgraph tuning, operator tuning") || (data33 === "subgraph tuning")) || (data33 === "operator tuning")) || (data33 === "none"))){
+const err71 = {instancePath:instancePath+"/aoeMode",schemaPath:"#/properties/aoeMode/enum",keyword:"enum",params:{allowedValues: schema93.properties.aoeMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9679,9 +9679,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(typeof data33 == "number"){
-if(data33 > 65536 || isNaN(data33)){
-const err72 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
+}
+if(data.akg !== undefined){
+if(typeof data.akg !== "boolean"){
+const err72 = {instancePath:instancePath+"/akg",schemaPath:"#/properties/akg/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -9690,8 +9691,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data33 < 1 || isNaN(data33)){
-const err73 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.batchSize !== undefined){
+let data35 = data.batchSize;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err73 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -9700,16 +9704,37 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data35 == "number"){
+if(data35 > 65536 || isNaN(data35)){
+const err74 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536"};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+if(data35 < 1 || isNaN(data35)){
+const err75 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -9807,7 +9832,7 @@ return errors === 0;
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const launcher_job = validate68;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY","UNSUPPORTED_OP"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held; UNSUPPORTED_OP an operator the converter (converter_lite) does not support. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
 const pattern29 = new RegExp("^[A-Za-z0-9_-]{22,64}$", "u");
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10103,7 +10128,7 @@ errors++;
 }
 if(data.errorCode !== undefined){
 let data7 = data.errorCode;
-if(!((((((((((((data7 === null) || (data7 === "TUNER_NOT_FOUND")) || (data7 === "BAD_OPTION")) || (data7 === "BANK_PATH_INVALID")) || (data7 === "TUNER_FAILED")) || (data7 === "TIMEOUT")) || (data7 === "CANCELED")) || (data7 === "INTERRUPTED")) || (data7 === "DISK_FULL")) || (data7 === "TOOL_FAILED")) || (data7 === "BAD_SHAPE")) || (data7 === "DEVICE_BUSY"))){
+if(!(((((((((((((data7 === null) || (data7 === "TUNER_NOT_FOUND")) || (data7 === "BAD_OPTION")) || (data7 === "BANK_PATH_INVALID")) || (data7 === "TUNER_FAILED")) || (data7 === "TIMEOUT")) || (data7 === "CANCELED")) || (data7 === "INTERRUPTED")) || (data7 === "DISK_FULL")) || (data7 === "TOOL_FAILED")) || (data7 === "BAD_SHAPE")) || (data7 === "DEVICE_BUSY")) || (data7 === "UNSUPPORTED_OP"))){
 const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema95.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
@@ -10439,7 +10464,7 @@ errors++;
 }
 if(data19.tool !== undefined){
 let data21 = data19.tool;
-if(!((((data21 === "aoe") || (data21 === "atc")) || (data21 === "ais_bench")) || (data21 === "msprof"))){
+if(!((((((data21 === "aoe") || (data21 === "atc")) || (data21 === "ais_bench")) || (data21 === "msprof")) || (data21 === "converter_lite")) || (data21 === "mslite_benchmark"))){
 const err53 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err53];
@@ -10671,7 +10696,7 @@ return errors === 0;
 validate69.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const launcher_preflight = validate70;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench","converterLite","msliteBenchmark"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
@@ -10800,7 +10825,7 @@ errors++;
 }
 if(data2.id !== undefined){
 let data3 = data2.id;
-if(!(((((((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank")) || (data3 === "atc")) || (data3 === "msprof")) || (data3 === "python3")) || (data3 === "aisBench"))){
+if(!(((((((((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank")) || (data3 === "atc")) || (data3 === "msprof")) || (data3 === "python3")) || (data3 === "aisBench")) || (data3 === "converterLite")) || (data3 === "msliteBenchmark"))){
 const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema97.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];

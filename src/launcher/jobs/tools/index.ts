@@ -3,6 +3,8 @@
 import { aoeTool } from './aoe.ts';
 import { aisBenchTool } from './ais-bench.ts';
 import { atcTool } from './atc.ts';
+import { converterLiteTool } from './converter-lite.ts';
+import { msliteBenchmarkTool } from './mslite-benchmark.ts';
 import { msprofTool } from './msprof.ts';
 import type { ToolAdapter, ToolName } from './tool.ts';
 
@@ -14,6 +16,8 @@ export const TOOLS: Readonly<Partial<Record<ToolName, AnyTool>>> = {
   atc: atcTool as AnyTool,
   ais_bench: aisBenchTool as AnyTool,
   msprof: msprofTool as AnyTool,
+  converter_lite: converterLiteTool as AnyTool,
+  mslite_benchmark: msliteBenchmarkTool as AnyTool,
 };
 
 export function toolOf(name: ToolName): AnyTool {

@@ -125,9 +125,12 @@ export interface ToolAdapter<P> {
   }): readonly PreflightItem[];
   /** The environment variables a manifest keeps: what changes the tool's behaviour. */
   readonly manifestEnv: RegExp;
+  /** A file in the step's directory that keeps the tool's whole stdout, for tools whose result is it. */
+  readonly stdoutFile?: string;
 }
 
-export type ToolName = 'aoe' | 'atc' | 'ais_bench' | 'msprof' | 'npu-smi';
+export type ToolName =
+  'aoe' | 'atc' | 'ais_bench' | 'msprof' | 'npu-smi' | 'converter_lite' | 'mslite_benchmark';
 
 /** NUL, newlines and other C0/DEL characters: never part of an option value or a path. */
 export function hasControlChar(text: string): boolean {

@@ -30,6 +30,8 @@ const BASE: FormValues = {
   loop: '100',
   warmup: '5',
   batchSize: '',
+  aoeMode: '',
+  akg: false,
   options: 'log=info',
   bank: '',
   repeatTune: false,
@@ -105,6 +107,53 @@ describe('buildRequest', () => {
     expect(errors.tuneOps).toEqual(['form.badJson']);
     expect(Object.getPrototypeOf(body.options)).toBe(Object.prototype);
     expect(Object.keys(body.options as object)).toEqual(['log']);
+  });
+});
+
+describe('the MindSpore Lite preset', () => {
+  it('sends the shape, the AOE mode, AKG and the loops, and nothing atc or ais_bench read', () => {
+    const { body, errors } = buildRequest(
+      { ...BASE, preset: 'mslite', aoeMode: 'operator tuning', akg: true, batchSize: '8' },
+      t,
+    );
+    expect(errors).toEqual({});
+    expect(body).toEqual({
+      model: 'resnet50.onnx',
+      preset: 'mslite',
+      device: 0,
+      inputShape: 'x:1,3,224,224',
+      aoeMode: 'operator tuning',
+      akg: true,
+      loop: 100,
+      warmupCount: 5,
+    });
+  });
+
+  it('leaves aoeMode to the launcher (both) when not chosen, and refuses one it does not know', () => {
+    expect(buildRequest({ ...BASE, preset: 'mslite' }, t).body).not.toHaveProperty('aoeMode');
+    const bad = buildRequest(
+      { ...BASE, preset: 'mslite', aoeMode: 'subgraph tuning"\n[graph_kernel_param]' },
+      t,
+    );
+    expect(Object.keys(bad.errors)).toEqual(['aoeMode']);
+  });
+
+  it('converts a framework model, not an .om', () => {
+    expect(modelSuits('m.onnx', 'mslite')).toBe(true);
+    expect(modelSuits('m.om', 'mslite')).toBe(false);
+  });
+
+  it('is blocked while converter_lite, benchmark or the aoe it runs is missing', () => {
+    const items: Preflight['items'] = [
+      { id: 'aoe', status: 'ok', message: '' },
+      { id: 'atc', status: 'warning', message: 'atc was not found' },
+      { id: 'converterLite', status: 'warning', message: 'not found' },
+      { id: 'msliteBenchmark', status: 'ok', message: '' },
+    ];
+    const pf = { ok: true, items, helpOptions: null, devices: [] };
+    expect(blockingItems(pf, 'mslite').map((i) => i.id)).toEqual(['converterLite']);
+    const noAoe = { ...pf, items: [{ id: 'aoe' as const, status: 'error' as const, message: '' }] };
+    expect(blockingItems(noAoe, 'mslite').map((i) => i.id)).toEqual(['aoe']);
   });
 });
 

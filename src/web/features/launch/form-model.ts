@@ -23,6 +23,8 @@ export type FieldKey =
   | 'loop'
   | 'warmup'
   | 'batchSize'
+  | 'aoeMode'
+  | 'akg'
   | 'general';
 
 export function fieldOf(pointer: string): FieldKey {
@@ -46,6 +48,8 @@ export function fieldOf(pointer: string): FieldKey {
     loop: 'loop',
     warmupCount: 'warmup',
     batchSize: 'batchSize',
+    aoeMode: 'aoeMode',
+    akg: 'akg',
   };
   if (top === 'steps' && pointer.includes('/options')) return 'options';
   return Object.hasOwn(map, top) ? (map[top] ?? 'general') : 'general';
@@ -89,8 +93,14 @@ export function groupErrors(
 }
 
 /** What the form offers: a plain AOE job, or one of the launcher's pipeline presets. */
-export type PresetId = 'aoe' | 'full' | 'convert-measure' | 'measure';
-export const PRESET_IDS: readonly PresetId[] = ['full', 'convert-measure', 'measure', 'aoe'];
+export type PresetId = 'aoe' | 'full' | 'convert-measure' | 'measure' | 'mslite';
+export const PRESET_IDS: readonly PresetId[] = [
+  'full',
+  'convert-measure',
+  'measure',
+  'mslite',
+  'aoe',
+];
 
 const COMMON: readonly FieldKey[] = ['model', 'device', 'timeout'];
 const CONVERT: readonly FieldKey[] = [
@@ -110,6 +120,8 @@ export const PRESET_FIELDS: Readonly<Record<PresetId, ReadonlySet<FieldKey>>> = 
   full: new Set([...COMMON, ...CONVERT, ...MEASURE, ...TUNE]),
   'convert-measure': new Set([...COMMON, ...CONVERT, ...MEASURE]),
   measure: new Set([...COMMON, ...MEASURE]),
+  // converter_lite reads the shape and the AOE modes; benchmark the loops (no batch size option).
+  mslite: new Set([...COMMON, 'inputShape', 'aoeMode', 'akg', 'loop', 'warmup']),
 };
 
 /** The host-check items a preset's tools need; a missing tool is a warning item of its own. */
@@ -118,8 +130,17 @@ const NEEDS: Readonly<Record<PresetId, readonly string[]>> = {
   full: ['aoe', 'help', 'bank', 'atc', 'python3', 'aisBench', 'msprof'],
   'convert-measure': ['atc', 'python3', 'aisBench'],
   measure: ['python3', 'aisBench'],
+  // converter_lite runs aoe itself.
+  mslite: ['converterLite', 'msliteBenchmark', 'aoe', 'help'],
 };
-const TOOL_ITEMS = new Set(['atc', 'msprof', 'python3', 'aisBench']);
+const TOOL_ITEMS = new Set([
+  'atc',
+  'msprof',
+  'python3',
+  'aisBench',
+  'converterLite',
+  'msliteBenchmark',
+]);
 
 /**
  * The host-check items that make `preset` fail at once: an error of a tool it runs (or of the
@@ -161,6 +182,9 @@ export interface FormValues {
   readonly loop: string;
   readonly warmup: string;
   readonly batchSize: string;
+  /** converter_lite's aoe_mode: '' (both), one of them, or 'none'. */
+  readonly aoeMode: string;
+  readonly akg: boolean;
   readonly options: string;
   readonly bank: string;
   readonly repeatTune: boolean;
@@ -202,6 +226,8 @@ export function buildRequest(
   if (fields.has('loop') && v.loop.trim() !== '') body.loop = num(v.loop);
   if (fields.has('warmup') && v.warmup.trim() !== '') body.warmupCount = num(v.warmup);
   if (fields.has('batchSize') && v.batchSize.trim() !== '') body.batchSize = num(v.batchSize);
+  if (fields.has('aoeMode') && v.aoeMode !== '') body.aoeMode = v.aoeMode;
+  if (fields.has('akg') && v.akg) body.akg = true;
   if (v.timeout.trim() !== '') body.timeoutS = num(v.timeout);
   if (fields.has('options')) {
     const parsed = parseOptions(v.options);

@@ -38,6 +38,8 @@ const INITIAL: FormValues = {
   loop: '100',
   warmup: '5',
   batchSize: '',
+  aoeMode: '',
+  akg: false,
   options: '',
   bank: '',
   repeatTune: false,
@@ -320,10 +322,33 @@ export function JobForm({
         ))}
       </div>
       <div className="launch-row">
-        {field('loop', t('pform.loop'), input('loop', { type: 'number', min: 1 }))}
+        {field(
+          'loop',
+          t(v.preset === 'mslite' ? 'pform.loopBenchmark' : 'pform.loop'),
+          input('loop', { type: 'number', min: 1 }),
+        )}
         {field('warmup', t('pform.warmup'), input('warmup', { type: 'number', min: 0 }))}
         {field('batchSize', t('pform.batchSize'), input('batchSize', { type: 'number', min: 1 }))}
       </div>
+      {field('aoeMode', t('pform.aoeMode'), (id, d) => (
+        <select
+          id={id}
+          value={v.aoeMode}
+          onChange={(e) => set('aoeMode', e.target.value)}
+          aria-describedby={d}
+        >
+          <option value="">{t('pform.aoeModeBoth')}</option>
+          <option value="subgraph tuning">{t('pform.aoeModeSubgraph')}</option>
+          <option value="operator tuning">{t('pform.aoeModeOperator')}</option>
+          <option value="none">{t('pform.aoeModeNone')}</option>
+        </select>
+      ))}
+      {fields.has('akg') ? (
+        <label className="launch-inline" data-field="akg">
+          <input type="checkbox" checked={v.akg} onChange={(e) => set('akg', e.target.checked)} />{' '}
+          {t('pform.akg')}
+        </label>
+      ) : null}
       {field('options', t('form.options'), (id, d) => (
         <textarea
           id={id}

@@ -24,6 +24,10 @@ registerStrings(LAUNCH_NS, {
         name: 'Measure only',
         line: 'ais_bench measures an .om you already have.',
       },
+      mslite: {
+        name: 'MindSpore Lite with AOE',
+        line: 'converter_lite converts to .mindir for Ascend and tunes it with AOE, then benchmark measures the .mindir.',
+      },
     },
     pform: {
       modelsRoot: 'Models root: {{root}}',
@@ -38,8 +42,15 @@ registerStrings(LAUNCH_NS, {
       soc: 'SoC version (empty: from npu-smi)',
       outputType: 'Output type',
       loop: 'Loops (ais_bench --loop)',
+      loopBenchmark: 'Loops (benchmark --loopCount)',
       warmup: 'Warm-up runs',
       batchSize: 'Batch size',
+      aoeMode: 'AOE tuning in the converter (aoe_mode)',
+      aoeModeBoth: 'Subgraph tuning, then operator tuning',
+      aoeModeSubgraph: 'Subgraph tuning only',
+      aoeModeOperator: 'Operator tuning only',
+      aoeModeNone: 'No tuning (convert only)',
+      akg: 'AKG graph-kernel fusion (opt_level=2)',
       measureNeedsOm:
         'Measure only needs an .om model; pick another preset to convert a framework model first.',
       convertNeedsFramework:
@@ -72,6 +83,8 @@ registerStrings(LAUNCH_NS, {
       atcBank: 'atc with the knowledge base',
       ais_bench: 'ais_bench measurement',
       msprof: 'msprof profiling',
+      converter_lite: 'converter_lite conversion with AOE',
+      mslite_benchmark: 'benchmark measurement',
       state: {
         queued: 'waiting',
         running: 'running',
@@ -101,6 +114,7 @@ registerStrings(LAUNCH_NS, {
       TOOL_FAILED: 'the tool failed',
       BAD_SHAPE: 'the converter refused the input shape',
       DEVICE_BUSY: 'another process holds the device',
+      UNSUPPORTED_OP: 'the converter does not support an operator of the model',
     },
     preflightTool: {
       atc: {
@@ -122,6 +136,16 @@ registerStrings(LAUNCH_NS, {
         warning:
           'ais_bench is not installed for {{bin}}: install the ais_bench and aclruntime wheels.',
       },
+      converterLite: {
+        ok: 'converter_lite found: {{bin}}',
+        warning:
+          'converter_lite was not found: the MindSpore Lite preset cannot convert. Install the MindSpore Lite cloud-inference package and put its converter on the PATH.',
+      },
+      msliteBenchmark: {
+        ok: 'MindSpore Lite benchmark found: {{bin}}',
+        warning:
+          'MindSpore Lite benchmark was not found: the MindSpore Lite preset cannot measure. Put the package’s tools/benchmark on the PATH.',
+      },
     },
     open: {
       run: 'Open {{name}}',
@@ -140,6 +164,10 @@ registerStrings(LAUNCH_NS, {
         line: 'atc 生成基线 .om，ais_bench 测试其性能。',
       },
       measure: { name: '仅性能测试', line: 'ais_bench 测试已有的 .om 模型。' },
+      mslite: {
+        name: 'MindSpore Lite + AOE',
+        line: 'converter_lite 将模型转换为面向昇腾的 .mindir 并用 AOE 调优，再由 benchmark 测试 .mindir 的性能。',
+      },
     },
     pform: {
       modelsRoot: '模型根目录：{{root}}',
@@ -154,8 +182,15 @@ registerStrings(LAUNCH_NS, {
       soc: '芯片版本（留空：由 npu-smi 获取）',
       outputType: '输出类型',
       loop: '循环次数（ais_bench --loop）',
+      loopBenchmark: '循环次数（benchmark --loopCount）',
       warmup: '预热次数',
       batchSize: 'Batch 大小',
+      aoeMode: '转换工具中的 AOE 调优（aoe_mode）',
+      aoeModeBoth: '先子图调优，再算子调优',
+      aoeModeSubgraph: '仅子图调优',
+      aoeModeOperator: '仅算子调优',
+      aoeModeNone: '不调优（仅转换）',
+      akg: 'AKG 图算融合（opt_level=2）',
       measureNeedsOm: '仅性能测试需要 .om 模型；如需先转换框架模型，请选择其他预设。',
       convertNeedsFramework:
         '此预设转换的是框架模型（.onnx、.pb、.prototxt、.mindir、.air），不是 .om。',
@@ -185,6 +220,8 @@ registerStrings(LAUNCH_NS, {
       atcBank: '使用知识库的 atc 模型转换',
       ais_bench: 'ais_bench 性能测试',
       msprof: 'msprof 性能采集',
+      converter_lite: 'converter_lite 模型转换（AOE 调优）',
+      mslite_benchmark: 'benchmark 性能测试',
       state: {
         queued: '等待中',
         running: '运行中',
@@ -214,6 +251,7 @@ registerStrings(LAUNCH_NS, {
       TOOL_FAILED: '工具运行失败',
       BAD_SHAPE: '转换工具拒绝了输入形状',
       DEVICE_BUSY: '设备被其他进程占用',
+      UNSUPPORTED_OP: '转换工具不支持模型中的算子',
     },
     preflightTool: {
       atc: {
@@ -232,6 +270,16 @@ registerStrings(LAUNCH_NS, {
       aisBench: {
         ok: 'python3 -m ais_bench 可以运行。',
         warning: '{{bin}} 未安装 ais_bench：请安装 ais_bench 和 aclruntime 的 wheel 包。',
+      },
+      converterLite: {
+        ok: '找到 converter_lite：{{bin}}',
+        warning:
+          '未找到 converter_lite：MindSpore Lite 预设无法转换模型。请安装 MindSpore Lite 云侧推理包并将其转换工具加入 PATH。',
+      },
+      msliteBenchmark: {
+        ok: '找到 MindSpore Lite benchmark：{{bin}}',
+        warning:
+          '未找到 MindSpore Lite benchmark：MindSpore Lite 预设无法测试性能。请将该包的 tools/benchmark 加入 PATH。',
       },
     },
     open: {

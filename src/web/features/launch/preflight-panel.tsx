@@ -15,7 +15,14 @@ export function itemKey(item: PreflightItem): string {
   return `${item.id}.${item.status}`;
 }
 
-const TOOL_ITEMS = new Set(['atc', 'msprof', 'python3', 'aisBench']);
+const TOOL_ITEMS = new Set([
+  'atc',
+  'msprof',
+  'python3',
+  'aisBench',
+  'converterLite',
+  'msliteBenchmark',
+]);
 
 /** An item's sentence in the page's language, from its id, status and values. */
 export function itemText(
