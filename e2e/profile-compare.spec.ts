@@ -92,6 +92,7 @@ test.describe('en', () => {
     );
     const relu = ops.locator('tbody tr', { hasText: 'Relu_0' });
     await expect(relu).toContainText('baseline only');
+    await expect(relu).toContainText(`▼ ${total(BEFORE, 'Relu_0')} µs faster`);
     await expect(relu).toContainText(`−${total(BEFORE, 'Relu_0')}`.replace('−', '-'));
     const cast = ops.locator('tbody tr', { hasText: 'Cast_3' });
     await expect(cast).toContainText('compared only');

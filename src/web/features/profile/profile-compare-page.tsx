@@ -136,7 +136,13 @@ export function ProfileComparePage() {
       <span title={f.signedUs(d)}>
         <DiffBadge
           label={profileChangeLabel(d)}
-          magnitude={Number.isNaN(x) || d === 0 ? f.us(Math.abs(d)) : size(x, y)}
+          magnitude={
+            d === 0
+              ? ''
+              : Number.isNaN(x) || Number.isNaN(y)
+                ? `${f.us(Math.abs(d))} µs`
+                : size(x, y)
+          }
         />
       </span>
     );
