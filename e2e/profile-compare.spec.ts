@@ -3,7 +3,17 @@
 // are checked against sums worked out here from the rows themselves; two step_trace_time files
 // compare their step split. Screenshots in both languages at three widths go to SHOT_DIR.
 import type { Page } from '@playwright/test';
-import { dropBuffers, expect, fileCard, openEmptyWorkspace, test } from './helpers/app.ts';
+import { fileURLToPath } from 'node:url';
+import {
+  dropBuffers,
+  dropFiles,
+  expect,
+  fileCard,
+  openEmptyWorkspace,
+  test,
+} from './helpers/app.ts';
+
+const TIMELINES = fileURLToPath(new URL('../src/core/formats/timeline/fixtures/', import.meta.url));
 
 const HEADER =
   'Device_id,Model ID,Task ID,Stream ID,Op Name,OP Type,OP State,Task Type,Task Start Time(us),' +
@@ -138,5 +148,23 @@ test.describe('en', () => {
     await expect(page.getByTestId('pcmp-step-meanStep')).toContainText('▼ 25.00% faster');
     await expect(page.getByTestId('pcmp-step-computing')).toContainText('▼ 25.00% faster');
     await expect(page.getByTestId('pcmp-step-free')).toContainText('▼ 2.00× faster');
+  });
+
+  test('a timeline in the comparison says how to open it in Perfetto or MindStudio Insight', async ({
+    page,
+  }) => {
+    await openEmptyWorkspace(page);
+    await dropFiles(page, [
+      `${TIMELINES}trace_view.json`,
+      `${TIMELINES}msprof_20240102101831.json`,
+    ]);
+    await expect(fileCard(page, 'msprof_20240102101831.json')).toBeVisible();
+    await page.goto('/profiles/compare');
+    await page.getByTestId('pcmp-pick-a').selectOption({ label: 'trace_view.json' });
+    await page.getByTestId('pcmp-pick-b').selectOption({ label: 'msprof_20240102101831.json' });
+    const hint = page.getByTestId('pcmp-timeline-hint');
+    await expect(hint).toContainText('trace_view.json, msprof_20240102101831.json');
+    await expect(hint).toContainText('https://ui.perfetto.dev');
+    await expect(hint).toContainText('MindStudio Insight');
   });
 });

@@ -65,6 +65,8 @@ registerStrings(PCMP_NS, {
     exportCsv: 'Export CSV',
     exportMd: 'Export Markdown',
     compareWith: 'Compare with…',
+    timelineHint:
+      'To see the timeline itself ({{files}}): open https://ui.perfetto.dev, choose “Open trace file” and pick the file from your disk; or in MindStudio Insight choose File → Import Data and pick the file or its profiling folder. The file is opened on your machine; this page uploads nothing.',
   },
   'zh-CN': {
     title: '对比两份 Profiling 数据',
@@ -122,5 +124,7 @@ registerStrings(PCMP_NS, {
     exportCsv: '导出 CSV',
     exportMd: '导出 Markdown',
     compareWith: '与…对比',
+    timelineHint:
+      '查看时间线本身（{{files}}）：打开 https://ui.perfetto.dev，选择“Open trace file”并从本地选取该文件；或在 MindStudio Insight 中选择“文件 → 导入数据”，选取该文件或其 Profiling 目录。文件在您的电脑上打开；本页面不上传任何内容。',
   },
 });

@@ -193,6 +193,10 @@ export function ProfileComparePage() {
     </label>
   );
 
+  const timelines = [
+    ...(ca?.timeline ? [fileA?.fileName ?? a] : []),
+    ...(cb?.timeline && b !== a ? [fileB?.fileName ?? b] : []),
+  ];
   const nameA = fileA?.fileName ?? a;
   const nameB = fileB?.fileName ?? b;
   const stem = 'profile-comparison';
@@ -377,6 +381,14 @@ export function ProfileComparePage() {
         {picker('b', b, t('other'))}
       </div>
       {body()}
+      {timelines.length > 0 ? (
+        <p className="muted" data-testid="pcmp-timeline-hint">
+          {t('timelineHint', {
+            files: timelines.join(', '),
+            interpolation: { escapeValue: false },
+          })}
+        </p>
+      ) : null}
     </section>
   );
 }
