@@ -18,6 +18,14 @@ import { MeasurementInputError, isMeasurementFile, readMeasurementFile } from '.
 import { DEFAULT_GATE_RULES } from '../../core/model/gate.ts';
 import { buildComparison } from '../../core/model/comparison.ts';
 import { importBytes } from '../../core/formats/index.ts';
+import {
+  compareProfileContents,
+  nameOf,
+  profilePairJson,
+  profilePairMarkdown,
+  profilePairText,
+  readProfileArg,
+} from './compare-profiles.ts';
 import { parseGateFile } from '../../core/model/gate-file.ts';
 import { comparisonToJson, prettyJson } from '../../core/export/json.ts';
 import { comparisonMarkdown } from '../../core/export/markdown.ts';
@@ -65,6 +73,24 @@ export function registerCompare(program: Command, io: CliIo, setExit: SetExit): 
     .action(async (baseline: string, runs: string[], opts: CompareOptions) => {
       try {
         if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
+        // Two profiler files: the profile comparison (no verdict; exit 0 once both are read).
+        if (runs.length === 1 && runs[0] !== undefined) {
+          const a = await readProfileArg(baseline);
+          const b = a ? await readProfileArg(runs[0]) : null;
+          if (a && b) {
+            const names = { base: nameOf(baseline), other: nameOf(runs[0]) };
+            const pair = compareProfileContents(a, b);
+            if (opts.json) io.stdout(profilePairJson(pair, names));
+            else if (opts.md) io.stdout(profilePairMarkdown(pair, names));
+            else io.stdout(profilePairText(pair, names));
+            setExit(0);
+            return;
+          }
+          if (a)
+            throw new UsageError(
+              `${runs[0]}: the baseline is a profile; compare it with another profile`,
+            );
+        }
         const noise = {
           pct: parseNoise(opts.noisePct, DEFAULT_NOISE_PCT, '--noise-pct'),
           us: parseNoise(opts.noiseUs, DEFAULT_NOISE_US, '--noise-us'),

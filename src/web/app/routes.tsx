@@ -27,6 +27,10 @@ function page<K extends string>(
 
 const RunPage = page(() => import('../features/run/run-page.tsx'), 'RunPage');
 const ProfilePage = page(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
+const ProfileComparePage = page(
+  () => import('../features/profile/profile-compare-page.tsx'),
+  'ProfileComparePage',
+);
 const ComparePage = page(() => import('../features/compare/compare-page.tsx'), 'ComparePage');
 const LaunchPage = page(() => import('../features/launch/launch-page.tsx'), 'LaunchPage');
 const HistoryPage = page(() => import('../features/history/history-page.tsx'), 'HistoryPage');
@@ -104,6 +108,14 @@ function Pages() {
         element={
           <Feature name="profile">
             <ProfilePage />
+          </Feature>
+        }
+      />
+      <Route
+        path="profiles/compare"
+        element={
+          <Feature name="profile">
+            <ProfileComparePage />
           </Feature>
         }
       />

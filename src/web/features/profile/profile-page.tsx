@@ -19,6 +19,7 @@ import { formatLabel } from '../../components/format-label.ts';
 import { useAppStore } from '../../store/index.ts';
 import { AdvicePanel } from '../../components/advice/advice-panel.tsx';
 import { PROFILE_NS } from './strings.ts';
+import { PCMP_NS } from './compare-strings.ts';
 import {
   metricColumns,
   nameColumns,
@@ -200,6 +201,13 @@ export function ProfilePage() {
       <header>
         <h1 className="profile-title mono">{file.fileName}</h1>
         <p className="muted">{formatLabel(t, file)}</p>
+        <Link
+          className="button"
+          to={`/profiles/compare?a=${encodeURIComponent(file.id)}`}
+          data-testid="profile-compare-with"
+        >
+          {t('compareWith', { ns: PCMP_NS })}
+        </Link>
       </header>
       <dl className="profile-figures">
         <div className="card profile-figure">

@@ -1,0 +1,170 @@
+// Finding: two profiles could not be put side by side. Two op_summary tables (before and after
+// tuning) are dropped, compared from the profile page's "Compare with…", and the page's figures
+// are checked against sums worked out here from the rows themselves; two step_trace_time files
+// compare their step split. Screenshots in both languages at three widths go to SHOT_DIR.
+import type { Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import {
+  dropBuffers,
+  dropFiles,
+  expect,
+  fileCard,
+  openEmptyWorkspace,
+  test,
+} from './helpers/app.ts';
+
+const TIMELINES = fileURLToPath(new URL('../src/core/formats/timeline/fixtures/', import.meta.url));
+
+const HEADER =
+  'Device_id,Model ID,Task ID,Stream ID,Op Name,OP Type,OP State,Task Type,Task Start Time(us),' +
+  'Task Duration(us),Task Wait Time(us),Block Dim,Mix Block Dim,HF32 Eligible,Input Shapes,' +
+  'Input Data Types,Input Formats,Output Shapes,Output Data Types,Output Formats,Context ID';
+
+type Row = readonly [name: string, type: string, us: number];
+
+function opSummary(rows: readonly Row[]): string {
+  let start = 1780676244313289;
+  const lines = rows.map(([name, type, us], i) => {
+    const line = `0,4294967295,${i},2,${name},${type},static,AI_CORE,${start.toFixed(3)}\t,${us},0.5,24,0,NO,"""1,64""",FLOAT16,ND,"""1,64""",FLOAT16,ND,N/A`;
+    start += us + 1;
+    return line;
+  });
+  return `${[HEADER, ...lines].join('\n')}\n`;
+}
+
+// Before tuning: two steps of four operators. After: Conv_7 and Gemm_0 got faster, Relu_0 was
+// fused away, a Cast_3 appeared.
+const BEFORE: Row[] = [0, 1].flatMap((s) => [
+  ['Conv_7', 'Conv2D', 120 + s * 10] as const,
+  ['Gemm_0', 'MatMulV2', 60] as const,
+  ['SoftmaxV2_0', 'SoftmaxV2', 20] as const,
+  ['Relu_0', 'Relu', 8] as const,
+]);
+const AFTER: Row[] = [0, 1].flatMap((s) => [
+  ['Conv_7', 'Conv2D', 70 + s * 10] as const,
+  ['Gemm_0', 'MatMulV2', 45] as const,
+  ['SoftmaxV2_0', 'SoftmaxV2', 20] as const,
+  ['Cast_3', 'Cast', 6] as const,
+]);
+
+const total = (rows: readonly Row[], name?: string) =>
+  rows.filter((r) => name === undefined || r[0] === name).reduce((s, r) => s + r[2], 0);
+
+async function addPair(page: Page) {
+  await openEmptyWorkspace(page);
+  await dropBuffers(page, [
+    { name: 'op_summary_20261101080000.csv', text: opSummary(BEFORE) },
+    { name: 'op_summary_20261102080000.csv', text: opSummary(AFTER) },
+  ]);
+  await expect(fileCard(page, 'op_summary_20261102080000.csv')).toBeVisible();
+}
+
+test.describe('en', () => {
+  test.use({ locale: 'en-US' });
+
+  test('two profiles compared from the profile page: totals, operators, one-sided operators', async ({
+    page,
+    anotherPage,
+  }) => {
+    await addPair(page);
+    await fileCard(page, 'op_summary_20261101080000.csv')
+      .getByRole('link', { name: 'Open profile' })
+      .click();
+    await page.getByTestId('profile-compare-with').click();
+    await page.getByTestId('pcmp-pick-b').selectOption({ label: 'op_summary_20261102080000.csv' });
+
+    const before = total(BEFORE); // 2×(120+60+20+8)+10 = 426 µs
+    const after = total(AFTER); // 2×(70+45+20+6)+10 = 292 µs
+    await expect(page.getByTestId('pcmp-total-base')).toHaveText(
+      `${(before / 1000).toFixed(3)} ms`,
+    );
+    await expect(page.getByTestId('pcmp-total-other')).toHaveText(
+      `${(after / 1000).toFixed(3)} ms`,
+    );
+    const pct = (((before - after) / before) * 100).toFixed(2);
+    await expect(page.getByTestId('pcmp-total-change')).toHaveText(`▼ ${pct}% faster`);
+    await expect(page.getByTestId('pcmp-new')).toHaveText('1');
+    await expect(page.getByTestId('pcmp-vanished')).toHaveText('1');
+
+    // The largest change first: Conv_7 250 → 150 µs.
+    const ops = page.getByTestId('pcmp-operators');
+    const first = ops.locator('tbody tr').first();
+    const convBefore = total(BEFORE, 'Conv_7');
+    const convAfter = total(AFTER, 'Conv_7');
+    await expect(first).toContainText('Conv_7');
+    await expect(first).toContainText(String(convBefore));
+    await expect(first).toContainText(String(convAfter));
+    await expect(first).toContainText(
+      `▼ ${(((convBefore - convAfter) / convBefore) * 100).toFixed(2)}% faster`,
+    );
+    await expect(first).toContainText(
+      `${((convBefore / before) * 100).toFixed(2)}%`, // share before
+    );
+    const relu = ops.locator('tbody tr', { hasText: 'Relu_0' });
+    await expect(relu).toContainText('baseline only');
+    await expect(relu).toContainText(`▼ ${total(BEFORE, 'Relu_0')} µs faster`);
+    await expect(relu).toContainText(`−${total(BEFORE, 'Relu_0')}`.replace('−', '-'));
+    const cast = ops.locator('tbody tr', { hasText: 'Cast_3' });
+    await expect(cast).toContainText('compared only');
+
+    // The bars and the per-type table are there; the export carries the same figures.
+    await expect(page.getByTestId('pcmp-bars')).toBeVisible();
+    await expect(page.getByTestId('pcmp-types').locator('tbody tr').first()).toContainText(
+      'Conv2D',
+    );
+    const csv = page.waitForEvent('download');
+    await page.getByTestId('pcmp-export-csv').click();
+    const text = await (await (await csv).createReadStream()).toArray();
+    const lines = Buffer.concat(text).toString('utf8').split('\r\n');
+    expect(lines).toContain(
+      `operator,Conv_7,Conv2D,"1,64",both,2,2,${convBefore},${convAfter},${convBefore / 2},${convAfter / 2},${convAfter - convBefore},-40,${Math.round((convBefore / before) * 10000) / 100},${Math.round((convAfter / after) * 10000) / 100}`,
+    );
+
+    // Reload keeps the pair (it lives in the address).
+    await page.reload();
+    await expect(page.getByTestId('pcmp-total-other')).toHaveText(
+      `${(after / 1000).toFixed(3)} ms`,
+    );
+    void anotherPage;
+  });
+
+  test('step_trace_time files compare their step split', async ({ page }) => {
+    const head =
+      'Device_id,Step,Computing,Communication(Not Overlapped),Overlapped,Communication,Free,Stage,Bubble,Communication(Not Overlapped and Exclude Receive),Preparing';
+    const a = `${head}\n0,1,8000,1000,0,1000,1000,10000,0,1000,0\n0,2,8000,1000,0,1000,1000,10000,0,1000,0\n`;
+    const b = `${head}\n0,1,6000,1000,0,1000,500,7500,0,1000,0\n0,2,6000,1000,0,1000,500,7500,0,1000,0\n`;
+    await openEmptyWorkspace(page);
+    await dropBuffers(page, [
+      { name: 'step_trace_time.csv', text: a },
+      { name: 'step_trace_time (1).csv', text: b },
+    ]);
+    await expect(fileCard(page, 'step_trace_time (1).csv')).toBeVisible();
+    await page.goto('/profiles/compare');
+    await page.getByTestId('pcmp-pick-a').selectOption({ label: 'step_trace_time.csv' });
+    await page.getByTestId('pcmp-pick-b').selectOption({ label: 'step_trace_time (1).csv' });
+    // Mean step 10 ms → 7.5 ms (25 % faster); computing 16 → 12 ms; free 2 → 1 ms (2× faster).
+    await expect(page.getByTestId('pcmp-step-meanStep')).toContainText('10.000 ms');
+    await expect(page.getByTestId('pcmp-step-meanStep')).toContainText('7.500 ms');
+    await expect(page.getByTestId('pcmp-step-meanStep')).toContainText('▼ 25.00% faster');
+    await expect(page.getByTestId('pcmp-step-computing')).toContainText('▼ 25.00% faster');
+    await expect(page.getByTestId('pcmp-step-free')).toContainText('▼ 2.00× faster');
+  });
+
+  test('a timeline in the comparison says how to open it in Perfetto or MindStudio Insight', async ({
+    page,
+  }) => {
+    await openEmptyWorkspace(page);
+    await dropFiles(page, [
+      `${TIMELINES}trace_view.json`,
+      `${TIMELINES}msprof_20240102101831.json`,
+    ]);
+    await expect(fileCard(page, 'msprof_20240102101831.json')).toBeVisible();
+    await page.goto('/profiles/compare');
+    await page.getByTestId('pcmp-pick-a').selectOption({ label: 'trace_view.json' });
+    await page.getByTestId('pcmp-pick-b').selectOption({ label: 'msprof_20240102101831.json' });
+    const hint = page.getByTestId('pcmp-timeline-hint');
+    await expect(hint).toContainText('trace_view.json, msprof_20240102101831.json');
+    await expect(hint).toContainText('https://ui.perfetto.dev');
+    await expect(hint).toContainText('MindStudio Insight');
+  });
+});
