@@ -18,7 +18,7 @@ import { DiffBadge, useChangeSize } from '../../components/charts/diff-badge.tsx
 import { DivergingBars } from '../../components/charts/diverging-bars.tsx';
 import { fromRows } from '../../components/data-table/columnar.ts';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
-import { useNumberFormats } from '../../components/data-table/number-format.ts';
+import { useNumberFormats } from '../../components/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { useAppStore } from '../../store/index.ts';
 import { saveText } from './save-text.ts';
