@@ -7,6 +7,7 @@ import {
   measureLinkEvidence,
   measureRole,
   measuredBatches,
+  batchInPath,
   type LinkedMeasurement,
 } from './link.ts';
 
@@ -116,5 +117,19 @@ describe('measuredBatches', () => {
       [8, 'n8b', 'n8', 'g8'],
       [null, null, 'x', null],
     ]);
+  });
+
+  it('takes the batch the path names, and a lone unknown batch joins the only known one', () => {
+    const gpu: LinkedMeasurement = { ...l('times.json', 'gpu', null) };
+    const out = measuredBatches([
+      l('resnet50_bs4_baseline', 'baseline', null),
+      l('t', 'tuned', 4),
+      gpu,
+    ]);
+    expect(out.map((b) => [b.batchSize, b.baseline?.id, b.tuned?.id, b.gpu?.id])).toEqual([
+      [4, 'resnet50_bs4_baseline', 't', 'times.json'],
+    ]);
+    expect(batchInPath('perf_vision_batchsize_16_device_0.txt')).toBe(16);
+    expect(batchInPath('2024_05_01-10_11_12_summary.json')).toBeNull();
   });
 });

@@ -133,6 +133,13 @@ export interface LinkedMeasurement {
   readonly reason: RoleReason;
 }
 
+/** A batch size the path names: `bs8`, `batch8`, `batchsize_8`, `batch_size-8`. */
+export function batchInPath(path: string): number | null {
+  const m = /(?:^|[^a-z])(?:bs|batch_?size|batch)[_-]?(\d{1,5})(?!\d)/i.exec(path);
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 /** One batch size's measurements of a run; a role the files do not fill is null. */
 export interface MeasuredBatch {
   readonly batchSize: number | null;
@@ -162,10 +169,17 @@ export function measuredBatches(linked: readonly LinkedMeasurement[]): MeasuredB
     }
     return s;
   };
-  for (const l of linked) if (l.role) slot(l.measurement.batchSize)[l.role] ??= l;
+  // The batch the tool states, else the one the path names (`resnet50_bs8`, `batchsize_8`), else
+  // — when every other measurement is of one batch size — that one (trtexec's --exportTimes says
+  // nothing of the batch).
+  const named = (l: LinkedMeasurement) => l.measurement.batchSize ?? batchInPath(l.path);
+  const known = new Set(linked.map(named).filter((b): b is number => b !== null));
+  const sole = known.size === 1 ? ([...known][0] ?? null) : null;
+  const batchOf = (l: LinkedMeasurement) => named(l) ?? sole;
+  for (const l of linked) if (l.role) slot(batchOf(l))[l.role] ??= l;
   for (const l of linked) {
     if (l.role) continue;
-    const s = slot(l.measurement.batchSize);
+    const s = slot(batchOf(l));
     if (!s.tuned) s.tuned = l;
     else s.baseline ??= l;
   }
