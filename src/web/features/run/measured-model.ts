@@ -2,46 +2,14 @@
 // linked to the report (core/measure/link.ts gives each its role and groups them by batch size),
 // AOE's claim next to the measured change, and the comparison the acceptance report is built from
 // (the run before tuning against the run after, with the measured latencies as the gate's inputs).
-import { measurementsOf } from '../../../core/formats/content.ts';
-import type { ImportedFile } from '../../../core/formats/types.ts';
-import {
-  measureRole,
-  type LinkedMeasurement,
-  type MeasuredBatch,
-  type MeasureRole,
-} from '../../../core/measure/link.ts';
+import type { MeasuredBatch } from '../../../core/measure/link.ts';
 import type { Measurement } from '../../../core/measure/model.ts';
 import type { CompareRun } from '../../../core/model/compare.ts';
 import { buildComparison, type Comparison } from '../../../core/model/comparison.ts';
 import { changeOf, type Direction } from '../../../core/model/gate.ts';
 import type { AoeGeneration, TuningTask } from '../../../core/model/types.ts';
 
-export interface WorkspaceLinks {
-  readonly files: Readonly<Record<string, ImportedFile | undefined>>;
-  readonly links: Readonly<Record<string, readonly string[]>>;
-  /** Roles chosen by hand, by measurement file id. */
-  readonly measureRoles?: Readonly<Record<string, MeasureRole>>;
-}
-
-/** The measurements of the files linked to a report, each with its role and why. */
-export function linkedMeasurements(ws: WorkspaceLinks, reportId: string): LinkedMeasurement[] {
-  const out: LinkedMeasurement[] = [];
-  for (const id of ws.links[reportId] ?? []) {
-    const file = ws.files[id];
-    const hand = ws.measureRoles?.[id];
-    for (const m of measurementsOf(file)) {
-      const path = file?.fileName ?? id;
-      const auto = measureRole(path, m);
-      out.push({
-        id,
-        path,
-        measurement: m,
-        ...(hand ? { role: hand, reason: { kind: 'hand' as const } } : auto),
-      });
-    }
-  }
-  return out;
-}
+export { linkedMeasurements } from '../../store/measured-runs.ts';
 
 export interface Change {
   readonly direction: Direction;
