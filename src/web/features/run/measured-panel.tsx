@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LatencyStats } from '../../../core/measure/model.ts';
 import { measuredBatches, type MeasuredBatch } from '../../../core/measure/link.ts';
-import { gateWord } from '../../../core/model/gate-words.ts';
+import { gateWord, reasonText, verdictText } from '../../../core/model/gate-words.ts';
 import type { TuningReport, TuningTask } from '../../../core/model/types.ts';
 import { ChartCard } from '../../components/charts/chart-card.tsx';
 import { useAppStore } from '../../store/index.ts';
@@ -313,10 +313,31 @@ export function MeasuredPanel(props: {
         <h2>{t('title')}</h2>
         {comparison ? <AcceptanceDownload comparison={comparison} /> : null}
       </div>
+      {comparison ? <RunVerdictBlock comparison={comparison} /> : null}
       {batches.map((b) => (
         <BatchBlock key={String(b.batchSize)} task={props.task} batch={b} />
       ))}
       {batches.length > 1 ? <ByBatch batches={batches} /> : null}
+    </div>
+  );
+}
+
+/** The gate's verdict on the tuned OM against the baseline OM (and the GPU), with its reasons. */
+function RunVerdictBlock({ comparison }: { readonly comparison: Comparison }) {
+  const { i18n } = useTranslation(MEASURED_NS);
+  const lang = reportLang(i18n.language);
+  const run = comparison.gate.runs[0];
+  if (!run) return null;
+  return (
+    <div className="measured-verdict" data-testid="measured-verdict" data-verdict={run.verdict}>
+      <p className="measured-claim">{verdictText(lang, run.verdict)}</p>
+      <ul>
+        {run.reasons.map((r, i) => (
+          <li key={i} data-rule={r.rule} data-status={r.status}>
+            {reasonText(lang, r)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
