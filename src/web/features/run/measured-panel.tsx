@@ -137,7 +137,7 @@ function CdfChart({ batch }: { readonly batch: MeasuredBatch }) {
             x={x(v)}
             y={H - B + 16}
             fontSize="11"
-            textAnchor="middle"
+            textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
             fill="currentColor"
           >
             {v.toFixed(2)}
@@ -201,7 +201,7 @@ function BatchBlock(props: { readonly task: TuningTask; readonly batch: Measured
       {claim.vsGpu ? (
         <p data-testid="measured-vs-gpu">{t('vsGpu', { change: word(claim.vsGpu) })}</p>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll measured-scroll">
         <table className="data-table measured-table" data-testid="measured-run-table">
           <thead>
             <tr>
@@ -347,7 +347,7 @@ function ByBatch({ batches }: { readonly batches: readonly MeasuredBatch[] }) {
   return (
     <section>
       <h3>{t('byBatch')}</h3>
-      <div className="table-scroll">
+      <div className="table-scroll measured-scroll">
         <table className="data-table" data-testid="measured-by-batch">
           <thead>
             <tr>
