@@ -1,3 +1,5 @@
+import type { Measurement } from '../../core/measure/model.ts';
+import { NO_STATS } from '../../core/measure/model.ts';
 // Small ImportedFile builders for the web unit tests: a report, a profile, a failed file.
 import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
 import type { TuningTask } from '../../core/model/types.ts';
@@ -66,6 +68,36 @@ export function profileFile(id: string): ImportedFile {
         summary: { rows: 0, totalDurationUs: 0, byType: [], topOperators: [] },
       },
     },
+  };
+}
+
+/** A measurement file holding one ais_bench (or `tool`) measurement with the given mean and batch. */
+export function measurementFile(
+  id: string,
+  meanMs: number,
+  over: Partial<Measurement> = {},
+): ImportedFile {
+  const m: Measurement = {
+    tool: 'ais_bench',
+    source: 'ais_bench-summary-json',
+    toolVersion: null,
+    batchSize: 1,
+    latencyMs: { ...NO_STATS, mean: meanMs },
+    throughputPerS: null,
+    throughputUnit: null,
+    model: null,
+    device: null,
+    derived: [],
+    ...over,
+  };
+  return {
+    id,
+    fileName: `${id}_summary.json`,
+    size: 100,
+    format: m.tool === 'trtexec' ? 'trtexec-times' : 'ais_bench-summary',
+    ok: true,
+    issues: [],
+    content: { kind: 'measurement', measurements: [m] },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { OperatorAggregate } from '../../core/model/types.ts';
-import { profileFile, reportFile, task } from '../test/imported-files.ts';
+import { measurementFile, profileFile, reportFile, task } from '../test/imported-files.ts';
 import { autoLinks, dropGroup } from './auto-links.ts';
 import { profileOf } from '../../core/formats/content.ts';
 
@@ -95,6 +95,30 @@ describe('autoLinks', () => {
       autoLinks([
         { path: 'a/x.json', file: report('r', 'resnet50', RESNET) },
         { path: 'b/y.csv', file: profile('p', RESNET) },
+      ]),
+    ).toEqual([]);
+  });
+
+  test('links measurements that name the report model or name nothing, not another model', () => {
+    expect(
+      autoLinks([
+        { path: 'aoe_result_opat_1.json', file: report('r', 'resnet50', RESNET) },
+        { path: 'resnet50_baseline_summary.json', file: measurementFile('m1', 2) },
+        { path: '2024_05_01-10_11_12_summary.json', file: measurementFile('m2', 2) },
+        { path: 'yolov5s_tuned_summary.json', file: measurementFile('m3', 2) },
+      ]),
+    ).toEqual([
+      ['r', 'm1'],
+      ['r', 'm2'],
+    ]);
+  });
+
+  test('a measurement naming no model is left unlinked when two reports arrived with it', () => {
+    expect(
+      autoLinks([
+        { path: 'a.json', file: report('r1', 'resnet50', RESNET) },
+        { path: 'b.json', file: report('r2', 'bert', ['x']) },
+        { path: '2024_05_01-10_11_12_summary.json', file: measurementFile('m', 2) },
       ]),
     ).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { viewFromParams, viewToParams, type ViewState } from '../../../core/share/view-state.ts';
 import { useAppStore } from '../../store/index.ts';
 import { workspaceRuns } from '../../store/shared-runs.ts';
+import { workspaceMeasured } from '../../store/measured-runs.ts';
 import { CompareView } from './compare-view.tsx';
 import { COMPARE_NS } from './strings.ts';
 import './compare.css';
@@ -52,6 +53,11 @@ export function ComparePage() {
   const [view, update] = useViewState(session?.view ?? null);
   const ws = useAppStore(useShallow((s) => ({ files: s.files, order: s.order, links: s.links })));
   const available = useMemo(() => session?.runs ?? workspaceRuns(ws), [session, ws]);
+  // Measurements linked to the workspace's reports feed the gate's measured rules.
+  const measured = useMemo(
+    () => (session ? undefined : workspaceMeasured(ws, available)),
+    [session, ws, available],
+  );
 
   return (
     <section
@@ -78,6 +84,7 @@ export function ComparePage() {
           view={view}
           update={update}
           readOnly={session !== null}
+          {...(measured ? { measured } : {})}
         />
       )}
     </section>

@@ -9,7 +9,7 @@ import { LinkEvidenceNote, useLinkEvidence } from '../../components/link-evidenc
 import type { ImportedFile } from '../../store/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { HOME_NS } from './strings.ts';
-import { profileOf, reportOf } from '../../../core/formats/content.ts';
+import { measurementsOf, profileOf, reportOf } from '../../../core/formats/content.ts';
 
 /** Why the report and one of its profiles are linked, or a warning that they probably are not. */
 function Evidence(props: { readonly reportId: string; readonly profileId: string }) {
@@ -24,7 +24,12 @@ function ReportLinks({ report }: { readonly report: ImportedFile }) {
   const linked = useAppStore(useShallow((s) => s.links[report.id] ?? []));
   // Primitive arrays only: useShallow compares elements with Object.is, so new objects built in
   // a selector would never compare equal and would re-render forever.
-  const profileIds = useAppStore(useShallow((s) => s.order.filter((id) => profileOf(s.files[id]))));
+  // Profiles and measurement files (a run's baseline / tuned / GPU measurements) can be linked.
+  const profileIds = useAppStore(
+    useShallow((s) =>
+      s.order.filter((id) => profileOf(s.files[id]) || measurementsOf(s.files[id]).length > 0),
+    ),
+  );
   const files = useAppStore((s) => s.files);
   const profiles = useMemo(
     () => profileIds.map((id) => ({ id, name: files[id]?.fileName ?? id })),
@@ -33,7 +38,7 @@ function ReportLinks({ report }: { readonly report: ImportedFile }) {
   const linkProfile = useAppStore((s) => s.linkProfile);
   const unlinkProfile = useAppStore((s) => s.unlinkProfile);
   if (profiles.length === 0 && linked.length === 0) return null;
-  const nameOf = (id: string) => profiles.find((p) => p.id === id)?.name ?? id;
+  const nameOf = (id: string) => files[id]?.fileName ?? id;
   const candidates = profiles.filter((p) => !linked.includes(p.id));
   return (
     <div className="file-links">
@@ -100,6 +105,6 @@ function ProfileLinks({ profile }: { readonly profile: ImportedFile }) {
 
 export function LinkControls({ file }: { readonly file: ImportedFile }) {
   if (reportOf(file)) return <ReportLinks report={file} />;
-  if (profileOf(file)) return <ProfileLinks profile={file} />;
+  if (profileOf(file) || measurementsOf(file).length > 0) return <ProfileLinks profile={file} />;
   return null;
 }

@@ -24,11 +24,13 @@ import { OperatorsPanel } from './operators-panel.tsx';
 import { RepoPanel } from './repo-panel.tsx';
 import { RUN_NS } from './strings.ts';
 import { SummaryPanel } from './summary-panel.tsx';
+import { MeasuredPanel } from './measured-panel.tsx';
+import { MEASURED_NS } from './measured-strings.ts';
 import { summarize } from './view-model.ts';
 import './run.css';
 import { reportOf } from '../../../core/formats/content.ts';
 
-const ALL_TABS = ['summary', 'operators', 'repo', 'join'] as const;
+const ALL_TABS = ['summary', 'operators', 'repo', 'join', 'measured'] as const;
 const SHARED_TABS = ['summary', 'operators', 'repo'] as const;
 type Tab = (typeof ALL_TABS)[number];
 
@@ -214,7 +216,7 @@ export function RunPage() {
             onClick={() => selectTab(id)}
             onKeyDown={(e) => onTabKey(e, i)}
           >
-            {t(`tabs.${id}`)}
+            {id === 'measured' ? t('tab', { ns: MEASURED_NS }) : t(`tabs.${id}`)}
           </button>
         ))}
       </div>
@@ -228,6 +230,15 @@ export function RunPage() {
         {tab === 'operators' ? <OperatorsPanel task={task} /> : null}
         {tab === 'repo' ? <RepoPanel task={task} /> : null}
         {tab === 'join' ? <JoinPanel reportId={file.id} task={task} /> : null}
+        {tab === 'measured' ? (
+          <MeasuredPanel
+            reportId={file.id}
+            fileName={file.fileName}
+            report={report}
+            task={task}
+            runId={runId(file.id, indexInFile(taskIndex))}
+          />
+        ) : null}
       </div>
     </section>
   );

@@ -3,7 +3,7 @@
 // Pure state transitions only: parsing happens in the ingest worker, persistence in persist.ts.
 import type { StateCreator } from 'zustand';
 import type { ImportedFile } from '../../../core/formats/types.ts';
-import { profileOf, reportOf } from '../../../core/formats/content.ts';
+import { measurementsOf, profileOf, reportOf } from '../../../core/formats/content.ts';
 
 export interface AddFilesOptions {
   /** The files are the bundled demo reports (labeled as such, removable together). */
@@ -158,7 +158,13 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice, [], [], Workspac
 
   linkProfile: (reportId, profileId) =>
     set((state) => {
-      if (!reportOf(state.files[reportId]) || !profileOf(state.files[profileId])) return {};
+      // A report links to profiles and to measurement files (its baseline / tuned / GPU runs).
+      const other = state.files[profileId];
+      if (
+        !reportOf(state.files[reportId]) ||
+        (!profileOf(other) && measurementsOf(other).length === 0)
+      )
+        return {};
       const current = state.links[reportId] ?? [];
       if (current.includes(profileId)) return {};
       return { links: { ...state.links, [reportId]: [...current, profileId] } };
