@@ -5,7 +5,7 @@
 // findings with the same dismissal. The healthy resnet50 demo run gets no warning.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, fileCard, openApp, test } from './helpers/app.ts';
+import { DEMO_CARDS, expect, fileCard, openApp, test } from './helpers/app.ts';
 
 const YOLO = 'yolov5s/aoe_result_opat_20261105150233456_pid60312.json';
 const RESNET = 'resnet50/aoe_result_opat_20261109101233789_pid52210.json';
@@ -19,7 +19,7 @@ const finding = (page: Page, rule: string) =>
 
 async function openRun(page: Page, file: string, task: string): Promise<void> {
   await openApp(page, '/');
-  await expect(page.getByTestId('file-card')).toHaveCount(7);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS);
   await fileCard(page, file).getByRole('link', { name: task }).click();
   await expect(page.getByTestId('run-page')).toBeVisible();
 }
@@ -270,7 +270,7 @@ test('the panel speaks Chinese with Huawei’s terms', async ({ browser, baseURL
   const context = await browser.newContext({ locale: 'zh-CN', baseURL });
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.getByTestId('file-card')).toHaveCount(7);
+  await expect(page.getByTestId('file-card')).toHaveCount(DEMO_CARDS);
   await fileCard(page, YOLO).getByRole('link', { name: 'yolov5s' }).click();
   await expect(panel(page).getByRole('heading', { name: '调优建议' })).toBeVisible();
   await expect(panel(page).getByTestId('advice-counts')).toHaveText('严重 0 · 警告 3 · 提示 2');

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  DEMO_CARDS,
   dropBuffers,
   dropFiles,
   expect,
@@ -213,7 +214,7 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   const banner = page.getByTestId('demo-banner');
   await expect(banner).toContainText('Demo data');
   const cards = page.getByTestId('file-card');
-  await expect(cards).toHaveCount(7);
+  await expect(cards).toHaveCount(DEMO_CARDS);
   for (const card of await cards.all())
     await expect(card.locator('.badge-demo')).toHaveText('demo');
   const opat = fileCard(page, 'resnet50/aoe_result_opat_20261102093015123_pid41873.json');
@@ -223,6 +224,9 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   await expect(opat.locator('.link-chip')).toHaveText([
     'resnet50/op_summary_20261102094530.csv',
     'resnet50/op_statistic_20261102094530.csv',
+    'resnet50/resnet50_bs1_baseline_summary.json',
+    'resnet50/resnet50_bs1_tuned_summary.json',
+    'resnet50/resnet50_bs1_gpu_trtexec_times.json',
   ]);
   await banner.getByRole('button', { name: 'Clear demo data' }).click();
   await expect(cards).toHaveCount(0);
@@ -233,7 +237,7 @@ test('the first start shows the demo, labeled, linked, and removable', async ({ 
   // It can be brought back from the empty workspace.
   await page.getByRole('button', { name: 'Load the demo data' }).click();
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'ready');
-  await expect(cards).toHaveCount(7);
+  await expect(cards).toHaveCount(DEMO_CARDS);
   await expect(banner).toBeVisible();
 });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
+  DEMO_CARDS,
   test,
   expect,
   openApp,
@@ -23,12 +24,6 @@ const RUN1 = 'aoe_result_opat_20250301100000123_pid1001.json';
 const RUN3 = 'aoe_result_opat_20250303100000123_pid1003.json';
 const DEMO_RUN = 'aoe_result_opat_20261102093015123_pid41873.json';
 const DEMO_PROFILE = 'resnet50/op_summary_20261102094530.csv';
-/** The demo's file cards, as many as the demo index lists. */
-const DEMO_CARDS = (
-  JSON.parse(readFileSync(join(import.meta.dirname, '../public/samples/index.json'), 'utf8')) as {
-    groups: { files: string[] }[];
-  }
-).groups.reduce((n, g) => n + g.files.length, 0);
 
 async function compareTwo(page: Page): Promise<void> {
   await openEmptyWorkspace(page);

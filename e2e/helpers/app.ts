@@ -1,7 +1,16 @@
 // The Playwright fixture every dashboard spec uses. A spec fails on any uncaught page error, any
 // console.error, and any request that leaves the page's origin (the dashboard runs air-gapped).
 // Helpers load files through the real file input and wait on the app's ready signal, never sleep.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base, expect as baseExpect, type Page } from '@playwright/test';
+
+/** The demo's file cards on a first start: one per file the demo index lists. */
+export const DEMO_CARDS = (
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../public/samples/index.json'), 'utf8'),
+  ) as { groups: { files: string[] }[] }
+).groups.reduce((n, g) => n + g.files.length, 0);
 
 // Assertions retry for up to 15 s: the machines that run these share their cores with builds and
 // other suites, and a 100 MB parse takes seconds there. Waits end as soon as the state is reached.
