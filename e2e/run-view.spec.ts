@@ -315,7 +315,7 @@ test('operator names from the file render as text, and the tabs work from the ke
 
   await page.getByRole('tab', { name: 'Operators' }).focus();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Profile join' })).toHaveAttribute(
+  await expect(page.getByRole('tab', { name: 'Measured' })).toHaveAttribute(
     'aria-selected',
     'true',
   );
