@@ -2,6 +2,7 @@
 // reached, so a page asks for "the report of this file" without switching on kinds itself.
 import type { ProfileData, TuningReport } from '../model/types.ts';
 import type { Measurement } from '../measure/model.ts';
+import { PrecisionDigester } from '../advisor/precision-digest.ts';
 import type {
   FileContent,
   ImportedFile,
@@ -36,6 +37,34 @@ export function mapResult<T, U>(result: ParseResult<T>, f: (value: T) => U): Par
     : { ok: false, errors: result.errors, partial: f(result.partial) };
 }
 
+/**
+ * A kernel table's parser (op_summary, kernel_details) whose content also carries the precision
+ * digest of the same bytes (core/advisor/precision-digest.ts), when the table has an `Input Data
+ * Types` or `OP State` column.
+ */
+export function profileWithPrecision(
+  parser: StreamParser<ProfileData>,
+  ctx: { readonly id: string; readonly fileName: string },
+): StreamParser<FileContent> {
+  const digester = new PrecisionDigester(ctx.id, ctx.fileName);
+  return {
+    push: (chunk) => {
+      parser.push(chunk);
+      digester.push(chunk);
+    },
+    finish: () => {
+      const precision = digester.finish();
+      const keep = precision.hasDataTypes || precision.hasOpState;
+      return mapResult(parser.finish(), (profile) => ({
+        kind: 'profile',
+        profile,
+        ...(keep ? { precision } : {}),
+      }));
+    },
+    sizeHint: (bytes) => parser.sizeHint?.(bytes),
+  };
+}
+
 /** A stream parser whose result is turned into content; the size hint is passed on. */
 export function mapParser<T, U>(parser: StreamParser<T>, f: (value: T) => U): StreamParser<U> {
   return {
@@ -57,6 +86,7 @@ export function withContentId(content: FileContent, id: string): FileContent {
       return {
         ...content,
         profile: content.profile ? { ...content.profile, id } : null,
+        ...(content.precision ? { precision: { ...content.precision, fileId: id } } : {}),
         ...(content.timeline ? { timeline: { ...content.timeline, id } } : {}),
         ...(content.stepTrace ? { stepTrace: { ...content.stepTrace, id } } : {}),
       };

@@ -7,6 +7,7 @@ import type { TimelineSummary } from './timeline/summarize.ts';
 import type { StepTrace } from './step-trace/parse.ts';
 import type { KnownFormatId } from './registry.ts';
 import type { SqlEngine } from './profiler-db/engine.ts';
+import type { PrecisionDigest } from '../advisor/precision-digest.ts';
 
 /** The id of a registered format (derived from the registry), or `unknown`. */
 export type FormatId = KnownFormatId | 'unknown';
@@ -99,6 +100,11 @@ export interface ProfileContent {
   readonly timeline?: TimelineSummary;
   /** Profiler database facts: which tables each figure comes from. */
   readonly db?: ProfileDbFacts;
+  /**
+   * The kernel table's `Input Data Types` and `OP State` columns, digested while the file is read
+   * (op_summary, kernel_details): the profile model keeps neither, the advisor needs both.
+   */
+  readonly precision?: PrecisionDigest;
 }
 
 export interface ProfileDbFacts {

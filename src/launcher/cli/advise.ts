@@ -30,7 +30,7 @@ import { showControls, terminalJson, terminalLines } from '../../core/export/vis
 import { importFile } from './parallel-csv.ts';
 import { expandPaths } from './walk.ts';
 import { mdCell } from './inspect.ts';
-import { profileOf, reportOf } from '../../core/formats/content.ts';
+import { profileContentOf, profileOf, reportOf } from '../../core/formats/content.ts';
 
 interface AdviseOptions {
   readonly json?: boolean;
@@ -235,11 +235,13 @@ async function readOne(path: string, out: AdviseInputs, io: CliIo, explicit: boo
   } else if (profile) {
     out.profiles.push(profile);
     out.files.push({ id: file.id, path, kind: 'profile', format: file.format });
-    if (
+    const digested = profileContentOf(file)?.precision;
+    if (digested) out.precision.push({ ...digested, fileName: path });
+    else if (
       profile.table !== null &&
       (file.format === 'op-summary' || file.format === 'kernel-details')
     ) {
-      // The data-type and OP State columns are not in the profile model: digest them apart.
+      // Read in ranges (a large table): the data-type and OP State columns are digested apart.
       const digester = new PrecisionDigester(file.id, path);
       await streamFile(path, (c) => digester.push(c));
       out.precision.push(digester.finish());

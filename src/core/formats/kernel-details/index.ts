@@ -1,5 +1,5 @@
 import type { StreamFormatModule } from '../types.ts';
-import { mapParser } from '../content.ts';
+import { profileWithPrecision } from '../content.ts';
 import { createKernelDetailsParser } from './parse.ts';
 import { sniffKernelDetails } from './sniff.ts';
 
@@ -15,6 +15,5 @@ export const kernelDetailsFormat: StreamFormatModule<'kernel-details'> = {
   yields: 'profile',
   kind: 'stream',
   sniff: sniffKernelDetails,
-  createParser: (ctx) =>
-    mapParser(createKernelDetailsParser(ctx), (profile) => ({ kind: 'profile', profile })),
+  createParser: (ctx) => profileWithPrecision(createKernelDetailsParser(ctx), ctx),
 };

@@ -1,5 +1,5 @@
 import type { StreamFormatModule } from '../types.ts';
-import { mapParser } from '../content.ts';
+import { profileWithPrecision } from '../content.ts';
 import { createOpSummaryParser } from './parse.ts';
 import { sniffOpSummary } from './sniff.ts';
 
@@ -15,6 +15,5 @@ export const opSummaryFormat: StreamFormatModule<'op-summary'> = {
   yields: 'profile',
   kind: 'stream',
   sniff: sniffOpSummary,
-  createParser: (ctx) =>
-    mapParser(createOpSummaryParser(ctx), (profile) => ({ kind: 'profile', profile })),
+  createParser: (ctx) => profileWithPrecision(createOpSummaryParser(ctx), ctx),
 };
