@@ -253,13 +253,15 @@ function useFindings(props: Props): {
   const report = useAppStore((s) =>
     props.run && Object.hasOwn(s.files, reportId) ? reportOf(s.files[reportId]) : null,
   );
+  // The files linked to the run's report (profiles, timelines, measurements), or — on a profile
+  // page — every link (the timelines beside the profile): a new link gives new findings.
   const linked = useAppStore(
     useShallow((s) =>
       props.run
-        ? (Object.hasOwn(s.links, reportId) ? (s.links[reportId] ?? []) : []).map((id) =>
-            profileOf(s.files[id]),
+        ? (Object.hasOwn(s.links, reportId) ? (s.links[reportId] ?? []) : []).map(
+            (id) => s.files[id],
           )
-        : [],
+        : Object.values(s.links).flatMap((ids) => ids.map((id) => s.files[id])),
     ),
   );
   const profile = useAppStore((s) =>
@@ -279,13 +281,14 @@ function useFindings(props: Props): {
       if (isRun && report) {
         const input = runAdviceInput(state, reportId, taskIndex);
         if (input) findings = adviceFor(report, `task:${taskIndex}`, input);
-      } else if (profile) {
-        findings = adviceFor(profile, 'profile', profileAdviceInput(profile));
+      } else if (profile && props.profileId !== undefined) {
+        const input = profileAdviceInput(state, props.profileId);
+        if (input) findings = adviceFor(profile, 'profile', input);
       }
       setComputed({ key: inputKey, findings });
     }, 0);
     return () => clearTimeout(timer);
-  }, [anchor, inputKey, isRun, report, profile, reportId, taskIndex]);
+  }, [anchor, inputKey, isRun, report, profile, props.profileId, reportId, taskIndex]);
 
   const taskName = sharedRun?.run.task.name ?? report?.tasks[taskIndex]?.name ?? '';
   if (sharedRun)

@@ -1,5 +1,6 @@
 // Where an evidence figure leads: the row it rests on in the run's or the profile's table, found
-// by the table's search (its URL state), so the link also works opened later or in a new tab.
+// by the table's search (its URL state), or the measurement file's row in the run's Measured view,
+// so the link also works opened later or in a new tab.
 import type { EvidenceRef } from '../../../core/advisor/types.ts';
 import { profilePath, runPath } from '../paths.ts';
 
@@ -10,7 +11,10 @@ export interface EvidenceContext {
     readonly taskIndex: number;
     readonly taskName: string;
   } | null;
-  /** Profiles can be opened (not in a shared session, which carries no profile rows). */
+  /**
+   * Profiles and measurement files can be opened (not in a shared session, which carries neither
+   * profile rows nor measurement files).
+   */
   readonly profiles: boolean;
 }
 
@@ -48,7 +52,23 @@ export function evidenceTarget(
         ref.name !== undefined ? '[data-testid="profile-operators"]' : '[data-testid="type-table"]',
     };
   }
+  if (ref.table === 'measurements') {
+    // The run's Measured view (not in a shared session, which carries no measurement files),
+    // scrolled to the file's row.
+    const run = ctx.run;
+    if (!run || !ctx.profiles) return null;
+    return {
+      pathname: runPath(run.reportId, run.taskIndex),
+      search: '?tab=measured',
+      focus: `[data-testid="measured-panel"] tr[data-file="${cssString(ref.fileId)}"]`,
+    };
+  }
   return null;
+}
+
+/** A value for a quoted CSS attribute selector: quotes and backslashes escaped, newlines dropped. */
+function cssString(value: string): string {
+  return value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, '');
 }
 
 /** Brings the target table into view and focuses it once it is on the page (up to ~2 s). */

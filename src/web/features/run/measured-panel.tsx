@@ -235,7 +235,7 @@ function BatchBlock(props: { readonly task: TuningTask; readonly batch: Measured
                       ? t('why.hand')
                       : t('why.none', { role: t(`role.${role}`) });
               return (
-                <tr key={role} data-role={role}>
+                <tr key={role} data-role={role} data-file={l.id} tabIndex={-1}>
                   <th scope="row">
                     {t(`role.${role}`)}
                     <div className="muted measured-why">{why}</div>
