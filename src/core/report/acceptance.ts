@@ -11,6 +11,9 @@ import { gateWord, reasonText, statusText, verdictText } from '../model/gate-wor
 import type { LatencyStats, Measurement } from '../measure/model.ts';
 import { statsOf } from '../measure/percentile.ts';
 import { REPORT_WORDS, type ReportWords } from './words.ts';
+import type { SharedAdvice } from '../share/bundle-types.ts';
+import type { AdviceSeverity } from '../advisor/types.ts';
+import { compareFindings } from '../advisor/advise.ts';
 
 export type SeriesRole = 'gpu' | 'baseline' | 'run';
 
@@ -89,6 +92,37 @@ export interface AcceptanceReport {
     readonly slower: readonly OperatorChange[];
   }[];
   readonly notMeasured: readonly string[];
+  /** The advisor's findings by run; null when the report was made without them. */
+  readonly advice: readonly AdviceBlock[] | null;
+}
+
+/** A finding as the report prints it, in the report's language. */
+export interface AdviceItem {
+  readonly ruleId: string;
+  readonly severity: AdviceSeverity;
+  readonly title: string;
+  readonly evidence: readonly { readonly label: string; readonly value: string }[];
+  readonly why: string;
+  readonly todo: string;
+  readonly command: string | null;
+  readonly config: string | null;
+  readonly configName: string | null;
+}
+
+/**
+ * The advisor's findings about one run: the ones still shown, ranked (critical first, then by the
+ * share of model time at stake), and the ones the user dismissed, each with its reason — kept
+ * apart, not dropped, so a reviewer sees what was set aside and why.
+ */
+export interface AdviceBlock {
+  readonly run: string;
+  readonly findings: readonly AdviceItem[];
+  readonly dismissed: readonly {
+    readonly ruleId: string;
+    readonly severity: AdviceSeverity;
+    readonly title: string;
+    readonly reason: string;
+  }[];
 }
 
 export const REPORT_TOP_OPERATORS = 5;
@@ -98,6 +132,35 @@ export interface AcceptanceInput {
   readonly lang: ReportLang;
   /** ISO time the report states; passed in so that the same inputs give the same report. */
   readonly generatedAt: string;
+  /** The Advice of each run the report is about (findings and the dismissed ones by index). */
+  readonly advice?: readonly { readonly run: string; readonly advice: SharedAdvice }[];
+}
+
+/** One run's Advice in the report's language: shown findings ranked, dismissed ones apart. */
+export function adviceBlock(run: string, advice: SharedAdvice, lang: ReportLang): AdviceBlock {
+  const reasons = new Map<number, string>();
+  for (const [i, reason] of advice.dismissed) reasons.set(i, reason);
+  const shown = advice.findings.filter((_, i) => !reasons.has(i)).sort(compareFindings);
+  return {
+    run,
+    findings: shown.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      title: f.title[lang],
+      evidence: f.evidence.map((e) => ({ label: e.label[lang], value: e.value })),
+      why: f.why[lang],
+      todo: f.action.text[lang],
+      command: f.action.command ?? null,
+      config: f.action.config ?? null,
+      configName: f.action.configName ?? null,
+    })),
+    dismissed: [...reasons.entries()]
+      .sort(([a], [b]) => a - b)
+      .flatMap(([i, reason]) => {
+        const f = advice.findings[i];
+        return f ? [{ ruleId: f.ruleId, severity: f.severity, title: f.title[lang], reason }] : [];
+      }),
+  };
 }
 
 const toolName = (m: Measurement): string =>
@@ -273,5 +336,6 @@ export function buildAcceptanceReport(input: AcceptanceInput): AcceptanceReport 
       slower: topChanges(lang, o.rows, 'regression'),
     })),
     notMeasured,
+    advice: input.advice ? input.advice.map((a) => adviceBlock(a.run, a.advice, lang)) : null,
   };
 }

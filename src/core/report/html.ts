@@ -4,7 +4,7 @@
 // from a file is escaped by `escapeHtml` on the way in; numbers are formatted here.
 import { showControls } from '../export/visible-text.ts';
 import { percentileOfSorted } from '../measure/percentile.ts';
-import type { AcceptanceReport, LatencySeries } from './acceptance.ts';
+import type { AcceptanceReport, AdviceBlock, LatencySeries } from './acceptance.ts';
 import { fixed, percent } from './format.ts';
 import type { Verdict } from '../model/gate.ts';
 
@@ -52,7 +52,14 @@ svg text { font-family: inherit; font-size: 11px; fill: var(--fg); }
 table.latency { font-size: 0.8rem; }
 table.latency td:nth-child(2) { min-width: 7rem; }
 .wide { overflow-x: auto; }
+.sev { display: inline-block; padding: 0 .4rem; border-radius: 3px; font-size: .8rem; font-weight: 700; border: 1px solid; }
+.sev-critical { color: var(--worse); } .sev-warning { color: #9a5b00; } .sev-info { color: var(--muted); }
+.finding { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }
+.finding h4 { margin: 0 0 .3rem; font-size: .95rem; }
+pre { background: #f3f5f8; padding: .4rem .6rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .82rem; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 @media print {
+  pre { white-space: pre-wrap; }
   .wide { overflow: visible; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
@@ -279,6 +286,56 @@ export function acceptanceHtml(r: AcceptanceReport): string {
   h.push(`<h2>${e(w.sections.notMeasured)}</h2>`);
   if (r.notMeasured.length === 0) h.push(`<p>${e(w.none)}</p>`);
   else h.push(`<ul>${r.notMeasured.map((m) => `<li>${e(m)}</li>`).join('')}</ul>`);
+  if (r.advice) h.push(...adviceHtml(r, r.advice));
   h.push('</body>', '</html>', '');
   return h.join('\n');
+}
+
+/** Advisor text, escaped, with its `code` spans (options, config keys) set as code. */
+const rich = (text: string): string => e(text).replace(/`([^`\n]+)`/g, '<code>$1</code>');
+
+/** The advisor's findings by run: ranked, each with its evidence and command; dismissed apart. */
+function adviceHtml(r: AcceptanceReport, blocks: readonly AdviceBlock[]): string[] {
+  const w = r.words;
+  const a = w.advice;
+  const h: string[] = [`<h2>${e(w.sections.advice)}</h2>`, `<p class="muted">${e(a.intro)}</p>`];
+  for (const b of blocks) {
+    h.push(`<section data-testid="advice">`);
+    if (blocks.length > 1) h.push(`<h3 class="name">${e(b.run)}</h3>`);
+    if (b.findings.length === 0) h.push(`<p>${e(a.none)}</p>`);
+    b.findings.forEach((f, i) => {
+      h.push(
+        `<div class="finding block" data-rule="${e(f.ruleId)}" data-severity="${f.severity}">`,
+        `<h4>${i + 1}. <span class="sev sev-${f.severity}">${e(a.severity[f.severity])}</span> <span class="name">${e(f.title)}</span></h4>`,
+        `<p class="muted">${e(a.rule)} <code>${e(f.ruleId)}</code></p>`,
+      );
+      if (f.evidence.length > 0) {
+        h.push(`<table><tr><th>${e(a.evidence)}</th><th>${e(a.value)}</th></tr>`);
+        for (const x of f.evidence)
+          h.push(`<tr><td>${e(x.label)}</td><td class="name">${e(x.value)}</td></tr>`);
+        h.push('</table>');
+      }
+      h.push(
+        `<p><strong>${e(a.why)}</strong>${w.colon}${rich(f.why)}</p>`,
+        `<p><strong>${e(a.todo)}</strong>${w.colon}${rich(f.todo)}</p>`,
+      );
+      if (f.command) h.push(`<pre><code>${e(f.command)}</code></pre>`);
+      if (f.config)
+        h.push(
+          `<p class="muted">${e(f.configName ?? a.config)}</p>`,
+          `<pre><code>${e(f.config)}</code></pre>`,
+        );
+      h.push('</div>');
+    });
+    if (b.dismissed.length > 0) {
+      h.push(`<h4>${e(a.dismissed)}</h4><ul data-testid="advice-dismissed">`);
+      for (const d of b.dismissed)
+        h.push(
+          `<li><span class="sev sev-${d.severity}">${e(a.severity[d.severity])}</span> <span class="name">${e(d.title)}</span> <code>${e(d.ruleId)}</code> — ${e(d.reason === '' ? a.noReason : d.reason)}</li>`,
+        );
+      h.push('</ul>');
+    }
+    h.push('</section>');
+  }
+  return h;
 }

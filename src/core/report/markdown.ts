@@ -1,7 +1,8 @@
 // The acceptance report as Markdown, for a merge request or a wiki page. Every string from a file
 // goes through escapeMarkdown (names can hold `|`, `<img …>`, newlines).
 import { escapeMarkdown as esc } from '../export/markdown.ts';
-import type { AcceptanceReport } from './acceptance.ts';
+import { showControls } from '../export/visible-text.ts';
+import type { AcceptanceReport, AdviceBlock } from './acceptance.ts';
 import { VERDICT_MARK, fixed, percent } from './format.ts';
 
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
@@ -156,5 +157,56 @@ export function acceptanceMarkdown(r: AcceptanceReport): string {
   if (r.notMeasured.length === 0) out.push(w.none);
   for (const m of r.notMeasured) out.push(`- ${esc(m)}`);
   out.push('');
+  if (r.advice) out.push(...adviceSection(r, r.advice));
   return out.join('\n');
+}
+
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fenced(text: string): string[] {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return [fence, ...text.replace(/\n$/, '').split('\n').map(showControls), fence];
+}
+
+/** The advisor's findings by run: ranked, each with its evidence and command; dismissed apart. */
+function adviceSection(r: AcceptanceReport, blocks: readonly AdviceBlock[]): string[] {
+  const w = r.words;
+  const a = w.advice;
+  const out: string[] = [`## ${w.sections.advice}`, '', a.intro, ''];
+  for (const b of blocks) {
+    if (blocks.length > 1) out.push(`### ${esc(b.run)}`, '');
+    if (b.findings.length === 0) out.push(a.none, '');
+    b.findings.forEach((f, i) => {
+      out.push(
+        `${blocks.length > 1 ? '####' : '###'} ${i + 1}. ${a.severity[f.severity]}${w.colon}${esc(f.title)}`,
+        '',
+        `${a.rule} \`${esc(f.ruleId)}\``,
+        '',
+      );
+      if (f.evidence.length > 0)
+        out.push(
+          ...table(
+            [a.evidence, a.value],
+            f.evidence.map((e) => [esc(e.label), esc(e.value)]),
+          ),
+          '',
+        );
+      out.push(`**${a.why}**${w.colon}${esc(f.why)}`, '', `**${a.todo}**${w.colon}${esc(f.todo)}`);
+      if (f.command) out.push('', ...fenced(f.command));
+      if (f.config) {
+        out.push('', `${f.configName ? esc(f.configName) : a.config}${w.colon.trim()}`, '');
+        out.push(...fenced(f.config));
+      }
+      out.push('');
+    });
+    if (b.dismissed.length > 0) {
+      out.push(`**${a.dismissed}**${w.colon.trim()}`, '');
+      for (const d of b.dismissed)
+        out.push(
+          `- ${a.severity[d.severity]}${w.colon}${esc(d.title)} (\`${esc(d.ruleId)}\`) — ${d.reason === '' ? a.noReason : esc(d.reason)}`,
+        );
+      out.push('');
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { buildComparison } from '../model/comparison.ts';
 import { DEFAULT_GATE_RULES } from '../model/gate.ts';
 import { op, repo, run } from '../model/compare.test-helpers.ts';
 import { acceptanceHtml, acceptanceMarkdown, buildAcceptanceReport } from './index.ts';
+import type { Finding } from '../advisor/types.ts';
 import goldenEn from './fixtures/acceptance.en.md.golden?raw';
 import goldenZh from './fixtures/acceptance.zh-CN.md.golden?raw';
 
@@ -127,5 +128,110 @@ describe('acceptance report HTML', () => {
       /<tr data-role="run">.*<td class="num">11\.000<\/td><td class="num">10\.000<\/td><td class="num">14\.200<\/td>/,
     );
     expect(html.match(/<polyline /g)).toHaveLength(3);
+  });
+});
+
+// Three findings given out of rank order (info, critical, warning), the warning dismissed with a
+// reason; texts from files carry markup, a pipe and a fence-breaking backtick run.
+const finding = (
+  ruleId: string,
+  severity: Finding['severity'],
+  impact: number,
+  more: Partial<Finding> = {},
+): Finding => ({
+  ruleId,
+  severity,
+  impact,
+  title: { en: `${ruleId} title`, 'zh-CN': `${ruleId} 标题` },
+  evidence: [],
+  why: { en: `${ruleId} why`, 'zh-CN': `${ruleId} 原因` },
+  action: { text: { en: `${ruleId} todo`, 'zh-CN': `${ruleId} 操作` } },
+  fileIds: ['r'],
+  ...more,
+});
+const advice = {
+  findings: [
+    finding('tune-next', 'info', 0.2, {
+      action: {
+        text: { en: 'Tune with `--tune_ops_file`.', 'zh-CN': '使用 `--tune_ops_file` 调优。' },
+        command: 'aoe --job_type=2 --tune_ops_file=tune_ops.json',
+        config: '{"op": "```<script>"}',
+        configName: 'tune_ops.json',
+      },
+    }),
+    finding('claim-vs-measured', 'critical', 0.1, {
+      evidence: [
+        {
+          label: { en: 'measured, tuned model (mean)', 'zh-CN': '实测，调优后模型（均值）' },
+          value: `9.900 ms · ${EVIL}`,
+        },
+      ],
+    }),
+    finding('ai-cpu-operators', 'warning', 0.5),
+  ],
+  dismissed: [[2, 'expected: <b>NMS</b> on the AI CPU'] as const],
+};
+const withAdvice = (lang: 'en' | 'zh-CN') =>
+  buildAcceptanceReport({
+    comparison,
+    lang,
+    generatedAt: '2026-01-02T03:04:05.000Z',
+    advice: [{ run: 'tuned run', advice }],
+  });
+
+describe('acceptance report advice', () => {
+  it('ranks the shown findings and keeps the dismissed one apart with its reason', () => {
+    const [block] = withAdvice('en').advice ?? [];
+    expect(block?.findings.map((f) => f.ruleId)).toEqual(['claim-vs-measured', 'tune-next']);
+    expect(block?.dismissed).toEqual([
+      {
+        ruleId: 'ai-cpu-operators',
+        severity: 'warning',
+        title: 'ai-cpu-operators title',
+        reason: 'expected: <b>NMS</b> on the AI CPU',
+      },
+    ]);
+    expect(withAdvice('zh-CN').advice?.[0]?.findings[0]?.title).toBe('claim-vs-measured 标题');
+    // Made without advice: no section at all (the golden files above).
+    expect(report('en').advice).toBeNull();
+  });
+
+  it('Markdown: a section with evidence, the command and config fenced, the dismissed listed', () => {
+    const md = acceptanceMarkdown(withAdvice('en'));
+    const section = md.slice(md.indexOf('## Advice'));
+    expect(section).toContain('### 1. Critical: claim-vs-measured title');
+    expect(section).toContain('### 2. Info: tune-next title');
+    expect(section.indexOf('claim-vs-measured title')).toBeLessThan(
+      section.indexOf('tune-next title'),
+    );
+    expect(section).toContain('| measured, tuned model (mean) | 9.900 ms · ');
+    expect(section).toContain('```\naoe --job_type=2 --tune_ops_file=tune_ops.json\n```');
+    // The config holds a run of three backticks: its fence is longer.
+    expect(section).toContain('````\n{"op": "```<script>"}\n````');
+    expect(section).toContain('**Dismissed, with the reason given**:');
+    expect(section).toMatch(/- Warning: ai-cpu-operators title \(`ai-cpu-operators`\) — expected/);
+    expect(section).not.toContain('<b>');
+    const zh = acceptanceMarkdown(withAdvice('zh-CN'));
+    expect(zh).toContain('## 调优建议');
+    expect(zh).toContain('### 1. 严重：claim-vs-measured 标题');
+    expect(zh).toContain('**已忽略（附忽略原因）**：');
+  });
+
+  it('HTML: escaped, no script, code spans as code, the dismissed listed', () => {
+    const html = acceptanceHtml(withAdvice('en'));
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;b&gt;NMS&lt;/b&gt;');
+    expect(html).toContain('Tune with <code>--tune_ops_file</code>.');
+    expect(html).toContain(
+      '<pre><code>aoe --job_type=2 --tune_ops_file=tune_ops.json</code></pre>',
+    );
+    expect(html).toMatch(
+      /data-rule="claim-vs-measured" data-severity="critical">[\s\S]*data-rule="tune-next"/,
+    );
+    expect(html).not.toContain('data-rule="ai-cpu-operators"');
+    expect(html).toMatch(/<ul data-testid="advice-dismissed">[\s\S]*ai-cpu-operators title/);
+    expect(acceptanceHtml(withAdvice('zh-CN'))).toContain('<h2>调优建议</h2>');
   });
 });

@@ -17,6 +17,7 @@ const en = {
     knowledgeBase: 'Knowledge base',
     operators: 'Top operator changes (AOE)',
     notMeasured: 'What was not measured',
+    advice: 'Advice',
   },
   col: {
     role: 'Role',
@@ -62,6 +63,21 @@ const en = {
   cdf: 'Cumulative distribution of per-iteration latency (x: ms, y: share of iterations at or below)',
   cdfNone: 'No file had per-iteration times: no distribution to draw.',
   legend: 'Legend',
+  advice: {
+    intro:
+      'What the advisor found in this run’s tuning report, profiles and measurements, most costly first.',
+    none: 'No findings: nothing in this run’s data crosses a rule’s threshold.',
+    severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
+    rule: 'Rule',
+    evidence: 'Evidence',
+    value: 'Value',
+    why: 'Why it matters',
+    todo: 'What to do',
+    command: 'Command',
+    config: 'Config',
+    dismissed: 'Dismissed, with the reason given',
+    noReason: 'no reason given',
+  },
   missing: {
     gpu: 'No GPU baseline measurement (e.g. trtexec --exportTimes): Ascend was not compared with the GPU.',
     baseline: 'The baseline model was not measured: the measured change from tuning is unknown.',
@@ -91,6 +107,7 @@ const zh: ReportWords = {
     knowledgeBase: '知识库',
     operators: '变化最大的算子（AOE）',
     notMeasured: '未测量的内容',
+    advice: '调优建议',
   },
   col: {
     role: '角色',
@@ -136,6 +153,20 @@ const zh: ReportWords = {
   cdf: '逐次迭代时延的累积分布（横轴：ms，纵轴：不超过该时延的迭代占比）',
   cdfNone: '没有文件包含逐次迭代时间：无法绘制分布。',
   legend: '图例',
+  advice: {
+    intro: '顾问在该次调优的调优报告、性能数据和实测结果中发现的问题，按代价从高到低排列。',
+    none: '没有发现问题：该次调优的数据均未超过任何规则的阈值。',
+    severity: { critical: '严重', warning: '警告', info: '提示' },
+    rule: '规则',
+    evidence: '依据',
+    value: '数值',
+    why: '原因',
+    todo: '建议操作',
+    command: '命令',
+    config: '配置',
+    dismissed: '已忽略（附忽略原因）',
+    noReason: '未填写原因',
+  },
   missing: {
     gpu: '没有 GPU 基线测量（例如 trtexec --exportTimes）：未与 GPU 对比。',
     baseline: '基线模型未测量：调优带来的实测变化未知。',
