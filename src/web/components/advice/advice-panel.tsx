@@ -15,6 +15,7 @@ import { workspaceRuns } from '../../store/shared-runs.ts';
 import { adviceFor, profileAdviceInput, runAdviceInput, sharedAdvice } from './advice-input.ts';
 import { evidenceTarget, focusWhenShown, type EvidenceContext } from './evidence-link.ts';
 import { ADVICE_NS } from './strings.ts';
+import { download } from '../save-file.ts';
 import './advice.css';
 import { profileOf, reportOf } from '../../../core/formats/content.ts';
 
@@ -32,15 +33,6 @@ async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Advisor text with `code` spans (options, config keys) shown as code; everything else as text. */
@@ -346,7 +338,7 @@ export function AdvicePanel(props: Props) {
     if (!run) return;
     const advice = shared ? { findings, dismissed: shared.dismissed } : sharedAdvice(findings, own);
     const name = `${run.run.task.name || 'run'}-advice.md`.replace(/[^\w.-]+/g, '_');
-    download(name, runMarkdown(run.run, advice));
+    download(name, runMarkdown(run.run, advice), 'text/markdown;charset=utf-8');
   };
 
   return (

@@ -1,32 +1,15 @@
 // Measured latency on the compare page (mean / median / P95 / P99 per run and the GPU baseline,
-// when benchmark measurements are linked to the runs) and the "Download acceptance report"
-// action, both from core's acceptance report so the page and the file show the same figures.
+// when benchmark measurements are linked to the runs), from core's acceptance report like the
+// "Download acceptance report" action (components/acceptance), so the page and the file show the
+// same figures.
 // The measurements come in as `MeasuredInputs` (by run id, plus the GPU baseline): whatever links
 // measurement files to runs feeds that, nothing here reads files.
 import { useTranslation } from 'react-i18next';
 import type { Comparison } from '../../../core/model/comparison.ts';
-import type { ReportLang } from '../../../core/model/gate-words.ts';
-import type { AcceptanceReport } from '../../../core/report/index.ts';
-import {
-  acceptanceHtml,
-  acceptanceMarkdown,
-  buildAcceptanceReport,
-} from '../../../core/report/index.ts';
-import { download } from './download.ts';
+import { acceptanceReport } from '../../components/acceptance/acceptance-download.tsx';
 import { COMPARE_NS } from './strings.ts';
 
-export const reportLang = (language: string): ReportLang =>
-  language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-
 const ms = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(3));
-
-function acceptanceReport(comparison: Comparison, language: string): AcceptanceReport {
-  return buildAcceptanceReport({
-    comparison,
-    lang: reportLang(language),
-    generatedAt: new Date().toISOString(),
-  });
-}
 
 /** The measured table; nothing when no run has a measurement. */
 export function MeasuredTable({ comparison }: { comparison: Comparison }) {
@@ -72,27 +55,5 @@ export function MeasuredTable({ comparison }: { comparison: Comparison }) {
         </table>
       </div>
     </section>
-  );
-}
-
-/** "Download acceptance report": one offline HTML file or Markdown, in the page's language. */
-export function AcceptanceDownload({ comparison }: { comparison: Comparison }) {
-  const { t, i18n } = useTranslation(COMPARE_NS);
-  const save = (html: boolean) => {
-    const report = acceptanceReport(comparison, i18n.language);
-    const name = `acceptance-${report.model.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'model'}`;
-    if (html) download(`${name}.html`, acceptanceHtml(report), 'text/html;charset=utf-8');
-    else download(`${name}.md`, acceptanceMarkdown(report), 'text/markdown;charset=utf-8');
-  };
-  return (
-    <div className="export-group" role="group" aria-label={t('acceptance.download')}>
-      <span className="muted">{t('acceptance.download')}:</span>
-      <button type="button" onClick={() => save(true)}>
-        HTML
-      </button>
-      <button type="button" onClick={() => save(false)}>
-        Markdown
-      </button>
-    </div>
   );
 }

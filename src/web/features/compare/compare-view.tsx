@@ -13,7 +13,13 @@ import {
   type ViewState,
 } from '../../../core/share/view-state.ts';
 import { NO_MEASUREMENTS, type MeasuredInputs } from '../../../core/model/gate.ts';
-import { AcceptanceDownload, MeasuredTable } from './acceptance-panel.tsx';
+import { MeasuredTable } from './acceptance-panel.tsx';
+import {
+  AcceptanceDownload,
+  type RunAdvice,
+} from '../../components/acceptance/acceptance-download.tsx';
+import { runFindings, sharedAdvice } from '../../components/advice/advice-input.ts';
+import { useAppStore } from '../../store/index.ts';
 import { ComparabilityBanner } from './banner.tsx';
 import { GateEditor, VerdictCard } from './gate-panel.tsx';
 import { KnowledgeBasePanel } from './kb-panel.tsx';
@@ -99,7 +105,10 @@ export function CompareView(props: {
             view={{ ...view, runs: selectedIds, baseline: baselineId ?? '' }}
             comparison={comparison}
           />
-          <AcceptanceDownload comparison={comparison} />
+          <AcceptanceDownload
+            comparison={comparison}
+            advice={() => runsAdvice(selected, baselineId, readOnly)}
+          />
           <div className="compare-tabs" role="tablist" aria-label={t('tabs.label')}>
             {COMPARE_TABS.map((tab, i) => (
               <button
@@ -152,4 +161,24 @@ export function CompareView(props: {
       )}
     </>
   );
+}
+
+/**
+ * The Advice of the runs an acceptance report judges (every selected run but the baseline; the
+ * baseline alone when it is the only one): a shared run's as its sender saw it, a workspace run's
+ * as its Advice panel shows it, with the dismissals made there.
+ */
+function runsAdvice(
+  selected: readonly SharedRun[],
+  baselineId: string | null | undefined,
+  readOnly: boolean,
+): RunAdvice {
+  const judged = selected.filter((r) => r.run.id !== baselineId);
+  const state = useAppStore.getState();
+  return (judged.length > 0 ? judged : selected).flatMap((r) => {
+    if (r.advice) return [{ run: r.run.label, advice: r.advice }];
+    if (readOnly) return [];
+    const findings = runFindings(state, r.reportId, r.taskIndex);
+    return findings ? [{ run: r.run.label, advice: sharedAdvice(findings, state.dismissals) }] : [];
+  });
 }

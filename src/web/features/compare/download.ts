@@ -1,23 +1,7 @@
-// Saving exports from the page: a Blob and a temporary object URL, so nothing leaves the browser.
-// Charts are exported from the SVG recharts drew, with the theme's CSS variables resolved (a saved
+// Saving exports from the page (components/save-file.ts). Charts are exported from the SVG recharts drew, with the theme's CSS variables resolved (a saved
 // SVG has no stylesheet), and as PNG by drawing that SVG on a canvas at twice the screen size.
 
-export function download(
-  fileName: string,
-  content: Blob | string,
-  type = 'text/plain;charset=utf-8',
-): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+export { download } from '../../components/save-file.ts';
 
 const VAR = /var\((--[\w-]+)\)/g;
 

@@ -154,7 +154,6 @@ registerStrings(COMPARE_NS, {
       fileHint: 'The same file as the command line’s compare --gate FILE.',
     },
     acceptance: {
-      download: 'Download acceptance report',
       measuredTitle: 'Measured latency (benchmark)',
     },
     share: {
@@ -307,7 +306,6 @@ registerStrings(COMPARE_NS, {
       fileHint: '与命令行 compare --gate FILE 使用的文件相同。',
     },
     acceptance: {
-      download: '下载迁移验收表',
       measuredTitle: '实测时延（基准测试）',
     },
     share: {

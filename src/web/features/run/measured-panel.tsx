@@ -1,7 +1,7 @@
 // The run page's Measured view: AOE's claim next to what the linked benchmark files measured
 // (mean and P99, in the gate's words: faster / slower), per batch size; each file's role and why;
 // the latency distribution when the files hold per-iteration data; the H2D / compute / D2H split
-// when the tool states it; and the acceptance report of this run (HTML / Markdown).
+// when the tool states it; and the acceptance report of this run (HTML / Markdown), with its Advice.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,12 +12,11 @@ import type { TuningReport, TuningTask } from '../../../core/model/types.ts';
 import { ChartCard } from '../../components/charts/chart-card.tsx';
 import { useAppStore } from '../../store/index.ts';
 import type { Comparison } from '../../../core/model/comparison.ts';
-import type { ReportLang } from '../../../core/model/gate-words.ts';
 import {
-  acceptanceHtml,
-  acceptanceMarkdown,
-  buildAcceptanceReport,
-} from '../../../core/report/index.ts';
+  AcceptanceDownload,
+  reportLang,
+} from '../../components/acceptance/acceptance-download.tsx';
+import { runFindings, sharedAdvice } from '../../components/advice/advice-input.ts';
 import {
   cdfPoints,
   claimOf,
@@ -26,48 +25,6 @@ import {
   type Change,
 } from './measured-model.ts';
 import { MEASURED_NS } from './measured-strings.ts';
-
-const reportLang = (language: string): ReportLang =>
-  language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-
-/** Save text as a file through a temporary object URL: nothing leaves the browser. */
-function saveFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-/** "Download acceptance report": one offline HTML file or Markdown, in the page's language. */
-function AcceptanceDownload({ comparison }: { readonly comparison: Comparison }) {
-  const { t, i18n } = useTranslation(MEASURED_NS);
-  const save = (html: boolean) => {
-    const report = buildAcceptanceReport({
-      comparison,
-      lang: reportLang(i18n.language),
-      generatedAt: new Date().toISOString(),
-    });
-    const name = `acceptance-${report.model.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'model'}`;
-    if (html) saveFile(`${name}.html`, acceptanceHtml(report), 'text/html;charset=utf-8');
-    else saveFile(`${name}.md`, acceptanceMarkdown(report), 'text/markdown;charset=utf-8');
-  };
-  return (
-    <div className="export-group" role="group" aria-label={t('download')}>
-      <span className="muted">{t('download')}:</span>
-      <button type="button" onClick={() => save(true)}>
-        HTML
-      </button>
-      <button type="button" onClick={() => save(false)}>
-        Markdown
-      </button>
-    </div>
-  );
-}
 
 const ms = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3);
@@ -273,6 +230,8 @@ export function MeasuredPanel(props: {
   readonly fileName: string;
   readonly report: TuningReport;
   readonly task: TuningTask;
+  /** The task's index in its file (the Advice panel's run). */
+  readonly taskIndex: number;
   readonly runId: string;
 }) {
   const { t } = useTranslation(MEASURED_NS);
@@ -311,7 +270,19 @@ export function MeasuredPanel(props: {
     <div className="measured-panel" data-testid="measured-panel">
       <div className="measured-head">
         <h2>{t('title')}</h2>
-        {comparison ? <AcceptanceDownload comparison={comparison} /> : null}
+        {comparison ? (
+          <AcceptanceDownload
+            comparison={comparison}
+            advice={() => {
+              // The run's Advice as its panel shows it, with the dismissals made there.
+              const state = useAppStore.getState();
+              const findings = runFindings(state, props.reportId, props.taskIndex);
+              return findings
+                ? [{ run: props.task.name, advice: sharedAdvice(findings, state.dismissals) }]
+                : [];
+            }}
+          />
+        ) : null}
       </div>
       {comparison ? <RunVerdictBlock comparison={comparison} /> : null}
       {batches.map((b) => (

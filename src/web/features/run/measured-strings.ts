@@ -43,7 +43,6 @@ registerStrings(MEASURED_NS, {
     empty:
       'No measurement is linked to this run. Drop the ais_bench summaries of the baseline OM and of the OM built with the tuned knowledge base (and a trtexec export of the GPU model, if you migrate from one) together with this report, or link them on the workspace page.',
     emptyCommand: 'ais_bench writes <output>/<timestamp>_summary.json with:',
-    download: 'Download acceptance report',
   },
   'zh-CN': {
     tab: '实测',
@@ -84,6 +83,5 @@ registerStrings(MEASURED_NS, {
     empty:
       '此调优结果尚未关联实测数据。请将基线 OM 与使用调优后知识库生成的 OM 的 ais_bench summary 文件（如从 GPU 迁移，再加 GPU 模型的 trtexec 导出文件）与本报告一起拖入，或在工作区页面关联。',
     emptyCommand: 'ais_bench 用以下命令生成 <output>/<timestamp>_summary.json：',
-    download: '下载迁移验收表',
   },
 });

@@ -236,6 +236,7 @@ export function RunPage() {
             fileName={file.fileName}
             report={report}
             task={task}
+            taskIndex={indexInFile(taskIndex)}
             runId={runId(file.id, indexInFile(taskIndex))}
           />
         ) : null}
