@@ -2,7 +2,8 @@
 // and detect-head transposes, a tuning that bought 0.36 %) shows ranked findings whose evidence
 // opens the table rows they rest on and whose commands copy; a dismissal with its reason holds
 // after a reload and in another tab, and a share link opened in a new browser shows the same
-// findings with the same dismissal. The healthy resnet50 demo run gets no warning.
+// findings with the same dismissal. The healthy resnet50 demo run gets no warning; the other
+// resnet50 run's claim is weighed against the measured baseline and tuned files linked to it.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEMO_CARDS, expect, fileCard, openApp, test } from './helpers/app.ts';
@@ -276,4 +277,68 @@ test('the panel speaks Chinese with Huawei’s terms', async ({ browser, baseURL
   await expect(panel(page).getByTestId('advice-counts')).toHaveText('严重 0 · 警告 3 · 提示 2');
   await expect(finding(page, 'ai-cpu-operators')).toContainText('回退到 AI CPU 的算子');
   await context.close();
+});
+
+const RESNET_FIRST = 'resnet50/aoe_result_opat_20261102093015123_pid41873.json';
+
+test('the resnet50 demo run weighs AOE’s claim against its measured files, with links to them', async ({
+  page,
+  anotherPage,
+}) => {
+  await openRun(page, RESNET_FIRST, 'resnet50');
+  // AOE: 12.835 → 11.902 ms, 7.26 % saved; ais_bench: 12.937 → 12.538 ms, 3.09 % saved, under
+  // half the claim.
+  const claim = finding(page, 'claim-vs-measured');
+  await expect(claim).toHaveAttribute('data-severity', 'warning');
+  await expect(claim.locator('.advice-title')).toHaveText(
+    'batch 1: measured 3.09 % saved, AOE stated 7.26 %',
+  );
+  await expand(page, 'claim-vs-measured');
+  await expect(claim.getByTestId('advice-command').locator('code')).toHaveText(
+    'python3 -m ais_bench --model <model>_tune.om --loop 100 --warmup_count 10',
+  );
+  const links = claim.getByTestId('advice-evidence-link');
+  await expect(links).toHaveCount(3);
+  await expect(links.nth(1)).toHaveText('12.937 ms · resnet50/resnet50_bs1_baseline_summary.json');
+
+  // The untuned model's figure → its row in the run's Measured view, in view.
+  await links.nth(1).click();
+  await expect(page.getByRole('tab', { name: 'Measured' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  expect(new URL(page.url()).searchParams.get('tab')).toBe('measured');
+  const row = page
+    .getByTestId('measured-run-table')
+    .locator('tr[data-role="baseline"]')
+    .filter({ hasText: 'resnet50_bs1_baseline_summary.json' });
+  await expect(row).toBeInViewport();
+  await expect(row).toBeFocused();
+
+  // The tuned model's link opened in another tab: the run's Measured view with that row.
+  const href = (await links.nth(2).getAttribute('href')) ?? '';
+  expect(href).toMatch(/\?tab=measured$/);
+  await anotherPage.goto(href);
+  await expect(
+    anotherPage
+      .getByTestId('measured-run-table')
+      .locator('tr[data-role="tuned"]')
+      .filter({ hasText: 'resnet50_bs1_tuned_summary.json' }),
+  ).toBeVisible();
+
+  // AOE's figure → the run summary.
+  await links.nth(0).click();
+  await expect(page.getByRole('tab', { name: 'Summary' })).toHaveAttribute('aria-selected', 'true');
+
+  // The acceptance report downloaded from the Measured view carries the finding.
+  await page.getByRole('tab', { name: 'Measured' }).click();
+  const download = page.waitForEvent('download');
+  await page
+    .getByRole('group', { name: 'Download acceptance report' })
+    .getByRole('button', { name: 'Markdown' })
+    .click();
+  const md = readFileSync((await (await download).path()) ?? '', 'utf8');
+  const advice = md.slice(md.indexOf('## Advice'));
+  expect(advice).toMatch(/### \d+\. Warning: batch 1: measured 3\.09 % saved, AOE stated 7\.26 %/);
+  expect(advice).toContain('python3 -m ais_bench --model <model>_tune.om --loop 100');
 });
