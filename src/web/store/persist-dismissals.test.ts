@@ -1,54 +1,17 @@
 // Dismissed findings kept with the workspace: two tabs (stores) over one IndexedDB
 // (fake-indexeddb), a reload being a new store reading the same database.
 import 'fake-indexeddb/auto';
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { get, set } from 'idb-keyval';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createAppStore, type AppState } from './index.ts';
-import { STORE_NAME } from './persist-keys.ts';
-import {
-  DISMISSAL_KEY_PREFIX,
-  persistDismissals,
-  type DismissalsPersistence,
-} from './persist-dismissals.ts';
+import { DISMISSAL_KEY_PREFIX, persistDismissals } from './persist-dismissals.ts';
+import { tabs, until } from '../test/tabs.ts';
 
-type Store = ReturnType<typeof createAppStore>;
-interface Tab {
-  readonly store: Store;
-  readonly persistence: DismissalsPersistence;
-  state(): AppState;
-}
-
-let databases = 0;
-const open: Tab[] = [];
-
-function freshDatabase(): UseStore {
-  databases += 1;
-  return createStore(`aoe-dashboard-dismissals-${databases}`, STORE_NAME);
-}
-
-async function openTab(db: UseStore, channel = `dismissals-${databases}`): Promise<Tab> {
-  const store = createAppStore();
-  const persistence = persistDismissals({ store, db, channelName: channel });
-  const tab = { store, persistence, state: () => store.getState() };
-  open.push(tab);
-  await persistence.restored;
-  return tab;
-}
-
-function until(tab: Tab, predicate: (state: AppState) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (predicate(tab.state())) return resolve();
-    const unsubscribe = tab.store.subscribe((state) => {
-      if (!predicate(state)) return;
-      unsubscribe();
-      resolve();
-    });
-  });
-}
-
-afterEach(() => {
-  for (const tab of open.splice(0)) tab.persistence.stop();
+const { freshDatabase, openTab, startTab, closeAll } = tabs({
+  name: 'dismissals',
+  persist: (args) => persistDismissals(args),
 });
+
+afterEach(closeAll);
 
 describe('dismissed findings', () => {
   test('stay dismissed, with their reason, after a reload; a restored one comes back', async () => {
@@ -100,9 +63,7 @@ describe('dismissed findings', () => {
   test('a dismissal made while the saved ones are read is kept', async () => {
     const db = freshDatabase();
     await set(`${DISMISSAL_KEY_PREFIX}old`, { reason: 'old', at: 'then' }, db);
-    const store = createAppStore();
-    const persistence = persistDismissals({ store, db, channelName: 'early' });
-    open.push({ store, persistence, state: () => store.getState() });
+    const { store, persistence } = startTab(db, 'early');
     store.getState().dismissFinding('old', 'new reason');
     await persistence.restored;
     await persistence.settled();

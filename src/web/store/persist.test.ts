@@ -2,67 +2,25 @@
 // its own with its own persistence, as two pages of one browser profile are. Tabs that should
 // not hear each other get different channels; a "reload" is a new store reading the same database.
 import 'fake-indexeddb/auto';
-import { createStore, get, keys, set, type UseStore } from 'idb-keyval';
+import { get, keys, set, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { profileFile, reportFile } from '../test/imported-files.ts';
-import { createAppStore, type AppState } from './index.ts';
-import { persistWorkspace, workspaceDelta, type WorkspacePersistence } from './persist.ts';
-import {
-  CLEARED_KEY,
-  META_KEY,
-  STORE_NAME,
-  entryKey,
-  fileKey,
-  storeFileRecords,
-} from './persist-keys.ts';
+import { tabs, until } from '../test/tabs.ts';
+import { persistWorkspace, workspaceDelta } from './persist.ts';
+import { CLEARED_KEY, META_KEY, entryKey, fileKey, storeFileRecords } from './persist-keys.ts';
 import { emptyWorkspace } from './slices/workspace.ts';
 
-type Store = ReturnType<typeof createAppStore>;
-
-interface Tab {
-  readonly store: Store;
-  readonly persistence: WorkspacePersistence;
-  state(): AppState;
-}
-
-let databases = 0;
-const open: Tab[] = [];
-
-function freshDatabase(): UseStore {
-  databases += 1;
-  return createStore(`aoe-dashboard-test-${databases}`, STORE_NAME);
-}
-
-/** A page of the dashboard: its own store, persisting to `db`, hearing tabs on `channel`. */
-async function openTab(db: UseStore, channel = `tabs-${databases}`): Promise<Tab> {
-  const store = createAppStore();
-  const persistence = persistWorkspace({ store, db, channelName: channel });
-  const tab = { store, persistence, state: () => store.getState() };
-  open.push(tab);
-  await persistence.restored;
-  return tab;
-}
-
-/** Resolves once the tab's state satisfies `predicate` (changes heard arrive as events). */
-function until(tab: Tab, predicate: (state: AppState) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (predicate(tab.state())) return resolve();
-    const unsubscribe = tab.store.subscribe((state) => {
-      if (!predicate(state)) return;
-      unsubscribe();
-      resolve();
-    });
-  });
-}
+const { freshDatabase, openTab, startTab, closeAll } = tabs({
+  name: 'test',
+  persist: (args) => persistWorkspace(args),
+});
 
 async function storedKeys(db: UseStore): Promise<string[]> {
   return (await keys(db)).map(String).sort();
 }
 
-afterEach(() => {
-  for (const tab of open.splice(0)) tab.persistence.stop();
-});
+afterEach(closeAll);
 
 describe('two tabs', () => {
   test('each adds a file; reopening either shows both', async () => {
@@ -168,9 +126,7 @@ describe('what is deleted', () => {
     saved.state().addFiles([reportFile('saved')]);
     await saved.persistence.settled();
 
-    const store = createAppStore();
-    const persistence = persistWorkspace({ store, db, channelName: 'dropping' });
-    open.push({ store, persistence, state: () => store.getState() });
+    const { store, persistence } = startTab(db, 'dropping');
     store.getState().addFiles([reportFile('dropped')]);
     await persistence.restored;
     expect(store.getState().order).toEqual(['saved', 'dropped']);
