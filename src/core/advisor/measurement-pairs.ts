@@ -47,3 +47,7 @@ export function pairsByBatch(
 }
 
 export const batchLabel = (b: number | null): string => (b === null ? 'batch ?' : `batch ${b}`);
+
+/** The same in Chinese, as the Measured view words it (Batch 大小). */
+export const batchLabelZh = (b: number | null): string =>
+  b === null ? '未标明 Batch 大小' : `Batch 大小 ${b}`;

@@ -4,7 +4,7 @@
 // Latency (which adds H2D and D2H copies). Source: AOE-CLI.md §9.2 (ais_bench NPU_compute_time),
 // PRODUCT.md (migration acceptance), core/measure/model.ts (what each tool's figure is).
 import type { AdviceRule, Evidence } from '../types.ts';
-import { batchLabel, centre, inferRole, pairsByBatch } from '../measurement-pairs.ts';
+import { batchLabel, batchLabelZh, centre, inferRole, pairsByBatch } from '../measurement-pairs.ts';
 import { L, ms, pct } from '../text.ts';
 
 export const ASCEND_GPU_THRESHOLDS = {
@@ -43,7 +43,7 @@ export const ascendVsGpuRule: AdviceRule = {
           {
             label: L(
               `${batchLabel(batchSize)}: Ascend (${inferRole(npu) === 'tuned' ? 'tuned' : 'untuned'}) vs GPU`,
-              `${batchLabel(batchSize)}：昇腾（${inferRole(npu) === 'tuned' ? '调优后' : '未调优'}）对比 GPU`,
+              `${batchLabelZh(batchSize)}：昇腾（${inferRole(npu) === 'tuned' ? '调优后' : '未调优'}）对比 GPU`,
             ),
             value: `${ms(n)} vs ${ms(g)} (+${pct(gap)})`,
             ref: { fileId: npu.fileId, table: 'measurements', row: npu.index },
@@ -60,7 +60,7 @@ export const ascendVsGpuRule: AdviceRule = {
         impact: worst / (1 + worst),
         title: L(
           `Ascend is slower than the GPU baseline at ${slow.map((s) => batchLabel(s.batch)).join(', ')} (up to +${pct(worst)})`,
-          `在 ${slow.map((s) => batchLabel(s.batch)).join('、')} 上昇腾慢于 GPU 基线（最多 +${pct(worst)}）`,
+          `在 ${slow.map((s) => batchLabelZh(s.batch)).join('、')} 上昇腾慢于 GPU 基线（最多 +${pct(worst)}）`,
         ),
         evidence: slow.flatMap((s) => s.ev),
         why: L(

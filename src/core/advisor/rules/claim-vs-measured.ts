@@ -4,7 +4,7 @@
 // AOE-CLI.md §6 ("tuned .om slower in production … re-measure with ais_bench"), §9.2 (comparison
 // protocol: baseline vs tuned .om, warm-up, fixed loop count, mean and P99), §10.
 import type { AdviceRule, Finding } from '../types.ts';
-import { batchLabel, centre, pairsByBatch } from '../measurement-pairs.ts';
+import { batchLabel, batchLabelZh, centre, pairsByBatch } from '../measurement-pairs.ts';
 import { L, ms, pctPoints } from '../text.ts';
 
 export const CLAIM_THRESHOLDS = {
@@ -55,11 +55,11 @@ export const claimVsMeasuredRule: AdviceRule = {
         title: slower
           ? L(
               `${batchLabel(batchSize)}: the tuned model is ${pctPoints(-measured)} slower, AOE stated ${pctPoints(claim.pct)} saved`,
-              `${batchLabel(batchSize)}：调优后模型实测慢 ${pctPoints(-measured)}，而 AOE 声称节省 ${pctPoints(claim.pct)}`,
+              `${batchLabelZh(batchSize)}：调优后模型实测慢 ${pctPoints(-measured)}，而 AOE 声称节省 ${pctPoints(claim.pct)}`,
             )
           : L(
               `${batchLabel(batchSize)}: measured ${pctPoints(measured)} saved, AOE stated ${pctPoints(claim.pct)}`,
-              `${batchLabel(batchSize)}：实测节省 ${pctPoints(measured)}，AOE 声称 ${pctPoints(claim.pct)}`,
+              `${batchLabelZh(batchSize)}：实测节省 ${pctPoints(measured)}，AOE 声称 ${pctPoints(claim.pct)}`,
             ),
         evidence: [
           {

@@ -2,7 +2,7 @@
 // when its mean improved: a serving SLO is set on the tail. Source: AOE-CLI.md §9.2 (report mean
 // and P99 of NPU_compute_time; accept a tuned model only with no P95/P99 regression).
 import type { AdviceRule, Finding } from '../types.ts';
-import { batchLabel, pairsByBatch } from '../measurement-pairs.ts';
+import { batchLabel, batchLabelZh, pairsByBatch } from '../measurement-pairs.ts';
 import { L, ms, pctPoints } from '../text.ts';
 
 export const P99_THRESHOLDS = {
@@ -36,7 +36,7 @@ export const p99RegressionRule: AdviceRule = {
         impact: Math.min(1, worse / 100),
         title: L(
           `${batchLabel(batchSize)}: P99 latency of the tuned model is ${pctPoints(worse)} worse`,
-          `${batchLabel(batchSize)}：调优后模型的 P99 时延劣化 ${pctPoints(worse)}`,
+          `${batchLabelZh(batchSize)}：调优后模型的 P99 时延劣化 ${pctPoints(worse)}`,
         ),
         evidence: [
           {

@@ -252,6 +252,7 @@ describe('the run panel input', () => {
     );
     const claim = findings.find((f) => f.ruleId === 'claim-vs-measured');
     expect(claim?.title.en).toBe('batch 1: measured 1.00 % saved, AOE stated 10.00 %');
+    expect(claim?.title['zh-CN']).toBe('Batch 大小 1：实测节省 1.00 %，AOE 声称 10.00 %');
     expect(claim?.evidence.map((e) => e.ref)).toEqual([
       { fileId: ids.report, table: 'operators', name: 'resnet50_om_tune' },
       { fileId: ids.base, table: 'measurements', row: 0 },

@@ -8,7 +8,7 @@ registerStrings(ADVICE_NS, {
   en: {
     title: 'Advice',
     intro:
-      'What the tuning report and the profile say is worth fixing, most costly first, each with the rows it rests on and what to run next.',
+      'What the tuning report and the profiles, timelines and measurements linked to it say is worth fixing, most costly first, each with the rows it rests on and what to run next.',
     introProfile:
       'What this profile says is worth fixing, most costly first, each with the rows it rests on and what to run next.',
     working: 'Reading the run’s data…',
@@ -45,7 +45,7 @@ registerStrings(ADVICE_NS, {
   'zh-CN': {
     title: '调优建议',
     intro:
-      '调优报告和性能数据中值得处理的问题，按代价从高到低排列；每条给出所依据的数据行，以及下一步要执行的操作。',
+      '调优报告及其关联的性能数据、时间线和实测结果中值得处理的问题，按代价从高到低排列；每条给出所依据的数据行，以及下一步要执行的操作。',
     introProfile:
       '该性能数据中值得处理的问题，按代价从高到低排列；每条给出所依据的数据行，以及下一步要执行的操作。',
     working: '正在分析该次调优的数据…',
