@@ -101,7 +101,7 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
   await page.setViewportSize({ width: 800, height: 900 });
   await compareTwo(page);
   await page.getByRole('tab', { name: 'Operators' }).click();
-  const scroll = page.locator('.ops-scroll');
+  const scroll = page.getByTestId('ops-table').locator('.dt-scroll');
   await expect(page.getByTestId('ops-table').locator('tbody tr').first()).toBeVisible();
   const { scrollWidth, clientWidth } = await scroll.evaluate((el) => ({
     scrollWidth: el.scrollWidth,
@@ -110,7 +110,7 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
   await scroll.screenshot({ path: test.info().outputPath('compare-800.png') });
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   const frame = (await scroll.boundingBox())!;
-  for (const name of ['Sort by Δ % / ×', 'Sort by Speed-up']) {
+  for (const name of [/^Δ % \/ ×/, /^Speed-up/]) {
     const header = (await page.getByRole('button', { name }).boundingBox())!;
     expect(header.x + header.width).toBeLessThanOrEqual(frame.x + frame.width);
   }
