@@ -134,6 +134,9 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
     .locator('td.op-name')
     .evaluate((el) => getComputedStyle(el, '::after').content);
   expect(under).toBe('"Conv2D · Schedule"');
+  // The hidden type and dimension cells do not stretch the row: name and the line under it.
+  const rowHeight = (await conv1.boundingBox())!.height;
+  expect(rowHeight).toBeLessThan(70);
 });
 
 test('the user’s own file comes before the demo files and is scrolled to and focused', async ({

@@ -34,14 +34,14 @@ import {
  * (compare.css sets `--ops-wide-col` to 0 on narrow screens).
  */
 const WIDTH: Readonly<Record<'run' | SortColumn, string>> = {
-  run: 'minmax(4.5rem, 0.7fr)',
-  name: 'minmax(8rem, 3fr)',
+  run: 'minmax(6.5rem, 1.8fr)',
+  name: 'minmax(7rem, 2.2fr)',
   type: 'var(--ops-wide-col, minmax(6rem, 1fr))',
   dimension: 'var(--ops-wide-col, minmax(6rem, 1fr))',
-  bucket: 'minmax(5.5rem, 1fr)',
+  bucket: 'minmax(5.5rem, 1.3fr)',
   baseUs: 'minmax(5rem, 1fr)',
   candUs: 'minmax(5rem, 1fr)',
-  deltaUs: 'minmax(6rem, 1.3fr)',
+  deltaUs: 'minmax(6rem, 1.8fr)',
   deltaPct: 'minmax(5rem, 1fr)',
   speedup: 'minmax(4.5rem, 1fr)',
 };
@@ -116,7 +116,14 @@ export function OperatorsPanel(props: {
         header: header('run'),
         sortable: false,
         width: WIDTH.run,
-        cell: (row) => <span className="run-tag">{short.get(at(row)?.runId ?? '')}</span>,
+        cell: (row) => {
+          const id = at(row)?.runId ?? '';
+          return (
+            <span className="run-tag" title={labels.get(id) ?? id}>
+              {short.get(id)}
+            </span>
+          );
+        },
       },
       {
         id: 'name',
@@ -214,7 +221,8 @@ export function OperatorsPanel(props: {
           const r = at(row);
           const d = numericDiff(row);
           const size = d ? changeSize(d.base, d.cand) : '';
-          return r && size !== '' ? `${DIFF_GLYPH[r.label]} ${size}` : '—';
+          // One unit: the arrow never wraps away from its number.
+          return r && size !== '' ? `${DIFF_GLYPH[r.label]}\u00a0${size}` : '—';
         },
       },
       {
@@ -227,7 +235,7 @@ export function OperatorsPanel(props: {
         },
       },
     ];
-  }, [rows, short, t, f, changeSize]);
+  }, [rows, short, labels, t, f, changeSize]);
 
   const rowProps = useCallback(
     (row: number) => {
