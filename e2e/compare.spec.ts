@@ -227,7 +227,10 @@ test('a comparison of thousands of operators renders only the rows in view and s
   expect(await rendered.count()).toBeLessThan(200);
 
   // Scrolled to the end, the last rows are rendered and no spacer is left below them.
-  await page.locator('.ops-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page
+    .getByTestId('ops-table')
+    .locator('.dt-scroll')
+    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(rendered.last()).toHaveAttribute('data-index', String(n - 1));
   await expect(page.getByTestId('ops-table').locator('tbody tr').last()).not.toHaveAttribute(
     'data-spacer',

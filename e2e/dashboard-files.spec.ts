@@ -121,6 +121,55 @@ test('a dropped folder loads its tables, links them, and lists what it skipped',
   ).toContainText('Perfetto');
 });
 
+test('the side files of a torch_npu *_ascend_pt folder are listed as not used, never as errors', async ({
+  page,
+}) => {
+  // The layout torch_npu writes: the tables the dashboard reads and the ones beside them.
+  const dir = mkdtempSync(join(tmpdir(), 'aoe-dashboard-e2e-'));
+  const pt = join(dir, 'rank0_ascend_pt');
+  const out = join(pt, 'ASCEND_PROFILER_OUTPUT');
+  mkdirSync(out, { recursive: true });
+  copyFileSync(KERNEL_DETAILS, join(out, 'kernel_details.csv'));
+  writeFileSync(
+    join(out, 'api_statistic.csv'),
+    'Level,API Name,Time(us),Count,Avg(us),Min(us),Max(us),Variance\nruntime,launch,10,1,10,10,10,0\n',
+  );
+  writeFileSync(
+    join(out, 'memory_record.csv'),
+    'Component,Timestamp(us),Total Allocated(MB),Total Reserved(MB),Device Type\nPTA,1,2,4,NPU:0\n',
+  );
+  writeFileSync(join(out, 'l2_cache.csv'), 'Stream Id,Task Id,Hit Rate,Victim Rate,Op Name\n');
+  writeFileSync(
+    join(pt, 'profiler_info_0.json'),
+    '{"config":{"common_config":{}},"start_info":{}}',
+  );
+  writeFileSync(join(pt, 'profiler_metadata.json'), '{"ENV_VARIABLES":{}}');
+
+  await openEmptyWorkspace(page);
+  await dropFolder(page, pt);
+  await expect(
+    fileCard(page, 'rank0_ascend_pt/ASCEND_PROFILER_OUTPUT/kernel_details.csv'),
+  ).toBeVisible();
+  await expect(page.getByTestId('file-card')).toHaveCount(1);
+  const skipped = page.getByTestId('skipped');
+  await skipped.getByText('5 files not used').click();
+  for (const name of [
+    'api_statistic.csv',
+    'memory_record.csv',
+    'l2_cache.csv',
+    'profiler_info_0.json',
+    'profiler_metadata.json',
+  ])
+    await expect(skipped.getByRole('listitem').filter({ hasText: name })).toHaveCount(1);
+  // Listed with their kind, neutrally: no error and no UNKNOWN_FORMAT anywhere on the page.
+  await expect(
+    skipped.getByRole('listitem').filter({ hasText: 'memory_record.csv' }),
+  ).toContainText('not a format the dashboard reads (memory)');
+  await expect(skipped.locator('.issue')).toHaveCount(0);
+  await expect(page.locator('.issue-error')).toHaveCount(0);
+  await expect(page.getByText('UNKNOWN_FORMAT')).toHaveCount(0);
+});
+
 test('files dragged onto the drop zone are loaded', async ({ page }) => {
   await openEmptyWorkspace(page);
   const text = readFileSync(REPORT, 'utf8');

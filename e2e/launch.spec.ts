@@ -1,7 +1,10 @@
 // The Launch page against the launcher that serves the dashboard (playwright.config.ts starts
 // `aoe-dashboard serve` with the stand-in aoe): check the host, start a job, watch its live log
-// and progress, then open the resulting run in the run view.
-import { readFileSync } from 'node:fs';
+// and progress, then open the resulting run in the run view. A second launcher started on a host
+// without aoe shows why Start is unavailable instead of queueing a job that fails at once.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, waitForReady } from './helpers/app.ts';
@@ -91,4 +94,70 @@ test('a failing job shows its code and aoe’s last lines; a hanging one is canc
   await expect(page.getByRole('log')).toContainText('compiling graph');
   await detail.getByRole('button', { name: /Cancel|取消/ }).click();
   await expect(detail).toHaveAttribute('data-job-state', 'canceled');
+});
+
+test('on a host without aoe, Start is unavailable and says why, and the models root is named', async ({
+  browser,
+}) => {
+  // A launcher of its own, with no aoe where it is told to look and none on its PATH.
+  const dir = mkdtempSync(join(tmpdir(), 'aoe-dashboard-no-aoe-'));
+  const models = join(process.cwd(), 'e2e', 'fixtures', 'fake-aoe', 'models');
+  const child = spawn(
+    process.execPath,
+    [
+      'bin/aoe-dashboard.js',
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      join(dir, 'data'),
+      '--aoe-bin',
+      join(dir, 'missing', 'aoe'),
+      '--models-root',
+      models,
+    ],
+    { env: { ...process.env, PATH: '/usr/bin:/bin' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
+    });
+    const token = readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${url}/launch#token=${token}`);
+    await waitForReady(page);
+    await expect(page.locator('[data-check=aoe]')).toContainText('aoe was not found');
+    await expect(page.getByTestId('models-root')).toContainText(`Models root: ${models}`);
+
+    await aoeForm(page).fill('resnet50.onnx');
+    const start = page.getByRole('button', { name: 'Start job' });
+    await expect(start).toBeDisabled();
+    const reason = page.getByTestId('start-blocked');
+    await expect(reason).toContainText('Start is unavailable: aoe was not found');
+    await expect(start).toHaveAccessibleDescription(/Start is unavailable: aoe was not found/);
+    // Enter in the form queues nothing either.
+    await page.getByLabel(/^Model \(/).press('Enter');
+    await expect(page.locator('.launch-detail')).toHaveCount(0);
+    await expect(page.getByText('queued', { exact: false })).toHaveCount(0);
+
+    // The same in Chinese.
+    const zh = await browser.newContext({ locale: 'zh-CN' });
+    const zhPage = await zh.newPage();
+    await zhPage.goto(`${url}/launch#token=${token}`);
+    await waitForReady(zhPage);
+    await expect(zhPage.getByTestId('start-blocked')).toContainText('无法启动');
+    await expect(zhPage.getByRole('button', { name: '启动任务' })).toBeDisabled();
+    await zh.close();
+    await context.close();
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -52,7 +52,7 @@ test.describe('in English', () => {
     await page.getByRole('tab', { name: 'Operators' }).click();
     await page.getByRole('checkbox', { name: 'Changes only' }).check();
     await page.getByLabel('Noise floor, %').fill('6');
-    await page.getByRole('button', { name: 'Sort by Δ % / ×' }).click();
+    await page.getByRole('button', { name: /^Δ % \/ ×/ }).click();
     await expect(page.getByTestId('ops-table').locator('tbody tr')).toHaveCount(5);
     const rows = await cellTexts(page);
     const summaries = await page.getByTestId('ops-summary').allInnerTexts();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import '../../i18n/index.ts';
@@ -160,5 +160,162 @@ describe('DataTable', () => {
       expect(screen.getByRole('status').textContent).toBe('2 of 2 rows');
       expect(screen.getAllByRole('columnheader')).toHaveLength(3);
     });
+  });
+
+  describe('owned by a caller with its own controls', () => {
+    const ops = [
+      { name: 'Conv_1', alias: 'conv_fused', type: 'Conv2D', bucket: 'faster', us: 5 },
+      { name: 'Relu_1', alias: '', type: 'Relu', bucket: 'slower', us: 9 },
+      { name: 'Add_1', alias: '', type: 'Add', bucket: 'unchanged', us: 2 },
+    ];
+    const opsData = fromRows(ops, {
+      name: (r) => r.name,
+      alias: (r) => r.alias,
+      type: (r) => r.type,
+      bucket: (r) => r.bucket,
+      us: (r) => r.us,
+    });
+    const opsColumns: DataTableColumn[] = [
+      { id: 'type', header: 'Kind', sortable: false, className: 'wide-only' },
+      {
+        id: 'name',
+        header: 'Operator',
+        cellProps: (row) => ({ className: 'op', 'data-sub': ops[row]?.type }),
+      },
+      {
+        id: 'bucket',
+        header: 'Change',
+        cellProps: (row) => ({ 'data-testid': 'bucket', 'aria-label': `is ${ops[row]?.bucket}` }),
+      },
+      { id: 'us', header: 'Time (µs)' },
+    ];
+    const shownCounts: number[] = [];
+    // jsdom lays nothing out: give the scroll area a size, so the virtualizer renders rows.
+    const realHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
+    beforeAll(() => {
+      Object.defineProperty(Element.prototype, 'clientHeight', {
+        configurable: true,
+        get(this: Element) {
+          return this.classList.contains('dt-scroll') ? 400 : 0;
+        },
+      });
+    });
+    afterAll(() => {
+      if (realHeight) Object.defineProperty(Element.prototype, 'clientHeight', realHeight);
+    });
+
+    function Owned(props: { state: TableViewState; rowHeight?: number | 'measure' }) {
+      return (
+        <DataTable
+          label="Operators"
+          data={opsData}
+          columns={opsColumns}
+          urlKey="t"
+          viewState={{ state: props.state, onChange: () => undefined }}
+          hideToolbar
+          hideColumnFilters
+          searchColumns={['name', 'alias']}
+          rowHeight={props.rowHeight}
+          rowProps={(row) => ({ 'data-name': ops[row]?.name, className: 'op-row' })}
+          onShownChange={(n) => shownCounts.push(n)}
+          emptyText="Nothing here"
+          className="owned"
+          testId="owned"
+        />
+      );
+    }
+
+    const state = (patch: Partial<TableViewState>): TableViewState => ({
+      sorting: [{ id: 'us', desc: true }],
+      filters: {},
+      search: '',
+      groupBy: null,
+      hidden: [],
+      ...patch,
+    });
+    const renderOwned = (s: TableViewState, rowHeight?: number | 'measure') => {
+      shownCounts.length = 0;
+      return render(
+        <MemoryRouter>
+          <Owned state={s} rowHeight={rowHeight} />
+        </MemoryRouter>,
+      );
+    };
+    const bodyRows = () =>
+      Array.from(screen.getByTestId('owned').querySelectorAll<HTMLElement>('tbody tr'));
+
+    it('shows no toolbar and no filter row, and a plain label for a column that does not sort', () => {
+      renderOwned(state({ sorting: [{ id: 'type', desc: false }] }));
+      expect(screen.queryByRole('searchbox')).toBeNull();
+      expect(screen.queryByRole('status')).toBeNull();
+      expect(screen.queryByLabelText('Filter Operator')).toBeNull();
+      expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('4');
+      const kind = header(/^Kind/);
+      expect(kind.querySelector('button')).toBeNull();
+      expect(kind.getAttribute('aria-sort')).toBeNull();
+      expect(kind.className).toBe('wide-only');
+      // A sort on that column (from a link) is not applied: rows stay in data order.
+      expect(bodyRows().map((r) => r.dataset['name'])).toEqual(['Conv_1', 'Relu_1', 'Add_1']);
+      expect(screen.getByTestId('owned').className).toBe('dt owned');
+    });
+
+    it('puts the caller attributes on rows and cells', () => {
+      renderOwned(state({}));
+      const rows = bodyRows();
+      expect(rows.map((r) => r.dataset['name'])).toEqual(['Relu_1', 'Conv_1', 'Add_1']);
+      expect(rows[0]?.className).toBe('dt-row op-row');
+      const name = rows[0]?.querySelector('td.op');
+      expect(name?.getAttribute('data-sub')).toBe('Relu');
+      expect(rows[0]?.querySelector('td.wide-only')?.textContent).toBe('Relu');
+      expect(screen.getAllByTestId('bucket').map((c) => c.getAttribute('aria-label'))).toEqual([
+        'is slower',
+        'is faster',
+        'is unchanged',
+      ]);
+    });
+
+    it('filters a text column by a set of values and reports how many rows pass', () => {
+      const { rerender } = renderOwned(state({ filters: { bucket: ['faster', 'unchanged'] } }));
+      expect(bodyRows().map((r) => r.dataset['name'])).toEqual(['Conv_1', 'Add_1']);
+      expect(shownCounts.at(-1)).toBe(2);
+      rerender(
+        <MemoryRouter>
+          <Owned state={state({ filters: { bucket: ['nothing'] } })} />
+        </MemoryRouter>,
+      );
+      expect(shownCounts.at(-1)).toBe(0);
+      expect(bodyRows().map((r) => r.textContent)).toEqual(['Nothing here']);
+    });
+
+    it('searches the columns it is given, shown or not', () => {
+      renderOwned(state({ search: 'FUSED' }));
+      expect(bodyRows().map((r) => r.dataset['name'])).toEqual(['Conv_1']);
+      cleanup();
+      // The type column is shown but not searched.
+      renderOwned(state({ search: 'relu' }));
+      expect(bodyRows().map((r) => r.dataset['name'])).toEqual(['Relu_1']);
+      cleanup();
+      renderOwned(state({ search: 'Conv2D' }));
+      expect(shownCounts.at(-1)).toBe(0);
+    });
+
+    it('measures rows whose text wraps, or gives every row the fixed height', () => {
+      renderOwned(state({}), 'measure');
+      const measured = bodyRows();
+      expect(screen.getByRole('table').classList.contains('dt-wrap')).toBe(true);
+      expect(measured.map((r) => r.dataset['index'])).toEqual(['0', '1', '2']);
+      expect(measured[0]?.style.height).toBe('');
+      cleanup();
+      renderOwned(state({}), 40);
+      const fixed = bodyRows();
+      expect(screen.getByRole('table').classList.contains('dt-wrap')).toBe(false);
+      expect(fixed[0]?.style.height).toBe('40px');
+      expect(fixed[0]?.dataset['index']).toBeUndefined();
+    });
+  });
+
+  it('keeps a set-of-values filter in the URL', () => {
+    renderTable('/?t.in.type=Relu,Nope');
+    expect(screen.getByRole('status').textContent).toBe('1 of 2 rows');
   });
 });

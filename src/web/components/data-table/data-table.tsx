@@ -1,7 +1,15 @@
 // A virtualized table over columnar data: multi-sort, per-column filters, global search, group by
 // a text column, column visibility, all kept in the URL. Only the rows in view are rendered
 // (TanStack Virtual), so 1,000,000 rows scroll like 100.
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { cellText, type ColumnarData } from './columnar.ts';
@@ -13,9 +21,21 @@ import type { TableViewState } from './url-state.ts';
 import { useTableView, type ColumnSpec, type ControlledTableState } from './use-table-view.ts';
 import './data-table.css';
 
+/** Attributes a caller may put on a row or a cell: a class, a title, `data-*` and `aria-*`. */
+export interface ElementAttributes {
+  readonly className?: string;
+  readonly title?: string;
+  readonly [name: `data-${string}`]: string | undefined;
+  readonly [name: `aria-${string}`]: string | undefined;
+}
+
 export interface DataTableColumn extends ColumnSpec {
   /** Cell content for a row id; default: the value as text (numbers via `formatNumber`). */
   readonly cell?: (row: number) => ReactNode;
+  /** Attributes of a row's cell in this column (test ids, a state class, data for CSS). */
+  readonly cellProps?: (row: number) => ElementAttributes;
+  /** Class of the column's header and body cells (e.g. to hide it on narrow screens). */
+  readonly className?: string;
   /** Number columns: how a group's sum is shown (omit to show no sum). */
   readonly sum?: (total: number) => ReactNode;
   /** CSS grid track, e.g. `minmax(14rem, 3fr)`. */
@@ -36,15 +56,44 @@ export interface DataTableProps {
   readonly viewState?: ControlledTableState;
   /** Must be a stable reference (module constant or memo). */
   readonly defaults?: Partial<TableViewState>;
-  readonly height?: number;
+  /** Most the scroll area grows to: pixels or a CSS length such as `70vh`. */
+  readonly height?: number | string;
+  /**
+   * Pixels per row (default 34; cell text is cut with an ellipsis), or `'measure'`: cell text
+   * wraps and each rendered row is measured, for tables whose rows differ in height.
+   */
+  readonly rowHeight?: number | 'measure';
+  /** Hide the search / group / columns / status bar: the caller shows its own controls. */
+  readonly hideToolbar?: boolean;
+  /** Hide the row of per-column filters under the headers. */
+  readonly hideColumnFilters?: boolean;
+  /**
+   * Columns of `data` the search looks in (default: the text columns shown); may name columns
+   * of `data` that are not shown, e.g. a second name.
+   */
+  readonly searchColumns?: readonly string[];
+  /** Attributes of a body row. */
+  readonly rowProps?: (row: number) => ElementAttributes;
+  /** Told how many rows pass the filters, whenever that changes. */
+  readonly onShownChange?: (shown: number) => void;
+  /** Shown instead of the built-in text when no row passes the filters. */
+  readonly emptyText?: ReactNode;
+  /** Extra class of the outer element. */
+  readonly className?: string;
   readonly formatNumber?: (value: number) => string;
   readonly testId?: string;
 }
 
 const ROW_HEIGHT = 34;
 
+const joinClasses = (...names: (string | undefined | false)[]) =>
+  names.filter(Boolean).join(' ') || undefined;
+
 export function DataTable(props: DataTableProps) {
   const { label, data, columns, urlKey, defaults, viewState, height = 520, testId } = props;
+  const { rowProps, onShownChange, hideToolbar = false, hideColumnFilters = false } = props;
+  const measure = props.rowHeight === 'measure';
+  const rowHeight = typeof props.rowHeight === 'number' ? props.rowHeight : ROW_HEIGHT;
   const { t, i18n } = useTranslation(DATA_TABLE_NS);
   const plain = useMemo(
     () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }),
@@ -65,9 +114,13 @@ export function DataTable(props: DataTableProps) {
   const setCollapsed = (update: (prev: ReadonlySet<string>) => ReadonlySet<string>) =>
     setCollapsedBy({ by: view.groupBy, keys: update(collapsed) });
 
+  const searchColumnsProp = props.searchColumns;
   const searchColumns = useMemo(
-    () => columns.filter((c) => data.columns[c.id]?.kind === 'text').map((c) => c.id),
-    [columns, data],
+    () =>
+      searchColumnsProp
+        ? searchColumnsProp.filter((id) => data.columns[id]?.kind === 'text')
+        : columns.filter((c) => data.columns[c.id]?.kind === 'text').map((c) => c.id),
+    [searchColumnsProp, columns, data],
   );
   const query: EngineQuery = useMemo(
     () => ({
@@ -96,14 +149,31 @@ export function DataTable(props: DataTableProps) {
     return Int32Array.from(list);
   }, [result, collapsed]);
   const count = display ? display.length : result.rows.length;
+  const shown = result.rows.length;
+  useEffect(() => {
+    onShownChange?.(shown);
+  }, [onShownChange, shown]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
+    // Measured sizes belong to rows, not positions: a re-sort must not reuse another row's height.
+    getItemKey: (index) => {
+      const entry = display ? (display[index] ?? 0) : (result.rows[index] ?? 0);
+      return entry < 0 ? `g${entry}` : entry;
+    },
     overscan: 12,
   });
+  const headRows = hideColumnFilters ? 1 : 2;
+  const rowStyle = (start: number): CSSProperties =>
+    measure
+      ? { transform: `translateY(${start}px)` }
+      : { transform: `translateY(${start}px)`, height: rowHeight };
+  const measured = measure
+    ? (index: number) => ({ ref: virtualizer.measureElement, 'data-index': index })
+    : () => ({});
 
   const visible = table.getVisibleLeafColumns();
   const specById = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
@@ -114,6 +184,11 @@ export function DataTable(props: DataTableProps) {
         (data.columns[c.id]?.kind === 'number' ? 'minmax(8rem, 1fr)' : 'minmax(10rem, 2fr)'),
     )
     .join(' ');
+
+  const headClasses = useMemo(
+    () => new Map(columns.flatMap((c) => (c.className ? [[c.id, c.className] as const] : []))),
+    [columns],
+  );
 
   const renderCell = (id: string, row: number): ReactNode => {
     const spec = specById.get(id);
@@ -128,15 +203,21 @@ export function DataTable(props: DataTableProps) {
   };
 
   return (
-    <div className="dt" data-testid={testId} style={{ ['--dt-cols' as string]: template }}>
-      <TableToolbar
-        table={table}
-        columns={columns}
-        data={data}
-        shown={result.rows.length}
-        search={view.search}
-        onClear={() => update(() => ({ filters: {}, search: '' }))}
-      />
+    <div
+      className={joinClasses('dt', props.className)}
+      data-testid={testId}
+      style={{ ['--dt-cols' as string]: template }}
+    >
+      {hideToolbar ? null : (
+        <TableToolbar
+          table={table}
+          columns={columns}
+          data={data}
+          shown={shown}
+          search={view.search}
+          onClear={() => update(() => ({ filters: {}, search: '' }))}
+        />
+      )}
       <div
         ref={scrollRef}
         className="dt-scroll"
@@ -145,17 +226,26 @@ export function DataTable(props: DataTableProps) {
         role="region"
         aria-label={label}
       >
-        <table className="dt-table" aria-rowcount={count + 2} aria-label={label}>
-          <TableHead table={table} data={data} />
+        <table
+          className={joinClasses('dt-table', measure && 'dt-wrap')}
+          aria-rowcount={count + headRows}
+          aria-label={label}
+        >
+          <TableHead
+            table={table}
+            data={data}
+            filters={!hideColumnFilters}
+            classNames={headClasses}
+          />
           <tbody className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
             {count === 0 ? (
               <tr className="dt-row dt-empty">
-                <td>{t('noRows')}</td>
+                <td>{props.emptyText ?? t('noRows')}</td>
               </tr>
             ) : null}
             {virtualizer.getVirtualItems().map((item) => {
               const entry = display ? (display[item.index] ?? 0) : (result.rows[item.index] ?? 0);
-              const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
+              const style = rowStyle(item.start);
               if (entry < 0) {
                 const g = result.groups[-1 - entry];
                 if (!g) return null;
@@ -165,7 +255,8 @@ export function DataTable(props: DataTableProps) {
                     key={`g:${g.key}`}
                     className="dt-row dt-group"
                     style={style}
-                    aria-rowindex={item.index + 3}
+                    aria-rowindex={item.index + headRows + 1}
+                    {...measured(item.index)}
                   >
                     {visible.map((c, i) => {
                       const spec = specById.get(c.id);
@@ -173,7 +264,10 @@ export function DataTable(props: DataTableProps) {
                       return (
                         <td
                           key={c.id}
-                          className={data.columns[c.id]?.kind === 'number' ? 'dt-num' : undefined}
+                          className={joinClasses(
+                            data.columns[c.id]?.kind === 'number' && 'dt-num',
+                            spec?.className,
+                          )}
                         >
                           {i === 0 ? (
                             <button
@@ -204,16 +298,33 @@ export function DataTable(props: DataTableProps) {
                   </tr>
                 );
               }
+              const own = rowProps?.(entry);
               return (
-                <tr key={entry} className="dt-row" style={style} aria-rowindex={item.index + 3}>
-                  {visible.map((c) => (
-                    <td
-                      key={c.id}
-                      className={data.columns[c.id]?.kind === 'number' ? 'dt-num' : undefined}
-                    >
-                      {renderCell(c.id, entry)}
-                    </td>
-                  ))}
+                <tr
+                  key={entry}
+                  {...own}
+                  className={joinClasses('dt-row', own?.className)}
+                  style={style}
+                  aria-rowindex={item.index + headRows + 1}
+                  {...measured(item.index)}
+                >
+                  {visible.map((c) => {
+                    const spec = specById.get(c.id);
+                    const cellOwn = spec?.cellProps?.(entry);
+                    return (
+                      <td
+                        key={c.id}
+                        {...cellOwn}
+                        className={joinClasses(
+                          data.columns[c.id]?.kind === 'number' && 'dt-num',
+                          spec?.className,
+                          cellOwn?.className,
+                        )}
+                      >
+                        {renderCell(c.id, entry)}
+                      </td>
+                    );
+                  })}
                 </tr>
               );
             })}

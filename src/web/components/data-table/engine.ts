@@ -14,7 +14,14 @@ export interface NumberRange {
   readonly max: number | null;
 }
 
-export type ColumnFilterValue = string | NumberRange;
+/**
+ * A text column's filter: a string (rows whose value contains it, case-insensitive) or a list of
+ * values (rows whose value is exactly one of them, e.g. chosen buckets); a number column's: a range.
+ */
+export type ColumnFilterValue = string | NumberRange | readonly string[];
+
+export const isValueList = (value: unknown): value is readonly string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 export interface EngineQuery {
   readonly sort: readonly SortKey[];
@@ -55,12 +62,19 @@ type RowTest = (row: number) => boolean;
 
 function columnTest(col: ColumnData, value: ColumnFilterValue): RowTest | null {
   if (col.kind === 'text') {
-    if (typeof value !== 'string' || value.trim() === '') return null;
-    const mask = dictMatches(col, value.trim());
+    let mask: Uint8Array;
+    if (isValueList(value)) {
+      if (value.length === 0) return null;
+      const wanted = new Set(value);
+      mask = new Uint8Array(col.dict.length);
+      for (let i = 0; i < col.dict.length; i++) if (wanted.has(col.dict[i] ?? '')) mask[i] = 1;
+    } else if (typeof value === 'string' && value.trim() !== '') {
+      mask = dictMatches(col, value.trim());
+    } else return null;
     const codes = col.codes;
     return (row) => mask[codes[row] ?? 0] === 1;
   }
-  if (typeof value === 'string') return null;
+  if (typeof value === 'string' || isValueList(value)) return null;
   const { min, max } = value;
   if (min === null && max === null) return null;
   const lo = min ?? -Infinity;

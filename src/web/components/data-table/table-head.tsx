@@ -49,7 +49,19 @@ function toNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function TableHead({ table, data }: { table: Table; data: ColumnarData }) {
+export function TableHead({
+  table,
+  data,
+  filters = true,
+  classNames,
+}: {
+  table: Table;
+  data: ColumnarData;
+  /** False: no row of per-column filters (the caller owns the filtering controls). */
+  filters?: boolean;
+  /** Extra class of a column's header cell, by column id. */
+  classNames?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation(DATA_TABLE_NS);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const multi = table.state.sorting.length > 1;
@@ -61,11 +73,21 @@ export function TableHead({ table, data }: { table: Table; data: ColumnarData })
           const sorted = column.getIsSorted();
           const label = String(column.columnDef.header ?? column.id);
           const kind = data.columns[column.id]?.kind;
+          const className =
+            [kind === 'number' ? 'dt-num' : '', classNames?.get(column.id) ?? '']
+              .filter(Boolean)
+              .join(' ') || undefined;
+          if (!column.getCanSort())
+            return (
+              <th key={header.id} scope="col" className={className}>
+                <span className="dt-label">{label}</span>
+              </th>
+            );
           return (
             <th
               key={header.id}
               scope="col"
-              className={kind === 'number' ? 'dt-num' : undefined}
+              className={className}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
             >
               <button
@@ -89,53 +111,56 @@ export function TableHead({ table, data }: { table: Table; data: ColumnarData })
           );
         })}
       </tr>
-      <tr className="dt-row dt-filters" aria-rowindex={2}>
-        {headers.map((header) => {
-          const column = header.column;
-          const label = String(column.columnDef.header ?? column.id);
-          const value = column.getFilterValue();
-          if (data.columns[column.id]?.kind === 'number') {
-            const range: NumberRange =
-              typeof value === 'object' && value !== null
-                ? (value as NumberRange)
-                : { min: null, max: null };
-            const set = (patch: Partial<NumberRange>) => {
-              const next = { ...range, ...patch };
-              column.setFilterValue(next.min === null && next.max === null ? undefined : next);
-            };
+      {filters ? (
+        <tr className="dt-row dt-filters" aria-rowindex={2}>
+          {headers.map((header) => {
+            const column = header.column;
+            const label = String(column.columnDef.header ?? column.id);
+            const value = column.getFilterValue();
+            const extra = classNames?.get(column.id);
+            if (data.columns[column.id]?.kind === 'number') {
+              const range: NumberRange =
+                typeof value === 'object' && value !== null
+                  ? (value as NumberRange)
+                  : { min: null, max: null };
+              const set = (patch: Partial<NumberRange>) => {
+                const next = { ...range, ...patch };
+                column.setFilterValue(next.min === null && next.max === null ? undefined : next);
+              };
+              return (
+                <td key={header.id} className={extra ? `dt-num ${extra}` : 'dt-num'}>
+                  <div className="dt-range">
+                    <FilterInput
+                      type="number"
+                      label={t('minOf', { column: label })}
+                      placeholder={t('min')}
+                      value={range.min === null ? '' : String(range.min)}
+                      onCommit={(v) => set({ min: toNumber(v) })}
+                    />
+                    <FilterInput
+                      type="number"
+                      label={t('maxOf', { column: label })}
+                      placeholder={t('max')}
+                      value={range.max === null ? '' : String(range.max)}
+                      onCommit={(v) => set({ max: toNumber(v) })}
+                    />
+                  </div>
+                </td>
+              );
+            }
             return (
-              <td key={header.id} className="dt-num">
-                <div className="dt-range">
-                  <FilterInput
-                    type="number"
-                    label={t('minOf', { column: label })}
-                    placeholder={t('min')}
-                    value={range.min === null ? '' : String(range.min)}
-                    onCommit={(v) => set({ min: toNumber(v) })}
-                  />
-                  <FilterInput
-                    type="number"
-                    label={t('maxOf', { column: label })}
-                    placeholder={t('max')}
-                    value={range.max === null ? '' : String(range.max)}
-                    onCommit={(v) => set({ max: toNumber(v) })}
-                  />
-                </div>
+              <td key={header.id} className={extra}>
+                <FilterInput
+                  type="search"
+                  label={t('filterText', { column: label })}
+                  value={typeof value === 'string' ? value : ''}
+                  onCommit={(v) => column.setFilterValue(v === '' ? undefined : v)}
+                />
               </td>
             );
-          }
-          return (
-            <td key={header.id}>
-              <FilterInput
-                type="search"
-                label={t('filterText', { column: label })}
-                value={typeof value === 'string' ? value : ''}
-                onCommit={(v) => column.setFilterValue(v === '' ? undefined : v)}
-              />
-            </td>
-          );
-        })}
-      </tr>
+          })}
+        </tr>
+      ) : null}
     </thead>
   );
 }

@@ -1,12 +1,12 @@
 // A table's view state (sort, filters, search, grouping, hidden columns) lives in the URL search
 // params under a prefix, so reload, back/forward and a URL opened later show the same view. The
 // URL is untrusted input: unknown column ids and malformed values are dropped, never thrown on.
-import type { NumberRange } from './engine.ts';
+import { isValueList, type ColumnFilterValue, type NumberRange } from './engine.ts';
 import type { SortKey } from './sort.ts';
 
 export interface TableViewState {
   readonly sorting: readonly SortKey[];
-  readonly filters: Readonly<Record<string, string | NumberRange>>;
+  readonly filters: Readonly<Record<string, ColumnFilterValue>>;
   readonly search: string;
   readonly groupBy: string | null;
   readonly hidden: readonly string[];
@@ -33,6 +33,20 @@ export function parseRange(text: string): NumberRange | null {
   return range.min === null && range.max === null ? null : range;
 }
 
+/** Values of a one-of filter, each URI-encoded so that commas inside a value survive. */
+function parseValueList(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(',')) {
+    try {
+      const v = decodeURIComponent(part);
+      if (v !== '' && !out.includes(v)) out.push(v);
+    } catch {
+      // A malformed escape in a hand-edited URL: that value is dropped.
+    }
+  }
+  return out;
+}
+
 export function formatRange(range: NumberRange): string {
   return `${range.min ?? ''}~${range.max ?? ''}`;
 }
@@ -55,11 +69,17 @@ export function parseTableState(
             return { id, desc: dir === 'desc' };
           })
           .filter((k, i, all) => byId.has(k.id) && all.findIndex((o) => o.id === k.id) === i);
-  const filters: Record<string, string | NumberRange> = Object.create(null) as Record<
+  const filters: Record<string, ColumnFilterValue> = Object.create(null) as Record<
     string,
-    string | NumberRange
+    ColumnFilterValue
   >;
   for (const col of columns) {
+    const oneOf = col.kind === 'text' ? params.get(keyOf(prefix, `in.${col.id}`)) : null;
+    if (oneOf !== null) {
+      const values = parseValueList(oneOf);
+      if (values.length > 0) filters[col.id] = values;
+      continue;
+    }
     const raw = params.get(keyOf(prefix, `f.${col.id}`));
     if (raw === null || raw === '') continue;
     if (col.kind === 'text') filters[col.id] = raw;
@@ -98,6 +118,11 @@ export function writeTableState(
     state.sorting.map((k) => `${k.id}.${k.desc ? 'desc' : 'asc'}`).join(','),
   );
   for (const [id, value] of Object.entries(state.filters)) {
+    if (isValueList(value)) {
+      if (value.length > 0)
+        next.set(keyOf(prefix, `in.${id}`), value.map(encodeURIComponent).join(','));
+      continue;
+    }
     const text = typeof value === 'string' ? value : formatRange(value);
     if (text !== '' && text !== '~') next.set(keyOf(prefix, `f.${id}`), text);
   }
@@ -117,15 +142,21 @@ export function sanitizeTableState(
   columns: readonly ColumnKind[],
 ): TableViewState {
   const byId = new Map(columns.map((c) => [c.id, c]));
-  const filters: Record<string, string | NumberRange> = Object.create(null) as Record<
+  const filters: Record<string, ColumnFilterValue> = Object.create(null) as Record<
     string,
-    string | NumberRange
+    ColumnFilterValue
   >;
   for (const col of columns) {
     if (!Object.hasOwn(state.filters, col.id)) continue;
-    const value = state.filters[col.id];
+    const value: unknown = state.filters[col.id];
     if (col.kind === 'text' && typeof value === 'string' && value !== '') filters[col.id] = value;
-    if (col.kind === 'number' && typeof value === 'object' && value !== null) {
+    if (col.kind === 'text' && Array.isArray(value)) {
+      const values = value.filter(
+        (v, i, all): v is string => typeof v === 'string' && v !== '' && all.indexOf(v) === i,
+      );
+      if (values.length > 0) filters[col.id] = values;
+    }
+    if (col.kind === 'number' && isRangeLike(value)) {
       const range = { min: finiteOrNull(value.min), max: finiteOrNull(value.max) };
       if (range.min !== null || range.max !== null) filters[col.id] = range;
     }
@@ -140,6 +171,10 @@ export function sanitizeTableState(
     groupBy: group?.kind === 'text' ? group.id : null,
     hidden: state.hidden.filter((id, i, all) => byId.has(id) && all.indexOf(id) === i),
   };
+}
+
+function isRangeLike(value: unknown): value is { min?: unknown; max?: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function finiteOrNull(value: unknown): number | null {

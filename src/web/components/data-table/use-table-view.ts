@@ -19,7 +19,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import type { ColumnarData } from './columnar.ts';
-import type { NumberRange } from './engine.ts';
+import { isValueList, type ColumnFilterValue, type NumberRange } from './engine.ts';
 import {
   parseTableState,
   sanitizeTableState,
@@ -49,6 +49,8 @@ export interface ColumnSpec {
   readonly groupable?: boolean;
   /** First click sorts descending (default for number columns: biggest first). */
   readonly sortDescFirst?: boolean;
+  /** False: the header is a plain label, and a sort on this column is never applied. */
+  readonly sortable?: boolean;
 }
 
 /**
@@ -80,13 +82,18 @@ export function useTableView(
   // The hooks run in both modes (hook order is fixed); a controlled table ignores the URL.
   const controlledState = controlled?.state;
   const onControlledChange = controlled?.onChange;
-  const view = useMemo(
-    () =>
-      controlledState
-        ? sanitizeTableState(controlledState, kinds)
-        : parseTableState(params, prefix, kinds, defaults),
-    [controlledState, params, prefix, kinds, defaults],
+  const unsortable = useMemo(
+    () => new Set(specs.filter((s) => s.sortable === false).map((s) => s.id)),
+    [specs],
   );
+  const view = useMemo(() => {
+    const state = controlledState
+      ? sanitizeTableState(controlledState, kinds)
+      : parseTableState(params, prefix, kinds, defaults);
+    return unsortable.size === 0
+      ? state
+      : { ...state, sorting: state.sorting.filter((k) => !unsortable.has(k.id)) };
+  }, [controlledState, params, prefix, kinds, defaults, unsortable]);
 
   const update = useCallback(
     (patch: (current: TableViewState) => Partial<TableViewState>, replace = false) => {
@@ -114,6 +121,7 @@ export function useTableView(
             header: s.header,
             sortDescFirst: s.sortDescFirst ?? data.columns[s.id]?.kind === 'number',
             enableGrouping: s.groupable ?? false,
+            enableSorting: s.sortable ?? true,
           }),
         ),
       ),
@@ -146,9 +154,10 @@ export function useTableView(
     onSortingChange: (u) => update(() => ({ sorting: functionalUpdate(u, sorting) })),
     onColumnFiltersChange: (u) =>
       update(() => {
-        const next: Record<string, string | NumberRange> = {};
+        const next: Record<string, ColumnFilterValue> = {};
         for (const f of functionalUpdate(u, columnFilters)) {
-          if (typeof f.value === 'string' || isRange(f.value)) next[f.id] = f.value;
+          if (typeof f.value === 'string' || isRange(f.value) || isValueList(f.value))
+            next[f.id] = f.value;
         }
         return { filters: next };
       }, true),

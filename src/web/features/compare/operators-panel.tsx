@@ -1,10 +1,10 @@
 // Operators across runs: per-run bucket counts and geometric mean, then one table of every
 // compared run's rows against the baseline, with diff-only, noise floor, bucket and text filters
-// and multi-column sort (shift-click adds a column). All of it lives in the view state (URL).
-// Only the rows in view are rendered (TanStack Virtual), so models with thousands of operators
-// per run stay fast; spacer rows stand in for the rest and exist only when rows are off screen.
-import { useMemo, useRef, type MouseEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// and multi-column sort (shift-click adds a column). All of it lives in the view state, so it
+// travels in share links. The table is the shared data table (components/data-table): its view
+// state is held here and mapped to the compare view; its rows are measured because long operator
+// names wrap, and only the rows in view are rendered, so thousands of operators stay fast.
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bucket, OperatorComparison } from '../../../core/model/compare.ts';
 import { visibleRows } from '../../../core/model/compare.ts';
@@ -12,31 +12,44 @@ import {
   BUCKETS,
   SORT_COLUMNS,
   type SortColumn,
+  type SortSpec,
   type ViewState,
 } from '../../../core/share/view-state.ts';
+import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
+import { isValueList } from '../../components/data-table/engine.ts';
+import type { TableViewState } from '../../components/data-table/url-state.ts';
 import { useNumberFormats } from '../../components/number-format.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 import { NumberField } from './number-field.tsx';
 import { COMPARE_NS } from './strings.ts';
-import { sortRows, type TableRow } from './view-model.ts';
+import { operatorColumns, type TableRow } from './view-model.ts';
 import {
   DIFF_CLASS,
   DIFF_GLYPH,
   DiffBadge,
   useChangeSize,
 } from '../../components/charts/diff-badge.tsx';
+/**
+ * Grid tracks. The minimums add up to what fits at 800 px with type and dimension collapsed
+ * (compare.css sets `--ops-wide-col` to 0 on narrow screens).
+ */
+const WIDTH: Readonly<Record<'run' | SortColumn, string>> = {
+  run: 'minmax(6.5rem, 1.8fr)',
+  name: 'minmax(7rem, 2.2fr)',
+  type: 'var(--ops-wide-col, minmax(6rem, 1fr))',
+  dimension: 'var(--ops-wide-col, minmax(6rem, 1fr))',
+  bucket: 'minmax(5.5rem, 1.3fr)',
+  baseUs: 'minmax(5rem, 1fr)',
+  candUs: 'minmax(5rem, 1fr)',
+  deltaUs: 'minmax(6rem, 1.8fr)',
+  deltaPct: 'minmax(5rem, 1fr)',
+  speedup: 'minmax(4.5rem, 1fr)',
+};
+const isSortColumn = (id: string): id is SortColumn => (SORT_COLUMNS as string[]).includes(id);
+const isBucket = (v: string): v is Bucket => (BUCKETS as string[]).includes(v);
 
-/** Shown as their own columns on wide screens only; under the operator name on narrow ones. */
-const WIDE_ONLY: ReadonlySet<SortColumn> = new Set(['type', 'dimension']);
-/** Estimated row height before measuring (rows with long names wrap and are measured). */
-const ROW_HEIGHT = 31;
-const NUMERIC: ReadonlySet<SortColumn> = new Set([
-  'baseUs',
-  'candUs',
-  'deltaUs',
-  'deltaPct',
-  'speedup',
-]);
+const SEARCH_COLUMNS = ['name', 'type', 'candName'];
+const NO_FILTERS: TableViewState['filters'] = {};
 
 export function OperatorsPanel(props: {
   readonly comparisons: readonly OperatorComparison[];
@@ -57,40 +70,186 @@ export function OperatorsPanel(props: {
       ),
     [comparisons, labels],
   );
-  const rows = useMemo(() => {
-    const q = view.query.trim().toLowerCase();
-    const filtered = (visibleRows(all, view.diffOnly) as TableRow[]).filter(
-      (r) =>
-        (view.buckets.length === 0 || view.buckets.includes(r.bucket)) &&
-        (q === '' ||
-          r.name.toLowerCase().includes(q) ||
-          r.type.toLowerCase().includes(q) ||
-          (r.candName ?? '').toLowerCase().includes(q)),
-    );
-    return sortRows(filtered, view.sort);
-  }, [all, view.diffOnly, view.buckets, view.query, view.sort]);
+  // Diff-only depends on the noise floor, which the comparison already applied to the labels.
+  const rows = useMemo(() => visibleRows(all, view.diffOnly) as TableRow[], [all, view.diffOnly]);
+  const data = useMemo(() => operatorColumns(rows, short), [rows, short]);
+  const [shown, setShown] = useState<number | null>(null);
 
-  const onSort = (col: SortColumn, e: MouseEvent) => {
-    const current = view.sort.find((s) => s.id === col);
-    const next = { id: col, desc: current ? !current.desc : NUMERIC.has(col) };
-    update({ sort: e.shiftKey ? [...view.sort.filter((s) => s.id !== col), next] : [next] });
-  };
+  const tableState = useMemo<TableViewState>(
+    () => ({
+      sorting: view.sort,
+      filters: view.buckets.length > 0 ? { bucket: view.buckets } : NO_FILTERS,
+      search: view.query,
+      groupBy: null,
+      hidden: [],
+    }),
+    [view.sort, view.buckets, view.query],
+  );
+  const onTableChange = useCallback(
+    (next: TableViewState) => {
+      const bucket = next.filters['bucket'];
+      update({
+        sort: next.sorting.flatMap((k): SortSpec[] =>
+          isSortColumn(k.id) ? [{ id: k.id, desc: k.desc }] : [],
+        ),
+        buckets: isValueList(bucket) ? bucket.filter(isBucket) : [],
+        query: next.search,
+      });
+    },
+    [update],
+  );
+  const viewState = useMemo(
+    () => ({ state: tableState, onChange: onTableChange }),
+    [tableState, onTableChange],
+  );
+
+  const columns = useMemo<DataTableColumn[]>(() => {
+    const at = (row: number) => rows[row];
+    const numericDiff = (row: number) => {
+      const d = at(row)?.diff;
+      return d?.kind === 'numeric' ? d : null;
+    };
+    const header = (id: 'run' | SortColumn) => t(`ops.col.${id}`);
+    return [
+      {
+        id: 'run',
+        header: header('run'),
+        sortable: false,
+        width: WIDTH.run,
+        cell: (row) => {
+          const id = at(row)?.runId ?? '';
+          return (
+            <span className="run-tag" title={labels.get(id) ?? id}>
+              {short.get(id)}
+            </span>
+          );
+        },
+      },
+      {
+        id: 'name',
+        header: header('name'),
+        width: WIDTH.name,
+        // On narrow screens type and dimension show under the name (CSS ::after).
+        cellProps: (row) => {
+          const r = at(row);
+          return { className: 'op-name', 'data-sub': `${r?.type ?? ''} · ${r?.dimension ?? '—'}` };
+        },
+        cell: (row) => {
+          const r = at(row);
+          if (!r) return null;
+          return (
+            <>
+              {r.name}
+              {r.candName !== null && r.candName !== r.name ? (
+                <span className="muted"> ← {r.candName}</span>
+              ) : null}
+              {r.via === 'mapping' || r.via === 'shape' ? (
+                <span className="badge" title={t(`ops.via.${r.via}`)}>
+                  {r.via === 'mapping' ? '⇄' : '⧉'}
+                </span>
+              ) : null}
+            </>
+          );
+        },
+      },
+      ...(['type', 'dimension'] as const).map((id): DataTableColumn => ({
+        id,
+        header: header(id),
+        width: WIDTH[id],
+        className: 'ops-wide',
+        cell: (row) => (id === 'type' ? at(row)?.type : (at(row)?.dimension ?? '—')),
+      })),
+      {
+        id: 'bucket',
+        header: header('bucket'),
+        width: WIDTH.bucket,
+        cellProps: (row) => {
+          const r = at(row);
+          return { className: r ? DIFF_CLASS[r.label] : undefined, 'data-testid': 'ops-bucket' };
+        },
+        cell: (row) => {
+          const r = at(row);
+          if (!r) return null;
+          return r.bucket === 'added' || r.bucket === 'removed' ? (
+            t(`ops.bucket.${r.bucket}`)
+          ) : (
+            <>
+              <span aria-hidden="true">{DIFF_GLYPH[r.label]}</span> {t(`ops.bucket.${r.bucket}`)}
+            </>
+          );
+        },
+      },
+      {
+        id: 'baseUs',
+        header: header('baseUs'),
+        width: WIDTH.baseUs,
+        cell: (row) => f.usFixed(at(row)?.baseUs),
+      },
+      {
+        id: 'candUs',
+        header: header('candUs'),
+        width: WIDTH.candUs,
+        cell: (row) => f.usFixed(at(row)?.candUs),
+      },
+      {
+        id: 'deltaUs',
+        header: header('deltaUs'),
+        width: WIDTH.deltaUs,
+        cellProps: () => ({ 'data-testid': 'ops-delta' }),
+        cell: (row) => {
+          const r = at(row);
+          const d = numericDiff(row);
+          if (!r || !d) return '—';
+          const size = `${f.usFixed(Math.abs(d.delta))} µs`;
+          // Within the noise floor: the size only; the change column says "unchanged".
+          return r.label === 'neutral' ? (
+            <span className="neutral">{`${DIFF_GLYPH.neutral} ${size}`}</span>
+          ) : (
+            <DiffBadge label={r.label} magnitude={size} />
+          );
+        },
+      },
+      {
+        id: 'deltaPct',
+        header: header('deltaPct'),
+        width: WIDTH.deltaPct,
+        cellProps: (row) => {
+          const r = at(row);
+          return { className: r ? DIFF_CLASS[r.label] : undefined, 'data-testid': 'ops-change' };
+        },
+        cell: (row) => {
+          const r = at(row);
+          const d = numericDiff(row);
+          const size = d ? changeSize(d.base, d.cand) : '';
+          // One unit: the arrow never wraps away from its number.
+          return r && size !== '' ? `${DIFF_GLYPH[r.label]}\u00a0${size}` : '—';
+        },
+      },
+      {
+        id: 'speedup',
+        header: header('speedup'),
+        width: WIDTH.speedup,
+        cell: (row) => {
+          const d = numericDiff(row);
+          return d ? f.times(d.speedup) : '—';
+        },
+      },
+    ];
+  }, [rows, short, labels, t, f, changeSize]);
+
+  const rowProps = useCallback(
+    (row: number) => {
+      const r = rows[row];
+      return { 'data-bucket': r?.bucket, 'data-name': r?.name };
+    },
+    [rows],
+  );
   const toggleBucket = (b: Bucket) =>
     update({
       buckets: view.buckets.includes(b)
         ? view.buckets.filter((x) => x !== b)
         : [...view.buckets, b],
     });
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 30,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <section className="compare-panel" aria-label={t('tabs.operators')}>
@@ -158,114 +317,26 @@ export function OperatorsPanel(props: {
         </span>
       </div>
       <p className="muted" role="status" data-testid="ops-shown">
-        {t('ops.shown', { shown: rows.length, total: all.length })}
+        {shown === null ? '' : t('ops.shown', { shown, total: all.length })}
       </p>
-      <div className="table-scroll ops-scroll" ref={scrollRef}>
-        <table className="compare-table ops-table" data-testid="ops-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('ops.col.run')}</th>
-              {SORT_COLUMNS.map((col) => {
-                const s = view.sort.find((x) => x.id === col);
-                return (
-                  <th
-                    key={col}
-                    scope="col"
-                    className={
-                      NUMERIC.has(col) ? 'num' : WIDE_ONLY.has(col) ? 'ops-wide' : undefined
-                    }
-                    aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={(e) => onSort(col, e)}
-                      aria-label={t('ops.sortBy', { column: t(`ops.col.${col}`) })}
-                    >
-                      {t(`ops.col.${col}`)}
-                      {s ? (s.desc ? ' ↓' : ' ↑') : ''}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {padTop > 0 ? (
-              <tr aria-hidden="true" data-spacer="">
-                <td colSpan={SORT_COLUMNS.length + 1} style={{ height: padTop, padding: 0 }} />
-              </tr>
-            ) : null}
-            {items.map((item) => {
-              const r = rows[item.index];
-              if (!r) return null;
-              const d = r.diff;
-              const cls = DIFF_CLASS[r.label];
-              return (
-                <tr
-                  key={`${r.runId}|${r.key}`}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  data-bucket={r.bucket}
-                  data-name={r.name}
-                >
-                  <td>
-                    <span className="run-tag">{short.get(r.runId)}</span>
-                  </td>
-                  {/* On narrow screens type and dimension show under the name (CSS ::after). */}
-                  <td className="op-name" data-sub={`${r.type} · ${r.dimension ?? '—'}`}>
-                    {r.name}
-                    {r.candName !== null && r.candName !== r.name ? (
-                      <span className="muted"> ← {r.candName}</span>
-                    ) : null}
-                    {r.via === 'mapping' || r.via === 'shape' ? (
-                      <span className="badge" title={t(`ops.via.${r.via}`)}>
-                        {r.via === 'mapping' ? '⇄' : '⧉'}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="ops-wide">{r.type}</td>
-                  <td className="ops-wide">{r.dimension ?? '—'}</td>
-                  <td className={cls} data-testid="ops-bucket">
-                    {r.bucket === 'added' || r.bucket === 'removed' ? (
-                      t(`ops.bucket.${r.bucket}`)
-                    ) : (
-                      <>
-                        <span aria-hidden="true">{DIFF_GLYPH[r.label]}</span>{' '}
-                        {t(`ops.bucket.${r.bucket}`)}
-                      </>
-                    )}
-                  </td>
-                  <td className="num">{f.usFixed(r.baseUs)}</td>
-                  <td className="num">{f.usFixed(r.candUs)}</td>
-                  <td className="num" data-testid="ops-delta">
-                    {d.kind !== 'numeric' ? (
-                      '—'
-                    ) : r.label === 'neutral' ? (
-                      // Within the noise floor: the size only; the change column says "unchanged".
-                      <span className="neutral">{`${DIFF_GLYPH.neutral} ${f.usFixed(Math.abs(d.delta))} µs`}</span>
-                    ) : (
-                      <DiffBadge label={r.label} magnitude={`${f.usFixed(Math.abs(d.delta))} µs`} />
-                    )}
-                  </td>
-                  <td className={`num ${cls}`} data-testid="ops-change">
-                    {d.kind === 'numeric' && changeSize(d.base, d.cand) !== ''
-                      ? `${DIFF_GLYPH[r.label]} ${changeSize(d.base, d.cand)}`
-                      : '—'}
-                  </td>
-                  <td className="num">{d.kind === 'numeric' ? f.times(d.speedup) : '—'}</td>
-                </tr>
-              );
-            })}
-            {padBottom > 0 ? (
-              <tr aria-hidden="true" data-spacer="">
-                <td colSpan={SORT_COLUMNS.length + 1} style={{ height: padBottom, padding: 0 }} />
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <p className="muted">{t('ops.none')}</p> : null}
-      </div>
+      <DataTable
+        label={t('tabs.operators')}
+        data={data}
+        columns={columns}
+        urlKey="ops"
+        viewState={viewState}
+        rowHeight="measure"
+        height="70vh"
+        hideToolbar
+        hideColumnFilters
+        searchColumns={SEARCH_COLUMNS}
+        rowProps={rowProps}
+        onShownChange={setShown}
+        emptyText={t('ops.none')}
+        formatNumber={f.usFixed}
+        className="ops-dt"
+        testId="ops-table"
+      />
       <MappingEditor
         rows={all}
         mapping={view.mapping}

@@ -237,7 +237,7 @@ registerStrings(COMPARE_NS, {
     label: { improvement: '更好', neutral: '持平', regression: '更差' },
     ops: {
       summary:
-        '{{run}}：{{faster}} 个更快，{{slower}} 个更慢，{{unchanged}} 个不变，{{added}} 个新增，{{removed}} 个移除',
+        '{{run}}：{{faster}} 个变快，{{slower}} 个变慢，{{unchanged}} 个不变，{{added}} 个新增，{{removed}} 个移除',
       geomean: '{{matched}} 个匹配算子的几何平均加速比 {{value}}',
       noMatched: '没有与基线匹配的算子',
       diffOnly: '仅显示变化',
@@ -246,7 +246,7 @@ registerStrings(COMPARE_NS, {
       noiseUs: '噪声阈值（µs）',
       search: '搜索算子',
       buckets: '显示',
-      bucket: { added: '新增', removed: '移除', faster: '更快', slower: '更慢', unchanged: '不变' },
+      bucket: { added: '新增', removed: '移除', faster: '变快', slower: '变慢', unchanged: '不变' },
       col: {
         run: '运行',
         name: '算子',

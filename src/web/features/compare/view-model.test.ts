@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareOperators } from '../../../core/model/compare.ts';
 import { op, run } from '../../../core/model/compare.test-helpers.ts';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
-import { renameCandidates, shortRunNames, sortRows, type TableRow } from './view-model.ts';
+import { runQuery } from '../../components/data-table/engine.ts';
+import { operatorColumns, renameCandidates, shortRunNames, type TableRow } from './view-model.ts';
 
 describe('short run names', () => {
   const shared = (id: string, fileName: string, name = 'resnet50', taskIndex = 0): SharedRun => ({
@@ -80,7 +81,31 @@ describe('operator rows', () => {
       ['new', 'A', 'old', 'B'],
     ],
   ] as const)('sorts by %j', (sort, names) => {
-    expect(sortRows(rows, sort).map((r) => r.name)).toEqual(names);
+    const result = runQuery(operatorColumns(rows, new Map()), {
+      sort,
+      filters: {},
+      search: '',
+      searchColumns: [],
+      groupBy: null,
+    });
+    expect(Array.from(result.rows, (i) => rows[i]?.name)).toEqual(names);
+  });
+
+  it('filters by a set of buckets and searches the name the run uses', () => {
+    const query = (filters: Record<string, readonly string[]>, search = '') =>
+      Array.from(
+        runQuery(operatorColumns(rows, new Map()), {
+          sort: [{ id: 'name', desc: false }],
+          filters,
+          search,
+          searchColumns: ['name', 'type', 'candName'],
+          groupBy: null,
+        }).rows,
+        (i) => rows[i]?.name,
+      );
+    expect(query({ bucket: ['faster', 'added'] })).toEqual(['A', 'new']);
+    expect(query({ bucket: [] })).toEqual(['A', 'B', 'new', 'old']);
+    expect(query({}, 'NEW')).toEqual(['new']);
   });
 
   it('offers added and removed operators for rename pairs', () => {

@@ -1,9 +1,13 @@
-// Model → what the compare page shows: short names for the runs, table rows and their order.
+// Model → what the compare page shows: short names for the runs and the operators table's rows.
 // Views never decide better/worse themselves: labels come from core's `labelDiff` through the
 // comparison.
 import type { OperatorRow } from '../../../core/model/compare.ts';
 import type { SharedRun } from '../../../core/share/bundle-types.ts';
-import type { SortSpec } from '../../../core/share/view-state.ts';
+import {
+  internStrings,
+  numberColumn,
+  type ColumnarData,
+} from '../../components/data-table/columnar.ts';
 
 /** AOE names its result files `aoe_result_<kind>_<yyyymmddhhmmssSSS>_pid<n>.json`. */
 const FILE_STAMP = /(?:^|_)(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})?(?=_|\.|$)/;
@@ -67,51 +71,39 @@ export interface TableRow extends OperatorRow {
   readonly runLabel: string;
 }
 
-const num = (row: TableRow, col: SortSpec['id']): number | string => {
-  const d = row.diff;
-  switch (col) {
-    case 'name':
-      return row.name;
-    case 'type':
-      return row.type;
-    case 'dimension':
-      return row.dimension ?? '';
-    case 'bucket':
-      return row.bucket;
-    case 'baseUs':
-      return row.baseUs ?? NaN;
-    case 'candUs':
-      return row.candUs ?? NaN;
-    case 'deltaUs':
-      return d.kind === 'numeric' ? d.delta : NaN;
-    case 'deltaPct':
-      return d.kind === 'numeric' ? (d.deltaPct ?? NaN) : NaN;
-    case 'speedup':
-      return d.kind === 'numeric' ? (d.speedup ?? NaN) : NaN;
-  }
-};
-
-/** Multi-column sort; missing numbers always sort last, whatever the direction. */
-export function sortRows(rows: readonly TableRow[], sort: readonly SortSpec[]): TableRow[] {
-  if (sort.length === 0) return [...rows];
-  return [...rows].sort((a, b) => {
-    for (const s of sort) {
-      const x = num(a, s.id);
-      const y = num(b, s.id);
-      let c: number;
-      if (typeof x === 'number' && typeof y === 'number') {
-        const xn = Number.isNaN(x);
-        const yn = Number.isNaN(y);
-        if (xn || yn) {
-          if (xn && yn) continue;
-          return xn ? 1 : -1;
-        }
-        c = x - y;
-      } else c = String(x).localeCompare(String(y));
-      if (c !== 0) return s.desc ? -c : c;
-    }
-    return 0;
-  });
+/**
+ * The operators table's rows as columns for the data table (sorting, search and the bucket
+ * filter run there). Every column has a fixed kind, even with no rows; `candName` is not shown
+ * but searched.
+ */
+export function operatorColumns(
+  rows: readonly TableRow[],
+  short: ReadonlyMap<string, string>,
+): ColumnarData {
+  const numbers = (get: (r: TableRow) => number | null | undefined) =>
+    numberColumn(
+      Float64Array.from(rows, (r) => {
+        const v = get(r);
+        return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+      }),
+    );
+  const numeric = (r: TableRow) => (r.diff.kind === 'numeric' ? r.diff : null);
+  return {
+    rowCount: rows.length,
+    columns: {
+      run: internStrings(rows.map((r) => short.get(r.runId) ?? r.runId)),
+      name: internStrings(rows.map((r) => r.name)),
+      candName: internStrings(rows.map((r) => r.candName ?? '')),
+      type: internStrings(rows.map((r) => r.type)),
+      dimension: internStrings(rows.map((r) => r.dimension ?? '')),
+      bucket: internStrings(rows.map((r) => r.bucket)),
+      baseUs: numbers((r) => r.baseUs),
+      candUs: numbers((r) => r.candUs),
+      deltaUs: numbers((r) => numeric(r)?.delta),
+      deltaPct: numbers((r) => numeric(r)?.deltaPct),
+      speedup: numbers((r) => numeric(r)?.speedup),
+    },
+  };
 }
 
 /** Operators only the run has, and only the baseline has: the candidates for a rename pair. */
