@@ -5,8 +5,9 @@
 //    SoC and batch size, every point) and the run list (filtered by host, 50 a page, a page among
 //    the first 20), p50/p99;
 //  - 50 concurrent readers (history and run list mixed) through the reader the routes answer
-//    with (history-cache.ts), while a run is stored every second (each one moves the version on,
-//    so the cached answers go stale and are asked again), against the 50 ms p99 target;
+//    with (history-cache.ts), its points warm as on a running server, while a run is stored
+//    every second (each one moves the versions on, so that model's points and every run-list page
+//    go stale and are asked again), against the 50 ms p99 target;
 //  - for comparison, the same 50 readers on the database alone, with nothing cached;
 //  - the size of one model's points as sent, and the load average when measured (the machine
 //    may be shared: the figures are only as quiet as it was).
@@ -180,6 +181,9 @@ async function concurrent(
     await Promise.all(
       Array.from({ length: READERS }, async (_v, reader) => {
         for (let i = 0; i < each; i++) {
+          // Each read arrives as its own event, as a request does (a synchronous engine would
+          // otherwise run every reader's reads before the writer's timer could fire).
+          await new Promise((resolve) => setImmediate(resolve));
           const t0 = performance.now();
           await ((reader + i) % 2 === 0 ? reads.history() : reads.list());
           ms.push(performance.now() - t0);
@@ -209,7 +213,10 @@ async function report(
   lines: string[],
 ): Promise<Record<string, unknown>> {
   const m = await measure(store);
+  // A team server runs for weeks: its cache is warm. Every model's points are asked once first
+  // (the cold start is the "database alone" figures); the run list's pages are left cold.
   const reader = historyReader(store);
+  for (let m = 0; m < MODELS; m++) await reader.points(keyOfModel(m));
   const withCache = await concurrent(cached(reader), store);
   const noCache = await concurrent(direct(store), null);
   const met = withCache.p99 <= TARGET_P99_MS ? 'met' : 'NOT met';
