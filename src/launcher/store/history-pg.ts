@@ -165,6 +165,7 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
   const placeholders = INSERT_COLUMNS.split(',')
     .map((_c, i) => ph(i + 1))
     .join(', ');
+  const versionWaiting = new Map<string, Promise<number>>();
   return {
     engine: 'postgres',
     async putRun(run): Promise<PutResult> {
@@ -222,18 +223,39 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
       return r.rows.reverse().map(pointOf);
     },
     async version(scope) {
-      if (scope) {
-        const w = whereOf({ model: scope.model, soc: scope.soc, batchSize: scope.batchSize }, ph);
-        const r = await pool.query<{ n: string }>(
-          `SELECT COUNT(*) AS n FROM history_runs ${w.sql}`,
-          w.values,
-        );
-        return Number(r.rows[0]?.n ?? 0);
-      }
-      const r = await pool.query<{ version: string }>(
-        'SELECT version FROM history_meta WHERE id = 1',
-      );
-      return Number(r.rows[0]?.version ?? 0);
+      // Every cached read asks this first, so fifty readers would queue fifty queries for the
+      // pool. Readers who ask while a query for the same version is still waiting for a
+      // connection share it: it has not read anything yet, so its answer is as new as their
+      // question. Once it has its connection, later readers wait for a query of their own.
+      const key = scope ? JSON.stringify([scope.model, scope.soc, scope.batchSize]) : '';
+      const pending = versionWaiting.get(key);
+      if (pending) return pending;
+      const asked = (async () => {
+        const client = await pool.connect().finally(() => {
+          if (versionWaiting.get(key) === asked) versionWaiting.delete(key);
+        });
+        try {
+          if (scope) {
+            const w = whereOf(
+              { model: scope.model, soc: scope.soc, batchSize: scope.batchSize },
+              ph,
+            );
+            const r = await client.query<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM history_runs ${w.sql}`,
+              w.values,
+            );
+            return Number(r.rows[0]?.n ?? 0);
+          }
+          const r = await client.query<{ version: string }>(
+            'SELECT version FROM history_meta WHERE id = 1',
+          );
+          return Number(r.rows[0]?.version ?? 0);
+        } finally {
+          client.release();
+        }
+      })();
+      versionWaiting.set(key, asked);
+      return asked;
     },
     async facets(): Promise<Facets> {
       const [models, hosts, users] = await Promise.all([

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_VERSION } from './db.ts';
 import { SchemaTooNewError } from './history.ts';
-import { migratePg, openPgHistory, PG_MIGRATIONS } from './history-pg.ts';
+import { migratePg, openPgHistory, pgHistory, PG_MIGRATIONS } from './history-pg.ts';
 import { INSERT_COLUMNS, insertValues, POINT_COLUMNS } from './history-sql.ts';
 import { engines, sampleRun } from './history-testing.ts';
 
@@ -179,6 +179,29 @@ for (const engine of engines()) {
         await client.end();
         await expect(openPgHistory(url!)).rejects.toThrow(SchemaTooNewError);
         await expect(openPgHistory(url!)).rejects.toThrow(/newer than this launcher knows/);
+      });
+
+      it('lets readers waiting for a connection share one version query, never an older one', async () => {
+        const { store, url } = await engine.open();
+        await store.close();
+        const pool = new pg.Pool({ connectionString: url!, max: 1 });
+        const history = pgHistory(pool);
+        await history.putRun(sampleRun({ id: 'v1' }));
+        const held = await pool.connect(); // every reader now waits for this connection
+        let queries = 0;
+        pool.on('acquire', () => void queries++);
+        const waiting = Array.from({ length: 10 }, () => history.version());
+        const scoped = Array.from({ length: 5 }, () => history.version({ model: 'resnet50' }));
+        // A run stored while they wait is counted: their query has not read anything yet.
+        await held.query('UPDATE history_meta SET version = version + 1 WHERE id = 1');
+        held.release();
+        expect(new Set(await Promise.all(waiting))).toEqual(new Set([2]));
+        expect(new Set(await Promise.all(scoped))).toEqual(new Set([1]));
+        expect(queries).toBe(2);
+        // A reader asking after the shared query has its connection gets a query of its own.
+        await history.putRun(sampleRun({ id: 'v2' }));
+        expect(await history.version()).toBe(3);
+        await history.close();
       });
 
       it('upgrades a database of the first schema with its runs kept', async () => {
