@@ -23,6 +23,9 @@ export interface HistoryReader {
 export const DEFAULT_CACHE_BYTES = 128 * 1024 * 1024;
 
 interface Entry {
+  /** The history's version when the answer was last known current. */
+  global: number;
+  /** The version the answer was read at: the model's own for points, else the history's. */
   readonly version: number;
   readonly body: Buffer;
 }
@@ -78,17 +81,26 @@ export function historyReader(
 
   async function answer(
     key: string,
-    versionOf: () => Promise<number>,
+    scoped: (() => Promise<number>) | null,
     load: () => Promise<unknown>,
   ): Promise<Buffer> {
-    // Read before the answer is loaded: the answer is then at least as new as this version.
-    const version = await versionOf();
+    // Versions are read before the answer is loaded: the answer is then at least as new as them.
+    // The history's version first: one cheap query all readers share. While it has not moved,
+    // nothing has been stored and every answer is current.
+    const global = await store.version();
     const hit = entries.get(key);
-    if (hit && hit.version === version) {
+    const fresh = (e: Entry) => {
       entries.delete(key);
-      entries.set(key, hit);
+      entries.set(key, e);
       hits++;
-      return hit.body;
+      return e.body;
+    };
+    if (hit && hit.global === global) return fresh(hit);
+    // It moved: a model's points are still current if that model got no run.
+    const version = scoped ? await scoped() : global;
+    if (hit && hit.version === version) {
+      hit.global = Math.max(hit.global, global);
+      return fresh(hit);
     }
     const flight = `${version}\n${key}`;
     const pending = loading.get(flight);
@@ -101,14 +113,13 @@ export function historyReader(
     loading.set(flight, p);
     try {
       const body = await p;
-      keep(key, { version, body });
+      keep(key, { global, version, body });
       return body;
     } finally {
       loading.delete(flight);
     }
   }
 
-  const everything = () => store.version();
   return {
     // A model's points change only with a run of that model: the other models' stay cached.
     points: (filter) =>
@@ -118,10 +129,10 @@ export function historyReader(
         async () => ({ points: await store.history(filter) }),
       ),
     runs: (filter, limit, offset) =>
-      answer(keyOf('runs', filter, [limit, offset]), everything, () =>
+      answer(keyOf('runs', filter, [limit, offset]), null, () =>
         store.listRuns(filter, limit, offset),
       ),
-    facets: () => answer('facets', everything, () => store.facets()),
+    facets: () => answer('facets', null, () => store.facets()),
     stats: () => ({ hits, loads, entries: entries.size, bytes }),
   };
 }
