@@ -119,6 +119,20 @@ const MIGRATIONS: readonly string[] = [
      revoked_at TEXT
    );
    CREATE TABLE history_sent (run_id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;`,
+  // The history read at team scale: a model's points come from one covering index (no table
+  // rows read, no sort), the run list's host and user filters are in index order to the last
+  // key, and history_meta.version grows with every run stored, so readers cache by it.
+  `CREATE INDEX history_runs_points ON history_runs(model, soc, batch_size, created_at, id,
+     host, user_name, cann_version, baseline_ms, tuned_ms, measured_ms, verdict, file_name);
+   DROP INDEX history_runs_host;
+   DROP INDEX history_runs_user;
+   CREATE INDEX history_runs_host ON history_runs(host, created_at, id);
+   CREATE INDEX history_runs_user ON history_runs(user_name, created_at, id);
+   CREATE TABLE history_meta (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     version INTEGER NOT NULL
+   );
+   INSERT INTO history_meta (id, version) VALUES (1, 0);`,
 ];
 
 /** The schema version this launcher writes. */

@@ -13,6 +13,8 @@ import {
 import {
   INSERT_COLUMNS,
   insertValues,
+  POINT_COLUMNS,
+  pointOf,
   runOf,
   storedTokenOf,
   SUMMARY_COLUMNS,
@@ -20,6 +22,7 @@ import {
   tokenInfoOf,
   whereOf,
   type FullRow,
+  type PointRow,
   type SummaryRow,
   type TokenRow,
 } from './history-sql.ts';
@@ -59,6 +62,27 @@ export const PG_MIGRATIONS: readonly string[] = [
      hash TEXT NOT NULL,
      created_at TEXT NOT NULL,
      revoked_at TEXT
+   );`,
+  // The history read at team scale (docs/scaling.md): a model's points come from one covering
+  // index (an index-only scan, no sort, none of the wide rows read), the run list's host and user
+  // filters are in index order to the last key (its count an index-only scan), and
+  // history_meta.version grows in the transaction of every run stored, so readers cache by it.
+  // Index-only scans need the visibility map current: the table is vacuumed after far fewer
+  // inserts than PostgreSQL's default fifth of the table.
+  `CREATE INDEX history_runs_points ON history_runs (model, soc, batch_size, created_at, id)
+     INCLUDE (host, user_name, cann_version, baseline_ms, tuned_ms, measured_ms, verdict, file_name);
+   DROP INDEX history_runs_host;
+   DROP INDEX history_runs_user;
+   CREATE INDEX history_runs_host ON history_runs (host, created_at, id);
+   CREATE INDEX history_runs_user ON history_runs (user_name, created_at, id);
+   CREATE TABLE history_meta (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     version BIGINT NOT NULL
+   );
+   INSERT INTO history_meta (id, version) VALUES (1, 0);
+   ALTER TABLE history_runs SET (
+     autovacuum_vacuum_insert_threshold = 500,
+     autovacuum_vacuum_insert_scale_factor = 0.01
    );`,
 ];
 
@@ -141,15 +165,23 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
   const placeholders = INSERT_COLUMNS.split(',')
     .map((_c, i) => ph(i + 1))
     .join(', ');
+  const versionWaiting = new Map<string, Promise<number>>();
   return {
     engine: 'postgres',
     async putRun(run): Promise<PutResult> {
-      const r = await pool.query(
-        `INSERT INTO history_runs (${INSERT_COLUMNS}) VALUES (${placeholders})
-         ON CONFLICT (id) DO NOTHING`,
+      // One statement, so one transaction: the version grows exactly when the run is stored.
+      const r = await pool.query<{ n: number }>(
+        `WITH ins AS (
+           INSERT INTO history_runs (${INSERT_COLUMNS}) VALUES (${placeholders})
+           ON CONFLICT (id) DO NOTHING RETURNING id
+         ), bump AS (
+           UPDATE history_meta SET version = version + 1
+           WHERE id = 1 AND EXISTS (SELECT 1 FROM ins) RETURNING version
+         )
+         SELECT (SELECT COUNT(*) FROM ins)::int AS n`,
         insertValues(run, new Date().toISOString()),
       );
-      return r.rowCount === 1 ? 'created' : 'exists';
+      return r.rows[0]?.n === 1 ? 'created' : 'exists';
     },
     async getRun(id) {
       const r = await pool.query<FullRow>(
@@ -181,14 +213,49 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
       return { rows: rows.rows.map(summaryOf), total: Number(count.rows[0]?.n ?? 0) };
     },
     async history(filter) {
-      // Newest first along the (model, created_at, id) index, no sort; then oldest first here.
+      // Newest first, backwards along the points index (index-only, no sort); oldest first here.
       const w = whereOf(filter, ph);
-      const r = await pool.query<SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
+      const r = await pool.query<PointRow>(
+        `SELECT ${POINT_COLUMNS} FROM history_runs ${w.sql}
          ORDER BY created_at DESC, id DESC LIMIT ${ph(w.values.length + 1)}`,
         [...w.values, MAX_HISTORY_POINTS],
       );
-      return r.rows.reverse().map(summaryOf);
+      return r.rows.reverse().map(pointOf);
+    },
+    async version(scope) {
+      // Every cached read asks this first, so fifty readers would queue fifty queries for the
+      // pool. Readers who ask while a query for the same version is still waiting for a
+      // connection share it: it has not read anything yet, so its answer is as new as their
+      // question. Once it has its connection, later readers wait for a query of their own.
+      const key = scope ? JSON.stringify([scope.model, scope.soc, scope.batchSize]) : '';
+      const pending = versionWaiting.get(key);
+      if (pending) return pending;
+      const asked = (async () => {
+        const client = await pool.connect().finally(() => {
+          if (versionWaiting.get(key) === asked) versionWaiting.delete(key);
+        });
+        try {
+          if (scope) {
+            const w = whereOf(
+              { model: scope.model, soc: scope.soc, batchSize: scope.batchSize },
+              ph,
+            );
+            const r = await client.query<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM history_runs ${w.sql}`,
+              w.values,
+            );
+            return Number(r.rows[0]?.n ?? 0);
+          }
+          const r = await client.query<{ version: string }>(
+            'SELECT version FROM history_meta WHERE id = 1',
+          );
+          return Number(r.rows[0]?.version ?? 0);
+        } finally {
+          client.release();
+        }
+      })();
+      versionWaiting.set(key, asked);
+      return asked;
     },
     async facets(): Promise<Facets> {
       const [models, hosts, users] = await Promise.all([

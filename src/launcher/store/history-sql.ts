@@ -3,6 +3,7 @@
 // spliced into the SQL text.
 import type {
   HistoryFilter,
+  HistoryPoint,
   HistoryRun,
   HistoryRunInput,
   HistoryRunSummary,
@@ -15,6 +16,17 @@ import type {
 export const SUMMARY_COLUMNS =
   'id, model, soc, batch_size, host, user_name, cann_version, baseline_ms, tuned_ms, ' +
   'measured_ms, verdict, file_name, format, sha256, created_at, published_at';
+
+/**
+ * A history point's columns: every one is in the points index (model, soc, batch_size,
+ * created_at, id, then the rest included), so PostgreSQL and SQLite answer from the index alone,
+ * without reading the wide rows (report, manifest, raw file) in the table.
+ */
+export const POINT_COLUMNS =
+  'id, model, soc, batch_size, host, user_name, cann_version, baseline_ms, tuned_ms, ' +
+  'measured_ms, verdict, file_name, created_at';
+
+export type PointRow = Omit<SummaryRow, 'format' | 'sha256' | 'published_at'>;
 
 export interface SummaryRow {
   readonly id: string;
@@ -41,6 +53,24 @@ export interface FullRow extends SummaryRow {
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export function pointOf(r: PointRow): HistoryPoint {
+  return {
+    id: r.id,
+    model: r.model,
+    soc: r.soc,
+    batchSize: num(r.batch_size),
+    host: r.host,
+    user: r.user_name,
+    cannVersion: r.cann_version,
+    baselineMs: num(r.baseline_ms),
+    tunedMs: num(r.tuned_ms),
+    measuredMs: num(r.measured_ms),
+    verdict: (r.verdict as Verdict | null) ?? null,
+    fileName: r.file_name,
+    createdAt: r.created_at,
+  };
+}
 
 export function summaryOf(r: SummaryRow): HistoryRunSummary {
   return {

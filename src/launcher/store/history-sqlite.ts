@@ -15,6 +15,8 @@ import {
 import {
   INSERT_COLUMNS,
   insertValues,
+  POINT_COLUMNS,
+  pointOf,
   runOf,
   storedTokenOf,
   SUMMARY_COLUMNS,
@@ -22,6 +24,7 @@ import {
   tokenInfoOf,
   whereOf,
   type FullRow,
+  type PointRow,
   type SummaryRow,
   type TokenRow,
 } from './history-sql.ts';
@@ -37,6 +40,14 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
     `SELECT ${SUMMARY_COLUMNS}, report, manifest FROM history_runs WHERE id = ?`,
   );
   const getRaw = db.prepare('SELECT file_name, raw FROM history_runs WHERE id = ?');
+  const bump = db.prepare('UPDATE history_meta SET version = version + 1 WHERE id = 1');
+  const version = db.prepare('SELECT version FROM history_meta WHERE id = 1').pluck();
+  // The version grows in the insert's transaction, exactly when the run is stored.
+  const put = db.transaction((values: unknown[]) => {
+    const changes = insert.run(values).changes;
+    if (changes === 1) bump.run();
+    return changes;
+  });
   const writing = <T>(fn: () => T): T => {
     try {
       return fn();
@@ -47,9 +58,7 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
   return {
     engine: 'sqlite',
     async putRun(run: HistoryRunInput): Promise<PutResult> {
-      const changes = writing(
-        () => insert.run(insertValues(run, new Date().toISOString())).changes,
-      );
+      const changes = writing(() => put(insertValues(run, new Date().toISOString())));
       return changes === 1 ? 'created' : 'exists';
     },
     async getRun(id) {
@@ -76,15 +85,27 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
       return { rows: rows.map(summaryOf), total };
     },
     async history(filter) {
-      // Newest first along the (model, created_at, id) index, no sort; then oldest first here.
+      // Newest first, backwards along the covering points index, no sort; oldest first here.
       const w = whereOf(filter, q);
       const rows = db
         .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
+          `SELECT ${POINT_COLUMNS} FROM history_runs ${w.sql}
            ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
-        .all(...w.values, MAX_HISTORY_POINTS) as SummaryRow[];
-      return rows.reverse().map(summaryOf);
+        .all(...w.values, MAX_HISTORY_POINTS) as PointRow[];
+      return rows.reverse().map(pointOf);
+    },
+    async version(scope) {
+      if (scope) {
+        const w = whereOf({ model: scope.model, soc: scope.soc, batchSize: scope.batchSize }, q);
+        return Number(
+          db
+            .prepare(`SELECT COUNT(*) FROM history_runs ${w.sql}`)
+            .pluck()
+            .get(...w.values),
+        );
+      }
+      return Number(version.get() ?? 0);
     },
     async facets(): Promise<Facets> {
       const models = db

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_VERSION } from './db.ts';
 import { SchemaTooNewError } from './history.ts';
-import { openPgHistory, PG_MIGRATIONS } from './history-pg.ts';
+import { migratePg, openPgHistory, pgHistory, PG_MIGRATIONS } from './history-pg.ts';
+import { INSERT_COLUMNS, insertValues, POINT_COLUMNS } from './history-sql.ts';
 import { engines, sampleRun } from './history-testing.ts';
 
 for (const engine of engines()) {
@@ -70,6 +71,55 @@ for (const engine of engines()) {
       await store.close();
     });
 
+    it('moves its version on with each run stored, and only then, however concurrent', async () => {
+      const { store, again } = await engine.open();
+      const stores = engine.name === 'postgres' ? [store, await again()] : [store];
+      expect(await store.version()).toBe(0);
+      await store.putRun(sampleRun({ id: 'v1' }));
+      expect(await store.version()).toBe(1);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_v, i) =>
+          stores[i % stores.length]!.putRun(sampleRun({ id: i % 2 ? 'v1' : `v${i + 2}` })),
+        ),
+      );
+      expect(results.filter((r) => r === 'created')).toHaveLength(4);
+      expect(await store.version()).toBe(5);
+      // A model's own version moves only with its runs.
+      const resnet = { model: 'resnet50', soc: 'Ascend910B3', batchSize: 1 };
+      expect(await store.version(resnet)).toBe(5);
+      await store.putRun(sampleRun({ id: 'bert1', model: 'bert' }));
+      await store.putRun(sampleRun({ id: 'b8', batchSize: 8 }));
+      expect(await store.version(resnet)).toBe(5);
+      expect(await store.version({ model: 'resnet50' })).toBe(6);
+      expect(await store.version({ model: 'bert' })).toBe(1);
+      expect(await store.version({ model: 'bert', soc: null })).toBe(0);
+      expect(await store.version()).toBe(7);
+      for (const s of stores.slice(1)) await s.close();
+      await store.close();
+    });
+
+    it('answers a point with what the History page uses, not the stored documents', async () => {
+      const { store } = await engine.open();
+      await store.putRun(sampleRun({ id: 'p1', measuredMs: 7.5, verdict: 'accept' }));
+      const [point] = await store.history({ model: 'resnet50' });
+      expect(point).toEqual({
+        id: 'p1',
+        model: 'resnet50',
+        soc: 'Ascend910B3',
+        batchSize: 1,
+        host: 'npu-host-1',
+        user: 'alice',
+        cannVersion: '8.0.RC1',
+        baselineMs: 10,
+        tunedMs: 8,
+        measuredMs: 7.5,
+        verdict: 'accept',
+        fileName: 'aoe_result_opat_1.json',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+      await store.close();
+    });
+
     it('keeps hostile text as data (quotes, SQL, __proto__)', async () => {
       const { store } = await engine.open();
       const model = `x'); DROP TABLE history_runs; --`;
@@ -131,6 +181,82 @@ for (const engine of engines()) {
         await expect(openPgHistory(url!)).rejects.toThrow(/newer than this launcher knows/);
       });
 
+      it('lets readers waiting for a connection share one version query, never an older one', async () => {
+        const { store, url } = await engine.open();
+        await store.close();
+        const pool = new pg.Pool({ connectionString: url!, max: 1 });
+        const history = pgHistory(pool);
+        await history.putRun(sampleRun({ id: 'v1' }));
+        const held = await pool.connect(); // every reader now waits for this connection
+        let queries = 0;
+        pool.on('acquire', () => void queries++);
+        const waiting = Array.from({ length: 10 }, () => history.version());
+        const scoped = Array.from({ length: 5 }, () => history.version({ model: 'resnet50' }));
+        // A run stored while they wait is counted: their query has not read anything yet.
+        await held.query('UPDATE history_meta SET version = version + 1 WHERE id = 1');
+        held.release();
+        expect(new Set(await Promise.all(waiting))).toEqual(new Set([2]));
+        expect(new Set(await Promise.all(scoped))).toEqual(new Set([1]));
+        expect(queries).toBe(2);
+        // A reader asking after the shared query has its connection gets a query of its own.
+        await history.putRun(sampleRun({ id: 'v2' }));
+        expect(await history.version()).toBe(3);
+        await history.close();
+      });
+
+      it('upgrades a database of the first schema with its runs kept', async () => {
+        const { store, url } = await engine.open();
+        await store.close();
+        const client = new pg.Client({ connectionString: url! });
+        await client.connect();
+        try {
+          // Back to the first schema, with one run stored by it.
+          await client.query('DROP TABLE history_runs, tokens, history_meta, aoe_schema');
+          const first = new pg.Pool({ connectionString: url!, max: 1 });
+          await migratePg(first, PG_MIGRATIONS.slice(0, 1));
+          await first.end();
+          await client.query(
+            `INSERT INTO history_runs (${INSERT_COLUMNS})
+             VALUES (${INSERT_COLUMNS.split(',')
+               .map((_c, i) => `$${i + 1}`)
+               .join(', ')})`,
+            insertValues(sampleRun({ id: 'old' }), '2026-01-01T00:00:00.000Z'),
+          );
+        } finally {
+          await client.end();
+        }
+        const upgraded = await openPgHistory(url!);
+        expect((await upgraded.history({ model: 'resnet50' })).map((p) => p.id)).toEqual(['old']);
+        expect(await upgraded.putRun(sampleRun({ id: 'new' }))).toBe('created');
+        expect(await upgraded.version()).toBe(1);
+        await upgraded.close();
+      });
+
+      it("answers a model's points from the points index alone, newest first without a sort", async () => {
+        const { store, url } = await engine.open();
+        await store.putRun(sampleRun({ id: 'p1' }));
+        await store.close();
+        const client = new pg.Client({ connectionString: url! });
+        await client.connect();
+        try {
+          await client.query('VACUUM ANALYZE history_runs');
+          // A table this small would be read whole: make the planner show what the index can do.
+          await client.query('SET enable_seqscan = off');
+          await client.query('SET enable_bitmapscan = off');
+          const plan = await client.query<{ 'QUERY PLAN': string }>(
+            `EXPLAIN SELECT ${POINT_COLUMNS} FROM history_runs
+             WHERE model = $1 AND soc = $2 AND batch_size = $3 AND host IN ($4)
+             ORDER BY created_at DESC, id DESC LIMIT 20000`,
+            ['resnet50', 'Ascend910B3', 1, 'npu-host-1'],
+          );
+          const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+          expect(text).toMatch(/Index Only Scan Backward using history_runs_points/);
+          expect(text).not.toMatch(/Sort/);
+        } finally {
+          await client.end();
+        }
+      });
+
       it('keeps answering after the PostgreSQL server restarts', async () => {
         const server = engine.server();
         if (!server?.restart) return; // a shared AOE_TEST_PG_URL server is not ours to restart
@@ -145,6 +271,26 @@ for (const engine of engines()) {
         await store.close();
       }, 60_000);
     } else {
+      it("answers a model's points from the covering points index, without a sort", () => {
+        const dir = mkdtempSync(join(tmpdir(), 'aoe-history-'));
+        try {
+          const db = openDb(dir);
+          const plan = db
+            .prepare(
+              `EXPLAIN QUERY PLAN SELECT ${POINT_COLUMNS} FROM history_runs
+               WHERE model = ? AND soc = ? AND batch_size = ? AND host IN (?)
+               ORDER BY created_at DESC, id DESC LIMIT 20000`,
+            )
+            .all('resnet50', 'Ascend910B3', 1, 'npu-host-1') as { detail: string }[];
+          db.close();
+          const text = plan.map((p) => p.detail).join('\n');
+          expect(text).toMatch(/USING COVERING INDEX history_runs_points/);
+          expect(text).not.toMatch(/TEMP B-TREE/);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
       it('refuses a database written by a newer launcher, naming both versions', () => {
         const dir = mkdtempSync(join(tmpdir(), 'aoe-history-'));
         try {

@@ -36,7 +36,11 @@ export interface HistoryRunInput {
   readonly raw: Buffer;
 }
 
-export interface HistoryRunSummary {
+/**
+ * One point of a model's trend: only what the History page draws, filters and exports. Its
+ * columns are all in the points index, so the database answers from the index alone.
+ */
+export interface HistoryPoint {
   readonly id: string;
   readonly model: string;
   readonly soc: string | null;
@@ -49,9 +53,12 @@ export interface HistoryRunSummary {
   readonly measuredMs: number | null;
   readonly verdict: Verdict | null;
   readonly fileName: string;
+  readonly createdAt: string;
+}
+
+export interface HistoryRunSummary extends HistoryPoint {
   readonly format: string;
   readonly sha256: string;
-  readonly createdAt: string;
   readonly publishedAt: string;
 }
 
@@ -70,6 +77,9 @@ export interface HistoryFilter {
   readonly from?: string;
   readonly to?: string;
 }
+
+/** A model as the points index leads with it. */
+export type ModelScope = Pick<HistoryFilter, 'soc' | 'batchSize'> & { readonly model: string };
 
 export interface RunPage {
   readonly rows: HistoryRunSummary[];
@@ -118,8 +128,18 @@ export interface HistoryStore {
   /** Newest first, `limit` from `offset`, with the number of rows the filter matches. */
   listRuns(filter: HistoryFilter, limit: number, offset: number): Promise<RunPage>;
   /** Every point of one model (oldest first), capped at MAX_HISTORY_POINTS (the newest kept). */
-  history(filter: HistoryFilter & { readonly model: string }): Promise<HistoryRunSummary[]>;
+  history(filter: HistoryFilter & { readonly model: string }): Promise<HistoryPoint[]>;
   facets(): Promise<Facets>;
+  /**
+   * The history's write version: it grows in the same transaction as every run stored, so an
+   * answer read at version v (or later) is current for as long as this still says v. Readers
+   * cache by it (history-cache.ts); on PostgreSQL it is shared by every server on the database.
+   * With a model (and SoC, batch size) named, the version of that model's points alone: the
+   * number of its runs, which grows by one with each of them and never otherwise, since the
+   * history only ever gains runs (a run stored is never changed or removed). It is counted on
+   * the points index, so a run of another model leaves that model's cached points current.
+   */
+  version(scope?: ModelScope): Promise<number>;
   insertToken(t: StoredToken): Promise<void>;
   findToken(id: string): Promise<StoredToken | undefined>;
   listTokens(): Promise<TokenInfo[]>;

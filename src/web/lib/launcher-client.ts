@@ -1,8 +1,10 @@
-// The one client of the launcher's HTTP API for the whole dashboard: it owns the access token
-// (kept in localStorage, taken from `/launch#token=…`), asks once per page whether a launcher
-// serves this page, and has one method per route — health, preflight, models, jobs (start, list,
-// read, cancel, resume, follow their events), runs and permalinks. Every failure comes back as a
-// value (`{ok: false, status, code, message, errors}`), never a throw. The web side never imports
+// The one client of the launcher's HTTP API for the whole dashboard: it owns the access tokens
+// (the launcher's, kept in localStorage, taken from `/launch#token=…`; and the History page's,
+// a team server's read token), asks once per page whether a launcher serves this page, and has
+// one method per route — health, preflight, models, jobs (start, list, read, cancel, resume,
+// follow their events), runs, permalinks and the run history (facets, a model's points, a run's
+// file). Every failure comes back as a value (`{ok: false, status, code, message, errors}`),
+// never a throw. The web side never imports
 // launcher code: the shapes it reads are the types generated from the same schemas
 // (schemas/launcher-*.schema.json) the launcher validates against.
 import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
@@ -79,6 +81,8 @@ export type ApiResult<T> =
 const TOKEN_KEY = 'aoe-dashboard.launcher-token';
 /** The token for this page when storage is refused. */
 let pageToken = '';
+const HISTORY_TOKEN_KEY = 'aoe-dashboard.history-token';
+let pageHistoryToken = '';
 
 export function readToken(): string {
   try {
@@ -93,6 +97,29 @@ export function storeToken(token: string): void {
   try {
     if (token) globalThis.localStorage?.setItem(TOKEN_KEY, token);
     else globalThis.localStorage?.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage may be disabled; the token then lives for this page only.
+  }
+}
+
+/**
+ * The token the History page reads with: its own (a team server's read token, typed into the
+ * page), else the launcher's (on one host the launcher's own token reads its history).
+ */
+export function readHistoryToken(): string {
+  try {
+    const ls = globalThis.localStorage;
+    return ls?.getItem(HISTORY_TOKEN_KEY) ?? (pageHistoryToken || readToken());
+  } catch {
+    return pageHistoryToken || pageToken;
+  }
+}
+
+export function storeHistoryToken(token: string): void {
+  pageHistoryToken = token;
+  try {
+    if (token) globalThis.localStorage?.setItem(HISTORY_TOKEN_KEY, token);
+    else globalThis.localStorage?.removeItem(HISTORY_TOKEN_KEY);
   } catch {
     // Storage may be disabled; the token then lives for this page only.
   }
@@ -125,36 +152,62 @@ function failureOf(status: number, body: unknown): ApiFailure {
   };
 }
 
-/**
- * One request. `token` overrides the stored one (a token typed into a prompt, tried before it is
- * kept); `null` sends none (public reads).
- */
-export async function call<T>(
-  path: string,
-  init: { method?: string; body?: unknown; token?: string | null } = {},
-): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+type RequestInit_ = { method?: string; body?: unknown; token?: string | null };
+
+/** The request itself: its response, or null when the network failed. */
+async function send(path: string, init: RequestInit_, accept: string): Promise<Response | null> {
+  const headers: Record<string, string> = { accept };
   const token = init.token === undefined ? readToken() : init.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method: init.method ?? 'GET',
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {
-    return { ok: false, ...failureOf(0, null) };
+    return null;
   }
+}
+
+async function failed(res: Response): Promise<ApiFailure> {
   let body: unknown = null;
   try {
     body = await res.json();
   } catch {
     body = null;
   }
-  if (!res.ok) return { ok: false, ...failureOf(res.status, body) };
+  return failureOf(res.status, body);
+}
+
+/**
+ * One request. `token` overrides the stored one (a token typed into a prompt, tried before it is
+ * kept); `null` sends none (public reads).
+ */
+export async function call<T>(path: string, init: RequestInit_ = {}): Promise<ApiResult<T>> {
+  const res = await send(path, init, 'application/json');
+  if (!res) return { ok: false, ...failureOf(0, null) };
+  if (!res.ok) return { ok: false, ...(await failed(res)) };
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
   return { ok: true, value: body as T };
+}
+
+/** One request whose answer is a file, not JSON (a run's raw file). */
+async function callFile(path: string, init: RequestInit_ = {}): Promise<ApiResult<Blob>> {
+  const res = await send(path, init, 'application/octet-stream');
+  if (!res) return { ok: false, ...failureOf(0, null) };
+  if (!res.ok) return { ok: false, ...(await failed(res)) };
+  try {
+    return { ok: true, value: await res.blob() };
+  } catch {
+    return { ok: false, ...failureOf(0, null) };
+  }
 }
 
 const enc = encodeURIComponent;
@@ -172,6 +225,35 @@ export function health(): Promise<Health | null> {
 /** Whether this page is served by a launcher. */
 export async function probeLauncher(): Promise<boolean> {
   return (await health()) !== null;
+}
+
+/** A model's identity on the History page: the same network on the same SoC at one batch size. */
+export interface HistoryModelKey {
+  readonly model: string;
+  readonly soc: string | null;
+  readonly batchSize: number | null;
+  readonly runs: number;
+}
+export interface HistoryFacets {
+  readonly models: readonly HistoryModelKey[];
+  readonly hosts: readonly string[];
+  readonly users: readonly string[];
+}
+/** One run on a model's trend, as GET /api/history/points answers it. */
+export interface HistoryPointView {
+  readonly id: string;
+  readonly model: string;
+  readonly soc: string | null;
+  readonly batchSize: number | null;
+  readonly host: string;
+  readonly user: string;
+  readonly cannVersion: string | null;
+  readonly baselineMs: number | null;
+  readonly tunedMs: number | null;
+  readonly measuredMs: number | null;
+  readonly verdict: 'accept' | 'reject' | 'insufficient' | null;
+  readonly fileName: string;
+  readonly createdAt: string;
 }
 
 /** For tests: forget the cached health answer. */
@@ -213,6 +295,20 @@ export const launcher = {
   /** Stores a share bundle as a permalink; `token` tries a typed token before it is kept. */
   storePermalink: (bundle: unknown, token?: string) =>
     call<{ id: string; url: string }>('/api/runs', { method: 'POST', body: bundle, token }),
+  /**
+   * The run history, read with the History page's token (readHistoryToken) unless one is given:
+   * a team server's read token, or on one host the launcher's own.
+   */
+  history: {
+    facets: (token: string = readHistoryToken()) =>
+      call<HistoryFacets>('/api/history/facets', { token }),
+    /** A model's points; `query` is the page's filter as a query string (view-model.ts). */
+    points: (query: string, token: string = readHistoryToken()) =>
+      call<{ points: HistoryPointView[] }>(`/api/history/points?${query}`, { token }),
+    /** A run's file as it was published, to be opened like a dropped file. */
+    raw: (id: string, token: string = readHistoryToken()) =>
+      callFile(`/api/history/runs/${enc(id)}/raw`, { token }),
+  },
   /** The job's event stream (SSE over fetch: EventSource cannot send the token). */
   async jobEvents(id: string, lastEventId: number, signal: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${readToken()}` };

@@ -10,6 +10,7 @@ import {
   type HistoryStore,
   type Role,
 } from '../../store/history.ts';
+import { historyReader } from '../../store/history-cache.ts';
 import { ApiError } from '../errors.ts';
 import { intake } from '../publish-intake.ts';
 import { createToken, type TokenVerifier } from '../tokens.ts';
@@ -96,20 +97,25 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (
 ) => {
   const read = { config: { role: 'read' as const } };
   const admin = { config: { role: 'admin' as const } };
+  // The read answers come as JSON bytes cached by the history's write version (history-cache.ts).
+  const reader = historyReader(history);
+  const json = 'application/json; charset=utf-8';
 
-  app.get('/api/history/facets', read, async () => history.facets());
+  app.get('/api/history/facets', read, async (_req, reply) =>
+    reply.type(json).send(await reader.facets()),
+  );
 
-  app.get('/api/history/points', read, async (req) => {
+  app.get('/api/history/points', read, async (req, reply) => {
     const filter = filterOf(req.query as Query);
     if (filter.model === undefined) throw ApiError.field('BAD_REQUEST', 'model', 'is required');
-    return { points: await history.history({ ...filter, model: filter.model }) };
+    return reply.type(json).send(await reader.points({ ...filter, model: filter.model }));
   });
 
-  app.get('/api/history/runs', read, async (req) => {
+  app.get('/api/history/runs', read, async (req, reply) => {
     const q = req.query as Query;
     const limit = whole(q, 'limit', 1, MAX_PAGE_SIZE) ?? 50;
     const offset = whole(q, 'offset', 0, 100_000_000) ?? 0;
-    return history.listRuns(filterOf(q), limit, offset);
+    return reply.type(json).send(await reader.runs(filterOf(q), limit, offset));
   });
 
   app.get('/api/history/runs/:id', read, async (req) => {

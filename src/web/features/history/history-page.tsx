@@ -1,8 +1,8 @@
 // The History page: per model (and SoC, batch size), model latency over time — AOE's baseline and
 // tuned figures and the measured latency where there is one — with CANN version changes marked,
 // hosts and users as filters, gate verdicts on the points. A click on a point opens the run; two
-// runs ticked in the table open a compare. Reads /api/history with the stored token (a read
-// token on a team server, the launcher's own token on one host).
+// runs ticked in the table open a compare. Reads /api/history through the launcher client with
+// the History page's token (a read token on a team server, the launcher's own token on one host).
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -18,7 +18,12 @@ import {
 } from 'recharts';
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
 import { ingestFiles } from '../../workers/ingest.ts';
-import { authHeaders, getJson, readToken, storeToken } from './api.ts';
+import {
+  launcher,
+  readHistoryToken,
+  storeHistoryToken,
+  type ApiFailure,
+} from '../../lib/launcher-client.ts';
 import './history.css';
 import { HISTORY_NS } from './strings.ts';
 import {
@@ -166,11 +171,16 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** A failed read as the page shows it: the server's words, else its status. */
+function failureText(f: ApiFailure): string {
+  return f.message || (f.status === 0 ? f.code : `HTTP ${f.status}`);
+}
+
 export function HistoryPage() {
   const { t, i18n } = useTranslation(HISTORY_NS);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [token, setToken] = useState(readToken);
+  const [token, setToken] = useState(readHistoryToken);
   const [facets, setFacets] = useState<Load<Facets>>({ state: 'loading' });
   const [points, setPoints] = useState<Load<HistoryPoint[]>>({ state: 'loading' });
   const [selected, setSelected] = useState<string[]>([]);
@@ -194,12 +204,12 @@ export function HistoryPage() {
       return;
     }
     setFacets({ state: 'loading' });
-    void getJson<Facets>('/api/history/facets', token).then((r) => {
+    void launcher.history.facets(token).then((r) => {
       if (!live) return;
       if (r.ok) setFacets({ state: 'ready', value: r.value });
       else if (r.status === 401 || r.status === 403)
         setFacets({ state: 'token', refused: token !== '' });
-      else setFacets({ state: 'failed', message: r.message || `HTTP ${r.status}` });
+      else setFacets({ state: 'failed', message: failureText(r) });
     });
     return () => {
       live = false;
@@ -219,13 +229,10 @@ export function HistoryPage() {
     if (!chosenKey) return;
     let live = true;
     setPoints({ state: 'loading' });
-    void getJson<{ points: HistoryPoint[] }>(
-      `/api/history/points?${pointsQuery(chosenKey, hosts, users)}`,
-      token,
-    ).then((r) => {
+    void launcher.history.points(pointsQuery(chosenKey, hosts, users), token).then((r) => {
       if (!live) return;
       if (r.ok) setPoints({ state: 'ready', value: r.value.points });
-      else setPoints({ state: 'failed', message: r.message || `HTTP ${r.status}` });
+      else setPoints({ state: 'failed', message: failureText(r) });
     });
     return () => {
       live = false;
@@ -253,11 +260,9 @@ export function HistoryPage() {
   /** Fetches a run's file and loads it into the workspace; resolves with its file id. */
   const load = useCallback(
     async (p: HistoryPoint): Promise<string> => {
-      const res = await fetch(`/api/history/runs/${encodeURIComponent(p.id)}/raw`, {
-        headers: authHeaders(token),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const file = new File([await res.blob()], p.fileName, { type: 'application/json' });
+      const res = await launcher.history.raw(p.id, token);
+      if (!res.ok) throw new Error(failureText(res));
+      const file = new File([res.value], p.fileName, { type: 'application/json' });
       const [imported] = await ingestFiles([{ file, path: p.fileName }]);
       if (!imported || !reportOf(imported)) throw new Error(p.fileName);
       return imported.id;
@@ -298,7 +303,7 @@ export function HistoryPage() {
   };
 
   const saveToken = (next: string) => {
-    storeToken(next);
+    storeHistoryToken(next);
     setToken(next);
   };
 

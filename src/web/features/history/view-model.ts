@@ -1,35 +1,16 @@
 // The History page's pure part: the API's answers as types, the chart's rows, where the CANN
 // version changes, the CSV export, and the compare address for two runs.
-export type Verdict = 'accept' | 'reject' | 'insufficient';
+import type {
+  HistoryFacets,
+  HistoryModelKey,
+  HistoryPointView,
+} from '../../lib/launcher-client.ts';
 
-export interface HistoryPoint {
-  readonly id: string;
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly host: string;
-  readonly user: string;
-  readonly cannVersion: string | null;
-  readonly baselineMs: number | null;
-  readonly tunedMs: number | null;
-  readonly measuredMs: number | null;
-  readonly verdict: Verdict | null;
-  readonly fileName: string;
-  readonly createdAt: string;
-}
-
-export interface ModelKey {
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly runs: number;
-}
-
-export interface Facets {
-  readonly models: readonly ModelKey[];
-  readonly hosts: readonly string[];
-  readonly users: readonly string[];
-}
+// The API's answers, as the launcher client types them.
+export type HistoryPoint = HistoryPointView;
+export type Verdict = NonNullable<HistoryPoint['verdict']>;
+export type ModelKey = HistoryModelKey;
+export type Facets = HistoryFacets;
 
 /** A model key as one string (select values, addresses): JSON keeps nulls apart from text. */
 export const keyOf = (m: Pick<ModelKey, 'model' | 'soc' | 'batchSize'>): string =>
