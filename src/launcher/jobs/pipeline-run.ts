@@ -166,7 +166,8 @@ export async function buildPipelineRun(input: PipelineRunInput): Promise<Pipelin
           step: index,
           tool,
           role,
-          fileName: imported.fileName,
+          // Both measuring steps write measure_summary.json: the step's directory tells them apart.
+          fileName: `${index + 1}-${tool}/${imported.fileName}`,
           sha256: imported.id,
           size: imported.size,
           format: imported.format,

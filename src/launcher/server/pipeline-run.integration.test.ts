@@ -86,10 +86,10 @@ describe('the Run of a finished pipeline', () => {
     expect(doc.reports.map((r) => r.runId)).toEqual(job.runIds);
 
     // Roles from the steps: the one before tuning is the baseline, the one after the tuned model
-    // (both files are named measure_summary.json: nothing in the name tells them apart).
+    // (both files are measure_summary.json in their step's directory: no word says which).
     expect(doc.measurements.map((m) => [m.step, m.role, m.fileName])).toEqual([
-      [1, 'baseline', 'measure_summary.json'],
-      [5, 'tuned', 'measure_summary.json'],
+      [1, 'baseline', '2-ais_bench/measure_summary.json'],
+      [5, 'tuned', '6-ais_bench/measure_summary.json'],
     ]);
     const [base, tuned] = doc.measurements.map((m) => m.measurements[0]);
     expect(base?.latencyMs.count).toBe(100);

@@ -431,6 +431,9 @@ export function JobDetail({
           onResumed={onResumed}
         />
       ) : null}
+      {job?.pipelineRunId && feed.state === 'succeeded' ? (
+        <PipelineResult runId={job.pipelineRunId} />
+      ) : null}
       {feed.operatorsTuned !== null ? (
         <p data-testid="launch-progress">
           {t('detail.progress', { count: feed.operatorsTuned })}
@@ -453,9 +456,6 @@ export function JobDetail({
         </p>
       ) : null}
       <JobLog lines={lines} />
-      {job?.pipelineRunId && feed.state === 'succeeded' ? (
-        <PipelineResult runId={job.pipelineRunId} />
-      ) : null}
       {feed.runIds.length > 0 ? (
         <div>
           <h3>{t('detail.runs')}</h3>
