@@ -99,7 +99,7 @@ registerStrings(LAUNCH_NS, {
       reused: 'reused from job {{id}}',
       model: 'Built {{name}}',
       mean: 'Mean {{ms}} ms',
-      meanNone: 'mean not reported',
+      meanNone: 'Mean not reported',
       p99: 'P99 {{ms}} ms',
       p99None: 'P99 not reported',
       throughput: '{{n}} /s',
