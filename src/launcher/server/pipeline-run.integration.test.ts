@@ -4,7 +4,7 @@
 // ended, so the Run stays whole after the job's working directory is gone. Real processes: the
 // stand-in tools of e2e/fixtures on the jobs' PATH.
 import type { FastifyInstance } from 'fastify';
-import { realpathSync, rmSync } from 'node:fs';
+import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -155,7 +155,6 @@ describe('the Run of a finished pipeline', () => {
   it('measure only: the one measurement is the baseline, and the verdict says what is missing', async () => {
     box = sandbox();
     app = await testApp(box, { env: toolEnv() });
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(box.modelsRoot, 'resnet50.om'), 'om\n');
     const id = await postJob(app, { model: 'resnet50.om', preset: 'measure', loop: 20 });
     const job = await waitJob(app, id, isFinal);
@@ -198,6 +197,40 @@ describe('the Run of a finished pipeline', () => {
     expect(codes(doc, 'measuredLatency')).toEqual(['MEASURED_MISSING:insufficient']);
     expect(codes(doc, 'modelImprovement')).toEqual(['MODEL_NOT_IMPROVED:fail']);
   }, 40_000);
+
+  it('profile only: msprof runs ais_bench on the .om; the Run keeps its profile, and nothing was measured', async () => {
+    box = sandbox();
+    app = await testApp(box, { env: toolEnv() });
+    writeFileSync(join(box.modelsRoot, 'resnet50.om'), 'om\n');
+    const id = await postJob(app, { model: 'resnet50.om', preset: 'profile', loop: 10 });
+    const job = await waitJob(app, id, isFinal);
+    expect(job.state).toBe('succeeded');
+    const steps = (job as { steps?: { tool: string }[] }).steps ?? [];
+    expect(steps.map((s) => s.tool)).toEqual(['msprof']);
+    const doc = await runOf((job as { pipelineRunId?: string }).pipelineRunId ?? '');
+    expect(doc.profile).toMatchObject({ step: 0, format: 'op-summary' });
+    expect(doc.measurements).toEqual([]);
+    expect(doc.manifest.steps[0]?.command).toEqual(
+      expect.arrayContaining(['-m', 'ais_bench', '--loop', '10']),
+    );
+    expect(doc.verdict).toMatchObject({
+      verdict: 'insufficient',
+      missing: ['report', 'baseline', 'tuned'],
+    });
+  });
+
+  it('refuses Profile only on a framework model: msprof measures an .om', async () => {
+    box = sandbox();
+    app = await testApp(box, { env: toolEnv() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: AUTH,
+      payload: { model: 'resnet50.onnx', preset: 'profile' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('msprof measures an .om');
+  });
 
   it('a failed pipeline stores no Run', async () => {
     box = sandbox();

@@ -24,6 +24,10 @@ registerStrings(LAUNCH_NS, {
         name: 'Measure only',
         line: 'ais_bench measures an .om you already have.',
       },
+      profile: {
+        name: 'Profile only',
+        line: 'msprof profiles ais_bench running an .om you already have.',
+      },
       mslite: {
         name: 'MindSpore Lite with AOE',
         line: 'converter_lite converts to .mindir for Ascend and tunes it with AOE, then benchmark measures the .mindir.',
@@ -169,7 +173,7 @@ registerStrings(LAUNCH_NS, {
       role: { baseline: 'Baseline', tuned: 'Tuned' },
       reasons: 'Why',
       open: 'Open the run with its measurements',
-      openFiles: 'Open its measurements in the workspace',
+      openFiles: 'Open its files in the workspace',
       loading: 'Reading the stored run…',
     },
   },
@@ -186,6 +190,10 @@ registerStrings(LAUNCH_NS, {
         line: 'atc 生成基线 .om，ais_bench 测试其性能。',
       },
       measure: { name: '仅性能测试', line: 'ais_bench 测试已有的 .om 模型。' },
+      profile: {
+        name: '仅性能采集',
+        line: 'msprof 采集 ais_bench 运行已有 .om 模型时的性能数据。',
+      },
       mslite: {
         name: 'MindSpore Lite + AOE',
         line: 'converter_lite 将模型转换为面向昇腾的 .mindir 并用 AOE 调优，再由 benchmark 测试 .mindir 的性能。',
@@ -325,7 +333,7 @@ registerStrings(LAUNCH_NS, {
       role: { baseline: '基线', tuned: '调优后' },
       reasons: '依据',
       open: '打开运行及其实测数据',
-      openFiles: '在工作区打开其实测数据',
+      openFiles: '在工作区打开其文件',
       loading: '正在读取保存的运行…',
     },
   },
