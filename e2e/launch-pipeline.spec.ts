@@ -189,6 +189,32 @@ test('full preset: live steps, the finished Run with its verdict, its Measured v
   await context.close();
 });
 
+test('a running loop shows its live steps in both languages, and Cancel stops it', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openLaunch(page);
+  await page.getByTestId('model-picker').selectOption('hang-resnet50.onnx');
+  await page.getByRole('button', { name: 'Start job' }).click();
+  const detail = page.locator('.launch-detail');
+  const steps = detail.locator('li[data-step]');
+  // The conversion hangs: it stays the running step, the others wait.
+  await expect(steps.nth(0)).toHaveAttribute('data-step-state', 'running');
+  await expect(steps.nth(0)).toContainText(/running for \d/);
+  await expect(steps.nth(6)).toHaveAttribute('data-step-state', 'queued');
+  await shootSizes(page, 'launch-running-hang-en');
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(steps.nth(0)).toContainText('运行中');
+  await shootSizes(page, 'launch-running-hang-zh');
+  await page.getByTestId('language-switch').selectOption('en');
+  await detail.getByRole('button', { name: 'Cancel' }).click();
+  await expect(detail).toHaveAttribute('data-job-state', 'canceled', { timeout: 30_000 });
+  await expect(steps.nth(0)).toHaveAttribute('data-step-state', 'canceled');
+  await expect(steps.nth(1)).toHaveAttribute('data-step-state', 'skipped');
+  // A canceled loop made no Run.
+  await expect(page.getByTestId('pipeline-result')).toHaveCount(0);
+});
+
 test('a failing step names itself and why; the job resumes from it, reusing the steps before', async ({
   page,
 }) => {
