@@ -22,9 +22,7 @@ describe('figuresText', () => {
 
   it('says "not reported" for a P99 the tool did not print, and leaves out a missing throughput', async () => {
     await i18next.changeLanguage('en');
-    expect(figuresText({ mean: 1.5, p99: null }, null, t)).toBe(
-      'Mean 1.500 ms · P99 not reported',
-    );
+    expect(figuresText({ mean: 1.5, p99: null }, null, t)).toBe('Mean 1.500 ms · P99 not reported');
     expect(figuresText({ mean: null, p99: null }, undefined, t)).toBe(
       'Mean not reported · P99 not reported',
     );
