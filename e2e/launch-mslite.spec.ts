@@ -1,7 +1,9 @@
 // The MindSpore Lite route from the Launch page, against the launcher with the stand-ins on its
 // PATH (converter_lite, which runs the stand-in aoe itself, and MindSpore Lite's benchmark): pick
-// the preset and its form, watch the two steps finish, read each step's log and figures, open the
-// AOE result the converter left from the launcher's store; screenshots in both languages.
+// the preset and its form, watch the two steps finish, read each step's log and figures ("P99 not
+// reported": the tool prints none), the loop's result (the converter tuned, so benchmark measured
+// the tuned model; no baseline, said so), its Measured view, and the AOE result the converter left
+// opened from the launcher's store; screenshots in both languages.
 import { expect, test, waitForReady } from './helpers/app.ts';
 import { openLaunch, shoot, shootSizes, SHOTS } from './helpers/launch.ts';
 
