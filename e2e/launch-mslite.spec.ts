@@ -1,35 +1,17 @@
 // The MindSpore Lite route from the Launch page, against the launcher with the stand-ins on its
 // PATH (converter_lite, which runs the stand-in aoe itself, and MindSpore Lite's benchmark): pick
-// the preset and its form, watch the two steps finish, read each step's log and figures, open the
-// AOE result the converter left from the launcher's store; screenshots in both languages.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+// the preset and its form, watch the two steps finish, read each step's log and figures ("P99 not
+// reported": the tool prints none), the loop's result (the converter tuned, so benchmark measured
+// the tuned model; no baseline, said so), its Measured view, and the AOE result the converter left
+// opened from the launcher's store; screenshots in both languages.
 import { expect, test, waitForReady } from './helpers/app.ts';
-
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
-}
-
-const SHOTS = process.env.LAUNCH_SHOTS_DIR;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.screenshot({ path: join(SHOTS ?? '', `${name}.png`) });
-  await page.screenshot({ path: join(SHOTS ?? '', `${name}-full.png`), fullPage: true });
-}
+import { openLaunch, shoot, shootSizes, SHOTS } from './helpers/launch.ts';
 
 test('mslite preset: converter_lite with AOE, then benchmark, to a finished run', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(`/launch#token=${launcherToken()}`);
-  await waitForReady(page);
+  await openLaunch(page);
   for (const id of ['converterLite', 'msliteBenchmark'])
     await expect(page.locator(`[data-check=${id}]`)).toHaveClass(/launch-check-ok/);
   const form = page.locator('form.launch-form');
@@ -52,28 +34,12 @@ test('mslite preset: converter_lite with AOE, then benchmark, to a finished run'
   await expect(page.getByLabel('AKG 图算融合（opt_level=2）')).toBeChecked();
   await page.getByTestId('language-switch').selectOption('en');
 
+  await shootSizes(page, 'mslite-form-en');
   if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const [w, h] of [
-      [1440, 900],
-      [1280, 720],
-      [800, 1000],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await shoot(page, `mslite-form-en-${w}`);
-    }
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(form.getByRole('radio', { name: /^MindSpore Lite \+ AOE/ })).toBeChecked();
-    for (const [w, h] of [
-      [1440, 900],
-      [1280, 720],
-      [800, 1000],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await shoot(page, `mslite-form-zh-${w}`);
-    }
+    await shootSizes(page, 'mslite-form-zh');
     await page.getByTestId('language-switch').selectOption('en');
-    await page.setViewportSize({ width: 1280, height: 720 });
   }
 
   const start = page.getByRole('button', { name: 'Start job' });
@@ -89,7 +55,10 @@ test('mslite preset: converter_lite with AOE, then benchmark, to a finished run'
   ]);
   await expect(detail).toHaveAttribute('data-job-state', 'succeeded', { timeout: 60_000 });
   await expect(steps.nth(0)).toContainText('Built resnet50.mindir');
-  await expect(steps.nth(1).getByTestId('step-figures')).toContainText('Mean 1.500 ms');
+  // MindSpore Lite's benchmark prints no percentiles: said so, not a dash.
+  await expect(steps.nth(1).getByTestId('step-figures')).toHaveText(
+    /^Mean 1\.500 ms · P99 not reported/,
+  );
 
   const log = page.getByRole('log');
   await steps.nth(0).getByRole('button', { name: 'Log of this step' }).click();
@@ -99,6 +68,15 @@ test('mslite preset: converter_lite with AOE, then benchmark, to a finished run'
   await expect(log).toContainText('AvgRunTime = 1.500000 ms');
   await expect(log).not.toContainText('CONVERT RESULT');
 
+  // The loop's result: the converter tuned, so benchmark measured the tuned model; no baseline
+  // was measured, and the verdict says so.
+  const result = page.getByTestId('pipeline-result');
+  await expect(result.locator('li[data-role=tuned]')).toHaveText(
+    /^Tuned: step 2 \(benchmark measurement\), Mean 1\.500 ms · P99 not reported/,
+  );
+  await expect(result.getByTestId('result-missing')).toHaveText(
+    'Not in this run: a measurement of the baseline model',
+  );
   if (SHOTS) {
     await shoot(page, 'mslite-done-en-1280');
     await page.getByTestId('language-switch').selectOption('zh-CN');
@@ -108,6 +86,21 @@ test('mslite preset: converter_lite with AOE, then benchmark, to a finished run'
     await shoot(page, 'mslite-done-zh-1280');
     await page.getByTestId('language-switch').selectOption('en');
   }
+
+  // Opened in the dashboard: the Measured view lists the tuned model, by the step that measured it.
+  await result.getByRole('link', { name: 'Open the run with its measurements' }).click();
+  await expect(page).toHaveURL(/\/run\/[0-9a-f]{64}\/0\?tab=measured$/);
+  await waitForReady(page);
+  const table = page.getByTestId('measured-run-table');
+  await expect(table.locator('tr[data-role=tuned] th')).toContainText(
+    'measured by step 2 (benchmark) of the launcher job',
+  );
+  await expect(table.locator('tr[data-role=baseline]')).toHaveCount(0);
+  await expect(
+    page.getByTestId('measured-verdict').locator('li[data-rule=measuredLatency]'),
+  ).toContainText('Only one side was measured');
+  await page.goBack();
+  await waitForReady(page);
 
   // The AOE result converter_lite left opens from the launcher's stored run.
   const open = detail.getByRole('link', { name: /aoe_result_[a-z]+_\d+_pid\d+\.json/ }).first();

@@ -119,6 +119,18 @@ export interface ProfileDbFacts {
 export interface MeasurementContent {
   readonly kind: 'measurement';
   readonly measurements: readonly Measurement[];
+  /**
+   * Set when the launcher measured the model in a pipeline: the step that measured and the role
+   * that step gives the model (before any tuning step: baseline; after one: tuned).
+   */
+  readonly origin?: MeasurementOrigin;
+}
+
+export interface MeasurementOrigin {
+  readonly role: 'baseline' | 'tuned';
+  /** The step's index in its job (0-based). */
+  readonly step: number;
+  readonly tool: string;
 }
 
 /** The format's name in each language of the UI, and an English phrase for the CLI's sentences. */

@@ -31,6 +31,8 @@ export type RoleReason =
   | { readonly kind: 'tool'; readonly tool: string }
   | { readonly kind: 'word'; readonly word: string }
   | { readonly kind: 'hand' }
+  /** The launcher's pipeline step that measured it (before or after tuning). */
+  | { readonly kind: 'step'; readonly step: number; readonly tool: string }
   | { readonly kind: 'none' };
 
 export interface MeasureLinkEvidence {

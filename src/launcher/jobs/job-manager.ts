@@ -32,6 +32,7 @@ import { fmkFromSuffix, type ConverterStep } from './tools/converter-lite.ts';
 import { benchmarkShapes, type BenchmarkStep } from './tools/mslite-benchmark.ts';
 import { toolOf } from './tools/index.ts';
 import { npuSmi, type NpuInfo } from './tools/npu-smi.ts';
+import { storePipelineRun } from './pipeline-run.ts';
 import type { StepOutputs, ToolName } from './tools/tool.ts';
 
 /** Jobs waiting for a device beyond this are refused: a client loop cannot fill the store. */
@@ -336,6 +337,7 @@ export class JobManager {
       startedAt: row.started_at,
       finishedAt: end?.at ?? row.finished_at,
       runIds: this.o.repo.runIdsOfJob(row.id),
+      pipelineRunId: this.o.repo.pipelineRunIdOfJob(row.id),
       progress: this.progress.get(row.id) ?? null,
       steps: this.o.repo.stepsOfJob(row.id).map(stepView),
       ...(stored.resume
@@ -421,7 +423,15 @@ export class JobManager {
         // the job's own end is recorded; its steps show what they last recorded
       }
       const runIds = this.o.repo.runIdsOfJob(id);
-      this.events.append(id, 'state', { state, errorCode, exitCode, message, runIds });
+      const pipelineRunId = this.o.repo.pipelineRunIdOfJob(id);
+      this.events.append(id, 'state', {
+        state,
+        errorCode,
+        exitCode,
+        message,
+        runIds,
+        pipelineRunId,
+      });
     }
   }
 
@@ -583,6 +593,20 @@ export class JobManager {
     if (ctl.stopReason) {
       const why = run.storeError === undefined ? null : diskFullMessage(run.storeError);
       return this.finish(id, stateOf(ctl.stopReason), ctl.stopReason, null, why);
+    }
+    if (pipeline) {
+      // The finished loop is one Run: reports, measurements by role, profile, manifest, verdict.
+      const runId = await storePipelineRun({
+        repo: this.o.repo,
+        jobId: id,
+        requestModel: request.model,
+        modelPath: plan.model,
+        preset: request.preset ?? null,
+        device: plan.device,
+        bank: chain.bank,
+        at: iso(),
+      });
+      emit('result', { kind: 'pipeline', pipelineRunId: runId });
     }
     this.finish(id, 'succeeded', null, exitCode, null);
   }

@@ -54,6 +54,7 @@ type RequestStep = NonNullable<JobRequest['steps']>[number];
 export const PRESETS: Readonly<Record<NonNullable<JobRequest['preset']>, readonly RequestStep[]>> =
   {
     measure: [{ tool: 'ais_bench' }],
+    profile: [{ tool: 'msprof' }],
     'convert-measure': [{ tool: 'atc' }, { tool: 'ais_bench' }],
     full: [
       { tool: 'atc' },

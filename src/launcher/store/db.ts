@@ -133,6 +133,14 @@ const MIGRATIONS: readonly string[] = [
      version INTEGER NOT NULL
    );
    INSERT INTO history_meta (id, version) VALUES (1, 0);`,
+  // A finished pipeline is one Run: its reports, measurements with their roles, profile,
+  // manifest and verdict, normalized once when the job ends (jobs/pipeline-run.ts).
+  `CREATE TABLE pipeline_runs (
+     id TEXT PRIMARY KEY,
+     job_id TEXT NOT NULL UNIQUE REFERENCES jobs(id) ON DELETE CASCADE,
+     data TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
 ];
 
 /** The schema version this launcher writes. */

@@ -53,6 +53,13 @@ export interface RunRow {
   readonly created_at: string;
 }
 
+export interface PipelineRunRow {
+  readonly id: string;
+  readonly job_id: string;
+  readonly data: string;
+  readonly created_at: string;
+}
+
 export interface BundleRow {
   readonly id: string;
   readonly data: string;
@@ -166,6 +173,12 @@ export function createRepo(db: Db) {
        ORDER BY runs.rowid LIMIT ?`,
     ),
     markRecorded: db.prepare('INSERT OR IGNORE INTO history_sent (run_id, at) VALUES (?, ?)'),
+    insertPipelineRun: db.prepare(
+      'INSERT INTO pipeline_runs (id, job_id, data, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    getPipelineRun: db.prepare('SELECT * FROM pipeline_runs WHERE id = ?'),
+    pipelineRunOfJob: db.prepare('SELECT id FROM pipeline_runs WHERE job_id = ?'),
+    deletePipelineRun: db.prepare('DELETE FROM pipeline_runs WHERE id = ?'),
   };
 
   /** Runs `write`; on a full disk gives up the reserve and runs it once more. */
@@ -296,6 +309,18 @@ export function createRepo(db: Db) {
     markRecorded(runId: string, at: string): void {
       s.markRecorded.run(runId, at);
     },
+    /** Stores the Run a finished pipeline made (its JSON document, written by pipeline-run.ts). */
+    insertPipelineRun(id: string, jobId: string, data: string, at: string): void {
+      essential(() => s.insertPipelineRun.run(id, jobId, data, at));
+    },
+    getPipelineRun: (id: string) => s.getPipelineRun.get(id) as PipelineRunRow | undefined,
+    deletePipelineRun(id: string): boolean {
+      const deleted = essential(() => s.deletePipelineRun.run(id).changes === 1);
+      if (deleted) reserve.replenish();
+      return deleted;
+    },
+    pipelineRunIdOfJob: (jobId: string) =>
+      (s.pipelineRunOfJob.get(jobId) as { id: string } | undefined)?.id ?? null,
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

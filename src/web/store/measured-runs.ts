@@ -26,9 +26,16 @@ export function linkedMeasurements(ws: WorkspaceLinks, reportId: string): Linked
   for (const id of ws.links[reportId] ?? []) {
     const file = ws.files[id];
     const hand = ws.measureRoles?.[id];
+    // A launcher pipeline's measurement: the step that measured it says baseline or tuned.
+    const origin = file?.content?.kind === 'measurement' ? file.content.origin : undefined;
     for (const m of measurementsOf(file)) {
       const path = file?.fileName ?? id;
-      const auto = measureRole(path, m);
+      const auto = origin
+        ? {
+            role: origin.role,
+            reason: { kind: 'step' as const, step: origin.step, tool: origin.tool },
+          }
+        : measureRole(path, m);
       out.push({
         id,
         path,

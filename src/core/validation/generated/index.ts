@@ -13,6 +13,7 @@ export const validators = {
   'launcher-job-resume': v.launcher_job_resume,
   'launcher-job': v.launcher_job,
   'launcher-permalink-request': v.launcher_permalink_request,
+  'launcher-pipeline-run': v.launcher_pipeline_run,
   'launcher-preflight': v.launcher_preflight,
   'launcher-publish-request': v.launcher_publish_request,
   'launcher-token-request': v.launcher_token_request,

@@ -37,9 +37,9 @@ export interface LauncherJobRequest {
   };
   timeoutS?: number;
   /**
-   * measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir.
+   * measure: ais_bench on the model (an .om). profile: msprof running ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir.
    */
-  preset?: 'measure' | 'convert-measure' | 'full' | 'mslite';
+  preset?: 'measure' | 'profile' | 'convert-measure' | 'full' | 'mslite';
   /**
    * The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).
    *

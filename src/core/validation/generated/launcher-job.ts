@@ -45,6 +45,10 @@ export interface LauncherJob {
   finishedAt: string | null;
   runIds: string[];
   /**
+   * The Run a finished pipeline job made (GET /api/runs/:id, `kind: pipeline`): its reports, measurements, profile, manifest and verdict. Null until the job succeeds, and for a plain AOE job.
+   */
+  pipelineRunId?: string | null;
+  /**
    * Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.
    */
   resumedFrom?: {

@@ -11,6 +11,7 @@ export declare const launcher_job_request: ValidateFunction;
 export declare const launcher_job_resume: ValidateFunction;
 export declare const launcher_job: ValidateFunction;
 export declare const launcher_permalink_request: ValidateFunction;
+export declare const launcher_pipeline_run: ValidateFunction;
 export declare const launcher_preflight: ValidateFunction;
 export declare const launcher_publish_request: ValidateFunction;
 export declare const launcher_token_request: ValidateFunction;

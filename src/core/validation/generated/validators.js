@@ -2,7 +2,7 @@
 /* eslint-disable */
 // @ts-nocheck
 import * as func0_ns from "ajv/dist/runtime/equal.js";
-import * as func12_ns from "ajv/dist/runtime/ucs2length.js";
+import * as func16_ns from "ajv/dist/runtime/ucs2length.js";
 function runtimeDefault(ns) { const d = ns.default; return typeof d === "function" ? d : d.default; }
 export const advice_output_v1 = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/advice-output.v1.schema.json","title":"AdviceOutput","description":"What `aoe-dashboard advise --json` prints: the files read and the advisor's findings, ranked (severity, then impact). Texts are given in both languages; the figures in `value` are already formatted.","type":"object","required":["version","failOn","files","counts","findings"],"additionalProperties":false,"properties":{"version":{"const":1},"failOn":{"$ref":"#/$defs/severity"},"files":{"type":"array","items":{"$ref":"#/$defs/file"}},"counts":{"type":"object","required":["critical","warning","info"],"additionalProperties":false,"properties":{"critical":{"type":"integer","minimum":0},"warning":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}}},"$defs":{"severity":{"enum":["info","warning","critical"]},"localized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"file":{"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"evidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}},"finding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/evidence"}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}}}};
@@ -8764,7 +8764,7 @@ return errors === 0;
 validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const launcher_job_request = validate66;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","convert-measure","full","mslite"],"description":"measure: ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"aoeMode":{"enum":["subgraph tuning, operator tuning","subgraph tuning","operator tuning","none"],"description":"converter_lite: the config file's [ascend_context] aoe_mode (default both; none converts without tuning)."},"akg":{"type":"boolean","description":"converter_lite: add the AKG graph-kernel section [graph_kernel_param] opt_level=2 to the config file."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","profile","convert-measure","full","mslite"],"description":"measure: ais_bench on the model (an .om). profile: msprof running ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"aoeMode":{"enum":["subgraph tuning, operator tuning","subgraph tuning","operator tuning","none"],"description":"converter_lite: the config file's [ascend_context] aoe_mode (default both; none converts without tuning)."},"akg":{"type":"boolean","description":"converter_lite: add the AKG graph-kernel section [graph_kernel_param] opt_level=2 to the config file."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
 const pattern16 = new RegExp("^[\\s\\S]{1,1024}$", "u");
 const pattern18 = new RegExp("^[A-Za-z0-9_./:;,\\-]{1,2048}$", "u");
 const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
@@ -9336,7 +9336,7 @@ errors++;
 }
 if(data.preset !== undefined){
 let data20 = data.preset;
-if(!((((data20 === "measure") || (data20 === "convert-measure")) || (data20 === "full")) || (data20 === "mslite"))){
+if(!(((((data20 === "measure") || (data20 === "profile")) || (data20 === "convert-measure")) || (data20 === "full")) || (data20 === "mslite"))){
 const err44 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema93.properties.preset.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
@@ -9832,7 +9832,7 @@ return errors === 0;
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const launcher_job = validate68;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY","UNSUPPORTED_OP"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held; UNSUPPORTED_OP an operator the converter (converter_lite) does not support. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY","UNSUPPORTED_OP"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held; UNSUPPORTED_OP an operator the converter (converter_lite) does not support. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"pipelineRunId":{"type":["string","null"],"pattern":"^[A-Za-z0-9_-]{22,64}$","description":"The Run a finished pipeline job made (GET /api/runs/:id, `kind: pipeline`): its reports, measurements, profile, manifest and verdict. Null until the job succeeds, and for a plain AOE job."},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
 const pattern29 = new RegExp("^[A-Za-z0-9_-]{22,64}$", "u");
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10218,11 +10218,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.resumedFrom !== undefined){
-let data14 = data.resumedFrom;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.jobId === undefined){
-const err32 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+if(data.pipelineRunId !== undefined){
+let data14 = data.pipelineRunId;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err32 = {instancePath:instancePath+"/pipelineRunId",schemaPath:"#/properties/pipelineRunId/type",keyword:"type",params:{type: schema95.properties.pipelineRunId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10231,8 +10230,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data14.fromStep === undefined){
-const err33 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/required",keyword:"required",params:{missingProperty: "fromStep"},message:"must have required property '"+"fromStep"+"'"};
+if(typeof data14 === "string"){
+if(!pattern29.test(data14)){
+const err33 = {instancePath:instancePath+"/pipelineRunId",schemaPath:"#/properties/pipelineRunId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10241,9 +10241,13 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key1 in data14){
-if(!((key1 === "jobId") || (key1 === "fromStep"))){
-const err34 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+if(data.resumedFrom !== undefined){
+let data15 = data.resumedFrom;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.jobId === undefined){
+const err34 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10252,12 +10256,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data14.jobId !== undefined){
-let data15 = data14.jobId;
-if(typeof data15 === "string"){
-if(!pattern29.test(data15)){
-const err35 = {instancePath:instancePath+"/resumedFrom/jobId",schemaPath:"#/properties/resumedFrom/properties/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(data15.fromStep === undefined){
+const err35 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/required",keyword:"required",params:{missingProperty: "fromStep"},message:"must have required property '"+"fromStep"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10266,9 +10266,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/resumedFrom/jobId",schemaPath:"#/properties/resumedFrom/properties/jobId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data15){
+if(!((key1 === "jobId") || (key1 === "fromStep"))){
+const err36 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10278,10 +10278,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.fromStep !== undefined){
-let data16 = data14.fromStep;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err37 = {instancePath:instancePath+"/resumedFrom/fromStep",schemaPath:"#/properties/resumedFrom/properties/fromStep/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data15.jobId !== undefined){
+let data16 = data15.jobId;
+if(typeof data16 === "string"){
+if(!pattern29.test(data16)){
+const err37 = {instancePath:instancePath+"/resumedFrom/jobId",schemaPath:"#/properties/resumedFrom/properties/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10290,9 +10291,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(typeof data16 == "number"){
-if(data16 < 0 || isNaN(data16)){
-const err38 = {instancePath:instancePath+"/resumedFrom/fromStep",schemaPath:"#/properties/resumedFrom/properties/fromStep/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err38 = {instancePath:instancePath+"/resumedFrom/jobId",schemaPath:"#/properties/resumedFrom/properties/jobId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10302,10 +10303,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.fromStep !== undefined){
+let data17 = data15.fromStep;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err39 = {instancePath:instancePath+"/resumedFrom/fromStep",schemaPath:"#/properties/resumedFrom/properties/fromStep/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10314,11 +10315,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data.progress !== undefined){
-let data17 = data.progress;
-if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err40 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema95.properties.progress.type},message:"must be object,null"};
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err40 = {instancePath:instancePath+"/resumedFrom/fromStep",schemaPath:"#/properties/resumedFrom/properties/fromStep/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10328,15 +10327,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data18 = data.steps;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.index === undefined){
-const err41 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/resumedFrom",schemaPath:"#/properties/resumedFrom/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10345,8 +10339,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data19.tool === undefined){
-const err42 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+}
+if(data.progress !== undefined){
+let data18 = data.progress;
+if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
+const err42 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema95.properties.progress.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10355,8 +10352,16 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data19.state === undefined){
-const err43 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+}
+if(data.steps !== undefined){
+let data19 = data.steps;
+if(Array.isArray(data19)){
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+let data20 = data19[i2];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.index === undefined){
+const err43 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10365,8 +10370,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data19.startedAt === undefined){
-const err44 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
+if(data20.tool === undefined){
+const err44 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10375,8 +10380,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data19.finishedAt === undefined){
-const err45 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "finishedAt"},message:"must have required property '"+"finishedAt"+"'"};
+if(data20.state === undefined){
+const err45 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10385,8 +10390,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data19.exitCode === undefined){
-const err46 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'"};
+if(data20.startedAt === undefined){
+const err46 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10395,8 +10400,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data19.errorCode === undefined){
-const err47 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "errorCode"},message:"must have required property '"+"errorCode"+"'"};
+if(data20.finishedAt === undefined){
+const err47 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "finishedAt"},message:"must have required property '"+"finishedAt"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10405,8 +10410,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data19.errorMessage === undefined){
-const err48 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "errorMessage"},message:"must have required property '"+"errorMessage"+"'"};
+if(data20.exitCode === undefined){
+const err48 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10415,8 +10420,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data19.outputs === undefined){
-const err49 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'"};
+if(data20.errorCode === undefined){
+const err49 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "errorCode"},message:"must have required property '"+"errorCode"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10425,9 +10430,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key2 in data19){
-if(!(func1.call(schema95.properties.steps.items.properties, key2))){
-const err50 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data20.errorMessage === undefined){
+const err50 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "errorMessage"},message:"must have required property '"+"errorMessage"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10436,11 +10440,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data19.index !== undefined){
-let data20 = data19.index;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err51 = {instancePath:instancePath+"/steps/" + i2+"/index",schemaPath:"#/properties/steps/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data20.outputs === undefined){
+const err51 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10449,9 +10450,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 < 0 || isNaN(data20)){
-const err52 = {instancePath:instancePath+"/steps/" + i2+"/index",schemaPath:"#/properties/steps/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data20){
+if(!(func1.call(schema95.properties.steps.items.properties, key2))){
+const err52 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10461,11 +10462,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-if(data19.tool !== undefined){
-let data21 = data19.tool;
-if(!((((((data21 === "aoe") || (data21 === "atc")) || (data21 === "ais_bench")) || (data21 === "msprof")) || (data21 === "converter_lite")) || (data21 === "mslite_benchmark"))){
-const err53 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+if(data20.index !== undefined){
+let data21 = data20.index;
+if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
+const err53 = {instancePath:instancePath+"/steps/" + i2+"/index",schemaPath:"#/properties/steps/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10474,11 +10474,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data19.jobType !== undefined){
-let data22 = data19.jobType;
-if(!((data22 === 1) || (data22 === 2))){
-const err54 = {instancePath:instancePath+"/steps/" + i2+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+if(typeof data21 == "number"){
+if(data21 < 0 || isNaN(data21)){
+const err54 = {instancePath:instancePath+"/steps/" + i2+"/index",schemaPath:"#/properties/steps/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10488,10 +10486,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data19.state !== undefined){
-let data23 = data19.state;
-if(!(((((((data23 === "queued") || (data23 === "running")) || (data23 === "succeeded")) || (data23 === "failed")) || (data23 === "canceled")) || (data23 === "interrupted")) || (data23 === "skipped"))){
-const err55 = {instancePath:instancePath+"/steps/" + i2+"/state",schemaPath:"#/properties/steps/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+if(data20.tool !== undefined){
+let data22 = data20.tool;
+if(!((((((data22 === "aoe") || (data22 === "atc")) || (data22 === "ais_bench")) || (data22 === "msprof")) || (data22 === "converter_lite")) || (data22 === "mslite_benchmark"))){
+const err55 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10501,10 +10500,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data19.startedAt !== undefined){
-let data24 = data19.startedAt;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err56 = {instancePath:instancePath+"/steps/" + i2+"/startedAt",schemaPath:"#/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
+if(data20.jobType !== undefined){
+let data23 = data20.jobType;
+if(!((data23 === 1) || (data23 === 2))){
+const err56 = {instancePath:instancePath+"/steps/" + i2+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10514,10 +10513,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data19.finishedAt !== undefined){
-let data25 = data19.finishedAt;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err57 = {instancePath:instancePath+"/steps/" + i2+"/finishedAt",schemaPath:"#/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
+if(data20.state !== undefined){
+let data24 = data20.state;
+if(!(((((((data24 === "queued") || (data24 === "running")) || (data24 === "succeeded")) || (data24 === "failed")) || (data24 === "canceled")) || (data24 === "interrupted")) || (data24 === "skipped"))){
+const err57 = {instancePath:instancePath+"/steps/" + i2+"/state",schemaPath:"#/properties/steps/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10527,10 +10526,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data19.exitCode !== undefined){
-let data26 = data19.exitCode;
-if((!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) && (data26 !== null)){
-const err58 = {instancePath:instancePath+"/steps/" + i2+"/exitCode",schemaPath:"#/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
+if(data20.startedAt !== undefined){
+let data25 = data20.startedAt;
+if((typeof data25 !== "string") && (data25 !== null)){
+const err58 = {instancePath:instancePath+"/steps/" + i2+"/startedAt",schemaPath:"#/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10540,10 +10539,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data19.errorCode !== undefined){
-let data27 = data19.errorCode;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err59 = {instancePath:instancePath+"/steps/" + i2+"/errorCode",schemaPath:"#/properties/steps/items/properties/errorCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorCode.type},message:"must be string,null"};
+if(data20.finishedAt !== undefined){
+let data26 = data20.finishedAt;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err59 = {instancePath:instancePath+"/steps/" + i2+"/finishedAt",schemaPath:"#/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10553,10 +10552,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data19.errorMessage !== undefined){
-let data28 = data19.errorMessage;
-if((typeof data28 !== "string") && (data28 !== null)){
-const err60 = {instancePath:instancePath+"/steps/" + i2+"/errorMessage",schemaPath:"#/properties/steps/items/properties/errorMessage/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorMessage.type},message:"must be string,null"};
+if(data20.exitCode !== undefined){
+let data27 = data20.exitCode;
+if((!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) && (data27 !== null)){
+const err60 = {instancePath:instancePath+"/steps/" + i2+"/exitCode",schemaPath:"#/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10566,10 +10565,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data19.outputs !== undefined){
-let data29 = data19.outputs;
-if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
-const err61 = {instancePath:instancePath+"/steps/" + i2+"/outputs",schemaPath:"#/properties/steps/items/properties/outputs/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.outputs.type},message:"must be object,null"};
+if(data20.errorCode !== undefined){
+let data28 = data20.errorCode;
+if((typeof data28 !== "string") && (data28 !== null)){
+const err61 = {instancePath:instancePath+"/steps/" + i2+"/errorCode",schemaPath:"#/properties/steps/items/properties/errorCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorCode.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10579,11 +10578,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data19.reusedFrom !== undefined){
-let data30 = data19.reusedFrom;
-if(typeof data30 === "string"){
-if(!pattern29.test(data30)){
-const err62 = {instancePath:instancePath+"/steps/" + i2+"/reusedFrom",schemaPath:"#/properties/steps/items/properties/reusedFrom/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(data20.errorMessage !== undefined){
+let data29 = data20.errorMessage;
+if((typeof data29 !== "string") && (data29 !== null)){
+const err62 = {instancePath:instancePath+"/steps/" + i2+"/errorMessage",schemaPath:"#/properties/steps/items/properties/errorMessage/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorMessage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10593,8 +10591,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/steps/" + i2+"/reusedFrom",schemaPath:"#/properties/steps/items/properties/reusedFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.outputs !== undefined){
+let data30 = data20.outputs;
+if((!(data30 && typeof data30 == "object" && !Array.isArray(data30))) && (data30 !== null)){
+const err63 = {instancePath:instancePath+"/steps/" + i2+"/outputs",schemaPath:"#/properties/steps/items/properties/outputs/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.outputs.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10604,9 +10604,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data20.reusedFrom !== undefined){
+let data31 = data20.reusedFrom;
+if(typeof data31 === "string"){
+if(!pattern29.test(data31)){
+const err64 = {instancePath:instancePath+"/steps/" + i2+"/reusedFrom",schemaPath:"#/properties/steps/items/properties/reusedFrom/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10616,9 +10618,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
 else {
-const err65 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err65 = {instancePath:instancePath+"/steps/" + i2+"/reusedFrom",schemaPath:"#/properties/steps/items/properties/reusedFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10630,12 +10631,36 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err66 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }
@@ -10695,14 +10720,4516 @@ return errors === 0;
 }
 validate69.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_preflight = validate70;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench","converterLite","msliteBenchmark"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+export const launcher_pipeline_run = validate70;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-pipeline-run.schema.json","title":"LauncherPipelineRun","description":"GET /api/runs/:id for the Run a finished pipeline job made (`kind: pipeline`): its AOE reports, the baseline and tuned measurements (each with the step that measured it and the role that step gives it), the profile's summary, the manifest of how every step ran, and the acceptance verdict under the default gate. Everything is normalized once, when the job ends: the dashboard opens it without reading the tools' files again. Times in ms, operator times in µs.","type":"object","additionalProperties":false,"required":["id","kind","jobId","createdAt","model","preset","reports","measurements","profile","manifest","verdict"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"const":"pipeline"},"jobId":{"$ref":"#/$defs/id"},"createdAt":{"type":"string","format":"date-time"},"model":{"type":"string","description":"As the request named it, relative to the models root."},"preset":{"type":["string","null"]},"reports":{"type":"array","maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["runId","step","fileName","sha256","size","report"],"properties":{"runId":{"$ref":"#/$defs/id"},"step":{"$ref":"#/$defs/step"},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"report":{"type":"object","description":"The normalized report (schemas/model.v1.schema.json, checked against it by the reader)."}}}},"measurements":{"type":"array","maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["step","tool","role","fileName","sha256","size","format","measurements"],"properties":{"step":{"$ref":"#/$defs/step"},"tool":{"enum":["ais_bench","mslite_benchmark"]},"role":{"enum":["baseline","tuned"],"description":"baseline: measured before any step of the job tuned (aoe, atc with the knowledge base, converter_lite with AOE); tuned: after."},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"format":{"type":"string"},"measurements":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/measurement"}}}}},"profile":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","fileName","sha256","size","format","headerSet","columns","summary"],"properties":{"step":{"$ref":"#/$defs/step"},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"type":"string"},"columns":{"type":"array","items":{"type":"string"}},"summary":{"$ref":"#/$defs/profileSummary"}}}]},"manifest":{"type":"object","additionalProperties":false,"required":["host","device","cannVersion","soc","model","modelSha256","baselineOm","tunedOm","bankPath","steps"],"properties":{"host":{"type":"string"},"device":{"type":"integer","minimum":0},"cannVersion":{"type":["string","null"]},"soc":{"type":["string","null"]},"model":{"type":"string","description":"The model file the job started from (absolute, on the launcher's host)."},"modelSha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"baselineOm":{"$ref":"#/$defs/modelFile"},"tunedOm":{"$ref":"#/$defs/modelFile"},"bankPath":{"type":["string","null"]},"steps":{"type":"array","maxItems":32,"items":{"type":"object","additionalProperties":false,"required":["index","tool","command","env","toolVersion","startedAt","finishedAt","exitCode"],"properties":{"index":{"$ref":"#/$defs/step"},"tool":{"type":"string"},"jobType":{"enum":[1,2]},"reusedFrom":{"$ref":"#/$defs/id"},"command":{"type":"array","items":{"type":"string"}},"env":{"type":"object","additionalProperties":{"type":"string"}},"toolVersion":{"type":["string","null"]},"startedAt":{"type":["string","null"]},"finishedAt":{"type":["string","null"]},"exitCode":{"type":["integer","null"]}}}}}},"verdict":{"type":"object","additionalProperties":false,"required":["gate","verdict","reasons","missing","batchMismatch","report","baseline","tuned"],"properties":{"gate":{"const":"default"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","status","code","params","message"],"properties":{"rule":{"type":"string"},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}},"message":{"type":"string"}}}},"missing":{"type":"array","items":{"enum":["report","baseline","tuned"]}},"batchMismatch":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["baseline","tuned"],"properties":{"baseline":{"type":"integer"},"tuned":{"type":"integer"}}}]},"report":{"description":"The report and task the verdict judged (the last AOE report of the job), or null.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["runId","taskIndex"],"properties":{"runId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0}}}]},"baseline":{"$ref":"#/$defs/judged"},"tuned":{"$ref":"#/$defs/judged"}}}},"$defs":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"step":{"type":"integer","minimum":0,"maximum":31},"modelFile":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","sha256","step"],"properties":{"path":{"type":"string"},"sha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"step":{"$ref":"#/$defs/step"}}}]},"judged":{"description":"The measurement the verdict used for this side: its step and the index in `measurements`.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","index"],"properties":{"step":{"$ref":"#/$defs/step"},"index":{"type":"integer","minimum":0}}}]},"stats":{"type":"object","additionalProperties":false,"required":["count","min","max","mean","median","p90","p95","p99"],"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"measurement":{"type":"object","additionalProperties":false,"required":["tool","source","toolVersion","batchSize","latencyMs","throughputPerS","throughputUnit","model","device","derived"],"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"toolVersion":{"type":["string","null"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/stats"},"throughputPerS":{"type":["number","null"]},"throughputUnit":{"enum":["samples","queries",null]},"computeMs":{"$ref":"#/$defs/stats"},"h2dMs":{"$ref":"#/$defs/stats"},"d2hMs":{"$ref":"#/$defs/stats"},"iterationsMs":{"type":"array","maxItems":1000000,"items":{"type":"number"}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","items":{"type":"string"}}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}}}};
+const schema98 = {"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"};
+const schema101 = {"type":"integer","minimum":0,"maximum":31};
+const schema102 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
+const pattern36 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema105 = {"type":"object","additionalProperties":false,"required":["tool","source","toolVersion","batchSize","latencyMs","throughputPerS","throughputUnit","model","device","derived"],"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"toolVersion":{"type":["string","null"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/stats"},"throughputPerS":{"type":["number","null"]},"throughputUnit":{"enum":["samples","queries",null]},"computeMs":{"$ref":"#/$defs/stats"},"h2dMs":{"$ref":"#/$defs/stats"},"d2hMs":{"$ref":"#/$defs/stats"},"iterationsMs":{"type":"array","maxItems":1000000,"items":{"type":"number"}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","items":{"type":"string"}}}};
+const schema106 = {"type":"object","additionalProperties":false,"required":["count","min","max","mean","median","p90","p95","p99"],"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tool === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.source === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.toolVersion === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "toolVersion"},message:"must have required property '"+"toolVersion"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.batchSize === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "batchSize"},message:"must have required property '"+"batchSize"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.latencyMs === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.throughputPerS === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "throughputPerS"},message:"must have required property '"+"throughputPerS"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.throughputUnit === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "throughputUnit"},message:"must have required property '"+"throughputUnit"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.model === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.device === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.derived === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "derived"},message:"must have required property '"+"derived"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema105.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.tool !== undefined){
+let data0 = data.tool;
+if(!((((data0 === "ais_bench") || (data0 === "benchmark")) || (data0 === "mindspore-lite-benchmark")) || (data0 === "trtexec"))){
+const err11 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema105.properties.tool.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data1 = data.source;
+if(!(((((((data1 === "ais_bench-summary-json") || (data1 === "ais_infer-sumary-json")) || (data1 === "ais_bench-stdout")) || (data1 === "benchmark-perf-txt")) || (data1 === "mindspore-lite-stdout")) || (data1 === "trtexec-stdout")) || (data1 === "trtexec-export-times"))){
+const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema105.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.toolVersion !== undefined){
+let data2 = data.toolVersion;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err13 = {instancePath:instancePath+"/toolVersion",schemaPath:"#/properties/toolVersion/type",keyword:"type",params:{type: schema105.properties.toolVersion.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.batchSize !== undefined){
+let data3 = data.batchSize;
+if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
+const err14 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: schema105.properties.batchSize.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 1 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.latencyMs !== undefined){
+let data4 = data.latencyMs;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.count === undefined){
+const err16 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data4.min === undefined){
+const err17 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data4.max === undefined){
+const err18 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data4.mean === undefined){
+const err19 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data4.median === undefined){
+const err20 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data4.p90 === undefined){
+const err21 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data4.p95 === undefined){
+const err22 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data4.p99 === undefined){
+const err23 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!((((((((key1 === "count") || (key1 === "min")) || (key1 === "max")) || (key1 === "mean")) || (key1 === "median")) || (key1 === "p90")) || (key1 === "p95")) || (key1 === "p99"))){
+const err24 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data4.count !== undefined){
+let data5 = data4.count;
+if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
+const err25 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err26 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/stats/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+if(data4.min !== undefined){
+let data6 = data4.min;
+if((!(typeof data6 == "number")) && (data6 !== null)){
+const err27 = {instancePath:instancePath+"/latencyMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data4.max !== undefined){
+let data7 = data4.max;
+if((!(typeof data7 == "number")) && (data7 !== null)){
+const err28 = {instancePath:instancePath+"/latencyMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data4.mean !== undefined){
+let data8 = data4.mean;
+if((!(typeof data8 == "number")) && (data8 !== null)){
+const err29 = {instancePath:instancePath+"/latencyMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data4.median !== undefined){
+let data9 = data4.median;
+if((!(typeof data9 == "number")) && (data9 !== null)){
+const err30 = {instancePath:instancePath+"/latencyMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data4.p90 !== undefined){
+let data10 = data4.p90;
+if((!(typeof data10 == "number")) && (data10 !== null)){
+const err31 = {instancePath:instancePath+"/latencyMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data4.p95 !== undefined){
+let data11 = data4.p95;
+if((!(typeof data11 == "number")) && (data11 !== null)){
+const err32 = {instancePath:instancePath+"/latencyMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data4.p99 !== undefined){
+let data12 = data4.p99;
+if((!(typeof data12 == "number")) && (data12 !== null)){
+const err33 = {instancePath:instancePath+"/latencyMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/stats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.throughputPerS !== undefined){
+let data13 = data.throughputPerS;
+if((!(typeof data13 == "number")) && (data13 !== null)){
+const err35 = {instancePath:instancePath+"/throughputPerS",schemaPath:"#/properties/throughputPerS/type",keyword:"type",params:{type: schema105.properties.throughputPerS.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.throughputUnit !== undefined){
+let data14 = data.throughputUnit;
+if(!(((data14 === "samples") || (data14 === "queries")) || (data14 === null))){
+const err36 = {instancePath:instancePath+"/throughputUnit",schemaPath:"#/properties/throughputUnit/enum",keyword:"enum",params:{allowedValues: schema105.properties.throughputUnit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.computeMs !== undefined){
+let data15 = data.computeMs;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.count === undefined){
+const err37 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15.min === undefined){
+const err38 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15.max === undefined){
+const err39 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15.mean === undefined){
+const err40 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15.median === undefined){
+const err41 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data15.p90 === undefined){
+const err42 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data15.p95 === undefined){
+const err43 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data15.p99 === undefined){
+const err44 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!((((((((key2 === "count") || (key2 === "min")) || (key2 === "max")) || (key2 === "mean")) || (key2 === "median")) || (key2 === "p90")) || (key2 === "p95")) || (key2 === "p99"))){
+const err45 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data15.count !== undefined){
+let data16 = data15.count;
+if((!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) && (data16 !== null)){
+const err46 = {instancePath:instancePath+"/computeMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(typeof data16 == "number"){
+if(data16 < 0 || isNaN(data16)){
+const err47 = {instancePath:instancePath+"/computeMs/count",schemaPath:"#/$defs/stats/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data15.min !== undefined){
+let data17 = data15.min;
+if((!(typeof data17 == "number")) && (data17 !== null)){
+const err48 = {instancePath:instancePath+"/computeMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data15.max !== undefined){
+let data18 = data15.max;
+if((!(typeof data18 == "number")) && (data18 !== null)){
+const err49 = {instancePath:instancePath+"/computeMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data15.mean !== undefined){
+let data19 = data15.mean;
+if((!(typeof data19 == "number")) && (data19 !== null)){
+const err50 = {instancePath:instancePath+"/computeMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data15.median !== undefined){
+let data20 = data15.median;
+if((!(typeof data20 == "number")) && (data20 !== null)){
+const err51 = {instancePath:instancePath+"/computeMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data15.p90 !== undefined){
+let data21 = data15.p90;
+if((!(typeof data21 == "number")) && (data21 !== null)){
+const err52 = {instancePath:instancePath+"/computeMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data15.p95 !== undefined){
+let data22 = data15.p95;
+if((!(typeof data22 == "number")) && (data22 !== null)){
+const err53 = {instancePath:instancePath+"/computeMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data15.p99 !== undefined){
+let data23 = data15.p99;
+if((!(typeof data23 == "number")) && (data23 !== null)){
+const err54 = {instancePath:instancePath+"/computeMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/computeMs",schemaPath:"#/$defs/stats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.h2dMs !== undefined){
+let data24 = data.h2dMs;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.count === undefined){
+const err56 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data24.min === undefined){
+const err57 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data24.max === undefined){
+const err58 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data24.mean === undefined){
+const err59 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data24.median === undefined){
+const err60 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data24.p90 === undefined){
+const err61 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data24.p95 === undefined){
+const err62 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data24.p99 === undefined){
+const err63 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key3 in data24){
+if(!((((((((key3 === "count") || (key3 === "min")) || (key3 === "max")) || (key3 === "mean")) || (key3 === "median")) || (key3 === "p90")) || (key3 === "p95")) || (key3 === "p99"))){
+const err64 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data24.count !== undefined){
+let data25 = data24.count;
+if((!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) && (data25 !== null)){
+const err65 = {instancePath:instancePath+"/h2dMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(typeof data25 == "number"){
+if(data25 < 0 || isNaN(data25)){
+const err66 = {instancePath:instancePath+"/h2dMs/count",schemaPath:"#/$defs/stats/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+if(data24.min !== undefined){
+let data26 = data24.min;
+if((!(typeof data26 == "number")) && (data26 !== null)){
+const err67 = {instancePath:instancePath+"/h2dMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data24.max !== undefined){
+let data27 = data24.max;
+if((!(typeof data27 == "number")) && (data27 !== null)){
+const err68 = {instancePath:instancePath+"/h2dMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data24.mean !== undefined){
+let data28 = data24.mean;
+if((!(typeof data28 == "number")) && (data28 !== null)){
+const err69 = {instancePath:instancePath+"/h2dMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data24.median !== undefined){
+let data29 = data24.median;
+if((!(typeof data29 == "number")) && (data29 !== null)){
+const err70 = {instancePath:instancePath+"/h2dMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data24.p90 !== undefined){
+let data30 = data24.p90;
+if((!(typeof data30 == "number")) && (data30 !== null)){
+const err71 = {instancePath:instancePath+"/h2dMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data24.p95 !== undefined){
+let data31 = data24.p95;
+if((!(typeof data31 == "number")) && (data31 !== null)){
+const err72 = {instancePath:instancePath+"/h2dMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data24.p99 !== undefined){
+let data32 = data24.p99;
+if((!(typeof data32 == "number")) && (data32 !== null)){
+const err73 = {instancePath:instancePath+"/h2dMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/h2dMs",schemaPath:"#/$defs/stats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.d2hMs !== undefined){
+let data33 = data.d2hMs;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.count === undefined){
+const err75 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data33.min === undefined){
+const err76 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data33.max === undefined){
+const err77 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data33.mean === undefined){
+const err78 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data33.median === undefined){
+const err79 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data33.p90 === undefined){
+const err80 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data33.p95 === undefined){
+const err81 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data33.p99 === undefined){
+const err82 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+for(const key4 in data33){
+if(!((((((((key4 === "count") || (key4 === "min")) || (key4 === "max")) || (key4 === "mean")) || (key4 === "median")) || (key4 === "p90")) || (key4 === "p95")) || (key4 === "p99"))){
+const err83 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data33.count !== undefined){
+let data34 = data33.count;
+if((!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))) && (data34 !== null)){
+const err84 = {instancePath:instancePath+"/d2hMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(typeof data34 == "number"){
+if(data34 < 0 || isNaN(data34)){
+const err85 = {instancePath:instancePath+"/d2hMs/count",schemaPath:"#/$defs/stats/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+if(data33.min !== undefined){
+let data35 = data33.min;
+if((!(typeof data35 == "number")) && (data35 !== null)){
+const err86 = {instancePath:instancePath+"/d2hMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data33.max !== undefined){
+let data36 = data33.max;
+if((!(typeof data36 == "number")) && (data36 !== null)){
+const err87 = {instancePath:instancePath+"/d2hMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data33.mean !== undefined){
+let data37 = data33.mean;
+if((!(typeof data37 == "number")) && (data37 !== null)){
+const err88 = {instancePath:instancePath+"/d2hMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data33.median !== undefined){
+let data38 = data33.median;
+if((!(typeof data38 == "number")) && (data38 !== null)){
+const err89 = {instancePath:instancePath+"/d2hMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data33.p90 !== undefined){
+let data39 = data33.p90;
+if((!(typeof data39 == "number")) && (data39 !== null)){
+const err90 = {instancePath:instancePath+"/d2hMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data33.p95 !== undefined){
+let data40 = data33.p95;
+if((!(typeof data40 == "number")) && (data40 !== null)){
+const err91 = {instancePath:instancePath+"/d2hMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data33.p99 !== undefined){
+let data41 = data33.p99;
+if((!(typeof data41 == "number")) && (data41 !== null)){
+const err92 = {instancePath:instancePath+"/d2hMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/d2hMs",schemaPath:"#/$defs/stats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.iterationsMs !== undefined){
+let data42 = data.iterationsMs;
+if(Array.isArray(data42)){
+if(data42.length > 1000000){
+const err94 = {instancePath:instancePath+"/iterationsMs",schemaPath:"#/properties/iterationsMs/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+const len0 = data42.length;
+for(let i0=0; i0<len0; i0++){
+if(!(typeof data42[i0] == "number")){
+const err95 = {instancePath:instancePath+"/iterationsMs/" + i0,schemaPath:"#/properties/iterationsMs/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/iterationsMs",schemaPath:"#/properties/iterationsMs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data44 = data.model;
+if((typeof data44 !== "string") && (data44 !== null)){
+const err97 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema105.properties.model.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data45 = data.device;
+if((typeof data45 !== "string") && (data45 !== null)){
+const err98 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: schema105.properties.device.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.derived !== undefined){
+let data46 = data.derived;
+if(Array.isArray(data46)){
+const len1 = data46.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data46[i1] !== "string"){
+const err99 = {instancePath:instancePath+"/derived/" + i1,schemaPath:"#/properties/derived/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/derived",schemaPath:"#/properties/derived/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema112 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}};
+const schema113 = {"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}};
+const schema114 = {"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate73.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.rows === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.totalDurationUs === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totalDurationUs"},message:"must have required property '"+"totalDurationUs"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.byType === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "byType"},message:"must have required property '"+"byType"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.topOperators === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topOperators"},message:"must have required property '"+"topOperators"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "rows") || (key0 === "totalDurationUs")) || (key0 === "byType")) || (key0 === "topOperators"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.rows !== undefined){
+let data0 = data.rows;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.totalDurationUs !== undefined){
+if(!(typeof data.totalDurationUs == "number")){
+const err7 = {instancePath:instancePath+"/totalDurationUs",schemaPath:"#/properties/totalDurationUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.byType !== undefined){
+let data2 = data.byType;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.type === undefined){
+const err8 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.count === undefined){
+const err9 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.totalUs === undefined){
+const err10 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3.meanUs === undefined){
+const err11 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "meanUs"},message:"must have required property '"+"meanUs"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data3.share === undefined){
+const err12 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((((key1 === "type") || (key1 === "count")) || (key1 === "totalUs")) || (key1 === "meanUs")) || (key1 === "share"))){
+const err13 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data3.type !== undefined){
+if(typeof data3.type !== "string"){
+const err14 = {instancePath:instancePath+"/byType/" + i0+"/type",schemaPath:"#/$defs/typeAggregate/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.count !== undefined){
+let data5 = data3.count;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err15 = {instancePath:instancePath+"/byType/" + i0+"/count",schemaPath:"#/$defs/typeAggregate/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/byType/" + i0+"/count",schemaPath:"#/$defs/typeAggregate/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data3.totalUs !== undefined){
+if(!(typeof data3.totalUs == "number")){
+const err17 = {instancePath:instancePath+"/byType/" + i0+"/totalUs",schemaPath:"#/$defs/typeAggregate/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data3.meanUs !== undefined){
+if(!(typeof data3.meanUs == "number")){
+const err18 = {instancePath:instancePath+"/byType/" + i0+"/meanUs",schemaPath:"#/$defs/typeAggregate/properties/meanUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data3.share !== undefined){
+if(!(typeof data3.share == "number")){
+const err19 = {instancePath:instancePath+"/byType/" + i0+"/share",schemaPath:"#/$defs/typeAggregate/properties/share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/byType",schemaPath:"#/properties/byType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.topOperators !== undefined){
+let data9 = data.topOperators;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.name === undefined){
+const err22 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data10.type === undefined){
+const err23 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data10.count === undefined){
+const err24 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data10.totalUs === undefined){
+const err25 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data10.meanUs === undefined){
+const err26 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "meanUs"},message:"must have required property '"+"meanUs"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data10.share === undefined){
+const err27 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data10.inputShapes === undefined){
+const err28 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "inputShapes"},message:"must have required property '"+"inputShapes"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!(((((((key2 === "name") || (key2 === "type")) || (key2 === "count")) || (key2 === "totalUs")) || (key2 === "meanUs")) || (key2 === "share")) || (key2 === "inputShapes"))){
+const err29 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.name !== undefined){
+if(typeof data10.name !== "string"){
+const err30 = {instancePath:instancePath+"/topOperators/" + i1+"/name",schemaPath:"#/$defs/operatorAggregate/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data10.type !== undefined){
+if(typeof data10.type !== "string"){
+const err31 = {instancePath:instancePath+"/topOperators/" + i1+"/type",schemaPath:"#/$defs/operatorAggregate/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data10.count !== undefined){
+let data13 = data10.count;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err32 = {instancePath:instancePath+"/topOperators/" + i1+"/count",schemaPath:"#/$defs/operatorAggregate/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/topOperators/" + i1+"/count",schemaPath:"#/$defs/operatorAggregate/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data10.totalUs !== undefined){
+if(!(typeof data10.totalUs == "number")){
+const err34 = {instancePath:instancePath+"/topOperators/" + i1+"/totalUs",schemaPath:"#/$defs/operatorAggregate/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data10.meanUs !== undefined){
+if(!(typeof data10.meanUs == "number")){
+const err35 = {instancePath:instancePath+"/topOperators/" + i1+"/meanUs",schemaPath:"#/$defs/operatorAggregate/properties/meanUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data10.share !== undefined){
+if(!(typeof data10.share == "number")){
+const err36 = {instancePath:instancePath+"/topOperators/" + i1+"/share",schemaPath:"#/$defs/operatorAggregate/properties/share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data10.inputShapes !== undefined){
+let data17 = data10.inputShapes;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err37 = {instancePath:instancePath+"/topOperators/" + i1+"/inputShapes",schemaPath:"#/$defs/operatorAggregate/properties/inputShapes/type",keyword:"type",params:{type: schema114.properties.inputShapes.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/topOperators",schemaPath:"#/properties/topOperators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema116 = {"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","sha256","step"],"properties":{"path":{"type":"string"},"sha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"step":{"$ref":"#/$defs/step"}}}]};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate75.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.sha256 === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.step === undefined){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "sha256")) || (key0 === "step"))){
+const err4 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.sha256 !== undefined){
+let data1 = data.sha256;
+const _errs9 = errors;
+let valid2 = false;
+let passing1 = null;
+const _errs10 = errors;
+if(data1 !== null){
+const err6 = {instancePath:instancePath+"/sha256",schemaPath:"#/oneOf/1/properties/sha256/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+if(_valid1){
+valid2 = true;
+passing1 = 0;
+}
+const _errs12 = errors;
+if(typeof data1 === "string"){
+if(!pattern36.test(data1)){
+const err7 = {instancePath:instancePath+"/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/sha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 1;
+}
+}
+if(!valid2){
+const err9 = {instancePath:instancePath+"/sha256",schemaPath:"#/oneOf/1/properties/sha256/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.step !== undefined){
+let data2 = data.step;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err10 = {instancePath:instancePath+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 31 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+var props0 = true;
+}
+}
+if(!valid0){
+const err14 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate75.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate75.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema122 = {"description":"The measurement the verdict used for this side: its step and the index in `measurements`.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","index"],"properties":{"step":{"$ref":"#/$defs/step"},"index":{"type":"integer","minimum":0}}}]};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.step === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.index === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "step") || (key0 === "index"))){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.step !== undefined){
+let data0 = data.step;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 31 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.index !== undefined){
+let data1 = data.index;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err7 = {instancePath:instancePath+"/index",schemaPath:"#/oneOf/1/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/index",schemaPath:"#/oneOf/1/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+var props0 = true;
+}
+}
+if(!valid0){
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate78.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate78.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-pipeline-run.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate70.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.jobId === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.createdAt === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.model === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.preset === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "preset"},message:"must have required property '"+"preset"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.reports === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reports"},message:"must have required property '"+"reports"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.measurements === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "measurements"},message:"must have required property '"+"measurements"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.profile === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "profile"},message:"must have required property '"+"profile"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.manifest === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "manifest"},message:"must have required property '"+"manifest"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.verdict === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema97.properties, key0))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern29.test(data0)){
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+if("pipeline" !== data.kind){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pipeline"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.jobId !== undefined){
+let data2 = data.jobId;
+if(typeof data2 === "string"){
+if(!pattern29.test(data2)){
+const err15 = {instancePath:instancePath+"/jobId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/jobId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+if(!(typeof data.createdAt === "string")){
+const err17 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+if(typeof data.model !== "string"){
+const err18 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.preset !== undefined){
+let data5 = data.preset;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err19 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/type",keyword:"type",params:{type: schema97.properties.preset.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.reports !== undefined){
+let data6 = data.reports;
+if(Array.isArray(data6)){
+if(data6.length > 64){
+const err20 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.runId === undefined){
+const err21 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data7.step === undefined){
+const err22 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.fileName === undefined){
+const err23 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/required",keyword:"required",params:{missingProperty: "fileName"},message:"must have required property '"+"fileName"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data7.sha256 === undefined){
+const err24 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data7.size === undefined){
+const err25 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data7.report === undefined){
+const err26 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key1 in data7){
+if(!((((((key1 === "runId") || (key1 === "step")) || (key1 === "fileName")) || (key1 === "sha256")) || (key1 === "size")) || (key1 === "report"))){
+const err27 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.runId !== undefined){
+let data8 = data7.runId;
+if(typeof data8 === "string"){
+if(!pattern29.test(data8)){
+const err28 = {instancePath:instancePath+"/reports/" + i0+"/runId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/reports/" + i0+"/runId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data7.step !== undefined){
+let data9 = data7.step;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err30 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data9 == "number"){
+if(data9 > 31 || isNaN(data9)){
+const err31 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err32 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data7.fileName !== undefined){
+if(typeof data7.fileName !== "string"){
+const err33 = {instancePath:instancePath+"/reports/" + i0+"/fileName",schemaPath:"#/properties/reports/items/properties/fileName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data7.sha256 !== undefined){
+let data11 = data7.sha256;
+if(typeof data11 === "string"){
+if(!pattern36.test(data11)){
+const err34 = {instancePath:instancePath+"/reports/" + i0+"/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/reports/" + i0+"/sha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data7.size !== undefined){
+let data12 = data7.size;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err36 = {instancePath:instancePath+"/reports/" + i0+"/size",schemaPath:"#/properties/reports/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 < 0 || isNaN(data12)){
+const err37 = {instancePath:instancePath+"/reports/" + i0+"/size",schemaPath:"#/properties/reports/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data7.report !== undefined){
+let data13 = data7.report;
+if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
+const err38 = {instancePath:instancePath+"/reports/" + i0+"/report",schemaPath:"#/properties/reports/items/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/reports/" + i0,schemaPath:"#/properties/reports/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.measurements !== undefined){
+let data14 = data.measurements;
+if(Array.isArray(data14)){
+if(data14.length > 64){
+const err41 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.step === undefined){
+const err42 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data15.tool === undefined){
+const err43 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data15.role === undefined){
+const err44 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data15.fileName === undefined){
+const err45 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "fileName"},message:"must have required property '"+"fileName"+"'"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data15.sha256 === undefined){
+const err46 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data15.size === undefined){
+const err47 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data15.format === undefined){
+const err48 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data15.measurements === undefined){
+const err49 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "measurements"},message:"must have required property '"+"measurements"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!((((((((key2 === "step") || (key2 === "tool")) || (key2 === "role")) || (key2 === "fileName")) || (key2 === "sha256")) || (key2 === "size")) || (key2 === "format")) || (key2 === "measurements"))){
+const err50 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data15.step !== undefined){
+let data16 = data15.step;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err51 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(typeof data16 == "number"){
+if(data16 > 31 || isNaN(data16)){
+const err52 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data16 < 0 || isNaN(data16)){
+const err53 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+if(data15.tool !== undefined){
+let data17 = data15.tool;
+if(!((data17 === "ais_bench") || (data17 === "mslite_benchmark"))){
+const err54 = {instancePath:instancePath+"/measurements/" + i1+"/tool",schemaPath:"#/properties/measurements/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema97.properties.measurements.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data15.role !== undefined){
+let data18 = data15.role;
+if(!((data18 === "baseline") || (data18 === "tuned"))){
+const err55 = {instancePath:instancePath+"/measurements/" + i1+"/role",schemaPath:"#/properties/measurements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema97.properties.measurements.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data15.fileName !== undefined){
+if(typeof data15.fileName !== "string"){
+const err56 = {instancePath:instancePath+"/measurements/" + i1+"/fileName",schemaPath:"#/properties/measurements/items/properties/fileName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data15.sha256 !== undefined){
+let data20 = data15.sha256;
+if(typeof data20 === "string"){
+if(!pattern36.test(data20)){
+const err57 = {instancePath:instancePath+"/measurements/" + i1+"/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/measurements/" + i1+"/sha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data15.size !== undefined){
+let data21 = data15.size;
+if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
+const err59 = {instancePath:instancePath+"/measurements/" + i1+"/size",schemaPath:"#/properties/measurements/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(typeof data21 == "number"){
+if(data21 < 0 || isNaN(data21)){
+const err60 = {instancePath:instancePath+"/measurements/" + i1+"/size",schemaPath:"#/properties/measurements/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+if(data15.format !== undefined){
+if(typeof data15.format !== "string"){
+const err61 = {instancePath:instancePath+"/measurements/" + i1+"/format",schemaPath:"#/properties/measurements/items/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data15.measurements !== undefined){
+let data23 = data15.measurements;
+if(Array.isArray(data23)){
+if(data23.length > 64){
+const err62 = {instancePath:instancePath+"/measurements/" + i1+"/measurements",schemaPath:"#/properties/measurements/items/properties/measurements/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate71(data23[i2], {instancePath:instancePath+"/measurements/" + i1+"/measurements/" + i2,parentData:data23,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/measurements/" + i1+"/measurements",schemaPath:"#/properties/measurements/items/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/measurements/" + i1,schemaPath:"#/properties/measurements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.profile !== undefined){
+let data25 = data.profile;
+const _errs58 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs59 = errors;
+if(data25 !== null){
+const err66 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var _valid0 = _errs59 === errors;
+if(_valid0){
+valid16 = true;
+passing0 = 0;
+}
+const _errs61 = errors;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.step === undefined){
+const err67 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data25.fileName === undefined){
+const err68 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "fileName"},message:"must have required property '"+"fileName"+"'"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data25.sha256 === undefined){
+const err69 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data25.size === undefined){
+const err70 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data25.format === undefined){
+const err71 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data25.headerSet === undefined){
+const err72 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "headerSet"},message:"must have required property '"+"headerSet"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data25.columns === undefined){
+const err73 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "columns"},message:"must have required property '"+"columns"+"'"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data25.summary === undefined){
+const err74 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key3 in data25){
+if(!((((((((key3 === "step") || (key3 === "fileName")) || (key3 === "sha256")) || (key3 === "size")) || (key3 === "format")) || (key3 === "headerSet")) || (key3 === "columns")) || (key3 === "summary"))){
+const err75 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data25.step !== undefined){
+let data26 = data25.step;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err76 = {instancePath:instancePath+"/profile/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(typeof data26 == "number"){
+if(data26 > 31 || isNaN(data26)){
+const err77 = {instancePath:instancePath+"/profile/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data26 < 0 || isNaN(data26)){
+const err78 = {instancePath:instancePath+"/profile/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+if(data25.fileName !== undefined){
+if(typeof data25.fileName !== "string"){
+const err79 = {instancePath:instancePath+"/profile/fileName",schemaPath:"#/properties/profile/oneOf/1/properties/fileName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data25.sha256 !== undefined){
+let data28 = data25.sha256;
+if(typeof data28 === "string"){
+if(!pattern36.test(data28)){
+const err80 = {instancePath:instancePath+"/profile/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/profile/sha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data25.size !== undefined){
+let data29 = data25.size;
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err82 = {instancePath:instancePath+"/profile/size",schemaPath:"#/properties/profile/oneOf/1/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(typeof data29 == "number"){
+if(data29 < 0 || isNaN(data29)){
+const err83 = {instancePath:instancePath+"/profile/size",schemaPath:"#/properties/profile/oneOf/1/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data25.format !== undefined){
+let data30 = data25.format;
+if(!(((((data30 === "op-summary") || (data30 === "kernel-details")) || (data30 === "op-statistic")) || (data30 === "profiler-db")) || (data30 === "trtexec-profile"))){
+const err84 = {instancePath:instancePath+"/profile/format",schemaPath:"#/properties/profile/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema97.properties.profile.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data25.headerSet !== undefined){
+if(typeof data25.headerSet !== "string"){
+const err85 = {instancePath:instancePath+"/profile/headerSet",schemaPath:"#/properties/profile/oneOf/1/properties/headerSet/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data25.columns !== undefined){
+let data32 = data25.columns;
+if(Array.isArray(data32)){
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data32[i3] !== "string"){
+const err86 = {instancePath:instancePath+"/profile/columns/" + i3,schemaPath:"#/properties/profile/oneOf/1/properties/columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/profile/columns",schemaPath:"#/properties/profile/oneOf/1/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data25.summary !== undefined){
+if(!(validate73(data25.summary, {instancePath:instancePath+"/profile/summary",parentData:data25,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+var _valid0 = _errs61 === errors;
+if(_valid0 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid16 = true;
+passing0 = 1;
+}
+}
+if(!valid16){
+const err89 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.manifest !== undefined){
+let data35 = data.manifest;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.host === undefined){
+const err90 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data35.device === undefined){
+const err91 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data35.cannVersion === undefined){
+const err92 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "cannVersion"},message:"must have required property '"+"cannVersion"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data35.soc === undefined){
+const err93 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data35.model === undefined){
+const err94 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data35.modelSha256 === undefined){
+const err95 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "modelSha256"},message:"must have required property '"+"modelSha256"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data35.baselineOm === undefined){
+const err96 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "baselineOm"},message:"must have required property '"+"baselineOm"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data35.tunedOm === undefined){
+const err97 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "tunedOm"},message:"must have required property '"+"tunedOm"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data35.bankPath === undefined){
+const err98 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "bankPath"},message:"must have required property '"+"bankPath"+"'"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data35.steps === undefined){
+const err99 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+for(const key4 in data35){
+if(!(func1.call(schema97.properties.manifest.properties, key4))){
+const err100 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data35.host !== undefined){
+if(typeof data35.host !== "string"){
+const err101 = {instancePath:instancePath+"/manifest/host",schemaPath:"#/properties/manifest/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data35.device !== undefined){
+let data37 = data35.device;
+if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
+const err102 = {instancePath:instancePath+"/manifest/device",schemaPath:"#/properties/manifest/properties/device/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(typeof data37 == "number"){
+if(data37 < 0 || isNaN(data37)){
+const err103 = {instancePath:instancePath+"/manifest/device",schemaPath:"#/properties/manifest/properties/device/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+if(data35.cannVersion !== undefined){
+let data38 = data35.cannVersion;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err104 = {instancePath:instancePath+"/manifest/cannVersion",schemaPath:"#/properties/manifest/properties/cannVersion/type",keyword:"type",params:{type: schema97.properties.manifest.properties.cannVersion.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data35.soc !== undefined){
+let data39 = data35.soc;
+if((typeof data39 !== "string") && (data39 !== null)){
+const err105 = {instancePath:instancePath+"/manifest/soc",schemaPath:"#/properties/manifest/properties/soc/type",keyword:"type",params:{type: schema97.properties.manifest.properties.soc.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data35.model !== undefined){
+if(typeof data35.model !== "string"){
+const err106 = {instancePath:instancePath+"/manifest/model",schemaPath:"#/properties/manifest/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data35.modelSha256 !== undefined){
+let data41 = data35.modelSha256;
+const _errs96 = errors;
+let valid23 = false;
+let passing1 = null;
+const _errs97 = errors;
+if(data41 !== null){
+const err107 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/properties/manifest/properties/modelSha256/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+var _valid1 = _errs97 === errors;
+if(_valid1){
+valid23 = true;
+passing1 = 0;
+}
+const _errs99 = errors;
+if(typeof data41 === "string"){
+if(!pattern36.test(data41)){
+const err108 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+var _valid1 = _errs99 === errors;
+if(_valid1 && valid23){
+valid23 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid23 = true;
+passing1 = 1;
+}
+}
+if(!valid23){
+const err110 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/properties/manifest/properties/modelSha256/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+else {
+errors = _errs96;
+if(vErrors !== null){
+if(_errs96){
+vErrors.length = _errs96;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data35.baselineOm !== undefined){
+if(!(validate75(data35.baselineOm, {instancePath:instancePath+"/manifest/baselineOm",parentData:data35,parentDataProperty:"baselineOm",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+if(data35.tunedOm !== undefined){
+if(!(validate75(data35.tunedOm, {instancePath:instancePath+"/manifest/tunedOm",parentData:data35,parentDataProperty:"tunedOm",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+if(data35.bankPath !== undefined){
+let data44 = data35.bankPath;
+if((typeof data44 !== "string") && (data44 !== null)){
+const err111 = {instancePath:instancePath+"/manifest/bankPath",schemaPath:"#/properties/manifest/properties/bankPath/type",keyword:"type",params:{type: schema97.properties.manifest.properties.bankPath.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data35.steps !== undefined){
+let data45 = data35.steps;
+if(Array.isArray(data45)){
+if(data45.length > 32){
+const err112 = {instancePath:instancePath+"/manifest/steps",schemaPath:"#/properties/manifest/properties/steps/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+const len4 = data45.length;
+for(let i4=0; i4<len4; i4++){
+let data46 = data45[i4];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.index === undefined){
+const err113 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data46.tool === undefined){
+const err114 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data46.command === undefined){
+const err115 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data46.env === undefined){
+const err116 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data46.toolVersion === undefined){
+const err117 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "toolVersion"},message:"must have required property '"+"toolVersion"+"'"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data46.startedAt === undefined){
+const err118 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data46.finishedAt === undefined){
+const err119 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "finishedAt"},message:"must have required property '"+"finishedAt"+"'"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data46.exitCode === undefined){
+const err120 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+for(const key5 in data46){
+if(!(func1.call(schema97.properties.manifest.properties.steps.items.properties, key5))){
+const err121 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data46.index !== undefined){
+let data47 = data46.index;
+if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+const err122 = {instancePath:instancePath+"/manifest/steps/" + i4+"/index",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(typeof data47 == "number"){
+if(data47 > 31 || isNaN(data47)){
+const err123 = {instancePath:instancePath+"/manifest/steps/" + i4+"/index",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data47 < 0 || isNaN(data47)){
+const err124 = {instancePath:instancePath+"/manifest/steps/" + i4+"/index",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+if(data46.tool !== undefined){
+if(typeof data46.tool !== "string"){
+const err125 = {instancePath:instancePath+"/manifest/steps/" + i4+"/tool",schemaPath:"#/properties/manifest/properties/steps/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data46.jobType !== undefined){
+let data49 = data46.jobType;
+if(!((data49 === 1) || (data49 === 2))){
+const err126 = {instancePath:instancePath+"/manifest/steps/" + i4+"/jobType",schemaPath:"#/properties/manifest/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema97.properties.manifest.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data46.reusedFrom !== undefined){
+let data50 = data46.reusedFrom;
+if(typeof data50 === "string"){
+if(!pattern29.test(data50)){
+const err127 = {instancePath:instancePath+"/manifest/steps/" + i4+"/reusedFrom",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/manifest/steps/" + i4+"/reusedFrom",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data46.command !== undefined){
+let data51 = data46.command;
+if(Array.isArray(data51)){
+const len5 = data51.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data51[i5] !== "string"){
+const err129 = {instancePath:instancePath+"/manifest/steps/" + i4+"/command/" + i5,schemaPath:"#/properties/manifest/properties/steps/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/manifest/steps/" + i4+"/command",schemaPath:"#/properties/manifest/properties/steps/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data46.env !== undefined){
+let data53 = data46.env;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key6 in data53){
+if(typeof data53[key6] !== "string"){
+const err131 = {instancePath:instancePath+"/manifest/steps/" + i4+"/env/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/manifest/properties/steps/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/manifest/steps/" + i4+"/env",schemaPath:"#/properties/manifest/properties/steps/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data46.toolVersion !== undefined){
+let data55 = data46.toolVersion;
+if((typeof data55 !== "string") && (data55 !== null)){
+const err133 = {instancePath:instancePath+"/manifest/steps/" + i4+"/toolVersion",schemaPath:"#/properties/manifest/properties/steps/items/properties/toolVersion/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.toolVersion.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data46.startedAt !== undefined){
+let data56 = data46.startedAt;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err134 = {instancePath:instancePath+"/manifest/steps/" + i4+"/startedAt",schemaPath:"#/properties/manifest/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data46.finishedAt !== undefined){
+let data57 = data46.finishedAt;
+if((typeof data57 !== "string") && (data57 !== null)){
+const err135 = {instancePath:instancePath+"/manifest/steps/" + i4+"/finishedAt",schemaPath:"#/properties/manifest/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data46.exitCode !== undefined){
+let data58 = data46.exitCode;
+if((!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))) && (data58 !== null)){
+const err136 = {instancePath:instancePath+"/manifest/steps/" + i4+"/exitCode",schemaPath:"#/properties/manifest/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/manifest/steps",schemaPath:"#/properties/manifest/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data.verdict !== undefined){
+let data59 = data.verdict;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.gate === undefined){
+const err140 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if(data59.verdict === undefined){
+const err141 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data59.reasons === undefined){
+const err142 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data59.missing === undefined){
+const err143 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(data59.batchMismatch === undefined){
+const err144 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "batchMismatch"},message:"must have required property '"+"batchMismatch"+"'"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(data59.report === undefined){
+const err145 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data59.baseline === undefined){
+const err146 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(data59.tuned === undefined){
+const err147 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "tuned"},message:"must have required property '"+"tuned"+"'"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+for(const key7 in data59){
+if(!((((((((key7 === "gate") || (key7 === "verdict")) || (key7 === "reasons")) || (key7 === "missing")) || (key7 === "batchMismatch")) || (key7 === "report")) || (key7 === "baseline")) || (key7 === "tuned"))){
+const err148 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data59.gate !== undefined){
+if("default" !== data59.gate){
+const err149 = {instancePath:instancePath+"/verdict/gate",schemaPath:"#/properties/verdict/properties/gate/const",keyword:"const",params:{allowedValue: "default"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data59.verdict !== undefined){
+let data61 = data59.verdict;
+if(!((((data61 === "accept") || (data61 === "reject")) || (data61 === "insufficient")) || (data61 === "incomparable"))){
+const err150 = {instancePath:instancePath+"/verdict/verdict",schemaPath:"#/properties/verdict/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema97.properties.verdict.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data59.reasons !== undefined){
+let data62 = data59.reasons;
+if(Array.isArray(data62)){
+const len6 = data62.length;
+for(let i6=0; i6<len6; i6++){
+let data63 = data62[i6];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.rule === undefined){
+const err151 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(data63.status === undefined){
+const err152 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(data63.code === undefined){
+const err153 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(data63.params === undefined){
+const err154 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if(data63.message === undefined){
+const err155 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+for(const key8 in data63){
+if(!(((((key8 === "rule") || (key8 === "status")) || (key8 === "code")) || (key8 === "params")) || (key8 === "message"))){
+const err156 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data63.rule !== undefined){
+if(typeof data63.rule !== "string"){
+const err157 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/rule",schemaPath:"#/properties/verdict/properties/reasons/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data63.status !== undefined){
+let data65 = data63.status;
+if(!((((data65 === "pass") || (data65 === "fail")) || (data65 === "insufficient")) || (data65 === "skipped"))){
+const err158 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/status",schemaPath:"#/properties/verdict/properties/reasons/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema97.properties.verdict.properties.reasons.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data63.code !== undefined){
+if(typeof data63.code !== "string"){
+const err159 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/code",schemaPath:"#/properties/verdict/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data63.params !== undefined){
+let data67 = data63.params;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key9 in data67){
+let data68 = data67[key9];
+if((typeof data68 !== "string") && (!(typeof data68 == "number"))){
+const err160 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/params/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/verdict/properties/reasons/items/properties/params/additionalProperties/type",keyword:"type",params:{type: schema97.properties.verdict.properties.reasons.items.properties.params.additionalProperties.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/params",schemaPath:"#/properties/verdict/properties/reasons/items/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data63.message !== undefined){
+if(typeof data63.message !== "string"){
+const err162 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/message",schemaPath:"#/properties/verdict/properties/reasons/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/verdict/reasons",schemaPath:"#/properties/verdict/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data59.missing !== undefined){
+let data70 = data59.missing;
+if(Array.isArray(data70)){
+const len7 = data70.length;
+for(let i7=0; i7<len7; i7++){
+let data71 = data70[i7];
+if(!(((data71 === "report") || (data71 === "baseline")) || (data71 === "tuned"))){
+const err165 = {instancePath:instancePath+"/verdict/missing/" + i7,schemaPath:"#/properties/verdict/properties/missing/items/enum",keyword:"enum",params:{allowedValues: schema97.properties.verdict.properties.missing.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/verdict/missing",schemaPath:"#/properties/verdict/properties/missing/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data59.batchMismatch !== undefined){
+let data72 = data59.batchMismatch;
+const _errs163 = errors;
+let valid40 = false;
+let passing2 = null;
+const _errs164 = errors;
+if(data72 !== null){
+const err167 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+var _valid2 = _errs164 === errors;
+if(_valid2){
+valid40 = true;
+passing2 = 0;
+}
+const _errs166 = errors;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.baseline === undefined){
+const err168 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if(data72.tuned === undefined){
+const err169 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/required",keyword:"required",params:{missingProperty: "tuned"},message:"must have required property '"+"tuned"+"'"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+for(const key10 in data72){
+if(!((key10 === "baseline") || (key10 === "tuned"))){
+const err170 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data72.baseline !== undefined){
+let data73 = data72.baseline;
+if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
+const err171 = {instancePath:instancePath+"/verdict/batchMismatch/baseline",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/properties/baseline/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+if(data72.tuned !== undefined){
+let data74 = data72.tuned;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
+const err172 = {instancePath:instancePath+"/verdict/batchMismatch/tuned",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/properties/tuned/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+var _valid2 = _errs166 === errors;
+if(_valid2 && valid40){
+valid40 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid40 = true;
+passing2 = 1;
+}
+}
+if(!valid40){
+const err174 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+else {
+errors = _errs163;
+if(vErrors !== null){
+if(_errs163){
+vErrors.length = _errs163;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data59.report !== undefined){
+let data75 = data59.report;
+const _errs174 = errors;
+let valid42 = false;
+let passing3 = null;
+const _errs175 = errors;
+if(data75 !== null){
+const err175 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+var _valid3 = _errs175 === errors;
+if(_valid3){
+valid42 = true;
+passing3 = 0;
+}
+const _errs177 = errors;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.runId === undefined){
+const err176 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data75.taskIndex === undefined){
+const err177 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/required",keyword:"required",params:{missingProperty: "taskIndex"},message:"must have required property '"+"taskIndex"+"'"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+for(const key11 in data75){
+if(!((key11 === "runId") || (key11 === "taskIndex"))){
+const err178 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data75.runId !== undefined){
+let data76 = data75.runId;
+if(typeof data76 === "string"){
+if(!pattern29.test(data76)){
+const err179 = {instancePath:instancePath+"/verdict/report/runId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/verdict/report/runId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data75.taskIndex !== undefined){
+let data77 = data75.taskIndex;
+if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
+const err181 = {instancePath:instancePath+"/verdict/report/taskIndex",schemaPath:"#/properties/verdict/properties/report/oneOf/1/properties/taskIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if(typeof data77 == "number"){
+if(data77 < 0 || isNaN(data77)){
+const err182 = {instancePath:instancePath+"/verdict/report/taskIndex",schemaPath:"#/properties/verdict/properties/report/oneOf/1/properties/taskIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+var _valid3 = _errs177 === errors;
+if(_valid3 && valid42){
+valid42 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid42 = true;
+passing3 = 1;
+}
+}
+if(!valid42){
+const err184 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+else {
+errors = _errs174;
+if(vErrors !== null){
+if(_errs174){
+vErrors.length = _errs174;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data59.baseline !== undefined){
+if(!(validate78(data59.baseline, {instancePath:instancePath+"/verdict/baseline",parentData:data59,parentDataProperty:"baseline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data59.tuned !== undefined){
+if(!(validate78(data59.tuned, {instancePath:instancePath+"/verdict/tuned",parentData:data59,parentDataProperty:"tuned",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+else {
+const err186 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const launcher_preflight = validate81;
+const schema124 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench","converterLite","msliteBenchmark"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10826,7 +15353,7 @@ errors++;
 if(data2.id !== undefined){
 let data3 = data2.id;
 if(!(((((((((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank")) || (data3 === "atc")) || (data3 === "msprof")) || (data3 === "python3")) || (data3 === "aisBench")) || (data3 === "converterLite")) || (data3 === "msliteBenchmark"))){
-const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema97.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema124.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10839,7 +15366,7 @@ errors++;
 if(data2.status !== undefined){
 let data4 = data2.status;
 if(!(((data4 === "ok") || (data4 === "warning")) || (data4 === "error"))){
-const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema97.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema124.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10867,7 +15394,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 let data7 = data6[key2];
 if((typeof data7 !== "string") && (!(typeof data7 == "number"))){
-const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema97.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
+const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema124.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10916,7 +15443,7 @@ errors++;
 if(data.helpOptions !== undefined){
 let data8 = data.helpOptions;
 if((!(Array.isArray(data8))) && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema97.properties.helpOptions.type},message:"must be array,null"};
+const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema124.properties.helpOptions.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10993,23 +15520,23 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_publish_request = validate71;
-const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
-const pattern33 = new RegExp("^[^/\\\\\\u0000-\\u001f]+$", "u");
-const pattern34 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const pattern35 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$", "u");
-const func12 = runtimeDefault(func12_ns);
+export const launcher_publish_request = validate82;
+const schema125 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
+const pattern44 = new RegExp("^[^/\\\\\\u0000-\\u001f]+$", "u");
+const pattern45 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const pattern46 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$", "u");
+const func16 = runtimeDefault(func16_ns);
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11107,7 +15634,7 @@ errors++;
 if(data.fileName !== undefined){
 let data1 = data.fileName;
 if(typeof data1 === "string"){
-if(func12(data1) > 255){
+if(func16(data1) > 255){
 const err8 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -11117,7 +15644,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func12(data1) < 1){
+if(func16(data1) < 1){
 const err9 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -11127,7 +15654,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern33.test(data1)){
+if(!pattern44.test(data1)){
 const err10 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^/\\\\\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -11152,7 +15679,7 @@ errors++;
 if(data.raw !== undefined){
 let data2 = data.raw;
 if(typeof data2 === "string"){
-if(func12(data2) > 44739244){
+if(func16(data2) > 44739244){
 const err12 = {instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/maxLength",keyword:"maxLength",params:{limit: 44739244},message:"must NOT have more than 44739244 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -11162,7 +15689,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern34.test(data2)){
+if(!pattern45.test(data2)){
 const err13 = {instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -11187,7 +15714,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data3 = data.createdAt;
 if(typeof data3 === "string"){
-if(!pattern35.test(data3)){
+if(!pattern46.test(data3)){
 const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -11247,7 +15774,7 @@ errors++;
 if(data4.host !== undefined){
 let data5 = data4.host;
 if(typeof data5 === "string"){
-if(func12(data5) > 255){
+if(func16(data5) > 255){
 const err20 = {instancePath:instancePath+"/source/host",schemaPath:"#/properties/source/properties/host/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -11257,7 +15784,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(func12(data5) < 1){
+if(func16(data5) < 1){
 const err21 = {instancePath:instancePath+"/source/host",schemaPath:"#/properties/source/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -11282,7 +15809,7 @@ errors++;
 if(data4.user !== undefined){
 let data6 = data4.user;
 if(typeof data6 === "string"){
-if(func12(data6) > 255){
+if(func16(data6) > 255){
 const err23 = {instancePath:instancePath+"/source/user",schemaPath:"#/properties/source/properties/user/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -11292,7 +15819,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(func12(data6) < 1){
+if(func16(data6) < 1){
 const err24 = {instancePath:instancePath+"/source/user",schemaPath:"#/properties/source/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -11395,7 +15922,7 @@ errors++;
 if(data9.model !== undefined){
 let data10 = data9.model;
 if(typeof data10 === "string"){
-if(func12(data10) > 255){
+if(func16(data10) > 255){
 const err32 = {instancePath:instancePath+"/meta/model",schemaPath:"#/properties/meta/properties/model/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -11405,7 +15932,7 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func12(data10) < 1){
+if(func16(data10) < 1){
 const err33 = {instancePath:instancePath+"/meta/model",schemaPath:"#/properties/meta/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err33];
@@ -11430,7 +15957,7 @@ errors++;
 if(data9.soc !== undefined){
 let data11 = data9.soc;
 if(typeof data11 === "string"){
-if(func12(data11) > 64){
+if(func16(data11) > 64){
 const err35 = {instancePath:instancePath+"/meta/soc",schemaPath:"#/properties/meta/properties/soc/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -11440,7 +15967,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func12(data11) < 1){
+if(func16(data11) < 1){
 const err36 = {instancePath:instancePath+"/meta/soc",schemaPath:"#/properties/meta/properties/soc/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
@@ -11500,7 +16027,7 @@ errors++;
 if(data9.cannVersion !== undefined){
 let data13 = data9.cannVersion;
 if(typeof data13 === "string"){
-if(func12(data13) > 64){
+if(func16(data13) > 64){
 const err41 = {instancePath:instancePath+"/meta/cannVersion",schemaPath:"#/properties/meta/properties/cannVersion/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err41];
@@ -11510,7 +16037,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(func12(data13) < 1){
+if(func16(data13) < 1){
 const err42 = {instancePath:instancePath+"/meta/cannVersion",schemaPath:"#/properties/meta/properties/cannVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
@@ -11570,7 +16097,7 @@ errors++;
 if(data9.verdict !== undefined){
 let data15 = data9.verdict;
 if(!(((data15 === "accept") || (data15 === "reject")) || (data15 === "insufficient"))){
-const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema98.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema125.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11603,20 +16130,20 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_token_request = validate72;
-const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
-const pattern36 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
+export const launcher_token_request = validate83;
+const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
+const pattern47 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11659,7 +16186,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(func12(data0) > 100){
+if(func16(data0) > 100){
 const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -11669,7 +16196,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func12(data0) < 1){
+if(func16(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -11679,7 +16206,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern36.test(data0)){
+if(!pattern47.test(data0)){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -11704,7 +16231,7 @@ errors++;
 if(data.role !== undefined){
 let data1 = data.role;
 if(!(((data1 === "read") || (data1 === "publish")) || (data1 === "admin"))){
-const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema99.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema126.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11725,22 +16252,22 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const model_v1 = validate73;
-const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
-const schema101 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
-const schema102 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
-const schema103 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
-const schema104 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const model_v1 = validate84;
+const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
+const schema128 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
+const schema129 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
+const schema130 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
+const schema131 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11909,7 +16436,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema102.properties, key0))){
+if(!(func1.call(schema129.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -11935,7 +16462,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema102.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema129.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11948,7 +16475,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema102.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema129.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11961,7 +16488,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema102.properties.statusText.type},message:"must be string,null"};
+const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema129.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11974,7 +16501,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema102.properties.reportKey.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema129.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11987,7 +16514,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema102.properties.tuningTimeS.type},message:"must be number,null"};
+const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema129.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12000,7 +16527,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema102.properties.baselineMs.type},message:"must be number,null"};
+const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema129.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12013,7 +16540,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema102.properties.tunedMs.type},message:"must be number,null"};
+const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema129.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12026,7 +16553,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema102.properties.improvementPct.type},message:"must be number,null"};
+const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema129.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12039,7 +16566,7 @@ errors++;
 if(data.recomputedImprovementPct !== undefined){
 let data9 = data.recomputedImprovementPct;
 if((!(typeof data9 == "number")) && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema102.properties.recomputedImprovementPct.type},message:"must be number,null"};
+const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema129.properties.recomputedImprovementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12052,7 +16579,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data10 = data.savedMs;
 if((!(typeof data10 == "number")) && (data10 !== null)){
-const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema102.properties.savedMs.type},message:"must be number,null"};
+const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema129.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12065,7 +16592,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data11 = data.savedPct;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema102.properties.savedPct.type},message:"must be number,null"};
+const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema129.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12480,7 +17007,7 @@ errors++;
 if(data20.dimension !== undefined){
 let data23 = data20.dimension;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema104.properties.dimension.type},message:"must be string,null"};
+const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema131.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -12517,7 +17044,7 @@ errors++;
 if(data20.improvementPct !== undefined){
 let data26 = data20.improvementPct;
 if((!(typeof data26 == "number")) && (data26 !== null)){
-const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema104.properties.improvementPct.type},message:"must be number,null"};
+const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema131.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -12530,7 +17057,7 @@ errors++;
 if(data20.repoAction !== undefined){
 let data27 = data20.repoAction;
 if(!(((data27 === "add") || (data27 === "update")) || (data27 === null))){
-const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema104.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema131.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -12616,16 +17143,16 @@ vErrors.push(err71);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12742,7 +17269,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "opat") || (data2 === "sgat"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema101.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema128.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12755,7 +17282,7 @@ errors++;
 if(data.layout !== undefined){
 let data3 = data.layout;
 if(!(((data3 === "array") || (data3 === "report-map")) || (data3 === "bare-object"))){
-const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema101.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema128.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12768,7 +17295,7 @@ errors++;
 if(data.generation !== undefined){
 let data4 = data.generation;
 if(!(((((data4 === "cann-6.0") || (data4 === "cann-6.2")) || (data4 === "cann-6.3+")) || (data4 === "sgat")) || (data4 === "unknown"))){
-const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema101.properties.generation.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema128.properties.generation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12795,8 +17322,8 @@ let data6 = data.tasks;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate75(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate86(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
@@ -12823,43 +17350,43 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/model.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
-validate73.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_header_sets = validate78;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
-const schema108 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
-const pattern37 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema106 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
-const schema107 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+export const profile_header_sets = validate89;
+const schema132 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
+const schema135 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
+const pattern48 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const schema133 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
+const schema134 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12906,7 +17433,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(func12(data1) < 1){
+if(func16(data1) < 1){
 const err3 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -12979,7 +17506,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((((data2 === "string") || (data2 === "shape")) || (data2 === "number")) || (data2 === "timestamp")) || (data2 === "id"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema133.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12992,7 +17519,7 @@ errors++;
 if(data.unit !== undefined){
 let data3 = data.unit;
 if(!((data3 === "us") || (data3 === "%"))){
-const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema106.properties.unit.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema133.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13013,18 +17540,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema111 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
-const pattern41 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
+const schema138 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
+const pattern52 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13107,7 +17634,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern41.test(data0)){
+if(!pattern52.test(data0)){
 const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+(-[A-Za-z0-9_.]+)*$"},message:"must match pattern \""+"^[a-z_]+(-[A-Za-z0-9_.]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -13132,7 +17659,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!(((data1 === "kernel-details") || (data1 === "op-summary")) || (data1 === "op-statistic"))){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema111.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema138.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13145,7 +17672,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func12(data2) < 1){
+if(func16(data2) < 1){
 const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -13174,7 +17701,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func12(data4) < 1){
+if(func16(data4) < 1){
 const err12 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -13243,7 +17770,7 @@ const len2 = data6.length;
 for(let i3=0; i3<len2; i3++){
 let data7 = data6[i3];
 if(typeof data7 === "string"){
-if(func12(data7) < 1){
+if(func16(data7) < 1){
 const err16 = {instancePath:instancePath+"/any/" + i2+"/" + i3,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -13332,7 +17859,7 @@ const len3 = data8.length;
 for(let i5=0; i5<len3; i5++){
 let data9 = data8[i5];
 if(typeof data9 === "string"){
-if(func12(data9) < 1){
+if(func16(data9) < 1){
 const err22 = {instancePath:instancePath+"/none/" + i5,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -13401,17 +17928,17 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13501,7 +18028,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern37.test(key1)){
+if(!pattern48.test(key1)){
 const err7 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err7];
@@ -13525,8 +18052,8 @@ errors++;
 }
 }
 for(const key2 in data2){
-if(!(validate79(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+if(!(validate90(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
@@ -13594,7 +18121,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern37.test(data6)){
+if(!pattern48.test(data6)){
 const err14 = {instancePath:instancePath+"/required/kernel-details/" + i0,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -13659,7 +18186,7 @@ const len1 = data7.length;
 for(let i2=0; i2<len1; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
-if(!pattern37.test(data8)){
+if(!pattern48.test(data8)){
 const err18 = {instancePath:instancePath+"/required/op-summary/" + i2,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -13724,7 +18251,7 @@ const len2 = data9.length;
 for(let i4=0; i4<len2; i4++){
 let data10 = data9[i4];
 if(typeof data10 === "string"){
-if(!pattern37.test(data10)){
+if(!pattern48.test(data10)){
 const err22 = {instancePath:instancePath+"/required/op-statistic/" + i4,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -13809,8 +18336,8 @@ errors++;
 }
 const len3 = data11.length;
 for(let i6=0; i6<len3; i6++){
-if(!(validate81(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate92(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 }
@@ -13837,19 +18364,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_row = validate83;
-const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
+export const profile_row = validate94;
+const schema142 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13942,7 +18469,7 @@ errors++;
 if(data.op_name !== undefined){
 let data0 = data.op_name;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema115.properties.op_name.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema142.properties.op_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13955,7 +18482,7 @@ errors++;
 if(data.op_type !== undefined){
 let data1 = data.op_type;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema115.properties.op_type.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema142.properties.op_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13968,7 +18495,7 @@ errors++;
 if(data.core_type !== undefined){
 let data2 = data.core_type;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema115.properties.core_type.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema142.properties.core_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13981,7 +18508,7 @@ errors++;
 if(data.start_offset_us !== undefined){
 let data3 = data.start_offset_us;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema115.properties.start_offset_us.type},message:"must be number,null"};
+const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema142.properties.start_offset_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13994,7 +18521,7 @@ errors++;
 if(data.duration_us !== undefined){
 let data4 = data.duration_us;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema115.properties.duration_us.type},message:"must be number,null"};
+const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema142.properties.duration_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14019,7 +18546,7 @@ errors++;
 if(data.wait_us !== undefined){
 let data5 = data.wait_us;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema115.properties.wait_us.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema142.properties.wait_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14032,7 +18559,7 @@ errors++;
 if(data.input_shapes !== undefined){
 let data6 = data.input_shapes;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema115.properties.input_shapes.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema142.properties.input_shapes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14053,24 +18580,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const share_bundle_v1 = validate84;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
-const schema117 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
-const schema118 = {"type":"string"};
-const schema120 = {"type":"string"};
-const schema138 = {"type":"number"};
-const schema122 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
-const schema124 = {"type":["number","null"]};
+export const share_bundle_v1 = validate95;
+const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
+const schema144 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"advice":{"$ref":"#/$defs/advice"}}};
+const schema145 = {"type":"string"};
+const schema147 = {"type":"string"};
+const schema165 = {"type":"number"};
+const schema149 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
+const schema151 = {"type":["number","null"]};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14189,7 +18716,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema122.properties, key0))){
+if(!(func1.call(schema149.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -14215,7 +18742,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema122.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema149.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14228,7 +18755,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema122.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema149.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14241,7 +18768,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema122.properties.statusText.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema149.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14254,7 +18781,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema122.properties.reportKey.type},message:"must be string,null"};
+const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema149.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14267,7 +18794,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -14280,7 +18807,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -14293,7 +18820,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -14306,7 +18833,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
+const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -14478,19 +19005,19 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema129 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
-const schema130 = {"type":"integer","minimum":0,"maximum":199999};
-const schema131 = {"type":"integer","minimum":-1,"maximum":199999};
+const schema156 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
+const schema157 = {"type":"integer","minimum":0,"maximum":199999};
+const schema158 = {"type":"integer","minimum":-1,"maximum":199999};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14882,7 +19409,7 @@ const len5 = data10.length;
 for(let i5=0; i5<len5; i5++){
 let data11 = data10[i5];
 if(!(((data11 === 0) || (data11 === 1)) || (data11 === 2))){
-const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema129.properties.r.items.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema156.properties.r.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -14980,7 +19507,7 @@ errors++;
 if(len7 > 1){
 let data15 = data13[1];
 if((!(typeof data15 == "number")) && (data15 !== null)){
-const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema124.type},message:"must be number,null"};
+const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -15025,17 +19552,17 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema134 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
+const schema161 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15162,7 +19689,7 @@ errors++;
 if(data.format !== undefined){
 let data2 = data.format;
 if(!(((((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic")) || (data2 === "profiler-db")) || (data2 === "trtexec-profile"))){
-const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema134.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema161.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15570,17 +20097,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema145 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
+const schema172 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15589,7 +20116,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema145.properties, key0))){
+if(!(func1.call(schema172.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -15744,22 +20271,22 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema156 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
-const schema157 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
-const schema158 = {"enum":["info","warning","critical"]};
-const schema159 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
-const schema160 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
-const schema162 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
+const schema183 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
+const schema184 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema185 = {"enum":["info","warning","critical"]};
+const schema186 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
+const schema187 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
+const schema189 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15922,7 +20449,7 @@ errors++;
 if(data4.table !== undefined){
 let data6 = data4.table;
 if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
-const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema162.properties.table.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema189.properties.table.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15992,16 +20519,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate95.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16116,7 +20643,7 @@ errors++;
 if(data.severity !== undefined){
 let data1 = data.severity;
 if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
-const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema158.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema185.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -16237,8 +20764,8 @@ let data6 = data.evidence;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate96(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate107(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 }
@@ -16508,16 +21035,16 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16572,8 +21099,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate95(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate106(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 }
@@ -16655,7 +21182,7 @@ errors++;
 if(len2 > 1){
 let data5 = data3[1];
 if(typeof data5 === "string"){
-if(func12(data5) > 500){
+if(func16(data5) > 500){
 const err10 = {instancePath:instancePath+"/dismissed/" + i1+"/1",schemaPath:"#/properties/dismissed/items/prefixItems/1/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -16723,16 +21250,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16841,7 +21368,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema117.properties, key0))){
+if(!(func1.call(schema144.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -16938,7 +21465,7 @@ errors++;
 if(data.gen !== undefined){
 let data5 = data.gen;
 if(!(((((data5 === "cann-6.0") || (data5 === "cann-6.2")) || (data5 === "cann-6.3+")) || (data5 === "sgat")) || (data5 === "unknown"))){
-const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema117.properties.gen.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema144.properties.gen.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -16951,7 +21478,7 @@ errors++;
 if(data.layout !== undefined){
 let data6 = data.layout;
 if(!(((data6 === "array") || (data6 === "report-map")) || (data6 === "bare-object"))){
-const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema117.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema144.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -16974,26 +21501,26 @@ errors++;
 }
 }
 if(data.task !== undefined){
-if(!(validate86(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate97(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 }
 if(data.ops !== undefined){
-if(!(validate88(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate99(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 }
 if(data.profile !== undefined){
-if(!(validate90(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate101(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 }
 if(data.manifest !== undefined){
-if(!(validate92(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate103(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -17036,8 +21563,8 @@ errors++;
 }
 }
 if(data.advice !== undefined){
-if(!(validate94(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate105(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
 }
@@ -17052,17 +21579,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema165 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema192 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17191,7 +21718,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema165.properties, key0))){
+if(!(func1.call(schema192.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -17205,7 +21732,7 @@ errors++;
 if(data.page !== undefined){
 let data0 = data.page;
 if(!((data0 === "compare") || (data0 === "run"))){
-const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema165.properties.page.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema192.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -17278,7 +21805,7 @@ errors++;
 if(data.tab !== undefined){
 let data4 = data.tab;
 if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
-const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema165.properties.tab.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema192.properties.tab.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -17422,7 +21949,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
-const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema165.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema192.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -17497,7 +22024,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
-const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema165.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema192.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -18449,17 +22976,17 @@ vErrors.push(err116);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18628,8 +23155,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate85(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate96(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
 errors = vErrors.length;
 }
 }
@@ -18646,8 +23173,8 @@ errors++;
 }
 }
 if(data.view !== undefined){
-if(!(validate101(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate112(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 }
@@ -18662,7 +23189,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -10,7 +10,7 @@ import {
   type AoeMode,
   type ConverterStep,
 } from './converter-lite.ts';
-import { fixture, runWithStandIn, tempDir } from './step-testing.ts';
+import { alive, fixture, runWithStandIn, stopHungStep, tempDir } from './step-testing.ts';
 import { checkToolOption } from './tool.ts';
 
 const step = (over: Partial<ConverterStep> = {}): ConverterStep => ({
@@ -217,6 +217,24 @@ describe('converter_lite against its stand-in', () => {
     });
     expect(run.outcome).toMatchObject({ ok: false, code, exitCode: 1, message });
   });
+
+  it.each(['CANCELED', 'TIMEOUT'] as const)(
+    'a hung conversion is stopped (%s) with its whole process group, the aoe it runs included',
+    async (reason) => {
+      const s = step({ model: model('resnet50') });
+      const stopped = await stopHungStep(
+        converterLiteTool,
+        s,
+        { bin, root, env: { ...env(), FAKE_CONVERTER_MODE: 'hang' } },
+        reason,
+      );
+      expect(stopped.bothRan).toBe(true);
+      expect(stopped.run.outcome).toMatchObject({ ok: false, code: reason });
+      // The child ignores SIGINT and SIGTERM: only the group's SIGKILL ends it.
+      expect(alive(stopped.parent)).toBe(false);
+      expect(alive(stopped.child)).toBe(false);
+    },
+  );
 
   it('a refused input shape the converter reports is BAD_SHAPE', async () => {
     const s = step({ model: model('resnet50'), inputShape: 'x:1,3,abc' });

@@ -7,7 +7,7 @@ import {
   msliteBenchmarkTool,
   type BenchmarkStep,
 } from './mslite-benchmark.ts';
-import { fixture, runWithStandIn, tempDir } from './step-testing.ts';
+import { alive, fixture, runWithStandIn, stopHungStep, tempDir } from './step-testing.ts';
 import { checkToolOption } from './tool.ts';
 
 const step = (over: Partial<BenchmarkStep> = {}): BenchmarkStep => ({
@@ -113,6 +113,23 @@ describe('benchmark against its stand-in', () => {
     });
     expect(run.outcome).toMatchObject({ ok: false, code, exitCode: 1, message });
   });
+
+  it.each(['CANCELED', 'TIMEOUT'] as const)(
+    'a hung benchmark is stopped (%s) with its whole process group',
+    async (reason) => {
+      const stopped = await stopHungStep(
+        msliteBenchmarkTool,
+        step({ model: model('resnet50') }),
+        { bin, root, env: { FAKE_BENCHMARK_MODE: 'hang' } },
+        reason,
+      );
+      expect(stopped.bothRan).toBe(true);
+      expect(stopped.run.outcome).toMatchObject({ ok: false, code: reason });
+      // The child ignores SIGINT and SIGTERM: only the group's SIGKILL ends it.
+      expect(alive(stopped.parent)).toBe(false);
+      expect(alive(stopped.child)).toBe(false);
+    },
+  );
 
   it('a missing model is TOOL_FAILED with benchmark’s own words', async () => {
     const run = await runWithStandIn(msliteBenchmarkTool, step({ model: model('gone') }), {

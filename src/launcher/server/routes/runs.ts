@@ -126,6 +126,9 @@ export const runRoutes: FastifyPluginAsync<RunRoutesOptions> = async (app, { rep
         `"manifests":${JSON.stringify(manifests)},"raw":${str(`/api/runs/${run.id}/raw`)}}`;
       return { answer: Buffer.from(text), settled };
     }
+    // A finished pipeline's Run: stored as the JSON the answer is (launcher-pipeline-run schema).
+    const pipeline = repo.getPipelineRun(id);
+    if (pipeline) return { answer: Buffer.from(pipeline.data), settled: true };
     const bundle = repo.getBundle(id);
     if (!bundle) throw new ApiError('NOT_FOUND', 'no such run');
     const head = `{"id":${str(bundle.id)},"kind":"bundle","createdAt":${str(bundle.created_at)},"bundle":`;
@@ -171,7 +174,7 @@ export const runRoutes: FastifyPluginAsync<RunRoutesOptions> = async (app, { rep
       rmSync(run.raw_path, { force: true });
       return reply.code(204).send();
     }
-    if (repo.deleteBundle(id)) return reply.code(204).send();
+    if (repo.deleteBundle(id) || repo.deletePipelineRun(id)) return reply.code(204).send();
     throw new ApiError('NOT_FOUND', 'no such run');
   });
 };

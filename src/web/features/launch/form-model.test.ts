@@ -171,6 +171,8 @@ describe('presets', () => {
     expect(modelSuits('a/b.onnx', 'measure')).toBe(false);
     expect(modelSuits('a/b.onnx', 'full')).toBe(true);
     expect(modelSuits('a/b.om', 'convert-measure')).toBe(false);
+    expect(modelSuits('a/b.om', 'profile')).toBe(true);
+    expect(modelSuits('a/b.onnx', 'profile')).toBe(false);
   });
 });
 
@@ -209,6 +211,16 @@ describe('blockingItems', () => {
     expect(ids(p, 'aoe')).toEqual(['devices']);
     expect(ids(p, 'measure')).toEqual(['aisBench', 'devices']);
     expect(ids(p, 'convert-measure')).toEqual(['atc', 'aisBench', 'devices']);
+  });
+
+  it('blocks Profile only while msprof is missing, not Measure only', () => {
+    const p = pf([
+      { id: 'python3', status: 'ok', message: '' },
+      { id: 'aisBench', status: 'ok', message: '' },
+      { id: 'msprof', status: 'warning', message: 'msprof was not found' },
+    ]);
+    expect(ids(p, 'profile')).toEqual(['msprof']);
+    expect(ids(p, 'measure')).toEqual([]);
   });
 
   it('blocks nothing before the check answers or for items an older launcher does not send', () => {

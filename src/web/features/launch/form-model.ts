@@ -93,11 +93,12 @@ export function groupErrors(
 }
 
 /** What the form offers: a plain AOE job, or one of the launcher's pipeline presets. */
-export type PresetId = 'aoe' | 'full' | 'convert-measure' | 'measure' | 'mslite';
+export type PresetId = 'aoe' | 'full' | 'convert-measure' | 'measure' | 'profile' | 'mslite';
 export const PRESET_IDS: readonly PresetId[] = [
   'full',
   'convert-measure',
   'measure',
+  'profile',
   'mslite',
   'aoe',
 ];
@@ -120,6 +121,8 @@ export const PRESET_FIELDS: Readonly<Record<PresetId, ReadonlySet<FieldKey>>> = 
   full: new Set([...COMMON, ...CONVERT, ...MEASURE, ...TUNE]),
   'convert-measure': new Set([...COMMON, ...CONVERT, ...MEASURE]),
   measure: new Set([...COMMON, ...MEASURE]),
+  // msprof runs ais_bench with the same loops.
+  profile: new Set([...COMMON, ...MEASURE]),
   // converter_lite reads the shape and the AOE modes; benchmark the loops (no batch size option).
   mslite: new Set([...COMMON, 'inputShape', 'aoeMode', 'akg', 'loop', 'warmup']),
 };
@@ -130,6 +133,7 @@ const NEEDS: Readonly<Record<PresetId, readonly string[]>> = {
   full: ['aoe', 'help', 'bank', 'atc', 'python3', 'aisBench', 'msprof'],
   'convert-measure': ['atc', 'python3', 'aisBench'],
   measure: ['python3', 'aisBench'],
+  profile: ['python3', 'aisBench', 'msprof'],
   // converter_lite runs aoe itself.
   mslite: ['converterLite', 'msliteBenchmark', 'aoe', 'help'],
 };
@@ -161,9 +165,9 @@ export function blockingItems(
 
 export const OM = /\.om$/i;
 
-/** Whether a model file suits a preset: measuring takes an .om, the others a framework model. */
+/** Whether a model file suits a preset: measuring and profiling take an .om, the others a framework model. */
 export function modelSuits(path: string, preset: PresetId): boolean {
-  return preset === 'measure' ? OM.test(path) : !OM.test(path);
+  return preset === 'measure' || preset === 'profile' ? OM.test(path) : !OM.test(path);
 }
 
 /** The form's values, as typed. */

@@ -6,6 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FINAL_STATES, launcher, type JobView, type StepView } from '../../lib/launcher-client.ts';
+import { reasonText, verdictText } from '../../../core/model/gate-words.ts';
+import { openPipelineRun, type PipelineRun } from '../../lib/launcher-run.ts';
 import { JobLog } from './job-log.tsx';
 import './pipeline-strings.ts';
 import { LAUNCH_NS } from './strings.ts';
@@ -34,6 +36,85 @@ function RunLink({ runId }: { readonly runId: string }) {
   );
 }
 
+/**
+ * The Run a finished pipeline made, as the launcher stored it: the verdict under the default gate,
+ * what the run lacks, the two measurements it judged and the reasons; a link opens the Run in the
+ * dashboard (its report's Measured view) from the stored, normalized parts.
+ */
+function PipelineResult({ runId }: { readonly runId: string }) {
+  const { t, i18n } = useTranslation(LAUNCH_NS);
+  const [run, setRun] = useState<PipelineRun | null>(null);
+  useEffect(() => {
+    let live = true;
+    void launcher.run(runId).then((r) => {
+      if (!live || !r.ok) return;
+      const opened = openPipelineRun(r.value);
+      if (opened.ok) setRun(opened.value.run);
+    });
+    return () => {
+      live = false;
+    };
+  }, [runId]);
+  const lang = i18n.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  if (run === null) {
+    return (
+      <p className="muted" role="status">
+        {t('result.loading')}
+      </p>
+    );
+  }
+  const v = run.verdict;
+  const sides = (['baseline', 'tuned'] as const).flatMap((role) => {
+    const at = v[role];
+    const m = at ? run.measurements[at.index] : undefined;
+    const first = m?.measurements[0];
+    return m && first ? [{ role, m, first }] : [];
+  });
+  return (
+    <div className="launch-result" data-testid="pipeline-result" data-verdict={v.verdict}>
+      <h3>{t('result.title')}</h3>
+      <p className="launch-result-verdict">
+        {t('result.verdict', { verdict: verdictText(lang, v.verdict) })}
+      </p>
+      {v.missing.length > 0 ? (
+        <p data-testid="result-missing">
+          {t('result.missing', {
+            list: v.missing
+              .map((part) => t(`result.part.${part}`))
+              .join(lang === 'en' ? ', ' : '、'),
+          })}
+        </p>
+      ) : null}
+      {v.batchMismatch ? <p>{t('result.batchMismatch', v.batchMismatch)}</p> : null}
+      <ul className="launch-result-measured">
+        {sides.map(({ role, m, first }) => (
+          <li key={role} data-role={role}>
+            {t('result.measured', {
+              role: t(`result.role.${role}`),
+              n: m.step + 1,
+              tool: t(`steps.${m.tool}`),
+              figures: figuresText(first.latencyMs, first.throughputPerS, t),
+            })}
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>{t('result.reasons')}</summary>
+        <ul>
+          {v.reasons.map((r, i) => (
+            <li key={i} data-rule={r.rule} data-status={r.status}>
+              {reasonText(lang, r as Parameters<typeof reasonText>[1])}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <Link className="button primary" to={`/r/${encodeURIComponent(run.id)}`} data-run={run.id}>
+        {v.report ? t('result.open') : t('result.openFiles')}
+      </Link>
+    </div>
+  );
+}
+
 /** `2:tune` → "Operator tuning · tuning". */
 function phaseText(phase: string, t: T): string {
   const [jobType, name] = phase.split(':');
@@ -58,8 +139,24 @@ export function duration(ms: number): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
-const num = (v: unknown, digits: number) =>
-  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '—';
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * What a measuring step measured, in the page's language: "Mean 3.210 ms · P99 3.900 ms ·
+ * 311.5 /s"; a figure the tool did not print is said to be not reported, never a dash.
+ */
+export function figuresText(
+  latency: { readonly mean?: unknown; readonly p99?: unknown },
+  throughput: unknown,
+  t: T,
+): string {
+  const parts = [
+    finite(latency.mean) ? t('steps.mean', { ms: latency.mean.toFixed(3) }) : t('steps.meanNone'),
+    finite(latency.p99) ? t('steps.p99', { ms: latency.p99.toFixed(3) }) : t('steps.p99None'),
+  ];
+  if (finite(throughput)) parts.push(t('steps.throughput', { n: throughput.toFixed(1) }));
+  return parts.join(' · ');
+}
 
 function StepOutputs({ outputs }: { readonly outputs: Readonly<Record<string, unknown>> }) {
   const { t } = useTranslation(LAUNCH_NS);
@@ -82,13 +179,7 @@ function StepOutputs({ outputs }: { readonly outputs: Readonly<Record<string, un
         <span title={model}>{t('steps.model', { name: model.split('/').pop() ?? model })}</span>
       ) : null}
       {latency ? (
-        <span data-testid="step-figures">
-          {t('steps.figures', {
-            mean: num(latency.mean, 3),
-            p99: num(latency.p99, 3),
-            throughput: num(figures?.throughputPerS, 1),
-          })}
-        </span>
+        <span data-testid="step-figures">{figuresText(latency, figures?.throughputPerS, t)}</span>
       ) : null}
       {files.length > 0 ? <span>{t('steps.files', { names: files.join(', ') })}</span> : null}
     </div>
@@ -339,6 +430,9 @@ export function JobDetail({
           onLog={setLogStep}
           onResumed={onResumed}
         />
+      ) : null}
+      {job?.pipelineRunId && feed.state === 'succeeded' ? (
+        <PipelineResult runId={job.pipelineRunId} />
       ) : null}
       {feed.operatorsTuned !== null ? (
         <p data-testid="launch-progress">

@@ -62,7 +62,8 @@ function ModelPicker({
   if (listing === 'failed')
     return <p className="muted launch-root">{t('pform.modelsRootUnknown')}</p>;
   const models = listing.models.filter((m) => modelSuits(m.path, preset));
-  const kind = preset === 'measure' ? t('pform.kindOm') : t('pform.kindFramework');
+  const kind =
+    preset === 'measure' || preset === 'profile' ? t('pform.kindOm') : t('pform.kindFramework');
   return (
     <div className="launch-picker">
       <p className="launch-root" data-testid="models-root">

@@ -24,6 +24,10 @@ registerStrings(LAUNCH_NS, {
         name: 'Measure only',
         line: 'ais_bench measures an .om you already have.',
       },
+      profile: {
+        name: 'Profile only',
+        line: 'msprof profiles ais_bench running an .om you already have.',
+      },
       mslite: {
         name: 'MindSpore Lite with AOE',
         line: 'converter_lite converts to .mindir for Ascend and tunes it with AOE, then benchmark measures the .mindir.',
@@ -98,7 +102,11 @@ registerStrings(LAUNCH_NS, {
       since: 'running for {{time}}',
       reused: 'reused from job {{id}}',
       model: 'Built {{name}}',
-      figures: 'Mean {{mean}} ms · P99 {{p99}} ms · {{throughput}} /s',
+      mean: 'Mean {{ms}} ms',
+      meanNone: 'Mean not reported',
+      p99: 'P99 {{ms}} ms',
+      p99None: 'P99 not reported',
+      throughput: '{{n}} /s',
       files: 'Files: {{names}}',
       showLog: 'Log of this step',
       allLogs: 'Whole log',
@@ -150,6 +158,24 @@ registerStrings(LAUNCH_NS, {
     open: {
       run: 'Open {{name}}',
     },
+    result: {
+      title: 'Result of the loop',
+      verdict: 'Verdict under the default gate: {{verdict}}',
+      missing: 'Not in this run: {{list}}',
+      part: {
+        report: 'an AOE report',
+        baseline: 'a measurement of the baseline model',
+        tuned: 'a measurement of the tuned model',
+      },
+      batchMismatch:
+        'Not comparable: the baseline was measured at batch size {{baseline}}, the tuned model at {{tuned}}.',
+      measured: '{{role}}: step {{n}} ({{tool}}), {{figures}}',
+      role: { baseline: 'Baseline', tuned: 'Tuned' },
+      reasons: 'Why',
+      open: 'Open the run with its measurements',
+      openFiles: 'Open its files in the workspace',
+      loading: 'Reading the stored run…',
+    },
   },
   'zh-CN': {
     preset: {
@@ -164,6 +190,10 @@ registerStrings(LAUNCH_NS, {
         line: 'atc 生成基线 .om，ais_bench 测试其性能。',
       },
       measure: { name: '仅性能测试', line: 'ais_bench 测试已有的 .om 模型。' },
+      profile: {
+        name: '仅性能采集',
+        line: 'msprof 采集 ais_bench 运行已有 .om 模型时的性能数据。',
+      },
       mslite: {
         name: 'MindSpore Lite + AOE',
         line: 'converter_lite 将模型转换为面向昇腾的 .mindir 并用 AOE 调优，再由 benchmark 测试 .mindir 的性能。',
@@ -235,7 +265,11 @@ registerStrings(LAUNCH_NS, {
       since: '已运行 {{time}}',
       reused: '复用任务 {{id}} 的结果',
       model: '生成了 {{name}}',
-      figures: '平均 {{mean}} ms · P99 {{p99}} ms · {{throughput}} /s',
+      mean: '平均 {{ms}} ms',
+      meanNone: '未报告平均值',
+      p99: 'P99 {{ms}} ms',
+      p99None: '未报告 P99',
+      throughput: '{{n}} /s',
       files: '文件：{{names}}',
       showLog: '此步骤的日志',
       allLogs: '完整日志',
@@ -284,6 +318,23 @@ registerStrings(LAUNCH_NS, {
     },
     open: {
       run: '打开 {{name}}',
+    },
+    result: {
+      title: '流程结果',
+      verdict: '默认验收规则的结论：{{verdict}}',
+      missing: '本次运行缺少：{{list}}',
+      part: {
+        report: 'AOE 调优结果',
+        baseline: '基线模型的实测数据',
+        tuned: '调优后模型的实测数据',
+      },
+      batchMismatch: '不可比：基线按 Batch 大小 {{baseline}} 测试，调优后模型按 {{tuned}} 测试。',
+      measured: '{{role}}：步骤 {{n}}（{{tool}}），{{figures}}',
+      role: { baseline: '基线', tuned: '调优后' },
+      reasons: '依据',
+      open: '打开运行及其实测数据',
+      openFiles: '在工作区打开其文件',
+      loading: '正在读取保存的运行…',
     },
   },
 });

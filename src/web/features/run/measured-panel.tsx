@@ -190,7 +190,9 @@ function BatchBlock(props: { readonly task: TuningTask; readonly batch: Measured
                     ? t('why.word', { word: l.reason.word })
                     : l.reason.kind === 'hand'
                       ? t('why.hand')
-                      : t('why.none', { role: t(`role.${role}`) });
+                      : l.reason.kind === 'step'
+                        ? t('why.step', { n: l.reason.step + 1, tool: l.reason.tool })
+                        : t('why.none', { role: t(`role.${role}`) });
               return (
                 <tr key={role} data-role={role} data-file={l.id} tabIndex={-1}>
                   <th scope="row">

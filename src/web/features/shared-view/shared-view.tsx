@@ -14,6 +14,8 @@ import { validate } from '../../../core/validation/index.ts';
 import { toBundle } from '../../../core/share/bundle.ts';
 import { DEFAULT_VIEW } from '../../../core/share/view-state.ts';
 import { launcher } from '../../lib/launcher-client.ts';
+import { openPipelineRun, type OpenedPipelineRun } from '../../lib/launcher-run.ts';
+import { runPath } from '../../components/paths.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
   isPermalinkId,
@@ -31,6 +33,7 @@ type Outcome =
 
 type Fetched =
   | { readonly ok: true; readonly bundle: ShareBundleV1 }
+  | { readonly ok: true; readonly bundle: null; readonly pipeline: OpenedPipelineRun }
   | { readonly ok: false; readonly code: string; readonly issues: readonly ImportIssue[] };
 
 const MANIFEST_TEXT = [
@@ -107,6 +110,13 @@ async function fetchPermalink(id: string): Promise<Fetched> {
     manifests?: unknown;
   } | null;
   if (body === null || typeof body !== 'object') return { ok: false, code: 'NETWORK', issues: [] };
+  if (body.kind === 'pipeline') {
+    // A finished pipeline's Run: opened into the workspace, where its Measured view lives.
+    const opened = openPipelineRun(body);
+    return opened.ok
+      ? { ok: true, bundle: null, pipeline: opened.value }
+      : { ok: false, code: 'SCHEMA_MISMATCH', issues: opened.issues };
+  }
   let data: unknown = body.bundle;
   if (body.kind === 'report') {
     // Untrusted like any input: the report must be the normalized model before it is packed.
@@ -135,6 +145,9 @@ export function SharedView() {
   const { permalinkId } = useParams();
   const navigate = useNavigate();
   const openShared = useAppStore((s) => s.openShared);
+  const addFiles = useAppStore((s) => s.addFiles);
+  const linkProfile = useAppStore((s) => s.linkProfile);
+  const leaveShared = useAppStore((s) => s.leaveShared);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'loading' });
 
   useEffect(() => {
@@ -180,14 +193,36 @@ export function SharedView() {
     } else {
       void fetchPermalink(source.id).then((r) => {
         if (!live) return;
-        if (r.ok) open(r.bundle, source);
-        else setOutcome({ kind: 'error', code: r.code, issues: r.issues });
+        if (!r.ok) setOutcome({ kind: 'error', code: r.code, issues: r.issues });
+        else if (r.bundle) open(r.bundle, source);
+        else {
+          // The Run's files join the workspace (same bytes, same id: opened twice, kept once);
+          // its report's run page opens on the Measured view with the verdict.
+          const { files, links, reportId, taskIndex } = r.pipeline;
+          leaveShared();
+          addFiles(files);
+          for (const [report, ids] of Object.entries(links))
+            for (const other of ids) linkProfile(report, other);
+          void navigate(reportId === null ? '/' : `${runPath(reportId, taskIndex)}?tab=measured`, {
+            replace: true,
+          });
+        }
       });
     }
     return () => {
       live = false;
     };
-  }, [hash, pathname, search, permalinkId, navigate, openShared]);
+  }, [
+    hash,
+    pathname,
+    search,
+    permalinkId,
+    navigate,
+    openShared,
+    addFiles,
+    linkProfile,
+    leaveShared,
+  ]);
 
   if (outcome.kind === 'loading') {
     return (
