@@ -2,6 +2,7 @@
 // out here because the generated type cannot express the schema's fixed-length tuples) and a run
 // as it is shared.
 import type { CompareRun } from '../model/compare.ts';
+import type { Run } from '../model/run.ts';
 import type { AoeLayout, ProfileData, TuningTask } from '../model/types.ts';
 import type { ViewState } from './view-state.ts';
 import type { Finding } from '../advisor/types.ts';
@@ -91,17 +92,5 @@ export interface BundleView {
   readonly gate: ViewState['gate'];
 }
 
-/** A run as it is shared: the compare run plus where it came from. */
-export interface SharedRun {
-  readonly run: CompareRun;
-  readonly reportId: string;
-  readonly taskIndex: number;
-  readonly layout: AoeLayout;
-  readonly incomplete: boolean;
-  readonly profile: Pick<
-    ProfileData,
-    'id' | 'fileName' | 'format' | 'headerSet' | 'summary'
-  > | null;
-  /** The run's findings and dismissals, when the sharer's page had them. */
-  readonly advice?: SharedAdvice;
-}
+/** A run as it is shared: the one Run type (core/model/run.ts). */
+export type SharedRun = Run;

@@ -1,63 +1,12 @@
-// Runs between the workspace and share bundles: every tuning task of the workspace as a shareable
-// run (with its linked profile's summary), and shared runs back into workspace files. Used by the
-// compare and run pages (which share from the workspace) and by the shared session (which adds a
-// link's runs to the workspace).
-import type { CompareRun } from '../../core/model/compare.ts';
+// Runs between the workspace and share bundles: the workspace's runs (core/model/run.ts builds
+// them from files and links), and shared runs back into workspace files. Used by the compare and
+// run pages (which share from the workspace) and by the shared session (which adds a link's runs
+// to the workspace).
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { SharedRun } from '../../core/share/bundle-types.ts';
-import { profileOf, reportOf } from '../../core/formats/content.ts';
+import { runId } from '../../core/model/run.ts';
 
-/** A run is addressed as `<file id>:<task index>` (the same as the run page's URL parts). */
-export const runId = (fileId: string, taskIndex: number): string => `${fileId}:${taskIndex}`;
-
-export interface WorkspaceLike {
-  readonly files: Readonly<Record<string, ImportedFile>>;
-  readonly order: readonly string[];
-  readonly links: Readonly<Record<string, readonly string[]>>;
-}
-
-/** Every tuning task in the workspace, as a shareable compare run, in workspace order. */
-export function workspaceRuns(ws: WorkspaceLike): SharedRun[] {
-  const out: SharedRun[] = [];
-  for (const fileId of ws.order) {
-    const file = ws.files[fileId];
-    const report = reportOf(file);
-    if (!file || !report) continue;
-    const profileFile = (ws.links[fileId] ?? [])
-      .map((id) => profileOf(ws.files[id]))
-      .find((p) => p !== undefined && p !== null);
-    const several = report.tasks.length > 1;
-    report.tasks.forEach((task, i) => {
-      const run: CompareRun = {
-        id: runId(fileId, i),
-        label: several
-          ? `${file.fileName} · ${task.name} #${i + 1}`
-          : `${file.fileName} · ${task.name}`,
-        fileName: file.fileName,
-        generation: report.generation,
-        task,
-        profile: profileFile?.summary ?? null,
-      };
-      out.push({
-        run,
-        reportId: fileId,
-        taskIndex: i,
-        layout: report.layout,
-        incomplete: report.incomplete,
-        profile: profileFile
-          ? {
-              id: profileFile.id,
-              fileName: profileFile.fileName,
-              format: profileFile.format,
-              headerSet: profileFile.headerSet,
-              summary: profileFile.summary,
-            }
-          : null,
-      });
-    });
-  }
-  return out;
-}
+export { runId, workspaceRuns, type WorkspaceLike } from '../../core/model/run.ts';
 
 /** Shared runs back into workspace files (one per report), for "add to my workspace". */
 export function filesFromShared(runs: readonly SharedRun[]): ImportedFile[] {
