@@ -3,6 +3,8 @@
 // as it is shared.
 import type { CompareRun } from '../model/compare.ts';
 import type { Run } from '../model/run.ts';
+import type { Measurement } from '../measure/model.ts';
+import type { MeasureRole, RoleReason } from '../measure/link.ts';
 import type { AoeLayout, ProfileData, TuningTask } from '../model/types.ts';
 import type { ViewState } from './view-state.ts';
 import type { Finding } from '../advisor/types.ts';
@@ -76,6 +78,49 @@ export interface BundleRun {
   readonly manifest?: Readonly<Record<string, string | number>>;
   readonly samples?: readonly number[];
   readonly advice?: SharedAdvice;
+  /** The measurements linked to the run's report (see BundleMeasurement). */
+  readonly measured?: readonly BundleMeasurement[];
+}
+
+/** [count, min, max, mean, median, p90, p95, p99], ms. */
+export type BundleStats = readonly [
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+/**
+ * One linked measurement, compact: the summary statistics as the tool stated them, the role and
+ * why, and the per-iteration latencies (integer ns) only when there are at most
+ * MAX_SHARED_ITERATIONS of them.
+ */
+export interface BundleMeasurement {
+  readonly id: string;
+  readonly file: string;
+  readonly tool: Measurement['tool'];
+  readonly source: Measurement['source'];
+  readonly ver?: string | null;
+  readonly bs?: number | null;
+  readonly hb?: number | null;
+  readonly role: MeasureRole | null;
+  readonly why: RoleReason['kind'];
+  readonly word?: string;
+  readonly ev?: readonly [MeasureRole | null, 'tool' | 'word' | 'none', string];
+  readonly lat: BundleStats;
+  readonly h2d?: BundleStats;
+  readonly cmp?: BundleStats;
+  readonly d2h?: BundleStats;
+  readonly tp?: number | null;
+  readonly tpu?: Measurement['throughputUnit'];
+  readonly it?: readonly number[];
+  readonly model?: string | null;
+  readonly device?: string | null;
+  readonly derived?: readonly string[];
 }
 export interface BundleView {
   readonly page: ViewState['page'];
