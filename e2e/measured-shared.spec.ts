@@ -4,7 +4,7 @@
 // with the same figures. A role set by hand on the Measured view survives a reload.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
   dropBuffers,
   dropFiles,
@@ -187,4 +187,41 @@ test('a role set by hand shows as set by you, changes the claim and survives a r
   await reloadWhenSaved(page);
   await expect(claim).toContainText(`measured: faster by ${pct(base.mean, tuned.mean)}%`);
   await expect(page.getByTestId('set-by-you')).toHaveCount(0);
+});
+
+/** The acceptance report the Measured view downloads, as text. */
+async function downloadReport(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'HTML' }).click(),
+  ]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+test('the acceptance report draws its latency chart inline: fresh, after a reload, from a link', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await openEmptyWorkspace(page);
+  await dropFiles(
+    page,
+    [RUN_A, BASE, TUNED, GPU].map((f) => `${SAMPLES}${f}`),
+  );
+  await fileCard(page, RUN_A).getByRole('link', { name: 'resnet50' }).click();
+  await page.getByRole('tab', { name: 'Measured' }).click();
+  const polylines = (html: string) => html.match(/<polyline /g)?.length ?? 0;
+  expect(polylines(await downloadReport(page))).toBe(3);
+
+  await reloadWhenSaved(page);
+  await expect(page.getByTestId('measured-cdf').locator('polyline')).toHaveCount(3);
+  expect(polylines(await downloadReport(page))).toBe(3);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const reviewer = await newBrowser(browser, baseURL);
+  await reviewer.page.goto(link);
+  await reviewer.page.getByRole('tab', { name: 'Measured' }).click();
+  expect(polylines(await downloadReport(reviewer.page))).toBe(3);
+  await reviewer.close();
 });
