@@ -160,7 +160,11 @@ test('a role set by hand shows as set by you, changes the claim and survives a r
 
   // The files were swapped when they were named: say so by hand.
   await page.getByRole('combobox', { name: `Role of ${BASE}` }).selectOption('tuned');
+  // Two tuned OMs of batch 1 for a moment: the one the evidence named is listed, not counted.
+  const tunedRow = page.getByTestId('measure-file').filter({ hasText: TUNED });
+  await expect(tunedRow.getByTestId('not-counted')).toBeVisible();
   await page.getByRole('combobox', { name: `Role of ${TUNED}` }).selectOption('baseline');
+  await expect(page.getByTestId('not-counted')).toHaveCount(0);
   const swapped = `measured: slower by ${pct(tuned.mean, base.mean)}%`;
   await expect(claim).toContainText(swapped);
   const baseRow = page.getByTestId('measure-file').filter({ hasText: BASE });

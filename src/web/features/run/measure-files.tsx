@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import {
   batchEvidence,
   type LinkedMeasurement,
+  type MeasuredBatch,
   type MeasureRole,
   type RoleReason,
 } from '../../../core/measure/link.ts';
@@ -124,9 +125,12 @@ function BatchCell({ l, editable }: { readonly l: LinkedMeasurement; readonly ed
 
 export function MeasureFiles(props: {
   readonly linked: readonly LinkedMeasurement[];
+  readonly batches: readonly MeasuredBatch[];
   readonly editable: boolean;
 }) {
   const { t } = useTranslation(MEASURED_NS);
+  // A file whose role another file of its batch size already fills is listed but not counted.
+  const counted = new Set(props.batches.flatMap((b) => [b.baseline, b.tuned, b.gpu]));
   return (
     <section className="measure-files" data-testid="measure-files">
       <h3>{t('files')}</h3>
@@ -151,6 +155,11 @@ export function MeasureFiles(props: {
               >
                 <th scope="row" className="mono">
                   {l.path}
+                  {counted.has(l) ? null : (
+                    <div className="muted measured-why" data-testid="not-counted">
+                      {t('notCounted')}
+                    </div>
+                  )}
                 </th>
                 <td>
                   {l.measurement.toolVersion

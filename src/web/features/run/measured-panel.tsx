@@ -310,7 +310,7 @@ export function MeasuredPanel(props: {
         <BatchBlock key={String(b.batchSize)} task={props.task} batch={b} />
       ))}
       {batches.length > 1 ? <ByBatch batches={batches} /> : null}
-      <MeasureFiles linked={props.linked} editable={props.editable} />
+      <MeasureFiles linked={props.linked} batches={batches} editable={props.editable} />
     </div>
   );
 }

@@ -33,6 +33,7 @@ registerStrings(MEASURED_NS, {
       none: 'the file does not say',
     },
     files: 'Measurement files',
+    notCounted: 'not counted: another file already has this role for this batch size',
     filesHint:
       'Where a file does not say its role or batch size, or says it wrongly, set it here. Your choice is kept in this browser with the workspace.',
     col: {
@@ -85,10 +86,11 @@ registerStrings(MEASURED_NS, {
     roleNone: '无角色',
     batchFrom: {
       tool: '工具给出 {{bs}}',
-      path: '文件名为 {{bs}}',
+      path: '文件名给出 {{bs}}',
       none: '文件中未说明',
     },
     files: '实测文件',
+    notCounted: '未计入：此 Batch 大小的该角色已由另一文件担任',
     filesHint:
       '文件未说明角色或 Batch 大小，或说明有误时，可在此指定。你的选择随工作区保存在本浏览器中。',
     col: {
