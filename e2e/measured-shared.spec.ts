@@ -1,8 +1,10 @@
 // Measurements travel with shared runs, and a role set by hand stays. A compare page whose gate
 // judges P99 on the runs' linked ais_bench summaries is shared as a link and opened in a new
 // browser: the same P99 verdict, from the link alone. A run page's link shows its Measured tab
-// with the same figures. A role set by hand on the Measured view survives a reload.
+// with the same figures; a launcher permalink of the comparison judges the same. A role set by
+// hand on the Measured view survives a reload.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import {
@@ -34,6 +36,12 @@ function npu(name: string): { mean: number; p99: number; text: string } {
     text,
   };
 }
+function launcherToken(): string {
+  const dir = process.env.E2E_LAUNCHER_DIR;
+  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
+  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+}
+
 const pct = (from: number, to: number) => (Math.abs((to - from) / from) * 100).toFixed(2);
 
 async function newBrowser(browser: Browser, baseURL: string | undefined) {
@@ -96,6 +104,23 @@ test('a compare link opened in a new browser judges P99 from the measurements it
     'data-verdict',
     'reject',
   );
+  // The same comparison as a launcher permalink (/r/<id>), opened in yet another browser.
+  await page.evaluate(
+    (token) => localStorage.setItem('aoe-dashboard.launcher-token', token),
+    launcherToken(),
+  );
+  await page.getByRole('button', { name: 'Copy permalink' }).click();
+  const stored = page.getByRole('status').filter({ hasText: 'Stored on the launcher' });
+  const permalink = /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]{24})$/.exec(
+    (await stored.textContent()) ?? '',
+  )?.[1];
+  expect(permalink).toBeDefined();
+  const colleague = await newBrowser(browser, baseURL);
+  await colleague.page.goto(permalink ?? '');
+  await expect(colleague.page.getByTestId('compare-page')).toHaveAttribute('data-mode', 'shared');
+  await expect(p99(colleague.page)).toContainText(p99Text);
+  await colleague.close();
+
   // The measured table of the Model tab: each run's mean, from the link.
   await reviewer.page.getByRole('tab', { name: 'Model' }).click();
   const table = reviewer.page.getByTestId('measured-table');
