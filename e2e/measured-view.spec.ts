@@ -3,6 +3,7 @@
 // measured change), the gate's P99 verdict, and the acceptance report downloaded and opened from
 // disk in a new page with no request leaving it and the same figures.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropFiles, expect, fileCard, openEmptyWorkspace, test } from './helpers/app.ts';
 
@@ -27,7 +28,7 @@ const pctFaster = (a: number, b: number) => (((a - b) / a) * 100).toFixed(2);
 test('report + two ais_bench summaries + trtexec → Measured view, P99 verdict, offline HTML report', async ({
   page,
   context,
-}) => {
+}, testInfo) => {
   const base = npu(BASE);
   const tuned = npu(TUNED);
   await openEmptyWorkspace(page);
@@ -57,7 +58,12 @@ test('report + two ais_bench summaries + trtexec → Measured view, P99 verdict,
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'HTML' }).click(),
   ]);
-  const file = await download.path();
+  // Saved under the name the browser offers (acceptance-….html), as a user saves it: Playwright's
+  // own download path has no extension, and a file without one opens as plain text — its words
+  // and figures are all there, but no chart is drawn.
+  expect(download.suggestedFilename()).toMatch(/^acceptance-.+\.html$/);
+  const file = join(testInfo.outputPath(), download.suggestedFilename());
+  await download.saveAs(file);
   const html = readFileSync(file, 'utf8');
   expect(html).toContain(base.mean.toFixed(3));
   expect(html).toContain(tuned.mean.toFixed(3));
@@ -68,7 +74,11 @@ test('report + two ais_bench summaries + trtexec → Measured view, P99 verdict,
     if (!r.url().startsWith('file:')) requests.push(r.url());
   });
   await offline.goto(`file://${file}`);
+  // Rendered as HTML, not shown as its source.
+  await expect(offline.locator('body')).not.toContainText('<svg');
   await expect(offline.locator('body')).toContainText(tuned.p99.toFixed(3));
+  // The latency distribution is drawn inline: baseline, tuned and GPU.
+  await expect(offline.locator('figure svg polyline')).toHaveCount(3);
   await expect(offline.locator('body')).toContainText(
     `P99 latency: faster by ${pctFaster(base.p99, tuned.p99)}%`,
   );

@@ -133,6 +133,10 @@ export interface LinkedMeasurement {
   readonly measurement: Measurement;
   readonly role: MeasureRole | null;
   readonly reason: RoleReason;
+  /** When the role was set by hand: what the evidence alone says, shown next to the choice. */
+  readonly evidence?: { readonly role: MeasureRole | null; readonly reason: RoleReason };
+  /** A batch size set by hand; it wins over the tool's and the path's. */
+  readonly handBatch?: number;
 }
 
 /** A batch size the path names: `bs8`, `batch8`, `batchsize_8`, `batch_size-8`. */
@@ -140,6 +144,16 @@ export function batchInPath(path: string): number | null {
   const m = /(?:^|[^a-z])(?:bs|batch_?size|batch)[_-]?(\d{1,5})(?!\d)/i.exec(path);
   const n = m ? Number(m[1]) : NaN;
   return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** The batch size the file itself gives (the tool's, else the path's), without any choice by hand. */
+export function batchEvidence(l: Pick<LinkedMeasurement, 'path' | 'measurement'>): {
+  readonly batchSize: number | null;
+  readonly from: 'tool' | 'path' | 'none';
+} {
+  if (l.measurement.batchSize !== null) return { batchSize: l.measurement.batchSize, from: 'tool' };
+  const inPath = batchInPath(l.path);
+  return inPath !== null ? { batchSize: inPath, from: 'path' } : { batchSize: null, from: 'none' };
 }
 
 /** One batch size's measurements of a run; a role the files do not fill is null. */
@@ -173,8 +187,9 @@ export function measuredBatches(linked: readonly LinkedMeasurement[]): MeasuredB
   };
   // The batch the tool states, else the one the path names (`resnet50_bs8`, `batchsize_8`), else
   // — when every other measurement is of one batch size — that one (trtexec's --exportTimes says
-  // nothing of the batch).
-  const named = (l: LinkedMeasurement) => l.measurement.batchSize ?? batchInPath(l.path);
+  // nothing of the batch). A batch size set by hand comes before all of them.
+  const named = (l: LinkedMeasurement) =>
+    l.handBatch ?? l.measurement.batchSize ?? batchInPath(l.path);
   const known = new Set(linked.map(named).filter((b): b is number => b !== null));
   const sole = known.size === 1 ? ([...known][0] ?? null) : null;
   const batchOf = (l: LinkedMeasurement) => named(l) ?? sole;

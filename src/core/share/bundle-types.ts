@@ -2,6 +2,9 @@
 // out here because the generated type cannot express the schema's fixed-length tuples) and a run
 // as it is shared.
 import type { CompareRun } from '../model/compare.ts';
+import type { Run } from '../model/run.ts';
+import type { Measurement } from '../measure/model.ts';
+import type { MeasureRole, RoleReason } from '../measure/link.ts';
 import type { AoeLayout, ProfileData, TuningTask } from '../model/types.ts';
 import type { ViewState } from './view-state.ts';
 import type { Finding } from '../advisor/types.ts';
@@ -75,6 +78,49 @@ export interface BundleRun {
   readonly manifest?: Readonly<Record<string, string | number>>;
   readonly samples?: readonly number[];
   readonly advice?: SharedAdvice;
+  /** The measurements linked to the run's report (see BundleMeasurement). */
+  readonly measured?: readonly BundleMeasurement[];
+}
+
+/** [count, min, max, mean, median, p90, p95, p99], ms. */
+export type BundleStats = readonly [
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+/**
+ * One linked measurement, compact: the summary statistics as the tool stated them, the role and
+ * why, and the per-iteration latencies (integer ns) only when there are at most
+ * MAX_SHARED_ITERATIONS of them.
+ */
+export interface BundleMeasurement {
+  readonly id: string;
+  readonly file: string;
+  readonly tool: Measurement['tool'];
+  readonly source: Measurement['source'];
+  readonly ver?: string | null;
+  readonly bs?: number | null;
+  readonly hb?: number | null;
+  readonly role: MeasureRole | null;
+  readonly why: RoleReason['kind'];
+  readonly word?: string;
+  readonly ev?: readonly [MeasureRole | null, 'tool' | 'word' | 'none' | 'step', string];
+  readonly lat: BundleStats;
+  readonly h2d?: BundleStats;
+  readonly cmp?: BundleStats;
+  readonly d2h?: BundleStats;
+  readonly tp?: number | null;
+  readonly tpu?: Measurement['throughputUnit'];
+  readonly it?: readonly number[];
+  readonly model?: string | null;
+  readonly device?: string | null;
+  readonly derived?: readonly string[];
 }
 export interface BundleView {
   readonly page: ViewState['page'];
@@ -91,17 +137,5 @@ export interface BundleView {
   readonly gate: ViewState['gate'];
 }
 
-/** A run as it is shared: the compare run plus where it came from. */
-export interface SharedRun {
-  readonly run: CompareRun;
-  readonly reportId: string;
-  readonly taskIndex: number;
-  readonly layout: AoeLayout;
-  readonly incomplete: boolean;
-  readonly profile: Pick<
-    ProfileData,
-    'id' | 'fileName' | 'format' | 'headerSet' | 'summary'
-  > | null;
-  /** The run's findings and dismissals, when the sharer's page had them. */
-  readonly advice?: SharedAdvice;
-}
+/** A run as it is shared: the one Run type (core/model/run.ts). */
+export type SharedRun = Run;

@@ -4,7 +4,8 @@
 // stated improvement is kept only where it differs from the one the times give, unknown fields
 // (`extra`) are left out, and of a linked profile only its summary travels — the per-type totals
 // and the top operators (plus the run's own operators, for shape matching), never profiler rows.
-// `fromBundle` rebuilds the model objects; it expects data that passed schema validation.
+// The run's linked measurements travel compact (bundle-measured.ts). `fromBundle` rebuilds the
+// model objects; it expects data that passed schema validation.
 import type { CompareRun } from '../model/compare.ts';
 import type {
   OperatorResult,
@@ -20,6 +21,7 @@ import type { Finding } from '../advisor/types.ts';
 import type { BundleRun, ShareBundleV1, SharedAdvice, SharedRun } from './bundle-types.ts';
 import { cleanReason } from '../advisor/dismissals.ts';
 import { nameIndices } from './bundle-check.ts';
+import { packMeasured, unpackMeasured } from './bundle-measured.ts';
 
 export const TOP_OPERATORS_SHARED = 50;
 const US_DIGITS = 3;
@@ -180,6 +182,7 @@ export function toBundle(runs: readonly SharedRun[], view: ViewState, createdAt?
         ? { samples: run.latencySamplesMs.map((x) => round(x, MS_DIGITS)) }
         : {}),
       ...(sr.advice ? { advice: packAdvice(sr.advice) } : {}),
+      ...(sr.measurements?.length ? { measured: packMeasured(sr.measurements) } : {}),
     };
   });
   return {
@@ -315,6 +318,7 @@ export function fromBundle(bundle: Bundle): {
       ...(r.advice
         ? { advice: { findings: r.advice.findings, dismissed: r.advice.dismissed } }
         : {}),
+      ...(r.measured?.length ? { measurements: unpackMeasured(r.measured) } : {}),
     };
   });
   const v = bundle.view;

@@ -4,6 +4,7 @@
 import { useAppStore } from '../store/index.ts';
 import { persistWorkspace } from '../store/persist.ts';
 import { persistDismissals } from '../store/persist-dismissals.ts';
+import { persistMeasureChoices } from '../store/persist-measure-choices.ts';
 import { restoreRecords, warmIngest } from '../workers/ingest.ts';
 import { loadDemo } from '../workers/demo.ts';
 
@@ -11,6 +12,8 @@ export async function startWorkspace(): Promise<void> {
   warmIngest();
   // The Advice panel's dismissals: small records beside the workspace's, restored alongside.
   void persistDismissals().restored;
+  // Roles and batch sizes set by hand on measurement files, likewise.
+  void persistMeasureChoices().restored;
   await persistWorkspace({ load: restoreRecords }).restored;
   const state = useAppStore.getState();
   if (state.order.length === 0 && !state.cleared) await loadDemo();

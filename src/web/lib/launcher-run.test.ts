@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { measurementsOf, profileOf, reportOf } from '../../core/formats/content.ts';
 import { importBytes } from '../../core/formats/index.ts';
 import type { Measurement } from '../../core/measure/model.ts';
-import { linkedMeasurements } from '../store/measured-runs.ts';
+import { linkedMeasurements } from '../../core/model/run.ts';
 import { openPipelineRun } from './launcher-run.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

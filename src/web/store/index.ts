@@ -3,10 +3,15 @@
 import { create } from 'zustand';
 import { createAdviceSlice, type AdviceSlice } from './slices/advice.ts';
 import { createIngestSlice, type IngestSlice } from './slices/ingest.ts';
+import { createMeasureChoicesSlice, type MeasureChoicesSlice } from './slices/measure-choices.ts';
 import { createSharedSessionSlice, type SharedSessionSlice } from './slices/shared-session.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspace.ts';
 
-export type AppState = WorkspaceSlice & IngestSlice & SharedSessionSlice & AdviceSlice;
+export type AppState = WorkspaceSlice &
+  IngestSlice &
+  SharedSessionSlice &
+  AdviceSlice &
+  MeasureChoicesSlice;
 
 /** A store of its own: the page has one (`useAppStore`); tests make one per simulated tab. */
 export function createAppStore() {
@@ -15,6 +20,7 @@ export function createAppStore() {
     ...createIngestSlice(...args),
     ...createSharedSessionSlice(...args),
     ...createAdviceSlice(...args),
+    ...createMeasureChoicesSlice(...args),
   }));
 }
 

@@ -1,63 +1,14 @@
-// Runs between the workspace and share bundles: every tuning task of the workspace as a shareable
-// run (with its linked profile's summary), and shared runs back into workspace files. Used by the
-// compare and run pages (which share from the workspace) and by the shared session (which adds a
-// link's runs to the workspace).
-import type { CompareRun } from '../../core/model/compare.ts';
+// Runs between the workspace and share bundles: the workspace's runs (core/model/run.ts builds
+// them from files and links), and shared runs back into workspace files. Used by the compare and
+// run pages (which share from the workspace) and by the shared session (which adds a link's runs
+// to the workspace).
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { SharedRun } from '../../core/share/bundle-types.ts';
-import { profileOf, reportOf } from '../../core/formats/content.ts';
+import { runId, type MeasureChoice } from '../../core/model/run.ts';
+import type { FormatId } from '../../core/formats/types.ts';
+import type { Measurement, MeasureSource } from '../../core/measure/model.ts';
 
-/** A run is addressed as `<file id>:<task index>` (the same as the run page's URL parts). */
-export const runId = (fileId: string, taskIndex: number): string => `${fileId}:${taskIndex}`;
-
-export interface WorkspaceLike {
-  readonly files: Readonly<Record<string, ImportedFile>>;
-  readonly order: readonly string[];
-  readonly links: Readonly<Record<string, readonly string[]>>;
-}
-
-/** Every tuning task in the workspace, as a shareable compare run, in workspace order. */
-export function workspaceRuns(ws: WorkspaceLike): SharedRun[] {
-  const out: SharedRun[] = [];
-  for (const fileId of ws.order) {
-    const file = ws.files[fileId];
-    const report = reportOf(file);
-    if (!file || !report) continue;
-    const profileFile = (ws.links[fileId] ?? [])
-      .map((id) => profileOf(ws.files[id]))
-      .find((p) => p !== undefined && p !== null);
-    const several = report.tasks.length > 1;
-    report.tasks.forEach((task, i) => {
-      const run: CompareRun = {
-        id: runId(fileId, i),
-        label: several
-          ? `${file.fileName} · ${task.name} #${i + 1}`
-          : `${file.fileName} · ${task.name}`,
-        fileName: file.fileName,
-        generation: report.generation,
-        task,
-        profile: profileFile?.summary ?? null,
-      };
-      out.push({
-        run,
-        reportId: fileId,
-        taskIndex: i,
-        layout: report.layout,
-        incomplete: report.incomplete,
-        profile: profileFile
-          ? {
-              id: profileFile.id,
-              fileName: profileFile.fileName,
-              format: profileFile.format,
-              headerSet: profileFile.headerSet,
-              summary: profileFile.summary,
-            }
-          : null,
-      });
-    });
-  }
-  return out;
-}
+export { runId, workspaceRuns, type WorkspaceLike } from '../../core/model/run.ts';
 
 /** Shared runs back into workspace files (one per report), for "add to my workspace". */
 export function filesFromShared(runs: readonly SharedRun[]): ImportedFile[] {
@@ -90,6 +41,59 @@ export function filesFromShared(runs: readonly SharedRun[]): ImportedFile[] {
     });
   }
   return files;
+}
+
+const FORMAT_OF_SOURCE: Readonly<Record<MeasureSource, FormatId>> = {
+  'ais_bench-summary-json': 'ais_bench-summary',
+  'ais_infer-sumary-json': 'ais_bench-summary',
+  'ais_bench-stdout': 'ais_bench-stdout',
+  'benchmark-perf-txt': 'benchmark-perf',
+  'mindspore-lite-stdout': 'mindspore-lite-stdout',
+  'trtexec-stdout': 'trtexec-stdout',
+  'trtexec-export-times': 'trtexec-times',
+};
+
+/**
+ * The measurement files shared runs carry, back into workspace files (one per file id, with the
+ * measurements the link holds), the links of each report to them, and the roles and batch sizes
+ * the sharer set by hand — so "add to my workspace" keeps the Measured view.
+ */
+export function measurementsFromShared(runs: readonly SharedRun[]): {
+  readonly files: ImportedFile[];
+  readonly links: [reportId: string, fileId: string][];
+  readonly choices: [fileId: string, MeasureChoice][];
+} {
+  // A file's measurements come from the first run that carries it: every task of a report
+  // carries the report's measurements, so the same file travels once per task.
+  const byId = new Map<string, { path: string; owner: string; list: Measurement[] }>();
+  const pairs = new Map<string, [string, string]>();
+  const choices = new Map<string, MeasureChoice>();
+  for (const r of runs) {
+    for (const l of r.measurements ?? []) {
+      pairs.set(JSON.stringify([r.reportId, l.id]), [r.reportId, l.id]);
+      let entry = byId.get(l.id);
+      if (!entry) {
+        entry = { path: l.path, owner: r.run.id, list: [] };
+        byId.set(l.id, entry);
+      }
+      if (entry.owner === r.run.id) entry.list.push(l.measurement);
+      const choice = {
+        ...(l.reason.kind === 'hand' && l.role ? { role: l.role } : {}),
+        ...(l.handBatch !== undefined ? { batchSize: l.handBatch } : {}),
+      };
+      if (Object.keys(choice).length > 0) choices.set(l.id, choice);
+    }
+  }
+  const files = [...byId].map(([id, { path, list }]): ImportedFile => ({
+    id,
+    fileName: path,
+    size: 0,
+    format: FORMAT_OF_SOURCE[list[0]?.source ?? 'ais_bench-summary-json'],
+    ok: true,
+    issues: [],
+    content: { kind: 'measurement', measurements: list },
+  }));
+  return { files, links: [...pairs.values()], choices: [...choices] };
 }
 
 /** The run id a shared run gets once added (its tasks are renumbered from 0 in the new file). */

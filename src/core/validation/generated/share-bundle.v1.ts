@@ -6,6 +6,13 @@ export type OptNum = number | null;
 export type Index = number;
 export type OptIndex = number;
 export type Num = number;
+/**
+ * [count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.
+ *
+ * @minItems 8
+ * @maxItems 8
+ */
+export type LatencyStats = never[];
 export type AdviceSeverity = 'info' | 'warning' | 'critical';
 
 /**
@@ -47,6 +54,12 @@ export interface Run {
    * @maxItems 100000
    */
   samples?: Num[];
+  /**
+   * The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).
+   *
+   * @maxItems 32
+   */
+  measured?: Measurement[];
   advice?: Advice;
 }
 export interface Task {
@@ -131,6 +144,62 @@ export interface Manifest {
   bankPath?: Text;
   startedAt?: Text;
   finishedAt?: Text;
+}
+/**
+ * One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.
+ */
+export interface Measurement {
+  id: Id;
+  file: Text;
+  tool: 'ais_bench' | 'benchmark' | 'mindspore-lite-benchmark' | 'trtexec';
+  source:
+    | 'ais_bench-summary-json'
+    | 'ais_infer-sumary-json'
+    | 'ais_bench-stdout'
+    | 'benchmark-perf-txt'
+    | 'mindspore-lite-stdout'
+    | 'trtexec-stdout'
+    | 'trtexec-export-times';
+  ver?: string | null;
+  /**
+   * The batch size the tool states.
+   */
+  bs?: number | null;
+  /**
+   * A batch size set by hand.
+   */
+  hb?: number | null;
+  role: 'baseline' | 'tuned' | 'gpu' | null;
+  why: 'tool' | 'word' | 'hand' | 'none' | 'step';
+  /**
+   * The tool or the word of the path the role comes from.
+   */
+  word?: string;
+  /**
+   * When the role was set by hand: [role, why, tool or word] of the evidence alone.
+   *
+   * @minItems 3
+   * @maxItems 3
+   */
+  ev?: never[];
+  lat: LatencyStats;
+  h2d?: LatencyStats;
+  cmp?: LatencyStats;
+  d2h?: LatencyStats;
+  tp?: OptNum;
+  tpu?: 'samples' | 'queries' | null;
+  /**
+   * Per-iteration latencies in file order, integer ns; only when the file has at most 2000.
+   *
+   * @maxItems 2000
+   */
+  it?: number[];
+  model?: string | null;
+  device?: string | null;
+  /**
+   * @maxItems 64
+   */
+  derived?: Text[];
 }
 /**
  * The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.

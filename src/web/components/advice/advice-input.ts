@@ -15,13 +15,13 @@ import type { ProfileData, TuningReport } from '../../../core/model/types.ts';
 import { measuredBatches, type MeasureRole } from '../../../core/measure/link.ts';
 import type { SharedAdvice, SharedRun } from '../../../core/share/bundle-types.ts';
 import { profileContentOf, profileOf, reportOf } from '../../../core/formats/content.ts';
-import { linkedMeasurements } from '../../store/measured-runs.ts';
+import { linkedMeasurements, type MeasureChoice } from '../../../core/model/run.ts';
 
 interface WorkspaceLike {
   readonly files: Readonly<Record<string, ImportedFile>>;
   readonly links: Readonly<Record<string, readonly string[]>>;
-  /** Roles chosen by hand, by measurement file id. */
-  readonly measureRoles?: Readonly<Record<string, MeasureRole>>;
+  /** Roles and batch sizes set by hand, by measurement file id. */
+  readonly measureChoices?: Readonly<Record<string, MeasureChoice>>;
 }
 
 const ROLES: readonly MeasureRole[] = ['baseline', 'tuned', 'gpu'];

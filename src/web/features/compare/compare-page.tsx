@@ -8,8 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { viewFromParams, viewToParams, type ViewState } from '../../../core/share/view-state.ts';
 import { useAppStore } from '../../store/index.ts';
-import { workspaceRuns } from '../../store/shared-runs.ts';
-import { workspaceMeasured } from '../../store/measured-runs.ts';
+import { workspaceRuns } from '../../../core/model/run.ts';
 import { CompareView } from './compare-view.tsx';
 import { COMPARE_NS } from './strings.ts';
 import './compare.css';
@@ -51,13 +50,16 @@ export function ComparePage() {
   const { t } = useTranslation(COMPARE_NS);
   const session = useAppStore((s) => s.shared);
   const [view, update] = useViewState(session?.view ?? null);
-  const ws = useAppStore(useShallow((s) => ({ files: s.files, order: s.order, links: s.links })));
-  const available = useMemo(() => session?.runs ?? workspaceRuns(ws), [session, ws]);
-  // Measurements linked to the workspace's reports feed the gate's measured rules.
-  const measured = useMemo(
-    () => (session ? undefined : workspaceMeasured(ws, available)),
-    [session, ws, available],
+  const ws = useAppStore(
+    useShallow((s) => ({
+      files: s.files,
+      order: s.order,
+      links: s.links,
+      measureChoices: s.measureChoices,
+    })),
   );
+  // The workspace's runs or the link's: the same Run type, measurements included, either way.
+  const available = useMemo(() => session?.runs ?? workspaceRuns(ws), [session, ws]);
 
   return (
     <section
@@ -84,7 +86,6 @@ export function ComparePage() {
           view={view}
           update={update}
           readOnly={session !== null}
-          {...(measured ? { measured } : {})}
         />
       )}
     </section>

@@ -12,7 +12,7 @@ import {
   selectRuns,
   type ViewState,
 } from '../../../core/share/view-state.ts';
-import { NO_MEASUREMENTS, type MeasuredInputs } from '../../../core/model/gate.ts';
+import { toCompareRuns } from '../../../core/model/run.ts';
 import { MeasuredTable } from './acceptance-panel.tsx';
 import {
   AcceptanceDownload,
@@ -35,11 +35,8 @@ export function CompareView(props: {
   readonly view: ViewState;
   readonly update: (patch: Partial<ViewState>) => void;
   readonly readOnly: boolean;
-  /** Benchmark measurements linked to the runs (by run id) and the GPU baseline, when any. */
-  readonly measured?: MeasuredInputs;
 }) {
   const { available, view, update, readOnly } = props;
-  const measured = props.measured ?? NO_MEASUREMENTS;
   const { t } = useTranslation(COMPARE_NS);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const selected = useMemo(() => {
@@ -52,7 +49,8 @@ export function CompareView(props: {
   const short = useMemo(() => shortRunNames(available), [available]);
   const labels = useMemo(() => new Map(selected.map((r) => [r.run.id, r.run.label])), [selected]);
   const comparison = useMemo(() => {
-    const runs = selected.map((r) => r.run);
+    // The runs' linked measurements feed the gate's measured rules (P95/P99, vs GPU).
+    const { runs, measured } = toCompareRuns(selected);
     const base = runs.find((r) => r.id === baselineId);
     if (!base) return null;
     return buildComparison(
@@ -62,7 +60,7 @@ export function CompareView(props: {
       view.gate,
       measured,
     );
-  }, [selected, baselineId, view.noisePct, view.noiseUs, view.mapping, view.gate, measured]);
+  }, [selected, baselineId, view.noisePct, view.noiseUs, view.mapping, view.gate]);
   const missing = view.runs.length - selected.length;
 
   const onTabKey = (e: KeyboardEvent, i: number) => {

@@ -9,7 +9,7 @@ import { buildComparison, type Comparison } from '../../../core/model/comparison
 import { changeOf, type Direction } from '../../../core/model/gate.ts';
 import type { AoeGeneration, TuningTask } from '../../../core/model/types.ts';
 
-export { linkedMeasurements } from '../../store/measured-runs.ts';
+export { linkedMeasurements } from '../../../core/model/run.ts';
 
 export interface Change {
   readonly direction: Direction;

@@ -4,27 +4,25 @@
 // when the tool states it; and the acceptance report of this run (HTML / Markdown), with its Advice.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import type { LatencyStats } from '../../../core/measure/model.ts';
-import { measuredBatches, type MeasuredBatch } from '../../../core/measure/link.ts';
+import {
+  measuredBatches,
+  type LinkedMeasurement,
+  type MeasuredBatch,
+} from '../../../core/measure/link.ts';
 import { gateWord, reasonText, verdictText } from '../../../core/model/gate-words.ts';
 import type { TuningReport, TuningTask } from '../../../core/model/types.ts';
 import { ChartCard } from '../../components/charts/chart-card.tsx';
-import { useAppStore } from '../../store/index.ts';
 import type { Comparison } from '../../../core/model/comparison.ts';
 import {
   AcceptanceDownload,
   reportLang,
 } from '../../components/acceptance/acceptance-download.tsx';
 import { runFindings, sharedAdvice } from '../../components/advice/advice-input.ts';
-import {
-  cdfPoints,
-  claimOf,
-  linkedMeasurements,
-  runComparison,
-  type Change,
-} from './measured-model.ts';
+import { cdfPoints, claimOf, runComparison, type Change } from './measured-model.ts';
+import { useAppStore } from '../../store/index.ts';
 import { MEASURED_NS } from './measured-strings.ts';
+import { MeasureFiles } from './measure-files.tsx';
 
 const ms = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3);
@@ -228,6 +226,7 @@ function BatchBlock(props: { readonly task: TuningTask; readonly batch: Measured
 }
 
 export function MeasuredPanel(props: {
+  /** The report file's id (the Advice panel's run). */
   readonly reportId: string;
   readonly fileName: string;
   readonly report: TuningReport;
@@ -235,17 +234,13 @@ export function MeasuredPanel(props: {
   /** The task's index in its file (the Advice panel's run). */
   readonly taskIndex: number;
   readonly runId: string;
+  /** The measurements linked to the run's report, each with its role and why. */
+  readonly linked: readonly LinkedMeasurement[];
+  /** Roles and batch sizes can be set by hand (the workspace's runs, not a shared one's). */
+  readonly editable: boolean;
 }) {
   const { t } = useTranslation(MEASURED_NS);
-  const links = useAppStore(useShallow((s) => s.links[props.reportId] ?? []));
-  const files = useAppStore((s) => s.files);
-  const batches = useMemo(
-    () =>
-      measuredBatches(
-        linkedMeasurements({ files, links: { [props.reportId]: links } }, props.reportId),
-      ),
-    [files, links, props.reportId],
-  );
+  const batches = useMemo(() => measuredBatches(props.linked), [props.linked]);
   if (batches.length === 0) {
     return (
       <div className="measured-empty" data-testid="measured-empty">
@@ -291,6 +286,7 @@ export function MeasuredPanel(props: {
         <BatchBlock key={String(b.batchSize)} task={props.task} batch={b} />
       ))}
       {batches.length > 1 ? <ByBatch batches={batches} /> : null}
+      <MeasureFiles linked={props.linked} batches={batches} editable={props.editable} />
     </div>
   );
 }

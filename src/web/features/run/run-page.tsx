@@ -15,8 +15,11 @@ import { IssueList } from '../../components/issues/issue-list.tsx';
 import { runPath, taskIndexFromParam } from '../../components/paths.ts';
 import { SharedBadge, ShareLinkControl } from '../../components/share/share-link.tsx';
 import { ManifestPanel } from '../../components/manifest/manifest-panel.tsx';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
-import { runId, sharedReportFile, workspaceRuns } from '../../store/shared-runs.ts';
+import { sharedReportFile } from '../../store/shared-runs.ts';
+import { linkedMeasurements, runId, workspaceRuns } from '../../../core/model/run.ts';
+import type { LinkedMeasurement } from '../../../core/measure/link.ts';
 import { AdvicePanel } from '../../components/advice/advice-panel.tsx';
 import { withAdvice } from '../../components/advice/advice-input.ts';
 import { JoinPanel } from './join-panel.tsx';
@@ -32,7 +35,11 @@ import { reportOf } from '../../../core/formats/content.ts';
 
 const ALL_TABS = ['summary', 'operators', 'repo', 'join', 'measured'] as const;
 const SHARED_TABS = ['summary', 'operators', 'repo'] as const;
+/** A shared run that carries measurements shows them too (links made before they did do not). */
+const SHARED_MEASURED_TABS = [...SHARED_TABS, 'measured'] as const;
 type Tab = (typeof ALL_TABS)[number];
+const NONE: readonly LinkedMeasurement[] = [];
+const NONE_IDS: readonly string[] = [];
 
 /**
  * The file the page shows and the report index of each of its tasks: a shared report may hold
@@ -62,11 +69,30 @@ export function RunPage() {
   const manifest = useAppStore((s) =>
     shared ? (s.shared?.runs.find((r) => r.reportId === fileId)?.run.manifest ?? null) : null,
   );
+  // The measurements linked to the report: the workspace's (with the roles set by hand) or the
+  // shared run's, as the link carries them.
+  const sharedLinked = useAppStore((s) =>
+    shared ? (s.shared?.runs.find((r) => r.reportId === fileId)?.measurements ?? NONE) : NONE,
+  );
+  const ownLinks = useAppStore(useShallow((s) => s.links[fileId] ?? NONE_IDS));
+  const files = useAppStore((s) => s.files);
+  const measureChoices = useAppStore((s) => s.measureChoices);
+  const linked = useMemo(
+    () =>
+      shared
+        ? sharedLinked
+        : linkedMeasurements({ files, links: { [fileId]: ownLinks }, measureChoices }, fileId),
+    [shared, sharedLinked, files, ownLinks, measureChoices, fileId],
+  );
   const hydrated = useAppStore((s) => s.hydrated);
   const [params] = useSearchParams();
   const { search } = useLocation();
   const navigate = useNavigate();
-  const TABS: readonly Tab[] = shared ? SHARED_TABS : ALL_TABS;
+  const TABS: readonly Tab[] = shared
+    ? sharedLinked.length > 0
+      ? SHARED_MEASURED_TABS
+      : SHARED_TABS
+    : ALL_TABS;
   const tabParam = params.get('tab');
   const tab: Tab = TABS.find((x) => x === tabParam) ?? 'summary';
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -125,7 +151,12 @@ export function RunPage() {
     const state = useAppStore.getState();
     const runs = shared
       ? (state.shared?.runs ?? [])
-      : workspaceRuns({ files: state.files, order: [file.id], links: state.links });
+      : workspaceRuns({
+          files: state.files,
+          order: [file.id],
+          links: state.links,
+          measureChoices: state.measureChoices,
+        });
     const run = runs.find((r) => r.reportId === file.id && r.taskIndex === index);
     if (!run) throw new Error(`run ${runId(file.id, index)} is not on this page`);
     return toBundle(
@@ -233,6 +264,8 @@ export function RunPage() {
         {tab === 'measured' ? (
           <MeasuredPanel
             reportId={file.id}
+            linked={linked}
+            editable={!shared}
             fileName={file.fileName}
             report={report}
             task={task}

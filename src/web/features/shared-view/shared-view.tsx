@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ImportIssue } from '../../../core/formats/types.ts';
 import { decodeData, decodeFragment } from '../../../core/share/codec.ts';
-import type { ShareBundleV1, SharedRun } from '../../../core/share/bundle-types.ts';
+import type { ShareBundleV1 } from '../../../core/share/bundle-types.ts';
+import { reportRuns } from '../../../core/model/run.ts';
 import type { RunManifest, TuningReport } from '../../../core/model/types.ts';
 import { validate } from '../../../core/validation/index.ts';
 import { toBundle } from '../../../core/share/bundle.ts';
@@ -71,24 +72,7 @@ function reportBundle(
   report: TuningReport,
   manifest: RunManifest | null,
 ): ShareBundleV1 {
-  const runs: SharedRun[] = report.tasks.map((task, i) => ({
-    run: {
-      id: `${report.id}:${i}`,
-      label:
-        report.tasks.length > 1
-          ? `${report.fileName} · ${task.name} #${i + 1}`
-          : `${report.fileName} · ${task.name}`,
-      fileName: report.fileName,
-      generation: report.generation,
-      task,
-      manifest,
-    },
-    reportId: report.id || id,
-    taskIndex: i,
-    layout: report.layout,
-    incomplete: report.incomplete,
-    profile: null,
-  }));
+  const runs = reportRuns(report, { reportId: report.id || id, manifest });
   const ids = runs.map((r) => r.run.id);
   // One stored report: its run page (with the manifest), not a comparison of one run.
   return toBundle(runs, {

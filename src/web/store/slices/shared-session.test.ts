@@ -17,6 +17,10 @@ import {
   type SharedSource,
 } from './shared-session.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace.ts';
+import { createMeasureChoicesSlice, type MeasureChoicesSlice } from './measure-choices.ts';
+import { linkedMeasurements } from '../../../core/model/run.ts';
+import { fromBundle } from '../../../core/share/bundle.ts';
+import { NO_STATS } from '../../../core/measure/model.ts';
 import { reportOf } from '../../../core/formats/content.ts';
 
 /** sessionStorage as a map (one browser tab). */
@@ -32,9 +36,10 @@ function tabStore(): SessionStore & { readonly items: Map<string, string> } {
 
 /** A store as the app builds it, over the given tab storage (a "page load" of that tab). */
 function load(storage: SessionStore | null) {
-  return create<WorkspaceSlice & SharedSessionSlice>()((...a) => ({
+  return create<WorkspaceSlice & SharedSessionSlice & MeasureChoicesSlice>()((...a) => ({
     ...createWorkspaceSlice(...a),
     ...makeSharedSessionSlice(() => storage)(...a),
+    ...createMeasureChoicesSlice(...a),
   }));
 }
 
@@ -171,5 +176,49 @@ describe('the fragment that names a session', () => {
     expect(sameSource(link, sourceFromHash(`#${fragment}`))).toBe(true);
     expect(sameSource(link, permalink)).toBe(false);
     expect(sameSource(link, null)).toBe(false);
+  });
+});
+
+describe('adding a shared run with measurements to the workspace', () => {
+  test('brings its measurement files, their links and the roles set by hand along', () => {
+    const measurement = {
+      tool: 'ais_bench' as const,
+      source: 'ais_bench-summary-json' as const,
+      toolVersion: null,
+      batchSize: 1,
+      latencyMs: { ...NO_STATS, count: 3, mean: 9.5 },
+      throughputPerS: null,
+      throughputUnit: null,
+      iterationsMs: Float64Array.from([9.4, 9.5, 9.6]),
+      model: null,
+      device: null,
+      derived: [],
+    };
+    const withMeasured = {
+      ...a,
+      measurements: [
+        {
+          id: 'c'.repeat(64),
+          path: 'resnet50_run_summary.json',
+          measurement,
+          role: 'baseline' as const,
+          reason: { kind: 'hand' as const },
+          evidence: { role: null, reason: { kind: 'none' as const } },
+        },
+      ],
+    };
+    // Through a bundle, as a link brings it.
+    const shared = fromBundle(toBundle([withMeasured], { ...DEFAULT_VIEW, runs: [a.run.id] }));
+    const store = load(tabStore());
+    store.getState().openShared(toBundle(shared.runs, { ...DEFAULT_VIEW, runs: [a.run.id] }), link);
+    store.getState().saveShared();
+    const state = store.getState();
+    const [l] = linkedMeasurements(state, a.reportId);
+    expect(l?.path).toBe('resnet50_run_summary.json');
+    expect(l?.measurement.latencyMs.mean).toBe(9.5);
+    expect([...(l?.measurement.iterationsMs ?? [])]).toEqual([9.4, 9.5, 9.6]);
+    expect(l?.role).toBe('baseline');
+    expect(l?.reason.kind).toBe('hand');
+    expect(state.files['c'.repeat(64)]?.format).toBe('ais_bench-summary');
   });
 });

@@ -9,7 +9,8 @@ import type { ShareBundleV1, SharedRun } from '../../../core/share/bundle-types.
 import { fromBundle } from '../../../core/share/bundle.ts';
 import { FRAGMENT_PREFIX, MAX_FRAGMENT_CHARS, decodeData } from '../../../core/share/codec.ts';
 import type { ViewState } from '../../../core/share/view-state.ts';
-import { addedRunIds, filesFromShared } from '../shared-runs.ts';
+import { addedRunIds, filesFromShared, measurementsFromShared } from '../shared-runs.ts';
+import type { MeasureChoicesSlice } from './measure-choices.ts';
 import type { WorkspaceSlice } from './workspace.ts';
 
 /** Where the shared runs came from: the fragment of a link, or a permalink id on the launcher. */
@@ -138,7 +139,12 @@ export function tabStorage(): SessionStore | null {
 
 export function makeSharedSessionSlice(
   storage: () => SessionStore | null,
-): StateCreator<SharedSessionSlice & WorkspaceSlice, [], [], SharedSessionSlice> {
+): StateCreator<
+  SharedSessionSlice & WorkspaceSlice & MeasureChoicesSlice,
+  [],
+  [],
+  SharedSessionSlice
+> {
   return (set, get) => ({
     shared: readSavedSession(storage()),
 
@@ -161,6 +167,16 @@ export function makeSharedSessionSlice(
       const files = get().files;
       const fresh = session.runs.filter((r) => !Object.hasOwn(files, r.reportId));
       get().addFiles(filesFromShared(fresh));
+      // The measurements the link carries come along, linked as they were, with the roles and
+      // batch sizes the sharer set by hand (a file the viewer already has keeps its own).
+      const measured = measurementsFromShared(fresh);
+      get().addFiles(measured.files.filter((f) => !Object.hasOwn(files, f.id)));
+      for (const [reportId, fileId] of measured.links) get().linkProfile(reportId, fileId);
+      const own = get().measureChoices;
+      get().applyMeasureChoices(
+        measured.choices.filter(([id]) => !Object.hasOwn(files, id) && !Object.hasOwn(own, id)),
+        [],
+      );
       const renamed = addedRunIds(fresh);
       for (const r of session.runs) out.set(r.run.id, renamed.get(r.run.id) ?? r.run.id);
       get().leaveShared();
