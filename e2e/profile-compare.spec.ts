@@ -2,7 +2,9 @@
 // tuning) are dropped, compared from the profile page's "Compare with…", and the page's figures
 // are checked against sums worked out here from the rows themselves; two step_trace_time files
 // compare their step split. Screenshots in both languages at three widths go to SHOT_DIR.
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   dropBuffers,
@@ -57,6 +59,62 @@ async function addPair(page: Page) {
     { name: 'op_summary_20261102080000.csv', text: opSummary(AFTER) },
   ]);
   await expect(fileCard(page, 'op_summary_20261102080000.csv')).toBeVisible();
+}
+
+/** The comparison's figures, worked out from the rows above, as any viewer must see them. */
+async function expectPairFigures(page: Page) {
+  const before = total(BEFORE); // 2×(120+60+20+8)+10 = 426 µs
+  const after = total(AFTER); // 2×(70+45+20+6)+10 = 292 µs
+  await expect(page.getByTestId('pcmp-total-base')).toHaveText(`${(before / 1000).toFixed(3)} ms`);
+  await expect(page.getByTestId('pcmp-total-other')).toHaveText(`${(after / 1000).toFixed(3)} ms`);
+  const pct = (((before - after) / before) * 100).toFixed(2);
+  await expect(page.getByTestId('pcmp-total-change')).toHaveText(`▼ ${pct}% faster`);
+  await expect(page.getByTestId('pcmp-new')).toHaveText('1');
+  await expect(page.getByTestId('pcmp-vanished')).toHaveText('1');
+  const first = page.getByTestId('pcmp-operators').locator('tbody tr').first();
+  const convBefore = total(BEFORE, 'Conv_7');
+  const convAfter = total(AFTER, 'Conv_7');
+  await expect(first).toContainText('Conv_7');
+  await expect(first).toContainText(
+    `▼ ${(((convBefore - convAfter) / convBefore) * 100).toFixed(2)}% faster`,
+  );
+  await expect(first).toContainText(`${((convBefore / before) * 100).toFixed(2)}%`);
+  await expect(page.getByTestId('pcmp-matching')).toHaveText(
+    'Operators are matched by name, type and input shapes.',
+  );
+  await expect(page.getByTestId('pcmp-types').locator('tbody tr').first()).toContainText('Conv2D');
+}
+
+/** A new browser (no workspace, no session, no token), failing on page and console errors. */
+async function newBrowser(browser: Browser, baseURL: string | undefined, locale = 'en-US') {
+  const context = await browser.newContext({ locale, baseURL });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  return {
+    page,
+    async close() {
+      expect(problems, 'page or console errors in the new browser').toEqual([]);
+      await context.close();
+    },
+  };
+}
+
+function launcherToken(): string {
+  const dir = process.env.E2E_LAUNCHER_DIR;
+  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
+  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+}
+
+async function comparePair(page: Page) {
+  await addPair(page);
+  await page.goto('/profiles/compare');
+  await page.getByTestId('pcmp-pick-a').selectOption({ label: 'op_summary_20261101080000.csv' });
+  await page.getByTestId('pcmp-pick-b').selectOption({ label: 'op_summary_20261102080000.csv' });
+  await expectPairFigures(page);
 }
 
 test.describe('en', () => {
@@ -126,6 +184,77 @@ test.describe('en', () => {
       `${(after / 1000).toFixed(3)} ms`,
     );
     void anotherPage;
+  });
+
+  test('a profile comparison shared by link: same figures in a new browser, after a reload, after another page, and once added to that workspace', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    await comparePair(page);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/\/profiles\/compare\?a=[0-9a-f]{64}&b=[0-9a-f]{64}#b=/);
+
+    const reviewer = await newBrowser(browser, baseURL);
+    const r = reviewer.page;
+    await r.goto(link);
+    await expect(r.getByTestId('profile-compare-page')).toHaveAttribute('data-mode', 'shared');
+    await expect(r.getByTestId('shared-badge')).toBeVisible();
+    await expect(r.getByTestId('shared-session')).toContainText(
+      'a comparison of two profiles from a link',
+    );
+    await expectPairFigures(r);
+    await expect(r).toHaveURL(/#b=/);
+
+    await r.reload();
+    await expect(r.getByTestId('profile-compare-page')).toHaveAttribute('data-mode', 'shared');
+    await expectPairFigures(r);
+
+    // Another view and back through the session bar.
+    await r.getByRole('navigation').getByRole('link', { name: 'Workspace' }).click();
+    await expect(r.getByTestId('shared-session')).toBeVisible();
+    // The reviewer's own workspace (the demo) does not hold the shared profiles.
+    await expect(fileCard(r, 'op_summary_20261101080000.csv')).toHaveCount(0);
+    await r.getByRole('link', { name: 'Show the shared comparison' }).click();
+    await expectPairFigures(r);
+
+    // Kept: the two profiles become the reviewer's files, and the page shows the same figures.
+    await r.getByRole('button', { name: 'Add to my workspace' }).click();
+    await expect(r.getByTestId('shared-session')).toHaveCount(0);
+    await expect(r.getByTestId('profile-compare-page')).toHaveAttribute('data-mode', 'workspace');
+    await expectPairFigures(r);
+    await r.reload();
+    await expectPairFigures(r);
+    await r.getByRole('navigation').getByRole('link', { name: 'Workspace' }).click();
+    await expect(fileCard(r, 'op_summary_20261101080000.csv')).toBeVisible();
+    await expect(fileCard(r, 'op_summary_20261102080000.csv')).toBeVisible();
+    await reviewer.close();
+  });
+
+  test('a profile comparison stored as a launcher permalink opens with the same figures', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    await comparePair(page);
+    await page.getByRole('button', { name: 'Copy permalink' }).click();
+    await page.getByLabel('Launcher token').fill(launcherToken());
+    await page.getByRole('button', { name: 'Store on the launcher' }).click();
+    const url = await page.getByTestId('share-permalink').getAttribute('data-url');
+    expect(url).toMatch(/\/r\/[A-Za-z0-9_-]+\?a=/);
+
+    const reviewer = await newBrowser(browser, baseURL);
+    await reviewer.page.goto(url ?? '');
+    await expect(reviewer.page.getByTestId('profile-compare-page')).toHaveAttribute(
+      'data-mode',
+      'shared',
+    );
+    await expect(reviewer.page).toHaveURL(/\/profiles\/compare\?a=.*#r=/);
+    await expectPairFigures(reviewer.page);
+    await reviewer.page.reload();
+    await expectPairFigures(reviewer.page);
+    await reviewer.close();
   });
 
   test('step_trace_time files compare their step split', async ({ page }) => {
