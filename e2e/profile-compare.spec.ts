@@ -117,6 +117,57 @@ async function comparePair(page: Page) {
   await expectPairFigures(page);
 }
 
+// The run both profiles belong to: AOE tuned Conv_7 (two dimensions: 125 µs before, 75 µs at
+// best) and Gemm_0 (60 → 50 µs); the model 1.000 → 0.950 ms.
+const REPORT = JSON.stringify([
+  { basic: { tuning_name: 'resnet50', 'tuning_time(s)': 600 } },
+  {
+    OPAT: {
+      'model_baseline_performance(ms)': 1.0,
+      model_performance_improvement: '5.26%',
+      'model_result_performance(ms)': 0.95,
+      opat_tuning_result: 'tuning successful',
+      repo_modified_operators: [
+        {
+          op_name: 'Conv_7',
+          op_type: 'Conv2D',
+          tune_performance: {
+            Format: {
+              'performance_after_tune(us)': 80,
+              'performance_before_tune(us)': 125,
+              performance_improvement: '56.25%',
+              update_mode: 'add',
+            },
+            Schedule: {
+              'performance_after_tune(us)': 75,
+              'performance_before_tune(us)': 80,
+              performance_improvement: '6.67%',
+              update_mode: 'add',
+            },
+          },
+        },
+        {
+          op_name: 'Gemm_0',
+          op_type: 'MatMulV2',
+          tune_performance: {
+            Schedule: {
+              'performance_after_tune(us)': 50,
+              'performance_before_tune(us)': 60,
+              performance_improvement: '20.00%',
+              update_mode: 'add',
+            },
+          },
+        },
+      ],
+    },
+  },
+]);
+
+/** Mean per call of an operator in the rows. */
+const meanOf = (rows: readonly Row[], name: string) =>
+  total(rows, name) / rows.filter((r) => r[0] === name).length;
+const savedPct = (before: number, after: number) => ((before - after) / before) * 100;
+
 test.describe('en', () => {
   test.use({ locale: 'en-US' });
 
@@ -255,6 +306,74 @@ test.describe('en', () => {
     await reviewer.page.reload();
     await expectPairFigures(reviewer.page);
     await reviewer.close();
+  });
+
+  test('the run page sets AOE’s figures against the profiles before and after tuning', async ({
+    page,
+  }) => {
+    await openEmptyWorkspace(page);
+    // The profiles' names say nothing of before or after: their times decide.
+    await dropBuffers(page, [
+      { name: 'aoe_result_opat_20261101_resnet50.json', text: REPORT },
+      { name: 'op_summary_20261102080000.csv', text: opSummary(AFTER) },
+      { name: 'op_summary_20261101080000.csv', text: opSummary(BEFORE) },
+    ]);
+    await fileCard(page, 'aoe_result_opat_20261101_resnet50.json')
+      .getByRole('link', { name: 'resnet50' })
+      .click();
+    const panel = page.getByTestId('run-claims');
+    await expect(panel).toBeVisible();
+    await expect(page.getByTestId('run-claims-pbefore')).toHaveValue(/[0-9a-f]{64}/);
+    await expect(page.getByTestId('run-claims-pbefore').locator('option:checked')).toHaveText(
+      'op_summary_20261101080000.csv',
+    );
+    await expect(page.getByTestId('run-claims-pafter').locator('option:checked')).toHaveText(
+      'op_summary_20261102080000.csv',
+    );
+    await expect(page.getByTestId('run-claims-pbefore-why')).toHaveText(
+      'its times are nearer AOE’s times before tuning (2 of 2 tuned operators)',
+    );
+
+    // Model: AOE 1.000 → 0.950 ms; the profiles' operator time 426 → 292 µs.
+    const aoeModel = savedPct(1, 0.95).toFixed(2);
+    const profModel = savedPct(total(BEFORE), total(AFTER)).toFixed(2);
+    await expect(page.getByTestId('run-claims-model')).toContainText(
+      `AOE said the model got ${aoeModel}% faster; the profiles show ${profModel}% faster (operator time ${(total(BEFORE) / 1000).toFixed(3)} ms → ${(total(AFTER) / 1000).toFixed(3)} ms).`,
+    );
+    // Per operator: AOE's 125 → 75 and 60 → 50 µs against the means per call in the rows.
+    const row = (name: string) =>
+      page.getByTestId('run-claims-operators').locator(`tr[data-name="${name}"]`);
+    await expect(row('Conv_7').getByTestId('run-claims-aoe')).toContainText(
+      `${savedPct(125, 75).toFixed(2)}% faster`,
+    );
+    await expect(row('Conv_7').getByTestId('run-claims-profiles')).toContainText(
+      `${savedPct(meanOf(BEFORE, 'Conv_7'), meanOf(AFTER, 'Conv_7')).toFixed(2)}% faster`,
+    );
+    await expect(row('Gemm_0').getByTestId('run-claims-aoe')).toContainText(
+      `${savedPct(60, 50).toFixed(2)}% faster`,
+    );
+    await expect(row('Gemm_0').getByTestId('run-claims-profiles')).toContainText(
+      `${savedPct(meanOf(BEFORE, 'Gemm_0'), meanOf(AFTER, 'Gemm_0')).toFixed(2)}% faster`,
+    );
+    // The gap: Relu_0 vanished (−16 µs, nothing implied), Cast_3 appeared (+12), Gemm_0 saved
+    // 30 µs where AOE's gain implies 120 × (1 − 50/60) = 20.
+    const explain = page.getByTestId('run-claims-explain').locator('li');
+    await expect(explain).toHaveCount(3);
+    await expect(explain.nth(0)).toHaveAttribute('data-name', 'Relu_0');
+    await expect(explain.nth(0)).toContainText(
+      `-${total(BEFORE, 'Relu_0')} µs (${((-total(BEFORE, 'Relu_0') / total(BEFORE)) * 100).toFixed(2)} percentage points`,
+    );
+    await expect(explain.nth(1)).toHaveAttribute('data-name', 'Cast_3');
+    await expect(explain.nth(2)).toHaveAttribute('data-name', 'Gemm_0');
+    await expect(explain.nth(2)).toContainText('imply -20 µs, the profiles show -30 µs: -10 µs');
+
+    // Swapped by hand, the figures turn round and the choice survives a reload.
+    await panel.getByRole('button', { name: 'Swap' }).click();
+    await expect(page.getByTestId('run-claims-pbefore-why')).toHaveText('chosen by hand');
+    await page.reload();
+    await expect(row('Conv_7').getByTestId('run-claims-profiles')).toContainText(
+      `${Math.abs(savedPct(meanOf(AFTER, 'Conv_7'), meanOf(BEFORE, 'Conv_7'))).toFixed(2)}% slower`,
+    );
   });
 
   test('step_trace_time files compare their step split', async ({ page }) => {
