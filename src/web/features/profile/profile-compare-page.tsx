@@ -441,7 +441,12 @@ export function ProfileComparePage() {
       <header>
         <h1 className="profile-title">
           {t('title')}
-          {shared ? <SharedBadge /> : null}
+          {shared ? (
+            <>
+              {' '}
+              <SharedBadge />
+            </>
+          ) : null}
         </h1>
         <p className="muted">{t('intro')}</p>
       </header>

@@ -66,9 +66,9 @@ registerStrings(SHARED_NS, {
       fromLink_other: '您正在查看链接中的 {{count}} 个运行。您自己的工作区未被更改。',
       fromPermalink_other:
         '您正在查看启动器永久链接中的 {{count}} 个运行。您自己的工作区未被更改。',
-      fromLinkProfiles: '您正在查看链接中两个性能数据的对比。您自己的工作区未被更改。',
+      fromLinkProfiles: '您正在查看链接中两份 Profiling 数据的对比。您自己的工作区未被更改。',
       fromPermalinkProfiles:
-        '您正在查看启动器永久链接中两个性能数据的对比。您自己的工作区未被更改。',
+        '您正在查看启动器永久链接中两份 Profiling 数据的对比。您自己的工作区未被更改。',
       show: '显示共享的运行',
       showProfiles: '显示共享的对比',
       save: '添加到我的工作区',
