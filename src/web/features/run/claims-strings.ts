@@ -72,10 +72,9 @@ registerStrings(CLAIMS_NS, {
       '请在“Profiling 关联”页签关联该模型的两份 Profiling 数据（调优前与调优后各一份），或添加算子与本次运行相符的 Profiling 数据，即可查看 Profiling 数据对 AOE 结论的印证。',
     unclear: '无法从路径或耗时判断哪份是调优前、哪份是调优后的 Profiling 数据：请手动选择。',
     same: '两侧是同一份 Profiling 数据：请选择另一份。',
-    model:
-      'AOE 称模型{{aoe}}； Profiling 数据显示{{profiles}}（算子耗时 {{before}} → {{after}}）。',
+    model: 'AOE 称模型{{aoe}}；Profiling 数据显示{{profiles}}（算子耗时 {{before}} → {{after}}）。',
     modelNoAoe:
-      'AOE 未给出模型耗时； Profiling 数据显示{{profiles}}（算子耗时 {{before}} → {{after}}）。',
+      'AOE 未给出模型耗时；Profiling 数据显示{{profiles}}（算子耗时 {{before}} → {{after}}）。',
     implied: '按 AOE 的算子收益，仅调优算子即可使模型{{implied}}。',
     faster: '提速 {{pct}}',
     slower: '变慢 {{pct}}',
@@ -87,13 +86,13 @@ registerStrings(CLAIMS_NS, {
     profilesShow: 'Profiling 数据显示',
     perCall: '单次调用',
     notFound: '未同时出现在两份 Profiling 数据中',
-    sentence: 'AOE 称该算子{{aoe}}； Profiling 数据显示{{profiles}}。',
+    sentence: 'AOE 称该算子{{aoe}}；Profiling 数据显示{{profiles}}。',
     explain: '差异来源',
     explainIntro: '耗时变化与 AOE 算子收益所推算结果不一致的算子，按差异从大到小排列。',
     tuned: '已调优',
     notTuned: '未调优',
     explainLine:
-      '按 AOE 收益应为 {{expected}} µs， Profiling 数据显示 {{actual}} µs：相差 {{residual}} µs（占调优前耗时的 {{pp}} 个百分点）。',
+      '按 AOE 收益应为 {{expected}} µs，Profiling 数据显示 {{actual}} µs：相差 {{residual}} µs（占调优前耗时的 {{pp}} 个百分点）。',
     nothingToExplain: '所有算子的变化均与 AOE 的收益一致。',
   },
 });
