@@ -70,7 +70,7 @@ export function ClaimsPanel({ reportId, task }: { reportId: string; task: Tuning
     [task, before, after],
   );
 
-  if (withRows.length < 2 && !auto.ok) {
+  if (withRows.length < 2) {
     return (
       <section className="card run-claims" data-testid="run-claims">
         <h2>{t('title')}</h2>
@@ -157,7 +157,7 @@ export function ClaimsPanel({ reportId, task }: { reportId: string; task: Tuning
       </div>
       {!before || !after ? (
         <p className="muted" data-testid="run-claims-unclear">
-          {t('unclear')}
+          {t(!auto.ok && auto.reason === 'fewer-than-two' ? 'fewer' : 'unclear')}
         </p>
       ) : !claims ? (
         <p className="muted">{t('same')}</p>
