@@ -1,7 +1,7 @@
 // The contract between the format modules, the registry and every host (ingest worker, CLI,
 // launcher). Bad input never throws: every problem is an ImportIssue. Exceptions are for bugs.
 import type { ProfileData, TuningReport } from '../model/types.ts';
-import type { TimeBreakdown } from '../model/profile-compare.ts';
+import type { OperatorTotal, TimeBreakdown } from '../model/profile-compare.ts';
 import type { Measurement } from '../measure/model.ts';
 import type { TimelineSummary } from './timeline/summarize.ts';
 import type { StepTrace } from './step-trace/parse.ts';
@@ -105,6 +105,11 @@ export interface ProfileContent {
    * (op_summary, kernel_details): the profile model keeps neither, the advisor needs both.
    */
   readonly precision?: PrecisionDigest;
+  /**
+   * Per-operator totals standing in for the rows: a profile added from a shared comparison
+   * carries these (its rows stayed with the sender), so comparing it gives the sender's figures.
+   */
+  readonly operators?: readonly OperatorTotal[];
 }
 
 export interface ProfileDbFacts {

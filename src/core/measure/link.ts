@@ -40,7 +40,7 @@ export interface MeasureLinkEvidence {
   readonly names: MeasureNameEvidence;
 }
 
-const BASELINE_WORDS = [
+export const BASELINE_WORDS = [
   'baseline',
   'base',
   'before',
@@ -51,7 +51,7 @@ const BASELINE_WORDS = [
   'notune',
   'pre',
 ];
-const TUNED_WORDS = ['tuned', 'tune', 'after', 'kb', 'aoe', 'opt', 'optimized', 'post'];
+export const TUNED_WORDS = ['tuned', 'tune', 'after', 'kb', 'aoe', 'opt', 'optimized', 'post'];
 
 /** Lower-case words of a path or name, split on anything not a letter or digit. */
 function rawWords(text: string): string[] {

@@ -65,10 +65,30 @@ export function isTypeless(table: ProfileTable): boolean {
   return true;
 }
 
-/** One side of a comparison: a profile's summary, its rows when it has them, its step split. */
+/**
+ * One operator's totals at the finest grain a profile gives: name, type and input shapes. Adding
+ * these up gives every coarser view (by name + type, by name alone), so a shared comparison can
+ * carry them instead of the profiler's rows and still show the same figures.
+ */
+export interface OperatorTotal {
+  readonly name: string;
+  readonly type: string;
+  /** The rows' input-shape text; null when they have none. */
+  readonly shape: string | null;
+  readonly count: number;
+  /** Calls with a time (a row may have no duration). */
+  readonly timed: number;
+  readonly totalUs: Us;
+}
+
+/**
+ * One side of a comparison: a profile's summary, its rows when it has them (or, instead of rows,
+ * their per-operator totals as a shared comparison carries them), its step split.
+ */
 export interface ProfileSide {
   readonly summary: ProfileSummary;
   readonly table?: ProfileTable | null;
+  readonly operators?: readonly OperatorTotal[] | null;
   readonly breakdown?: TimeBreakdown | null;
 }
 
@@ -144,40 +164,51 @@ interface Acc {
 
 const SEP = '\u0000';
 
-function hasShapes(table: ProfileTable | null | undefined): table is ProfileTable {
-  if (!table) return false;
-  for (let i = 0; i < table.rowCount; i++) if (table.inputShapes[i] !== 0) return true;
-  return false;
+function hasShapes(side: ProfileSide): boolean {
+  const table = side.table;
+  if (table) {
+    for (let i = 0; i < table.rowCount; i++) if (table.inputShapes[i] !== 0) return true;
+    return false;
+  }
+  return side.operators?.some((o) => o.shape !== null) ?? false;
 }
 
-/** Per-operator accumulation keyed by name (+ type) (+ shape). */
-function operatorsOf(side: ProfileSide, useType: boolean, useShape: boolean): Map<string, Acc> {
-  const out = new Map<string, Acc>();
-  const add = (
-    name: string,
-    type: string,
-    shape: string | null,
-    n: number,
-    t: number,
-    total: number,
-  ) => {
-    const key = `${name}${SEP}${type}${SEP}${shape ?? ''}`;
-    let a = out.get(key);
-    if (a === undefined) out.set(key, (a = { name, type, shape, count: 0, timed: 0, total: 0 }));
-    a.count += n;
-    a.timed += t;
-    a.total += total;
-  };
+function accumulate(
+  out: Map<string, Acc>,
+  name: string,
+  type: string,
+  shape: string | null,
+  n: number,
+  t: number,
+  total: number,
+): void {
+  const key = `${name}${SEP}${type}${SEP}${shape ?? ''}`;
+  let a = out.get(key);
+  if (a === undefined) out.set(key, (a = { name, type, shape, count: 0, timed: 0, total: 0 }));
+  a.count += n;
+  a.timed += t;
+  a.total += total;
+}
+
+/**
+ * The side's operators at the finest grain it has: from its rows (name, type, input shapes), from
+ * the totals it carries, else from its summary's operators (name + type, no shapes).
+ */
+export function operatorTotals(side: ProfileSide): OperatorTotal[] {
   const table = side.table;
+  if (!table && side.operators) return [...side.operators];
+  const out = new Map<string, Acc>();
   if (table) {
     const d = table.dict;
     for (let i = 0; i < table.rowCount; i++) {
       const dur = table.durationUs[i] as number;
       const timed = dur === dur;
-      add(
+      const shape = table.inputShapes[i] as number;
+      accumulate(
+        out,
         d[table.name[i] as number] ?? '',
-        useType ? (d[table.type[i] as number] ?? '') : '',
-        useShape ? (d[table.inputShapes[i] as number] ?? '') : null,
+        d[table.type[i] as number] ?? '',
+        shape === 0 ? null : (d[shape] ?? ''),
         1,
         timed ? 1 : 0,
         timed ? dur : 0,
@@ -187,8 +218,32 @@ function operatorsOf(side: ProfileSide, useType: boolean, useShape: boolean): Ma
     for (const op of side.summary.topOperators) {
       // The summary keeps the mean over timed calls: total / mean gives their number back.
       const timed = op.meanUs > 0 ? Math.round(op.totalUs / op.meanUs) : 0;
-      add(op.name, useType ? op.type : '', null, op.count, timed, op.totalUs);
+      accumulate(out, op.name, op.type, null, op.count, timed, op.totalUs);
     }
+  }
+  return [...out.values()].map((a) => ({
+    name: a.name,
+    type: a.type,
+    shape: a.shape,
+    count: a.count,
+    timed: a.timed,
+    totalUs: a.total,
+  }));
+}
+
+/** Per-operator accumulation keyed by name (+ type) (+ shape). */
+function operatorsOf(side: ProfileSide, useType: boolean, useShape: boolean): Map<string, Acc> {
+  const out = new Map<string, Acc>();
+  for (const o of operatorTotals(side)) {
+    accumulate(
+      out,
+      o.name,
+      useType ? o.type : '',
+      useShape ? (o.shape ?? '') : null,
+      o.count,
+      o.timed,
+      o.totalUs,
+    );
   }
   return out;
 }
@@ -214,10 +269,8 @@ function cmpText(a: string, b: string): number {
 }
 
 export function compareProfiles(base: ProfileSide, other: ProfileSide): ProfileComparison {
-  const typeless =
-    (base.table ? isTypeless(base.table) : typelessSummary(base.summary)) ||
-    (other.table ? isTypeless(other.table) : typelessSummary(other.summary));
-  const byShape = hasShapes(base.table) && hasShapes(other.table);
+  const typeless = sideTypeless(base) || sideTypeless(other);
+  const byShape = hasShapes(base) && hasShapes(other);
   const baseTotal = base.summary.totalDurationUs;
   const otherTotal = other.summary.totalDurationUs;
 
@@ -288,6 +341,13 @@ export function compareProfiles(base: ProfileSide, other: ProfileSide): ProfileC
     vanishedOperators: operators.filter((x) => x.status === 'vanished').length,
     breakdown: compareBreakdowns(base.breakdown ?? null, other.breakdown ?? null),
   };
+}
+
+function sideTypeless(side: ProfileSide): boolean {
+  if (side.table) return isTypeless(side.table);
+  if (side.operators && side.operators.length > 0)
+    return side.operators.every((o) => o.type === '');
+  return typelessSummary(side.summary);
 }
 
 /** A summary without rows is typeless when every type it lists is the empty string. */

@@ -1,5 +1,6 @@
 // Checks of a decoded bundle that its schema cannot express: string-table indices in range,
-// columns of equal length, view references to runs the bundle has.
+// columns of equal length, view references to runs the bundle has, and a profile comparison's
+// profiles (on its own page, without runs).
 import type { ShareBundleV1 } from './bundle-types.ts';
 
 /** Undoes the delta coding of the name column. */
@@ -42,6 +43,38 @@ export function bundleConsistencyProblems(bundle: ShareBundleV1): string[] {
       if (d >= 0) problems.push(`/runs/${ri}/advice/dismissed/${d}`);
     }
   });
+  const profiles = bundle.profiles ?? [];
+  profiles.forEach((p, pi) => {
+    const at = `/profiles/${pi}/table`;
+    const t = p.table;
+    if (!t) return;
+    const o = t.ops;
+    for (const key of ['t', 'h', 'c', 'u', 'd'] as const) {
+      if (o[key].length !== o.n.length) problems.push(`${at}/ops/${key}`);
+    }
+    const names = nameIndices(o.n).findIndex((i) => i < 0 || bad(i));
+    if (names >= 0) problems.push(`${at}/ops/n/${names}`);
+    for (const key of ['t', 'h'] as const) {
+      const j = o[key].findIndex(bad);
+      if (j >= 0) problems.push(`${at}/ops/${key}/${j}`);
+    }
+    const ou = o.u.findIndex((u, i) => u > (o.c[i] ?? 0));
+    if (ou >= 0) problems.push(`${at}/ops/u/${ou}`);
+    const y = t.types;
+    for (const key of ['c', 'u', 'd'] as const) {
+      if (y[key].length !== y.t.length) problems.push(`${at}/types/${key}`);
+    }
+    const yt = y.t.findIndex(bad);
+    if (yt >= 0) problems.push(`${at}/types/t/${yt}`);
+    const yu = y.u.findIndex((u, i) => u > (y.c[i] ?? 0));
+    if (yu >= 0) problems.push(`${at}/types/u/${yu}`);
+  });
+  // A profile comparison carries its two profiles and no runs; any other page, runs.
+  const profilesPage = bundle.view.page === 'profiles';
+  if (profilesPage !== profiles.length > 0) problems.push('/view/page');
+  if (profilesPage && profiles[0]?.id === profiles[1]?.id) problems.push('/profiles/1/id');
+  if (!profilesPage && bundle.runs.length === 0) problems.push('/runs');
+  if (!profilesPage && bundle.view.runs.length === 0) problems.push('/view/runs');
   const ids = new Set(bundle.runs.map((r) => r.id));
   if (ids.size !== bundle.runs.length) problems.push('/runs');
   const missing = bundle.view.runs.findIndex((id) => !ids.has(id));

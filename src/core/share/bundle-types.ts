@@ -29,6 +29,42 @@ export interface ShareBundleV1 {
   readonly s: readonly string[];
   readonly runs: readonly BundleRun[];
   readonly view: BundleView;
+  /** A profile comparison: the baseline profile, then the other (optional; see the schema). */
+  readonly profiles?: readonly [BundleProfile, BundleProfile];
+}
+
+/** The file formats a shared profile may come from. */
+export type SharedProfileFormat = ProfileData['format'] | 'step-trace' | 'timeline';
+
+/** One profile of a shared profile comparison, packed (schemas/share-bundle.v1 `sharedProfile`). */
+export interface BundleProfile {
+  readonly id: string;
+  readonly file: string;
+  readonly format: SharedProfileFormat;
+  readonly table?: {
+    readonly format: ProfileData['format'];
+    readonly headerSet: string;
+    readonly rows: number;
+    readonly total: number;
+    /** Per type: type, calls, calls without a time, total ns. */
+    readonly types: {
+      readonly t: number[];
+      readonly c: number[];
+      readonly u: number[];
+      readonly d: number[];
+    };
+    /** Per operator name + type + shapes: `n` delta-coded, `h` shapes or -1. */
+    readonly ops: {
+      readonly n: number[];
+      readonly t: number[];
+      readonly h: number[];
+      readonly c: number[];
+      readonly u: number[];
+      readonly d: number[];
+    };
+  };
+  /** [steps, computing µs, communication not overlapped µs, overlapped µs, free µs] */
+  readonly split?: readonly [number, number, number, number, number];
 }
 export interface BundleRun {
   readonly id: string;

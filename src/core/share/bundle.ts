@@ -22,26 +22,18 @@ import type { BundleRun, ShareBundleV1, SharedAdvice, SharedRun } from './bundle
 import { cleanReason } from '../advisor/dismissals.ts';
 import { nameIndices } from './bundle-check.ts';
 import { packMeasured, unpackMeasured } from './bundle-measured.ts';
+import { StringTable } from './string-table.ts';
+import {
+  packProfile as packSharedProfile,
+  unpackProfile as unpackSharedProfile,
+  type SharedProfile,
+} from './profile-bundle.ts';
 
 export const TOP_OPERATORS_SHARED = 50;
 const US_DIGITS = 3;
 const MS_DIGITS = 6;
 
 type Bundle = ShareBundleV1;
-
-class StringTable {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  id(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(s);
-      this.index.set(s, i);
-    }
-    return i;
-  }
-}
 
 const optRound = (v: number | null, d: number): number | null =>
   v === null || !Number.isFinite(v) ? null : round(v, d);
@@ -160,7 +152,16 @@ function packAdvice(a: SharedAdvice): SharedAdvice {
   return { findings, dismissed };
 }
 
-export function toBundle(runs: readonly SharedRun[], view: ViewState, createdAt?: string): Bundle {
+/**
+ * The bundle of a page: its runs and view, and for the profile comparison (`view.page`
+ * `profiles`, no runs) its two profiles, baseline first.
+ */
+export function toBundle(
+  runs: readonly SharedRun[],
+  view: ViewState,
+  createdAt?: string,
+  profiles?: readonly [SharedProfile, SharedProfile],
+): Bundle {
   const s = new StringTable();
   const packed = runs.map((sr): BundleRun => {
     const { run } = sr;
@@ -205,6 +206,11 @@ export function toBundle(runs: readonly SharedRun[], view: ViewState, createdAt?
       mapping: view.mapping.map(([a, b]) => [a, b] as [string, string]),
       gate: view.gate,
     },
+    ...(profiles
+      ? {
+          profiles: [packSharedProfile(profiles[0], s), packSharedProfile(profiles[1], s)] as const,
+        }
+      : {}),
   };
 }
 
@@ -294,6 +300,8 @@ function unpackTask(t: BundleRun['task'], operators: OperatorResult[]): TuningTa
 export function fromBundle(bundle: Bundle): {
   readonly runs: SharedRun[];
   readonly view: ViewState;
+  /** The profile comparison's two profiles, baseline first; empty for a bundle of runs. */
+  readonly profiles: readonly SharedProfile[];
 } {
   const s = bundle.s;
   const runs = bundle.runs.map((r): SharedRun => {
@@ -338,5 +346,6 @@ export function fromBundle(bundle: Bundle): {
       mapping: v.mapping.map(([a, b]) => [a, b] as const),
       gate: v.gate,
     },
+    profiles: (bundle.profiles ?? []).map((p) => unpackSharedProfile(p, s)),
   };
 }

@@ -38,7 +38,8 @@ export interface SortSpec {
 }
 
 export interface ViewState {
-  readonly page: 'compare' | 'run';
+  /** `profiles`: the profile comparison, whose profiles the bundle carries beside the view. */
+  readonly page: 'compare' | 'run' | 'profiles';
   readonly runs: readonly string[];
   /** Id of the pinned baseline run ('' = the first selected run). */
   readonly baseline: string;

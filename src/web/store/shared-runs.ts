@@ -7,6 +7,8 @@ import type { SharedRun } from '../../core/share/bundle-types.ts';
 import { runId, type MeasureChoice } from '../../core/model/run.ts';
 import type { FormatId } from '../../core/formats/types.ts';
 import type { Measurement, MeasureSource } from '../../core/measure/model.ts';
+import { profileOf, reportOf } from '../../core/formats/content.ts';
+import { sharedProfileContent, type SharedProfile } from '../../core/share/profile-bundle.ts';
 
 export { runId, workspaceRuns, type WorkspaceLike } from '../../core/model/run.ts';
 
@@ -122,4 +124,20 @@ export function sharedReportFile(
     .sort((a, b) => a.taskIndex - b.taskIndex);
   const [file] = filesFromShared(group);
   return file ? { file, taskIndices: group.map((r) => r.taskIndex) } : null;
+}
+
+/**
+ * A shared comparison's profiles as workspace files, for "add to my workspace": each keeps its
+ * id (the file's sha-256) and carries the per-operator totals the link brought, not rows.
+ */
+export function filesFromSharedProfiles(profiles: readonly SharedProfile[]): ImportedFile[] {
+  return profiles.map((p) => ({
+    id: p.id,
+    fileName: p.fileName,
+    size: 0,
+    format: p.format,
+    ok: true,
+    issues: [],
+    content: sharedProfileContent(p),
+  }));
 }

@@ -29,11 +29,20 @@ export interface ShareBundleV1 {
    */
   s: string[];
   /**
-   * @minItems 1
+   * At least one, except in a profile comparison (`profiles`), which has none.
+   *
+   * @minItems 0
    * @maxItems 64
    */
-  runs: [Run, ...Run[]];
+  runs: Run[];
   view: View;
+  /**
+   * A profile comparison (view.page `profiles`): the baseline profile, then the other. Optional: links of runs have none.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  profiles?: [SharedProfile, SharedProfile];
 }
 export interface Run {
   id: Id;
@@ -250,12 +259,14 @@ export interface AdviceRef {
   name?: string;
 }
 export interface View {
-  page: 'compare' | 'run';
+  page: 'compare' | 'run' | 'profiles';
   /**
-   * @minItems 1
+   * At least one, except on the `profiles` page.
+   *
+   * @minItems 0
    * @maxItems 64
    */
-  runs: [Id, ...Id[]];
+  runs: Id[];
   baseline: Id;
   tab: 'model' | 'operators' | 'knowledge-base' | 'gate';
   diffOnly: boolean;
@@ -891,4 +902,74 @@ export interface GateRules {
           'mean' | 'median' | 'p90' | 'p95' | 'p99',
         ];
   };
+}
+/**
+ * One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].
+ */
+export interface SharedProfile {
+  id: Id;
+  file: Text;
+  format:
+    | 'op-summary'
+    | 'kernel-details'
+    | 'op-statistic'
+    | 'profiler-db'
+    | 'trtexec-profile'
+    | 'step-trace'
+    | 'timeline';
+  table?: {
+    format: 'op-summary' | 'kernel-details' | 'op-statistic' | 'profiler-db' | 'trtexec-profile';
+    headerSet: Text;
+    rows: number;
+    total: Num;
+    types: {
+      /**
+       * @maxItems 200000
+       */
+      t: Index[];
+      /**
+       * @maxItems 200000
+       */
+      c: number[];
+      /**
+       * @maxItems 200000
+       */
+      u: number[];
+      /**
+       * @maxItems 200000
+       */
+      d: number[];
+    };
+    ops: {
+      /**
+       * @maxItems 200000
+       */
+      n: number[];
+      /**
+       * @maxItems 200000
+       */
+      t: Index[];
+      /**
+       * @maxItems 200000
+       */
+      h: OptIndex[];
+      /**
+       * @maxItems 200000
+       */
+      c: number[];
+      /**
+       * @maxItems 200000
+       */
+      u: number[];
+      /**
+       * @maxItems 200000
+       */
+      d: number[];
+    };
+  };
+  /**
+   * @minItems 5
+   * @maxItems 5
+   */
+  split?: never[];
 }

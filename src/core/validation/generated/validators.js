@@ -18586,7 +18586,7 @@ return errors === 0;
 validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const share_bundle_v1 = validate95;
-const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"measurement":{"description":"One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.","type":"object","required":["id","file","tool","source","role","why","lat"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"ver":{"type":["string","null"]},"bs":{"description":"The batch size the tool states.","$ref":"#/$defs/optBatch"},"hb":{"description":"A batch size set by hand.","$ref":"#/$defs/optBatch"},"role":{"enum":["baseline","tuned","gpu",null]},"why":{"enum":["tool","word","hand","none","step"]},"word":{"description":"The tool or the word of the path the role comes from.","$ref":"#/$defs/text"},"ev":{"description":"When the role was set by hand: [role, why, tool or word] of the evidence alone.","type":"array","prefixItems":[{"enum":["baseline","tuned","gpu",null]},{"enum":["tool","word","none","step"]},{"type":"string"}],"minItems":3,"maxItems":3,"items":false},"lat":{"$ref":"#/$defs/latencyStats"},"h2d":{"$ref":"#/$defs/latencyStats"},"cmp":{"$ref":"#/$defs/latencyStats"},"d2h":{"$ref":"#/$defs/latencyStats"},"tp":{"$ref":"#/$defs/optNum"},"tpu":{"enum":["samples","queries",null]},"it":{"description":"Per-iteration latencies in file order, integer ns; only when the file has at most 2000.","type":"array","maxItems":2000,"items":{"type":"integer","minimum":0}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/text"}}}},"optBatch":{"type":["integer","null"],"minimum":1,"maximum":65536},"latencyStats":{"description":"[count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.","type":"array","prefixItems":[{"type":["integer","null"],"minimum":0},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"}],"minItems":8,"maxItems":8,"items":false},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
+const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"description":"At least one, except in a profile comparison (`profiles`), which has none.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"},"profiles":{"description":"A profile comparison (view.page `profiles`): the baseline profile, then the other. Optional: links of runs have none.","type":"array","minItems":2,"maxItems":2,"items":{"$ref":"#/$defs/sharedProfile"}}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"sharedProfile":{"description":"One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].","type":"object","required":["id","file","format"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile","step-trace","timeline"]},"table":{"type":"object","required":["format","headerSet","rows","total","types","ops"],"additionalProperties":false,"properties":{"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"types":{"type":"object","required":["t","c","u","d"],"additionalProperties":false,"properties":{"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}},"ops":{"type":"object","required":["n","t","h","c","u","d"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer"}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"h":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}}}},"split":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"}],"minItems":5,"maxItems":5,"items":false}}},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"measurement":{"description":"One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.","type":"object","required":["id","file","tool","source","role","why","lat"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"ver":{"type":["string","null"]},"bs":{"description":"The batch size the tool states.","$ref":"#/$defs/optBatch"},"hb":{"description":"A batch size set by hand.","$ref":"#/$defs/optBatch"},"role":{"enum":["baseline","tuned","gpu",null]},"why":{"enum":["tool","word","hand","none","step"]},"word":{"description":"The tool or the word of the path the role comes from.","$ref":"#/$defs/text"},"ev":{"description":"When the role was set by hand: [role, why, tool or word] of the evidence alone.","type":"array","prefixItems":[{"enum":["baseline","tuned","gpu",null]},{"enum":["tool","word","none","step"]},{"type":"string"}],"minItems":3,"maxItems":3,"items":false},"lat":{"$ref":"#/$defs/latencyStats"},"h2d":{"$ref":"#/$defs/latencyStats"},"cmp":{"$ref":"#/$defs/latencyStats"},"d2h":{"$ref":"#/$defs/latencyStats"},"tp":{"$ref":"#/$defs/optNum"},"tpu":{"enum":["samples","queries",null]},"it":{"description":"Per-iteration latencies in file order, integer ns; only when the file has at most 2000.","type":"array","maxItems":2000,"items":{"type":"integer","minimum":0}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/text"}}}},"optBatch":{"type":["integer","null"],"minimum":1,"maximum":65536},"latencyStats":{"description":"[count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.","type":"array","prefixItems":[{"type":["integer","null"],"minimum":0},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"}],"minItems":8,"maxItems":8,"items":false},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run","profiles"]},"runs":{"description":"At least one, except on the `profiles` page.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
 const schema144 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}};
 const schema145 = {"type":"string"};
 const schema147 = {"type":"string"};
@@ -22326,7 +22326,7 @@ return errors === 0;
 }
 validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema208 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run"]},"runs":{"type":"array","minItems":1,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema208 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run","profiles"]},"runs":{"description":"At least one, except on the `profiles` page.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
 function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -22473,7 +22473,7 @@ errors++;
 }
 if(data.page !== undefined){
 let data0 = data.page;
-if(!((data0 === "compare") || (data0 === "run"))){
+if(!(((data0 === "compare") || (data0 === "run")) || (data0 === "profiles"))){
 const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema208.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
@@ -22497,8 +22497,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data1.length < 1){
-const err15 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data1.length < 0){
+const err15 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -23723,6 +23723,1041 @@ return errors === 0;
 }
 validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema214 = {"description":"One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].","type":"object","required":["id","file","format"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile","step-trace","timeline"]},"table":{"type":"object","required":["format","headerSet","rows","total","types","ops"],"additionalProperties":false,"properties":{"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"types":{"type":"object","required":["t","c","u","d"],"additionalProperties":false,"properties":{"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}},"ops":{"type":"object","required":["n","t","h","c","u","d"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer"}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"h":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}}}},"split":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"}],"minItems":5,"maxItems":5,"items":false}}};
+
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate121.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.file === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.format === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "id") || (key0 === "file")) || (key0 === "format")) || (key0 === "table")) || (key0 === "split"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+if(typeof data.file !== "string"){
+const err5 = {instancePath:instancePath+"/file",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data2 = data.format;
+if(!(((((((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic")) || (data2 === "profiler-db")) || (data2 === "trtexec-profile")) || (data2 === "step-trace")) || (data2 === "timeline"))){
+const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema214.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.table !== undefined){
+let data3 = data.table;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.format === undefined){
+const err7 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.headerSet === undefined){
+const err8 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/required",keyword:"required",params:{missingProperty: "headerSet"},message:"must have required property '"+"headerSet"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.rows === undefined){
+const err9 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.total === undefined){
+const err10 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3.types === undefined){
+const err11 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/required",keyword:"required",params:{missingProperty: "types"},message:"must have required property '"+"types"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data3.ops === undefined){
+const err12 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/required",keyword:"required",params:{missingProperty: "ops"},message:"must have required property '"+"ops"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((((key1 === "format") || (key1 === "headerSet")) || (key1 === "rows")) || (key1 === "total")) || (key1 === "types")) || (key1 === "ops"))){
+const err13 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data3.format !== undefined){
+let data4 = data3.format;
+if(!(((((data4 === "op-summary") || (data4 === "kernel-details")) || (data4 === "op-statistic")) || (data4 === "profiler-db")) || (data4 === "trtexec-profile"))){
+const err14 = {instancePath:instancePath+"/table/format",schemaPath:"#/properties/table/properties/format/enum",keyword:"enum",params:{allowedValues: schema214.properties.table.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.headerSet !== undefined){
+if(typeof data3.headerSet !== "string"){
+const err15 = {instancePath:instancePath+"/table/headerSet",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data3.rows !== undefined){
+let data6 = data3.rows;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err16 = {instancePath:instancePath+"/table/rows",schemaPath:"#/properties/table/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 < 0 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/table/rows",schemaPath:"#/properties/table/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data3.total !== undefined){
+if(!(typeof data3.total == "number")){
+const err18 = {instancePath:instancePath+"/table/total",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data3.types !== undefined){
+let data8 = data3.types;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.t === undefined){
+const err19 = {instancePath:instancePath+"/table/types",schemaPath:"#/properties/table/properties/types/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data8.c === undefined){
+const err20 = {instancePath:instancePath+"/table/types",schemaPath:"#/properties/table/properties/types/required",keyword:"required",params:{missingProperty: "c"},message:"must have required property '"+"c"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data8.u === undefined){
+const err21 = {instancePath:instancePath+"/table/types",schemaPath:"#/properties/table/properties/types/required",keyword:"required",params:{missingProperty: "u"},message:"must have required property '"+"u"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data8.d === undefined){
+const err22 = {instancePath:instancePath+"/table/types",schemaPath:"#/properties/table/properties/types/required",keyword:"required",params:{missingProperty: "d"},message:"must have required property '"+"d"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((((key2 === "t") || (key2 === "c")) || (key2 === "u")) || (key2 === "d"))){
+const err23 = {instancePath:instancePath+"/table/types",schemaPath:"#/properties/table/properties/types/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data8.t !== undefined){
+let data9 = data8.t;
+if(Array.isArray(data9)){
+if(data9.length > 200000){
+const err24 = {instancePath:instancePath+"/table/types/t",schemaPath:"#/properties/table/properties/types/properties/t/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err25 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(typeof data10 == "number"){
+if(data10 > 199999 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/table/types/t",schemaPath:"#/properties/table/properties/types/properties/t/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data8.c !== undefined){
+let data11 = data8.c;
+if(Array.isArray(data11)){
+if(data11.length > 200000){
+const err29 = {instancePath:instancePath+"/table/types/c",schemaPath:"#/properties/table/properties/types/properties/c/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err30 = {instancePath:instancePath+"/table/types/c/" + i1,schemaPath:"#/properties/table/properties/types/properties/c/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 < 0 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/table/types/c/" + i1,schemaPath:"#/properties/table/properties/types/properties/c/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/table/types/c",schemaPath:"#/properties/table/properties/types/properties/c/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data8.u !== undefined){
+let data13 = data8.u;
+if(Array.isArray(data13)){
+if(data13.length > 200000){
+const err33 = {instancePath:instancePath+"/table/types/u",schemaPath:"#/properties/table/properties/types/properties/u/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err34 = {instancePath:instancePath+"/table/types/u/" + i2,schemaPath:"#/properties/table/properties/types/properties/u/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 < 0 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/table/types/u/" + i2,schemaPath:"#/properties/table/properties/types/properties/u/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/table/types/u",schemaPath:"#/properties/table/properties/types/properties/u/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data8.d !== undefined){
+let data15 = data8.d;
+if(Array.isArray(data15)){
+if(data15.length > 200000){
+const err37 = {instancePath:instancePath+"/table/types/d",schemaPath:"#/properties/table/properties/types/properties/d/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err38 = {instancePath:instancePath+"/table/types/d/" + i3,schemaPath:"#/properties/table/properties/types/properties/d/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/table/types/d",schemaPath:"#/properties/table/properties/types/properties/d/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/table/types",schemaPath:"#/properties/table/properties/types/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data3.ops !== undefined){
+let data17 = data3.ops;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.n === undefined){
+const err41 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data17.t === undefined){
+const err42 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data17.h === undefined){
+const err43 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/required",keyword:"required",params:{missingProperty: "h"},message:"must have required property '"+"h"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data17.c === undefined){
+const err44 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/required",keyword:"required",params:{missingProperty: "c"},message:"must have required property '"+"c"+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data17.u === undefined){
+const err45 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/required",keyword:"required",params:{missingProperty: "u"},message:"must have required property '"+"u"+"'"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data17.d === undefined){
+const err46 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/required",keyword:"required",params:{missingProperty: "d"},message:"must have required property '"+"d"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!((((((key3 === "n") || (key3 === "t")) || (key3 === "h")) || (key3 === "c")) || (key3 === "u")) || (key3 === "d"))){
+const err47 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data17.n !== undefined){
+let data18 = data17.n;
+if(Array.isArray(data18)){
+if(data18.length > 200000){
+const err48 = {instancePath:instancePath+"/table/ops/n",schemaPath:"#/properties/table/properties/ops/properties/n/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err49 = {instancePath:instancePath+"/table/ops/n/" + i4,schemaPath:"#/properties/table/properties/ops/properties/n/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/table/ops/n",schemaPath:"#/properties/table/properties/ops/properties/n/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data17.t !== undefined){
+let data20 = data17.t;
+if(Array.isArray(data20)){
+if(data20.length > 200000){
+const err51 = {instancePath:instancePath+"/table/ops/t",schemaPath:"#/properties/table/properties/ops/properties/t/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
+const err52 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(typeof data21 == "number"){
+if(data21 > 199999 || isNaN(data21)){
+const err53 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data21 < 0 || isNaN(data21)){
+const err54 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/table/ops/t",schemaPath:"#/properties/table/properties/ops/properties/t/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data17.h !== undefined){
+let data22 = data17.h;
+if(Array.isArray(data22)){
+if(data22.length > 200000){
+const err56 = {instancePath:instancePath+"/table/ops/h",schemaPath:"#/properties/table/properties/ops/properties/h/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+const len6 = data22.length;
+for(let i6=0; i6<len6; i6++){
+let data23 = data22[i6];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err57 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/$defs/optIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(typeof data23 == "number"){
+if(data23 > 199999 || isNaN(data23)){
+const err58 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/$defs/optIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data23 < -1 || isNaN(data23)){
+const err59 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/$defs/optIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/table/ops/h",schemaPath:"#/properties/table/properties/ops/properties/h/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data17.c !== undefined){
+let data24 = data17.c;
+if(Array.isArray(data24)){
+if(data24.length > 200000){
+const err61 = {instancePath:instancePath+"/table/ops/c",schemaPath:"#/properties/table/properties/ops/properties/c/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+const len7 = data24.length;
+for(let i7=0; i7<len7; i7++){
+let data25 = data24[i7];
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err62 = {instancePath:instancePath+"/table/ops/c/" + i7,schemaPath:"#/properties/table/properties/ops/properties/c/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(typeof data25 == "number"){
+if(data25 < 0 || isNaN(data25)){
+const err63 = {instancePath:instancePath+"/table/ops/c/" + i7,schemaPath:"#/properties/table/properties/ops/properties/c/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/table/ops/c",schemaPath:"#/properties/table/properties/ops/properties/c/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data17.u !== undefined){
+let data26 = data17.u;
+if(Array.isArray(data26)){
+if(data26.length > 200000){
+const err65 = {instancePath:instancePath+"/table/ops/u",schemaPath:"#/properties/table/properties/ops/properties/u/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+const len8 = data26.length;
+for(let i8=0; i8<len8; i8++){
+let data27 = data26[i8];
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err66 = {instancePath:instancePath+"/table/ops/u/" + i8,schemaPath:"#/properties/table/properties/ops/properties/u/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(typeof data27 == "number"){
+if(data27 < 0 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/table/ops/u/" + i8,schemaPath:"#/properties/table/properties/ops/properties/u/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/table/ops/u",schemaPath:"#/properties/table/properties/ops/properties/u/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data17.d !== undefined){
+let data28 = data17.d;
+if(Array.isArray(data28)){
+if(data28.length > 200000){
+const err69 = {instancePath:instancePath+"/table/ops/d",schemaPath:"#/properties/table/properties/ops/properties/d/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+const len9 = data28.length;
+for(let i9=0; i9<len9; i9++){
+let data29 = data28[i9];
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err70 = {instancePath:instancePath+"/table/ops/d/" + i9,schemaPath:"#/properties/table/properties/ops/properties/d/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/table/ops/d",schemaPath:"#/properties/table/properties/ops/properties/d/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/table/ops",schemaPath:"#/properties/table/properties/ops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/table",schemaPath:"#/properties/table/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.split !== undefined){
+let data30 = data.split;
+if(Array.isArray(data30)){
+if(data30.length > 5){
+const err74 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data30.length < 5){
+const err75 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/minItems",keyword:"minItems",params:{limit: 5},message:"must NOT have fewer than 5 items"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+const len10 = data30.length;
+if(len10 > 0){
+let data31 = data30[0];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err76 = {instancePath:instancePath+"/split/0",schemaPath:"#/properties/split/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(typeof data31 == "number"){
+if(data31 < 0 || isNaN(data31)){
+const err77 = {instancePath:instancePath+"/split/0",schemaPath:"#/properties/split/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+if(len10 > 1){
+if(!(typeof data30[1] == "number")){
+const err78 = {instancePath:instancePath+"/split/1",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(len10 > 2){
+if(!(typeof data30[2] == "number")){
+const err79 = {instancePath:instancePath+"/split/2",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(len10 > 3){
+if(!(typeof data30[3] == "number")){
+const err80 = {instancePath:instancePath+"/split/3",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(len10 > 4){
+if(!(typeof data30[4] == "number")){
+const err81 = {instancePath:instancePath+"/split/4",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+const len11 = data30.length;
+if(!(len11 <= 5)){
+const err82 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/items",keyword:"items",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+validate121.errors = vErrors;
+return errors === 0;
+}
+validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
@@ -23787,7 +24822,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "format") || (key0 === "v")) || (key0 === "createdAt")) || (key0 === "s")) || (key0 === "runs")) || (key0 === "view"))){
+if(!(((((((key0 === "format") || (key0 === "v")) || (key0 === "createdAt")) || (key0 === "s")) || (key0 === "runs")) || (key0 === "view")) || (key0 === "profiles"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -23885,8 +24920,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5.length < 1){
-const err13 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data5.length < 0){
+const err13 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -23920,14 +24955,56 @@ vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.err
 errors = vErrors.length;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.profiles !== undefined){
+let data8 = data.profiles;
+if(Array.isArray(data8)){
+if(data8.length > 2){
+const err15 = {instancePath:instancePath+"/profiles",schemaPath:"#/properties/profiles/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+if(data8.length < 2){
+const err16 = {instancePath:instancePath+"/profiles",schemaPath:"#/properties/profiles/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate121(data8[i2], {instancePath:instancePath+"/profiles/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/profiles",schemaPath:"#/properties/profiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }

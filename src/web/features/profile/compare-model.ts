@@ -6,6 +6,7 @@ import {
   compareBreakdowns,
   compareProfiles,
   type BreakdownChange,
+  type ProfileSide,
   type ProfileComparison,
 } from '../../../core/model/profile-compare.ts';
 import { profileChangeLabel } from '../../../core/export/profile-compare.ts';
@@ -17,12 +18,16 @@ export interface ProfilePair {
   readonly breakdown: BreakdownChange | null;
 }
 
+const sideOf = (c: ProfileContent, p: NonNullable<ProfileContent['profile']>): ProfileSide => ({
+  summary: p.summary,
+  table: p.table,
+  operators: c.operators ?? null,
+  breakdown: c.breakdown ?? null,
+});
+
 export function compareContents(base: ProfileContent, other: ProfileContent): ProfilePair {
   if (base.profile && other.profile) {
-    const comparison = compareProfiles(
-      { summary: base.profile.summary, table: base.profile.table, breakdown: base.breakdown },
-      { summary: other.profile.summary, table: other.profile.table, breakdown: other.breakdown },
-    );
+    const comparison = compareProfiles(sideOf(base, base.profile), sideOf(other, other.profile));
     return { comparison, breakdown: comparison.breakdown };
   }
   return {

@@ -4,7 +4,7 @@
 // share, and the operators found on one side only; CSV and Markdown exports of the same figures.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { profileContentOf } from '../../../core/formats/content.ts';
 import { defaultBom } from '../../../core/export/csv.ts';
@@ -20,6 +20,15 @@ import { fromRows } from '../../components/data-table/columnar.ts';
 import { DataTable, type DataTableColumn } from '../../components/data-table/data-table.tsx';
 import { useNumberFormats } from '../../components/number-format.ts';
 import type { TableViewState } from '../../components/data-table/url-state.ts';
+import { SharedBadge, ShareLinkControl } from '../../components/share/share-link.tsx';
+import { toBundle } from '../../../core/share/bundle.ts';
+import {
+  sharedProfileContent,
+  sharedProfileOf,
+  type SharedProfile,
+} from '../../../core/share/profile-bundle.ts';
+import { DEFAULT_VIEW, type ViewState } from '../../../core/share/view-state.ts';
+import type { ImportedFile, ProfileContent } from '../../../core/formats/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { saveText } from './save-text.ts';
 import { PCMP_NS } from './compare-strings.ts';
@@ -43,18 +52,64 @@ function useProfileFiles() {
   return useMemo(() => ids.map((id, i) => ({ id, fileName: names[i] ?? id })), [ids, names]);
 }
 
+const PROFILES_VIEW: ViewState = { ...DEFAULT_VIEW, page: 'profiles', runs: [], baseline: '' };
+
+/** A side of the page: the file's name and content, from the workspace or a shared comparison. */
+interface Side {
+  readonly fileName: string;
+  readonly content: ProfileContent | null;
+  /** What sharing this side puts in a link. */
+  readonly share: () => SharedProfile | null;
+}
+
+function workspaceSide(file: ImportedFile | undefined): Side | null {
+  if (!file) return null;
+  const content = profileContentOf(file);
+  return {
+    fileName: file.fileName,
+    content,
+    share: () => (content ? sharedProfileOf(file, content) : null),
+  };
+}
+
+/** The profiles a shared comparison opened in this tab (read-only), else none. */
+function useSharedProfiles() {
+  const profiles = useAppStore((s) => s.shared?.profiles);
+  return useMemo(
+    () =>
+      (profiles ?? []).map((p) => ({
+        id: p.id,
+        fileName: p.fileName,
+        side: { fileName: p.fileName, content: sharedProfileContent(p), share: () => p } as Side,
+      })),
+    [profiles],
+  );
+}
+
 export function ProfileComparePage() {
   const { t, i18n } = useTranslation(PCMP_NS);
   const f = useNumberFormats();
   const size = useChangeSize();
   const [params, setParams] = useSearchParams();
-  const files = useProfileFiles();
+  const { search } = useLocation();
+  const ownFiles = useProfileFiles();
+  const sharedProfiles = useSharedProfiles();
+  const shared = sharedProfiles.length > 0;
+  const files = shared ? sharedProfiles : ownFiles;
   const a = params.get('a') ?? '';
   const b = params.get('b') ?? '';
-  const fileA = useAppStore((s) => s.files[a]);
-  const fileB = useAppStore((s) => s.files[b]);
-  const ca = profileContentOf(fileA);
-  const cb = profileContentOf(fileB);
+  const ownA = useAppStore((s) => s.files[a]);
+  const ownB = useAppStore((s) => s.files[b]);
+  const sideA = useMemo(
+    () => (shared ? (sharedProfiles.find((p) => p.id === a)?.side ?? null) : workspaceSide(ownA)),
+    [shared, sharedProfiles, a, ownA],
+  );
+  const sideB = useMemo(
+    () => (shared ? (sharedProfiles.find((p) => p.id === b)?.side ?? null) : workspaceSide(ownB)),
+    [shared, sharedProfiles, b, ownB],
+  );
+  const ca = sideA?.content ?? null;
+  const cb = sideB?.content ?? null;
   const pair = useMemo(() => (ca && cb ? compareContents(ca, cb) : null), [ca, cb]);
   const c = pair?.comparison ?? null;
   const noType = t('noType');
@@ -194,11 +249,17 @@ export function ProfileComparePage() {
   );
 
   const timelines = [
-    ...(ca?.timeline ? [fileA?.fileName ?? a] : []),
-    ...(cb?.timeline && b !== a ? [fileB?.fileName ?? b] : []),
+    ...(ca?.timeline ? [sideA?.fileName ?? a] : []),
+    ...(cb?.timeline && b !== a ? [sideB?.fileName ?? b] : []),
   ];
-  const nameA = fileA?.fileName ?? a;
-  const nameB = fileB?.fileName ?? b;
+  const nameA = sideA?.fileName ?? a;
+  const nameB = sideB?.fileName ?? b;
+  const bundle = () => {
+    const pa = sideA?.share() ?? null;
+    const pb = sideB?.share() ?? null;
+    if (!pa || !pb) throw new Error('both profiles are needed to share the comparison');
+    return toBundle([], PROFILES_VIEW, new Date().toISOString(), [pa, pb]);
+  };
   const stem = 'profile-comparison';
   const body = () => {
     if (files.length < 2) return <p className="muted">{t('needTwo')}</p>;
@@ -245,7 +306,11 @@ export function ProfileComparePage() {
             {c.typeless ? t('typeless') : c.byShape ? t('matchedByShape') : t('matchedByName')}
           </p>
         ) : null}
-        <div className="pcmp-exports">
+        <ShareLinkControl
+          bundle={bundle}
+          path={`/profiles/compare${search}`}
+          permalinkQuery={search}
+        >
           {c ? (
             <>
               <button
@@ -278,7 +343,7 @@ export function ProfileComparePage() {
               </button>
             </>
           ) : null}
-        </div>
+        </ShareLinkControl>
         {bd ? (
           <section data-testid="pcmp-steps">
             <h2>{t('steps')}</h2>
@@ -368,9 +433,21 @@ export function ProfileComparePage() {
   };
 
   return (
-    <section className="profile-page pcmp-page" data-testid="profile-compare-page">
+    <section
+      className="profile-page pcmp-page"
+      data-testid="profile-compare-page"
+      data-mode={shared ? 'shared' : 'workspace'}
+    >
       <header>
-        <h1 className="profile-title">{t('title')}</h1>
+        <h1 className="profile-title">
+          {t('title')}
+          {shared ? (
+            <>
+              {' '}
+              <SharedBadge />
+            </>
+          ) : null}
+        </h1>
         <p className="muted">{t('intro')}</p>
       </header>
       <div className="pcmp-pickers">

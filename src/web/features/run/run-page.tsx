@@ -27,6 +27,7 @@ import { OperatorsPanel } from './operators-panel.tsx';
 import { RepoPanel } from './repo-panel.tsx';
 import { RUN_NS } from './strings.ts';
 import { SummaryPanel } from './summary-panel.tsx';
+import { ClaimsPanel } from './claims-panel.tsx';
 import { MeasuredPanel } from './measured-panel.tsx';
 import { MEASURED_NS } from './measured-strings.ts';
 import { summarize } from './view-model.ts';
@@ -258,6 +259,7 @@ export function RunPage() {
         className="run-panel"
       >
         {tab === 'summary' ? <SummaryPanel summary={summary} report={report} /> : null}
+        {tab === 'summary' && !shared ? <ClaimsPanel reportId={file.id} task={task} /> : null}
         {tab === 'operators' ? <OperatorsPanel task={task} /> : null}
         {tab === 'repo' ? <RepoPanel task={task} /> : null}
         {tab === 'join' ? <JoinPanel reportId={file.id} task={task} /> : null}

@@ -18,6 +18,19 @@ describe('the page a bundle shows', () => {
     expect(params.get('tab')).toBe('gate');
   });
 
+  it('is the profile comparison of its two profiles, baseline first', () => {
+    const profile = (id: string) => ({
+      id,
+      fileName: `${id}.json`,
+      format: 'timeline' as const,
+      table: null,
+      breakdown: null,
+    });
+    const view = { ...DEFAULT_VIEW, page: 'profiles' as const, runs: [], baseline: '' };
+    const page = sharedPage(toBundle([], view, undefined, [profile('p2'), profile('p1')]));
+    expect(page).toEqual({ pathname: '/profiles/compare', search: '?a=p2&b=p1' });
+  });
+
   it('is the run page of a shared run, under its own report and task number', () => {
     expect(sharedPage(toBundle([b], runPageView(b.run.id)))).toEqual({
       pathname: `/run/${b.reportId}/2`,

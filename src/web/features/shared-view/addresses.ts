@@ -11,9 +11,17 @@ export interface Address {
   readonly search: string;
 }
 
-/** The page a bundle shows: compare with the shared view, or the run page of its one run. */
+/**
+ * The page a bundle shows: compare with the shared view, the run page of its one run, or the
+ * profile comparison of its two profiles.
+ */
 export function sharedPage(bundle: ShareBundleV1): Address {
-  const { runs, view } = fromBundle(bundle);
+  const { runs, view, profiles } = fromBundle(bundle);
+  const [a, b] = profiles;
+  if (view.page === 'profiles' && a && b) {
+    const params = new URLSearchParams({ a: a.id, b: b.id });
+    return { pathname: PROFILE_COMPARE_PATH, search: `?${params.toString()}` };
+  }
   if (view.page === 'run') {
     const run = runs.find((r) => r.run.id === view.runs[0]) ?? runs[0];
     if (run) return { pathname: runPath(run.reportId, run.taskIndex), search: '' };
@@ -21,6 +29,8 @@ export function sharedPage(bundle: ShareBundleV1): Address {
   const params = viewToParams(view).toString();
   return { pathname: '/compare', search: params ? `?${params}` : '' };
 }
+
+export const PROFILE_COMPARE_PATH = '/profiles/compare';
 
 const RUN_PATH = /^\/run\/([^/]+)\/(\d{1,6})$/;
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAppStore } from '../../store/index.ts';
 import { sourceFromHash, sourceHash } from '../../store/slices/shared-session.ts';
-import { sharedPage, workspaceAddress } from './addresses.ts';
+import { PROFILE_COMPARE_PATH, sharedPage, workspaceAddress } from './addresses.ts';
 import { SHARED_NS } from './strings.ts';
 import './shared-view.css';
 
@@ -39,7 +39,11 @@ export function SharedSessionBar() {
   }
 
   const page = sharedPage(session.bundle);
-  const onSharedPage = pathname === '/compare' || pathname.startsWith('/run/');
+  const profiles = session.profiles.length > 0;
+  const onSharedPage = profiles
+    ? pathname === PROFILE_COMPARE_PATH
+    : pathname === '/compare' || pathname.startsWith('/run/');
+  const what = profiles ? 'Profiles' : '';
   const save = () => {
     const view = session.view;
     const renamed = saveShared();
@@ -62,15 +66,18 @@ export function SharedSessionBar() {
       <p className="shared-session-text">
         <strong>{t('session.title')}</strong>{' '}
         <span>
-          {t(session.source.kind === 'link' ? 'session.fromLink' : 'session.fromPermalink', {
-            count: session.runs.length,
-          })}
+          {t(
+            session.source.kind === 'link'
+              ? `session.fromLink${what}`
+              : `session.fromPermalink${what}`,
+            { count: session.runs.length },
+          )}
         </span>
       </p>
       <div className="shared-session-actions">
         {onSharedPage ? null : (
           <Link className="button" to={{ ...page, hash: sourceHash(session.source) }}>
-            {t('session.show')}
+            {t(profiles ? 'session.showProfiles' : 'session.show')}
           </Link>
         )}
         <button type="button" className="primary" onClick={save}>

@@ -32,7 +32,12 @@ registerStrings(SHARED_NS, {
         'You are looking at {{count}} run from a launcher permalink. Your own workspace is unchanged.',
       fromPermalink_other:
         'You are looking at {{count}} runs from a launcher permalink. Your own workspace is unchanged.',
+      fromLinkProfiles:
+        'You are looking at a comparison of two profiles from a link. Your own workspace is unchanged.',
+      fromPermalinkProfiles:
+        'You are looking at a comparison of two profiles from a launcher permalink. Your own workspace is unchanged.',
       show: 'Show the shared runs',
+      showProfiles: 'Show the shared comparison',
       save: 'Add to my workspace',
       leave: 'Back to my workspace',
       saved: 'Added to your workspace.',
@@ -61,7 +66,11 @@ registerStrings(SHARED_NS, {
       fromLink_other: '您正在查看链接中的 {{count}} 个运行。您自己的工作区未被更改。',
       fromPermalink_other:
         '您正在查看启动器永久链接中的 {{count}} 个运行。您自己的工作区未被更改。',
+      fromLinkProfiles: '您正在查看链接中两份 Profiling 数据的对比。您自己的工作区未被更改。',
+      fromPermalinkProfiles:
+        '您正在查看启动器永久链接中两份 Profiling 数据的对比。您自己的工作区未被更改。',
       show: '显示共享的运行',
+      showProfiles: '显示共享的对比',
       save: '添加到我的工作区',
       leave: '返回我的工作区',
       saved: '已添加到您的工作区。',

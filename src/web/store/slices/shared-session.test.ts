@@ -109,6 +109,52 @@ describe('the shared session', () => {
     expect(renamed.get(a.run.id)).toBe(a.run.id);
   });
 
+  test('a shared profile comparison: added, its profiles are workspace files with their totals', () => {
+    const summary = {
+      rows: 3,
+      totalDurationUs: 30,
+      byType: [{ type: 'Conv2D', count: 3, totalUs: 30, meanUs: 10, share: 1 }],
+      topOperators: [
+        {
+          name: 'conv1',
+          type: 'Conv2D',
+          count: 3,
+          totalUs: 30,
+          meanUs: 10,
+          share: 1,
+          inputShapes: '1,3',
+        },
+      ],
+    };
+    const profile = (id: string, us: number) => ({
+      id,
+      fileName: `${id}/kernel_details.csv`,
+      format: 'kernel-details' as const,
+      table: {
+        format: 'kernel-details' as const,
+        headerSet: 'torch_npu-level1',
+        summary: { ...summary, totalDurationUs: us },
+        operators: [
+          { name: 'conv1', type: 'Conv2D', shape: '1,3', count: 3, timed: 3, totalUs: us },
+        ],
+      },
+      breakdown: null,
+    });
+    const view = { ...DEFAULT_VIEW, page: 'profiles' as const, runs: [], baseline: '' };
+    const pb = toBundle([], view, undefined, [profile('before', 30), profile('after', 24)]);
+    const store = load(tabStore());
+    store.getState().addFiles([reportFile('mine')]);
+    store.getState().openShared(pb, link);
+    expect(store.getState().shared?.profiles.map((p) => p.id)).toEqual(['before', 'after']);
+    expect(store.getState().shared?.runs).toEqual([]);
+    store.getState().saveShared();
+    expect(store.getState().order).toEqual(['mine', 'before', 'after']);
+    const after = store.getState().files['after'];
+    expect(after?.format).toBe('kernel-details');
+    const content = after?.content;
+    expect(content?.kind === 'profile' ? content.operators?.[0]?.totalUs : null).toBe(24);
+  });
+
   test('works without storage (storage disabled): the session lives in the page only', () => {
     const store = load(null);
     store.getState().openShared(bundle, link);

@@ -9,7 +9,13 @@ import type { ShareBundleV1, SharedRun } from '../../../core/share/bundle-types.
 import { fromBundle } from '../../../core/share/bundle.ts';
 import { FRAGMENT_PREFIX, MAX_FRAGMENT_CHARS, decodeData } from '../../../core/share/codec.ts';
 import type { ViewState } from '../../../core/share/view-state.ts';
-import { addedRunIds, filesFromShared, measurementsFromShared } from '../shared-runs.ts';
+import type { SharedProfile } from '../../../core/share/profile-bundle.ts';
+import {
+  addedRunIds,
+  filesFromShared,
+  filesFromSharedProfiles,
+  measurementsFromShared,
+} from '../shared-runs.ts';
 import type { MeasureChoicesSlice } from './measure-choices.ts';
 import type { WorkspaceSlice } from './workspace.ts';
 
@@ -24,6 +30,8 @@ export interface SharedSession {
   readonly runs: readonly SharedRun[];
   /** The view the sender shared (what a page shows when its URL holds no view of its own). */
   readonly view: ViewState;
+  /** A shared profile comparison's two profiles, baseline first; empty for shared runs. */
+  readonly profiles: readonly SharedProfile[];
 }
 
 export interface SharedSessionSlice {
@@ -65,8 +73,8 @@ export const sameSource = (a: SharedSource | null, b: SharedSource | null): bool
   a !== null && b !== null && sourceHash(a) === sourceHash(b);
 
 export function sessionOf(bundle: ShareBundleV1, source: SharedSource): SharedSession {
-  const { runs, view } = fromBundle(bundle);
-  return { source, bundle, runs, view };
+  const { runs, view, profiles } = fromBundle(bundle);
+  return { source, bundle, runs, view, profiles };
 }
 
 /** What sessionStorage holds for the tab. */
@@ -166,7 +174,9 @@ export function makeSharedSessionSlice(
       // A report the viewer already has keeps its own tasks; only new reports are added.
       const files = get().files;
       const fresh = session.runs.filter((r) => !Object.hasOwn(files, r.reportId));
-      get().addFiles(filesFromShared(fresh));
+      // Likewise a shared profile the viewer already has (same file, same id) keeps theirs.
+      const profiles = session.profiles.filter((p) => !Object.hasOwn(files, p.id));
+      get().addFiles([...filesFromShared(fresh), ...filesFromSharedProfiles(profiles)]);
       // The measurements the link carries come along, linked as they were, with the roles and
       // batch sizes the sharer set by hand (a file the viewer already has keeps its own).
       const measured = measurementsFromShared(fresh);
