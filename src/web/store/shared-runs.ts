@@ -7,7 +7,6 @@ import type { SharedRun } from '../../core/share/bundle-types.ts';
 import { runId, type MeasureChoice } from '../../core/model/run.ts';
 import type { FormatId } from '../../core/formats/types.ts';
 import type { Measurement, MeasureSource } from '../../core/measure/model.ts';
-import { profileOf, reportOf } from '../../core/formats/content.ts';
 import { sharedProfileContent, type SharedProfile } from '../../core/share/profile-bundle.ts';
 
 export { runId, workspaceRuns, type WorkspaceLike } from '../../core/model/run.ts';
