@@ -22,7 +22,14 @@ function fixture(dir: string): string {
 async function expectSameAsWhole(path: string, workers: number): Promise<void> {
   const whole = await importBytes(path, new Uint8Array(readFileSync(path)));
   const ranged = await importFile(path, { workers, minParallelBytes: 0, chunkSize: 4096 });
-  expect(ranged).toEqual(whole);
+  // The precision digest is read with the whole file's bytes only (a file too small to split is
+  // read whole and has one); `advise` digests a table it read in ranges apart (cli/advise.ts).
+  // Everything else is the same.
+  const noDigest = (f: typeof whole): typeof whole =>
+    f.content?.kind === 'profile' && f.content.precision
+      ? { ...f, content: { ...f.content, precision: undefined } }
+      : f;
+  expect(noDigest(ranged)).toEqual(noDigest(whole));
   expect(profileOf(ranged)?.table?.rowCount).toBe(profileOf(whole)?.table?.rowCount);
 }
 
