@@ -1,42 +1,17 @@
 // Roles and batch sizes set by hand, kept with the workspace: two tabs (stores) over one
 // IndexedDB (fake-indexeddb), a reload being a new store reading the same database.
 import 'fake-indexeddb/auto';
-import { createStore, set, type UseStore } from 'idb-keyval';
+import { set } from 'idb-keyval';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createAppStore, type AppState } from './index.ts';
-import { STORE_NAME } from './persist-keys.ts';
-import {
-  MEASURE_CHOICE_KEY_PREFIX,
-  persistMeasureChoices,
-  type MeasureChoicesPersistence,
-} from './persist-measure-choices.ts';
+import { MEASURE_CHOICE_KEY_PREFIX, persistMeasureChoices } from './persist-measure-choices.ts';
+import { tabs, until } from '../test/tabs.ts';
 
-interface Tab {
-  readonly store: ReturnType<typeof createAppStore>;
-  readonly persistence: MeasureChoicesPersistence;
-  state(): AppState;
-}
-
-let databases = 0;
-const open: Tab[] = [];
-
-function freshDatabase(): UseStore {
-  databases += 1;
-  return createStore(`aoe-dashboard-choices-${databases}`, STORE_NAME);
-}
-
-async function openTab(db: UseStore, channel = `choices-${databases}`): Promise<Tab> {
-  const store = createAppStore();
-  const persistence = persistMeasureChoices({ store, db, channelName: channel });
-  const tab = { store, persistence, state: () => store.getState() };
-  open.push(tab);
-  await persistence.restored;
-  return tab;
-}
-
-afterEach(() => {
-  for (const tab of open.splice(0)) tab.persistence.stop();
+const { freshDatabase, openTab, closeAll } = tabs({
+  name: 'choices',
+  persist: (args) => persistMeasureChoices(args),
 });
+
+afterEach(closeAll);
 
 describe('measurement roles and batch sizes set by hand', () => {
   test('hold after a reload; a cleared one is gone', async () => {
@@ -60,16 +35,8 @@ describe('measurement roles and batch sizes set by hand', () => {
     const db = freshDatabase();
     const a = await openTab(db, 'shared-channel');
     const b = await openTab(db, 'shared-channel');
-    const heard = new Promise<void>((resolve) => {
-      const stop = b.store.subscribe((s) => {
-        if (s.measureChoices['ccc']?.role === 'tuned') {
-          stop();
-          resolve();
-        }
-      });
-    });
     a.state().setMeasureRole('ccc', 'tuned');
-    await heard;
+    await until(b, (st) => st.measureChoices['ccc']?.role === 'tuned');
     expect(b.state().measureChoices['ccc']).toEqual({ role: 'tuned' });
   });
 

@@ -1,6 +1,6 @@
 // Dashboard tabs for the persistence tests: each tab its own store, persisting to one IndexedDB
 // (fake-indexeddb) and hearing the other tabs on a channel; a reload is a new tab on the same
-// database. Shared by the workspace and the dismissals tests.
+// database. Shared by the persistence tests (workspace, dismissals, measurement choices).
 import { createStore, type UseStore } from 'idb-keyval';
 import { createAppStore, type AppState } from '../store/index.ts';
 import { STORE_NAME } from '../store/persist-keys.ts';
