@@ -32,6 +32,9 @@ import { comparisonMarkdown } from '../../core/export/markdown.ts';
 import { renderComparisonText } from './compare-text.ts';
 import { showControls } from '../../core/export/visible-text.ts';
 import { reportOf } from '../../core/formats/content.ts';
+import { toCompareRuns, type Run } from '../../core/model/run.ts';
+import type { LinkedMeasurement } from '../../core/measure/link.ts';
+import type { TuningReport } from '../../core/model/types.ts';
 
 interface CompareOptions {
   readonly gate?: string;
@@ -145,21 +148,53 @@ export async function readGate(path: string): Promise<GateRules> {
  * The runs and their measurements from the positional arguments: reports, each optionally
  * followed by the measurement file of its model, and the GPU baseline from `--gpu`.
  */
+/** What compare and report read from their arguments: the CLI's runs as one Run type. */
+export interface CliInputs {
+  /** Each task given, with its report and the measurements the command line placed beside it. */
+  readonly runs: readonly Run[];
+  /** The measurement given after each run's report (keyed by run id), for the Advice. */
+  readonly placed: ReadonlyMap<
+    string,
+    { readonly path: string; readonly measurement: Measurement }
+  >;
+  /** The GPU baseline (a trtexec file anywhere, or --gpu). */
+  readonly gpu: { readonly path: string; readonly measurement: Measurement } | null;
+  /** The reports the runs come from, by run id (the Advice reads the whole task). */
+  readonly reports: ReadonlyMap<string, TuningReport>;
+}
+
+/**
+ * A measurement the command line placed: its role is the user's doing (after a report: that
+ * run's model as measured; a trtexec file: the GPU baseline), as a role set by hand is.
+ */
+const placedMeasurement = (
+  path: string,
+  measurement: Measurement,
+  role: 'tuned' | 'gpu',
+): LinkedMeasurement => ({
+  id: path,
+  path,
+  measurement,
+  role,
+  reason: { kind: 'hand' },
+});
+
 export async function loadInputs(
   baseline: string,
   args: readonly string[],
   gpuPath: string | undefined,
   io: CliIo,
   command = 'compare',
-): Promise<{ runs: CompareRun[]; measured: MeasuredInputs }> {
+): Promise<{ runs: CompareRun[]; measured: MeasuredInputs; inputs: CliInputs }> {
   const warn = (text: string) => io.stderr(`${command}: ${text}\n`);
   if (await isMeasurementFile(baseline)) {
     throw new UsageError(`${baseline}: the first file must be the baseline's AOE report`);
   }
-  const groups: { runs: CompareRun[]; measurement: Measurement | null; arg: string }[] = [
-    { runs: await loadRuns(baseline, io, true), measurement: null, arg: baseline },
+  type Placed = { readonly path: string; readonly measurement: Measurement };
+  const groups: { loaded: LoadedRuns; measurement: Placed | null; arg: string }[] = [
+    { loaded: await loadRuns(baseline, io, true), measurement: null, arg: baseline },
   ];
-  let gpu: Measurement | null = null;
+  let gpu: Placed | null = null;
   for (const arg of args) {
     if (await isMeasurementFile(arg.replace(/#\d+$/, ''))) {
       const last = groups[groups.length - 1] as (typeof groups)[number];
@@ -167,7 +202,7 @@ export async function loadInputs(
       // TensorRT runs only on NVIDIA GPUs: a trtexec file is the GPU baseline wherever it stands.
       if (m.tool === 'trtexec') {
         if (gpu !== null) throw new UsageError(`${arg}: a second GPU baseline (one trtexec file)`);
-        gpu = m;
+        gpu = { path: arg, measurement: m };
         continue;
       }
       if (last.measurement !== null) {
@@ -175,31 +210,61 @@ export async function loadInputs(
           `${arg}: ${last.arg} already has a measurement; give one measurement file after each report`,
         );
       }
-      last.measurement = m;
+      last.measurement = { path: arg, measurement: m };
     } else {
-      groups.push({ runs: await loadRuns(arg, io, false), measurement: null, arg });
+      groups.push({ loaded: await loadRuns(arg, io, false), measurement: null, arg });
     }
   }
   if (groups.length < 2 && command === 'compare')
     throw new UsageError('give at least one run to compare after the baseline');
-  const runs = uniqueIds(groups.flatMap((g) => g.runs));
-  const byRun = new Map<string, Measurement>();
-  let i = 0;
-  for (const g of groups) {
-    for (let k = 0; k < g.runs.length; k++, i++) {
-      const run = runs[i];
-      if (run !== undefined && g.measurement !== null) byRun.set(run.id, g.measurement);
-    }
-  }
   if (gpuPath !== undefined) {
     if (gpu !== null) throw new UsageError(`--gpu ${gpuPath}: a trtexec file was already given`);
-    gpu = await readMeasurementFile(gpuPath, warn);
+    gpu = { path: gpuPath, measurement: await readMeasurementFile(gpuPath, warn) };
   }
-  return { runs, measured: { runs: byRun, gpu } };
+  const compareRuns = uniqueIds(groups.flatMap((g) => g.loaded.runs.map((r) => r.run)));
+  const placed = new Map<string, Placed>();
+  const reports = new Map<string, TuningReport>();
+  const built: Run[] = [];
+  let i = 0;
+  for (const g of groups) {
+    for (const { taskIndex } of g.loaded.runs) {
+      const run = compareRuns[i++] as CompareRun;
+      if (g.measurement !== null) placed.set(run.id, g.measurement);
+      reports.set(run.id, g.loaded.report);
+      const measurements = [
+        ...(g.measurement
+          ? [placedMeasurement(g.measurement.path, g.measurement.measurement, 'tuned')]
+          : []),
+        ...(gpu ? [placedMeasurement(gpu.path, gpu.measurement, 'gpu')] : []),
+      ];
+      built.push({
+        run,
+        reportId: g.loaded.report.id,
+        taskIndex,
+        layout: g.loaded.report.layout,
+        incomplete: g.loaded.report.incomplete,
+        profile: null,
+        ...(measurements.length > 0 ? { measurements } : {}),
+      });
+    }
+  }
+  const judged = toCompareRuns(built);
+  // The GPU baseline given is the GPU baseline, whatever batch size it or the runs state.
+  const measured: MeasuredInputs = { runs: judged.measured.runs, gpu: gpu?.measurement ?? null };
+  return {
+    runs: [...judged.runs],
+    measured,
+    inputs: { runs: built, placed, gpu, reports },
+  };
 }
 
-/** FILE or FILE#N → the file's tasks as compare runs. */
-async function loadRuns(arg: string, io: CliIo, isBaseline: boolean): Promise<CompareRun[]> {
+interface LoadedRuns {
+  readonly report: TuningReport;
+  readonly runs: readonly { readonly run: CompareRun; readonly taskIndex: number }[];
+}
+
+/** FILE or FILE#N → the file's tasks as compare runs, with the report they come from. */
+async function loadRuns(arg: string, io: CliIo, isBaseline: boolean): Promise<LoadedRuns> {
   const m = /^(.*)#(\d+)$/.exec(arg);
   const path = m?.[1] ?? arg;
   const pick = m?.[2] === undefined ? null : Number(m[2]);
@@ -225,26 +290,29 @@ async function loadRuns(arg: string, io: CliIo, isBaseline: boolean): Promise<Co
   }
   const name = basename(path);
   const several = report.tasks.length > 1;
-  const runs = report.tasks.map((task, i): CompareRun => ({
-    id: several ? `${name}#${i}` : name,
-    label: several ? `${name}#${i} · ${task.name}` : `${name} · ${task.name}`,
-    fileName: name,
-    generation: report.generation,
-    task,
+  const runs = report.tasks.map((task, i) => ({
+    run: {
+      id: several ? `${name}#${i}` : name,
+      label: several ? `${name}#${i} · ${task.name}` : `${name} · ${task.name}`,
+      fileName: name,
+      generation: report.generation,
+      task,
+    } satisfies CompareRun,
+    taskIndex: i,
   }));
   if (pick !== null) {
     const run = runs[pick];
     if (run === undefined)
       throw new UsageError(`${path}: has ${runs.length} task(s), no task #${pick}`);
-    return [run];
+    return { report, runs: [run] };
   }
   if (isBaseline && several) {
     io.stderr(
       `compare: ${path} has ${runs.length} tasks; the first is the baseline (use ${name}#N to choose)\n`,
     );
-    return runs.slice(0, 1);
+    return { report, runs: runs.slice(0, 1) };
   }
-  return runs;
+  return { report, runs };
 }
 
 /** The same file given twice still gives distinct run ids. */

@@ -71,6 +71,31 @@ describe('aoe-dashboard report', () => {
     expect(r.stdout).toContain('The baseline model was not measured');
   });
 
+  it("carries the advisor's findings on the judged run, measured against AOE's claim; --no-advice leaves them out", async () => {
+    const r = await cli(['report', ...FILES]);
+    const advice = r.stdout.slice(r.stdout.indexOf('## Advice'));
+    expect(advice).toMatch(/^## Advice\n/);
+    expect(advice).toContain('### 1. Warning: batch 1: measured 9.10 % saved, AOE stated 21.67 %');
+    expect(advice).toContain('| measured, untuned model (mean) | 10.995 ms ·');
+    expect(advice).toContain('| measured, tuned model (mean) | 9.995 ms ·');
+    // Only the judged run (not the baseline's own task) is advised on.
+    expect(advice).toContain('aoe\\_result\\_opat\\_20250302100000123\\_pid1002.json');
+    expect(advice).not.toContain('aoe\\_result\\_opat\\_20250301100000123\\_pid1001.json');
+
+    const without = await cli(['report', '--no-advice', ...FILES]);
+    expect(without.code).toBe(0);
+    expect(without.stdout).not.toContain('## Advice');
+    expect(without.stdout).toContain('| faster by 9.10% | faster by 7.41% |');
+  });
+
+  it('gives the Advice in zh-CN too', async () => {
+    const r = await cli(['report', '--lang', 'zh-CN', ...FILES]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('## 调优建议');
+    expect(r.stdout).toContain('### 1. 警告：Batch 大小 1：实测节省 9.10 %，AOE 声称 21.67 %');
+    expect(r.stdout).toContain('claim-vs-measured');
+  });
+
   it.each([
     [['report', '--lang', 'fr', RUN1, RUN2], /--lang must be en or zh-CN/],
     [['report', '--html', '--md', RUN1, RUN2], /choose one of --html and --md/],

@@ -19,6 +19,11 @@ import {
 import { showControls } from '../../core/export/visible-text.ts';
 import { UsageError, VERDICT_EXIT, loadInputs, readGate } from './compare.ts';
 import { MeasurementInputError } from './measure-input.ts';
+import type { CliInputs } from './compare.ts';
+import { advise } from '../../core/advisor/advise.ts';
+import type { MeasurementInput } from '../../core/advisor/types.ts';
+import type { SharedAdvice } from '../../core/share/bundle-types.ts';
+import type { Measurement } from '../../core/measure/model.ts';
 
 interface ReportOptions {
   readonly html?: boolean;
@@ -27,6 +32,7 @@ interface ReportOptions {
   readonly gpu?: string;
   readonly lang?: string;
   readonly output?: string;
+  readonly advice?: boolean;
 }
 
 const USAGE = 2;
@@ -57,6 +63,7 @@ export function registerReport(program: Command, io: CliIo, setExit: SetExit): v
     .option('--gpu <file>', 'GPU baseline measurement (trtexec --exportTimes JSON or its log)')
     .option('--lang <lang>', 'report language: en or zh-CN', 'en')
     .option('-o, --output <file>', 'write the report to FILE instead of stdout')
+    .option('--no-advice', "leave out the Advice section (the advisor's findings on each run)")
     .action(async (files: string[], opts: ReportOptions) => {
       try {
         if (opts.html && opts.md) throw new UsageError('choose one of --html and --md');
@@ -67,11 +74,16 @@ export function registerReport(program: Command, io: CliIo, setExit: SetExit): v
         const rules = opts.gate === undefined ? DEFAULT_GATE_RULES : await readGate(opts.gate);
         const [first, ...rest] = files;
         if (first === undefined) throw new UsageError('give at least the baseline report');
-        const { runs, measured } = await loadInputs(first, rest, opts.gpu, io, 'report');
+        const { runs, measured, inputs } = await loadInputs(first, rest, opts.gpu, io, 'report');
         const baseline = runs[0];
         if (baseline === undefined) throw new UsageError(`${first}: no tuning task in the file`);
         const comparison = buildComparison(runs, baseline, undefined, rules, measured);
-        const report = buildAcceptanceReport({ comparison, lang, generatedAt: generatedAt() });
+        const report = buildAcceptanceReport({
+          comparison,
+          lang,
+          generatedAt: generatedAt(),
+          ...(opts.advice === false ? {} : { advice: runsAdvice(inputs, baseline.id) }),
+        });
         const text = html ? acceptanceHtml(report) : acceptanceMarkdown(report);
         if (opts.output !== undefined) {
           try {
@@ -89,4 +101,41 @@ export function registerReport(program: Command, io: CliIo, setExit: SetExit): v
         setExit(USAGE);
       }
     });
+}
+
+/**
+ * The Advice of the runs a report judges — every run but the baseline, the baseline alone when it
+ * is the only one — as the dashboard's report has it: each run's task with the measurements the
+ * command line placed (the baseline report's as the baseline OM, the run's own as the tuned OM,
+ * the GPU baseline). Nothing is dismissed on a command line.
+ */
+export function runsAdvice(
+  inputs: CliInputs,
+  baselineId: string,
+): { readonly run: string; readonly advice: SharedAdvice }[] {
+  const judged = inputs.runs.filter((r) => r.run.id !== baselineId);
+  const base = inputs.placed.get(baselineId);
+  return (judged.length > 0 ? judged : inputs.runs).flatMap((r) => {
+    const report = inputs.reports.get(r.run.id);
+    const task = report?.tasks[r.taskIndex];
+    if (!report || !task) return [];
+    const own = inputs.placed.get(r.run.id);
+    const measurement = (
+      placed: { readonly path: string; readonly measurement: Measurement },
+      role: MeasurementInput['role'],
+    ): MeasurementInput => ({
+      fileId: placed.path,
+      fileName: placed.path,
+      index: 0,
+      measurement: placed.measurement,
+      role,
+    });
+    const measurements = [
+      ...(base && r.run.id !== baselineId ? [measurement(base, 'baseline')] : []),
+      ...(own ? [measurement(own, r.run.id === baselineId ? 'baseline' : 'tuned')] : []),
+      ...(inputs.gpu ? [measurement(inputs.gpu, 'gpu')] : []),
+    ];
+    const findings = advise({ reports: [{ ...report, tasks: [task] }], measurements });
+    return [{ run: r.run.label, advice: { findings, dismissed: [] } }];
+  });
 }
