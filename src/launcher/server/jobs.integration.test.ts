@@ -25,6 +25,8 @@ import {
   testApp,
   waitJob,
   type Sandbox,
+  standInEnv,
+  stepsOf,
 } from './testing.ts';
 
 let box: Sandbox;
@@ -380,34 +382,9 @@ describe('event replay', () => {
 });
 
 describe('pipelines of tool steps', () => {
-  const fixtures = (name: string) =>
-    fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
   /** The stand-ins of atc, python3 -m ais_bench, msprof and npu-smi first on the jobs' PATH. */
   const toolEnv = (extra: Record<string, string> = {}) =>
-    fakeEnv({
-      PATH: [
-        fixtures('fake-atc'),
-        fixtures('fake-ais-bench'),
-        fixtures('fake-msprof'),
-        fixtures('fake-npu-smi'),
-        process.env.PATH ?? '/usr/bin:/bin',
-      ].join(':'),
-      ...extra,
-    });
-
-  interface StepJson {
-    readonly index: number;
-    readonly tool: string;
-    readonly jobType?: number;
-    readonly state: string;
-    readonly errorCode: string | null;
-    readonly outputs: {
-      model: string | null;
-      files: Record<string, unknown>;
-      figures: Record<string, unknown> | null;
-    } | null;
-  }
-  const stepsOf = (job: unknown) => (job as { steps: StepJson[] }).steps;
+    standInEnv(['fake-atc', 'fake-ais-bench', 'fake-msprof', 'fake-npu-smi'], extra);
 
   it('runs the full preset: convert, measure, tune 1 then 2, rebuild with the knowledge base, measure, profile', async () => {
     await setUp({ env: toolEnv() });

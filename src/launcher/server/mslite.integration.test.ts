@@ -4,17 +4,17 @@
 import type { FastifyInstance } from 'fastify';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AUTH,
-  fakeEnv,
   isFinal,
   postJob,
   sandbox,
   testApp,
   waitJob,
   type Sandbox,
+  standInEnv,
+  stepsOf,
 } from './testing.ts';
 
 let box: Sandbox;
@@ -30,32 +30,9 @@ afterEach(async () => {
   box.cleanup();
 });
 
-const fixtures = (name: string) =>
-  fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
 /** converter_lite, benchmark, npu-smi and the aoe converter_lite runs, first on the jobs' PATH. */
 const toolEnv = (extra: Record<string, string>) =>
-  fakeEnv({
-    PATH: [
-      fixtures('fake-converter-lite'),
-      fixtures('fake-mslite-benchmark'),
-      fixtures('fake-npu-smi'),
-      fixtures('fake-aoe'),
-      process.env.PATH ?? '/usr/bin:/bin',
-    ].join(':'),
-    ...extra,
-  });
-
-interface StepJson {
-  readonly tool: string;
-  readonly state: string;
-  readonly errorCode: string | null;
-  readonly outputs: {
-    model: string | null;
-    files: Record<string, unknown>;
-    figures: Record<string, unknown> | null;
-  } | null;
-}
-const stepsOf = (job: unknown) => (job as { steps: StepJson[] }).steps;
+  standInEnv(['fake-converter-lite', 'fake-mslite-benchmark', 'fake-npu-smi', 'fake-aoe'], extra);
 
 describe('the mslite preset', () => {
   it('converts with AOE into a .mindir, stores the AOE results as runs, and measures the .mindir', async () => {

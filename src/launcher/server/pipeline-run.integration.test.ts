@@ -6,19 +6,18 @@
 import type { FastifyInstance } from 'fastify';
 import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validators } from '../../core/validation/generated/index.ts';
 import type { PipelineRunDoc } from '../jobs/pipeline-run.ts';
 import {
   AUTH,
-  fakeEnv,
   isFinal,
   postJob,
   sandbox,
   testApp,
   waitJob,
   type Sandbox,
+  standInEnv,
 } from './testing.ts';
 
 let box: Sandbox;
@@ -29,24 +28,19 @@ afterEach(async () => {
   box.cleanup();
 });
 
-const fixtures = (name: string) =>
-  fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
-
-function toolEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return fakeEnv({
-    PATH: [
-      fixtures('fake-atc'),
-      fixtures('fake-ais-bench'),
-      fixtures('fake-msprof'),
-      fixtures('fake-npu-smi'),
-      fixtures('fake-converter-lite'),
-      fixtures('fake-mslite-benchmark'),
-      fixtures('fake-aoe'),
-      process.env.PATH ?? '/usr/bin:/bin',
-    ].join(':'),
-    ...extra,
-  });
-}
+const toolEnv = (extra: Record<string, string> = {}) =>
+  standInEnv(
+    [
+      'fake-atc',
+      'fake-ais-bench',
+      'fake-msprof',
+      'fake-npu-smi',
+      'fake-converter-lite',
+      'fake-mslite-benchmark',
+      'fake-aoe',
+    ],
+    extra,
+  );
 
 async function runOf(id: string): Promise<PipelineRunDoc> {
   // Read like a run by id: no token.

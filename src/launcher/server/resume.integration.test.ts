@@ -4,11 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AUTH,
-  fakeEnv,
   getJob,
   isFinal,
   postJob,
@@ -16,6 +14,8 @@ import {
   testApp,
   waitJob,
   type Sandbox,
+  standInEnv,
+  type StepJson,
 } from './testing.ts';
 
 let box: Sandbox;
@@ -26,33 +26,13 @@ afterEach(async () => {
   box.cleanup();
 });
 
-const fixtures = (name: string) =>
-  fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
-
 /**
  * The stand-ins first on the jobs' PATH. The object is the launcher's own environment for jobs:
  * a test changes it between jobs the way an operator fixes the host (frees the disk, the device).
  */
-function toolEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return fakeEnv({
-    PATH: [
-      fixtures('fake-atc'),
-      fixtures('fake-ais-bench'),
-      fixtures('fake-msprof'),
-      fixtures('fake-npu-smi'),
-      process.env.PATH ?? '/usr/bin:/bin',
-    ].join(':'),
-    ...extra,
-  });
-}
+const toolEnv = (extra: Record<string, string> = {}) =>
+  standInEnv(['fake-atc', 'fake-ais-bench', 'fake-msprof', 'fake-npu-smi'], extra);
 
-interface StepJson {
-  readonly index: number;
-  readonly tool: string;
-  readonly state: string;
-  readonly reusedFrom?: string;
-  readonly outputs: { model: string | null; figures: Record<string, unknown> | null } | null;
-}
 interface Job {
   readonly state: string;
   readonly errorCode: string | null;

@@ -269,3 +269,42 @@ export function rawHttp(port: number, head: string, body = ''): Promise<RawRespo
     if (body) socket.write(body);
   });
 }
+
+/** The stand-in tools of e2e/fixtures (one folder each, the program named as the real one). */
+export type StandIn =
+  | 'fake-aoe'
+  | 'fake-atc'
+  | 'fake-ais-bench'
+  | 'fake-msprof'
+  | 'fake-npu-smi'
+  | 'fake-converter-lite'
+  | 'fake-mslite-benchmark';
+
+/** A job environment with the given stand-ins first on its PATH, in that order. */
+export function standInEnv(
+  tools: readonly StandIn[],
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const dirs = tools.map((t) =>
+    fileURLToPath(new URL(`../../../e2e/fixtures/${t}`, import.meta.url)),
+  );
+  return fakeEnv({ PATH: [...dirs, process.env.PATH ?? '/usr/bin:/bin'].join(':'), ...extra });
+}
+
+/** A pipeline step as the jobs API shows it (the fields the tests read). */
+export interface StepJson {
+  readonly index: number;
+  readonly tool: string;
+  readonly jobType?: number;
+  readonly state: string;
+  readonly errorCode: string | null;
+  readonly reusedFrom?: string;
+  readonly outputs: {
+    model: string | null;
+    files?: Record<string, unknown>;
+    figures: Record<string, unknown> | null;
+  } | null;
+}
+
+/** The steps of a job read from the API. */
+export const stepsOf = (job: unknown): StepJson[] => (job as { steps: StepJson[] }).steps;
