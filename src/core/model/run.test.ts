@@ -2,62 +2,18 @@
 // toCompareRuns. Figures are set here by hand (means of 10, 9.5 and 9 ms).
 import { describe, expect, it } from 'vitest';
 import type { ImportedFile } from '../formats/types.ts';
-import { NO_STATS, type Measurement } from '../measure/model.ts';
+import type { Measurement } from '../measure/model.ts';
+import { measurementFile, reportFile } from '../formats/test-files.ts';
 import { task } from './compare.test-helpers.ts';
 import { linkedMeasurements, toCompareRuns, workspaceRuns } from './run.ts';
 
-const report = (id: string): ImportedFile => ({
-  id,
-  fileName: `aoe_result_opat_${id}.json`,
-  size: 1,
-  format: 'aoe-opat',
-  ok: true,
-  issues: [],
-  content: {
-    kind: 'report',
-    report: {
-      id,
-      fileName: `aoe_result_opat_${id}.json`,
-      kind: 'opat',
-      layout: 'array',
-      generation: 'cann-6.3+',
-      incomplete: false,
-      tasks: [task({ name: 'resnet50' })],
-    },
-  },
-});
-
+const report = (id: string): ImportedFile => reportFile(id, [task({ name: 'resnet50' })]);
 const measured = (
   id: string,
   fileName: string,
   meanMs: number,
   over: Partial<Measurement> = {},
-): ImportedFile => ({
-  id,
-  fileName,
-  size: 1,
-  format: over.tool === 'trtexec' ? 'trtexec-times' : 'ais_bench-summary',
-  ok: true,
-  issues: [],
-  content: {
-    kind: 'measurement',
-    measurements: [
-      {
-        tool: 'ais_bench',
-        source: 'ais_bench-summary-json',
-        toolVersion: null,
-        batchSize: 1,
-        latencyMs: { ...NO_STATS, mean: meanMs },
-        throughputPerS: null,
-        throughputUnit: null,
-        model: null,
-        device: null,
-        derived: [],
-        ...over,
-      },
-    ],
-  },
-});
+): ImportedFile => measurementFile(id, meanMs, over, fileName);
 
 const files = {
   r: report('r'),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { reportFile, task } from '../test/imported-files.ts';
+import { reportFile, task } from '../../core/formats/test-files.ts';
 import { profilePath, runPath, taskIndexFromParam } from './paths.ts';
 import { reportOf } from '../../core/formats/content.ts';
 

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { get, keys, set, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ImportedFile } from '../../core/formats/types.ts';
-import { profileFile, reportFile } from '../test/imported-files.ts';
+import { profileFile, reportFile } from '../../core/formats/test-files.ts';
 import { tabs, until } from '../test/tabs.ts';
 import { persistWorkspace, workspaceDelta } from './persist.ts';
 import { CLEARED_KEY, META_KEY, entryKey, fileKey, storeFileRecords } from './persist-keys.ts';

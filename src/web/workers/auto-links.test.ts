@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import type { OperatorAggregate } from '../../core/model/types.ts';
-import { measurementFile, profileFile, reportFile, task } from '../test/imported-files.ts';
+import { measurementFile, profileFile, reportFile, task } from '../../core/formats/test-files.ts';
 import { autoLinks, dropGroup } from './auto-links.ts';
 import { profileOf } from '../../core/formats/content.ts';
 

@@ -2,7 +2,7 @@
 // a queued and to a running file, a crashing worker, restoring saved records, and the store that
 // follows a file the page already has.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { reportFile } from '../test/imported-files.ts';
+import { reportFile } from '../../core/formats/test-files.ts';
 import { IngestPool, type IngestOutcome } from './ingest-pool.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 

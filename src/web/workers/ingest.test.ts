@@ -2,7 +2,7 @@
 // as soon as the worker sends it, before it is stored; a store that fails leaves it in the
 // workspace for the session, marked unsaved.
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { profileFile } from '../test/imported-files.ts';
+import { profileFile } from '../../core/formats/test-files.ts';
 import { useAppStore } from '../store/index.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { profileOf } from '../../core/formats/content.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportIssue } from '../../../core/formats/types.ts';
 import { i18next } from '../../i18n/index.ts';
-import { profileFile } from '../../test/imported-files.ts';
+import { profileFile } from '../../../core/formats/test-files.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { issueText } from './issue-text.ts';
 

@@ -4,7 +4,7 @@ import { toBundle } from '../../../core/share/bundle.ts';
 import { encodeBundle } from '../../../core/share/codec.ts';
 import { sampleSharedRun } from '../../../core/share/sample-runs.ts';
 import { DEFAULT_VIEW } from '../../../core/share/view-state.ts';
-import { reportFile } from '../../test/imported-files.ts';
+import { reportFile } from '../../../core/formats/test-files.ts';
 import {
   SESSION_KEY,
   makeSharedSessionSlice,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { failedFile, profileFile, reportFile } from '../../test/imported-files.ts';
+import { failedFile, profileFile, reportFile } from '../../../core/formats/test-files.ts';
 import { resetAppStore, useAppStore } from '../index.ts';
 import { selectLinkedProfiles, selectReady } from '../selectors.ts';
 

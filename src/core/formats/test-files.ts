@@ -1,8 +1,9 @@
-import type { Measurement } from '../../core/measure/model.ts';
-import { NO_STATS } from '../../core/measure/model.ts';
-// Small ImportedFile builders for the web unit tests: a report, a profile, a failed file.
-import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
-import type { TuningTask } from '../../core/model/types.ts';
+// Small ImportedFile builders for unit tests (core and web): a report, a profile, a measurement
+// file, a failed file.
+import type { Measurement } from '../measure/model.ts';
+import { NO_STATS } from '../measure/model.ts';
+import type { ImportedFile, ImportIssue } from './types.ts';
+import type { TuningTask } from '../model/types.ts';
 
 export function task(name: string, reportKey: string | null = null): TuningTask {
   return {
@@ -76,6 +77,7 @@ export function measurementFile(
   id: string,
   meanMs: number,
   over: Partial<Measurement> = {},
+  fileName = `${id}_summary.json`,
 ): ImportedFile {
   const m: Measurement = {
     tool: 'ais_bench',
@@ -92,7 +94,7 @@ export function measurementFile(
   };
   return {
     id,
-    fileName: `${id}_summary.json`,
+    fileName,
     size: 100,
     format: m.tool === 'trtexec' ? 'trtexec-times' : 'ais_bench-summary',
     ok: true,
