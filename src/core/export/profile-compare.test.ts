@@ -1,32 +1,10 @@
 // The two-profile exports on hand-built tables: each expected cell is worked out by hand.
 import { describe, expect, test } from 'vitest';
-import type { ProfileTable } from '../model/types.ts';
-import { summarizeTable } from '../model/profile-aggregate.ts';
+import { sideOf } from '../model/profile-table.test-helpers.ts';
 import { breakdownOf, compareProfiles } from '../model/profile-compare.ts';
 import { profileComparisonCsv, profileComparisonMarkdown } from './profile-compare.ts';
 
-type Row = readonly [name: string, type: string, durUs: number];
-
-function side(rows: readonly Row[]) {
-  const dict = [''];
-  const id = (s: string) => {
-    const i = dict.indexOf(s);
-    return i >= 0 ? i : dict.push(s) - 1;
-  };
-  const table: ProfileTable = {
-    rowCount: rows.length,
-    dict,
-    name: Uint32Array.from(rows.map((r) => id(r[0]))),
-    type: Uint32Array.from(rows.map((r) => id(r[1]))),
-    coreType: new Uint32Array(rows.length),
-    inputShapes: new Uint32Array(rows.length),
-    durationUs: Float64Array.from(rows.map((r) => r[2])),
-    waitUs: new Float64Array(rows.length).fill(NaN),
-    startUs: new Float64Array(rows.length),
-    startBaseUs: null,
-  };
-  return { table, summary: summarizeTable(table) };
-}
+const side = sideOf;
 
 const BASE = side([
   ['conv1', 'Conv2D', 60],

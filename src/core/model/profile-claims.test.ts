@@ -1,35 +1,13 @@
 // AOE's claims against two profiles; every expected figure is worked out by hand in a comment.
 import { describe, expect, it } from 'vitest';
-import type { ProfileTable } from './types.ts';
-import { summarizeTable } from './profile-aggregate.ts';
+import { sideOf, type TestRow } from './profile-table.test-helpers.ts';
 import { op, task } from './compare.test-helpers.ts';
 import { chooseProfilePair, profileClaims, type ProfileCandidate } from './profile-claims.ts';
 
-type Row = readonly [name: string, type: string, us: number];
-
-function summaryOf(rows: readonly Row[]) {
-  const dict = [''];
-  const id = (s: string) => {
-    const i = dict.indexOf(s);
-    return i >= 0 ? i : dict.push(s) - 1;
-  };
-  const table: ProfileTable = {
-    rowCount: rows.length,
-    dict,
-    name: Uint32Array.from(rows.map((r) => id(r[0]))),
-    type: Uint32Array.from(rows.map((r) => id(r[1]))),
-    coreType: new Uint32Array(rows.length),
-    inputShapes: new Uint32Array(rows.length),
-    durationUs: Float64Array.from(rows.map((r) => r[2])),
-    waitUs: new Float64Array(rows.length).fill(NaN),
-    startUs: new Float64Array(rows.length),
-    startBaseUs: null,
-  };
-  return summarizeTable(table);
-}
+const summaryOf = (rows: readonly TestRow[]) => sideOf(rows).summary;
 
 // Two steps each. Before: 2×(60+20+8) + 120 + 130 = 426 µs. After: 2×(45+20+6) + 70 + 80 = 292 µs.
-const BEFORE: Row[] = [
+const BEFORE: TestRow[] = [
   ['Conv_7', 'Conv2D', 120],
   ['Gemm_0', 'MatMulV2', 60],
   ['SoftmaxV2_0', 'SoftmaxV2', 20],
@@ -39,7 +17,7 @@ const BEFORE: Row[] = [
   ['SoftmaxV2_0', 'SoftmaxV2', 20],
   ['Relu_0', 'Relu', 8],
 ];
-const AFTER: Row[] = [
+const AFTER: TestRow[] = [
   ['Conv_7', 'Conv2D', 70],
   ['Gemm_0', 'MatMulV2', 45],
   ['SoftmaxV2_0', 'SoftmaxV2', 20],
@@ -123,7 +101,7 @@ describe('which two profiles', () => {
   const cand = (
     id: string,
     path: string,
-    rows: readonly Row[],
+    rows: readonly TestRow[],
     linked = true,
   ): ProfileCandidate => ({
     id,
@@ -158,7 +136,7 @@ describe('which two profiles', () => {
   });
 
   it('takes an unlinked profile whose operators match the run’s, never another model’s', () => {
-    const other: Row[] = [['MatMul_99', 'MatMul', 10]];
+    const other: TestRow[] = [['MatMul_99', 'MatMul', 10]];
     expect(
       chooseProfilePair(TASK, [
         cand('x', 'a/tuned/op_summary.csv', AFTER),
@@ -181,7 +159,7 @@ describe('which two profiles', () => {
       ]),
     ).toMatchObject({ ok: false, reason: 'roles-unclear' });
     // y holds no tuned operator: its times say nothing, so it has no role of its own.
-    const tie: Row[] = [['Relu_0', 'Relu', 8]];
+    const tie: TestRow[] = [['Relu_0', 'Relu', 8]];
     expect(
       chooseProfilePair(TASK, [cand('x', 'tuned/a.csv', AFTER), cand('y', 'b.csv', tie)]),
     ).toMatchObject({

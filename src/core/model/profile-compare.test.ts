@@ -1,35 +1,11 @@
 // compareProfiles on small hand-built tables; every expected figure is worked out by hand below.
 import { describe, expect, test } from 'vitest';
-import type { ProfileTable } from './types.ts';
-import { summarizeTable } from './profile-aggregate.ts';
+import { sideOf, tableOf } from './profile-table.test-helpers.ts';
 import { breakdownOf, compareProfiles, isTypeless } from './profile-compare.ts';
 
 type Row = readonly [name: string, type: string, shape: string, durUs: number];
 
-function tableOf(rows: readonly Row[]): ProfileTable {
-  const dict = [''];
-  const id = (s: string) => {
-    if (s === '') return 0;
-    const i = dict.indexOf(s);
-    return i >= 0 ? i : dict.push(s) - 1;
-  };
-  return {
-    rowCount: rows.length,
-    dict,
-    name: Uint32Array.from(rows.map((r) => id(r[0]))),
-    type: Uint32Array.from(rows.map((r) => id(r[1]))),
-    coreType: new Uint32Array(rows.length),
-    inputShapes: Uint32Array.from(rows.map((r) => id(r[2]))),
-    durationUs: Float64Array.from(rows.map((r) => r[3])),
-    waitUs: new Float64Array(rows.length).fill(NaN),
-    startUs: new Float64Array(rows.length),
-    startBaseUs: null,
-  };
-}
-const side = (rows: readonly Row[]) => {
-  const table = tableOf(rows);
-  return { table, summary: summarizeTable(table) };
-};
+const side = sideOf;
 
 const BASE: readonly Row[] = [
   ['A', 'MatMul', '2,2', 10],
