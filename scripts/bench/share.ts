@@ -12,6 +12,7 @@ import { toBase64Url } from '../../src/core/share/base64url.ts';
 import { sampleSharedRun } from '../../src/core/share/sample-runs.ts';
 import { DEFAULT_VIEW } from '../../src/core/share/view-state.ts';
 import type { SharedRun } from '../../src/core/share/bundle-types.ts';
+import { NO_STATS } from '../../src/core/measure/model.ts';
 
 const REPEATS = 25;
 const TARGET_200 = 3450;
@@ -76,9 +77,49 @@ function measure(operators: number) {
   };
 }
 
+/** 200 operators and a linked ais_bench measurement with 2,000 per-iteration latencies. */
+function measuredLink(): { bytes: number; jsonBytes: number } {
+  const s = sampleSharedRun('r1', 200, 7);
+  let seed = 20261203;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const iterationsMs = Float64Array.from(
+    { length: 2000 },
+    () => Math.round((10 + random() * 0.3) * 1e6) / 1e6,
+  );
+  const run: SharedRun = {
+    ...s,
+    measurements: [
+      {
+        id: 'm',
+        path: 'resnet50_summary.json',
+        role: 'tuned',
+        reason: { kind: 'word', word: 'tuned' },
+        measurement: {
+          tool: 'ais_bench',
+          source: 'ais_bench-summary-json',
+          toolVersion: null,
+          batchSize: 1,
+          latencyMs: { ...NO_STATS, count: 2000, mean: 10.15 },
+          throughputPerS: 98.5,
+          throughputUnit: 'samples',
+          iterationsMs,
+          model: null,
+          device: '0',
+          derived: [],
+        },
+      },
+    ],
+  };
+  const bundle = toBundle([run], { ...DEFAULT_VIEW, runs: [run.run.id], baseline: run.run.id });
+  const r = encodeBundle(bundle, Infinity);
+  if (!r.ok) throw new Error('encode failed');
+  return { bytes: r.bytes, jsonBytes: '#b='.length + toBase64Url(packJson(bundle)).length };
+}
+
 const share: BenchPart = async () => {
   const small = measure(200);
   const large = measure(2000);
+  const measured = measuredLink();
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const figures = {
     share: {
@@ -100,6 +141,8 @@ const share: BenchPart = async () => {
       jsonLayoutDecodeMs: r2(small.jsonDecodeMs),
       jsonLayoutEncode2000Ms: r2(large.jsonEncodeMs),
       jsonLayoutDecode2000Ms: r2(large.jsonDecodeMs),
+      linkMeasured2000ItBytes: measured.bytes,
+      jsonLayoutMeasured2000ItBytes: measured.jsonBytes,
     },
   };
   const mark = (v: number, target: number) => (v <= target ? 'within target' : 'OVER TARGET');
@@ -107,6 +150,7 @@ const share: BenchPart = async () => {
   const lines = [
     `link, 200 operators:   ${small.bytes} B (target ≤ ${TARGET_200} B, ${mark(small.bytes, TARGET_200)}); JSON layout ${small.jsonBytes} B (${pct(small.bytes, small.jsonBytes)}); plain JSON + base64: ${small.plain} B, deflated: ${small.deflated} B`,
     `link, 2,000 operators: ${large.bytes} B (target ≤ ${TARGET_2000} B, ${mark(large.bytes, TARGET_2000)}); JSON layout ${large.jsonBytes} B (${pct(large.bytes, large.jsonBytes)}); plain JSON + base64: ${large.plain} B, deflated: ${large.deflated} B`,
+    `link, 200 operators + a measurement of 2,000 iterations: ${measured.bytes} B; JSON layout ${measured.jsonBytes} B (${pct(measured.bytes, measured.jsonBytes)})`,
     `encode / decode, 200 operators:   ${r2(small.encodeMs)} / ${r2(small.decodeMs)} ms; JSON layout ${r2(small.jsonEncodeMs)} / ${r2(small.jsonDecodeMs)} ms (median of ${REPEATS})`,
     `encode / decode, 2,000 operators: ${r2(large.encodeMs)} / ${r2(large.decodeMs)} ms; JSON layout ${r2(large.jsonEncodeMs)} / ${r2(large.jsonDecodeMs)} ms (median of ${REPEATS})`,
   ];

@@ -60,7 +60,9 @@ export function encodeBundle(
 export function packBundle(bundle: ShareBundleV1): Uint8Array {
   const payload = packColumns(bundle);
   if (payload === null) return packJson(bundle);
-  const packed = deflateSync(payload, { level: 9, mem: 8, dictionary: DICTIONARY_V1 });
+  // mem 4: the same bytes as mem 8 on links of 200 and 2,000 operators, in a fortieth of the time
+  // (with a dictionary, fflate's larger memory levels cost milliseconds to set up).
+  const packed = deflateSync(payload, { level: 9, mem: 4, dictionary: DICTIONARY_V1 });
   const out = new Uint8Array(packed.length + 1);
   out[0] = layoutMarker(COLUMN_LAYOUT);
   out.set(packed, 1);

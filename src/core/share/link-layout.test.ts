@@ -190,7 +190,7 @@ describe('links in the JSON layout', () => {
 
 describe('a link made with the first release of the column layout', () => {
   it('still opens to the view it was made of', () => {
-    const runs = [sampleSharedRun('r0', 30, 1), sampleSharedRun('r1', 30, 2)];
+    const runs = [sampleSharedRun('r0', 30, 1), measuredRun()];
     const expected = toBundle(runs, { ...view(runs), tab: 'gate', query: 'Conv' });
     expect(plain(decoded(columnsLink.trim()))).toEqual(plain(expected));
   });
@@ -285,6 +285,44 @@ describe('hostile links in the column layout', () => {
     bad.uint(2);
     bad.bytes(new Uint8Array([0xc3, 0x28]));
     expect(issueOf(hostile(bad.result()))?.message).toMatch(/string 0 is not valid UTF-8/);
+  });
+
+  it('refuses more iterations than a measurement may carry, or than the bytes that follow', () => {
+    const skeleton = SKELETON.replace('"runs":[{}]', '"runs":[{"measured":[{}]}]');
+    const run = new ByteWriter();
+    run.uint(0); // no operators
+    run.uint(0); // no stated improvements
+    const ops = run.result();
+    const many = issueOf(
+      hostile(
+        payload((w) => {
+          w.bytes(ops);
+          w.uint(2002);
+        }, skeleton),
+      ),
+    );
+    expect(many).toMatchObject({ code: 'TOO_LARGE' });
+    expect(many?.message).toMatch(/run 0, measurement 0: 2001 iterations, more than 2000/);
+    const short = issueOf(
+      hostile(
+        payload((w) => {
+          w.bytes(ops);
+          w.uint(1001);
+          w.uint(5);
+        }, skeleton),
+      ),
+    );
+    expect(short?.code).toBe('UNREADABLE');
+    expect(short?.message).toMatch(/1000 iterations announced, but only 1 bytes follow/);
+    const own = issueOf(
+      hostile(
+        payload(
+          (w) => w.bytes(ops),
+          skeleton.replace('"measured":[{}]', '"measured":[{"it":[1]}]'),
+        ),
+      ),
+    );
+    expect(own?.message).toMatch(/measurement 0 of run 0 is not a measurement/);
   });
 
   it('refuses bytes after the last column', () => {

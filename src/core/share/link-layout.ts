@@ -12,6 +12,8 @@
 //                                      time as a delta from the baseline), r packed four to a
 //                                      byte, then the stated improvements: count, row delta and a
 //                                      tagged number (null, hundredths, or a float64)
+//   per run, per linked measurement    its per-iteration latencies (`it`, integer ns): count + 1
+//                                      (0: none), then each as a zigzag delta from the one before
 //   per profile with a table           its types (t, c, u, d) and its operators (n, t, h + 1, c,
 //                                      u, d), column by column
 //
@@ -40,6 +42,9 @@ export const layoutOf = (firstByte: number): number | null =>
   (firstByte & 0b111) === MARKER_BITS ? firstByte >> 3 : null;
 /** The most entries a column may have (the schema's bound on every array of a bundle). */
 export const MAX_COLUMN = 200_000;
+/** The schema's bounds on a run's measurements and on a measurement's iterations. */
+const MAX_MEASUREMENTS = 32;
+const MAX_ITERATIONS = 2000;
 
 type Ops = BundleRun['ops'];
 type Table = NonNullable<BundleProfile['table']>;
@@ -101,6 +106,24 @@ function writeOps(w: ByteWriter, o: Ops): void {
   }
 }
 
+/** Writes the iterations of each of a run's measurements (0 for a measurement without). */
+function writeIterations(w: ByteWriter, measured: BundleRun['measured']): void {
+  for (const m of measured ?? []) {
+    const it = m.it;
+    if (it === undefined) {
+      w.uint(0);
+      continue;
+    }
+    w.uint(it.length + 1);
+    let prev = 0;
+    for (const x of it) {
+      if (!isUint(x) || !isSint(x - prev)) throw new Unfit();
+      w.sint(x - prev);
+      prev = x;
+    }
+  }
+}
+
 function writeTable(w: ByteWriter, t: Table): void {
   const ty = t.types;
   const nt = ty.t.length;
@@ -129,7 +152,9 @@ export function packColumns(bundle: ShareBundleV1): Uint8Array | null {
   const { s, runs, profiles, ...rest } = bundle;
   const skeleton = {
     ...rest,
-    runs: runs.map(({ ops: _ops, ...run }) => run),
+    runs: runs.map(({ ops: _ops, ...run }) =>
+      run.measured ? { ...run, measured: run.measured.map(({ it: _it, ...m }) => m) } : run,
+    ),
     ...(profiles
       ? {
           profiles: profiles.map((p) =>
@@ -148,6 +173,7 @@ export function packColumns(bundle: ShareBundleV1): Uint8Array | null {
     for (const t of texts) w.uint(t.length);
     for (const t of texts) w.bytes(t);
     for (const r of runs) writeOps(w, r.ops);
+    for (const r of runs) writeIterations(w, r.measured);
     for (const p of profiles ?? []) if (p.table) writeTable(w, p.table);
   } catch (err) {
     if (err instanceof Unfit) return null;
@@ -200,6 +226,29 @@ function readOps(r: ByteReader, where: string): Ops {
     stated.push([row, readNum(r, `${where} stated improvement ${j}`)]);
   }
   return { n: names, t: types, d: dims, b: before, a: after, r: actions, i: stated };
+}
+
+/** The iterations of one measurement, or undefined when it had none. */
+function readIterations(r: ByteReader, where: string): number[] | undefined {
+  const at = r.offset;
+  const n = r.uint(`${where} iteration count`);
+  if (n === 0) return undefined;
+  if (n - 1 > MAX_ITERATIONS)
+    throw new LayoutError(
+      'too-large',
+      `${where} ${n - 1} iterations, more than ${MAX_ITERATIONS}`,
+      at,
+    );
+  if (n - 1 > r.left)
+    throw new LayoutError(
+      'truncated',
+      `${where} ${n - 1} iterations announced, but only ${r.left} bytes follow`,
+      at,
+    );
+  const out = new Array<number>(n - 1);
+  let prev = 0;
+  for (let i = 0; i < n - 1; i++) out[i] = prev += r.sint(`${where} iterations`);
+  return out;
 }
 
 function readTable(r: ByteReader, where: string): Pick<Table, 'types' | 'ops'> {
@@ -269,6 +318,18 @@ export function unpackColumns(payload: Uint8Array, maxDepth: number): UnpackResu
       if (!isRecord(run) || 'ops' in run)
         throw new LayoutError('corrupt', `run ${i} of its bundle text is not a run`, at);
       run['ops'] = readOps(r, `run ${i}:`);
+    });
+    runs.forEach((run, i) => {
+      const measured = (run as Record<string, unknown>)['measured'];
+      if (!Array.isArray(measured)) return;
+      if (measured.length > MAX_MEASUREMENTS)
+        throw new LayoutError('too-large', `run ${i} has too many measurements`, at);
+      measured.forEach((m, j) => {
+        if (!isRecord(m) || 'it' in m)
+          throw new LayoutError('corrupt', `measurement ${j} of run ${i} is not a measurement`, at);
+        const it = readIterations(r, `run ${i}, measurement ${j}:`);
+        if (it !== undefined) m['it'] = it;
+      });
     });
     const profiles = skeleton['profiles'];
     if (Array.isArray(profiles)) {
