@@ -5,7 +5,7 @@
 // readers have no token, offer no permalink.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync, inflateSync } from 'node:zlib';
+import { decodeFragment } from '../src/core/share/codec.ts';
 import { dropFiles, expect, openEmptyWorkspace, test, waitForReady } from './helpers/app.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures/compare');
@@ -21,16 +21,11 @@ function launcherToken(): string {
   return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
 }
 
-/** The bundle inside a `#b=` link: base64url of deflated JSON. */
+/** The bundle inside a `#b=` link, read by the dashboard's own decoder. */
 function bundleOf(link: string): unknown {
-  const packed = Buffer.from(link.slice(link.indexOf('#b=') + 3), 'base64url');
-  let json: Buffer;
-  try {
-    json = inflateRawSync(packed);
-  } catch {
-    json = inflateSync(packed);
-  }
-  return JSON.parse(json.toString('utf8')) as unknown;
+  const decoded = decodeFragment(link.slice(link.indexOf('#b=')));
+  if (!decoded.ok) throw new Error(`not a share link: ${decoded.issues[0]?.message ?? ''}`);
+  return decoded.bundle;
 }
 
 test.use({ locale: 'en-US' });

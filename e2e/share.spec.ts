@@ -3,7 +3,7 @@
 // a specific error; downloads (CSV with a BOM in zh-CN, Markdown against a golden file, JSON) are
 // checked byte for byte where it matters.
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { decodeFragment } from '../src/core/share/codec.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, openEmptyWorkspace, dropFiles } from './helpers/app.ts';
@@ -94,8 +94,9 @@ test.describe('in English', () => {
     await page.getByRole('tab', { name: 'Model' }).click();
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.getByTestId('share-link').inputValue();
-    const packed = Buffer.from(link.slice(link.indexOf('#b=') + 3), 'base64url');
-    const bundle = JSON.parse(Buffer.from(inflateRawSync(packed)).toString('utf8')) as unknown;
+    const decoded = decodeFragment(link.slice(link.indexOf('#b=')));
+    if (!decoded.ok) throw new Error(decoded.issues[0]?.message);
+    const bundle = decoded.bundle;
     const id = 'AbCdEfGhIjKlMnOpQrStUvWx';
     await page.route(`**/api/runs/${id}`, (route) =>
       route.fulfill({ json: { id, kind: 'bundle', createdAt: '2025-03-04T10:00:00Z', bundle } }),

@@ -3,6 +3,9 @@
 // issue's sentence names it shortened, so that a terminal or an issue list is not flooded.
 import { expect, test } from 'vitest';
 import { parseOpat } from './parse.ts';
+import { normalizeOpat } from './normalize.ts';
+import { parseAoe, type AoeReader } from '../aoe/pipeline.ts';
+import { readJson } from '../json/tolerant-json.ts';
 import { reportOf } from './test-helpers.ts';
 
 const MB = 1_000_000;
@@ -39,3 +42,20 @@ test.each([
     expect(task?.extra[`/1/OPAT/${pointerSegment}`]).toBe(1);
   },
 );
+
+test('a long key mixing every kind of character reads alike on the fast and the tolerant path, whole or cut short', () => {
+  const OPAT: AoeReader = { schema: 'aoe-opat-result', normalize: normalizeOpat };
+  const ctx = { fileName: 'a.json', id: 'x' };
+  const text = reportWithKey('op/name~1\\n卷积😀\\u00e9'.repeat(200_000));
+  const fast = parseOpat(text, ctx);
+  expect(fast).toEqual(parseAoe(text, ctx, OPAT, readJson));
+  expect(fast.ok && fast.warnings.map((w) => w.code)).toEqual(['UNKNOWN_FIELD']);
+  // Cut inside the operator after the key: the salvage and the byte offset are the same too.
+  const cut = text.slice(0, text.indexOf('"Schedule"'));
+  const salvaged = parseOpat(cut, ctx);
+  expect(salvaged).toEqual(parseAoe(cut, ctx, OPAT, readJson));
+  expect(!salvaged.ok && salvaged.errors[0]).toMatchObject({
+    code: 'TRUNCATED',
+    offset: new TextEncoder().encode(cut).length,
+  });
+});

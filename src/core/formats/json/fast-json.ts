@@ -42,17 +42,33 @@ function treeKeys(root: unknown): number {
     const node = stack.pop() as object;
     const depth = depths.pop() as number;
     if (depth > MAX_DEPTH) return -1;
-    const values: unknown[] = Array.isArray(node)
-      ? (node as unknown[])
-      : Object.values(node as Record<string, unknown>);
-    if (!Array.isArray(node)) keys += values.length;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (typeof v === 'number') {
-        if (v - v !== 0) return -1; // ±Infinity (JSON has no NaN)
-      } else if (typeof v === 'object' && v !== null) {
-        stack.push(v);
-        depths.push(depth + 1);
+    // No array of values per object (Object.values): a report has tens of thousands of objects,
+    // and on a fresh process the allocations cost more than the walk.
+    if (Array.isArray(node)) {
+      const values = node as unknown[];
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (typeof v === 'number') {
+          if (v - v !== 0) return -1; // ±Infinity (JSON has no NaN)
+        } else if (typeof v === 'object' && v !== null) {
+          stack.push(v);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const obj = node as Record<string, unknown>;
+      // JSON.parse makes plain objects: for-in sees their own keys (and nothing inherited, as
+      // long as nobody added enumerable properties to Object.prototype; hasOwn guards that).
+      for (const k in obj) {
+        if (!Object.hasOwn(obj, k)) continue;
+        keys++;
+        const v = obj[k];
+        if (typeof v === 'number') {
+          if (v - v !== 0) return -1;
+        } else if (typeof v === 'object' && v !== null) {
+          stack.push(v);
+          depths.push(depth + 1);
+        }
       }
     }
   }

@@ -16,7 +16,7 @@ export type LatencyStats = never[];
 export type AdviceSeverity = 'info' | 'warning' | 'critical';
 
 /**
- * What a share link carries (deflated, base64url, in the URL fragment `#b=`) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.
+ * What a share link carries (in the URL fragment `#b=`, base64url: either this bundle's JSON deflated, or a layout marker byte and the same bundle in the column layout of src/core/share/link-layout.ts, deflated against a preset dictionary) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.
  */
 export interface ShareBundleV1 {
   format: 'aoe-dashboard.share';
