@@ -107,3 +107,21 @@ test.describe('in Chinese', () => {
     );
   });
 });
+
+test('the demo resnet50 run is not set against the yolov5s profile, though its Conv_ names match', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '/');
+  await fileCard(page, DEMO_RUN).getByRole('link').first().click();
+  const panel = page.getByTestId('run-claims');
+  await expect(panel).toBeVisible();
+  // One resnet50 profile only: the page asks for a second one instead of taking another model's.
+  await expect(panel.getByTestId('run-claims-unclear')).toContainText(
+    'Link two profiles of this model — one before tuning, one after',
+  );
+  await expect(page.getByTestId('run-claims-pafter').locator('option:checked')).not.toHaveText(
+    /yolov5s/,
+  );
+  await expect(page.getByTestId('run-claims-operators')).toHaveCount(0);
+});
