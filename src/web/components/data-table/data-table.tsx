@@ -218,9 +218,15 @@ export function DataTable(props: DataTableProps) {
           shown={shown}
           search={view.search}
           onClear={() => update(() => ({ filters: {}, search: '' }))}
-        />
+        >
+          <ScrollCue hidden={hidden} frame={scrollRef} />
+        </TableToolbar>
       )}
-      <ScrollCue hidden={hidden} frame={scrollRef} />
+      {hideToolbar ? (
+        <div className="dt-cue-row">
+          <ScrollCue hidden={hidden} frame={scrollRef} />
+        </div>
+      ) : null}
       <div
         className={joinClasses(
           'dt-frame',

@@ -71,7 +71,7 @@ export function ScrollCue(props: {
     if (el) el.scrollBy({ left: sign * Math.max(80, el.clientWidth * 0.8) });
   };
   return (
-    <p className="dt-scroll-cue" data-testid="dt-scroll-cue">
+    <span className="dt-scroll-cue" data-testid="dt-scroll-cue">
       {left > 0 ? (
         <button type="button" className="link-button" onClick={() => scroll(-1)}>
           {t('columnsLeft', { count: left })}
@@ -82,6 +82,6 @@ export function ScrollCue(props: {
           {t('columnsRight', { count: right })}
         </button>
       ) : null}
-    </p>
+    </span>
   );
 }
