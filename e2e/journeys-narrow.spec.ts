@@ -51,6 +51,20 @@ test.describe('at 800 px', () => {
     await expect(row.locator('td').last()).toBeInViewport({ ratio: 1 });
   });
 
+  test('the top gainers and worst regressions stack, so each gainer keeps its change on its line', async ({
+    page,
+  }) => {
+    await openApp(page, '/');
+    await fileCard(page, DEMO_RUN).getByRole('link').first().click();
+    const gainers = (await page.getByTestId('top-gainers').boundingBox())!;
+    const regressions = (await page.getByTestId('worst-regressions').boundingBox())!;
+    expect(regressions.y).toBeGreaterThanOrEqual(gainers.y + gainers.height);
+    // The first gainer: its name and its change on one line (about one line's height).
+    const first = page.getByTestId('top-gainers').locator('li').first();
+    await expect(first).toContainText('▼ 46.49 µs faster');
+    expect((await first.boundingBox())!.height).toBeLessThan(40);
+  });
+
   test('a kernel table wider than the screen says how many columns are to the right, and scrolls to them', async ({
     page,
   }) => {
