@@ -103,8 +103,16 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
   await page.setViewportSize({ width: 800, height: 900 });
   await compareTwo(page);
   await page.getByRole('tab', { name: 'Operators' }).click();
-  const scroll = page.getByTestId('ops-table').locator('.dt-scroll');
   await expect(page.getByTestId('ops-table').locator('tbody tr').first()).toBeVisible();
+  // The box that scrolls the table sideways, whatever the table is built from: the nearest
+  // element (the table's own or an ancestor) whose overflow-x scrolls.
+  await page.getByTestId('ops-table').evaluate((table) => {
+    let box: Element | null = table.querySelector('.dt-scroll') ?? table;
+    while (box && !/auto|scroll/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+    box?.setAttribute('data-scroll-box', '');
+  });
+  const scroll = page.locator('[data-scroll-box]');
+  await expect(scroll).toHaveCount(1);
   const { scrollWidth, clientWidth } = await scroll.evaluate((el) => ({
     scrollWidth: el.scrollWidth,
     clientWidth: el.clientWidth,

@@ -148,8 +148,21 @@ export function nameEvidence(
   report: TuningReport,
   profilePath: string,
 ): NameEvidence {
+  return taskNameEvidence(
+    reportPath,
+    report.tasks.map((t) => t.name),
+    profilePath,
+  );
+}
+
+/** Name evidence for some tasks of a report (the run page's one task), by their names. */
+export function taskNameEvidence(
+  reportPath: string,
+  taskNames: readonly string[],
+  profilePath: string,
+): NameEvidence {
   const reportNames = [
-    ...new Set([...report.tasks.flatMap((t) => modelWords(t.name)), ...folderWords(reportPath)]),
+    ...new Set([...taskNames.flatMap((n) => modelWords(n)), ...folderWords(reportPath)]),
   ];
   const profileNames = [...new Set(folderWords(profilePath))];
   if (reportNames.length === 0 || profileNames.length === 0) return { kind: 'unknown' };

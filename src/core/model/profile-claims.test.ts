@@ -151,6 +151,23 @@ describe('which two profiles', () => {
     ).toMatchObject({ ok: false, reason: 'fewer-than-two' });
   });
 
+  it('never takes an unlinked profile whose folders name another model, even with the same operator names', () => {
+    // Generic ONNX names (Conv_7, Gemm_0) recur across models: a yolov5s profile holds them too.
+    expect(
+      chooseProfilePair(TASK, [
+        cand('x', 'resnet50/tuned/op_summary.csv', AFTER),
+        { ...cand('y', 'yolov5s/PROF_1/op_summary.csv', BEFORE, false), otherModel: true },
+      ]),
+    ).toMatchObject({ ok: false, reason: 'fewer-than-two' });
+    // Linked by hand, the user's choice stands (the link itself carries the warning).
+    expect(
+      chooseProfilePair(TASK, [
+        cand('x', 'resnet50/tuned/op_summary.csv', AFTER),
+        { ...cand('y', 'yolov5s/PROF_1/op_summary.csv', BEFORE, true), otherModel: true },
+      ]),
+    ).toMatchObject({ ok: true, before: { id: 'y' }, after: { id: 'x' } });
+  });
+
   it('two of one role are left to the user; one role of two gives the other the other', () => {
     expect(
       chooseProfilePair(TASK, [

@@ -228,6 +228,12 @@ export interface ProfileCandidate {
   readonly path: string;
   readonly summary: ProfileSummary;
   readonly linked: boolean;
+  /**
+   * Its folders name a model and the run's names another (link-evidence's name evidence
+   * disagrees). Such a profile is never taken unlinked, whatever its operator names: generic
+   * ONNX names (Conv_7, Gemm_0) recur across models.
+   */
+  readonly otherModel?: boolean;
 }
 
 export interface CandidateRole {
@@ -296,7 +302,10 @@ export function chooseProfilePair(
   const candidates =
     linked.length >= 2
       ? linked
-      : withRows.filter((p) => p.linked || overlap(tuned, p.summary) >= LINK_MIN_OPERATOR_OVERLAP);
+      : withRows.filter(
+          (p) =>
+            p.linked || (!p.otherModel && overlap(tuned, p.summary) >= LINK_MIN_OPERATOR_OVERLAP),
+        );
   const roles: CandidateRole[] = candidates.map((c) => {
     const w = wordRole(c.path);
     if (w) return { id: c.id, role: w.role, reason: { kind: 'word', word: w.word } };

@@ -18,9 +18,12 @@ export function MissingFile(props: {
   return (
     <section className={props.className}>
       <p role="alert">{props.notFound}</p>
-      <Link className="button primary" to="/">
-        {props.back}
-      </Link>
+      {/* In a paragraph: the page's own layout (a grid) would stretch the button to its width. */}
+      <p>
+        <Link className="button primary" to="/">
+          {props.back}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { cellText, type ColumnarData } from './columnar.ts';
 import { runQuery, type EngineQuery } from './engine.ts';
+import { ScrollCue, useHiddenColumns } from './scroll-cue.tsx';
 import { DATA_TABLE_NS } from './strings.ts';
 import { TableHead } from './table-head.tsx';
 import { TableToolbar } from './table-toolbar.tsx';
@@ -155,6 +156,7 @@ export function DataTable(props: DataTableProps) {
   }, [onShownChange, shown]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const hidden = useHiddenColumns(scrollRef);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -216,120 +218,137 @@ export function DataTable(props: DataTableProps) {
           shown={shown}
           search={view.search}
           onClear={() => update(() => ({ filters: {}, search: '' }))}
-        />
+        >
+          <ScrollCue hidden={hidden} frame={scrollRef} />
+        </TableToolbar>
       )}
+      {hideToolbar ? (
+        <div className="dt-cue-row">
+          <ScrollCue hidden={hidden} frame={scrollRef} />
+        </div>
+      ) : null}
       <div
-        ref={scrollRef}
-        className="dt-scroll"
-        style={{ maxHeight: height }}
-        tabIndex={0}
-        role="region"
-        aria-label={label}
+        className={joinClasses(
+          'dt-frame',
+          hidden.left > 0 && 'dt-more-left',
+          hidden.right > 0 && 'dt-more-right',
+        )}
       >
-        <table
-          className={joinClasses('dt-table', measure && 'dt-wrap')}
-          aria-rowcount={count + headRows}
+        <div
+          ref={scrollRef}
+          className="dt-scroll"
+          style={{ maxHeight: height }}
+          tabIndex={0}
+          role="region"
           aria-label={label}
         >
-          <TableHead
-            table={table}
-            data={data}
-            filters={!hideColumnFilters}
-            classNames={headClasses}
-          />
-          <tbody className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
-            {count === 0 ? (
-              <tr className="dt-row dt-empty">
-                <td>{props.emptyText ?? t('noRows')}</td>
-              </tr>
-            ) : null}
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = display ? (display[item.index] ?? 0) : (result.rows[item.index] ?? 0);
-              const style = rowStyle(item.start);
-              if (entry < 0) {
-                const g = result.groups[-1 - entry];
-                if (!g) return null;
-                const open = !collapsed.has(g.key);
+          <table
+            className={joinClasses('dt-table', measure && 'dt-wrap')}
+            aria-rowcount={count + headRows}
+            aria-label={label}
+          >
+            <TableHead
+              table={table}
+              data={data}
+              filters={!hideColumnFilters}
+              classNames={headClasses}
+            />
+            <tbody className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
+              {count === 0 ? (
+                <tr className="dt-row dt-empty">
+                  <td>{props.emptyText ?? t('noRows')}</td>
+                </tr>
+              ) : null}
+              {virtualizer.getVirtualItems().map((item) => {
+                const entry = display ? (display[item.index] ?? 0) : (result.rows[item.index] ?? 0);
+                const style = rowStyle(item.start);
+                if (entry < 0) {
+                  const g = result.groups[-1 - entry];
+                  if (!g) return null;
+                  const open = !collapsed.has(g.key);
+                  return (
+                    <tr
+                      key={`g:${g.key}`}
+                      className="dt-row dt-group"
+                      style={style}
+                      aria-rowindex={item.index + headRows + 1}
+                      {...measured(item.index)}
+                    >
+                      {visible.map((c, i) => {
+                        const spec = specById.get(c.id);
+                        const sum = g.sums[c.id];
+                        return (
+                          <td
+                            key={c.id}
+                            className={joinClasses(
+                              data.columns[c.id]?.kind === 'number' && 'dt-num',
+                              spec?.className,
+                            )}
+                          >
+                            {i === 0 ? (
+                              <button
+                                type="button"
+                                className="dt-group-toggle"
+                                aria-expanded={open}
+                                aria-label={t(open ? 'collapseGroup' : 'expandGroup', {
+                                  group: g.key,
+                                })}
+                                onClick={() =>
+                                  setCollapsed((prev) => {
+                                    const next = new Set(prev);
+                                    if (open) next.add(g.key);
+                                    else next.delete(g.key);
+                                    return next;
+                                  })
+                                }
+                              >
+                                <span aria-hidden="true">{open ? '▾' : '▸'}</span> {g.key}{' '}
+                                <span className="muted">
+                                  ({t('groupRows', { count: g.count })})
+                                </span>
+                              </button>
+                            ) : spec?.sum && sum !== undefined ? (
+                              spec.sum(sum)
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                }
+                const own = rowProps?.(entry);
                 return (
                   <tr
-                    key={`g:${g.key}`}
-                    className="dt-row dt-group"
+                    key={entry}
+                    {...own}
+                    className={joinClasses('dt-row', own?.className)}
                     style={style}
                     aria-rowindex={item.index + headRows + 1}
                     {...measured(item.index)}
                   >
-                    {visible.map((c, i) => {
+                    {visible.map((c) => {
                       const spec = specById.get(c.id);
-                      const sum = g.sums[c.id];
+                      const cellOwn = spec?.cellProps?.(entry);
                       return (
                         <td
                           key={c.id}
+                          {...cellOwn}
                           className={joinClasses(
                             data.columns[c.id]?.kind === 'number' && 'dt-num',
                             spec?.className,
+                            cellOwn?.className,
                           )}
                         >
-                          {i === 0 ? (
-                            <button
-                              type="button"
-                              className="dt-group-toggle"
-                              aria-expanded={open}
-                              aria-label={t(open ? 'collapseGroup' : 'expandGroup', {
-                                group: g.key,
-                              })}
-                              onClick={() =>
-                                setCollapsed((prev) => {
-                                  const next = new Set(prev);
-                                  if (open) next.add(g.key);
-                                  else next.delete(g.key);
-                                  return next;
-                                })
-                              }
-                            >
-                              <span aria-hidden="true">{open ? '▾' : '▸'}</span> {g.key}{' '}
-                              <span className="muted">({t('groupRows', { count: g.count })})</span>
-                            </button>
-                          ) : spec?.sum && sum !== undefined ? (
-                            spec.sum(sum)
-                          ) : null}
+                          {renderCell(c.id, entry)}
                         </td>
                       );
                     })}
                   </tr>
                 );
-              }
-              const own = rowProps?.(entry);
-              return (
-                <tr
-                  key={entry}
-                  {...own}
-                  className={joinClasses('dt-row', own?.className)}
-                  style={style}
-                  aria-rowindex={item.index + headRows + 1}
-                  {...measured(item.index)}
-                >
-                  {visible.map((c) => {
-                    const spec = specById.get(c.id);
-                    const cellOwn = spec?.cellProps?.(entry);
-                    return (
-                      <td
-                        key={c.id}
-                        {...cellOwn}
-                        className={joinClasses(
-                          data.columns[c.id]?.kind === 'number' && 'dt-num',
-                          spec?.className,
-                          cellOwn?.className,
-                        )}
-                      >
-                        {renderCell(c.id, entry)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              })}
+            </tbody>
+          </table>
+        </div>
       </div>
     </div>
   );

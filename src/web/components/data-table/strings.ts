@@ -26,6 +26,10 @@ registerStrings(DATA_TABLE_NS, {
     sortedAsc: 'sorted ascending',
     sortedDesc: 'sorted descending',
     showTable: 'Table',
+    columnsLeft_one: '← {{count}} column to the left',
+    columnsLeft_other: '← {{count}} columns to the left',
+    columnsRight_one: '{{count}} more column to the right →',
+    columnsRight_other: '{{count}} more columns to the right →',
   },
   'zh-CN': {
     search: '搜索',
@@ -48,5 +52,7 @@ registerStrings(DATA_TABLE_NS, {
     sortedAsc: '升序',
     sortedDesc: '降序',
     showTable: '表格',
+    columnsLeft_other: '← 左侧还有 {{count}} 列',
+    columnsRight_other: '右侧还有 {{count}} 列 →',
   },
 });

@@ -1,5 +1,5 @@
 // Above the table: global search, group-by, column visibility, and how many rows are shown.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactTable } from '@tanstack/react-table';
 import type { ColumnarData } from './columnar.ts';
@@ -15,6 +15,8 @@ export function TableToolbar(props: {
   shown: number;
   search: string;
   onClear: () => void;
+  /** After the row count: the cue for columns out of view, so it takes no line of its own. */
+  children?: ReactNode;
 }) {
   const { table, columns, data, shown, search, onClear } = props;
   const { t, i18n } = useTranslation(DATA_TABLE_NS);
@@ -79,6 +81,7 @@ export function TableToolbar(props: {
       <span className="dt-status muted" role="status" aria-live="polite">
         {t('rowsShown', { shown: nf.format(shown), total: nf.format(data.rowCount) })}
       </span>
+      {props.children}
     </div>
   );
 }

@@ -2,13 +2,13 @@
 // (a share link or a permalink) — the shared runs, read-only. The view state is in the URL search
 // params either way; a shared session's address also keeps its fragment, so the address bar
 // reopens this view in any browser.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { viewFromParams, viewToParams, type ViewState } from '../../../core/share/view-state.ts';
 import { useAppStore } from '../../store/index.ts';
-import { workspaceRuns } from '../../../core/model/run.ts';
+import { workspaceRuns, type Run } from '../../../core/model/run.ts';
 import { CompareView } from './compare-view.tsx';
 import { COMPARE_NS } from './strings.ts';
 import './compare.css';
@@ -46,6 +46,59 @@ function useViewState(shared: ViewState | null): [ViewState, (patch: Partial<Vie
   return [view, update];
 }
 
+const LAST_VIEW_KEY = 'aoe-dashboard.compare-view';
+
+function tabStorage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The tab's last comparison of workspace runs comes back when the page is opened without one
+ * (the header's Compare link): a user who goes to the workspace to add a run returns to the runs
+ * they ticked, their pinned baseline and their tab, not to an empty picker. Runs removed since
+ * are left out. A comparison the user cleared on the page stays cleared.
+ */
+function useLastComparison(available: readonly Run[], shared: boolean): void {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const search = params.toString();
+  const first = useRef(true);
+  useEffect(() => {
+    const arriving = first.current;
+    first.current = false;
+    if (shared) return;
+    const store = tabStorage();
+    const own = new URLSearchParams(search);
+    try {
+      if (own.has('runs')) {
+        store?.setItem(LAST_VIEW_KEY, search);
+        return;
+      }
+      if (!arriving) {
+        store?.removeItem(LAST_VIEW_KEY);
+        return;
+      }
+      const last = store?.getItem(LAST_VIEW_KEY);
+      if (!last || own.size > 0) return;
+      const view = viewFromParams(new URLSearchParams(last));
+      const ids = new Set(available.map((r) => r.run.id));
+      const runs = view.runs.filter((id) => ids.has(id));
+      if (runs.length === 0) return;
+      const baseline = runs.includes(view.baseline) ? view.baseline : (runs[0] ?? '');
+      void navigate(
+        { search: `?${viewToParams({ ...view, runs, baseline }).toString()}` },
+        { replace: true },
+      );
+    } catch {
+      // Storage refused (a private window's quota): the page works without the memory.
+    }
+  }, [search, shared, available, navigate]);
+}
+
 export function ComparePage() {
   const { t } = useTranslation(COMPARE_NS);
   const session = useAppStore((s) => s.shared);
@@ -60,6 +113,7 @@ export function ComparePage() {
   );
   // The workspace's runs or the link's: the same Run type, measurements included, either way.
   const available = useMemo(() => session?.runs ?? workspaceRuns(ws), [session, ws]);
+  useLastComparison(available, session !== null);
 
   return (
     <section

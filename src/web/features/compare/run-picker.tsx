@@ -67,7 +67,7 @@ export function RunPicker(props: {
                       onChange={() => onPin(run.id)}
                     />
                   </td>
-                  <td>
+                  <td className="run-name">
                     {short.has(run.id) ? (
                       <span className="run-tag">{short.get(run.id)}</span>
                     ) : null}{' '}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { profileOf } from '../../../core/formats/content.ts';
+import { taskNameEvidence } from '../../../core/model/link-evidence.ts';
 import {
   chooseProfilePair,
   profileClaims,
@@ -24,6 +25,7 @@ export function ClaimsPanel({ reportId, task }: { reportId: string; task: Tuning
   const [params, setParams] = useSearchParams();
   const files = useAppStore(useShallow(selectProfiles));
   const linked = useAppStore(useShallow((s) => s.links[reportId] ?? []));
+  const reportPath = useAppStore((s) => s.files[reportId]?.fileName ?? '');
   const withRows = useMemo(
     () =>
       files.flatMap((file) => {
@@ -41,9 +43,10 @@ export function ClaimsPanel({ reportId, task }: { reportId: string; task: Tuning
           path: file.fileName,
           summary,
           linked: linked.includes(file.id),
+          otherModel: taskNameEvidence(reportPath, [task.name], file.fileName).kind === 'disagree',
         })),
       ),
-    [task, withRows, linked],
+    [task, withRows, linked, reportPath],
   );
   const handBefore = params.get('pbefore');
   const handAfter = params.get('pafter');

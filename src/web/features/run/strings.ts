@@ -25,6 +25,7 @@ registerStrings(RUN_NS, {
     status: { succeeded: 'Succeeded', failed: 'Failed', unknown: 'Unknown' },
     summary: {
       status: 'Status',
+      statusSaid: 'AOE states: “{{text}}”',
       tuningTime: 'Tuning time',
       baseline: 'Baseline latency',
       tuned: 'Tuned latency',
@@ -194,6 +195,7 @@ registerStrings(RUN_NS, {
     status: { succeeded: '成功', failed: '失败', unknown: '未知' },
     summary: {
       status: '状态',
+      statusSaid: 'AOE 原文：“{{text}}”',
       tuningTime: '调优耗时',
       baseline: '基线时延',
       tuned: '调优后时延',

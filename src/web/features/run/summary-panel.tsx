@@ -14,6 +14,14 @@ import { SavedPareto } from './saved-pareto.tsx';
 import { RUN_NS } from './strings.ts';
 import { modelDeltas, operatorHref, type GainItem, type RunSummary } from './view-model.ts';
 
+/**
+ * AOE's own status words that the status word above them already translates ("tuning
+ * successful", "tuning failed"): shown on hover only, so a Chinese page does not repeat them in
+ * English. Anything else AOE wrote (a reason, a word the page does not know) stays in view.
+ */
+const PLAIN_STATUS = /^\s*(?:tuning\s+)?(?:success|successful|succeeded|fail|failed)\s*[.!]?\s*$/i;
+const plainStatus = (text: string): boolean => PLAIN_STATUS.test(text);
+
 function Figure(props: { label: string; children: ReactNode; note?: ReactNode; testId?: string }) {
   return (
     <div className="run-figure card" data-testid={props.testId}>
@@ -123,9 +131,18 @@ export function SummaryPanel({
         <Figure
           label={t('summary.status')}
           testId="fig-status"
-          note={s.statusText ? <span className="mono">{s.statusText}</span> : undefined}
+          note={
+            s.statusText && !plainStatus(s.statusText) ? (
+              <span className="mono">{t('summary.statusSaid', { text: s.statusText })}</span>
+            ) : undefined
+          }
         >
-          <span className={`status status-${s.status}`}>{t(`status.${s.status}`)}</span>
+          <span
+            className={`status status-${s.status}`}
+            title={s.statusText ? t('summary.statusSaid', { text: s.statusText }) : undefined}
+          >
+            {t(`status.${s.status}`)}
+          </span>
         </Figure>
         <Figure label={t('summary.tuningTime')} testId="fig-tuning-time">
           {s.tuningTimeS === null ? dash : `${f.int(s.tuningTimeS)} s`}
