@@ -146,9 +146,7 @@ export class PrecisionDigester {
   finish(): PrecisionDigest {
     this.tokenizer.finish();
     const s = this.sink;
-    const fp32ByType = [...s.byType.entries()]
-      .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
-      .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
+    const fp32ByType = byTypeRows(s.byType);
     return {
       fileId: this.fileId,
       fileName: this.fileName,
@@ -164,6 +162,52 @@ export class PrecisionDigester {
       totalUs: s.totalUs,
     };
   }
+}
+
+function byTypeRows(
+  byType: ReadonlyMap<string, { count: number; fp32Us: number }>,
+): PrecisionTypeRow[] {
+  return [...byType.entries()]
+    .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
+    .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
+}
+
+/**
+ * The digest of a file from the digests of its byte ranges, in file order (each range digested
+ * with the file's header before its bytes). Counts are the whole file's exactly; the times are
+ * summed range by range, so they may differ from one reading's in the last bits.
+ */
+export function mergePrecisionDigests(parts: readonly PrecisionDigest[]): PrecisionDigest | null {
+  const first = parts[0];
+  if (!first) return null;
+  const byType = new Map<string, PrecisionTypeRow>();
+  const sum = (
+    key: 'rows' | 'aiCoreUs' | 'fp32Us' | 'halfUs' | 'dynamicRows' | 'dynamicUs' | 'totalUs',
+  ) => parts.reduce((n, p) => n + p[key], 0);
+  for (const part of parts) {
+    for (const row of part.fp32ByType) {
+      const t = byType.get(row.type);
+      byType.set(row.type, {
+        type: row.type,
+        count: (t?.count ?? 0) + row.count,
+        fp32Us: (t?.fp32Us ?? 0) + row.fp32Us,
+      });
+    }
+  }
+  return {
+    fileId: first.fileId,
+    fileName: first.fileName,
+    hasDataTypes: first.hasDataTypes,
+    hasOpState: first.hasOpState,
+    rows: sum('rows'),
+    aiCoreUs: sum('aiCoreUs'),
+    fp32Us: sum('fp32Us'),
+    halfUs: sum('halfUs'),
+    fp32ByType: byTypeRows(byType),
+    dynamicRows: sum('dynamicRows'),
+    dynamicUs: sum('dynamicUs'),
+    totalUs: sum('totalUs'),
+  };
 }
 
 /** The digest of a whole text (tests, small files). */

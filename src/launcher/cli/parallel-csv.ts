@@ -83,7 +83,7 @@ type KernelFormat = RangeSpec['format'];
  * Reads a kernel table in ranges (core/formats/csv/range-plan.ts); null when the file is not fit
  * for it, and the caller reads it on one thread.
  */
-function readParallel(
+async function readParallel(
   file: FileHandle,
   path: string,
   size: number,
@@ -92,7 +92,7 @@ function readParallel(
   chunkSize: number,
 ): Promise<ParseResult<ProfileData> | null> {
   const fileName = baseName(path);
-  return readKernelRanges(
+  const read = await readKernelRanges(
     { fileName, id: '' },
     format,
     {
@@ -102,6 +102,7 @@ function readParallel(
     },
     workers,
   );
+  return read && read.result;
 }
 
 let workerCode: string | null = null;

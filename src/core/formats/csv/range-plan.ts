@@ -11,12 +11,12 @@ import { KernelTableParser } from './kernel-table.ts';
 import { checkRanges, mergeRanges, type RangePart, type RangeSpec } from './ranges.ts';
 
 /** What a host gives: the file's size, its bytes at an offset, and a worker reading a range. */
-export interface RangeHost {
+export interface RangeHost<P extends RangePart = RangePart> {
   readonly size: number;
   /** Up to `length` bytes from `position` (fewer at the end of the file). */
   readAt(position: number, length: number): Promise<Uint8Array>;
   /** Reads bytes [start, end) of the file as `spec` says (in a worker), with its own reader. */
-  readRange(start: number, end: number, spec: RangeSpec): Promise<RangePart>;
+  readRange(start: number, end: number, spec: RangeSpec): Promise<P>;
 }
 
 /** Bytes read at the start of the file for its header and first start time. */
@@ -24,17 +24,23 @@ export const PROBE_BYTES = 1 << 20;
 /** Bytes read at each range boundary to find the next line end. */
 export const BOUNDARY_WINDOW = 1 << 16;
 
+/** The merged table, and the parts it was merged from (their columns released; the rest kept). */
+export interface RangesRead<P extends RangePart> {
+  readonly result: ParseResult<ProfileData>;
+  readonly parts: readonly P[];
+}
+
 /**
  * Reads a kernel table in up to `ranges` ranges; null when the file is not fit for it (no
  * accepted header or no start time in its first megabyte, or one line only), and the caller reads
  * it as one stream. Otherwise the result is the one a single reading of the file gives.
  */
-export async function readKernelRanges(
+export async function readKernelRanges<P extends RangePart>(
   ctx: ParseContext,
   format: RangeSpec['format'],
-  host: RangeHost,
+  host: RangeHost<P>,
   ranges: number,
-): Promise<ParseResult<ProfileData> | null> {
+): Promise<RangesRead<P> | null> {
   const { size } = host;
   const probe = new KernelTableParser(ctx, format);
   probe.push(await host.readAt(0, Math.min(size, PROBE_BYTES)));
@@ -43,7 +49,7 @@ export async function readKernelRanges(
   const header = await host.readAt(0, probe.headerBytes);
   const bounds = [0, ...(await lineStarts(host, probe.headerBytes, ranges)), size];
   if (bounds.length < 3) return null;
-  const read = (from: number, to: number): Promise<RangePart> => {
+  const read = (from: number, to: number): Promise<P> => {
     const start = bounds[from] as number;
     const end = bounds[to] as number;
     return host.readRange(start, end, {
@@ -54,7 +60,7 @@ export async function readKernelRanges(
       last: end === size,
     });
   };
-  const parts = await Promise.all(
+  const parts: P[] = await Promise.all(
     Array.from({ length: bounds.length - 1 }, (_, k) => read(k, k + 1)),
   );
   // A range that did not start a record is read again together with the range before it.
@@ -65,7 +71,7 @@ export async function readKernelRanges(
     parts.splice(bad - 1, 2, await read(from, to));
     firstBound.splice(bad, 1);
   }
-  return mergeRanges(probe.describe(), parts);
+  return { result: mergeRanges(probe.describe(), parts), parts };
 }
 
 /** Up to `n - 1` offsets after `from`, each just after a line end, increasing, below the size. */
