@@ -1,12 +1,12 @@
 // The ingest worker: reads a File in chunks (`file.stream()`) and parses them as they arrive
 // while the file's id is hashed beside it (stream-import.ts, file-hash.ts) — a large kernel table
 // is read instead as byte ranges by range workers of its own, one per core (range-read.ts) —
-// sends the result to
-// the page with the table's buffers transferred, then saves it in IndexedDB (the file record and
-// a provisional entry, in one transaction, so a reload from then on keeps it) and tells the page
-// whether that worked. Only this worker writes file records: a large table is never cloned on the
-// page's main thread. Parsing here keeps the page responsive; canceling terminates this worker.
-// At start-up it also reads the saved workspace back, for the same reason.
+// sends the result to the page with the table's buffers transferred, then saves it in IndexedDB
+// (the file record and a provisional entry, in one transaction, so a reload from then on keeps
+// it) and tells the page whether that worked. Only this worker writes file records: a large table
+// is never cloned on the page's main thread. Parsing here keeps the page responsive; canceling
+// terminates this worker (and its range workers). At start-up it also reads the saved workspace
+// back, for the same reason.
 import { getMany } from 'idb-keyval';
 import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
 import { hashFile } from './file-hash.ts';
