@@ -81,6 +81,20 @@ test('a large table is read in ranges with the page responsive, and shows what o
   await page.getByTestId('file-input').setInputFiles(csv);
   // While it is read, the page answers: its progress is shown, and another page opens.
   await expect(page.getByTestId('ingest-job')).toBeVisible();
+  // The bar shows the share of the file parsed that its label says (one pass reads and parses).
+  const job = page.getByTestId('ingest-job');
+  await expect(job.getByText(/^Parsing /)).toBeVisible();
+  const bar = await job.getByRole('progressbar').evaluate((el) => ({
+    value: (el as HTMLProgressElement).value,
+    label: el.getAttribute('aria-valuetext') ?? '',
+  }));
+  const size = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 } as const;
+  const bytes = (text: string) => {
+    const m = /([\d.,]+) (B|KB|MB|GB)/.exec(text);
+    return m ? Number((m[1] ?? '').replace(/,/g, '')) * size[m[2] as keyof typeof size] : NaN;
+  };
+  const [done = '', total = ''] = bar.label.replace(/^Parsing /, '').split(' of ');
+  expect(Math.abs(bar.value - bytes(done) / bytes(total))).toBeLessThan(0.02);
   await page.getByRole('link', { name: 'History' }).first().click();
   await expect(page).toHaveURL(/\/history/);
   await page.goBack();
