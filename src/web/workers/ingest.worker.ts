@@ -49,6 +49,8 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   const { jobId, file, path, demo } = message;
   const report = progressReporter(jobId, file.size);
   const onProgress = (done: number) => report('parsing', done);
+  // Reading starts now: the page shows the file as being read, not as waiting for a worker.
+  report('parsing', 0, true);
   const imported = await importStream(path, file.size, chunksOf(file.stream()), hashFile(file), {
     onProgress,
     host: browserFormatHost,
