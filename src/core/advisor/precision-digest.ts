@@ -63,6 +63,68 @@ export function dtypeClass(cell: string): DtypeClass {
 
 const decoder = new TextDecoder('utf-8');
 
+/** A cell's text (quotes unescaped); '' for a column the row does not have. */
+function cellText(
+  buf: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  flags: Uint8Array,
+  width: number,
+  i: number,
+): string {
+  if (i < 0 || i >= width) return '';
+  const start = starts[i] as number;
+  const end = ends[i] as number;
+  let text: string;
+  if (end - start <= 32) {
+    // Short ASCII cells (numbers, core types, states) without the decoder's per-call cost.
+    text = '';
+    for (let k = start; k < end; k++) {
+      const c = buf[k] as number;
+      if (c >= 0x80) {
+        text = decoder.decode(buf.subarray(start, end));
+        break;
+      }
+      text += String.fromCharCode(c);
+    }
+  } else {
+    text = decoder.decode(buf.subarray(start, end));
+  }
+  return (flags[i] as number) & CELL_ESCAPED ? text.replace(/""/g, '"') : text;
+}
+
+/**
+ * The last cell of one column and what was made of it: a row whose cell has the same bytes (and
+ * the same escaping) as the row before gets the same answer without decoding the cell again.
+ * Profiles repeat these cells row after row (the same core, state, data types).
+ */
+class CellMemo<T> {
+  private bytes = new Uint8Array(64);
+  private length = -1;
+  private flags = 0;
+  value!: T;
+
+  /** A row without the column: the next cell is not compared with an older one. */
+  forget(): void {
+    this.length = -1;
+  }
+
+  /** Whether the cell [start, end) is the last one seen; if not, it becomes it (set `value`). */
+  same(buf: Uint8Array, start: number, end: number, flags: number): boolean {
+    const n = end - start;
+    if (n === this.length && flags === this.flags) {
+      let k = 0;
+      while (k < n && this.bytes[k] === buf[start + k]) k++;
+      if (k === n) return true;
+    }
+    if (n > this.bytes.length) this.bytes = new Uint8Array(Math.max(n, this.bytes.length * 2));
+    for (let k = 0; k < n; k++) this.bytes[k] = buf[start + k] as number;
+    this.length = n;
+    this.flags = flags;
+    return false;
+  }
+}
+
 class DigestSink implements RecordSink {
   header: readonly string[] | null = null;
   cols = { type: -1, core: -1, dur: -1, dtype: -1, state: -1 };
@@ -74,6 +136,9 @@ class DigestSink implements RecordSink {
   dynamicRows = 0;
   dynamicUs = 0;
   byType = new Map<string, { count: number; fp32Us: number }>();
+  private readonly stateMemo = new CellMemo<boolean>();
+  private readonly coreMemo = new CellMemo<boolean>();
+  private readonly dtypeMemo = new CellMemo<DtypeClass>();
 
   record(
     buf: Uint8Array,
@@ -82,15 +147,12 @@ class DigestSink implements RecordSink {
     flags: Uint8Array,
     count: number,
   ): boolean {
-    const cell = (i: number): string => {
-      if (i < 0 || i >= Math.min(count, starts.length)) return '';
-      const text = decoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
-      return (flags[i] as number) & CELL_ESCAPED ? text.replace(/""/g, '"') : text;
-    };
+    const width = Math.min(count, starts.length);
     if (this.header === null) {
       const header: string[] = [];
-      for (let i = 0; i < Math.min(count, starts.length); i++)
-        header.push(cleanHeaderCell(cell(i)));
+      for (let i = 0; i < width; i++) {
+        header.push(cleanHeaderCell(cellText(buf, starts, ends, flags, width, i)));
+      }
       if (header.every((h) => h === '')) return true;
       this.header = header;
       const at = mapColumns(header);
@@ -104,27 +166,50 @@ class DigestSink implements RecordSink {
       // Without a duration or either column of interest there is nothing to digest.
       return this.cols.dur >= 0 && (this.cols.dtype >= 0 || this.cols.state >= 0);
     }
-    const dur = Number(cell(this.cols.dur).trim());
+    const { type, core, dur: durCol, dtype, state } = this.cols;
+    const dur = Number(cellText(buf, starts, ends, flags, width, durCol).trim());
     if (!Number.isFinite(dur) || dur < 0) return true;
     this.rows++;
     this.totalUs += dur;
-    if (this.cols.state >= 0 && cell(this.cols.state).trim().toLowerCase() === 'dynamic') {
-      this.dynamicRows++;
-      this.dynamicUs += dur;
+    if (state >= 0) {
+      const m = this.stateMemo;
+      if (state >= width) {
+        m.forget();
+        m.value = false;
+      } else if (
+        !m.same(buf, starts[state] as number, ends[state] as number, flags[state] as number)
+      )
+        m.value =
+          cellText(buf, starts, ends, flags, width, state).trim().toLowerCase() === 'dynamic';
+      if (m.value) {
+        this.dynamicRows++;
+        this.dynamicUs += dur;
+      }
     }
-    if (this.cols.dtype < 0) return true;
-    const core = cell(this.cols.core).trim().toUpperCase();
-    if (!AI_CORE.has(core)) return true;
+    if (dtype < 0) return true;
+    const c = this.coreMemo;
+    if (core < 0 || core >= width) {
+      c.forget();
+      c.value = AI_CORE.has('');
+    } else if (!c.same(buf, starts[core] as number, ends[core] as number, flags[core] as number))
+      c.value = AI_CORE.has(cellText(buf, starts, ends, flags, width, core).trim().toUpperCase());
+    if (!c.value) return true;
     this.aiCoreUs += dur;
-    const cls = dtypeClass(cell(this.cols.dtype));
+    const d = this.dtypeMemo;
+    if (dtype >= width) {
+      d.forget();
+      d.value = dtypeClass('');
+    } else if (!d.same(buf, starts[dtype] as number, ends[dtype] as number, flags[dtype] as number))
+      d.value = dtypeClass(cellText(buf, starts, ends, flags, width, dtype));
+    const cls = d.value;
     if (cls === 'half') this.halfUs += dur;
     if (cls !== 'fp32') return true;
     this.fp32Us += dur;
-    const type = cell(this.cols.type).trim() || '(no type)';
-    const t = this.byType.get(type) ?? { count: 0, fp32Us: 0 };
+    const typeName = cellText(buf, starts, ends, flags, width, type).trim() || '(no type)';
+    const t = this.byType.get(typeName) ?? { count: 0, fp32Us: 0 };
     t.count++;
     t.fp32Us += dur;
-    this.byType.set(type, t);
+    this.byType.set(typeName, t);
     return true;
   }
 }
@@ -146,9 +231,7 @@ export class PrecisionDigester {
   finish(): PrecisionDigest {
     this.tokenizer.finish();
     const s = this.sink;
-    const fp32ByType = [...s.byType.entries()]
-      .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
-      .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
+    const fp32ByType = byTypeRows(s.byType);
     return {
       fileId: this.fileId,
       fileName: this.fileName,
@@ -164,6 +247,52 @@ export class PrecisionDigester {
       totalUs: s.totalUs,
     };
   }
+}
+
+function byTypeRows(
+  byType: ReadonlyMap<string, { count: number; fp32Us: number }>,
+): PrecisionTypeRow[] {
+  return [...byType.entries()]
+    .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
+    .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
+}
+
+/**
+ * The digest of a file from the digests of its byte ranges, in file order (each range digested
+ * with the file's header before its bytes). Counts are the whole file's exactly; the times are
+ * summed range by range, so they may differ from one reading's in the last bits.
+ */
+export function mergePrecisionDigests(parts: readonly PrecisionDigest[]): PrecisionDigest | null {
+  const first = parts[0];
+  if (!first) return null;
+  const byType = new Map<string, PrecisionTypeRow>();
+  const sum = (
+    key: 'rows' | 'aiCoreUs' | 'fp32Us' | 'halfUs' | 'dynamicRows' | 'dynamicUs' | 'totalUs',
+  ) => parts.reduce((n, p) => n + p[key], 0);
+  for (const part of parts) {
+    for (const row of part.fp32ByType) {
+      const t = byType.get(row.type);
+      byType.set(row.type, {
+        type: row.type,
+        count: (t?.count ?? 0) + row.count,
+        fp32Us: (t?.fp32Us ?? 0) + row.fp32Us,
+      });
+    }
+  }
+  return {
+    fileId: first.fileId,
+    fileName: first.fileName,
+    hasDataTypes: first.hasDataTypes,
+    hasOpState: first.hasOpState,
+    rows: sum('rows'),
+    aiCoreUs: sum('aiCoreUs'),
+    fp32Us: sum('fp32Us'),
+    halfUs: sum('halfUs'),
+    fp32ByType: byTypeRows(byType),
+    dynamicRows: sum('dynamicRows'),
+    dynamicUs: sum('dynamicUs'),
+    totalUs: sum('totalUs'),
+  };
 }
 
 /** The digest of a whole text (tests, small files). */

@@ -20,13 +20,8 @@ import { detectBytes, HEAD_BYTES, importBytes } from '../../core/formats/index.t
 import { mapResult, withContentId } from '../../core/formats/content.ts';
 import { nodeFormatHost } from './format-host.ts';
 import { baseName } from '../../core/formats/detect.ts';
-import { KernelTableParser } from '../../core/formats/csv/kernel-table.ts';
-import {
-  checkRanges,
-  mergeRanges,
-  type RangePart,
-  type RangeSpec,
-} from '../../core/formats/csv/ranges.ts';
+import type { RangePart, RangeSpec } from '../../core/formats/csv/ranges.ts';
+import { readKernelRanges } from '../../core/formats/csv/range-plan.ts';
 import type { RangeJob } from './csv-range-worker.ts';
 
 export interface FileImportOptions {
@@ -40,8 +35,6 @@ export interface FileImportOptions {
 const CHUNK = 1 << 20;
 /** Below this, starting workers costs more than it saves. */
 const MIN_PARALLEL_BYTES = 64 << 20;
-/** Bytes read at each range boundary to find the next line end. */
-const BOUNDARY_WINDOW = 1 << 16;
 
 export async function importFile(
   path: string,
@@ -87,8 +80,8 @@ export async function importFile(
 type KernelFormat = RangeSpec['format'];
 
 /**
- * Reads a kernel table in ranges; null when the file is not fit for it (no header or no start
- * time in its first megabyte), and the caller reads it on one thread.
+ * Reads a kernel table in ranges (core/formats/csv/range-plan.ts); null when the file is not fit
+ * for it, and the caller reads it on one thread.
  */
 async function readParallel(
   file: FileHandle,
@@ -98,58 +91,18 @@ async function readParallel(
   workers: number,
   chunkSize: number,
 ): Promise<ParseResult<ProfileData> | null> {
-  const ctx = { fileName: baseName(path), id: '' };
-  const probe = new KernelTableParser(ctx, format);
-  probe.push(await readAt(file, 0, Math.min(size, CHUNK)));
-  const base = probe.startBase;
-  if (!probe.readingRows || base === null || probe.headerBytes >= size) return null;
-  const header = await readAt(file, 0, probe.headerBytes);
-  const bounds = [0, ...(await lineStarts(file, probe.headerBytes, size, workers)), size];
-  const job = (k: number, to: number): RangeJob => {
-    const start = bounds[k] as number;
-    const end = bounds[to] as number;
-    const last = end === size;
-    const spec: RangeSpec = {
-      format,
-      header: start === 0 ? new Uint8Array(0) : header,
-      base,
-      bytes: end - start,
-      last,
-    };
-    return { path, fileName: ctx.fileName, start, end, chunkSize, spec };
-  };
-  const parts = await Promise.all(
-    Array.from({ length: bounds.length - 1 }, (_, k) => runWorker(job(k, k + 1))),
+  const fileName = baseName(path);
+  const read = await readKernelRanges(
+    { fileName, id: '' },
+    format,
+    {
+      size,
+      readAt: (position, length) => readAt(file, position, length),
+      readRange: (start, end, spec) => runWorker({ path, fileName, start, end, chunkSize, spec }),
+    },
+    workers,
   );
-  // A range that did not start a record (its boundary fell inside a quoted cell running over
-  // lines) is read again together with the range before it.
-  const ranges = parts.map((_, k) => k);
-  for (let bad = checkRanges(parts); bad > 0; bad = checkRanges(parts)) {
-    const from = ranges[bad - 1] as number;
-    const to = (ranges[bad + 1] ?? bounds.length - 1) as number;
-    parts.splice(bad - 1, 2, await runWorker(job(from, to)));
-    ranges.splice(bad, 1);
-  }
-  return mergeRanges(probe.describe(), parts);
-}
-
-/** Up to `n - 1` offsets between `from` and `size`, each just after a line end, increasing. */
-async function lineStarts(
-  file: FileHandle,
-  from: number,
-  size: number,
-  n: number,
-): Promise<number[]> {
-  const out: number[] = [];
-  for (let k = 1; k < n; k++) {
-    const target = Math.max(from + Math.floor(((size - from) * k) / n), out.at(-1) ?? from);
-    const window = await readAt(file, target, Math.min(BOUNDARY_WINDOW, size - target));
-    const lf = window.indexOf(10);
-    if (lf < 0) continue;
-    const at = target + lf + 1;
-    if (at < size && at > (out.at(-1) ?? from)) out.push(at);
-  }
-  return out;
+  return read && read.result;
 }
 
 let workerCode: string | null = null;

@@ -1,16 +1,20 @@
 // The ingest worker: reads a File in chunks (`file.stream()`) and parses them as they arrive
-// while the file's id is hashed beside it (stream-import.ts, file-hash.ts), sends the result to
-// the page with the table's buffers transferred, then saves it in IndexedDB (the file record and
-// a provisional entry, in one transaction, so a reload from then on keeps it) and tells the page
-// whether that worked. Only this worker writes file records: a large table is never cloned on the
-// page's main thread. Parsing here keeps the page responsive; canceling terminates this worker.
-// At start-up it also reads the saved workspace back, for the same reason.
+// while the file's id is hashed beside it (stream-import.ts, file-hash.ts) — a large kernel table
+// is read instead as byte ranges by range workers of its own, one per core (range-read.ts) —
+// sends the result to the page with the table's buffers transferred, then saves it in IndexedDB
+// (the file record and a provisional entry, in one transaction, so a reload from then on keeps
+// it) and tells the page whether that worked. Only this worker writes file records: a large table
+// is never cloned on the page's main thread. Parsing here keeps the page responsive; canceling
+// terminates this worker (and its range workers). At start-up it also reads the saved workspace
+// back, for the same reason.
 import { getMany } from 'idb-keyval';
 import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
 import { hashFile } from './file-hash.ts';
 import { chunksOf } from './sha256-stream.ts';
 import { importStream } from './stream-import.ts';
 import { browserFormatHost } from './sql-host.ts';
+import { MIN_RANGED_BYTES, readFileInRanges } from './range-read.ts';
+import { canStartWorkers, RangePool } from './range-pool.ts';
 import {
   recordTransferables,
   tableTransferables,
@@ -27,6 +31,9 @@ const scope = globalThis as unknown as {
 };
 
 const PROGRESS_INTERVAL_MS = 50;
+/** Byte ranges of a large kernel table read at once: one per core, 2 to 4. */
+const RANGES = Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+let rangePool: RangePool | null = null;
 
 function progressReporter(jobId: string, total: number) {
   let last = 0;
@@ -41,9 +48,17 @@ function progressReporter(jobId: string, total: number) {
 async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promise<void> {
   const { jobId, file, path, demo } = message;
   const report = progressReporter(jobId, file.size);
+  const onProgress = (done: number) => report('parsing', done);
+  // Reading starts now: the page shows the file as being read, not as waiting for a worker.
+  report('parsing', 0, true);
   const imported = await importStream(path, file.size, chunksOf(file.stream()), hashFile(file), {
-    onProgress: (done) => report('parsing', done),
+    onProgress,
     host: browserFormatHost,
+    readRanges: (format, fileName) => {
+      if (file.size < MIN_RANGED_BYTES || !canStartWorkers()) return Promise.resolve(null);
+      rangePool ??= new RangePool(RANGES);
+      return readFileInRanges(file, fileName, format, RANGES, rangePool.run, onProgress);
+    },
   });
   // The page has the file first; storing it (seconds for a large table) follows.
   const forPage = withTableCopy(imported);

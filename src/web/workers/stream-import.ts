@@ -25,7 +25,18 @@ export interface StreamImportOptions {
   readonly onProgress?: (done: number) => void;
   /** What formats that need more than bytes get (the SQL engine for .db). */
   readonly host?: FormatHost;
+  /**
+   * Reads a large kernel table (op_summary, kernel_details) in byte ranges instead of this
+   * stream: its content (id left empty), or null to read the stream. A range reader that fails
+   * (a worker that could not start) falls back to the stream as well.
+   */
+  readonly readRanges?: (
+    format: RangeFormat,
+    fileName: string,
+  ) => Promise<ParseResult<FileContent> | null>;
 }
+
+type RangeFormat = 'kernel-details' | 'op-summary';
 
 /** Reads a file in chunks; `id` resolves to the sha-256 of the same bytes. */
 export async function importStream(
@@ -76,8 +87,17 @@ async function readAndParse(
     return fromResult(known, module.id, detection.issues, module.parse(text, ctx));
   }
 
+  if (options.readRanges && (module.id === 'kernel-details' || module.id === 'op-summary')) {
+    const ranged = await options.readRanges(module.id, fileName).catch(() => null);
+    if (ranged) {
+      const known = { ...(await base()), size };
+      return fromResult(known, module.id, detection.issues, stampId(ranged, known.id));
+    }
+  }
+
   // The id is not known before the last byte: the parser gets a placeholder, the result the id.
   const parser = module.createParser({ fileName, id: '' });
+  parser.sizeHint?.(size);
   parser.push(head);
   options.onProgress?.(reading.read);
   for (;;) {
@@ -87,14 +107,13 @@ async function readAndParse(
     options.onProgress?.(reading.read);
   }
   const known = { ...(await base()), size: reading.read };
-  const result = parser.finish();
-  const stamped: ParseResult<FileContent> = result.ok
-    ? { ...result, value: withContentId(result.value, known.id) }
-    : {
-        ...result,
-        ...(result.partial ? { partial: withContentId(result.partial, known.id) } : {}),
-      };
-  return fromResult(known, module.id, detection.issues, stamped);
+  return fromResult(known, module.id, detection.issues, stampId(parser.finish(), known.id));
+}
+
+function stampId(result: ParseResult<FileContent>, id: string): ParseResult<FileContent> {
+  return result.ok
+    ? { ...result, value: withContentId(result.value, id) }
+    : { ...result, ...(result.partial ? { partial: withContentId(result.partial, id) } : {}) };
 }
 
 /** Pulls chunks; keeps count of the bytes read. */

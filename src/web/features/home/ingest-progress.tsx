@@ -1,4 +1,4 @@
-// Files being read: a progress bar per file (bytes read, then bytes parsed, of the file's size)
+// Files being read: a progress bar per file (bytes read and parsed, of the file's size)
 // and a cancel button that stops the worker reading it.
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -20,9 +20,9 @@ export function IngestProgress() {
       <h2 id="ingest-progress-title">{t('progress.title')}</h2>
       <ul>
         {jobs.map((job) => {
-          // Reading and parsing each count for half of the bar.
-          const half = job.size > 0 ? job.done / job.size / 2 : 0;
-          const fraction = job.state === 'queued' ? 0 : job.phase === 'reading' ? half : 0.5 + half;
+          // The worker parses the bytes as it reads them: one pass, the bar is its share done.
+          const fraction =
+            job.state === 'queued' || job.size <= 0 ? 0 : Math.min(1, job.done / job.size);
           const label =
             job.state === 'queued'
               ? t('progress.queued')
