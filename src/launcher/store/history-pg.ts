@@ -6,8 +6,11 @@ import pg from 'pg';
 import {
   MAX_HISTORY_POINTS,
   SchemaTooNewError,
+  type ChangeListener,
   type Facets,
   type HistoryStore,
+  type HistoryWatch,
+  type ModelScope,
   type PutResult,
 } from './history.ts';
 import {
@@ -26,6 +29,19 @@ import {
   type SummaryRow,
   type TokenRow,
 } from './history-sql.ts';
+
+/**
+ * The facets' tables filled from the runs: one row per model (SoC, batch size) with its run
+ * count, and the hosts and users seen. Migration 3 runs it once; after that the insert of each
+ * run keeps them (putRun).
+ */
+export const PG_FACETS_BACKFILL = `
+   INSERT INTO history_models (model, soc_key, batch_key, soc, batch_size, runs)
+     SELECT model, CASE WHEN soc IS NULL THEN '-' ELSE '=' || soc END,
+            COALESCE(batch_size, 0), soc, batch_size, COUNT(*)
+     FROM history_runs GROUP BY model, soc, batch_size;
+   INSERT INTO history_hosts (host) SELECT DISTINCT host FROM history_runs;
+   INSERT INTO history_users (user_name) SELECT DISTINCT user_name FROM history_runs;`;
 
 /** Numbered from 1; never edit one that shipped, add the next. */
 export const PG_MIGRATIONS: readonly string[] = [
@@ -84,7 +100,28 @@ export const PG_MIGRATIONS: readonly string[] = [
      autovacuum_vacuum_insert_threshold = 500,
      autovacuum_vacuum_insert_scale_factor = 0.01
    );`,
+  // The facets without reading the runs: the models with their run counts, the hosts and the
+  // users, each kept by the insert of every run in its own transaction. Grouping 100,000 runs
+  // for the facets took a sequential scan of the table each time a run arrived; a model's run
+  // count (its points' version, history-cache.ts) is now one row instead of an index count. A
+  // missing SoC or batch size is a key of its own ('-' and 0: a SoC given is '=' and its name, a
+  // batch size is at least 1), so the keys need no NULL in them.
+  `CREATE TABLE history_models (
+     model TEXT NOT NULL,
+     soc_key TEXT NOT NULL,
+     batch_key INTEGER NOT NULL,
+     soc TEXT,
+     batch_size INTEGER,
+     runs BIGINT NOT NULL,
+     PRIMARY KEY (model, soc_key, batch_key)
+   );
+   CREATE TABLE history_hosts (host TEXT PRIMARY KEY);
+   CREATE TABLE history_users (user_name TEXT PRIMARY KEY);
+   ${PG_FACETS_BACKFILL}`,
 ];
+
+/** The channel every server on the database hears each stored run on (history-cache.ts). */
+export const HISTORY_CHANNEL = 'aoe_history';
 
 /** Any key: the migrations of this product on this database. */
 const MIGRATION_LOCK = 0x414f4531;
@@ -161,7 +198,111 @@ export async function openPgHistory(
   return pgHistory(pool);
 }
 
+/** How often the listening connection is asked whether it is still there, and for how long an
+ * answer vouches for it: a connection that died without a word is trusted at most this long. */
+const HEARTBEAT_MS = 1000;
+const LIVE_MS = 3000;
+
+/** The model a notice names (its payload is the JSON of [model, soc, batch size]); null if odd. */
+function scopeOf(payload: string | undefined): ModelScope | null {
+  try {
+    const v = JSON.parse(payload ?? '') as unknown;
+    if (!Array.isArray(v) || typeof v[0] !== 'string') return null;
+    const soc: unknown = v[1];
+    const batch: unknown = v[2];
+    return {
+      model: v[0],
+      soc: typeof soc === 'string' ? soc : null,
+      batchSize: typeof batch === 'number' ? batch : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+const scopePayload = (run: ModelScope) =>
+  JSON.stringify([run.model, run.soc ?? null, run.batchSize ?? null]);
+
+/**
+ * One connection that LISTENs for the runs every server on the database stores, and tells
+ * `tell`. When it is lost it is opened again (with back-off) and then tells null: whatever was
+ * stored meanwhile was not heard. It is live only while its last heartbeat answered lately.
+ */
+function listenFor(config: pg.ClientConfig, tell: ChangeListener): HistoryWatch {
+  let client: pg.Client | null = null;
+  let okUntil = 0;
+  let stopped = false;
+  let delay = 250;
+  let retry: NodeJS.Timeout | null = null;
+  let beat: NodeJS.Timeout | null = null;
+  const lost = (c: pg.Client) => {
+    if (client !== c) return;
+    client = null;
+    okUntil = 0;
+    if (beat) clearInterval(beat);
+    c.end().catch(() => undefined);
+    if (stopped) return;
+    retry = setTimeout(() => void connect(), delay);
+    retry.unref();
+    delay = Math.min(delay * 2, 30_000);
+  };
+  const connect = async () => {
+    if (stopped) return;
+    const c = new pg.Client({ ...config, keepAlive: true });
+    client = c;
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    c.on('notification', (msg) => {
+      if (client === c && msg.channel === HISTORY_CHANNEL) tell(scopeOf(msg.payload));
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${HISTORY_CHANNEL}`);
+    } catch {
+      lost(c);
+      return;
+    }
+    if (client !== c) return;
+    // Listening from here on; what was stored before may not have been heard.
+    tell(null);
+    okUntil = Date.now() + LIVE_MS;
+    delay = 250;
+    let asking = false;
+    beat = setInterval(() => {
+      if (asking || client !== c) return;
+      asking = true;
+      c.query('SELECT 1').then(
+        () => {
+          asking = false;
+          if (client === c) okUntil = Date.now() + LIVE_MS;
+        },
+        () => lost(c),
+      );
+    }, HEARTBEAT_MS);
+    beat.unref();
+  };
+  void connect();
+  return {
+    live: () => client !== null && Date.now() < okUntil,
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      if (beat) clearInterval(beat);
+      const c = client;
+      client = null;
+      okUntil = 0;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
+
 export function pgHistory(pool: pg.Pool): HistoryStore {
+  // This process's readers (history-cache.ts), told of every run stored on the database.
+  const listeners = new Set<ChangeListener>();
+  const tell: ChangeListener = (scope) => {
+    for (const l of listeners) l(scope);
+  };
+  let listening: HistoryWatch | null = null;
   const placeholders = INSERT_COLUMNS.split(',')
     .map((_c, i) => ph(i + 1))
     .join(', ');
@@ -169,19 +310,37 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
   return {
     engine: 'postgres',
     async putRun(run): Promise<PutResult> {
-      // One statement, so one transaction: the version grows exactly when the run is stored.
+      // One statement, so one transaction: the version, the facets' tables and the notice to
+      // every listening server happen exactly when the run is stored (a NOTIFY is delivered at
+      // commit, and never for a rolled back insert).
+      const values = insertValues(run, new Date().toISOString());
+      const n = values.length;
       const r = await pool.query<{ n: number }>(
         `WITH ins AS (
            INSERT INTO history_runs (${INSERT_COLUMNS}) VALUES (${placeholders})
-           ON CONFLICT (id) DO NOTHING RETURNING id
+           ON CONFLICT (id) DO NOTHING RETURNING model, soc, batch_size, host, user_name
          ), bump AS (
            UPDATE history_meta SET version = version + 1
            WHERE id = 1 AND EXISTS (SELECT 1 FROM ins) RETURNING version
+         ), models AS (
+           INSERT INTO history_models (model, soc_key, batch_key, soc, batch_size, runs)
+           SELECT model, CASE WHEN soc IS NULL THEN '-' ELSE '=' || soc END,
+                  COALESCE(batch_size, 0), soc, batch_size, 1 FROM ins
+           ON CONFLICT (model, soc_key, batch_key)
+           DO UPDATE SET runs = history_models.runs + 1
+         ), hosts AS (
+           INSERT INTO history_hosts (host) SELECT host FROM ins ON CONFLICT DO NOTHING
+         ), users AS (
+           INSERT INTO history_users (user_name) SELECT user_name FROM ins ON CONFLICT DO NOTHING
          )
-         SELECT (SELECT COUNT(*) FROM ins)::int AS n`,
-        insertValues(run, new Date().toISOString()),
+         SELECT (SELECT COUNT(*) FROM ins)::int AS n,
+                (SELECT COUNT(*) FROM (SELECT pg_notify('${HISTORY_CHANNEL}', ${ph(n + 1)}) FROM bump) AS s)::int AS notified`,
+        [...values, scopePayload(run)],
       );
-      return r.rows[0]?.n === 1 ? 'created' : 'exists';
+      const created = r.rows[0]?.n === 1;
+      // This server's own readers hear of its own run now, not when the notice comes round.
+      if (created) tell(run);
+      return created ? 'created' : 'exists';
     },
     async getRun(id) {
       const r = await pool.query<FullRow>(
@@ -236,13 +395,21 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
         });
         try {
           if (scope) {
-            const w = whereOf(
-              { model: scope.model, soc: scope.soc, batchSize: scope.batchSize },
-              ph,
-            );
-            const r = await client.query<{ n: string }>(
-              `SELECT COUNT(*) AS n FROM history_runs ${w.sql}`,
-              w.values,
+            // The model's run count, kept by every insert (migration 3): one row, or the rows
+            // of its SoCs and batch sizes when the question leaves them open.
+            const where = ['model = $1'];
+            const values: unknown[] = [scope.model];
+            if (scope.soc !== undefined) {
+              values.push(scope.soc === null ? '-' : `=${scope.soc}`);
+              where.push(`soc_key = ${ph(values.length)}`);
+            }
+            if (scope.batchSize !== undefined) {
+              values.push(scope.batchSize ?? 0);
+              where.push(`batch_key = ${ph(values.length)}`);
+            }
+            const r = await client.query<{ n: string | null }>(
+              `SELECT SUM(runs) AS n FROM history_models WHERE ${where.join(' AND ')}`,
+              values,
             );
             return Number(r.rows[0]?.n ?? 0);
           }
@@ -258,25 +425,38 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
       return asked;
     },
     async facets(): Promise<Facets> {
+      // From the facets' tables (migration 3), a few rows each, not a scan of the runs.
       const [models, hosts, users] = await Promise.all([
-        pool.query<{ model: string; soc: string | null; batch_size: number | null; n: string }>(
-          `SELECT model, soc, batch_size, COUNT(*) AS n FROM history_runs
-           GROUP BY model, soc, batch_size ORDER BY model, soc NULLS FIRST, batch_size NULLS FIRST`,
+        pool.query<{ model: string; soc: string | null; batch_size: number | null; runs: string }>(
+          `SELECT model, soc, batch_size, runs FROM history_models
+           ORDER BY model, soc NULLS FIRST, batch_size NULLS FIRST`,
         ),
-        pool.query<{ host: string }>('SELECT DISTINCT host FROM history_runs ORDER BY host'),
-        pool.query<{ user_name: string }>(
-          'SELECT DISTINCT user_name FROM history_runs ORDER BY user_name',
-        ),
+        pool.query<{ host: string }>('SELECT host FROM history_hosts ORDER BY host'),
+        pool.query<{ user_name: string }>('SELECT user_name FROM history_users ORDER BY user_name'),
       ]);
       return {
         models: models.rows.map((m) => ({
           model: m.model,
           soc: m.soc,
           batchSize: m.batch_size,
-          runs: Number(m.n),
+          runs: Number(m.runs),
         })),
         hosts: hosts.rows.map((h) => h.host),
         users: users.rows.map((u) => u.user_name),
+      };
+    },
+    watch(onChange) {
+      listeners.add(onChange);
+      listening ??= listenFor(pool.options, tell);
+      return {
+        live: () => listening?.live() ?? false,
+        stop: async () => {
+          listeners.delete(onChange);
+          if (listeners.size > 0 || !listening) return;
+          const l = listening;
+          listening = null;
+          await l.stop();
+        },
       };
     },
     async insertToken(t) {
@@ -303,6 +483,8 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
       return r.rowCount === 1;
     },
     async close() {
+      await listening?.stop();
+      listening = null;
       await pool.end();
     },
   };

@@ -211,7 +211,9 @@ for (const engine of engines()) {
         await client.connect();
         try {
           // Back to the first schema, with one run stored by it.
-          await client.query('DROP TABLE history_runs, tokens, history_meta, aoe_schema');
+          await client.query(
+            'DROP TABLE history_runs, tokens, history_meta, history_models, history_hosts, history_users, aoe_schema',
+          );
           const first = new pg.Pool({ connectionString: url!, max: 1 });
           await migratePg(first, PG_MIGRATIONS.slice(0, 1));
           await first.end();
@@ -227,8 +229,17 @@ for (const engine of engines()) {
         }
         const upgraded = await openPgHistory(url!);
         expect((await upgraded.history({ model: 'resnet50' })).map((p) => p.id)).toEqual(['old']);
+        // The facets' tables are filled from the runs the older schema kept, then kept up.
+        expect(await upgraded.facets()).toEqual({
+          models: [{ model: 'resnet50', soc: 'Ascend910B3', batchSize: 1, runs: 1 }],
+          hosts: ['npu-host-1'],
+          users: ['alice'],
+        });
         expect(await upgraded.putRun(sampleRun({ id: 'new' }))).toBe('created');
         expect(await upgraded.version()).toBe(1);
+        expect(
+          await upgraded.version({ model: 'resnet50', soc: 'Ascend910B3', batchSize: 1 }),
+        ).toBe(2);
         await upgraded.close();
       });
 
