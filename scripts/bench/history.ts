@@ -24,7 +24,7 @@ import type {
   HistoryStore,
 } from '../../src/launcher/store/history.ts';
 import { historyReader, type HistoryReader } from '../../src/launcher/store/history-cache.ts';
-import { openPgHistory } from '../../src/launcher/store/history-pg.ts';
+import { openPgHistory, PG_FACETS_BACKFILL } from '../../src/launcher/store/history-pg.ts';
 import { INSERT_COLUMNS, insertValues } from '../../src/launcher/store/history-sql.ts';
 import { sqliteHistory } from '../../src/launcher/store/history-sqlite.ts';
 import { pgUnavailable, startPg } from '../../src/launcher/store/pg-testing.ts';
@@ -122,16 +122,16 @@ const anyUser = () => `user-${Math.floor(pick() * 12)}`;
 /**
  * What readers ask, and how often. The History page asks the facets when it opens, then one
  * model's points (the most-run model first, then the ones people pick), then the same points with
- * a host or a user ticked. Scripts and CI read the run list through the API: filtered by host,
- * user or model, mostly its first pages, and deep pages (paging through a whole host's runs, or
- * the whole history).
+ * a host or a user ticked: that is most of what a team server is asked. Scripts and CI read the
+ * run list through the API: filtered by host, user or model, mostly its first pages, and deep
+ * pages (paging through a whole host's runs, or through the whole history).
  */
 const MIX = [
   { kind: 'facets', weight: 10 },
-  { kind: 'points', weight: 40 },
-  { kind: 'points, host or user ticked', weight: 15 },
-  { kind: 'run list, filtered, first pages', weight: 20 },
-  { kind: 'run list, deep page', weight: 15 },
+  { kind: 'points', weight: 50 },
+  { kind: 'points, host or user ticked', weight: 20 },
+  { kind: 'run list, filtered, first pages', weight: 12 },
+  { kind: 'run list, deep page', weight: 8 },
 ] as const;
 type Kind = (typeof MIX)[number]['kind'];
 const WEIGHTS = MIX.reduce((n, m) => n + m.weight, 0);
@@ -306,6 +306,7 @@ async function report(
   for (let i = 0; i < MODELS; i++) await reader.points(keyOfModel(i));
   const withCache = await concurrent(cached(reader), store, SECONDS);
   const noCache = await concurrent(direct(store), store, UNCACHED_SECONDS);
+  await reader.close();
   const met = withCache.all.p99 <= TARGET_P99_MS ? 'met' : 'NOT met';
   lines.push(`${name}: ${RUNS} runs loaded in ${loadS.toFixed(1)} s`);
   lines.push(
@@ -385,6 +386,8 @@ const bench: BenchPart = async () => {
       if (batch.length === 1000) await flush();
     }
     await flush();
+    // What the inserts would have kept (the bulk load went around them).
+    await pool.query(PG_FACETS_BACKFILL);
     // What autovacuum does after a bulk of inserts (the table asks for it early, migration 2):
     // the visibility map the points index's index-only scans rely on.
     await pool.query('VACUUM ANALYZE history_runs');

@@ -24,7 +24,7 @@ export interface HistoryReader {
   runs(filter: HistoryFilter, limit: number, offset: number): Promise<Buffer>;
   facets(): Promise<Buffer>;
   /** What the cache holds and how often the database was asked (for tests and the bench). */
-  stats(): { hits: number; loads: number; entries: number; bytes: number };
+  stats(): { hits: number; loads: number; entries: number; bytes: number; live: boolean };
   /** Stops hearing of stored runs. */
   close(): Promise<void>;
 }
@@ -203,7 +203,7 @@ export function historyReader(
         store.listRuns(filter, limit, offset),
       ),
     facets: () => answer('facets', null, null, () => store.facets()),
-    stats: () => ({ hits, loads, entries: entries.size, bytes }),
+    stats: () => ({ hits, loads, entries: entries.size, bytes, live: watch.live() }),
     close: () => watch.stop(),
   };
 }

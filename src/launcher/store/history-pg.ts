@@ -2,12 +2,14 @@
 // pool. Versioned migrations are applied at start inside one transaction under an advisory lock,
 // so two servers starting together on one database migrate it once; a database whose schema is
 // newer than this code is refused before anything is read or written.
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import {
   MAX_HISTORY_POINTS,
   SchemaTooNewError,
   type ChangeListener,
   type Facets,
+  type HistoryFilter,
   type HistoryStore,
   type HistoryWatch,
   type ModelScope,
@@ -201,34 +203,43 @@ export async function openPgHistory(
 /** How often the listening connection is asked whether it is still there, and for how long an
  * answer vouches for it: a connection that died without a word is trusted at most this long. */
 const HEARTBEAT_MS = 1000;
+export const LISTENER_NAME = 'aoe-history-listen';
 const LIVE_MS = 3000;
 
-/** The model a notice names (its payload is the JSON of [model, soc, batch size]); null if odd. */
-function scopeOf(payload: string | undefined): ModelScope | null {
+/**
+ * A notice's payload: the JSON of [model, soc, batch size, sender]. The sender is a random id per
+ * store, so a server skips the notices of its own runs: it told its readers of them when the
+ * insert committed.
+ */
+function noticeOf(payload: string | undefined): { scope: ModelScope | null; from: string } {
   try {
     const v = JSON.parse(payload ?? '') as unknown;
-    if (!Array.isArray(v) || typeof v[0] !== 'string') return null;
+    if (!Array.isArray(v) || typeof v[0] !== 'string') return { scope: null, from: '' };
     const soc: unknown = v[1];
     const batch: unknown = v[2];
     return {
-      model: v[0],
-      soc: typeof soc === 'string' ? soc : null,
-      batchSize: typeof batch === 'number' ? batch : null,
+      scope: {
+        model: v[0],
+        soc: typeof soc === 'string' ? soc : null,
+        batchSize: typeof batch === 'number' ? batch : null,
+      },
+      from: typeof v[3] === 'string' ? v[3] : '',
     };
   } catch {
-    return null;
+    // Not ours: whatever it says, everything may have changed.
+    return { scope: null, from: '' };
   }
 }
 
-const scopePayload = (run: ModelScope) =>
-  JSON.stringify([run.model, run.soc ?? null, run.batchSize ?? null]);
+const noticePayload = (run: ModelScope, from: string) =>
+  JSON.stringify([run.model, run.soc ?? null, run.batchSize ?? null, from]);
 
 /**
  * One connection that LISTENs for the runs every server on the database stores, and tells
  * `tell`. When it is lost it is opened again (with back-off) and then tells null: whatever was
  * stored meanwhile was not heard. It is live only while its last heartbeat answered lately.
  */
-function listenFor(config: pg.ClientConfig, tell: ChangeListener): HistoryWatch {
+function listenFor(config: pg.ClientConfig, self: string, tell: ChangeListener): HistoryWatch {
   let client: pg.Client | null = null;
   let okUntil = 0;
   let stopped = false;
@@ -248,12 +259,15 @@ function listenFor(config: pg.ClientConfig, tell: ChangeListener): HistoryWatch 
   };
   const connect = async () => {
     if (stopped) return;
-    const c = new pg.Client({ ...config, keepAlive: true });
+    // Named, so an operator (and the tests) can tell it among the pool's connections.
+    const c = new pg.Client({ ...config, keepAlive: true, application_name: LISTENER_NAME });
     client = c;
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (msg) => {
-      if (client === c && msg.channel === HISTORY_CHANNEL) tell(scopeOf(msg.payload));
+      if (client !== c || msg.channel !== HISTORY_CHANNEL) return;
+      const notice = noticeOf(msg.payload);
+      if (notice.from !== self) tell(notice.scope);
     });
     try {
       await c.connect();
@@ -296,13 +310,59 @@ function listenFor(config: pg.ClientConfig, tell: ChangeListener): HistoryWatch 
   };
 }
 
+/**
+ * A query as a named prepared statement: each connection plans it once and then only executes it
+ * (planning was a good part of these small queries' time). The name is the text's digest, so each
+ * distinct text (a filter naming three hosts is another text than one naming two) is its own.
+ */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  return { name: `h${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values };
+}
+
+/** How many runs the models table counts for a model (any SoC or batch size left open), or all. */
+function modelCount(scope: Partial<ModelScope>): { sql: string; values: unknown[] } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (scope.model !== undefined) {
+    values.push(scope.model);
+    where.push(`model = ${ph(values.length)}`);
+  }
+  if (scope.soc !== undefined) {
+    values.push(scope.soc === null ? '-' : `=${scope.soc}`);
+    where.push(`soc_key = ${ph(values.length)}`);
+  }
+  if (scope.batchSize !== undefined) {
+    values.push(scope.batchSize ?? 0);
+    where.push(`batch_key = ${ph(values.length)}`);
+  }
+  const sql = `SELECT SUM(runs) AS n FROM history_models ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  return { sql, values };
+}
+
 export function pgHistory(pool: pg.Pool): HistoryStore {
+  /**
+   * The number of runs a filter matches: for the whole history or a model alone, from the
+   * models table (a few rows, not 100,000 index entries); else counted on the filter's index.
+   */
+  const countOf = async (filter: HistoryFilter, w: { sql: string; values: unknown[] }) => {
+    const byModel =
+      !filter.hosts?.length &&
+      !filter.users?.length &&
+      filter.from === undefined &&
+      filter.to === undefined;
+    const q = byModel
+      ? modelCount(filter)
+      : { sql: `SELECT COUNT(*) AS n FROM history_runs ${w.sql}`, values: w.values };
+    const r = await pool.query<{ n: string | null }>(prepared(q.sql, q.values));
+    return Number(r.rows[0]?.n ?? 0);
+  };
   // This process's readers (history-cache.ts), told of every run stored on the database.
   const listeners = new Set<ChangeListener>();
   const tell: ChangeListener = (scope) => {
     for (const l of listeners) l(scope);
   };
   let listening: HistoryWatch | null = null;
+  const self = randomBytes(9).toString('base64url');
   const placeholders = INSERT_COLUMNS.split(',')
     .map((_c, i) => ph(i + 1))
     .join(', ');
@@ -335,7 +395,7 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
          )
          SELECT (SELECT COUNT(*) FROM ins)::int AS n,
                 (SELECT COUNT(*) FROM (SELECT pg_notify('${HISTORY_CHANNEL}', ${ph(n + 1)}) FROM bump) AS s)::int AS notified`,
-        [...values, scopePayload(run)],
+        [...values, noticePayload(run, self)],
       );
       const created = r.rows[0]?.n === 1;
       // This server's own readers hear of its own run now, not when the notice comes round.
@@ -362,22 +422,31 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
       const w = whereOf(filter, ph);
       const n = w.values.length;
       const [rows, count] = await Promise.all([
+        // The page's ids first, from an index alone (created_at, or host, user or model then
+        // created_at, each ending in id), then only those rows: a deep page skips index entries
+        // instead of reading (and discarding) every wide row before it.
         pool.query<SummaryRow>(
-          `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
-           ORDER BY created_at DESC, id DESC LIMIT ${ph(n + 1)} OFFSET ${ph(n + 2)}`,
-          [...w.values, limit, offset],
+          prepared(
+            `SELECT ${SUMMARY_COLUMNS} FROM history_runs WHERE id IN (
+               SELECT id FROM history_runs ${w.sql}
+               ORDER BY created_at DESC, id DESC LIMIT ${ph(n + 1)} OFFSET ${ph(n + 2)}
+             ) ORDER BY created_at DESC, id DESC`,
+            [...w.values, limit, offset],
+          ),
         ),
-        pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM history_runs ${w.sql}`, w.values),
+        countOf(filter, w),
       ]);
-      return { rows: rows.rows.map(summaryOf), total: Number(count.rows[0]?.n ?? 0) };
+      return { rows: rows.rows.map(summaryOf), total: count };
     },
     async history(filter) {
       // Newest first, backwards along the points index (index-only, no sort); oldest first here.
       const w = whereOf(filter, ph);
       const r = await pool.query<PointRow>(
-        `SELECT ${POINT_COLUMNS} FROM history_runs ${w.sql}
-         ORDER BY created_at DESC, id DESC LIMIT ${ph(w.values.length + 1)}`,
-        [...w.values, MAX_HISTORY_POINTS],
+        prepared(
+          `SELECT ${POINT_COLUMNS} FROM history_runs ${w.sql}
+           ORDER BY created_at DESC, id DESC LIMIT ${ph(w.values.length + 1)}`,
+          [...w.values, MAX_HISTORY_POINTS],
+        ),
       );
       return r.rows.reverse().map(pointOf);
     },
@@ -397,24 +466,12 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
           if (scope) {
             // The model's run count, kept by every insert (migration 3): one row, or the rows
             // of its SoCs and batch sizes when the question leaves them open.
-            const where = ['model = $1'];
-            const values: unknown[] = [scope.model];
-            if (scope.soc !== undefined) {
-              values.push(scope.soc === null ? '-' : `=${scope.soc}`);
-              where.push(`soc_key = ${ph(values.length)}`);
-            }
-            if (scope.batchSize !== undefined) {
-              values.push(scope.batchSize ?? 0);
-              where.push(`batch_key = ${ph(values.length)}`);
-            }
-            const r = await client.query<{ n: string | null }>(
-              `SELECT SUM(runs) AS n FROM history_models WHERE ${where.join(' AND ')}`,
-              values,
-            );
+            const c = modelCount(scope);
+            const r = await client.query<{ n: string | null }>(prepared(c.sql, c.values));
             return Number(r.rows[0]?.n ?? 0);
           }
           const r = await client.query<{ version: string }>(
-            'SELECT version FROM history_meta WHERE id = 1',
+            prepared('SELECT version FROM history_meta WHERE id = 1', []),
           );
           return Number(r.rows[0]?.version ?? 0);
         } finally {
@@ -447,7 +504,7 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
     },
     watch(onChange) {
       listeners.add(onChange);
-      listening ??= listenFor(pool.options, tell);
+      listening ??= listenFor(pool.options, self, tell);
       return {
         live: () => listening?.live() ?? false,
         stop: async () => {

@@ -81,8 +81,11 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
       const w = whereOf(filter, q);
       const rows = db
         .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
-           ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+          // The page's ids from an index alone first, then only those rows (history-pg.ts).
+          `SELECT ${SUMMARY_COLUMNS} FROM history_runs WHERE id IN (
+             SELECT id FROM history_runs ${w.sql}
+             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+           ) ORDER BY created_at DESC, id DESC`,
         )
         .all(...w.values, limit, offset) as SummaryRow[];
       const total = (
