@@ -1,17 +1,19 @@
 // The run history at team scale: 100,000 generated runs (30 models, 20 hosts, 2 years) loaded
 // into the SQLite engine and into PostgreSQL (AOE_TEST_PG_URL, else a throwaway cluster of
 // Debian's postgresql; skipped with a line when there is none). Reports, for each engine:
-//  - the database alone, one reader: the history query as the History page asks it (one model,
-//    SoC and batch size, every point) and the run list (filtered by host, 50 a page, a page among
-//    the first 20), p50/p99;
-//  - 50 concurrent readers (history and run list mixed) through the reader the routes answer
-//    with (history-cache.ts), its points warm as on a running server, while a run is stored
-//    every second (each one moves the versions on, so that model's points and every run-list page
-//    go stale and are asked again), against the 50 ms p99 target;
-//  - for comparison, the same 50 readers on the database alone, with nothing cached;
-//  - the size of one model's points as sent, and the load average when measured (the machine
-//    may be shared: the figures are only as quiet as it was).
-// The pool is the team server's own (openPgHistory's default) unless HISTORY_BENCH_POOL says.
+//  - the database alone, one reader: a model's points as the History page asks them, the run
+//    list's first page (one host) and a page past the middle of the whole history, p50/p99;
+//  - 50 readers asking the same mix (MIX: the History page's facets and points of several
+//    models, with and without a host or user ticked; the run list filtered, first and deep pages)
+//    through the reader the routes answer with (history-cache.ts), its points warm as on a running
+//    server, for HISTORY_BENCH_SECONDS (20 s) while a run of a random model is stored every
+//    second (counted and printed: each one leaves that model's points and every run-list page
+//    stale). Each reader pauses between answers (HISTORY_BENCH_THINK_MS, 250 ms on average); then
+//    the same readers with no pause (how many queries a second the server answers); then, for
+//    comparison, the paced readers on the database alone, nothing cached. p50/p99 per kind of
+//    question, queries a second, and the load average at the end of each (the machine may be
+//    shared: the figures are only as quiet as it was).
+// HISTORY_BENCH_ENGINES=sqlite|postgres runs one; HISTORY_BENCH_POOL sets the team server's pool.
 // Figures only; nothing is asserted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -39,6 +41,12 @@ const WRITE_EVERY_MS = 1000;
 /** How long the readers read, with the cache and without. */
 const SECONDS = Number(process.env.HISTORY_BENCH_SECONDS ?? 20);
 const UNCACHED_SECONDS = Number(process.env.HISTORY_BENCH_UNCACHED_SECONDS ?? 10);
+const SATURATED_SECONDS = Number(process.env.HISTORY_BENCH_SATURATED_SECONDS ?? 10);
+/**
+ * A reader's mean pause between an answer and its next question. 50 readers pausing 250 ms ask
+ * ~200 questions a second: far more than 50 people clicking through the History page do.
+ */
+const THINK_MS = Number(process.env.HISTORY_BENCH_THINK_MS ?? 250);
 /** `sqlite,postgres` unless HISTORY_BENCH_ENGINES names one. */
 const ENGINES = (process.env.HISTORY_BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const POOL = process.env.HISTORY_BENCH_POOL ? Number(process.env.HISTORY_BENCH_POOL) : undefined;
@@ -223,6 +231,7 @@ interface Concurrent {
   readonly kinds: Record<string, Timing>;
   readonly writes: number;
   readonly seconds: number;
+  readonly thinkMs: number;
   readonly load: number[];
 }
 
@@ -235,6 +244,7 @@ async function concurrent(
   reads: Reads,
   writer: HistoryStore,
   seconds: number,
+  thinkMs: number,
 ): Promise<Concurrent> {
   // The pool's connections are opened first: the figure is about queries, not connecting.
   await Promise.all(Array.from({ length: READERS }, () => reads.runs({}, 50, 0)));
@@ -253,9 +263,15 @@ async function concurrent(
     await Promise.all(
       Array.from({ length: READERS }, async () => {
         while (performance.now() < end) {
-          // Each read arrives as its own event, as a request does (a synchronous engine would
-          // otherwise run every reader's reads before the writer's timer could fire).
-          await new Promise((resolve) => setImmediate(resolve));
+          // A person looks at an answer before asking the next (exponential, mean thinkMs);
+          // with none, each read still arrives as its own event, as a request does (a
+          // synchronous engine would otherwise run every reader's reads before the writer's
+          // timer could fire).
+          const think = thinkMs > 0 ? -Math.log(1 - pick()) * thinkMs : 0;
+          await new Promise((resolve) =>
+            think > 0 ? setTimeout(resolve, think) : setImmediate(resolve),
+          );
+          if (performance.now() >= end) break;
           const kind = anyKind();
           const t0 = performance.now();
           await ask(reads, kind);
@@ -277,7 +293,7 @@ async function concurrent(
   };
   const kinds: Record<string, Timing> = {};
   for (const m of MIX) kinds[m.kind] = timing(byKind.get(m.kind) ?? []);
-  return { all: timing(all), kinds, writes, seconds, load: loadavg() };
+  return { all: timing(all), kinds, writes, seconds, thinkMs, load: loadavg() };
 }
 
 const f = (n: number) => n.toFixed(1);
@@ -288,8 +304,8 @@ const load = (l: number[] = loadavg()) => l.map((x) => x.toFixed(2)).join(' ');
 function concurrentLines(c: Concurrent, lines: string[]) {
   for (const m of MIX) lines.push(`      ${line(m.kind, c.kinds[m.kind] as Timing)}`);
   lines.push(
-    `      ${c.writes} runs stored meanwhile (one every ${WRITE_EVERY_MS / 1000} s for ${c.seconds} s); ` +
-      `load average at the end: ${load(c.load)}`,
+    `      ${(c.all.n / c.seconds).toFixed(0)} queries/s; ${c.writes} runs stored meanwhile ` +
+      `(one every ${WRITE_EVERY_MS / 1000} s for ${c.seconds} s); load average at the end: ${load(c.load)}`,
   );
 }
 
@@ -304,8 +320,9 @@ async function report(
   // (the cold start is the "database alone" figures); the rest is left cold.
   const reader = historyReader(store);
   for (let i = 0; i < MODELS; i++) await reader.points(keyOfModel(i));
-  const withCache = await concurrent(cached(reader), store, SECONDS);
-  const noCache = await concurrent(direct(store), store, UNCACHED_SECONDS);
+  const withCache = await concurrent(cached(reader), store, SECONDS, THINK_MS);
+  const saturated = await concurrent(cached(reader), store, SATURATED_SECONDS, 0);
+  const noCache = await concurrent(direct(store), store, UNCACHED_SECONDS, THINK_MS);
   await reader.close();
   const met = withCache.all.p99 <= TARGET_P99_MS ? 'met' : 'NOT met';
   lines.push(`${name}: ${RUNS} runs loaded in ${loadS.toFixed(1)} s`);
@@ -317,19 +334,30 @@ async function report(
   lines.push(`    ${line('run list (one host, 50 a page, first page)', m.list)}`);
   lines.push(`    ${line('run list (everything, 50 a page, a page past the middle)', m.deep)}`);
   lines.push(
-    `  ${READERS} concurrent readers through the routes' reader (the mix): ` +
-      `${line('all', withCache.all)}; target p99 ≤ ${TARGET_P99_MS} ms: ${met}`,
+    `  ${READERS} readers through the routes' reader, each pausing ${THINK_MS} ms on average ` +
+      `between answers (the mix): ${line('all', withCache.all)}; target p99 ≤ ${TARGET_P99_MS} ms: ${met}`,
   );
   concurrentLines(withCache, lines);
   lines.push(
-    `  ${READERS} concurrent readers, database alone (nothing cached, same mix): ${line('all', noCache.all)}`,
+    `  the same ${READERS} readers with no pause (as many queries as the server answers): ${line('all', saturated.all)}`,
+  );
+  concurrentLines(saturated, lines);
+  lines.push(
+    `  ${READERS} readers pausing as above, database alone (nothing cached): ${line('all', noCache.all)}`,
   );
   concurrentLines(noCache, lines);
   return {
     runs: RUNS,
     loadS,
     ...m,
-    concurrent: { readers: READERS, cached: withCache, uncached: noCache, cache: reader.stats() },
+    concurrent: {
+      readers: READERS,
+      thinkMs: THINK_MS,
+      cached: withCache,
+      saturated,
+      uncached: noCache,
+      cache: reader.stats(),
+    },
   };
 }
 
