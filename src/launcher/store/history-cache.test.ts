@@ -168,6 +168,20 @@ for (const engine of engines()) {
       await store.putRun(sampleRun({ id: 'bert', model: 'bert', createdAt: at(3) }));
       await reader.points(key);
       expect(calls).toEqual({ history: 2, listRuns: 2, facets: 1, version: 0 });
+      // A run list filtered by host (or user, or model) stays while runs of others arrive.
+      const h2 = () => reader.runs({ hosts: ['h2'] }, 50, 0);
+      const bobs = () => reader.runs({ users: ['bob'] }, 50, 0);
+      await h2();
+      await bobs();
+      expect(calls.listRuns).toBe(4);
+      await store.putRun(sampleRun({ id: 'r3', host: 'h1', user: 'alice', createdAt: at(4) }));
+      await h2();
+      await bobs();
+      expect(calls.listRuns).toBe(4);
+      await store.putRun(sampleRun({ id: 'r4', host: 'h2', user: 'bob', createdAt: at(5) }));
+      expect(JSON.parse((await h2()).toString())).toMatchObject({ total: 1 });
+      expect(JSON.parse((await bobs()).toString())).toMatchObject({ total: 1 });
+      expect(calls.listRuns).toBe(6);
       await reader.close();
       await store.close();
     });
@@ -184,6 +198,19 @@ for (const engine of engines()) {
         // Another server's run: its notice (sent in the insert's transaction) says so.
         await other.putRun(sampleRun({ id: 'r2', createdAt: at(2) }));
         await until(async () => ids(await reader.points(key)).length === 2, 'r2 is heard of');
+        expect(calls.version).toBe(0);
+        // A notice that is not one of ours (anyone may NOTIFY) makes everything stale, nothing worse.
+        const loads = calls.history;
+        await other.putRun(sampleRun({ id: 'bert', model: 'bert', host: 'h9', createdAt: at(2) }));
+        const noisy = new pg.Client({ connectionString: url! });
+        await noisy.connect();
+        await noisy.query('SELECT pg_notify(\'aoe_history\', \'{"__proto__":{"x":1}}\')');
+        await noisy.end();
+        await until(async () => {
+          await reader.points(key);
+          return calls.history > loads;
+        }, 'the odd notice is heard');
+        expect(ids(await reader.points(key))).toEqual(['r1', 'r2']);
         expect(calls.version).toBe(0);
 
         // The listening connection is cut: until it is back, every answer is checked against

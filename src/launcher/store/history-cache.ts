@@ -15,7 +15,7 @@
 // every answer is checked against the history's write version instead (one shared one-row
 // query, and a model's run count when it moved), as it was before the watch. Least recently
 // used answers go first past a byte budget.
-import type { HistoryFilter, HistoryStore, ModelScope } from './history.ts';
+import type { HistoryFilter, HistoryStore } from './history.ts';
 
 export interface HistoryReader {
   /** `{"points":[…]}` for one model, as HistoryStore.history answers it. */
@@ -93,40 +93,54 @@ export function historyReader(
     }
   };
 
-  // What the store's watch has told: every run stored (`changes`), per model and per model, SoC
-  // and batch size (`models`), and how often runs may have gone unheard (`resets`: the listening
-  // connection came back).
+  // What the store's watch has told: every run stored (`changes`), counted per model, per model
+  // SoC and batch size, per host and per user (`counts`), and how often runs may have gone
+  // unheard (`resets`: the listening connection came back).
   let changes = 0;
   let resets = 0;
-  const models = new Map<string, number>();
-  const exact = (m: ModelScope) => JSON.stringify([m.model, m.soc ?? null, m.batchSize ?? null]);
-  const count = (k: string) => models.set(k, (models.get(k) ?? 0) + 1);
-  const watch = store.watch((scope) => {
+  const counts = new Map<string, number>();
+  const exact = (m: { model: string; soc?: string | null; batchSize?: number | null }) =>
+    JSON.stringify(['m', m.model, m.soc ?? null, m.batchSize ?? null]);
+  const modelKey = (model: string) => JSON.stringify(['m', model]);
+  const hostKey = (host: string) => JSON.stringify(['h', host]);
+  const userKey = (user: string) => JSON.stringify(['u', user]);
+  const count = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  const watch = store.watch((run) => {
     changes++;
-    if (scope === null) {
+    if (run === null) {
       resets++;
       return;
     }
-    count(JSON.stringify(scope.model));
-    count(exact(scope));
+    count(modelKey(run.model));
+    count(exact(run));
+    count(hostKey(run.host));
+    count(userKey(run.user));
   });
   /**
-   * What had been heard that bears on an answer: for a model's points, that model's runs (at its
-   * SoC and batch size when the question names both, else at any) and the resets; for the rest,
-   * every run.
+   * What had been heard that bears on an answer. A run can change an answer only if it matches
+   * the question's filter, so one of the filter's parts is enough to watch: the model (at its SoC
+   * and batch size when the question names both), else its hosts, else its users. The facets
+   * and the unfiltered run list: every run.
    */
-  const heardFor = (scope: ModelScope | null) => {
-    if (scope === null) return changes;
-    const k =
-      scope.soc !== undefined && scope.batchSize !== undefined
-        ? exact(scope)
-        : JSON.stringify(scope.model);
-    return resets * 2 ** 26 + (models.get(k) ?? 0);
+  const heardFor = (filter: HistoryFilter | null) => {
+    const sum = (keys: readonly string[]) => keys.reduce((n, k) => n + (counts.get(k) ?? 0), 0);
+    let n: number;
+    if (filter === null) return changes;
+    if (filter.model !== undefined) {
+      n = sum([
+        filter.soc !== undefined && filter.batchSize !== undefined
+          ? exact({ model: filter.model, soc: filter.soc, batchSize: filter.batchSize })
+          : modelKey(filter.model),
+      ]);
+    } else if (filter.hosts?.length) n = sum(filter.hosts.map(hostKey));
+    else if (filter.users?.length) n = sum(filter.users.map(userKey));
+    else return changes;
+    return resets * 2 ** 26 + n;
   };
 
   async function answer(
     key: string,
-    model: ModelScope | null,
+    question: HistoryFilter | null,
     scoped: (() => Promise<number>) | null,
     load: () => Promise<unknown>,
   ): Promise<Buffer> {
@@ -139,7 +153,7 @@ export function historyReader(
     };
     // Heard of every run stored: an answer nothing was heard against since it was asked is
     // current, with no question to the database.
-    const heard = heardFor(model);
+    const heard = heardFor(question);
     const live = watch.live();
     if (live && hit && hit.heard === heard) return fresh(hit);
     if (live && !(hit && hit.global >= 0)) {
@@ -199,7 +213,7 @@ export function historyReader(
         async () => ({ points: await store.history(filter) }),
       ),
     runs: (filter, limit, offset) =>
-      answer(keyOf('runs', filter, [limit, offset]), null, null, () =>
+      answer(keyOf('runs', filter, [limit, offset]), filter, null, () =>
         store.listRuns(filter, limit, offset),
       ),
     facets: () => answer('facets', null, null, () => store.facets()),

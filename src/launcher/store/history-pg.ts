@@ -9,7 +9,9 @@ import {
   SchemaTooNewError,
   type ChangeListener,
   type Facets,
+  type HistoryChange,
   type HistoryFilter,
+  type HistoryRunInput,
   type HistoryStore,
   type HistoryWatch,
   type ModelScope,
@@ -207,32 +209,33 @@ export const LISTENER_NAME = 'aoe-history-listen';
 const LIVE_MS = 3000;
 
 /**
- * A notice's payload: the JSON of [model, soc, batch size, sender]. The sender is a random id per
- * store, so a server skips the notices of its own runs: it told its readers of them when the
- * insert committed.
+ * A notice's payload: the JSON of [model, soc, batch size, host, user, sender]. The sender is a
+ * random id per store, so a server skips the notices of its own runs: it told its readers of them
+ * when the insert committed. A payload that is not one of these says everything may have changed.
  */
-function noticeOf(payload: string | undefined): { scope: ModelScope | null; from: string } {
+function noticeOf(payload: string | undefined): { run: HistoryChange | null; from: string } {
   try {
     const v = JSON.parse(payload ?? '') as unknown;
-    if (!Array.isArray(v) || typeof v[0] !== 'string') return { scope: null, from: '' };
-    const soc: unknown = v[1];
-    const batch: unknown = v[2];
-    return {
-      scope: {
-        model: v[0],
-        soc: typeof soc === 'string' ? soc : null,
-        batchSize: typeof batch === 'number' ? batch : null,
-      },
-      from: typeof v[3] === 'string' ? v[3] : '',
-    };
+    if (!Array.isArray(v) || v.length !== 6) return { run: null, from: '' };
+    const [model, soc, batch, host, user, from] = v as unknown[];
+    if (
+      typeof model !== 'string' ||
+      (soc !== null && typeof soc !== 'string') ||
+      (batch !== null && typeof batch !== 'number') ||
+      typeof host !== 'string' ||
+      typeof user !== 'string' ||
+      typeof from !== 'string'
+    ) {
+      return { run: null, from: '' };
+    }
+    return { run: { model, soc, batchSize: batch, host, user }, from };
   } catch {
-    // Not ours: whatever it says, everything may have changed.
-    return { scope: null, from: '' };
+    return { run: null, from: '' };
   }
 }
 
-const noticePayload = (run: ModelScope, from: string) =>
-  JSON.stringify([run.model, run.soc ?? null, run.batchSize ?? null, from]);
+const noticePayload = (run: HistoryChange, from: string) =>
+  JSON.stringify([run.model, run.soc, run.batchSize, run.host, run.user, from]);
 
 /**
  * One connection that LISTENs for the runs every server on the database stores, and tells
@@ -267,7 +270,7 @@ function listenFor(config: pg.ClientConfig, self: string, tell: ChangeListener):
     c.on('notification', (msg) => {
       if (client !== c || msg.channel !== HISTORY_CHANNEL) return;
       const notice = noticeOf(msg.payload);
-      if (notice.from !== self) tell(notice.scope);
+      if (notice.from !== self || notice.run === null) tell(notice.run);
     });
     try {
       await c.connect();
@@ -309,6 +312,14 @@ function listenFor(config: pg.ClientConfig, self: string, tell: ChangeListener):
     },
   };
 }
+
+const changeOf = (run: HistoryRunInput): HistoryChange => ({
+  model: run.model,
+  soc: run.soc,
+  batchSize: run.batchSize,
+  host: run.host,
+  user: run.user,
+});
 
 /**
  * A query as a named prepared statement: each connection plans it once and then only executes it
@@ -395,11 +406,11 @@ export function pgHistory(pool: pg.Pool): HistoryStore {
          )
          SELECT (SELECT COUNT(*) FROM ins)::int AS n,
                 (SELECT COUNT(*) FROM (SELECT pg_notify('${HISTORY_CHANNEL}', ${ph(n + 1)}) FROM bump) AS s)::int AS notified`,
-        [...values, noticePayload(run, self)],
+        [...values, noticePayload(changeOf(run), self)],
       );
       const created = r.rows[0]?.n === 1;
       // This server's own readers hear of its own run now, not when the notice comes round.
-      if (created) tell(run);
+      if (created) tell(changeOf(run));
       return created ? 'created' : 'exists';
     },
     async getRun(id) {

@@ -66,7 +66,16 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
     engine: 'sqlite',
     async putRun(run: HistoryRunInput): Promise<PutResult> {
       const changes = writing(() => put(insertValues(run, new Date().toISOString())));
-      if (changes === 1) for (const l of watchers.get(db) ?? []) l(run);
+      if (changes === 1) {
+        const heard = {
+          model: run.model,
+          soc: run.soc,
+          batchSize: run.batchSize,
+          host: run.host,
+          user: run.user,
+        };
+        for (const l of watchers.get(db) ?? []) l(heard);
+      }
       return changes === 1 ? 'created' : 'exists';
     },
     async getRun(id) {

@@ -120,9 +120,9 @@ export const MAX_HISTORY_POINTS = 20_000;
 export const MAX_PAGE_SIZE = 500;
 
 /**
- * What a reader hears of the runs stored (history-cache.ts): `onChange` is called with the model
- * of each run stored by this process or, on PostgreSQL, by any server on the database, and with
- * null when some may have been missed (the listening connection came back).
+ * What a reader hears of the runs stored (history-cache.ts): `onChange` is called with the model,
+ * host and user of each run stored by this process or, on PostgreSQL, by any server on the
+ * database, and with null when some may have been missed (the listening connection came back).
  */
 export interface HistoryWatch {
   /**
@@ -132,7 +132,15 @@ export interface HistoryWatch {
   live(): boolean;
   stop(): Promise<void>;
 }
-export type ChangeListener = (model: ModelScope | null) => void;
+/** A run stored, as a watch tells it: its model and where it came from. */
+export interface HistoryChange {
+  readonly model: string;
+  readonly soc: string | null;
+  readonly batchSize: number | null;
+  readonly host: string;
+  readonly user: string;
+}
+export type ChangeListener = (run: HistoryChange | null) => void;
 
 export interface HistoryStore {
   readonly engine: 'sqlite' | 'postgres';
