@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { isDiskFull, StoreFullError } from './disk-full.ts';
 import {
   MAX_HISTORY_POINTS,
+  type ChangeListener,
   type Facets,
   type HistoryFilter,
   type HistoryRunInput,
@@ -30,6 +31,12 @@ import {
 } from './history-sql.ts';
 
 const q = () => '?';
+
+/**
+ * Who hears of the runs stored in one database. A data dir belongs to one launcher (lock.ts), so
+ * every run stored in it is stored by this process and heard of here, and a watch is always live.
+ */
+const watchers = new WeakMap<Db, Set<ChangeListener>>();
 
 export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): HistoryStore {
   const insert = db.prepare(
@@ -59,6 +66,16 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
     engine: 'sqlite',
     async putRun(run: HistoryRunInput): Promise<PutResult> {
       const changes = writing(() => put(insertValues(run, new Date().toISOString())));
+      if (changes === 1) {
+        const heard = {
+          model: run.model,
+          soc: run.soc,
+          batchSize: run.batchSize,
+          host: run.host,
+          user: run.user,
+        };
+        for (const l of watchers.get(db) ?? []) l(heard);
+      }
       return changes === 1 ? 'created' : 'exists';
     },
     async getRun(id) {
@@ -73,8 +90,11 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
       const w = whereOf(filter, q);
       const rows = db
         .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM history_runs ${w.sql}
-           ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+          // The page's ids from an index alone first, then only those rows (history-pg.ts).
+          `SELECT ${SUMMARY_COLUMNS} FROM history_runs WHERE id IN (
+             SELECT id FROM history_runs ${w.sql}
+             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+           ) ORDER BY created_at DESC, id DESC`,
         )
         .all(...w.values, limit, offset) as SummaryRow[];
       const total = (
@@ -131,6 +151,17 @@ export function sqliteHistory(db: Db, options: { closeDb?: boolean } = {}): Hist
         })),
         hosts: hosts as string[],
         users: users as string[],
+      };
+    },
+    watch(onChange) {
+      const set = watchers.get(db) ?? new Set<ChangeListener>();
+      watchers.set(db, set);
+      set.add(onChange);
+      return {
+        live: () => true,
+        stop: async () => {
+          set.delete(onChange);
+        },
       };
     },
     async insertToken(t: StoredToken) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_VERSION } from './db.ts';
-import { SchemaTooNewError } from './history.ts';
+import { SchemaTooNewError, type HistoryFilter, type HistoryRunInput } from './history.ts';
 import { migratePg, openPgHistory, pgHistory, PG_MIGRATIONS } from './history-pg.ts';
 import { INSERT_COLUMNS, insertValues, POINT_COLUMNS } from './history-sql.ts';
 import { engines, sampleRun } from './history-testing.ts';
@@ -68,6 +68,72 @@ for (const engine of engines()) {
         runs: 3,
       });
       expect(facets.models).toHaveLength(4);
+      await store.close();
+    });
+
+    it('pages and counts the run list alike for every filter, deep pages and equal times included', async () => {
+      const { store } = await engine.open();
+      const runs = Array.from({ length: 130 }, (_v, i) =>
+        sampleRun({
+          id: `run-${String(i).padStart(3, '0')}`,
+          model: i % 3 === 0 ? 'bert' : 'resnet50',
+          soc: i % 5 === 0 ? null : 'Ascend910B3',
+          batchSize: i % 7 === 0 ? null : 1,
+          host: `h${i % 4}`,
+          user: i % 2 === 0 ? 'alice' : 'bob',
+          // Pairs of runs share a time: the id decides between them.
+          createdAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 2) * 60_000).toISOString(),
+        }),
+      );
+      // Stored all at once, several of a model new to the history in the same moment.
+      await Promise.all(runs.map((r) => store.putRun(r)));
+      const newestFirst = [...runs].sort((a, b) =>
+        a.createdAt === b.createdAt
+          ? b.id.localeCompare(a.id)
+          : b.createdAt.localeCompare(a.createdAt),
+      );
+      const filters: HistoryFilter[] = [
+        {},
+        { hosts: ['h1'] },
+        { hosts: ['h1', 'h3'], users: ['bob'] },
+        { users: ['alice'] },
+        { model: 'bert' },
+        { model: 'resnet50', soc: null },
+        { model: 'resnet50', soc: 'Ascend910B3', batchSize: null },
+        { model: 'nothing' },
+      ];
+      const matches = (f: HistoryFilter, r: HistoryRunInput) =>
+        (f.model === undefined || r.model === f.model) &&
+        (f.soc === undefined || r.soc === f.soc) &&
+        (f.batchSize === undefined || r.batchSize === f.batchSize) &&
+        (!f.hosts || f.hosts.includes(r.host)) &&
+        (!f.users || f.users.includes(r.user));
+      for (const f of filters) {
+        const want = newestFirst.filter((r) => matches(f, r)).map((r) => r.id);
+        for (const offset of [0, 20, 40, 120, 500]) {
+          const page = await store.listRuns(f, 20, offset);
+          expect(page.total, JSON.stringify(f)).toBe(want.length);
+          expect(
+            page.rows.map((r) => r.id),
+            `${JSON.stringify(f)} from ${offset}`,
+          ).toEqual(want.slice(offset, offset + 20));
+        }
+      }
+      // The facets' run counts and each model's version are its runs, however they arrived.
+      const facets = await store.facets();
+      expect(facets.hosts).toEqual(['h0', 'h1', 'h2', 'h3']);
+      expect(facets.users).toEqual(['alice', 'bob']);
+      expect(facets.models.reduce((n, m) => n + m.runs, 0)).toBe(runs.length);
+      for (const m of facets.models) {
+        const scope = { model: m.model, soc: m.soc, batchSize: m.batchSize };
+        const want = runs.filter((r) => matches(scope, r)).length;
+        expect(m.runs, JSON.stringify(scope)).toBe(want);
+        expect(await store.version(scope)).toBe(want);
+        expect((await store.history(scope)).length).toBe(want);
+      }
+      expect(await store.version({ model: 'resnet50' })).toBe(
+        runs.filter((r) => r.model === 'resnet50').length,
+      );
       await store.close();
     });
 
@@ -211,7 +277,9 @@ for (const engine of engines()) {
         await client.connect();
         try {
           // Back to the first schema, with one run stored by it.
-          await client.query('DROP TABLE history_runs, tokens, history_meta, aoe_schema');
+          await client.query(
+            'DROP TABLE history_runs, tokens, history_meta, history_models, history_hosts, history_users, aoe_schema',
+          );
           const first = new pg.Pool({ connectionString: url!, max: 1 });
           await migratePg(first, PG_MIGRATIONS.slice(0, 1));
           await first.end();
@@ -227,8 +295,17 @@ for (const engine of engines()) {
         }
         const upgraded = await openPgHistory(url!);
         expect((await upgraded.history({ model: 'resnet50' })).map((p) => p.id)).toEqual(['old']);
+        // The facets' tables are filled from the runs the older schema kept, then kept up.
+        expect(await upgraded.facets()).toEqual({
+          models: [{ model: 'resnet50', soc: 'Ascend910B3', batchSize: 1, runs: 1 }],
+          hosts: ['npu-host-1'],
+          users: ['alice'],
+        });
         expect(await upgraded.putRun(sampleRun({ id: 'new' }))).toBe('created');
         expect(await upgraded.version()).toBe(1);
+        expect(
+          await upgraded.version({ model: 'resnet50', soc: 'Ascend910B3', batchSize: 1 }),
+        ).toBe(2);
         await upgraded.close();
       });
 

@@ -119,6 +119,29 @@ export type PutResult = 'created' | 'exists';
 export const MAX_HISTORY_POINTS = 20_000;
 export const MAX_PAGE_SIZE = 500;
 
+/**
+ * What a reader hears of the runs stored (history-cache.ts): `onChange` is called with the model,
+ * host and user of each run stored by this process or, on PostgreSQL, by any server on the
+ * database, and with null when some may have been missed (the listening connection came back).
+ */
+export interface HistoryWatch {
+  /**
+   * True while every run stored is heard of (the listening connection is up and answered lately):
+   * a cached answer nothing has been heard against is then current without asking the database.
+   */
+  live(): boolean;
+  stop(): Promise<void>;
+}
+/** A run stored, as a watch tells it: its model and where it came from. */
+export interface HistoryChange {
+  readonly model: string;
+  readonly soc: string | null;
+  readonly batchSize: number | null;
+  readonly host: string;
+  readonly user: string;
+}
+export type ChangeListener = (run: HistoryChange | null) => void;
+
 export interface HistoryStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Stores a run once: a second put of the same id (however concurrent) is `exists`. */
@@ -140,6 +163,8 @@ export interface HistoryStore {
    * the points index, so a run of another model leaves that model's cached points current.
    */
   version(scope?: ModelScope): Promise<number>;
+  /** Hears of the runs stored (see HistoryWatch). */
+  watch(onChange: ChangeListener): HistoryWatch;
   insertToken(t: StoredToken): Promise<void>;
   findToken(id: string): Promise<StoredToken | undefined>;
   listTokens(): Promise<TokenInfo[]>;

@@ -99,6 +99,7 @@ export const historyRoutes: FastifyPluginAsync<HistoryRoutesOptions> = async (
   const admin = { config: { role: 'admin' as const } };
   // The read answers come as JSON bytes cached by the history's write version (history-cache.ts).
   const reader = historyReader(history);
+  app.addHook('onClose', () => reader.close());
   const json = 'application/json; charset=utf-8';
 
   app.get('/api/history/facets', read, async (_req, reply) =>
