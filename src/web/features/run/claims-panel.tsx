@@ -22,6 +22,19 @@ import { CLAIMS_NS } from './claims-strings.ts';
 export function ClaimsPanel({ reportId, task }: { reportId: string; task: TuningTask }) {
   const { t } = useTranslation(CLAIMS_NS);
   const f = useNumberFormats();
+  // A time change in words, never a bare sign: saved (negative) or added; the gap likewise.
+  const usChange = (us: number) =>
+    us < 0
+      ? t('change.saved', { us: f.us(-us) })
+      : us > 0
+        ? t('change.added', { us: f.us(us) })
+        : t('change.none');
+  const residual = (us: number) =>
+    us < 0
+      ? t('residual.faster', { us: f.us(-us) })
+      : us > 0
+        ? t('residual.slower', { us: f.us(us) })
+        : t('residual.none');
   const [params, setParams] = useSearchParams();
   const files = useAppStore(useShallow(selectProfiles));
   const linked = useAppStore(useShallow((s) => s.links[reportId] ?? []));
@@ -237,10 +250,10 @@ export function ClaimsPanel({ reportId, task }: { reportId: string; task: Tuning
                     <span className="mono">{g.name}</span>{' '}
                     <span className="badge">{t(g.tuned ? 'tuned' : 'notTuned')}</span>{' '}
                     {t('explainLine', {
-                      expected: f.signedUs(g.expectedDeltaUs),
-                      actual: f.signedUs(g.actualDeltaUs),
-                      residual: f.signedUs(g.residualUs),
-                      pp: f.fixed2(g.residualPp),
+                      expected: usChange(g.expectedDeltaUs),
+                      actual: usChange(g.actualDeltaUs),
+                      residual: residual(g.residualUs),
+                      pp: f.fixed2(Math.abs(g.residualPp)),
                     })}
                   </li>
                 ))}

@@ -49,7 +49,17 @@ registerStrings(CLAIMS_NS, {
     tuned: 'tuned',
     notTuned: 'not tuned',
     explainLine:
-      'AOE’s gains imply {{expected}} µs, the profiles show {{actual}} µs: {{residual}} µs ({{pp}} percentage points of the time before).',
+      'AOE’s gains imply {{expected}}, the profiles show {{actual}}: {{residual}} ({{pp}} percentage points of the time before).',
+    change: {
+      saved: '{{us}} µs saved',
+      added: '{{us}} µs added',
+      none: 'no change',
+    },
+    residual: {
+      faster: '{{us}} µs faster than implied',
+      slower: '{{us}} µs slower than implied',
+      none: 'as implied',
+    },
     nothingToExplain: 'Every operator changed as AOE’s gains imply.',
   },
   'zh-CN': {
@@ -92,7 +102,17 @@ registerStrings(CLAIMS_NS, {
     tuned: '已调优',
     notTuned: '未调优',
     explainLine:
-      '按 AOE 收益应为 {{expected}} µs，Profiling 数据显示 {{actual}} µs：相差 {{residual}} µs（占调优前耗时的 {{pp}} 个百分点）。',
+      '按 AOE 收益应为{{expected}}，Profiling 数据显示{{actual}}：{{residual}}（占调优前耗时的 {{pp}} 个百分点）。',
+    change: {
+      saved: '节省 {{us}} µs',
+      added: '增加 {{us}} µs',
+      none: '无变化',
+    },
+    residual: {
+      faster: '比推算快 {{us}} µs',
+      slower: '比推算慢 {{us}} µs',
+      none: '与推算一致',
+    },
     nothingToExplain: '所有算子的变化均与 AOE 的收益一致。',
   },
 });
