@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { ProfileData } from '../../core/model/types.ts';
 import type {
   FileContent,
@@ -23,7 +23,7 @@ import { baseName } from '../../core/formats/detect.ts';
 import { KernelTableParser } from '../../core/formats/csv/kernel-table.ts';
 import {
   checkRanges,
-  mergeRanges,
+  mergeRangesReleasing,
   type RangePart,
   type RangeSpec,
 } from '../../core/formats/csv/ranges.ts';
@@ -130,7 +130,22 @@ async function readParallel(
     parts.splice(bad - 1, 2, await runWorker(job(from, to)));
     ranges.splice(bad, 1);
   }
-  return mergeRanges(probe.describe(), parts);
+  return mergeRangesReleasing(probe.describe(), parts, release);
+}
+
+/**
+ * Frees the buffers of merged parts now, without waiting for a garbage collection: moved into a
+ * message port that is closed at once, their memory goes with the port's queue on the next turn
+ * of the event loop. Without this a 1 GB table's parts and its merged columns were all in memory
+ * at once (peak RSS 482 MB instead of ~300).
+ */
+async function release(buffers: ArrayBufferLike[]): Promise<void> {
+  const owned = [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const { port1, port2 } = new MessageChannel();
+  port1.postMessage(null, owned);
+  port1.close();
+  port2.close();
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Up to `n - 1` offsets between `from` and `size`, each just after a line end, increasing. */
