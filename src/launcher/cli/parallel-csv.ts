@@ -27,7 +27,7 @@ import {
   type RangePart,
   type RangeSpec,
 } from '../../core/formats/csv/ranges.ts';
-import type { RangeJob } from './csv-range-worker.ts';
+import { readRange, type RangeJob } from './csv-range-read.ts';
 
 export interface FileImportOptions {
   /** Worker threads for a large kernel table; default: the machine's cores. */
@@ -118,8 +118,12 @@ async function readParallel(
     };
     return { path, fileName: ctx.fileName, start, end, chunkSize, spec };
   };
+  // The first range is read on this thread, between the hash's reads: one worker fewer (a
+  // worker with its own copy of the modules and of tsx costs ~40 MB), and this thread would
+  // otherwise only wait.
+  const read = (j: RangeJob): Promise<RangePart> => (j.start === 0 ? readRange(j) : runWorker(j));
   const parts = await Promise.all(
-    Array.from({ length: bounds.length - 1 }, (_, k) => runWorker(job(k, k + 1))),
+    Array.from({ length: bounds.length - 1 }, (_, k) => read(job(k, k + 1))),
   );
   // A range that did not start a record (its boundary fell inside a quoted cell running over
   // lines) is read again together with the range before it.
@@ -127,7 +131,7 @@ async function readParallel(
   for (let bad = checkRanges(parts); bad > 0; bad = checkRanges(parts)) {
     const from = ranges[bad - 1] as number;
     const to = (ranges[bad + 1] ?? bounds.length - 1) as number;
-    parts.splice(bad - 1, 2, await runWorker(job(from, to)));
+    parts.splice(bad - 1, 2, await read(job(from, to)));
     ranges.splice(bad, 1);
   }
   return mergeRangesReleasing(probe.describe(), parts, release);
