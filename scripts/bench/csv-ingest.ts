@@ -13,6 +13,9 @@
 // so a machine busy with other work slows both alike. Figures are medians over the runs; the
 // peak RSS is the largest process.resourceUsage().maxRSS of our children, ours alone. CPU time
 // is reported beside wall time: it is what each parser costs whatever else the machine runs.
+// A fourth peer, `ranges`, is our reading as inspect does it (parallel-csv.ts: byte ranges on the
+// calling thread and a worker per further core, merged, the SHA-256 of the file beside), since
+// DuckDB too reads with every core.
 // Targets: ≥ 3× papaparse, ≥ 2× DuckDB by wall time, peak RSS < 500 MB.
 //
 // With `--csv-1gb` (slow: a few minutes; `--csv-1gb-clean` deletes the file afterwards), the same generator writes a ~1 GB file (4,000,000
