@@ -13,9 +13,23 @@
 // so a machine busy with other work slows both alike. Figures are medians over the runs; the
 // peak RSS is the largest process.resourceUsage().maxRSS of our children, ours alone. CPU time
 // is reported beside wall time: it is what each parser costs whatever else the machine runs.
-// Targets: ≥ 3× papaparse, peak RSS < 500 MB.
-import { execFileSync } from 'node:child_process';
+// A fourth peer, `ranges`, is our reading as inspect does it (parallel-csv.ts: byte ranges on the
+// calling thread and a worker per further core, merged, the SHA-256 of the file beside), since
+// DuckDB too reads with every core.
+// Targets: ≥ 3× papaparse, ≥ 2× DuckDB by wall time, peak RSS < 500 MB.
+//
+// With `--csv-1gb` (slow: a few minutes; `--csv-1gb-clean` deletes the file afterwards), the same generator writes a ~1 GB file (4,000,000
+// rows) and three figures are taken on it, each a median of fresh processes alternating:
+// - the parser alone, as above (target: peak RSS ≤ 300 MB);
+// - DuckDB on the same 7 columns, as above;
+// - the real command, `node bin/aoe-dashboard.js inspect --json FILE`, timed from spawn to exit
+//   (start-up, tsx, hashing, worker threads, merge, summary, output: what a user waits), its
+//   peak RSS and CPU time taken at exit by a preloaded hook (bench-rusage.mjs), the worker
+//   threads included. Target: ≤ 1.3× the parser alone in time, peak RSS ≤ 400 MB. Its rows are
+//   checked against the parser's.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { renameSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,6 +43,12 @@ const TARGET_RSS_MB = 500;
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const benchFile = join(root, '.bench', `kernel_details_${ROWS}_v3.csv`);
+const ROWS_1GB = 4_000_000;
+const RUNS_1GB = 3;
+const bigFile = join(root, '.bench', `kernel_details_${ROWS_1GB}_v3.csv`);
+const TARGET_1GB_RSS_MB = 300;
+const TARGET_INSPECT_RATIO = 1.3;
+const TARGET_INSPECT_RSS_MB = 400;
 
 /** Wall-clock seconds and CPU seconds (all threads of the process) of one run. */
 interface Timing {
@@ -87,6 +107,15 @@ async function child(mode: string, file: string): Promise<void> {
   let rows: number;
   if (mode === 'ours') {
     [timing, rows] = await oursOnce(file);
+  } else if (mode === 'ours-ranges') {
+    // What `inspect` does with the file: byte ranges on one worker thread per core, merged, and
+    // the SHA-256 of the file beside them (DuckDB too uses every core).
+    const { importFile } = await import('../../src/launcher/cli/parallel-csv.ts');
+    const stop = startClock();
+    const imported = await importFile(file);
+    timing = stop();
+    const c = imported.content;
+    rows = c?.kind === 'profile' ? (c.profile?.table?.rowCount ?? 0) : 0;
   } else if (mode === 'duckdb') {
     // DuckDB's CSV reader materializing the same 7 columns of the same file, and their sum.
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -115,32 +144,61 @@ async function child(mode: string, file: string): Promise<void> {
   process.stdout.write(JSON.stringify(result));
 }
 
-function runChild(mode: 'ours' | 'papaparse' | 'duckdb'): ChildResult {
+function runChild(
+  mode: 'ours' | 'ours-ranges' | 'papaparse' | 'duckdb',
+  file = benchFile,
+): ChildResult {
   const out = execFileSync(
     process.execPath,
-    [
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      mode,
-      benchFile,
-    ],
+    ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), mode, file],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   return JSON.parse(out) as ChildResult;
 }
 
-function ensureFile(): number {
-  if (!existsSync(benchFile)) {
-    mkdirSync(dirname(benchFile), { recursive: true });
-    const tmp = `${benchFile}.tmp`;
+/**
+ * `node bin/aoe-dashboard.js inspect --json FILE` as a user runs it: wall time from spawn to
+ * exit; peak RSS and CPU time of the whole process (worker threads included) from a hook that
+ * runs at exit. The rows it reports are returned to be checked.
+ */
+function runInspect(file: string): ChildResult {
+  const hook = join(here, 'bench-rusage.mjs');
+  const t0 = performance.now();
+  const out = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      pathToFileURL(hook).href,
+      join(root, 'bin/aoe-dashboard.js'),
+      'inspect',
+      '--json',
+      file,
+    ],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  const wall = (performance.now() - t0) / 1000;
+  if (out.status !== 0) throw new Error(`inspect exited with ${out.status}: ${out.stderr}`);
+  const usage = /@@rusage (\{.*\})/.exec(out.stderr)?.[1];
+  if (!usage) throw new Error(`inspect: no resource usage on stderr: ${out.stderr}`);
+  const u = JSON.parse(usage) as { maxRssKb: number; cpuS: number };
+  const parsed = JSON.parse(out.stdout) as {
+    files: { ok: boolean; profile?: { rows: number } }[];
+  };
+  const f = parsed.files[0];
+  if (!f?.ok) throw new Error('inspect: the bench file did not read cleanly');
+  return { timing: { wall, cpu: u.cpuS }, rows: f.profile?.rows ?? 0, maxRssMb: u.maxRssKb / 1024 };
+}
+
+function ensureFile(file = benchFile, rows = ROWS): number {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp`;
     const fd = openSync(tmp, 'w');
-    generateKernelDetails(ROWS, 20261102, (text) => writeSync(fd, text));
+    generateKernelDetails(rows, 20261102, (text) => writeSync(fd, text));
     closeSync(fd);
-    renameSync(tmp, benchFile);
+    renameSync(tmp, file);
   }
-  return statSync(benchFile).size;
+  return statSync(file).size;
 }
 
 const HEADER =
@@ -224,15 +282,18 @@ function generateKernelDetails(rows: number, seed: number, write: (text: string)
 }
 
 const csvIngest: BenchPart = async () => {
+  const loadBefore = loadavg()[0] ?? NaN;
   const bytes = ensureFile();
   const fileMb = bytes / 1e6;
   const ours: ChildResult[] = [];
   const papa: ChildResult[] = [];
   const duck: ChildResult[] = [];
+  const ranges: ChildResult[] = [];
   for (let run = 0; run < RUNS; run++) {
     ours.push(runChild('ours'));
     papa.push(runChild('papaparse'));
     duck.push(runChild('duckdb'));
+    ranges.push(runChild('ours-ranges'));
   }
   const both = {
     ours: ours.map((r) => r.timing),
@@ -264,7 +325,13 @@ const csvIngest: BenchPart = async () => {
     duckdbRatio: round(duckdbRatio),
     duckdbCpuRatio: round(duckdbCpuRatio),
     duckdbRows: duck[0]?.rows ?? 0,
+    rangesMbPerS: round(fileMb / wall(ranges.map((r) => r.timing))),
+    rangesCpuS: round(cpu(ranges.map((r) => r.timing))),
+    rangesPeakRssMb: round(Math.max(...ranges.map((r) => r.maxRssMb))),
+    rangesDuckdbRatio: round(duckdbWall / wall(ranges.map((r) => r.timing))),
+    rangesRows: ranges[0]?.rows ?? 0,
     loadAverage: round(loadavg()[0] ?? NaN),
+    loadAverageBefore: round(loadBefore),
   };
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const lines = [
@@ -274,13 +341,76 @@ const csvIngest: BenchPart = async () => {
     `ratio:     ${figures.ratio}×   target ≥ ${TARGET_RATIO}×  ${met(ratio >= TARGET_RATIO)}`,
     `           ${figures.cpuRatio}× by CPU time; load average ${figures.loadAverage} on ${availableParallelism()} CPUs`,
     `duckdb:    ${figures.duckdbMbPerS} MB/s, same 7 columns (${figures.duckdbRows} rows); ours ${figures.duckdbRatio}× by wall time (target ≥ 2×  ${met(duckdbRatio >= 2)}), ${figures.duckdbCpuRatio}× by CPU time`,
+    `ranges:    ${figures.rangesMbPerS} MB/s as inspect reads it (${figures.rangesRows} rows; worker threads, SHA-256 beside), ${figures.rangesCpuS} s CPU, peak ${figures.rangesPeakRssMb} MB; ${figures.rangesDuckdbRatio}× DuckDB by wall time (target ≥ 2×  ${met(figures.rangesDuckdbRatio >= 2)})`,
     `peak RSS:  ${figures.peakRssMb} MB   target < ${TARGET_RSS_MB} MB  ${met(peakRss < TARGET_RSS_MB)}`,
   ];
-  return { figures: { csvIngest: figures }, lines };
+  if (!process.argv.includes('--csv-1gb')) {
+    lines.push('1 GB file and inspect: not run (pass --csv-1gb)');
+    return { figures: { csvIngest: figures }, lines };
+  }
+  const big = bigFigures();
+  lines.push(...big.lines);
+  // `--csv-1gb-clean`: the ~1 GB file is deleted afterwards (else it is kept for the next run).
+  if (process.argv.includes('--csv-1gb-clean') && existsSync(bigFile)) unlinkSync(bigFile);
+  return { figures: { csvIngest: { ...figures, big: big.figures } }, lines };
 };
+
+/** The ~1 GB figures: the parser alone, DuckDB and `inspect` on the same file, alternating. */
+function bigFigures(): { figures: Record<string, number>; lines: string[] } {
+  const loadBefore = loadavg()[0] ?? NaN;
+  const bytes = ensureFile(bigFile, ROWS_1GB);
+  const parser: ChildResult[] = [];
+  const duck: ChildResult[] = [];
+  const inspect: ChildResult[] = [];
+  for (let run = 0; run < RUNS_1GB; run++) {
+    parser.push(runChild('ours', bigFile));
+    duck.push(runChild('duckdb', bigFile));
+    inspect.push(runInspect(bigFile));
+  }
+  for (const r of [...duck, ...inspect]) {
+    if (r.rows !== parser[0]?.rows)
+      throw new Error(`1 GB: ${r.rows} rows, the parser read ${parser[0]?.rows}`);
+  }
+  const wall = (rs: readonly ChildResult[]) => median(rs.map((r) => r.timing.wall));
+  const cpu = (rs: readonly ChildResult[]) => median(rs.map((r) => r.timing.cpu));
+  const peak = (rs: readonly ChildResult[]) => Math.max(...rs.map((r) => r.maxRssMb));
+  // Each inspect run against the parser run just before it: the pair saw the same machine load.
+  const pairRatios = inspect.map((r, k) => r.timing.wall / (parser[k]?.timing.wall ?? NaN));
+  const f = {
+    fileMb: round(bytes / 1e6),
+    rows: parser[0]?.rows ?? 0,
+    parserS: round2(wall(parser)),
+    parserCpuS: round2(cpu(parser)),
+    parserPeakRssMb: round(peak(parser)),
+    duckdbS: round2(wall(duck)),
+    duckdbCpuS: round2(cpu(duck)),
+    duckdbPeakRssMb: round(peak(duck)),
+    duckdbRatio: round2(wall(duck) / wall(parser)),
+    inspectS: round2(wall(inspect)),
+    inspectCpuS: round2(cpu(inspect)),
+    inspectPeakRssMb: round(peak(inspect)),
+    inspectRatio: round2(wall(inspect) / wall(parser)),
+    inspectPairRatio: round2(median(pairRatios)),
+    loadAverageBefore: round(loadBefore),
+    loadAverage: round(loadavg()[0] ?? NaN),
+  };
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const lines = [
+    `1 GB file: ${f.fileMb} MB, ${f.rows} rows; medians of ${RUNS_1GB} fresh processes, alternating; load average ${f.loadAverageBefore} → ${f.loadAverage}`,
+    `  parser alone: ${f.parserS} s (${f.parserCpuS} s CPU), peak RSS ${f.parserPeakRssMb} MB   target ≤ ${TARGET_1GB_RSS_MB} MB  ${met(f.parserPeakRssMb <= TARGET_1GB_RSS_MB)}`,
+    `  duckdb, same 7 columns: ${f.duckdbS} s (${f.duckdbCpuS} s CPU), peak RSS ${f.duckdbPeakRssMb} MB; ours ${f.duckdbRatio}× by wall time`,
+    `  inspect --json (spawn → exit): ${f.inspectS} s (${f.inspectCpuS} s CPU), peak RSS ${f.inspectPeakRssMb} MB   target ≤ ${TARGET_INSPECT_RSS_MB} MB  ${met(f.inspectPeakRssMb <= TARGET_INSPECT_RSS_MB)}`,
+    `  inspect ÷ parser alone: ${f.inspectRatio} (medians), ${f.inspectPairRatio} (median of run pairs)   target ≤ ${TARGET_INSPECT_RATIO}  ${met(f.inspectRatio <= TARGET_INSPECT_RATIO)}`,
+  ];
+  return { figures: f, lines };
+}
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 export default csvIngest;

@@ -1,43 +1,45 @@
-// The precision digest reads cells as bytes (short ASCII cells without the decoder, a cell equal
-// to the row before's not read again): its digest must be the one a plain reading of every cell
-// as text gives. The reference here is that plain reading, on a table with repeated and changing
-// cells, ragged rows between equal ones, quotes, non-ASCII text and Unicode case and spaces.
+// The precision digest read from the bytes — pushed the file itself, or attached to the kernel
+// table parser's tokenizer so the file is scanned once — equals the plain reading it replaced
+// (every cell decoded, trimmed and given to Number / Set lookups), on every kernel-table
+// fixture and on a table of awkward cells, whatever the chunk boundaries.
 import { describe, expect, test } from 'vitest';
 import { CsvTokenizer } from '../formats/csv/tokenizer.ts';
 import { CELL_ESCAPED, type RecordSink } from '../formats/csv/record-sink.ts';
 import { cleanHeaderCell, mapColumns } from '../formats/csv/header.ts';
-import {
-  digestPrecision,
-  dtypeClass,
-  mergePrecisionDigests,
-  PrecisionDigester,
-} from './precision-digest.ts';
+import { kernelDetailsFormat } from '../formats/kernel-details/index.ts';
+import { opSummaryFormat } from '../formats/op-summary/index.ts';
+import { dtypeClass, PrecisionDigester, type PrecisionDigest } from './precision-digest.ts';
 
 const AI_CORE = new Set(['AI_CORE', 'AI_VECTOR_CORE', 'MIX_AIC', 'MIX_AIV', 'N/A', '']);
 
-/** Every cell decoded as text, every row: the digest's definition. */
-function reference(text: string) {
-  const decoder = new TextDecoder('utf-8');
-  let cols: Record<string, number> | null = null;
-  const out = {
+/** The digest as it was first written: every cell it reads decoded to a string. */
+function plainDigest(bytes: Uint8Array): Omit<PrecisionDigest, 'fileId' | 'fileName'> {
+  const decoder = new TextDecoder();
+  let header: string[] | null = null;
+  let cols = { type: -1, core: -1, dur: -1, dtype: -1, state: -1 };
+  const d = {
     rows: 0,
+    aiCoreUs: 0,
+    fp32Us: 0,
+    halfUs: 0,
     totalUs: 0,
     dynamicRows: 0,
     dynamicUs: 0,
-    aiCoreUs: 0,
-    halfUs: 0,
-    fp32Us: 0,
   };
   const byType = new Map<string, { count: number; fp32Us: number }>();
   const sink: RecordSink = {
     record(buf, starts, ends, flags, count) {
       const cell = (i: number): string => {
         if (i < 0 || i >= Math.min(count, starts.length)) return '';
-        const t = decoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
-        return (flags[i] as number) & CELL_ESCAPED ? t.replace(/""/g, '"') : t;
+        const text = decoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
+        return (flags[i] as number) & CELL_ESCAPED ? text.replace(/""/g, '"') : text;
       };
-      if (cols === null) {
-        const at = mapColumns(Array.from({ length: count }, (_, i) => cleanHeaderCell(cell(i))));
+      if (header === null) {
+        const h: string[] = [];
+        for (let i = 0; i < Math.min(count, starts.length); i++) h.push(cleanHeaderCell(cell(i)));
+        if (h.every((x) => x === '')) return true;
+        header = h;
+        const at = mapColumns(h);
         cols = {
           type: at.get('op_type') ?? -1,
           core: at.get('core_type') ?? -1,
@@ -45,36 +47,24 @@ function reference(text: string) {
           dtype: at.get('input_data_types') ?? -1,
           state: at.get('op_state') ?? -1,
         };
-        return true;
+        return cols.dur >= 0 && (cols.dtype >= 0 || cols.state >= 0);
       }
-      const c = cols as Record<string, number>;
-      const dur = Number(cell(c.dur as number).trim());
+      const dur = Number(cell(cols.dur).trim());
       if (!Number.isFinite(dur) || dur < 0) return true;
-      out.rows++;
-      out.totalUs += dur;
-      if (
-        c.state !== -1 &&
-        cell(c.state as number)
-          .trim()
-          .toLowerCase() === 'dynamic'
-      ) {
-        out.dynamicRows++;
-        out.dynamicUs += dur;
+      d.rows++;
+      d.totalUs += dur;
+      if (cols.state >= 0 && cell(cols.state).trim().toLowerCase() === 'dynamic') {
+        d.dynamicRows++;
+        d.dynamicUs += dur;
       }
-      if (
-        !AI_CORE.has(
-          cell(c.core as number)
-            .trim()
-            .toUpperCase(),
-        )
-      )
-        return true;
-      out.aiCoreUs += dur;
-      const cls = dtypeClass(cell(c.dtype as number));
-      if (cls === 'half') out.halfUs += dur;
+      if (cols.dtype < 0) return true;
+      if (!AI_CORE.has(cell(cols.core).trim().toUpperCase())) return true;
+      d.aiCoreUs += dur;
+      const cls = dtypeClass(cell(cols.dtype));
+      if (cls === 'half') d.halfUs += dur;
       if (cls !== 'fp32') return true;
-      out.fp32Us += dur;
-      const type = cell(c.type as number).trim() || '(no type)';
+      d.fp32Us += dur;
+      const type = cell(cols.type).trim() || '(no type)';
       const t = byType.get(type) ?? { count: 0, fp32Us: 0 };
       t.count++;
       t.fp32Us += dur;
@@ -83,103 +73,168 @@ function reference(text: string) {
     },
   };
   const tokenizer = new CsvTokenizer(sink);
-  tokenizer.push(new TextEncoder().encode(text));
+  tokenizer.push(bytes);
   tokenizer.finish();
-  const fp32ByType = [...byType.entries()]
-    .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
-    .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
-  return { ...out, fp32ByType };
+  return {
+    hasDataTypes: cols.dtype >= 0,
+    hasOpState: cols.state >= 0,
+    ...d,
+    fp32ByType: [...byType.entries()]
+      .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
+      .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1)),
+  };
 }
 
-const HEADER = 'Name,Type,OP State,Accelerator Core,Duration(us),Input Data Types\n';
-const CORES = ['AI_CORE', ' ai_core ', 'AI_CPU', 'MIX_AIV', 'N/A', '', 'HCCL', 'ＡＩ_CORE'];
-const STATES = [
-  'dynamic',
-  'static',
-  ' DYNAMIC ',
-  'dynamic\u00a0',
-  '"dynamic"',
-  'Dynamic',
-  'ｄynamic',
-];
-const DTYPES = [
-  'FLOAT;FLOAT',
-  '"FLOAT16;INT64"',
-  'DT_BF16',
-  ' float ',
-  '"""FLOAT"";INT32"',
-  'ﬂOAT',
-  'FLOAT\u3000',
-  `${'FLOAT;'.repeat(20)}INT8`,
-  '浮点',
-  '',
-];
-const DURS = ['1.5', ' 2.25', '3', 'N/A', '-1', '1e3', '０.5', '7.000000000000001', '"4.5"', ''];
-
-function table(rows: number): string {
-  const lines: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    // Runs of equal cells (r >> 2) with changes in between; every 13th row short of columns.
-    const k = (r >> 2) + (r % 3 === 0 ? r : 0);
-    const cells = [
-      `Op_${k % 9}`,
-      k % 5 === 0 ? '算子' : `T${k % 4}`,
-      STATES[k % STATES.length],
-      CORES[(k >> 1) % CORES.length],
-      DURS[(r * 7) % DURS.length],
-      DTYPES[k % DTYPES.length],
-    ];
-    lines.push((r % 13 === 12 ? cells.slice(0, 2 + (r % 4)) : cells).join(','));
+/** Pieces of `bytes` cut at pseudo-random places (seeded), some of one byte. */
+function pieces(bytes: Uint8Array, seed: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let s = seed;
+  for (let at = 0; at < bytes.length;) {
+    s = (s * 48271) % 2147483647;
+    const n = 1 + (s % 97);
+    out.push(bytes.slice(at, at + n));
+    at += n;
   }
-  return HEADER + lines.join('\n') + '\n';
+  return out;
 }
 
-describe('the precision digest', () => {
-  test('equals every cell read as text, on equal, changing, ragged and non-ASCII cells', () => {
-    for (const rows of [1, 50, 2000]) {
-      const text = table(rows);
-      const got = digestPrecision('id', 'kernel_details.csv', text);
-      const want = reference(text);
-      expect(got).toEqual({
-        fileId: 'id',
-        fileName: 'kernel_details.csv',
-        hasDataTypes: true,
-        hasOpState: true,
-        ...want,
-      });
+function pushed(bytes: Uint8Array, seed: number): PrecisionDigest {
+  const d = new PrecisionDigester('id', 'f.csv');
+  for (const p of pieces(bytes, seed)) d.push(p);
+  return d.finish();
+}
+
+/** The digest the kernel table parser's content carries (the digest reads its records). */
+function tapped(
+  bytes: Uint8Array,
+  seed: number,
+  format: typeof kernelDetailsFormat | typeof opSummaryFormat = kernelDetailsFormat,
+) {
+  const parser = format.createParser({ fileName: 'f.csv', id: 'id' });
+  for (const p of pieces(bytes, seed)) parser.push(p);
+  const result = parser.finish();
+  if (!result.ok || result.value.kind !== 'profile') return null;
+  return result.value.precision ?? null;
+}
+
+const fixtures = import.meta.glob<string>(
+  '../formats/{kernel-details,op-summary}/fixtures/**/*.csv',
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
+const fixtureFiles = Object.keys(fixtures).map((k) => k.slice('../formats/'.length));
+
+/** Cells that take every path: plain decimals, what only Number reads, escapes, non-ASCII. */
+function awkwardTable(): string {
+  const durations = [
+    '12.5',
+    ' 7 ',
+    '\t3.250\t',
+    '',
+    'N/A',
+    '0x10',
+    '1e3',
+    '+4',
+    '-2',
+    '007.50',
+    '.5',
+    '5.',
+    '1.2.3',
+    'Infinity',
+    '12345678901234567',
+    '0.0000000000000000000000001',
+    '\u00a01.5',
+    '"8.25"',
+    '"1""2"',
+    'abc',
+  ];
+  const cores = [
+    'AI_CORE',
+    'ai_vector_core',
+    ' MIX_AIC ',
+    'AI_CPU',
+    'N/A',
+    'n/a',
+    '',
+    '\u3000AI_CORE',
+  ];
+  const dtypes = [
+    'FLOAT;FLOAT16',
+    'FLOAT16',
+    '"DT_BF16"',
+    'INT64',
+    'N/A',
+    '',
+    ' fp32 ',
+    '"FLOAT"";x"',
+  ];
+  const states = [
+    'dynamic',
+    'DYNAMIC ',
+    'static',
+    '',
+    'N/A',
+    'dynamİc',
+    '"dyna""mic"',
+    ' Dynamic\u00a0',
+  ];
+  const types = ['Conv2D', ' Conv2D', 'N/A', 'n/a', '', 'MatMul"x', '"Add"', 'Cast\u00a0'];
+  const rows = [
+    'Name,Type,OP State,Accelerator Core,Start Time(us),Duration(us),Wait Time(us),Input Data Types',
+  ];
+  for (let r = 0; r < 900; r++) {
+    const q = (text: string) => (text.includes('"') ? `"${text.replace(/"/g, '""')}"` : text);
+    const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length] as T;
+    const cells = [
+      `op_${r % 13}`,
+      q(pick(types, r * 7)),
+      q(pick(states, r * 3)),
+      q(pick(cores, r * 5)),
+      `${1764246877073569 + r}.5\t`,
+      pick(durations, r),
+      '0',
+      q(pick(dtypes, r * 11)),
+    ];
+    // Some rows short (the digest reads a missing cell as empty), one blank line.
+    if (r % 37 === 0) cells.length = 6;
+    if (r % 101 === 0) rows.push('');
+    rows.push(cells.join(','));
+  }
+  return rows.join('\r\n');
+}
+
+describe('the precision digest read from bytes equals the plain reading', () => {
+  test.each(fixtureFiles)('%s, pushed and tapped', (file) => {
+    const bytes = new TextEncoder().encode(fixtures[`../formats/${file}`] ?? '');
+    expect(bytes.length).toBeGreaterThan(0);
+    const want = plainDigest(bytes);
+    for (const seed of [1, 7, 1234]) {
+      expect(pushed(bytes, seed)).toEqual({ fileId: 'id', fileName: 'f.csv', ...want });
+      const format = file.startsWith('op-summary') ? opSummaryFormat : kernelDetailsFormat;
+      const t = tapped(bytes, seed, format);
+      // The content carries a digest only for a table the parser accepts, with the columns.
+      if (t !== null) expect(t).toEqual({ fileId: 'id', fileName: 'f.csv', ...want });
     }
-    // The table does exercise each class and the dynamic state.
-    const d = digestPrecision('id', 'k.csv', table(2000));
-    expect([d.fp32Us > 0, d.halfUs > 0, d.dynamicRows > 0, d.rows < 2000]).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
   });
 
-  test('digests of ranges, merged in order, count what the whole file counts', () => {
-    const text = table(3000);
-    const lines = text.split('\n');
-    const digestOf = (body: string[]) => {
-      const d = new PrecisionDigester('id', 'k.csv');
-      d.push(new TextEncoder().encode(HEADER + body.join('\n')));
-      return d.finish();
-    };
-    const body = lines.slice(1);
-    const merged = mergePrecisionDigests([
-      digestOf(body.slice(0, 1000)),
-      digestOf(body.slice(1000, 1001)),
-      digestOf(body.slice(1001)),
-    ]);
-    const whole = digestPrecision('id', 'k.csv', text);
-    expect(merged?.rows).toBe(whole.rows);
-    expect(merged?.dynamicRows).toBe(whole.dynamicRows);
-    expect(merged?.fp32ByType.map((t) => [t.type, t.count])).toEqual(
-      whole.fp32ByType.map((t) => [t.type, t.count]),
-    );
-    expect(merged?.totalUs).toBeCloseTo(whole.totalUs, 6);
-    expect(merged?.fp32Us).toBeCloseTo(whole.fp32Us, 6);
-    expect(mergePrecisionDigests([])).toBeNull();
+  test('awkward cells: every path of the byte reading, in pieces, pushed and tapped', () => {
+    const bytes = new TextEncoder().encode(awkwardTable());
+    const want = plainDigest(bytes);
+    // The table exercises what it should: skipped, dynamic, fp32 rows, several fp32 types.
+    expect(want.rows).toBeGreaterThan(500);
+    expect(want.rows).toBeLessThan(900);
+    expect(want.dynamicRows).toBeGreaterThan(0);
+    expect(want.fp32ByType.length).toBeGreaterThan(2);
+    expect(want.halfUs).toBeGreaterThan(0);
+    for (const seed of [3, 99, 31337]) {
+      expect(pushed(bytes, seed)).toEqual({ fileId: 'id', fileName: 'f.csv', ...want });
+      expect(tapped(bytes, seed)).toEqual({ fileId: 'id', fileName: 'f.csv', ...want });
+    }
+    // The last record without a line end reaches the tapped digest too.
+    const cut = bytes.subarray(0, bytes.lastIndexOf(10));
+    expect(tapped(cut, 5)).toEqual({ fileId: 'id', fileName: 'f.csv', ...plainDigest(cut) });
   });
 });

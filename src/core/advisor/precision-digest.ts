@@ -1,10 +1,17 @@
 // The data types the model computed in, read from a kernel table's `Input Data Types` column
 // (op_summary, kernel_details Level1+), and its `OP State` (static / dynamic). The profile model
 // keeps neither column, so hosts that want the precision advice feed the file's bytes through
-// this digest as well (in chunks, like the table parser: memory stays at the digest).
+// this digest as well (in chunks, like the table parser: memory stays at the digest) — or, when
+// they read the file with the kernel table parser anyway, attach the digest to the parser's
+// tokenizer (`tap`), so the bytes are scanned once for both.
+//
+// The cells are read from the bytes: a text cell's class is computed once per distinct text
+// (interned), a duration that is a plain decimal is parsed without a string. Anything else goes
+// the exact way (decoded, trimmed, `Number`), so the digest is the same either way.
 import { CsvTokenizer } from '../formats/csv/tokenizer.ts';
-import { CELL_ESCAPED, type RecordSink } from '../formats/csv/record-sink.ts';
+import { CELL_ESCAPED, type RecordSink, type RecordTap } from '../formats/csv/record-sink.ts';
 import { cleanHeaderCell, mapColumns } from '../formats/csv/header.ts';
+import { Interner, MISSING } from '../formats/csv/cells.ts';
 
 /** A row's data class, from its first input (the data input; later inputs are weights, bias). */
 export type DtypeClass = 'fp32' | 'half' | 'other';
@@ -62,70 +69,43 @@ export function dtypeClass(cell: string): DtypeClass {
 }
 
 const decoder = new TextDecoder('utf-8');
+const QUOTE = 34;
+const DOT = 46;
+const D0 = 48;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+POW10.push(1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22);
+/** Bytes of `dynamic`. */
+const DYNAMIC = [100, 121, 110, 97, 109, 105, 99];
 
-/** A cell's text (quotes unescaped); '' for a column the row does not have. */
-function cellText(
-  buf: Uint8Array,
-  starts: Int32Array,
-  ends: Int32Array,
-  flags: Uint8Array,
-  width: number,
-  i: number,
-): string {
-  if (i < 0 || i >= width) return '';
-  const start = starts[i] as number;
-  const end = ends[i] as number;
-  let text: string;
-  if (end - start <= 32) {
-    // Short ASCII cells (numbers, core types, states) without the decoder's per-call cost.
-    text = '';
-    for (let k = start; k < end; k++) {
-      const c = buf[k] as number;
-      if (c >= 0x80) {
-        text = decoder.decode(buf.subarray(start, end));
-        break;
-      }
-      text += String.fromCharCode(c);
-    }
-  } else {
-    text = decoder.decode(buf.subarray(start, end));
-  }
-  return (flags[i] as number) & CELL_ESCAPED ? text.replace(/""/g, '"') : text;
-}
+/** ASCII whitespace: what `String.prototype.trim` removes among bytes below 0x80. */
+const isSpace = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
 
-/**
- * The last cell of one column and what was made of it: a row whose cell has the same bytes (and
- * the same escaping) as the row before gets the same answer without decoding the cell again.
- * Profiles repeat these cells row after row (the same core, state, data types).
- */
-class CellMemo<T> {
-  private bytes = new Uint8Array(64);
-  private length = -1;
-  private flags = 0;
-  value!: T;
+/** Results per interned text of a column, computed once per distinct text. */
+class TextClasses<T> {
+  readonly interner = new Interner();
+  private readonly cache: (T | undefined)[] = [];
+  private prev = -1;
 
-  /** A row without the column: the next cell is not compared with an older one. */
-  forget(): void {
-    this.length = -1;
+  constructor(private readonly of: (text: string) => T) {}
+
+  /** The interned id of the cell's exact bytes (MISSING for an empty or `N/A` cell). */
+  id(buf: Uint8Array, s: number, e: number): number {
+    const id = this.interner.internAfter(this.prev, buf, s, e);
+    this.prev = this.interner.last;
+    return id;
   }
 
-  /** Whether the cell [start, end) is the last one seen; if not, it becomes it (set `value`). */
-  same(buf: Uint8Array, start: number, end: number, flags: number): boolean {
-    const n = end - start;
-    if (n === this.length && flags === this.flags) {
-      let k = 0;
-      while (k < n && this.bytes[k] === buf[start + k]) k++;
-      if (k === n) return true;
-    }
-    if (n > this.bytes.length) this.bytes = new Uint8Array(Math.max(n, this.bytes.length * 2));
-    for (let k = 0; k < n; k++) this.bytes[k] = buf[start + k] as number;
-    this.length = n;
-    this.flags = flags;
-    return false;
+  /** The result for the cell's exact text; `missing` for an empty or `N/A` cell. */
+  get(buf: Uint8Array, s: number, e: number, missing: T): T {
+    const id = this.id(buf, s, e);
+    if (id === MISSING) return missing;
+    let v = this.cache[id];
+    if (v === undefined) this.cache[id] = v = this.of(this.interner.dict[id] ?? '');
+    return v;
   }
 }
 
-class DigestSink implements RecordSink {
+class DigestSink implements RecordSink, RecordTap {
   header: readonly string[] | null = null;
   cols = { type: -1, core: -1, dur: -1, dtype: -1, state: -1 };
   rows = 0;
@@ -136,9 +116,18 @@ class DigestSink implements RecordSink {
   dynamicRows = 0;
   dynamicUs = 0;
   byType = new Map<string, { count: number; fp32Us: number }>();
-  private readonly stateMemo = new CellMemo<boolean>();
-  private readonly coreMemo = new CellMemo<boolean>();
-  private readonly dtypeMemo = new CellMemo<DtypeClass>();
+  /** Cells per data row the digest reads: one past its rightmost column, once the header is in. */
+  width = 0;
+  // Empty and `N/A` are AI Core rows (AI_CORE lists both), and their data type is `other`.
+  private readonly core = new TextClasses((t) => AI_CORE.has(t.trim().toUpperCase()));
+  private readonly dtype = new TextClasses(dtypeClass);
+  private readonly type = new TextClasses((t) => t.trim() || '(no type)');
+  /** The accumulator of each interned type text (several texts may trim to one type). */
+  private readonly typeAcc: ({ count: number; fp32Us: number } | undefined)[] = [];
+  private scratch = new Uint8Array(256);
+  private buf: Uint8Array = this.scratch;
+  private s = 0;
+  private e = 0;
 
   record(
     buf: Uint8Array,
@@ -147,89 +136,245 @@ class DigestSink implements RecordSink {
     flags: Uint8Array,
     count: number,
   ): boolean {
-    const width = Math.min(count, starts.length);
-    if (this.header === null) {
-      const header: string[] = [];
-      for (let i = 0; i < width; i++) {
-        header.push(cleanHeaderCell(cellText(buf, starts, ends, flags, width, i)));
-      }
-      if (header.every((h) => h === '')) return true;
-      this.header = header;
-      const at = mapColumns(header);
-      this.cols = {
-        type: at.get('op_type') ?? -1,
-        core: at.get('core_type') ?? -1,
-        dur: at.get('duration_us') ?? -1,
-        dtype: at.get('input_data_types') ?? -1,
-        state: at.get('op_state') ?? -1,
-      };
-      // Without a duration or either column of interest there is nothing to digest.
-      return this.cols.dur >= 0 && (this.cols.dtype >= 0 || this.cols.state >= 0);
-    }
-    const { type, core, dur: durCol, dtype, state } = this.cols;
-    const dur = Number(cellText(buf, starts, ends, flags, width, durCol).trim());
+    return this.tap(buf, starts, ends, flags, count, Math.min(count, starts.length));
+  }
+
+  tap(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    count: number,
+    stored: number,
+  ): boolean {
+    if (this.header === null) return this.readHeader(buf, starts, ends, flags, stored);
+    const cols = this.cols;
+    const dur = this.duration(buf, starts, ends, flags, stored);
     if (!Number.isFinite(dur) || dur < 0) return true;
     this.rows++;
     this.totalUs += dur;
-    if (state >= 0) {
-      const m = this.stateMemo;
-      if (state >= width) {
-        m.forget();
-        m.value = false;
-      } else if (
-        !m.same(buf, starts[state] as number, ends[state] as number, flags[state] as number)
-      )
-        m.value =
-          cellText(buf, starts, ends, flags, width, state).trim().toLowerCase() === 'dynamic';
-      if (m.value) {
-        this.dynamicRows++;
-        this.dynamicUs += dur;
-      }
+    if (cols.state >= 0 && this.isDynamic(buf, starts, ends, flags, stored)) {
+      this.dynamicRows++;
+      this.dynamicUs += dur;
     }
-    if (dtype < 0) return true;
-    const c = this.coreMemo;
-    if (core < 0 || core >= width) {
-      c.forget();
-      c.value = AI_CORE.has('');
-    } else if (!c.same(buf, starts[core] as number, ends[core] as number, flags[core] as number))
-      c.value = AI_CORE.has(cellText(buf, starts, ends, flags, width, core).trim().toUpperCase());
-    if (!c.value) return true;
+    if (cols.dtype < 0) return true;
+    const aiCore = this.cell(buf, starts, ends, flags, cols.core, stored)
+      ? this.core.get(this.buf, this.s, this.e, true)
+      : true;
+    if (!aiCore) return true;
     this.aiCoreUs += dur;
-    const d = this.dtypeMemo;
-    if (dtype >= width) {
-      d.forget();
-      d.value = dtypeClass('');
-    } else if (!d.same(buf, starts[dtype] as number, ends[dtype] as number, flags[dtype] as number))
-      d.value = dtypeClass(cellText(buf, starts, ends, flags, width, dtype));
-    const cls = d.value;
+    const cls = this.cell(buf, starts, ends, flags, cols.dtype, stored)
+      ? this.dtype.get(this.buf, this.s, this.e, 'other')
+      : 'other';
     if (cls === 'half') this.halfUs += dur;
     if (cls !== 'fp32') return true;
     this.fp32Us += dur;
-    const typeName = cellText(buf, starts, ends, flags, width, type).trim() || '(no type)';
-    const t = this.byType.get(typeName) ?? { count: 0, fp32Us: 0 };
+    const t = this.typeAccOf(buf, starts, ends, flags, stored);
     t.count++;
     t.fp32Us += dur;
-    this.byType.set(typeName, t);
     return true;
+  }
+
+  private readHeader(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    stored: number,
+  ): boolean {
+    const header: string[] = [];
+    for (let i = 0; i < stored; i++)
+      header.push(cleanHeaderCell(this.text(buf, starts, ends, flags, i, stored)));
+    if (header.every((h) => h === '')) return true;
+    this.header = header;
+    const at = mapColumns(header);
+    this.cols = {
+      type: at.get('op_type') ?? -1,
+      core: at.get('core_type') ?? -1,
+      dur: at.get('duration_us') ?? -1,
+      dtype: at.get('input_data_types') ?? -1,
+      state: at.get('op_state') ?? -1,
+    };
+    const c = this.cols;
+    this.width = Math.max(c.type, c.core, c.dur, c.dtype, c.state) + 1;
+    // Without a duration or either column of interest there is nothing to digest.
+    return c.dur >= 0 && (c.dtype >= 0 || c.state >= 0);
+  }
+
+  /**
+   * Points `buf`/`s`/`e` at cell `i`'s text (`""` collapsed); false when the row has no such
+   * cell (read as the empty text).
+   */
+  private cell(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    i: number,
+    stored: number,
+  ): boolean {
+    if (i < 0 || i >= stored) return false;
+    const s = starts[i] as number;
+    const e = ends[i] as number;
+    if ((flags[i] as number) & CELL_ESCAPED) {
+      if (this.scratch.length < e - s) this.scratch = new Uint8Array((e - s) * 2);
+      const out = this.scratch;
+      let n = 0;
+      for (let k = s; k < e; k++) {
+        const c = buf[k] as number;
+        out[n++] = c;
+        if (c === QUOTE && buf[k + 1] === QUOTE && k + 1 < e) k++;
+      }
+      this.buf = out;
+      this.s = 0;
+      this.e = n;
+    } else {
+      this.buf = buf;
+      this.s = s;
+      this.e = e;
+    }
+    return true;
+  }
+
+  /** Cell `i` as text, the way the digest has always read it ('' when the row lacks it). */
+  private text(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    i: number,
+    stored: number,
+  ): string {
+    if (!this.cell(buf, starts, ends, flags, i, stored)) return '';
+    return decoder.decode(this.buf.subarray(this.s, this.e));
+  }
+
+  /**
+   * `Number(cell.trim())`: a plain decimal of at most 15 significant digits is read from the
+   * bytes (exactly: an integer below 2^53 divided by an exact power of ten is correctly rounded,
+   * as `Number` rounds); anything else is decoded and given to `Number`.
+   */
+  private duration(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    stored: number,
+  ): number {
+    if (!this.cell(buf, starts, ends, flags, this.cols.dur, stored)) return 0;
+    const b = this.buf;
+    let s = this.s;
+    let e = this.e;
+    while (s < e && isSpace(b[s] as number)) s++;
+    while (e > s && isSpace(b[e - 1] as number)) e--;
+    let mant = 0;
+    let digits = 0;
+    let scale = 0;
+    let dot = false;
+    let any = false;
+    let i = s;
+    for (; i < e; i++) {
+      const d = (b[i] as number) - D0;
+      if (d >= 0 && d <= 9) {
+        any = true;
+        if (dot) scale++;
+        if (mant === 0 && d === 0) continue;
+        mant = mant * 10 + d;
+        digits++;
+      } else if (b[i] === DOT && !dot) dot = true;
+      else break;
+    }
+    if (i === e && any && digits <= 15 && scale <= 22) return mant / (POW10[scale] as number);
+    return Number(decoder.decode(b.subarray(this.s, this.e)).trim());
+  }
+
+  /** `cell.trim().toLowerCase() === 'dynamic'`, from the bytes when they are ASCII. */
+  private isDynamic(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    stored: number,
+  ): boolean {
+    if (!this.cell(buf, starts, ends, flags, this.cols.state, stored)) return false;
+    const b = this.buf;
+    let s = this.s;
+    let e = this.e;
+    for (let k = s; k < e; k++) {
+      if ((b[k] as number) >= 0x80) {
+        return decoder.decode(b.subarray(s, e)).trim().toLowerCase() === 'dynamic';
+      }
+    }
+    while (s < e && isSpace(b[s] as number)) s++;
+    while (e > s && isSpace(b[e - 1] as number)) e--;
+    if (e - s !== DYNAMIC.length) return false;
+    // `| 32` lowers an ASCII letter and leaves it alone otherwise; only 'D'/'d' give 'd', etc.
+    for (let k = 0; k < DYNAMIC.length; k++)
+      if (((b[s + k] as number) | 32) !== DYNAMIC[k]) return false;
+    return true;
+  }
+
+  private typeAccOf(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    stored: number,
+  ): { count: number; fp32Us: number } {
+    let name: string;
+    let id = -1;
+    if (!this.cell(buf, starts, ends, flags, this.cols.type, stored)) name = '(no type)';
+    else {
+      id = this.type.id(this.buf, this.s, this.e);
+      const known = this.typeAcc[id];
+      if (id !== MISSING && known !== undefined) return known;
+      // An empty cell and `N/A` share the MISSING id but not their name: read the text.
+      name =
+        id === MISSING
+          ? decoder.decode(this.buf.subarray(this.s, this.e)).trim() || '(no type)'
+          : this.type.get(this.buf, this.s, this.e, '');
+    }
+    let t = this.byType.get(name);
+    if (t === undefined) this.byType.set(name, (t = { count: 0, fp32Us: 0 }));
+    if (id > MISSING) this.typeAcc[id] = t;
+    return t;
   }
 }
 
-/** Fed the file's bytes in chunks, then finished once. */
+/** Fed the file's bytes in chunks (or attached to a table parser's tokenizer), then finished. */
 export class PrecisionDigester {
   private readonly sink = new DigestSink();
   private readonly tokenizer = new CsvTokenizer(this.sink);
+  private tapped = false;
+  private headerSeen = false;
 
   constructor(
     private readonly fileId: string,
     private readonly fileName: string,
   ) {}
 
+  /**
+   * The digest as a reader of another tokenizer's records (a kernel table parser's), instead of
+   * being pushed the bytes: every record of the file, the header first, with the cells it
+   * stores; after the header, that tokenizer must store `tap.width` cells per row.
+   */
+  get tap(): RecordTap {
+    this.tapped = true;
+    return this.sink;
+  }
+
   push(chunk: Uint8Array): void {
+    if (this.tapped) throw new Error('this digest reads another parser’s records');
     this.tokenizer.push(chunk);
+    if (!this.headerSeen && this.sink.header !== null) {
+      // Only the cells up to the rightmost column read are worth storing.
+      this.headerSeen = true;
+      this.tokenizer.storeCells(this.sink.width);
+    }
   }
 
   finish(): PrecisionDigest {
-    this.tokenizer.finish();
+    if (!this.tapped) this.tokenizer.finish();
     const s = this.sink;
     const fp32ByType = byTypeRows(s.byType);
     return {

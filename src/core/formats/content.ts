@@ -3,6 +3,7 @@
 import type { ProfileData, TuningReport } from '../model/types.ts';
 import type { Measurement } from '../measure/model.ts';
 import { PrecisionDigester } from '../advisor/precision-digest.ts';
+import type { RecordTap } from './csv/record-sink.ts';
 import type {
   FileContent,
   ImportedFile,
@@ -40,22 +41,27 @@ export function mapResult<T, U>(result: ParseResult<T>, f: (value: T) => U): Par
 /**
  * A kernel table's parser (op_summary, kernel_details) whose content also carries the precision
  * digest of the same bytes (core/advisor/precision-digest.ts), when the table has an `Input Data
- * Types` or `OP State` column.
+ * Types` or `OP State` column. The digest reads the records the parser tokenizes (one scan of
+ * the bytes), or is pushed the bytes itself when the parser cannot share them.
  */
 export function profileWithPrecision(
-  parser: StreamParser<ProfileData>,
+  parser: StreamParser<ProfileData> & { attachTap?(tap: RecordTap): void },
   ctx: { readonly id: string; readonly fileName: string },
 ): StreamParser<FileContent> {
   const digester = new PrecisionDigester(ctx.id, ctx.fileName);
+  const shared = parser.attachTap !== undefined;
+  if (parser.attachTap) parser.attachTap(digester.tap);
   return {
     push: (chunk) => {
       parser.push(chunk);
-      digester.push(chunk);
+      if (!shared) digester.push(chunk);
     },
     finish: () => {
+      // The parser first: its last record (no final line end) reaches the digest too.
+      const result = parser.finish();
       const precision = digester.finish();
       const keep = precision.hasDataTypes || precision.hasOpState;
-      return mapResult(parser.finish(), (profile) => ({
+      return mapResult(result, (profile) => ({
         kind: 'profile',
         profile,
         ...(keep ? { precision } : {}),

@@ -8,7 +8,13 @@
 import type { ParseContext, ParseResult } from '../types.ts';
 import type { ProfileData } from '../../model/types.ts';
 import { KernelTableParser } from './kernel-table.ts';
-import { checkRanges, mergeRanges, type RangePart, type RangeSpec } from './ranges.ts';
+import {
+  checkRanges,
+  mergeRanges,
+  mergeRangesReleasing,
+  type RangePart,
+  type RangeSpec,
+} from './ranges.ts';
 
 /** What a host gives: the file's size, its bytes at an offset, and a worker reading a range. */
 export interface RangeHost<P extends RangePart = RangePart> {
@@ -17,6 +23,12 @@ export interface RangeHost<P extends RangePart = RangePart> {
   readAt(position: number, length: number): Promise<Uint8Array>;
   /** Reads bytes [start, end) of the file as `spec` says (in a worker), with its own reader. */
   readRange(start: number, end: number, spec: RangeSpec): Promise<P>;
+  /**
+   * Frees the buffers of the parts' columns the merge has copied, before it copies the next
+   * (a host that can free a buffer without a garbage collection keeps the peak at the parts
+   * plus one column); without it the merge drops them for the garbage collector.
+   */
+  release?(buffers: ArrayBufferLike[]): Promise<void>;
 }
 
 /** Bytes read at the start of the file for its header and first start time. */
@@ -71,7 +83,14 @@ export async function readKernelRanges<P extends RangePart>(
     parts.splice(bad - 1, 2, await read(from, to));
     firstBound.splice(bad, 1);
   }
-  return { result: mergeRanges(probe.describe(), parts), parts };
+  const result = host.release
+    ? await mergeRangesReleasing(
+        probe.describe(),
+        parts,
+        (b) => host.release?.(b) ?? Promise.resolve(),
+      )
+    : mergeRanges(probe.describe(), parts);
+  return { result, parts };
 }
 
 /** Up to `n - 1` offsets after `from`, each just after a line end, increasing, below the size. */

@@ -82,9 +82,41 @@ const EMPTY_F64 = new Float64Array(0);
 
 /**
  * Merges the parts of ranges that `checkRanges` accepted, in file order. The parts' columns are
- * released one by one as they are copied, so memory holds the parts plus one merged column.
+ * dropped one by one as they are copied, so memory holds the parts plus one merged column once
+ * the host frees what is dropped (`mergeRangesReleasing`).
  */
 export function mergeRanges(info: KernelFileInfo, parts: RangePart[]): ParseResult<ProfileData> {
+  const steps = mergeSteps(info, parts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `mergeRanges`, handing the buffers of the parts' columns to `release` as soon as they are
+ * copied and waiting for it before the next column: a host that can free a buffer without a
+ * garbage collection (Node: transfer it into a closed message port) keeps the peak at the parts
+ * plus one column instead of the parts plus the whole merged table.
+ */
+export async function mergeRangesReleasing(
+  info: KernelFileInfo,
+  parts: RangePart[],
+  release: (buffers: ArrayBufferLike[]) => Promise<void>,
+): Promise<ParseResult<ProfileData>> {
+  const steps = mergeSteps(info, parts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await release(step.value);
+  }
+}
+
+/** The merge, yielding after each column the buffers of the parts' columns it has copied. */
+function* mergeSteps(
+  info: KernelFileInfo,
+  parts: RangePart[],
+): Generator<ArrayBufferLike[], ParseResult<ProfileData>> {
   const fatal = parts[0]?.fatal;
   if (fatal) return { ok: false, errors: [fatal] };
   // One dictionary: each part's texts in its order of first appearance, so the merged ids are the
@@ -127,21 +159,31 @@ export function mergeRanges(info: KernelFileInfo, parts: RangePart[]): ParseResu
     }
     return out;
   };
+  const buffersOf = (key: ColumnKey): ArrayBufferLike[] => parts.map((p) => p.columns[key].buffer);
+  const merged = {} as Record<ColumnKey, Uint32Array | Float64Array>;
+  for (const key of ['name', 'type', 'coreType', 'inputShapes'] as const) {
+    const done = buffersOf(key);
+    merged[key] = text(key);
+    yield done;
+  }
+  for (const key of ['durationUs', 'waitUs', 'startUs'] as const) {
+    const done = buffersOf(key);
+    merged[key] = num(key);
+    yield done;
+  }
+  const metrics = yield* metricsOf(parts, rows);
   const columns: KernelColumns = {
     rowCount: rows,
     dict,
-    name: text('name'),
-    type: text('type'),
-    coreType: text('coreType'),
-    inputShapes: text('inputShapes'),
-    durationUs: num('durationUs'),
-    waitUs: num('waitUs'),
-    startUs: num('startUs'),
+    name: merged.name as Uint32Array,
+    type: merged.type as Uint32Array,
+    coreType: merged.coreType as Uint32Array,
+    inputShapes: merged.inputShapes as Uint32Array,
+    durationUs: merged.durationUs as Float64Array,
+    waitUs: merged.waitUs as Float64Array,
+    startUs: merged.startUs as Float64Array,
     startBaseUs: parts[0]?.columns.startBaseUs ?? null,
-    ...metricsOf(
-      parts.map((p) => p.columns),
-      rows,
-    ),
+    ...metrics,
     invalidUtf8: parts.some((p) => p.columns.invalidUtf8),
   };
   // Lines: a range read as starting on `firstLine` really starts where the one before it ended.
@@ -156,23 +198,37 @@ export function mergeRanges(info: KernelFileInfo, parts: RangePart[]): ParseResu
   return kernelProfile(info, columns, issues.issues());
 }
 
-/** The utilisation columns of the ranges, joined in order (every range has the file's header). */
-function metricsOf(
-  parts: readonly { readonly rowCount: number; readonly metrics?: readonly ProfileMetric[] }[],
+type ColumnKey = 'name' | 'type' | 'coreType' | 'inputShapes' | 'durationUs' | 'waitUs' | 'startUs';
+
+/**
+ * The utilisation columns of the ranges, joined in order (every range has the file's header);
+ * yields the parts' buffers of each column once it is copied.
+ */
+function* metricsOf(
+  parts: RangePart[],
   rows: number,
-): { metrics?: ProfileMetric[] } {
-  const first = parts[0]?.metrics;
+): Generator<ArrayBufferLike[], { metrics?: ProfileMetric[] }> {
+  const first = parts[0]?.columns.metrics;
   if (!first || first.length === 0) return {};
-  return {
-    metrics: first.map((m, k) => {
-      const values = new Float32Array(rows).fill(NaN);
-      let at = 0;
-      for (const p of parts) {
-        const src = p.metrics?.[k]?.values;
-        if (src) values.set(src.subarray(0, p.rowCount), at);
-        at += p.rowCount;
+  const metrics: ProfileMetric[] = [];
+  for (let k = 0; k < first.length; k++) {
+    const values = new Float32Array(rows).fill(NaN);
+    const done: ArrayBufferLike[] = [];
+    let at = 0;
+    for (const p of parts) {
+      const src = p.columns.metrics?.[k]?.values;
+      if (src) {
+        values.set(src.subarray(0, p.columns.rowCount), at);
+        done.push(src.buffer);
       }
-      return { column: m.column, values };
-    }),
-  };
+      at += p.columns.rowCount;
+    }
+    metrics.push({ column: (first[k] as ProfileMetric).column, values });
+    yield done;
+  }
+  for (const p of parts) {
+    const { metrics: _dropped, ...rest } = p.columns;
+    p.columns = rest;
+  }
+  return { metrics };
 }

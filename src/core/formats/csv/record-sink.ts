@@ -26,3 +26,25 @@ export interface RecordSink {
     rowFlags: number,
   ): boolean;
 }
+
+/**
+ * A second reader of the records a table parser tokenizes, so that one scan of the bytes serves
+ * both (TableParser.attachTap). It is given every record, the header first, rejected rows too.
+ */
+export interface RecordTap {
+  /**
+   * Like `RecordSink.record`; only the first `stored` of the `count` cells have offsets (a cell
+   * at or past `stored` is one the row lacks when `stored === count`). Return false when no
+   * more records are wanted.
+   */
+  tap(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    count: number,
+    stored: number,
+  ): boolean;
+  /** Cells of each data row the tap reads (one past its rightmost column), once it has the header. */
+  readonly width: number;
+}

@@ -5,7 +5,7 @@ import type { CsvProfileFormat } from './header.ts';
 import type { ProfileData } from '../../model/types.ts';
 import type { ImportIssue, ParseContext, ParseResult, StreamParser } from '../types.ts';
 import { CsvTokenizer } from './tokenizer.ts';
-import { CELL_ESCAPED, CELL_MALFORMED, type RecordSink } from './record-sink.ts';
+import { CELL_ESCAPED, CELL_MALFORMED, type RecordSink, type RecordTap } from './record-sink.ts';
 import {
   cleanHeaderCell,
   detectHeaderSet,
@@ -37,6 +37,8 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   headerBytes = 0;
   /** The size of the whole input when the host knows it (`sizeHint`), else 0. */
   protected expectedBytes = 0;
+  /** A second reader of the same records (attachTap), until it wants no more. */
+  private tapped: RecordTap | null = null;
 
   constructor(
     protected readonly ctx: ParseContext,
@@ -60,6 +62,14 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   startRange(header: Uint8Array): void {
     this.push(header);
     this.headSeen = HEAD_BYTES;
+  }
+
+  /**
+   * Gives every record this parser tokenizes to `tap` as well (before any byte is pushed): one
+   * scan of the bytes for two readers. The cells `tap.width` names are stored for it.
+   */
+  attachTap(tap: RecordTap): void {
+    this.tapped = tap;
   }
 
   /** The header was read and accepted: data rows are being read. */
@@ -117,6 +127,11 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
     line: number,
     rowFlags: number,
   ): boolean {
+    const tap = this.tapped;
+    if (tap !== null) {
+      const stored = Math.min(count, starts.length, this.tokenizer.storedCells);
+      if (!tap.tap(buf, starts, ends, flags, count, stored)) this.tapped = null;
+    }
     if (this.header !== null) return this.row(buf, starts, ends, flags, count, line, rowFlags);
     const header: string[] = [];
     for (let i = 0; i < Math.min(count, starts.length); i++) {
@@ -148,7 +163,9 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
     }
     if (!this.start()) return false;
     // Data rows: only the cells up to the rightmost column read are worth storing.
-    this.tokenizer.storeCells(Math.max(this.needWidth, this.storeWidth));
+    this.tokenizer.storeCells(
+      Math.max(this.needWidth, this.storeWidth, this.tapped === null ? 0 : this.tapped.width),
+    );
     return true;
   }
 

@@ -73,6 +73,11 @@ export class CsvTokenizer {
     return this.stopped;
   }
 
+  /** How many cells of a record are stored (see `storeCells`). */
+  get storedCells(): number {
+    return this.limit;
+  }
+
   /** Offset, in the bytes pushed so far, of the first byte of the record not yet complete. */
   get offset(): number {
     return this.origin + this.recStart;
