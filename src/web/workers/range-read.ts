@@ -37,9 +37,9 @@ export async function readBlobRange(
   onBytes?: (done: number) => void,
 ): Promise<BlobRangePart> {
   const { file, fileName, start, end, spec } = request;
-  const reader = createRangeReader({ fileName, id: '' }, spec);
+  // The digest reads the records the range's parser tokenizes (the file's header first).
   const digester = new PrecisionDigester('', fileName);
-  if (spec.header.length > 0) digester.push(spec.header);
+  const reader = createRangeReader({ fileName, id: '' }, spec, digester.tap);
   const stream = file.slice(start, end).stream().getReader();
   let done = 0;
   try {
@@ -47,14 +47,15 @@ export async function readBlobRange(
       const next = await stream.read();
       if (next.done) break;
       reader.push(next.value);
-      digester.push(next.value);
       done += next.value.length;
       onBytes?.(done);
     }
   } finally {
     stream.releaseLock();
   }
-  return { ...reader.finish(), precision: digester.finish() };
+  // The parser first: its last record (no final line end) reaches the digest too.
+  const part = reader.finish();
+  return { ...part, precision: digester.finish() };
 }
 
 /** Runs one range somewhere (a range worker; in tests, this thread). */

@@ -13,6 +13,7 @@ import type { ParseResult, ParseContext } from '../types.ts';
 import type { ProfileData, ProfileMetric } from '../../model/types.ts';
 import type { ImportIssue } from '../types.ts';
 import { RowIssues, type RowIssueSnapshot } from './issues.ts';
+import type { RecordTap } from './record-sink.ts';
 import {
   KernelTableParser,
   kernelProfile,
@@ -46,8 +47,10 @@ export interface RangeSpec {
 }
 
 /** Reads one range: feed it the range's bytes in order, then `finish`. */
-export function createRangeReader(ctx: ParseContext, spec: RangeSpec) {
+export function createRangeReader(ctx: ParseContext, spec: RangeSpec, tap?: RecordTap) {
   const parser = new KernelTableParser(ctx, spec.format);
+  // A second reader of the same records (the precision digest): one scan of the range for both.
+  if (tap) parser.attachTap(tap);
   parser.sizeHint(spec.bytes + spec.header.length);
   if (spec.header.length > 0) parser.startRange(spec.header);
   parser.presetBase(spec.base);
