@@ -69,10 +69,15 @@ export function bundleConsistencyProblems(bundle: ShareBundleV1): string[] {
     const yu = y.u.findIndex((u, i) => u > (y.c[i] ?? 0));
     if (yu >= 0) problems.push(`${at}/types/u/${yu}`);
   });
-  // A profile comparison carries its two profiles and no runs; any other page, runs.
-  const profilesPage = bundle.view.page === 'profiles';
+  // A profile comparison carries its two profiles and no runs, a profile's page its one profile;
+  // any other page, runs.
+  const comparison = bundle.view.page === 'profiles';
+  const single = bundle.view.page === 'profile';
+  const profilesPage = comparison || single;
   if (profilesPage !== profiles.length > 0) problems.push('/view/page');
-  if (profilesPage && profiles[0]?.id === profiles[1]?.id) problems.push('/profiles/1/id');
+  if (comparison && profiles.length !== 2) problems.push('/profiles');
+  if (single && profiles.length !== 1) problems.push('/profiles');
+  if (comparison && profiles[0]?.id === profiles[1]?.id) problems.push('/profiles/1/id');
   if (!profilesPage && bundle.runs.length === 0) problems.push('/runs');
   if (!profilesPage && bundle.view.runs.length === 0) problems.push('/view/runs');
   const ids = new Set(bundle.runs.map((r) => r.id));

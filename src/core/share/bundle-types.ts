@@ -29,8 +29,8 @@ export interface ShareBundleV1 {
   readonly s: readonly string[];
   readonly runs: readonly BundleRun[];
   readonly view: BundleView;
-  /** A profile comparison: the baseline profile, then the other (optional; see the schema). */
-  readonly profiles?: readonly [BundleProfile, BundleProfile];
+  /** A profile comparison: the baseline profile, then the other; one profile's page: that profile (optional; see the schema). */
+  readonly profiles?: readonly [BundleProfile] | readonly [BundleProfile, BundleProfile];
 }
 
 /** The file formats a shared profile may come from. */

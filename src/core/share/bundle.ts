@@ -154,13 +154,14 @@ function packAdvice(a: SharedAdvice): SharedAdvice {
 
 /**
  * The bundle of a page: its runs and view, and for the profile comparison (`view.page`
- * `profiles`, no runs) its two profiles, baseline first.
+ * `profiles`, no runs) its two profiles, baseline first; for one profile's page (`profile`, no
+ * runs) that profile.
  */
 export function toBundle(
   runs: readonly SharedRun[],
   view: ViewState,
   createdAt?: string,
-  profiles?: readonly [SharedProfile, SharedProfile],
+  profiles?: readonly [SharedProfile, SharedProfile] | readonly [SharedProfile],
 ): Bundle {
   const s = new StringTable();
   const packed = runs.map((sr): BundleRun => {
@@ -208,7 +209,10 @@ export function toBundle(
     },
     ...(profiles
       ? {
-          profiles: [packSharedProfile(profiles[0], s), packSharedProfile(profiles[1], s)] as const,
+          profiles:
+            profiles.length === 1
+              ? ([packSharedProfile(profiles[0], s)] as const)
+              : ([packSharedProfile(profiles[0], s), packSharedProfile(profiles[1], s)] as const),
         }
       : {}),
   };

@@ -236,3 +236,44 @@ describe('links made before profiles could be shared', () => {
     expect(back.runs[0]?.run.task.operators).toHaveLength(4);
   });
 });
+
+describe("one profile's page shared", () => {
+  const pageView: ViewState = { ...DEFAULT_VIEW, page: 'profile', runs: [], baseline: '' };
+  const one = (): ShareBundleV1 =>
+    JSON.parse(
+      JSON.stringify(toBundle([], pageView, undefined, [shared(BASE, 'a')])),
+    ) as ShareBundleV1;
+  const paths = (b: unknown) => {
+    const d = decodeData(b);
+    return d.ok ? [] : d.issues.map((i) => i.path);
+  };
+
+  it('gives the receiver the summary the sender saw: totals per type and per operator', () => {
+    const e = encodeBundle(toBundle([], pageView, '2026-12-01T00:00:00.000Z', [shared(BASE, 'a')]));
+    if (!e.ok) throw new Error('too large');
+    const d = decodeFragment(e.fragment);
+    if (!d.ok) throw new Error(JSON.stringify(d.issues));
+    const back = fromBundle(d.bundle);
+    expect(back.view.page).toBe('profile');
+    expect(back.runs).toEqual([]);
+    expect(back.profiles.map((p) => p.id)).toEqual(['a']);
+    const s = back.profiles[0]!.table!.summary;
+    // 6 rows, 10.25 + 20 + 5 + 5 + 1 = 41.25 µs; MatMul 30.25 µs over 3 calls (2 timed).
+    expect([s.rows, s.totalDurationUs]).toEqual([6, 41.25]);
+    const mm = s.byType.find((t) => t.type === 'MatMul');
+    expect([mm?.count, mm?.totalUs, mm?.meanUs]).toEqual([3, 30.25, 15.125]);
+    expect(s.topOperators.find((o) => o.name === '__proto__')?.totalUs).toBe(1);
+  });
+
+  it('refuses the page without its profile, or with two', () => {
+    expect(decodeData(one()).ok).toBe(true);
+    const { profiles: _dropped, ...bare } = one();
+    expect(paths(bare)).toContain('/view/page');
+    const two = JSON.parse(
+      JSON.stringify(toBundle([], pageView, undefined, [shared(BASE, 'a'), shared(OTHER, 'b')])),
+    ) as unknown;
+    expect(paths(two)).toContain('/profiles');
+    const comparisonOfOne = { ...one(), view: { ...one().view, page: 'profiles' } };
+    expect(paths(comparisonOfOne)).toContain('/profiles');
+  });
+});

@@ -38,8 +38,11 @@ export interface SortSpec {
 }
 
 export interface ViewState {
-  /** `profiles`: the profile comparison, whose profiles the bundle carries beside the view. */
-  readonly page: 'compare' | 'run' | 'profiles';
+  /**
+   * `profiles`: the profile comparison, whose two profiles the bundle carries beside the view;
+   * `profile`: one profile's page, whose profile the bundle carries likewise.
+   */
+  readonly page: 'compare' | 'run' | 'profiles' | 'profile';
   readonly runs: readonly string[];
   /** Id of the pinned baseline run ('' = the first selected run). */
   readonly baseline: string;

@@ -29,7 +29,7 @@ export interface ShareBundleV1 {
    */
   s: string[];
   /**
-   * At least one, except in a profile comparison (`profiles`), which has none.
+   * At least one, except in a shared profile or profile comparison (`profiles`), which has none.
    *
    * @minItems 0
    * @maxItems 64
@@ -37,12 +37,12 @@ export interface ShareBundleV1 {
   runs: Run[];
   view: View;
   /**
-   * A profile comparison (view.page `profiles`): the baseline profile, then the other. Optional: links of runs have none.
+   * A profile comparison (view.page `profiles`): the baseline profile, then the other; one profile's page (view.page `profile`): that profile. Optional: links of runs have none.
    *
-   * @minItems 2
+   * @minItems 1
    * @maxItems 2
    */
-  profiles?: [SharedProfile, SharedProfile];
+  profiles?: [SharedProfile] | [SharedProfile, SharedProfile];
 }
 export interface Run {
   id: Id;
@@ -259,9 +259,9 @@ export interface AdviceRef {
   name?: string;
 }
 export interface View {
-  page: 'compare' | 'run' | 'profiles';
+  page: 'compare' | 'run' | 'profiles' | 'profile';
   /**
-   * At least one, except on the `profiles` page.
+   * At least one, except on the `profiles` and `profile` pages.
    *
    * @minItems 0
    * @maxItems 64
