@@ -1,13 +1,14 @@
 // "Where the time goes": one profiler table, per operator type (total time, count, share — chart
 // and table; a Level0 profile's missing type is labeled), per operator name (every launch summed:
 // count, total, mean, max, share), its kernel rows in a virtualized table that stays fast at
-// 1,000,000 rows, and the runs that use the profile.
+// 1,000,000 rows, and the runs that use the profile. It can be shared: the link (or permalink)
+// carries the profile's totals per operator, not its rows, and opens this page read-only.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { groupByName } from '../../../core/model/profile-by-name.ts';
-import { runPath } from '../../components/paths.ts';
+import { profilePath, runPath } from '../../components/paths.ts';
 import { MissingFile } from '../../components/missing-file.tsx';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { THEMED_TOOLTIP } from '../../components/chart-theme.ts';
@@ -28,12 +29,28 @@ import {
   typeColumns,
 } from './view-model.ts';
 import './profile.css';
-import { profileOf, reportOf } from '../../../core/formats/content.ts';
+import { profileContentOf, profileOf, reportOf } from '../../../core/formats/content.ts';
+import type { ImportedFile } from '../../../core/formats/types.ts';
+import { toBundle } from '../../../core/share/bundle.ts';
+import { sharedProfileOf } from '../../../core/share/profile-bundle.ts';
+import { DEFAULT_VIEW, type ViewState } from '../../../core/share/view-state.ts';
+import { SharedBadge, ShareLinkControl } from '../../components/share/share-link.tsx';
+import { filesFromSharedProfiles } from '../../store/shared-runs.ts';
 
 const TYPE_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
 const ROW_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'durationUs', desc: true }] };
 const AGG_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
 const NAME_DEFAULTS: Partial<TableViewState> = { sorting: [{ id: 'totalUs', desc: true }] };
+const PROFILE_VIEW: ViewState = { ...DEFAULT_VIEW, page: 'profile', runs: [], baseline: '' };
+
+/** The profile a shared link or permalink opened in this tab, as a file (read-only), else null. */
+function useSharedFile(fileId: string): ImportedFile | null {
+  const profiles = useAppStore((s) => s.shared?.profiles);
+  return useMemo(() => {
+    const p = profiles?.find((x) => x.id === fileId);
+    return p ? (filesFromSharedProfiles([p])[0] ?? null) : null;
+  }, [profiles, fileId]);
+}
 
 /** The runs (report tasks) whose report links this profile, with their pages. */
 function UsedBy({ profileId }: { readonly profileId: string }) {
@@ -75,7 +92,11 @@ export function ProfilePage() {
   const { fileId = '' } = useParams();
   const { t } = useTranslation(PROFILE_NS);
   const f = useNumberFormats();
-  const file = useAppStore((s) => s.files[fileId]);
+  const { search } = useLocation();
+  const sharedFile = useSharedFile(fileId);
+  const ownFile = useAppStore((s) => s.files[fileId]);
+  const shared = sharedFile !== null;
+  const file = sharedFile ?? ownFile;
   const hydrated = useAppStore((s) => s.hydrated);
   const profile = profileOf(file) ?? null;
 
@@ -196,35 +217,65 @@ export function ProfilePage() {
   }
 
   const s = profile.summary;
+  const bundle = () => {
+    const content = profileContentOf(file);
+    const p = content ? sharedProfileOf(file, content) : null;
+    if (!p) throw new Error('this file cannot be shared as a profile');
+    return toBundle([], PROFILE_VIEW, new Date().toISOString(), [p]);
+  };
   return (
-    <section className="profile-page" data-testid="profile-page">
+    <section
+      className="profile-page"
+      data-testid="profile-page"
+      data-mode={shared ? 'shared' : 'workspace'}
+    >
       <header>
-        <h1 className="profile-title mono">{file.fileName}</h1>
+        <h1 className="profile-title">
+          <span className="mono">{file.fileName}</span>
+          {shared ? (
+            <>
+              {' '}
+              <SharedBadge />
+            </>
+          ) : null}
+        </h1>
         <p className="muted">{formatLabel(t, file)}</p>
-        <Link
-          className="button"
-          to={`/profiles/compare?a=${encodeURIComponent(file.id)}`}
-          data-testid="profile-compare-with"
+        <ShareLinkControl
+          bundle={bundle}
+          path={`${profilePath(file.id)}${search}`}
+          permalinkQuery={search}
         >
-          {t('compareWith', { ns: PCMP_NS })}
-        </Link>
+          {shared ? null : (
+            <Link
+              className="button"
+              to={`/profiles/compare?a=${encodeURIComponent(file.id)}`}
+              data-testid="profile-compare-with"
+            >
+              {t('compareWith', { ns: PCMP_NS })}
+            </Link>
+          )}
+        </ShareLinkControl>
       </header>
       <dl className="profile-figures">
         <div className="card profile-figure">
           <dt className="muted">{t('rows')}</dt>
-          <dd>{f.int(s.rows)}</dd>
+          <dd data-testid="profile-rows">{f.int(s.rows)}</dd>
         </div>
         <div className="card profile-figure">
           <dt className="muted">{t('total')}</dt>
-          <dd>{f.ms(s.totalDurationUs / 1000)}</dd>
+          <dd data-testid="profile-total">{f.ms(s.totalDurationUs / 1000)}</dd>
         </div>
         <div className="card profile-figure">
           <dt className="muted">{t('types')}</dt>
-          <dd>{f.int(s.byType.length)}</dd>
+          <dd data-testid="profile-types">{f.int(s.byType.length)}</dd>
         </div>
       </dl>
-      <UsedBy profileId={file.id} />
-      <AdvicePanel profileId={file.id} />
+      {shared ? null : (
+        <>
+          <UsedBy profileId={file.id} />
+          <AdvicePanel profileId={file.id} />
+        </>
+      )}
       <h2>{t('byType')}</h2>
       {bars.length > 0 ? (
         <ChartFrame
@@ -304,6 +355,11 @@ export function ProfilePage() {
       <p className="muted">
         {ops.kind === 'rows' ? t('topOperatorsRows') : t('topOperatorsAggregated')}
       </p>
+      {shared ? (
+        <p className="muted" data-testid="profile-shared-no-rows">
+          {t('sharedNoRows')}
+        </p>
+      ) : null}
       {metrics.length > 0 ? (
         <p className="muted" data-testid="profile-metrics-note">
           {t('metricsNote', {

@@ -26,6 +26,8 @@ registerStrings(PROFILE_NS, {
     metricsNote_other:
       'With the AI Core cube / vector utilisation columns of the file ({{names}}), shown as percentages; hide them under Columns.',
     topOperatorsAggregated: 'Operators, aggregated by name and type',
+    sharedNoRows:
+      'A link carries the totals per operator, not the kernel rows: the table below sums every launch. Open the file itself for its rows.',
     name: 'Operator',
     coreType: 'Core',
     inputShapes: 'Input shapes',
@@ -64,6 +66,8 @@ registerStrings(PROFILE_NS, {
     metricsNote_other:
       '含文件中的 AI Core Cube / Vector 利用率列（{{names}}），以百分比显示；可在“列”中隐藏。',
     topOperatorsAggregated: '按名称和类型汇总的算子',
+    sharedNoRows:
+      '链接只携带每个算子的汇总，不含 kernel 明细行：下表为所有下发的合计。如需明细行，请打开文件本身。',
     name: '算子',
     coreType: '核类型',
     inputShapes: '输入 Shape',

@@ -31,6 +31,21 @@ describe('the page a bundle shows', () => {
     expect(page).toEqual({ pathname: '/profiles/compare', search: '?a=p2&b=p1' });
   });
 
+  it("is one profile's page, the id escaped as a path segment", () => {
+    const view = { ...DEFAULT_VIEW, page: 'profile' as const, runs: [], baseline: '' };
+    const p = {
+      id: 'a/../b?c',
+      fileName: 'kernel_details.csv',
+      format: 'kernel-details' as const,
+      table: null,
+      breakdown: null,
+    };
+    expect(sharedPage(toBundle([], view, undefined, [p]))).toEqual({
+      pathname: '/profile/a%2F..%2Fb%3Fc',
+      search: '',
+    });
+  });
+
   it('is the run page of a shared run, under its own report and task number', () => {
     expect(sharedPage(toBundle([b], runPageView(b.run.id)))).toEqual({
       pathname: `/run/${b.reportId}/2`,

@@ -4,7 +4,7 @@
 import type { ShareBundleV1 } from '../../../core/share/bundle-types.ts';
 import { fromBundle } from '../../../core/share/bundle.ts';
 import { viewFromParams, viewToParams, type ViewState } from '../../../core/share/view-state.ts';
-import { runPath } from '../../components/paths.ts';
+import { profilePath, runPath } from '../../components/paths.ts';
 
 export interface Address {
   readonly pathname: string;
@@ -12,8 +12,8 @@ export interface Address {
 }
 
 /**
- * The page a bundle shows: compare with the shared view, the run page of its one run, or the
- * profile comparison of its two profiles.
+ * The page a bundle shows: compare with the shared view, the run page of its one run, the
+ * profile comparison of its two profiles, or the page of its one profile.
  */
 export function sharedPage(bundle: ShareBundleV1): Address {
   const { runs, view, profiles } = fromBundle(bundle);
@@ -21,6 +21,9 @@ export function sharedPage(bundle: ShareBundleV1): Address {
   if (view.page === 'profiles' && a && b) {
     const params = new URLSearchParams({ a: a.id, b: b.id });
     return { pathname: PROFILE_COMPARE_PATH, search: `?${params.toString()}` };
+  }
+  if (view.page === 'profile' && a) {
+    return { pathname: profilePath(a.id), search: '' };
   }
   if (view.page === 'run') {
     const run = runs.find((r) => r.run.id === view.runs[0]) ?? runs[0];

@@ -40,10 +40,13 @@ export function SharedSessionBar() {
 
   const page = sharedPage(session.bundle);
   const profiles = session.profiles.length > 0;
-  const onSharedPage = profiles
-    ? pathname === PROFILE_COMPARE_PATH
-    : pathname === '/compare' || pathname.startsWith('/run/');
-  const what = profiles ? 'Profiles' : '';
+  const single = session.view.page === 'profile';
+  const onSharedPage = single
+    ? pathname === page.pathname
+    : profiles
+      ? pathname === PROFILE_COMPARE_PATH
+      : pathname === '/compare' || pathname.startsWith('/run/');
+  const what = single ? 'Profile' : profiles ? 'Profiles' : '';
   const save = () => {
     const view = session.view;
     const renamed = saveShared();
@@ -77,7 +80,7 @@ export function SharedSessionBar() {
       <div className="shared-session-actions">
         {onSharedPage ? null : (
           <Link className="button" to={{ ...page, hash: sourceHash(session.source) }}>
-            {t(profiles ? 'session.showProfiles' : 'session.show')}
+            {t(`session.show${what}`)}
           </Link>
         )}
         <button type="button" className="primary" onClick={save}>

@@ -36,8 +36,12 @@ registerStrings(SHARED_NS, {
         'You are looking at a comparison of two profiles from a link. Your own workspace is unchanged.',
       fromPermalinkProfiles:
         'You are looking at a comparison of two profiles from a launcher permalink. Your own workspace is unchanged.',
+      fromLinkProfile: 'You are looking at a profile from a link. Your own workspace is unchanged.',
+      fromPermalinkProfile:
+        'You are looking at a profile from a launcher permalink. Your own workspace is unchanged.',
       show: 'Show the shared runs',
       showProfiles: 'Show the shared comparison',
+      showProfile: 'Show the shared profile',
       save: 'Add to my workspace',
       leave: 'Back to my workspace',
       saved: 'Added to your workspace.',
@@ -69,8 +73,12 @@ registerStrings(SHARED_NS, {
       fromLinkProfiles: '您正在查看链接中两份 Profiling 数据的对比。您自己的工作区未被更改。',
       fromPermalinkProfiles:
         '您正在查看启动器永久链接中两份 Profiling 数据的对比。您自己的工作区未被更改。',
+      fromLinkProfile: '您正在查看链接中的一份 Profiling 数据。您自己的工作区未被更改。',
+      fromPermalinkProfile:
+        '您正在查看启动器永久链接中的一份 Profiling 数据。您自己的工作区未被更改。',
       show: '显示共享的运行',
       showProfiles: '显示共享的对比',
+      showProfile: '显示共享的 Profiling 数据',
       save: '添加到我的工作区',
       leave: '返回我的工作区',
       saved: '已添加到您的工作区。',
