@@ -5,6 +5,7 @@
 // added to that browser's workspace. With SHOT_DIR set, screenshots of the shared page (en and
 // zh-CN, 1440 and 800 px wide) are written there.
 import type { Browser, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dropBuffers, expect, fileCard, openEmptyWorkspace, test } from './helpers/app.ts';
 
@@ -133,6 +134,7 @@ test("one profile's page shared by link: same figures in a new browser, after a 
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/\/profile\/[0-9a-f]{64}#b=/);
+  await shots(page, 'profile-own-en');
 
   const reviewer = await newBrowser(browser, baseURL);
   const r = reviewer.page;
@@ -188,4 +190,40 @@ test("one profile's page shared by link: same figures in a new browser, after a 
   await expect(zh.page.getByTestId('profile-shared-no-rows')).toContainText('不含 kernel 明细行');
   await shots(zh.page, 'profile-shared-zh');
   await zh.close();
+});
+
+function launcherToken(): string {
+  const dir = process.env.E2E_LAUNCHER_DIR;
+  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
+  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+}
+
+test("one profile's page stored as a launcher permalink opens with the same figures", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await openEmptyWorkspace(page);
+  await dropBuffers(page, [{ name: 'kernel_details.csv', text: kernelDetails(ROWS) }]);
+  await fileCard(page, 'kernel_details.csv').getByRole('link', { name: 'Open profile' }).click();
+  await expectFigures(page);
+  await page.getByRole('button', { name: 'Copy permalink' }).click();
+  await page.getByLabel('Launcher token').fill(launcherToken());
+  await page.getByRole('button', { name: 'Store on the launcher' }).click();
+  const url = await page.getByTestId('share-permalink').getAttribute('data-url');
+  expect(url).toMatch(/\/r\/[A-Za-z0-9_-]+$/);
+
+  const reviewer = await newBrowser(browser, baseURL);
+  const r = reviewer.page;
+  await r.goto(url ?? '');
+  await expect(r.getByTestId('profile-page')).toHaveAttribute('data-mode', 'shared');
+  await expect(r).toHaveURL(/\/profile\/[0-9a-f]{64}#r=/);
+  await expect(r.getByTestId('shared-session')).toContainText(
+    'a profile from a launcher permalink',
+  );
+  await expectFigures(r);
+  await r.reload();
+  await expect(r.getByTestId('profile-page')).toHaveAttribute('data-mode', 'shared');
+  await expectFigures(r);
+  await reviewer.close();
 });
