@@ -3,93 +3,11 @@
 // as text gives. The reference here is that plain reading, on a table with repeated and changing
 // cells, ragged rows between equal ones, quotes, non-ASCII text and Unicode case and spaces.
 import { describe, expect, test } from 'vitest';
-import { CsvTokenizer } from '../formats/csv/tokenizer.ts';
-import { CELL_ESCAPED, type RecordSink } from '../formats/csv/record-sink.ts';
-import { cleanHeaderCell, mapColumns } from '../formats/csv/header.ts';
-import {
-  digestPrecision,
-  dtypeClass,
-  mergePrecisionDigests,
-  PrecisionDigester,
-} from './precision-digest.ts';
-
-const AI_CORE = new Set(['AI_CORE', 'AI_VECTOR_CORE', 'MIX_AIC', 'MIX_AIV', 'N/A', '']);
+import { digestPrecision, mergePrecisionDigests, PrecisionDigester } from './precision-digest.ts';
+import { plainDigest } from './precision-digest.test-helpers.ts';
 
 /** Every cell decoded as text, every row: the digest's definition. */
-function reference(text: string) {
-  const decoder = new TextDecoder('utf-8');
-  let cols: Record<string, number> | null = null;
-  const out = {
-    rows: 0,
-    totalUs: 0,
-    dynamicRows: 0,
-    dynamicUs: 0,
-    aiCoreUs: 0,
-    halfUs: 0,
-    fp32Us: 0,
-  };
-  const byType = new Map<string, { count: number; fp32Us: number }>();
-  const sink: RecordSink = {
-    record(buf, starts, ends, flags, count) {
-      const cell = (i: number): string => {
-        if (i < 0 || i >= Math.min(count, starts.length)) return '';
-        const t = decoder.decode(buf.subarray(starts[i] as number, ends[i] as number));
-        return (flags[i] as number) & CELL_ESCAPED ? t.replace(/""/g, '"') : t;
-      };
-      if (cols === null) {
-        const at = mapColumns(Array.from({ length: count }, (_, i) => cleanHeaderCell(cell(i))));
-        cols = {
-          type: at.get('op_type') ?? -1,
-          core: at.get('core_type') ?? -1,
-          dur: at.get('duration_us') ?? -1,
-          dtype: at.get('input_data_types') ?? -1,
-          state: at.get('op_state') ?? -1,
-        };
-        return true;
-      }
-      const c = cols as Record<string, number>;
-      const dur = Number(cell(c.dur as number).trim());
-      if (!Number.isFinite(dur) || dur < 0) return true;
-      out.rows++;
-      out.totalUs += dur;
-      if (
-        c.state !== -1 &&
-        cell(c.state as number)
-          .trim()
-          .toLowerCase() === 'dynamic'
-      ) {
-        out.dynamicRows++;
-        out.dynamicUs += dur;
-      }
-      if (
-        !AI_CORE.has(
-          cell(c.core as number)
-            .trim()
-            .toUpperCase(),
-        )
-      )
-        return true;
-      out.aiCoreUs += dur;
-      const cls = dtypeClass(cell(c.dtype as number));
-      if (cls === 'half') out.halfUs += dur;
-      if (cls !== 'fp32') return true;
-      out.fp32Us += dur;
-      const type = cell(c.type as number).trim() || '(no type)';
-      const t = byType.get(type) ?? { count: 0, fp32Us: 0 };
-      t.count++;
-      t.fp32Us += dur;
-      byType.set(type, t);
-      return true;
-    },
-  };
-  const tokenizer = new CsvTokenizer(sink);
-  tokenizer.push(new TextEncoder().encode(text));
-  tokenizer.finish();
-  const fp32ByType = [...byType.entries()]
-    .map(([type, t]) => ({ type, count: t.count, fp32Us: t.fp32Us }))
-    .sort((a, b) => b.fp32Us - a.fp32Us || (a.type < b.type ? -1 : 1));
-  return { ...out, fp32ByType };
-}
+const reference = (text: string) => plainDigest(new TextEncoder().encode(text));
 
 const HEADER = 'Name,Type,OP State,Accelerator Core,Duration(us),Input Data Types\n';
 const CORES = ['AI_CORE', ' ai_core ', 'AI_CPU', 'MIX_AIV', 'N/A', '', 'HCCL', 'ＡＩ_CORE'];
@@ -143,9 +61,9 @@ describe('the precision digest', () => {
       expect(got).toEqual({
         fileId: 'id',
         fileName: 'kernel_details.csv',
+        ...want,
         hasDataTypes: true,
         hasOpState: true,
-        ...want,
       });
     }
     // The table does exercise each class and the dynamic state.
