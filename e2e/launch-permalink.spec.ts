@@ -3,10 +3,10 @@
 // browser (no workspace, no token) shows the same comparison, read-only. Without a token, "Copy
 // permalink" asks for one (and says so when the launcher refuses it), and shared views, whose
 // readers have no token, offer no permalink.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeFragment } from '../src/core/share/codec.ts';
 import { dropFiles, expect, openEmptyWorkspace, test, waitForReady } from './helpers/app.ts';
+import { launcherToken } from './helpers/new-browser.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures/compare');
 const RUNS = [
@@ -14,12 +14,6 @@ const RUNS = [
   'aoe_result_opat_20250302100000123_pid1002.json',
   'aoe_result_opat_20250303100000123_pid1003.json',
 ];
-
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
-}
 
 /** The bundle inside a `#b=` link, read by the dashboard's own decoder. */
 function bundleOf(link: string): unknown {

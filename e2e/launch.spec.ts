@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, waitForReady } from './helpers/app.ts';
+import { launcherToken } from './helpers/new-browser.ts';
 
 /** The plain AOE job (not a pipeline preset), and its model field. */
 function aoeForm(page: Page) {
@@ -17,12 +18,6 @@ function aoeForm(page: Page) {
       await page.getByLabel(/^Model \(|^模型（/).fill(model);
     },
   };
-}
-
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
 }
 
 test('start a job, follow its live log, open its run', async ({ page }) => {

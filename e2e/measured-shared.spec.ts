@@ -4,9 +4,8 @@
 // with the same figures; a launcher permalink of the comparison judges the same. A role set by
 // hand on the Measured view survives a reload.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   dropBuffers,
   dropFiles,
@@ -16,6 +15,7 @@ import {
   reloadWhenSaved,
   test,
 } from './helpers/app.ts';
+import { launcherToken, newBrowser } from './helpers/new-browser.ts';
 
 const SAMPLES = fileURLToPath(new URL('../public/samples/', import.meta.url));
 const RUN_A = 'aoe_result_opat_20261102093015123_pid41873.json';
@@ -36,30 +36,8 @@ function npu(name: string): { mean: number; p99: number; text: string } {
     text,
   };
 }
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
-}
 
 const pct = (from: number, to: number) => (Math.abs((to - from) / from) * 100).toFixed(2);
-
-async function newBrowser(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ locale: 'en-US', baseURL });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-  });
-  return {
-    page,
-    async close() {
-      expect(problems, 'page or console errors in the new browser').toEqual([]);
-      await context.close();
-    },
-  };
-}
 
 test('a compare link opened in a new browser judges P99 from the measurements it carries', async ({
   page,

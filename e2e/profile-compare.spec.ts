@@ -2,9 +2,7 @@
 // tuning) are dropped, compared from the profile page's "Compare with…", and the page's figures
 // are checked against sums worked out here from the rows themselves; two step_trace_time files
 // compare their step split. Screenshots in both languages at three widths go to SHOT_DIR.
-import type { Browser, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import {
   dropBuffers,
@@ -14,6 +12,7 @@ import {
   openEmptyWorkspace,
   test,
 } from './helpers/app.ts';
+import { launcherToken, newBrowser } from './helpers/new-browser.ts';
 
 const TIMELINES = fileURLToPath(new URL('../src/core/formats/timeline/fixtures/', import.meta.url));
 
@@ -83,30 +82,6 @@ async function expectPairFigures(page: Page) {
     'Operators are matched by name, type and input shapes.',
   );
   await expect(page.getByTestId('pcmp-types').locator('tbody tr').first()).toContainText('Conv2D');
-}
-
-/** A new browser (no workspace, no session, no token), failing on page and console errors. */
-async function newBrowser(browser: Browser, baseURL: string | undefined, locale = 'en-US') {
-  const context = await browser.newContext({ locale, baseURL });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-  });
-  return {
-    page,
-    async close() {
-      expect(problems, 'page or console errors in the new browser').toEqual([]);
-      await context.close();
-    },
-  };
-}
-
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
 }
 
 async function comparePair(page: Page) {

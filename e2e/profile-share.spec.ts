@@ -4,10 +4,10 @@
 // the kernel rows are not in a link, keeps them over a reload and in another tab, and can be
 // added to that browser's workspace. With SHOT_DIR set, screenshots of the shared page (en and
 // zh-CN, 1440 and 800 px wide) are written there.
-import type { Browser, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { dropBuffers, expect, fileCard, openEmptyWorkspace, test } from './helpers/app.ts';
+import { launcherToken, newBrowser } from './helpers/new-browser.ts';
 
 const HEADER =
   'Step Id,Model ID,Task ID,Stream ID,Name,Type,OP State,Accelerator Core,Start Time(us),' +
@@ -79,28 +79,6 @@ async function expectFigures(page: Page) {
   await expect(gemmRow.nth(6)).toHaveText(`${((sum(gemm) / total) * 100).toFixed(2)}%`);
   await expect(byName.locator('tbody')).toContainText(XSS);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
-}
-
-/** A new browser (no workspace, no session, no token), failing on page and console errors. */
-async function newBrowser(browser: Browser, baseURL: string | undefined, locale = 'en-US') {
-  const context = await browser.newContext({ locale, baseURL });
-  const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-    });
-    page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
-    return page;
-  };
-  return {
-    page: watch(await context.newPage()),
-    newTab: async () => watch(await context.newPage()),
-    async close() {
-      expect(problems, 'page or console errors in the new browser').toEqual([]);
-      await context.close();
-    },
-  };
 }
 
 async function shots(page: Page, name: string) {
@@ -191,12 +169,6 @@ test("one profile's page shared by link: same figures in a new browser, after a 
   await shots(zh.page, 'profile-shared-zh');
   await zh.close();
 });
-
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
-}
 
 test("one profile's page stored as a launcher permalink opens with the same figures", async ({
   page,

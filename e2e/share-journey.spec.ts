@@ -5,10 +5,10 @@
 //
 // Fixtures (e2e/fixtures/compare, one model): run 1 tuned 100 ms, run 2 94 ms, run 3 97 ms, run 4
 // (an older CANN 6.2 file) 94 ms.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { dropFiles, expect, fileCard, openEmptyWorkspace, test } from './helpers/app.ts';
+import { launcherToken, newBrowser } from './helpers/new-browser.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures/compare');
 const RUN1 = 'aoe_result_opat_20250301100000123_pid1001.json';
@@ -18,30 +18,6 @@ const RUN4 = 'aoe_result_opat_20240115093000456_pid2002.json';
 const TABS = ['Model', 'Operators', 'Knowledge base', 'Gate'] as const;
 
 test.use({ locale: 'en-US' });
-
-function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
-}
-
-/** A new browser (no workspace, no session, no token), failing on page and console errors. */
-async function newBrowser(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ locale: 'en-US', baseURL });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-  });
-  return {
-    page,
-    async close() {
-      expect(problems, 'page or console errors in the new browser').toEqual([]);
-      await context.close();
-    },
-  };
-}
 
 const checkbox = (page: Page, file: string) =>
   page.getByRole('checkbox', { name: `Compare: ${file} · resnet50` });

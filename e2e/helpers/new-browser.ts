@@ -1,0 +1,34 @@
+// A reviewer's fresh browser for the sharing specs (no workspace, no session, no token), failing
+// on page errors, console errors and dialogs; and the token of the launcher the config starts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './app.ts';
+
+export async function newBrowser(browser: Browser, baseURL: string | undefined, locale = 'en-US') {
+  const context = await browser.newContext({ locale, baseURL });
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    });
+    page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+    return page;
+  };
+  return {
+    page: watch(await context.newPage()),
+    newTab: async () => watch(await context.newPage()),
+    async close() {
+      expect(problems, 'page or console errors in the new browser').toEqual([]);
+      await context.close();
+    },
+  };
+}
+
+/** The access token of the launcher playwright.config.ts starts (E2E_LAUNCHER_DIR). */
+export function launcherToken(): string {
+  const dir = process.env.E2E_LAUNCHER_DIR;
+  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
+  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
+}
