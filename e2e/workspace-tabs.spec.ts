@@ -125,3 +125,74 @@ test('a reload while a dropped file is still being read is asked about first', a
   await waitForReady(page);
   await expect(fileCard(page, 'kernel_details.csv')).toContainText('60,000 rows');
 });
+
+/** How many files the workspace has stored in this browser (records and their entries both). */
+async function storedFiles(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('aoe-dashboard');
+        open.onerror = () => reject(new Error('no workspace database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('workspace')) return resolve(0);
+          const all = db.transaction('workspace').objectStore('workspace').getAllKeys();
+          all.onsuccess = () => {
+            const keys = all.result.map(String);
+            const ids = (prefix: string) =>
+              new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+            const files = ids('file:');
+            resolve([...ids('entry:')].filter((id) => files.has(id)).length);
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+test('a reload while the demo loads is not asked about, and the next start finishes the demo', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  // A demo of one report and one profile long enough to read that the reload lands mid-way.
+  await page.route('**/samples/index.json', (route) =>
+    route.fulfill({
+      json: {
+        version: 1,
+        groups: [
+          {
+            name: 'resnet50',
+            files: ['aoe_result_opat_20261102093015123_pid41873.json', 'slow/kernel_details.csv'],
+          },
+        ],
+      },
+    }),
+  );
+  await page.route('**/samples/slow/kernel_details.csv', (route) =>
+    route.fulfill({ body: largeProfile(), contentType: 'text/csv' }),
+  );
+  await page.goto('/');
+  const report = fileCard(page, 'resnet50/aoe_result_opat_20261102093015123_pid41873.json');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('ingest-job')).toBeVisible();
+  // The report is stored while the profile is still being read.
+  await expect.poll(() => storedFiles(page)).toBe(1);
+  await page.evaluate(() => location.reload());
+  expect(dialogs).toEqual([]);
+
+  // The next start loads the profile the reload cut short, once, beside the stored report.
+  await waitForReady(page);
+  await expect(fileCard(page, 'resnet50/kernel_details.csv')).toContainText('60,000 rows', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('file-card')).toHaveCount(2);
+  await reloadWhenSaved(page);
+  await waitForReady(page);
+  await expect(page.getByTestId('file-card')).toHaveCount(2);
+  await expect(fileCard(page, 'resnet50/kernel_details.csv')).toContainText('60,000 rows');
+  expect(dialogs).toEqual([]);
+});

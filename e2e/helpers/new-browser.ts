@@ -13,7 +13,11 @@ export async function newBrowser(browser: Browser, baseURL: string | undefined, 
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
     });
-    page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+    // Recorded, then closed: a dialog left open would hold a reload or a close until the timeout.
+    page.on('dialog', (d) => {
+      problems.push(`dialog (${d.type()}): ${d.message()}`);
+      void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined);
+    });
     return page;
   };
   return {

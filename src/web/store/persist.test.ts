@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { ImportedFile } from '../../core/formats/types.ts';
 import { profileFile, reportFile } from '../../core/formats/test-files.ts';
 import { tabs, until } from '../test/tabs.ts';
-import { persistWorkspace, workspaceDelta } from './persist.ts';
+import { demoOnly, persistWorkspace, reloadWouldLose, workspaceDelta } from './persist.ts';
 import { CLEARED_KEY, META_KEY, entryKey, fileKey, storeFileRecords } from './persist-keys.ts';
 import { emptyWorkspace } from './slices/workspace.ts';
 
@@ -258,6 +258,68 @@ describe('workspaceDelta', () => {
     });
     expect(delta?.added.map((a) => [a.file.id, a.demo])).toEqual([['n', true]]);
     expect(workspaceDelta(after, { ...after })).toBeNull();
+  });
+});
+
+describe('what a reload would lose', () => {
+  const idle = { jobs: [], savingIds: [], demoIds: ['d'], scanning: false };
+  const job = (demo: boolean, state: 'queued' | 'reading' | 'done') => ({
+    id: 'job-1',
+    path: 'kernel_details.csv',
+    size: 1,
+    phase: 'reading' as const,
+    done: 0,
+    state,
+    ...(demo ? { demo: true } : {}),
+  });
+
+  test('the user’s file being read or stored, or a change of theirs not written, is asked about', () => {
+    expect(reloadWouldLose(idle, 0)).toBe(false);
+    expect(reloadWouldLose({ ...idle, jobs: [job(false, 'queued')] }, 0)).toBe(true);
+    expect(reloadWouldLose({ ...idle, jobs: [job(false, 'reading')] }, 0)).toBe(true);
+    expect(reloadWouldLose({ ...idle, jobs: [job(false, 'done')] }, 0)).toBe(false);
+    expect(reloadWouldLose({ ...idle, savingIds: ['mine'] }, 0)).toBe(true);
+    expect(reloadWouldLose({ ...idle, scanning: true }, 0)).toBe(true);
+    expect(reloadWouldLose(idle, 1)).toBe(true);
+  });
+
+  test('the demo being read and stored is not', () => {
+    expect(reloadWouldLose({ ...idle, jobs: [job(true, 'reading')] }, 0)).toBe(false);
+    expect(reloadWouldLose({ ...idle, jobs: [job(true, 'queued')] }, 0)).toBe(false);
+    expect(reloadWouldLose({ ...idle, savingIds: ['d'] }, 0)).toBe(false);
+    expect(reloadWouldLose({ ...idle, savingIds: ['d', 'mine'] }, 0)).toBe(true);
+  });
+
+  test('a change is the demo’s only when it adds, marks and links demo files alone', () => {
+    const before = { ...emptyWorkspace, files: { r: reportFile('r') }, order: ['r'] };
+    const demo = {
+      ...before,
+      files: { r: reportFile('r'), d: reportFile('d'), e: profileFile('e') },
+      order: ['r', 'd', 'e'],
+      links: { d: ['e'] },
+      demoIds: ['d', 'e'],
+    };
+    const demoDelta = workspaceDelta(before, demo);
+    expect(demoDelta && demoOnly(demoDelta, demo.demoIds)).toBe(true);
+    // The user's report linked to a demo profile is theirs.
+    const linked = { ...demo, links: { d: ['e'], r: ['e'] } };
+    const linkDelta = workspaceDelta(demo, linked);
+    expect(linkDelta && demoOnly(linkDelta, linked.demoIds)).toBe(false);
+    // A file of theirs added, or one removed, is theirs too.
+    const added = {
+      ...demo,
+      files: { ...demo.files, m: profileFile('m') },
+      order: [...demo.order, 'm'],
+    };
+    const addDelta = workspaceDelta(demo, added);
+    expect(addDelta && demoOnly(addDelta, added.demoIds)).toBe(false);
+    const removed = {
+      ...demo,
+      files: { d: reportFile('d'), e: profileFile('e') },
+      order: ['d', 'e'],
+    };
+    const removeDelta = workspaceDelta(demo, removed);
+    expect(removeDelta && demoOnly(removeDelta, removed.demoIds)).toBe(false);
   });
 });
 
