@@ -92,6 +92,34 @@ export function workspaceDelta(prev: WorkspaceState, next: WorkspaceState): Work
   };
 }
 
+/** True when the change adds, links or marks demo files only (the demo being loaded). */
+export function demoOnly(delta: WorkspaceDelta, demoIds: readonly string[]): boolean {
+  const demo = (id: string) => demoIds.includes(id);
+  return (
+    delta.added.every((a) => a.demo) &&
+    delta.removed.length === 0 &&
+    !delta.cleared &&
+    delta.demoMarked.every(demo) &&
+    [...delta.linked, ...delta.unlinked].every(([r, p]) => demo(r) && demo(p))
+  );
+}
+
+/**
+ * Whether a reload (or closing the tab) now would lose what the user did: one of their files
+ * still being read or stored, a change of theirs not written yet, a dropped folder being looked
+ * through. The demo files loading and being stored are not counted.
+ */
+export function reloadWouldLose(
+  state: Pick<AppState, 'jobs' | 'savingIds' | 'demoIds' | 'scanning'>,
+  unsavedMine: number,
+): boolean {
+  const reading = state.jobs.some(
+    (j) => j.demo !== true && (j.state === 'queued' || j.state === 'reading'),
+  );
+  const storing = state.savingIds.some((id) => !state.demoIds.includes(id));
+  return unsavedMine > 0 || reading || storing || state.scanning;
+}
+
 /** What a tab tells the others once its change is stored. */
 interface WorkspaceMessage {
   readonly type: 'workspace-changed';
@@ -187,6 +215,8 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
     return queue;
   };
   let unsavedChanges = 0;
+  // Of those, the changes the user made (not the demo loading itself): a reload would lose them.
+  let unsavedMine = 0;
   let lastStamp = 0;
   // Set while the store takes in what is already stored (the saved workspace, another tab's
   // change): those updates are not written back.
@@ -268,11 +298,13 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
 
   const refreshSaved = () =>
     markSaved(unsavedChanges === 0 && store.getState().savingIds.length === 0);
-  const track = (task: () => Promise<void>) => {
+  const track = (task: () => Promise<void>, mine: boolean) => {
     unsavedChanges += 1;
+    if (mine) unsavedMine += 1;
     refreshSaved();
     void enqueue(task).finally(() => {
       unsavedChanges -= 1;
+      if (mine) unsavedMine -= 1;
       refreshSaved();
     });
   };
@@ -292,10 +324,13 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
         linked: pairs(state.links, {}).filter(([r, p]) => kept.includes(r) || kept.includes(p)),
         unlinked: [],
       };
-      track(() => Promise.resolve(channel?.postMessage(message)));
+      const mine = kept.some((id) => !state.demoIds.includes(id));
+      track(() => Promise.resolve(channel?.postMessage(message)), mine);
     }
     // Removed while it was being stored: the records the worker wrote go too.
-    if (removed.length > 0) track(() => removeFileRecords(db, removed).catch(() => undefined));
+    if (removed.length > 0) {
+      track(() => removeFileRecords(db, removed).catch(() => undefined), true);
+    }
   };
 
   markSaved(true);
@@ -308,7 +343,7 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
     const delta = workspaceDelta(previous, state);
     if (!delta) return;
     const byWorker = new Set(state.savingIds);
-    track(() => write(delta, byWorker));
+    track(() => write(delta, byWorker), !demoOnly(delta, state.demoIds));
   });
 
   if (channel) {
@@ -319,12 +354,10 @@ export function persistWorkspace(options: PersistOptions = {}): WorkspacePersist
   }
 
   // A reload (or closing the tab) while a change is being written or a file is being read
-  // would lose it: the browser asks first.
+  // would lose it: the browser asks first. The demo loading is not asked about: the next start
+  // finishes it.
   const warnBeforeUnload = (event: Event) => {
-    const state = store.getState();
-    const reading = state.jobs.some((j) => j.state === 'queued' || j.state === 'reading');
-    const busy = unsavedChanges > 0 || state.savingIds.length > 0;
-    if (busy || reading || state.scanning) event.preventDefault();
+    if (reloadWouldLose(store.getState(), unsavedMine)) event.preventDefault();
   };
   if (typeof window !== 'undefined') window.addEventListener('beforeunload', warnBeforeUnload);
 

@@ -15,6 +15,11 @@ export interface IngestEntry {
 
 export interface IngestOptions {
   readonly demo?: boolean;
+  /**
+   * Files already in the workspace that belong with these (the demo files stored before a reload
+   * cut the demo short): candidates for the links made once these are loaded.
+   */
+  readonly alongside?: readonly { readonly path: string; readonly file: ImportedFile }[];
 }
 
 const POOL_SIZE = Math.max(1, Math.min(3, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
@@ -85,7 +90,12 @@ async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<Im
     return file;
   }
   const jobId = `job-${++nextJob}`;
-  const base = { id: jobId, path: entry.path, size: entry.file.size };
+  const base = {
+    id: jobId,
+    path: entry.path,
+    size: entry.file.size,
+    ...(options.demo === true ? { demo: true } : {}),
+  };
   store.upsertJob({ ...base, phase: 'reading', done: 0, state: 'queued' });
   const onProgress = (p: IngestProgress) =>
     useAppStore.getState().upsertJob({ ...base, phase: p.phase, done: p.done, state: 'reading' });
@@ -132,7 +142,8 @@ export async function ingestFiles(
     return file && entry ? [{ path: entry.path, file }] : [];
   });
   const store = useAppStore.getState();
-  for (const [reportId, profileId] of autoLinks(imported)) store.linkProfile(reportId, profileId);
+  const candidates = [...(options.alongside ?? []), ...imported];
+  for (const [reportId, profileId] of autoLinks(candidates)) store.linkProfile(reportId, profileId);
   store.pruneJobs();
   return imported.map((i) => i.file);
 }

@@ -14,6 +14,8 @@ export interface IngestJob {
   readonly phase: 'reading' | 'parsing';
   readonly done: number;
   readonly state: IngestJobState;
+  /** One of the demo files: a reload while it loads loses nothing the user made. */
+  readonly demo?: boolean;
 }
 
 /**
