@@ -26,6 +26,20 @@ export const DIFF_WORD_EN: Readonly<Record<DiffSense, Readonly<Record<DiffLabel,
  */
 export const FACTOR_FROM = 2;
 
+/**
+ * A gate change (`pct` = |cand − base| ÷ base × 100, in its direction) as the factor it is when
+ * the longer time is at least FACTOR_FROM times the shorter; null while it reads as a percentage.
+ */
+export function changeFactor(direction: string, pct: number): number | null {
+  const factor =
+    direction === 'slower'
+      ? 1 + pct / 100
+      : direction === 'faster' && pct < 100
+        ? 100 / (100 - pct)
+        : 0;
+  return factor >= FACTOR_FROM ? factor : null;
+}
+
 /** The unsigned size of a change in time, as a percentage of the baseline or as a factor. */
 export type ChangeSize =
   | { readonly kind: 'pct'; readonly value: number }

@@ -28,6 +28,32 @@ describe('gate words', () => {
     expect(verdictText('zh-CN', 'incomparable')).toBe('不可比');
   });
 
+  it('words a change of twice the time or more as a factor, as the operator tables do', () => {
+    const base = run('b', { tunedMs: 10, operators: [op('A', 100)] });
+    const slow = run('c', { tunedMs: 84.017, operators: [op('A', 100)] });
+    const fast = run('d', { tunedMs: 2.5, operators: [op('A', 100)] });
+    const near = run('e', { tunedMs: 19.9, operators: [op('A', 100)] });
+    const c = buildComparison([base, slow, fast, near], base);
+    const model = (i: number) => {
+      const r = c.gate.runs[i]?.reasons[0];
+      if (!r) throw new Error('no reason');
+      return r;
+    };
+    // 84.017 / 10 = 8.40×, never "slower by 740.17%".
+    expect(reasonText('en', model(0))).toBe(
+      'Model latency (AOE): 8.40× slower; at least 5% faster required.',
+    );
+    expect(reasonText('zh-CN', model(0))).toBe('模型时延（AOE）：变慢 8.40×；要求至少提速 5%。');
+    expect(model(0).message).toContain('8.40× slower');
+    // 10 / 2.5 = 4×.
+    expect(reasonText('en', model(1))).toBe(
+      'Model latency (AOE): 4.00× faster (at least 5% faster required).',
+    );
+    expect(reasonText('zh-CN', model(1))).toContain('提速 4.00×');
+    // Just under twice the time still reads as a percentage.
+    expect(reasonText('en', model(2))).toContain('slower by 99%');
+  });
+
   it('lists hidden regressed operators in the reader’s language, never "+7 more"', () => {
     const ops = Array.from({ length: 8 }, (_, i) => op(`Op${i}`, 100));
     const worse = Array.from({ length: 8 }, (_, i) => op(`Op${i}`, 150 + i));

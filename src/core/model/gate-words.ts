@@ -2,6 +2,7 @@
 // worded with ("slower by 0.71 %", never "improved by -0.71 %") and each reason code's sentence.
 // Pure data and a tiny interpolation, shared by the compare page (i18next namespace `compare`),
 // the Markdown/HTML acceptance report and anything else that words a verdict.
+import { changeFactor } from './change-words.ts';
 import type { GateReason, RuleStatus, Verdict } from './gate.ts';
 
 export type ReportLang = 'en' | 'zh-CN';
@@ -32,6 +33,8 @@ export const GATE_WORDS = {
     change: {
       faster: 'faster by {{pct}}%',
       slower: 'slower by {{pct}}%',
+      fasterFactor: '{{factor}}× faster',
+      slowerFactor: '{{factor}}× slower',
       same: 'unchanged',
     },
     need: {
@@ -101,6 +104,8 @@ export const GATE_WORDS = {
     change: {
       faster: '提速 {{pct}}%',
       slower: '变慢 {{pct}}%',
+      fasterFactor: '提速 {{factor}}×',
+      slowerFactor: '变慢 {{factor}}×',
       same: '持平',
     },
     need: {
@@ -158,6 +163,22 @@ const ms = (v: unknown): string | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : undefined;
 
 /**
+ * A change of time worded by direction and size: "slower by 12.34%" while the longer time is less
+ * than twice the shorter, past that a factor ("8.40× slower"), as the operator tables say it
+ * (change-words.ts, FACTOR_FROM). `pct` is |cand − base| ÷ base × 100.
+ */
+export function changeWord(
+  word: (key: string, params?: Record<string, string | number>) => string,
+  direction: string,
+  pct: number,
+  pctText: string = pct.toFixed(2),
+): string {
+  const factor = changeFactor(direction, pct);
+  if (factor !== null) return word(`change.${direction}Factor`, { factor: factor.toFixed(2) });
+  return word(`change.${direction}`, { pct: pctText });
+}
+
+/**
  * A reason's figures plus the phrases its sentence is built from (`change`, `need`, `statLabel`,
  * `sideLabel`, `fieldLabel`, `moreText`), times in ms to 3 decimals. `word(key, params)` looks a
  * phrase up: the page passes i18next's `t`, the report `gateWord`.
@@ -169,7 +190,10 @@ export function reasonParams(
   const p = reason.params;
   const out: Record<string, string | number> = { ...p };
   if (typeof p['direction'] === 'string') {
-    out['change'] = word(`change.${p['direction']}`, { pct: p['changePct'] ?? 0 });
+    const pct = p['changePct'];
+    // The gate's figures are rounded to 2 decimals already and read as they are ("6%").
+    const size = typeof pct === 'number' ? pct : 0;
+    out['change'] = changeWord(word, p['direction'], size, String(size));
   }
   const minPct = p['minPct'];
   if (typeof minPct === 'number') {

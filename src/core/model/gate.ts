@@ -15,6 +15,7 @@ import type {
   CompareRun,
   OperatorComparison,
 } from './compare.ts';
+import { changeFactor } from './change-words.ts';
 import { compareOperators, diffValues, runLatencyMs, DEFAULT_COMPARE_OPTIONS } from './compare.ts';
 import type { LatencyStats, Measurement } from '../measure/model.ts';
 import { percentileOfSorted } from '../measure/percentile.ts';
@@ -190,8 +191,12 @@ export function changeOf(baseMs: number, candMs: number): { direction: Direction
   return { direction: size === 0 ? 'same' : pct < 0 ? 'faster' : 'slower', pct: size };
 }
 
-export const changeText = (c: { direction: Direction; pct: number }): string =>
-  c.direction === 'same' ? 'unchanged' : `${c.direction} by ${fmt(c.pct)} %`;
+/** The English message's wording of a change: a factor from twice the time on, as on the page. */
+export const changeText = (c: { direction: Direction; pct: number }): string => {
+  if (c.direction === 'same') return 'unchanged';
+  const factor = changeFactor(c.direction, c.pct);
+  return factor !== null ? `${fmt(factor)}× ${c.direction}` : `${c.direction} by ${fmt(c.pct)} %`;
+};
 
 /** "at least 5 % faster required" / "at most 2 % slower allowed" for a minimum improvement. */
 const needFaster = (minPct: number): string =>

@@ -7,7 +7,7 @@ import type { Comparison } from '../model/comparison.ts';
 import type { GateReason, Verdict } from '../model/gate.ts';
 import { changeOf } from '../model/gate.ts';
 import type { ReportLang } from '../model/gate-words.ts';
-import { gateWord, reasonText, statusText, verdictText } from '../model/gate-words.ts';
+import { changeWord, gateWord, reasonText, statusText, verdictText } from '../model/gate-words.ts';
 import type { LatencyStats, Measurement } from '../measure/model.ts';
 import { statsOf } from '../measure/percentile.ts';
 import { REPORT_WORDS, type ReportWords } from './words.ts';
@@ -175,7 +175,7 @@ function statsWithIterations(m: Measurement): { stats: LatencyStats; sorted: Flo
 function vs(lang: ReportLang, ref: number | null, value: number | null): string | null {
   if (ref === null || value === null || !(ref > 0)) return null;
   const c = changeOf(ref, value);
-  return gateWord(lang, `change.${c.direction}`, { pct: c.pct.toFixed(2) });
+  return changeWord((k, p) => gateWord(lang, k, p), c.direction, c.pct);
 }
 
 function topChanges(

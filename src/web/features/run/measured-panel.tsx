@@ -10,7 +10,7 @@ import {
   type LinkedMeasurement,
   type MeasuredBatch,
 } from '../../../core/measure/link.ts';
-import { gateWord, reasonText, verdictText } from '../../../core/model/gate-words.ts';
+import { changeWord, gateWord, reasonText, verdictText } from '../../../core/model/gate-words.ts';
 import type { TuningReport, TuningTask } from '../../../core/model/types.ts';
 import { ChartCard } from '../../components/charts/chart-card.tsx';
 import type { Comparison } from '../../../core/model/comparison.ts';
@@ -128,7 +128,7 @@ function BatchBlock(props: { readonly task: TuningTask; readonly batch: Measured
   const { task, batch } = props;
   const claim = claimOf(task, batch);
   const word = (c: Change | null) =>
-    c ? gateWord(lang, `change.${c.direction}`, { pct: c.pct.toFixed(2) }) : t('notMeasured');
+    c ? changeWord((k, p) => gateWord(lang, k, p), c.direction, c.pct) : t('notMeasured');
   const rows = (['baseline', 'tuned', 'gpu'] as const).flatMap((role) => {
     const l = batch[role];
     return l ? [{ role, l }] : [];
