@@ -4,11 +4,18 @@
 // PostgreSQL (a team server, `serve --db postgres://…`). The job queue itself stays in the data
 // dir's SQLite: it is about this host's processes and devices, not something to share.
 
+import type {
+  HistoryFacets,
+  HistoryModelKey,
+  HistoryPoint,
+  HistoryVerdict,
+} from '../../core/history/wire.ts';
+
 /** What a token may do. `admin` may do everything; `read` and `publish` only what they name. */
 export type Role = 'read' | 'publish' | 'admin';
 export const ROLES: readonly Role[] = ['read', 'publish', 'admin'];
 
-export type Verdict = 'accept' | 'reject' | 'insufficient';
+export type Verdict = HistoryVerdict;
 
 /** A run as stored: identity, where it came from, the trend's figures, and its documents. */
 export interface HistoryRunInput {
@@ -36,25 +43,7 @@ export interface HistoryRunInput {
   readonly raw: Buffer;
 }
 
-/**
- * One point of a model's trend: only what the History page draws, filters and exports. Its
- * columns are all in the points index, so the database answers from the index alone.
- */
-export interface HistoryPoint {
-  readonly id: string;
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly host: string;
-  readonly user: string;
-  readonly cannVersion: string | null;
-  readonly baselineMs: number | null;
-  readonly tunedMs: number | null;
-  readonly measuredMs: number | null;
-  readonly verdict: Verdict | null;
-  readonly fileName: string;
-  readonly createdAt: string;
-}
+export type { HistoryPoint };
 
 export interface HistoryRunSummary extends HistoryPoint {
   readonly format: string;
@@ -86,19 +75,8 @@ export interface RunPage {
   readonly total: number;
 }
 
-/** A model's identity on the history page: the same network on the same SoC at one batch size. */
-export interface ModelKey {
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly runs: number;
-}
-
-export interface Facets {
-  readonly models: ModelKey[];
-  readonly hosts: string[];
-  readonly users: string[];
-}
+export type ModelKey = HistoryModelKey;
+export type Facets = HistoryFacets;
 
 export interface TokenInfo {
   readonly id: string;

@@ -6,7 +6,9 @@
 // file). Every failure comes back as a value (`{ok: false, status, code, message, errors}`),
 // never a throw. The web side never imports
 // launcher code: the shapes it reads are the types generated from the same schemas
-// (schemas/launcher-*.schema.json) the launcher validates against.
+// (schemas/launcher-*.schema.json) the launcher validates against, and the history's wire shapes
+// the launcher's store answers with (core/history/wire.ts).
+import type { HistoryFacets, HistoryModelKey, HistoryPoint } from '../../core/history/wire.ts';
 import type { LauncherJob } from '../../core/validation/generated/launcher-job.ts';
 import type { LauncherJobRequest } from '../../core/validation/generated/launcher-job-request.ts';
 import type { LauncherPreflight } from '../../core/validation/generated/launcher-preflight.ts';
@@ -227,34 +229,9 @@ export async function probeLauncher(): Promise<boolean> {
   return (await health()) !== null;
 }
 
-/** A model's identity on the History page: the same network on the same SoC at one batch size. */
-export interface HistoryModelKey {
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly runs: number;
-}
-export interface HistoryFacets {
-  readonly models: readonly HistoryModelKey[];
-  readonly hosts: readonly string[];
-  readonly users: readonly string[];
-}
+export type { HistoryFacets, HistoryModelKey };
 /** One run on a model's trend, as GET /api/history/points answers it. */
-export interface HistoryPointView {
-  readonly id: string;
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly host: string;
-  readonly user: string;
-  readonly cannVersion: string | null;
-  readonly baselineMs: number | null;
-  readonly tunedMs: number | null;
-  readonly measuredMs: number | null;
-  readonly verdict: 'accept' | 'reject' | 'insufficient' | null;
-  readonly fileName: string;
-  readonly createdAt: string;
-}
+export type HistoryPointView = HistoryPoint;
 
 /** For tests: forget the cached health answer. */
 export function resetLauncherProbe(): void {
