@@ -74,21 +74,9 @@ export function pointOf(r: PointRow): HistoryPoint {
 
 export function summaryOf(r: SummaryRow): HistoryRunSummary {
   return {
-    id: r.id,
-    model: r.model,
-    soc: r.soc,
-    batchSize: num(r.batch_size),
-    host: r.host,
-    user: r.user_name,
-    cannVersion: r.cann_version,
-    baselineMs: num(r.baseline_ms),
-    tunedMs: num(r.tuned_ms),
-    measuredMs: num(r.measured_ms),
-    verdict: (r.verdict as Verdict | null) ?? null,
-    fileName: r.file_name,
+    ...pointOf(r),
     format: r.format,
     sha256: r.sha256,
-    createdAt: r.created_at,
     publishedAt: r.published_at,
   };
 }
