@@ -152,7 +152,6 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
   const { t, i18n } = useTranslation(HOME_NS);
   const removeFile = useRemoveWithUndo();
   const unsaved = useAppStore((s) => s.storageUnavailable || s.unsavedIds.includes(file.id));
-  const saving = useAppStore((s) => s.savingIds.includes(file.id));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const errors = file.issues.filter((i) => i.severity === 'error').length;
   const warnings = file.issues.length - errors;
@@ -179,8 +178,6 @@ export function FileCard({ file, demo }: { readonly file: ImportedFile; readonly
       data-testid="file-card"
       data-file-id={file.id}
       data-format={file.format}
-      // Whether the file is in the browser's storage yet (tests and the bench wait on it).
-      data-storage={unsaved ? 'unsaved' : saving ? 'saving' : 'stored'}
       aria-labelledby={`file-${file.id}`}
       tabIndex={-1}
     >
