@@ -13,7 +13,7 @@ import { hashFile } from './file-hash.ts';
 import { chunksOf } from './sha256-stream.ts';
 import { importStream } from './stream-import.ts';
 import { browserFormatHost } from './sql-host.ts';
-import { MIN_RANGED_BYTES, readFileInRanges } from './range-read.ts';
+import { MIN_RANGED_BYTES, readFileInRanges, type RangeRunner } from './range-read.ts';
 import { canStartWorkers, RangePool } from './range-pool.ts';
 import {
   recordTransferables,
@@ -51,13 +51,21 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   const onProgress = (done: number) => report('parsing', done);
   // Reading starts now: the page shows the file as being read, not as waiting for a worker.
   report('parsing', 0, true);
-  const imported = await importStream(path, file.size, chunksOf(file.stream()), hashFile(file), {
+  const id = () => hashFile(file);
+  const imported = await importStream(path, file.size, chunksOf(file.stream()), id, {
     onProgress,
     host: browserFormatHost,
-    readRanges: (format, fileName) => {
+    readRanges: (format, fileName, startId) => {
       if (file.size < MIN_RANGED_BYTES || !canStartWorkers()) return Promise.resolve(null);
-      rangePool ??= new RangePool(RANGES);
-      return readFileInRanges(file, fileName, format, RANGES, rangePool.run, onProgress);
+      const pool = (rangePool ??= new RangePool(RANGES));
+      // The range workers load their code while the plan is read, not after it.
+      pool.warm();
+      const run: RangeRunner = (request, onBytes) => {
+        // The plan is read: the hash may read the file now, beside the ranges.
+        startId();
+        return pool.run(request, onBytes);
+      };
+      return readFileInRanges(file, fileName, format, RANGES, run, onProgress);
     },
   });
   // The page has the file first; storing it (seconds for a large table) follows.

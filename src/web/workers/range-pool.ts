@@ -34,6 +34,11 @@ export class RangePool {
 
   constructor(private readonly size: number) {}
 
+  /** Starts the pool's workers now, so that the first ranges do not wait for their code. */
+  warm(): void {
+    while (this.idle.length + this.busy < this.size) this.idle.push(spawn());
+  }
+
   readonly run: RangeRunner = (request, onBytes) =>
     new Promise((resolve, reject) => {
       this.queue.push({ request, onBytes, resolve, reject });

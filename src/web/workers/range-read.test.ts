@@ -37,7 +37,7 @@ function counting(): { run: RangeRunner; reads: () => number } {
 
 async function ranged(name: string, bytes: Uint8Array, ranges: number, run: RangeRunner) {
   const file = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-  return importStream(name, bytes.length, chunksOf(bytes), sha256Hex(bytes), {
+  return importStream(name, bytes.length, chunksOf(bytes), () => sha256Hex(bytes), {
     readRanges: (format, fileName) => readFileInRanges(file, fileName, format, ranges, run),
   });
 }
@@ -136,6 +136,43 @@ describe('a kernel table read in Blob ranges equals one reading of the file', ()
       expect(read).toEqual(await importBytes('kernel_details.csv', bytes));
     }
     expect(reads()).toBe(0);
+  });
+
+  test('the id is computed once, after the ranges are planned, or beside the stream without them', async () => {
+    const bytes = quotedTable(800);
+    const file = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    const whole = await importBytes('kernel_details.csv', bytes);
+    const events: string[] = [];
+    const id = () => {
+      events.push('id');
+      return sha256Hex(bytes);
+    };
+    const read = await importStream('kernel_details.csv', bytes.length, chunksOf(bytes), id, {
+      readRanges: (format, fileName, startId) => {
+        events.push('plan');
+        const run: RangeRunner = (request, onBytes) => {
+          events.push('range');
+          startId();
+          return readBlobRange(request, onBytes);
+        };
+        return readFileInRanges(file, fileName, format, 3, run);
+      },
+    });
+    expect(roundedTimes(read)).toEqual(roundedTimes(whole));
+    // Not before the plan (its small reads do not wait behind the hash's), and only once.
+    expect(events.slice(0, 3)).toEqual(['plan', 'range', 'id']);
+    expect(events.filter((e) => e === 'id')).toHaveLength(1);
+
+    // A range reader that declines: the id is computed for the stream, still once.
+    events.length = 0;
+    const streamed = await importStream('kernel_details.csv', bytes.length, chunksOf(bytes), id, {
+      readRanges: () => {
+        events.push('plan');
+        return Promise.resolve(null);
+      },
+    });
+    expect(streamed).toEqual(whole);
+    expect(events).toEqual(['plan', 'id']);
   });
 
   test('progress reaches the file size and never passes it', async () => {

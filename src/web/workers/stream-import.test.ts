@@ -37,7 +37,7 @@ async function* each(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8Array> 
 
 function streamed(path: string, bytes: Uint8Array, size: number) {
   const chunks = cut(bytes, size);
-  return importStream(path, bytes.length, each(chunks), sha256HexOfChunks(each(chunks)));
+  return importStream(path, bytes.length, each(chunks), () => sha256HexOfChunks(each(chunks)));
 }
 
 /** A kernel_details table larger than the detection head, with quoted multi-line cells. */
@@ -96,7 +96,7 @@ describe('chunked import == whole import', () => {
     const bytes = bigTable(400);
     const seen: number[] = [];
     const chunks = cut(bytes, 10_000);
-    await importStream('kernel_details.csv', bytes.length, each(chunks), sha256Hex(bytes), {
+    await importStream('kernel_details.csv', bytes.length, each(chunks), () => sha256Hex(bytes), {
       onProgress: (done) => seen.push(done),
     });
     expect(seen.at(-1)).toBe(bytes.length);

@@ -1,6 +1,7 @@
 // One file, read as it streams in: its head decides the format (once, here), then a profile
 // table's chunks go to the format's parser as they arrive — no file-sized buffer — while the id
-// (the sha-256 of the bytes) is computed beside it. A report (a JSON document, parsed whole) is
+// (the sha-256 of the bytes) is computed beside it (a table read in ranges starts the id once its
+// ranges are planned: the plan's small reads do not queue behind the hash's). A report (a JSON document, parsed whole) is
 // gathered and parsed at the end. Same results as the core's `importBytes`; it never throws on
 // bad input either.
 import {
@@ -28,29 +29,40 @@ export interface StreamImportOptions {
   /**
    * Reads a large kernel table (op_summary, kernel_details) in byte ranges instead of this
    * stream: its content (id left empty), or null to read the stream. A range reader that fails
-   * (a worker that could not start) falls back to the stream as well.
+   * (a worker that could not start) falls back to the stream as well. It calls `startId` once
+   * its ranges are planned, so the id is computed beside the ranges (and not before the plan).
    */
   readonly readRanges?: (
     format: RangeFormat,
     fileName: string,
+    startId: () => void,
   ) => Promise<ParseResult<FileContent> | null>;
 }
 
 type RangeFormat = 'kernel-details' | 'op-summary';
 
-/** Reads a file in chunks; `id` resolves to the sha-256 of the same bytes. */
+/**
+ * Reads a file in chunks; `id` starts computing the sha-256 of the same bytes (called once, when
+ * the reading needs it: after the head for most files, after the plan for ranges).
+ */
 export async function importStream(
   path: string,
   size: number,
   chunks: AsyncIterator<Uint8Array>,
-  id: Promise<string>,
+  id: () => Promise<string>,
   options: StreamImportOptions = {},
 ): Promise<ImportedFile> {
   const reading = new ChunkReader(chunks);
-  // Awaited below on every path; a failed read must not leave its rejection unhandled meanwhile.
-  id.catch(() => undefined);
+  let started: Promise<string> | null = null;
+  const startId = (): Promise<string> => {
+    if (started) return started;
+    started = id();
+    // Awaited below on every path; a failed read must not leave its rejection unhandled meanwhile.
+    started.catch(() => undefined);
+    return started;
+  };
   try {
-    return await readAndParse(path, size, reading, id, options);
+    return await readAndParse(path, size, reading, startId, options);
   } finally {
     // A file refused on its head is not read further.
     await chunks.return?.();
@@ -61,16 +73,21 @@ async function readAndParse(
   path: string,
   size: number,
   reading: ChunkReader,
-  id: Promise<string>,
+  startId: () => Promise<string>,
   options: StreamImportOptions,
 ): Promise<ImportedFile> {
   const head = await reading.head(HEAD_BYTES);
-  const base = async () => ({ id: await id, fileName: path, size });
+  const base = async () => ({ id: await startId(), fileName: path, size });
 
   const detection = detectBytes(path, head, Math.max(size, reading.read));
   if (detection.kind === 'none') return finish(await base(), 'unknown', detection.issues, null);
   const { module } = detection;
   const fileName = baseName(path);
+  const ranged =
+    options.readRanges !== undefined &&
+    (module.id === 'kernel-details' || module.id === 'op-summary');
+  // The id is computed beside the reading; a ranged reading starts it once its plan is read.
+  if (!ranged) void startId().catch(() => undefined);
 
   if (module.kind !== 'stream') {
     // Documents are parsed whole, a database is opened from its bytes.
@@ -87,12 +104,16 @@ async function readAndParse(
     return fromResult(known, module.id, detection.issues, module.parse(text, ctx));
   }
 
-  if (options.readRanges && (module.id === 'kernel-details' || module.id === 'op-summary')) {
-    const ranged = await options.readRanges(module.id, fileName).catch(() => null);
-    if (ranged) {
+  if (ranged && options.readRanges && module.kind === 'stream') {
+    const read = await options
+      .readRanges(module.id as RangeFormat, fileName, () => void startId())
+      .catch(() => null);
+    if (read) {
       const known = { ...(await base()), size };
-      return fromResult(known, module.id, detection.issues, stampId(ranged, known.id));
+      return fromResult(known, module.id, detection.issues, stampId(read, known.id));
     }
+    // Read as one stream instead, the id beside it.
+    void startId();
   }
 
   // The id is not known before the last byte: the parser gets a placeholder, the result the id.

@@ -55,10 +55,15 @@ export async function readKernelRanges<P extends RangePart>(
 ): Promise<RangesRead<P> | null> {
   const { size } = host;
   const probe = new KernelTableParser(ctx, format);
-  probe.push(await host.readAt(0, Math.min(size, PROBE_BYTES)));
+  const first = await host.readAt(0, Math.min(size, PROBE_BYTES));
+  probe.push(first);
   const base = probe.startBase;
   if (!probe.readingRows || base === null || probe.headerBytes >= size) return null;
-  const header = await host.readAt(0, probe.headerBytes);
+  // The header was in the first megabyte (rows were read after it): a copy, not another read.
+  const header =
+    probe.headerBytes <= first.length
+      ? first.slice(0, probe.headerBytes)
+      : await host.readAt(0, probe.headerBytes);
   const bounds = [0, ...(await lineStarts(host, probe.headerBytes, ranges)), size];
   if (bounds.length < 3) return null;
   const read = (from: number, to: number): Promise<P> => {
