@@ -15,7 +15,10 @@
 // is reported beside wall time: it is what each parser costs whatever else the machine runs.
 // A fourth peer, `ranges`, is our reading as inspect does it (parallel-csv.ts: byte ranges on the
 // calling thread and a worker per further core, merged, the SHA-256 of the file beside), since
-// DuckDB too reads with every core.
+// DuckDB too reads with every core. A fifth, `byte-loop`, is the floor of any JS tokenizer on one
+// thread: the file read in the same 1 MiB chunks and every byte tested the way the tokenizer's
+// hot loop tests it (one comparison, a table look-up below `,`), nothing stored; DuckDB's wall
+// time over its wall time is the most a single-thread JS reader could reach against DuckDB.
 // Targets: ≥ 3× papaparse, ≥ 2× DuckDB by wall time, peak RSS < 500 MB.
 //
 // With `--csv-1gb` (slow: a few minutes; `--csv-1gb-clean` deletes the file afterwards), the same generator writes a ~1 GB file (4,000,000
@@ -116,6 +119,24 @@ async function child(mode: string, file: string): Promise<void> {
     timing = stop();
     const c = imported.content;
     rows = c?.kind === 'profile' ? (c.profile?.table?.rowCount ?? 0) : 0;
+  } else if (mode === 'byte-loop') {
+    const structural = new Uint8Array(256);
+    for (const b of [10, 13, 34, 44]) structural[b] = 1;
+    const chunk = new Uint8Array(1 << 20);
+    const stop = startClock();
+    const fd = openSync(file, 'r');
+    let lines = 0;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      for (let i = 0; i < n; i++) {
+        const c = chunk[i] as number;
+        if (c <= 44 && structural[c] === 1 && c === 10) lines++;
+      }
+    }
+    closeSync(fd);
+    timing = stop();
+    rows = lines - 1;
   } else if (mode === 'duckdb') {
     // DuckDB's CSV reader materializing the same 7 columns of the same file, and their sum.
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -145,7 +166,7 @@ async function child(mode: string, file: string): Promise<void> {
 }
 
 function runChild(
-  mode: 'ours' | 'ours-ranges' | 'papaparse' | 'duckdb',
+  mode: 'ours' | 'ours-ranges' | 'papaparse' | 'duckdb' | 'byte-loop',
   file = benchFile,
 ): ChildResult {
   const out = execFileSync(
@@ -289,11 +310,13 @@ const csvIngest: BenchPart = async () => {
   const papa: ChildResult[] = [];
   const duck: ChildResult[] = [];
   const ranges: ChildResult[] = [];
+  const loop: ChildResult[] = [];
   for (let run = 0; run < RUNS; run++) {
     ours.push(runChild('ours'));
     papa.push(runChild('papaparse'));
     duck.push(runChild('duckdb'));
     ranges.push(runChild('ours-ranges'));
+    loop.push(runChild('byte-loop'));
   }
   const both = {
     ours: ours.map((r) => r.timing),
@@ -330,6 +353,10 @@ const csvIngest: BenchPart = async () => {
     rangesPeakRssMb: round(Math.max(...ranges.map((r) => r.maxRssMb))),
     rangesDuckdbRatio: round(duckdbWall / wall(ranges.map((r) => r.timing))),
     rangesRows: ranges[0]?.rows ?? 0,
+    byteLoopMbPerS: round(fileMb / wall(loop.map((r) => r.timing))),
+    byteLoopCpuS: round2(cpu(loop.map((r) => r.timing))),
+    byteLoopDuckdbRatio: round(duckdbWall / wall(loop.map((r) => r.timing))),
+    byteLoopRows: loop[0]?.rows ?? 0,
     loadAverage: round(loadavg()[0] ?? NaN),
     loadAverageBefore: round(loadBefore),
   };
@@ -342,6 +369,7 @@ const csvIngest: BenchPart = async () => {
     `           ${figures.cpuRatio}× by CPU time; load average ${figures.loadAverage} on ${availableParallelism()} CPUs`,
     `duckdb:    ${figures.duckdbMbPerS} MB/s, same 7 columns (${figures.duckdbRows} rows); ours ${figures.duckdbRatio}× by wall time (target ≥ 2×  ${met(duckdbRatio >= 2)}), ${figures.duckdbCpuRatio}× by CPU time`,
     `ranges:    ${figures.rangesMbPerS} MB/s as inspect reads it (${figures.rangesRows} rows; worker threads, SHA-256 beside), ${figures.rangesCpuS} s CPU, peak ${figures.rangesPeakRssMb} MB; ${figures.rangesDuckdbRatio}× DuckDB by wall time (target ≥ 2×  ${met(figures.rangesDuckdbRatio >= 2)})`,
+    `byte loop: ${figures.byteLoopMbPerS} MB/s, ${figures.byteLoopCpuS} s CPU (${figures.byteLoopRows} lines): the floor of a one-thread JS scan, ${figures.byteLoopDuckdbRatio}× DuckDB by wall time`,
     `peak RSS:  ${figures.peakRssMb} MB   target < ${TARGET_RSS_MB} MB  ${met(peakRss < TARGET_RSS_MB)}`,
   ];
   if (!process.argv.includes('--csv-1gb')) {

@@ -118,6 +118,8 @@ class DigestSink implements RecordSink, RecordTap {
   byType = new Map<string, { count: number; fp32Us: number }>();
   /** Cells per data row the digest reads: one past its rightmost column, once the header is in. */
   width = 0;
+  /** The columns read, once the header is in: only their cells need storing. */
+  columns: readonly number[] = [];
   // Empty and `N/A` are AI Core rows (AI_CORE lists both), and their data type is `other`.
   private readonly core = new TextClasses((t) => AI_CORE.has(t.trim().toUpperCase()));
   private readonly dtype = new TextClasses(dtypeClass);
@@ -197,6 +199,7 @@ class DigestSink implements RecordSink, RecordTap {
     };
     const c = this.cols;
     this.width = Math.max(c.type, c.core, c.dur, c.dtype, c.state) + 1;
+    this.columns = [c.type, c.core, c.dur, c.dtype, c.state].filter((i) => i >= 0);
     // Without a duration or either column of interest there is nothing to digest.
     return c.dur >= 0 && (c.dtype >= 0 || c.state >= 0);
   }
@@ -356,7 +359,7 @@ export class PrecisionDigester {
   /**
    * The digest as a reader of another tokenizer's records (a kernel table parser's), instead of
    * being pushed the bytes: every record of the file, the header first, with the cells it
-   * stores; after the header, that tokenizer must store `tap.width` cells per row.
+   * stores; after the header, that tokenizer must store the cells of `tap.columns`.
    */
   get tap(): RecordTap {
     this.tapped = true;
@@ -369,7 +372,7 @@ export class PrecisionDigester {
     if (!this.headerSeen && this.sink.header !== null) {
       // Only the cells up to the rightmost column read are worth storing.
       this.headerSeen = true;
-      this.tokenizer.storeCells(this.sink.width);
+      this.tokenizer.storeColumns(this.sink.columns);
     }
   }
 

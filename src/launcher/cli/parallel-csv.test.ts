@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importBytes } from '../../core/formats/index.ts';
-import { importFile } from './parallel-csv.ts';
+import { bundleWorker, importFile } from './parallel-csv.ts';
 import { profileOf } from '../../core/formats/content.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../core/formats');
@@ -19,9 +19,18 @@ function fixture(dir: string): string {
   return join(folder, name);
 }
 
-async function expectSameAsWhole(path: string, workers: number): Promise<void> {
+async function expectSameAsWhole(
+  path: string,
+  workers: number,
+  workerCode: 'bundle' | 'tsx' = 'bundle',
+): Promise<void> {
   const whole = await importBytes(path, new Uint8Array(readFileSync(path)));
-  const ranged = await importFile(path, { workers, minParallelBytes: 0, chunkSize: 4096 });
+  const ranged = await importFile(path, {
+    workers,
+    minParallelBytes: 0,
+    chunkSize: 4096,
+    workerCode,
+  });
   // The precision digest is read with the whole file's bytes only (a file too small to split is
   // read whole and has one); `advise` digests a table it read in ranges apart (cli/advise.ts).
   // Everything else is the same.
@@ -64,7 +73,18 @@ describe('a kernel table read in ranges equals the whole reading', () => {
     const path = join(dir, 'kernel_details.csv');
     writeFileSync(path, header + rows.join('\r\n'));
     for (const workers of [2, 3, 7, 16]) await expectSameAsWhole(path, workers);
+    // Workers started from the TypeScript modules through tsx (the fallback) read the same.
+    await expectSameAsWhole(path, 3, 'tsx');
     const whole = await importFile(path, { workers: 1 });
     expect(whole.issues.some((i) => i.code === 'BAD_ROW' && (i.line ?? 0) > 1000)).toBe(true);
+  });
+
+  test('the workers start from one bundled script, not through tsx', async () => {
+    const code = await bundleWorker();
+    expect(code).toEqual(expect.any(String));
+    // The worker's own modules are inside; nothing is loaded through tsx's loader.
+    expect(code).toContain('parentPort');
+    expect(code).toContain('// src/core/formats/csv/tokenizer.ts');
+    expect(code).not.toMatch(/tsx\/esm\/api|register\(\)/);
   });
 });

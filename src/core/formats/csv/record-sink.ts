@@ -11,7 +11,8 @@ export const CELL_MALFORMED = 4;
 export interface RecordSink {
   /**
    * One complete record of `count` cells. Cell `i` is `buf[starts[i] .. ends[i])`, with
-   * `flags[i]` of CELL_*, for `i` below the stored limit (`storeCells`, and `starts.length`).
+   * `flags[i]` of CELL_*, for `i` below the stored limit (`storeCells`, and `starts.length`)
+   * and, after `storeColumns`, among the columns named there (other entries are stale).
    * The arrays and the buffer are reused: read what you need before returning.
    * `line` is the 1-based line the record starts on; `rowFlags` ORs the flags of its cells.
    * Return false to stop tokenizing.
@@ -47,4 +48,6 @@ export interface RecordTap {
   ): boolean;
   /** Cells of each data row the tap reads (one past its rightmost column), once it has the header. */
   readonly width: number;
+  /** The columns of each data row the tap reads (only these are stored), once it has the header. */
+  readonly columns: readonly number[];
 }

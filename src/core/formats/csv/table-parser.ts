@@ -29,8 +29,8 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   /** Cells per data row, from the header. */
   protected width = 0;
   private needWidth = 0;
-  /** Cells stored per row beyond the needed ones (optional columns read when present). */
-  private storeWidth = 0;
+  /** The columns `row` reads (needed and optional): only their cells are stored. */
+  private readColumns: number[] = [];
   protected fatal: ImportIssue | null = null;
   private headSeen = 0;
   /** Bytes from the start of the input to the end of the header record (its line end). */
@@ -66,7 +66,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
 
   /**
    * Gives every record this parser tokenizes to `tap` as well (before any byte is pushed): one
-   * scan of the bytes for two readers. The cells `tap.width` names are stored for it.
+   * scan of the bytes for two readers. The cells of `tap.columns` are stored for it.
    */
   attachTap(tap: RecordTap): void {
     this.tapped = tap;
@@ -162,9 +162,9 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
       return false;
     }
     if (!this.start()) return false;
-    // Data rows: only the cells up to the rightmost column read are worth storing.
-    this.tokenizer.storeCells(
-      Math.max(this.needWidth, this.storeWidth, this.tapped === null ? 0 : this.tapped.width),
+    // Data rows: only the cells of the columns read (by this parser or its tap) are stored.
+    this.tokenizer.storeColumns(
+      this.tapped === null ? this.readColumns : [...this.readColumns, ...this.tapped.columns],
     );
     return true;
   }
@@ -235,6 +235,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
   /** Sets the cells a row must have: one past the rightmost column read. */
   protected needColumns(indices: readonly number[]): void {
     this.needWidth = Math.max(0, ...indices) + 1;
+    this.readColumns.push(...indices);
   }
 
   /**
@@ -242,7 +243,7 @@ export abstract class TableParser implements StreamParser<ProfileData>, RecordSi
    * and `row` must check `count` before reading them.
    */
   protected optionalColumns(indices: readonly number[]): void {
-    this.storeWidth = Math.max(0, ...indices) + 1;
+    this.readColumns.push(...indices);
   }
 
   protected warnings(): ImportIssue[] {

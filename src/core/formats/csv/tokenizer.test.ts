@@ -211,4 +211,98 @@ describe('CsvTokenizer', () => {
       }),
     );
   });
+
+  test('storeColumns stores only the named cells, counts and flags the rest, in any chunking', () => {
+    interface Seen {
+      count: number;
+      line: number;
+      rowFlags: number;
+      named: [string, number][];
+    }
+    /** Every record; from the second on, only the cells of `columns` (named after the first). */
+    const run = (
+      bytes: Uint8Array,
+      columns: readonly number[] | null,
+      sizes: readonly number[],
+    ) => {
+      const seen: Seen[] = [];
+      const dec = new TextDecoder();
+      const t = new CsvTokenizer({
+        record(buf, starts, ends, flags, count, line, rowFlags) {
+          const first = seen.length === 0;
+          const read = first || columns === null ? [...Array(count).keys()] : columns;
+          const named = read
+            .filter((c) => c >= 0 && c < count)
+            .map((c): [string, number] => [
+              dec.decode(buf.subarray(starts[c], ends[c])),
+              flags[c] ?? 0,
+            ]);
+          seen.push({ count, line, rowFlags, named });
+          // As a table parser does: the columns are named once the header is read.
+          if (first && columns !== null) t.storeColumns(columns);
+          return true;
+        },
+      });
+      let at = 0;
+      for (let k = 0; at < bytes.length; k++) {
+        const n = sizes.length === 0 ? bytes.length : Math.max(1, sizes[k % sizes.length] ?? 1);
+        t.push(bytes.slice(at, at + n));
+        at += n;
+      }
+      t.finish();
+      return seen;
+    };
+    const project = (all: Seen[], columns: readonly number[]) =>
+      all.map((r, k) => ({
+        ...r,
+        named:
+          k === 0 ? r.named : columns.filter((c) => c >= 0 && c < r.count).map((c) => r.named[c]),
+      }));
+
+    const bytes = bytesOf(
+      'h0,h1,h2,h3,h4\r\na,"b,\n""x",c,"d""",e\n\nf,g\r,h,"i"j,k\n"l",m,n,o,p,q',
+    );
+    const columns = [3, 1];
+    const whole = run(bytes, columns, []);
+    expect(whole.map((r) => [r.count, r.line, r.named.map((n) => n[0])])).toEqual([
+      [5, 1, ['h0', 'h1', 'h2', 'h3', 'h4']],
+      [5, 2, ['d""', 'b,\n""x']],
+      [2, 5, ['g']],
+      [4, 6, ['k', 'h']],
+      [6, 7, ['o', 'm']],
+    ]);
+    // Broken quoting in a cell that is not stored (`"i"j`) still marks its row.
+    expect(whole.map((r) => (r.rowFlags & CELL_MALFORMED) !== 0)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(whole[1]?.named.map((n) => n[1])).toEqual([
+      CELL_QUOTED | CELL_ESCAPED,
+      CELL_QUOTED | CELL_ESCAPED,
+    ]);
+
+    const cell = fc.oneof(
+      fc.constantFrom('', 'x', 'N/A', '12.5', '"q"', '"a,b"', '"a""b"', '"x\ny"', '"t"u', 'v"w'),
+      fc.string({ maxLength: 4 }),
+    );
+    const row = fc.array(cell, { minLength: 1, maxLength: 8 });
+    const eol = fc.constantFrom('\n', '\r\n', '\r', '\n\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(row, eol), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: -1, max: 9 }), { maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { maxLength: 5 }),
+        (rows, cols, sizes) => {
+          const text = rows.map(([cells, end]) => cells.join(',') + end).join('');
+          const b = bytesOf(text);
+          const all = run(b, null, []);
+          expect(run(b, cols, sizes)).toEqual(project(all, cols));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
