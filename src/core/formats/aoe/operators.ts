@@ -8,7 +8,7 @@
 // the schema, times out of range or negative by the reader and `readTime`, and their rows are left
 // out too.
 import type { OperatorResult, RepoAction } from '../../model/types.ts';
-import { parsePercent, speedupPct } from '../../model/units.ts';
+import { parsePercent } from '../../model/units.ts';
 import { isObject, lazyChild, own, text, type JsonObject, type Pointer } from '../json/tree.ts';
 import { checkStatedImprovement, ROUNDING_TOLERANCE, type ListCounts } from './cross-check.ts';
 import type { IssueSink } from './issue-sink.ts';
@@ -168,11 +168,11 @@ function readPlainGenB(
       return rollBack(rows, start);
     }
     const improvementPct = parsePercent(improvement);
-    if (improvementPct !== null) {
-      const recomputed = speedupPct(before, after);
-      if (recomputed !== null && !(Math.abs(improvementPct - recomputed) <= ROUNDING_TOLERANCE)) {
+    // The speed-up recomputed as speedupPct does, written out: one call fewer per row.
+    if (improvementPct !== null && before > 0 && after > 0) {
+      const recomputed = (before / after - 1) * 100;
+      if (!(Math.abs(improvementPct - recomputed) <= ROUNDING_TOLERANCE))
         return rollBack(rows, start);
-      }
     }
     const action = mode === 'add' ? 'add' : mode === 'update' ? 'update' : repoAction(mode);
     if (action === 'add') added = true;
