@@ -29,7 +29,7 @@ const importReader = () => import('../../src/core/formats/aoe-opat/parse.ts');
 
 const OPERATORS = 20_000;
 const RUNS = 7;
-const COLD_RUNS = 5;
+const COLD_RUNS = 9;
 const TARGET_RATIO = 3;
 const TARGET_COLD_MS = 150;
 
