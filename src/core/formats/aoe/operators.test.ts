@@ -3,6 +3,7 @@
 // way. Both must give the same rows, counts, kept fields and issues, whatever the operator holds.
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { readJson } from '../json/tolerant-json.ts';
 import { createIssueSink } from './issue-sink.ts';
 import { AFTER, BEFORE, IMPROVEMENT, readOperators } from './operators.ts';
 
@@ -131,6 +132,17 @@ describe('plain operators read alike on both paths', () => {
         expectSameBothWays(list);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test('operators built by the tolerant reader (objects without a prototype) read alike too', () => {
+    fc.assert(
+      fc.property(fc.array(operator, { maxLength: 6 }), (list) => {
+        const read = readJson(JSON.stringify(list));
+        expect(read.kind).toBe('complete');
+        if (read.kind === 'complete') expectSameBothWays(read.value);
+      }),
+      { numRuns: 200 },
     );
   });
 
