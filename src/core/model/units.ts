@@ -10,34 +10,24 @@ export type Us = number & { readonly [unit]?: 'us' };
 export const usToMs = (us: Us): Ms => (us / 1000) as Ms;
 export const msToUs = (ms: Ms): Us => (ms * 1000) as Us;
 
+const AOE_PERCENT = /^-?\d+(?:\.\d+)?%$/;
+
 /** Parses AOE's percentage strings (`"35.35%"`, `"-1.2 %"`) and plain numbers; null when not a number. */
 export function parsePercent(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  // AOE's own form, "12.34%" (a sign, digits, at most one point inside them, a percent sign):
-  // read without the regular expression, which was a tenth of reading a 20,000-operator report.
-  const plain = plainPercent(value);
-  if (plain !== null) return plain;
+  // AOE's own form, "12.34%" (a sign, digits, at most one point inside them, a percent sign): one
+  // native test and parseFloat, which reads the number and stops at the "%". Neither builds a
+  // match array or a substring, and on a fresh process both run as compiled code from the first
+  // call: a loop over the characters was about a third of normalizing a 20,000-operator report.
+  if (AOE_PERCENT.test(value)) {
+    const n = parseFloat(value);
+    return Number.isFinite(n) ? n : null;
+  }
   const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*%?\s*$/i.exec(value);
   if (!m || m[1] === undefined) return null;
   const n = Number(m[1]);
   return Number.isFinite(n) ? n : null;
-}
-
-/** `-?digits(.digits)?%` as a number (always finite), else null. */
-function plainPercent(value: string): number | null {
-  const end = value.length - 1;
-  if (end < 1 || value.charCodeAt(end) !== 0x25 /* % */) return null;
-  let i = value.charCodeAt(0) === 0x2d /* - */ ? 1 : 0;
-  const first = i;
-  let point = -1;
-  for (; i < end; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x2e /* . */ && point < 0) point = i;
-    else if (c < 0x30 || c > 0x39) return null;
-  }
-  if (i === first || point === first || point === end - 1 || end - first > 30) return null;
-  return Number(value.slice(0, end));
 }
 
 /**

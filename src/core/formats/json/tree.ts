@@ -1,7 +1,7 @@
 // Narrowing helpers over a parsed JSON tree (`unknown`), so that normalizers read untrusted values
 // without casts. Lookups use own properties only: a key such as `constructor` is never found on a
 // prototype.
-import { escapePointer } from './text-position.ts';
+import { childPointer } from './text-position.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -25,7 +25,7 @@ export function text(value: unknown): string | null {
 
 /** Appends one segment to a JSON pointer. */
 export function child(pointer: string, key: string | number): string {
-  return `${pointer}/${typeof key === 'number' ? String(key) : escapePointer(key)}`;
+  return typeof key === 'number' ? `${pointer}/${key}` : childPointer(pointer, key);
 }
 
 /**

@@ -5,255 +5,10 @@ import * as func0_ns from "ajv/dist/runtime/equal.js";
 import * as func16_ns from "ajv/dist/runtime/ucs2length.js";
 function runtimeDefault(ns) { const d = ns.default; return typeof d === "function" ? d : d.default; }
 export const advice_output_v1 = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/advice-output.v1.schema.json","title":"AdviceOutput","description":"What `aoe-dashboard advise --json` prints: the files read and the advisor's findings, ranked (severity, then impact). Texts are given in both languages; the figures in `value` are already formatted.","type":"object","required":["version","failOn","files","counts","findings"],"additionalProperties":false,"properties":{"version":{"const":1},"failOn":{"$ref":"#/$defs/severity"},"files":{"type":"array","items":{"$ref":"#/$defs/file"}},"counts":{"type":"object","required":["critical","warning","info"],"additionalProperties":false,"properties":{"critical":{"type":"integer","minimum":0},"warning":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}}},"$defs":{"severity":{"enum":["info","warning","critical"]},"localized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"file":{"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"evidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}},"finding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/evidence"}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/advice-output.v1.schema.json","title":"AdviceOutput","description":"What `aoe-dashboard advise --json` prints: the files read and the advisor's findings, ranked (severity, then impact). Texts are given in both languages; the figures in `value` are already formatted.","type":"object","required":["version","failOn","files","counts","findings"],"additionalProperties":false,"properties":{"version":{"const":1},"failOn":{"$ref":"#/$defs/severity"},"files":{"type":"array","items":{"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}}},"counts":{"type":"object","required":["critical","warning","info"],"additionalProperties":false,"properties":{"critical":{"type":"integer","minimum":0},"warning":{"type":"integer","minimum":0},"info":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}}},"$defs":{"severity":{"enum":["info","warning","critical"]},"localized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"file":{"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"evidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}},"finding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"value":{"type":"string"},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}}}}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}}}};
 const schema32 = {"enum":["info","warning","critical"]};
-const schema33 = {"type":"object","required":["id","path","kind"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"sha-256 (hex) of the file's bytes; empty when unreadable."},"path":{"type":"string","description":"The path as given (or as found under a given directory)."},"kind":{"enum":["report","profile","timeline","measurement","unreadable"]},"format":{"type":"string","description":"The format read (aoe-opat, op-summary, timeline, ais_bench-summary, …)."}}};
-const schema34 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/evidence"}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
-const schema36 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
-const schema37 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/localized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/ref"}}};
-const schema39 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
-
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.label === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.value === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "label") || (key0 === "value")) || (key0 === "ref"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-let data0 = data.label;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.en === undefined){
-const err3 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0["zh-CN"] === undefined){
-const err4 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((key1 === "en") || (key1 === "zh-CN"))){
-const err5 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.en !== undefined){
-if(typeof data0.en !== "string"){
-const err6 = {instancePath:instancePath+"/label/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0["zh-CN"] !== undefined){
-if(typeof data0["zh-CN"] !== "string"){
-const err7 = {instancePath:instancePath+"/label/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-if(typeof data.value !== "string"){
-const err9 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.ref !== undefined){
-let data4 = data.ref;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.table === undefined){
-const err10 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/ref/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key2 in data4){
-if(!((((key2 === "fileId") || (key2 === "table")) || (key2 === "row")) || (key2 === "name"))){
-const err11 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/ref/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data4.fileId !== undefined){
-if(typeof data4.fileId !== "string"){
-const err12 = {instancePath:instancePath+"/ref/fileId",schemaPath:"#/$defs/ref/properties/fileId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data4.table !== undefined){
-let data6 = data4.table;
-if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
-const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/ref/properties/table/enum",keyword:"enum",params:{allowedValues: schema39.properties.table.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data4.row !== undefined){
-let data7 = data4.row;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err14 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/ref/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(typeof data7 == "number"){
-if(data7 < 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/ref/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data4.name !== undefined){
-if(typeof data4.name !== "string"){
-const err16 = {instancePath:instancePath+"/ref/name",schemaPath:"#/$defs/ref/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/ref/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate22.errors = vErrors;
-return errors === 0;
-}
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
+const schema33 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/severity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/localized"},"evidence":{"type":"array","items":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"value":{"type":"string"},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}}}}},"why":{"$ref":"#/$defs/localized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/localized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema35 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -494,14 +249,10 @@ let data6 = data.evidence;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate22(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.label === undefined){
+const err20 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -510,12 +261,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.why !== undefined){
-let data8 = data.why;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.en === undefined){
-const err21 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(data7.value === undefined){
+const err21 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -524,8 +271,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8["zh-CN"] === undefined){
-const err22 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+for(const key2 in data7){
+if(!(((key2 === "label") || (key2 === "value")) || (key2 === "ref"))){
+const err22 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -534,9 +282,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "en") || (key2 === "zh-CN"))){
-const err23 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data7.label !== undefined){
+let data8 = data7.label;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.en === undefined){
+const err23 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -545,10 +296,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data8.en !== undefined){
-if(typeof data8.en !== "string"){
-const err24 = {instancePath:instancePath+"/why/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8["zh-CN"] === undefined){
+const err24 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -557,10 +306,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data8["zh-CN"] !== undefined){
-if(typeof data8["zh-CN"] !== "string"){
-const err25 = {instancePath:instancePath+"/why/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data8){
+if(!((key3 === "en") || (key3 === "zh-CN"))){
+const err25 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -570,9 +318,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.en !== undefined){
+if(typeof data8.en !== "string"){
+const err26 = {instancePath:instancePath+"/evidence/" + i0+"/label/en",schemaPath:"#/properties/evidence/items/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -582,11 +330,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.action !== undefined){
-let data11 = data.action;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.text === undefined){
-const err27 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(data8["zh-CN"] !== undefined){
+if(typeof data8["zh-CN"] !== "string"){
+const err27 = {instancePath:instancePath+"/evidence/" + i0+"/label/zh-CN",schemaPath:"#/properties/evidence/items/properties/label/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -595,9 +341,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key3 in data11){
-if(!((((key3 === "text") || (key3 === "command")) || (key3 === "config")) || (key3 === "configName"))){
-const err28 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -607,11 +354,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.text !== undefined){
-let data12 = data11.text;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.en === undefined){
-const err29 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(data7.value !== undefined){
+if(typeof data7.value !== "string"){
+const err29 = {instancePath:instancePath+"/evidence/" + i0+"/value",schemaPath:"#/properties/evidence/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -620,8 +365,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data12["zh-CN"] === undefined){
-const err30 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+}
+if(data7.ref !== undefined){
+let data12 = data7.ref;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.table === undefined){
+const err30 = {instancePath:instancePath+"/evidence/" + i0+"/ref",schemaPath:"#/properties/evidence/items/properties/ref/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -631,8 +380,8 @@ vErrors.push(err30);
 errors++;
 }
 for(const key4 in data12){
-if(!((key4 === "en") || (key4 === "zh-CN"))){
-const err31 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(!((((key4 === "fileId") || (key4 === "table")) || (key4 === "row")) || (key4 === "name"))){
+const err31 = {instancePath:instancePath+"/evidence/" + i0+"/ref",schemaPath:"#/properties/evidence/items/properties/ref/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -642,9 +391,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data12.en !== undefined){
-if(typeof data12.en !== "string"){
-const err32 = {instancePath:instancePath+"/action/text/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.fileId !== undefined){
+if(typeof data12.fileId !== "string"){
+const err32 = {instancePath:instancePath+"/evidence/" + i0+"/ref/fileId",schemaPath:"#/properties/evidence/items/properties/ref/properties/fileId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -654,9 +403,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data12["zh-CN"] !== undefined){
-if(typeof data12["zh-CN"] !== "string"){
-const err33 = {instancePath:instancePath+"/action/text/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.table !== undefined){
+let data14 = data12.table;
+if(!((((data14 === "operators") || (data14 === "profile")) || (data14 === "measurements")) || (data14 === "timeline"))){
+const err33 = {instancePath:instancePath+"/evidence/" + i0+"/ref/table",schemaPath:"#/properties/evidence/items/properties/ref/properties/table/enum",keyword:"enum",params:{allowedValues: schema33.properties.evidence.items.properties.ref.properties.table.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -666,9 +416,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.row !== undefined){
+let data15 = data12.row;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err34 = {instancePath:instancePath+"/evidence/" + i0+"/ref/row",schemaPath:"#/properties/evidence/items/properties/ref/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -677,10 +428,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data11.command !== undefined){
-if(typeof data11.command !== "string"){
-const err35 = {instancePath:instancePath+"/action/command",schemaPath:"#/properties/action/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/evidence/" + i0+"/ref/row",schemaPath:"#/properties/evidence/items/properties/ref/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -690,9 +440,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data11.config !== undefined){
-if(typeof data11.config !== "string"){
-const err36 = {instancePath:instancePath+"/action/config",schemaPath:"#/properties/action/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data12.name !== undefined){
+if(typeof data12.name !== "string"){
+const err36 = {instancePath:instancePath+"/evidence/" + i0+"/ref/name",schemaPath:"#/properties/evidence/items/properties/ref/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -702,9 +453,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.configName !== undefined){
-if(typeof data11.configName !== "string"){
-const err37 = {instancePath:instancePath+"/action/configName",schemaPath:"#/properties/action/properties/configName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err37 = {instancePath:instancePath+"/evidence/" + i0+"/ref",schemaPath:"#/properties/evidence/items/properties/ref/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -716,7 +467,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -726,13 +477,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.fileIds !== undefined){
-let data18 = data.fileIds;
-if(Array.isArray(data18)){
-const len1 = data18.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data18[i1] !== "string"){
-const err39 = {instancePath:instancePath+"/fileIds/" + i1,schemaPath:"#/properties/fileIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err39 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -742,9 +489,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/fileIds",schemaPath:"#/properties/fileIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.why !== undefined){
+let data17 = data.why;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.en === undefined){
+const err40 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -753,15 +502,244 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17["zh-CN"] === undefined){
+const err41 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+for(const key5 in data17){
+if(!((key5 === "en") || (key5 === "zh-CN"))){
+const err42 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.en !== undefined){
+if(typeof data17.en !== "string"){
+const err43 = {instancePath:instancePath+"/why/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17["zh-CN"] !== undefined){
+if(typeof data17["zh-CN"] !== "string"){
+const err44 = {instancePath:instancePath+"/why/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data20 = data.action;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.text === undefined){
+const err46 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key6 in data20){
+if(!((((key6 === "text") || (key6 === "command")) || (key6 === "config")) || (key6 === "configName"))){
+const err47 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data20.text !== undefined){
+let data21 = data20.text;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.en === undefined){
+const err48 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data21["zh-CN"] === undefined){
+const err49 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key7 in data21){
+if(!((key7 === "en") || (key7 === "zh-CN"))){
+const err50 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data21.en !== undefined){
+if(typeof data21.en !== "string"){
+const err51 = {instancePath:instancePath+"/action/text/en",schemaPath:"#/$defs/localized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data21["zh-CN"] !== undefined){
+if(typeof data21["zh-CN"] !== "string"){
+const err52 = {instancePath:instancePath+"/action/text/zh-CN",schemaPath:"#/$defs/localized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/localized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data20.command !== undefined){
+if(typeof data20.command !== "string"){
+const err54 = {instancePath:instancePath+"/action/command",schemaPath:"#/properties/action/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data20.config !== undefined){
+if(typeof data20.config !== "string"){
+const err55 = {instancePath:instancePath+"/action/config",schemaPath:"#/properties/action/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data20.configName !== undefined){
+if(typeof data20.configName !== "string"){
+const err56 = {instancePath:instancePath+"/action/configName",schemaPath:"#/properties/action/properties/configName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.fileIds !== undefined){
+let data27 = data.fileIds;
+if(Array.isArray(data27)){
+const len1 = data27.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data27[i1] !== "string"){
+const err58 = {instancePath:instancePath+"/fileIds/" + i1,schemaPath:"#/properties/fileIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/fileIds",schemaPath:"#/properties/fileIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }
@@ -878,7 +856,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err8 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -888,7 +866,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.path === undefined){
-const err9 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err9 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -898,7 +876,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.kind === undefined){
-const err10 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err10 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -909,7 +887,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((key1 === "id") || (key1 === "path")) || (key1 === "kind")) || (key1 === "format"))){
-const err11 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err11 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -921,7 +899,7 @@ errors++;
 }
 if(data3.id !== undefined){
 if(typeof data3.id !== "string"){
-const err12 = {instancePath:instancePath+"/files/" + i0+"/id",schemaPath:"#/$defs/file/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/files/" + i0+"/id",schemaPath:"#/properties/files/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -933,7 +911,7 @@ errors++;
 }
 if(data3.path !== undefined){
 if(typeof data3.path !== "string"){
-const err13 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/$defs/file/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/files/" + i0+"/path",schemaPath:"#/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -946,7 +924,7 @@ errors++;
 if(data3.kind !== undefined){
 let data6 = data3.kind;
 if(!(((((data6 === "report") || (data6 === "profile")) || (data6 === "timeline")) || (data6 === "measurement")) || (data6 === "unreadable"))){
-const err14 = {instancePath:instancePath+"/files/" + i0+"/kind",schemaPath:"#/$defs/file/properties/kind/enum",keyword:"enum",params:{allowedValues: schema33.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/files/" + i0+"/kind",schemaPath:"#/properties/files/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.files.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -958,7 +936,7 @@ errors++;
 }
 if(data3.format !== undefined){
 if(typeof data3.format !== "string"){
-const err15 = {instancePath:instancePath+"/files/" + i0+"/format",schemaPath:"#/$defs/file/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/files/" + i0+"/format",schemaPath:"#/properties/files/items/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -970,7 +948,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/$defs/file/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/files/" + i0,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1162,491 +1140,21 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const aoe_opat_result = validate25;
-const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json","title":"AoeOpatResult","description":"AOE operator-tuning result file aoe_result_opat_<timestamp>_pid<pid>.json (FORMATS.md Part A). Three layouts share this one schema without branching, because array and object keywords apply only to their own type: an array of single-key sections ({basic}, {OPAT}) for offline inference; an object keyed by report_<timestamp>_<tid> (training, online and single-op tuning), each value a task; a bare {basic, OPAT} object. Unknown fields are allowed: the parser keeps them and reports them as warnings. Model times in ms, operator times in µs.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"}},"$defs":{"task":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"section":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"opat":{"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}},"repoModifiedOperators":{"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}},"operatorGenA":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}},"operatorGenB":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}},"dimensionResult":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}},"repoSummary":{"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}},"percent":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"micros":{"type":"number","minimum":0},"count":{"type":"integer","minimum":0}}};
-const schema44 = {"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}};
-const schema43 = {"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
-const schema45 = {"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}};
-const schema46 = {"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+export const aoe_opat_result = validate23;
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json","title":"AoeOpatResult","description":"AOE operator-tuning result file aoe_result_opat_<timestamp>_pid<pid>.json (FORMATS.md Part A). Three layouts share this one schema without branching, because array and object keywords apply only to their own type: an array of single-key sections ({basic}, {OPAT}) for offline inference; an object keyed by report_<timestamp>_<tid> (training, online and single-op tuning), each value a task; a bare {basic, OPAT} object. Unknown fields are allowed: the parser keeps them and reports them as warnings. Model times in ms, operator times in µs.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"}},"$defs":{"task":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"section":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"opat":{"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}},"repoModifiedOperators":{"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}},"update_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}}},"items":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}}}}}},"operatorGenA":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}},"operatorGenB":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}}}}},"dimensionResult":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}},"repoSummary":{"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}},"percent":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"micros":{"type":"number","minimum":0},"count":{"type":"integer","minimum":0}}};
+const schema40 = {"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}};
+const schema39 = {"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
+const schema41 = {"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}};
+const schema42 = {"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+const schema43 = {"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}},"update_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}}},"items":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}}}}}};
 const pattern4 = new RegExp("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$", "u");
-const schema47 = {"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}},"update_repo_operators":{"type":"array","items":{"$ref":"#/$defs/operatorGenA"}}},"items":{"$ref":"#/$defs/operatorGenB"}};
-const schema48 = {"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"$ref":"#/$defs/dimensionResult"}}}};
-const schema49 = {"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}};
-const schema50 = {"type":"number","minimum":0};
+const schema44 = {"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}};
+const schema45 = {"type":"integer","minimum":0};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["performance_before_tune(us)"] === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data["performance_after_tune(us)"] === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data["performance_before_tune(us)"] !== undefined){
-let data0 = data["performance_before_tune(us)"];
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data["performance_after_tune(us)"] !== undefined){
-let data1 = data["performance_after_tune(us)"];
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.performance_improvement !== undefined){
-let data2 = data.performance_improvement;
-if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err6 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema46.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err7 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-if(data.update_mode !== undefined){
-if(typeof data.update_mode !== "string"){
-const err8 = {instancePath:instancePath+"/update_mode",schemaPath:"#/properties/update_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-validate30.evaluated = {"props":{"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true,"update_mode":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate29.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.op_name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.tune_performance === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tune_performance"},message:"must have required property '"+"tune_performance"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.op_name !== undefined){
-if(typeof data.op_name !== "string"){
-const err2 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.op_type !== undefined){
-if(typeof data.op_type !== "string"){
-const err3 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.tune_performance !== undefined){
-let data2 = data.tune_performance;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key0 in data2){
-if(!(validate30(data2[key0], {instancePath:instancePath+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/tune_performance",schemaPath:"#/properties/tune_performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-validate29.evaluated = {"props":{"op_name":true,"op_type":true,"tune_performance":true},"dynamicProps":false,"dynamicItems":false};
-
-const schema53 = {"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}};
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate33.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.op_name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data["performance_before_tune(us)"] === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data["performance_after_tune(us)"] === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.op_name !== undefined){
-if(typeof data.op_name !== "string"){
-const err3 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.op_type !== undefined){
-if(typeof data.op_type !== "string"){
-const err4 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data["performance_before_tune(us)"] !== undefined){
-let data2 = data["performance_before_tune(us)"];
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/performance_before_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data["performance_after_tune(us)"] !== undefined){
-let data3 = data["performance_after_tune(us)"];
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/performance_after_tune(us)",schemaPath:"#/$defs/micros/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.performance_improvement !== undefined){
-let data4 = data.performance_improvement;
-if((typeof data4 !== "string") && (!(typeof data4 == "number"))){
-const err9 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema46.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err10 = {instancePath:instancePath+"/performance_improvement",schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate33.errors = vErrors;
-return errors === 0;
-}
-validate33.evaluated = {"props":{"op_name":true,"op_type":true,"performance_before_tune(us)":true,"performance_after_tune(us)":true,"performance_improvement":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate28.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema47.type},message:"must be object,array"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate29(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.add_repo_operators !== undefined){
-let data1 = data.add_repo_operators;
-if(Array.isArray(data1)){
-const len1 = data1.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate33(data1[i1], {instancePath:instancePath+"/add_repo_operators/" + i1,parentData:data1,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/add_repo_operators",schemaPath:"#/properties/add_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.update_repo_operators !== undefined){
-let data3 = data.update_repo_operators;
-if(Array.isArray(data3)){
-const len2 = data3.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate33(data3[i2], {instancePath:instancePath+"/update_repo_operators/" + i2,parentData:data3,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/update_repo_operators",schemaPath:"#/properties/update_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-validate28.errors = vErrors;
-return errors === 0;
-}
-validate28.evaluated = {"props":{"add_repo_operators":true,"update_repo_operators":true},"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema57 = {"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}};
-const schema58 = {"type":"integer","minimum":0};
-
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1875,16 +1383,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"repo_add_num":true,"repo_hit_num":true,"repo_reserved_num":true,"repo_unsatisfied_num":true,"repo_update_num":true,"total_num":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"repo_add_num":true,"repo_hit_num":true,"repo_reserved_num":true,"repo_unsatisfied_num":true,"repo_update_num":true,"total_num":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1945,7 +1453,7 @@ errors++;
 if(data.model_performance_improvement !== undefined){
 let data2 = data.model_performance_improvement;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err4 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema46.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema42.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2020,20 +1528,9 @@ errors++;
 }
 }
 if(data.repo_modified_operators !== undefined){
-if(!(validate28(data.repo_modified_operators, {instancePath:instancePath+"/repo_modified_operators",parentData:data,parentDataProperty:"repo_modified_operators",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data.repo_summary !== undefined){
-if(!(validate37(data.repo_summary, {instancePath:instancePath+"/repo_summary",parentData:data,parentDataProperty:"repo_summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data7 = data.repo_modified_operators;
+if(!data7 || typeof data7 != "object"){
+const err10 = {instancePath:instancePath+"/repo_modified_operators",schemaPath:"#/$defs/repoModifiedOperators/type",keyword:"type",params:{type: schema43.type},message:"must be object,array"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2042,16 +1539,555 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate27.errors = vErrors;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.op_name === undefined){
+const err11 = {instancePath:instancePath+"/repo_modified_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/items/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data8.tune_performance === undefined){
+const err12 = {instancePath:instancePath+"/repo_modified_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/items/required",keyword:"required",params:{missingProperty: "tune_performance"},message:"must have required property '"+"tune_performance"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data8.op_name !== undefined){
+if(typeof data8.op_name !== "string"){
+const err13 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/op_name",schemaPath:"#/$defs/repoModifiedOperators/items/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data8.op_type !== undefined){
+if(typeof data8.op_type !== "string"){
+const err14 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/op_type",schemaPath:"#/$defs/repoModifiedOperators/items/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data8.tune_performance !== undefined){
+let data11 = data8.tune_performance;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key0 in data11){
+let data12 = data11[key0];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12["performance_before_tune(us)"] === undefined){
+const err15 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data12["performance_after_tune(us)"] === undefined){
+const err16 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data12["performance_before_tune(us)"] !== undefined){
+let data13 = data12["performance_before_tune(us)"];
+if(typeof data13 == "number"){
+if(data13 < 0 || isNaN(data13)){
+const err17 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/performance_before_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/performance_before_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data12["performance_after_tune(us)"] !== undefined){
+let data14 = data12["performance_after_tune(us)"];
+if(typeof data14 == "number"){
+if(data14 < 0 || isNaN(data14)){
+const err19 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/performance_after_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/performance_after_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data12.performance_improvement !== undefined){
+let data15 = data12.performance_improvement;
+if((typeof data15 !== "string") && (!(typeof data15 == "number"))){
+const err21 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/performance_improvement/type",keyword:"type",params:{type: schema43.items.properties.tune_performance.additionalProperties.properties.performance_improvement.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err22 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/performance_improvement/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data12.update_mode !== undefined){
+if(typeof data12.update_mode !== "string"){
+const err23 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/update_mode",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/properties/update_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/repo_modified_operators/" + i1+"/tune_performance",schemaPath:"#/$defs/repoModifiedOperators/items/properties/tune_performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/repo_modified_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.add_repo_operators !== undefined){
+let data17 = data7.add_repo_operators;
+if(Array.isArray(data17)){
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.op_name === undefined){
+const err27 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data18["performance_before_tune(us)"] === undefined){
+const err28 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data18["performance_after_tune(us)"] === undefined){
+const err29 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data18.op_name !== undefined){
+if(typeof data18.op_name !== "string"){
+const err30 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/op_name",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data18.op_type !== undefined){
+if(typeof data18.op_type !== "string"){
+const err31 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/op_type",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data18["performance_before_tune(us)"] !== undefined){
+let data21 = data18["performance_before_tune(us)"];
+if(typeof data21 == "number"){
+if(data21 < 0 || isNaN(data21)){
+const err32 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_before_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_before_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data18["performance_after_tune(us)"] !== undefined){
+let data22 = data18["performance_after_tune(us)"];
+if(typeof data22 == "number"){
+if(data22 < 0 || isNaN(data22)){
+const err34 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_after_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_after_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data18.performance_improvement !== undefined){
+let data23 = data18.performance_improvement;
+if((typeof data23 !== "string") && (!(typeof data23 == "number"))){
+const err36 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_improvement/type",keyword:"type",params:{type: schema43.properties.add_repo_operators.items.properties.performance_improvement.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!pattern4.test(data23)){
+const err37 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_improvement/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data7.update_repo_operators !== undefined){
+let data24 = data7.update_repo_operators;
+if(Array.isArray(data24)){
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.op_name === undefined){
+const err40 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data25["performance_before_tune(us)"] === undefined){
+const err41 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data25["performance_after_tune(us)"] === undefined){
+const err42 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data25.op_name !== undefined){
+if(typeof data25.op_name !== "string"){
+const err43 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/op_name",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data25.op_type !== undefined){
+if(typeof data25.op_type !== "string"){
+const err44 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/op_type",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data25["performance_before_tune(us)"] !== undefined){
+let data28 = data25["performance_before_tune(us)"];
+if(typeof data28 == "number"){
+if(data28 < 0 || isNaN(data28)){
+const err45 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_before_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_before_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data25["performance_after_tune(us)"] !== undefined){
+let data29 = data25["performance_after_tune(us)"];
+if(typeof data29 == "number"){
+if(data29 < 0 || isNaN(data29)){
+const err47 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_after_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_after_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data25.performance_improvement !== undefined){
+let data30 = data25.performance_improvement;
+if((typeof data30 !== "string") && (!(typeof data30 == "number"))){
+const err49 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_improvement/type",keyword:"type",params:{type: schema43.properties.update_repo_operators.items.properties.performance_improvement.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(typeof data30 === "string"){
+if(!pattern4.test(data30)){
+const err50 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_improvement/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i3,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+if(data.repo_summary !== undefined){
+if(!(validate26(data.repo_summary, {instancePath:instancePath+"/repo_summary",parentData:data,parentDataProperty:"repo_summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"model_baseline_performance(ms)":true,"model_result_performance(ms)":true,"model_performance_improvement":true,"opat_tuning_result":true,"opat_tune_result":true,"tune_failed_operators":true,"repo_modified_operators":true,"repo_summary":true},"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":{"model_baseline_performance(ms)":true,"model_result_performance(ms)":true,"model_performance_improvement":true,"opat_tuning_result":true,"opat_tune_result":true,"tune_failed_operators":true,"repo_modified_operators":true,"repo_summary":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2122,8 +2158,8 @@ errors++;
 }
 }
 if(data.OPAT !== undefined){
-if(!(validate27(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate25(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -2138,17 +2174,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"basic":true,"OPAT":true},"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":{"basic":true,"OPAT":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema65 = {"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
+const schema52 = {"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2156,7 +2192,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema65.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema52.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2168,8 +2204,8 @@ errors++;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate26(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
@@ -2228,24 +2264,24 @@ errors++;
 }
 }
 if(data.OPAT !== undefined){
-if(!(validate27(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate25(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 }
-validate42.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":{"basic":true,"OPAT":true},"items":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":{"basic":true,"OPAT":true},"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern7 = new RegExp("^report_", "u");
+const pattern8 = new RegExp("^report_", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-opat-result.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2253,7 +2289,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema42.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema38.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2275,8 +2311,8 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate26(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
@@ -2345,8 +2381,8 @@ errors++;
 }
 }
 if(data.OPAT !== undefined){
-if(!(validate27(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate25(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -2354,342 +2390,34 @@ var props0 = {};
 props0.basic = true;
 props0.OPAT = true;
 for(const key0 in data){
-if(pattern7.test(key0)){
-if(!(validate42(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-props0[key0] = true;
-}
-}
-}
-validate25.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
-}
-validate25.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
-
-export const aoe_sgat_result = validate46;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json","title":"AoeSgatResult","description":"AOE subgraph-tuning result file aoe_result_sgat_<timestamp>_pid<pid>.json, best effort (FORMATS.md A.7): its field set is not public. Modeled on the operator-tuning file: an array of single-key sections, a report_<timestamp>_<tid> map, or a bare object. Section keys other than basic (SGAT, GDAT, …) are read by pattern: model times *_performance(ms), *improvement percentages and *_tune_result / *_tuning_result status text. Everything else is kept as it is.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^report_":{"$ref":"#/$defs/task"},"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}},"$defs":{"task":{"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"section":{"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}},"tuningSection":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}},"percent":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}};
-const schema69 = {"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}};
-const schema68 = {"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
-const pattern8 = new RegExp("^[A-Z][A-Z0-9_]{1,15}$", "u");
-const schema70 = {"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"$ref":"#/$defs/percent"},"_tun(e|ing)_result$":{"type":"string"}}};
-const schema71 = {"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
-const pattern9 = new RegExp("_performance\\(ms\\)$", "u");
-const pattern10 = new RegExp("improvement$", "u");
-const pattern12 = new RegExp("_tun(e|ing)_result$", "u");
-
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate48.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-var props0 = {};
-for(const key0 in data){
-if(pattern9.test(key0)){
-let data0 = data[key0];
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/_performance%5C(ms%5C)%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/_performance%5C(ms%5C)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-props0[key0] = true;
-}
-}
-for(const key1 in data){
-if(pattern10.test(key1)){
-let data1 = data[key1];
-if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema71.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err3 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-props0[key1] = true;
-}
-}
-for(const key2 in data){
-if(pattern12.test(key2)){
-if(typeof data[key2] !== "string"){
-const err4 = {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/_tun(e%7Cing)_result%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-props0[key2] = true;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate48.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
-}
-validate48.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate47.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.basic !== undefined){
-let data0 = data.basic;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.tuning_name !== undefined){
-if(typeof data0.tuning_name !== "string"){
-const err1 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data0["tuning_time(s)"] !== undefined){
-let data2 = data0["tuning_time(s)"];
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err2 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-var props0 = {};
-props0.basic = true;
-for(const key0 in data){
 if(pattern8.test(key0)){
-if(!(validate48(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate31(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 props0[key0] = true;
 }
 }
 }
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate47.errors = vErrors;
+validate23.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate23.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
 
-const schema73 = {"type":["array","object"],"items":{"$ref":"#/$defs/section"},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"$ref":"#/$defs/tuningSection"}}};
+export const aoe_sgat_result = validate35;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json","title":"AoeSgatResult","description":"AOE subgraph-tuning result file aoe_result_sgat_<timestamp>_pid<pid>.json, best effort (FORMATS.md A.7): its field set is not public. Modeled on the operator-tuning file: an array of single-key sections, a report_<timestamp>_<tid> map, or a bare object. Section keys other than basic (SGAT, GDAT, …) are read by pattern: model times *_performance(ms), *improvement percentages and *_tune_result / *_tuning_result status text. Everything else is kept as it is.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"type":"object","minProperties":1,"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}}},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^report_":{"type":["array","object"],"items":{"type":"object","minProperties":1,"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}}},"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}}},"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}},"$defs":{"task":{"type":["array","object"],"items":{"type":"object","minProperties":1,"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}}},"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}}},"section":{"type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"}},"patternProperties":{"^[A-Z][A-Z0-9_]{1,15}$":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}},"tuningSection":{"description":"SGAT (or another tuning kind's) section: known by key pattern, the rest kept.","type":"object","patternProperties":{"_performance\\(ms\\)$":{"type":"number","minimum":0},"improvement$":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"_tun(e|ing)_result$":{"type":"string"}}},"percent":{"type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}};
+const schema55 = {"type":"object","properties":{"tuning_name":{"type":"string"},"tuning_time(s)":{"type":"number","minimum":0}}};
+const pattern9 = new RegExp("^[A-Z][A-Z0-9_]{1,15}$", "u");
+const pattern10 = new RegExp("_performance\\(ms\\)$", "u");
+const pattern11 = new RegExp("improvement$", "u");
+const pattern13 = new RegExp("_tun(e|ing)_result$", "u");
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate51.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema73.type},message:"must be array,object"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate47(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.basic !== undefined){
-let data1 = data.basic;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.tuning_name !== undefined){
-if(typeof data1.tuning_name !== "string"){
-const err1 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data1["tuning_time(s)"] !== undefined){
-let data3 = data1["tuning_time(s)"];
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err2 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-var props1 = {};
-props1.basic = true;
-for(const key0 in data){
-if(pattern8.test(key0)){
-if(!(validate48(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-props1[key0] = true;
-}
-}
-}
-validate51.errors = vErrors;
-evaluated0.props = props1;
-return errors === 0;
-}
-validate51.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
-
-
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-sgat-result.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2697,7 +2425,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!data || typeof data != "object"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema67.type},message:"must be array,object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema54.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2719,15 +2447,10 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate47(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length < 1){
-const err2 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(Object.keys(data0).length < 1){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2736,12 +2459,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.basic !== undefined){
-let data1 = data.basic;
+if(data0.basic !== undefined){
+let data1 = data0.basic;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.tuning_name !== undefined){
 if(typeof data1.tuning_name !== "string"){
-const err3 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/" + i0+"/basic/tuning_name",schemaPath:"#/items/properties/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2755,7 +2478,7 @@ if(data1["tuning_time(s)"] !== undefined){
 let data3 = data1["tuning_time(s)"];
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-const err4 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err4 = {instancePath:instancePath+"/" + i0+"/basic/tuning_time(s)",schemaPath:"#/items/properties/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2766,7 +2489,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/" + i0+"/basic/tuning_time(s)",schemaPath:"#/items/properties/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2778,7 +2501,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath:instancePath+"/" + i0+"/basic",schemaPath:"#/items/properties/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2788,46 +2511,618 @@ vErrors.push(err6);
 errors++;
 }
 }
+var props0 = {};
+props0.basic = true;
+for(const key0 in data0){
+if(pattern9.test(key0)){
+let data4 = data0[key0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 var props1 = {};
-props1.basic = true;
-for(const key0 in data){
-if(pattern7.test(key0)){
-if(!(validate51(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
+for(const key1 in data4){
+if(pattern10.test(key1)){
+let data5 = data4[key1];
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
 }
-props1[key0] = true;
+else {
+vErrors.push(err7);
+}
+errors++;
 }
 }
-for(const key1 in data){
-if(pattern8.test(key1)){
-if(!(validate48(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
+else {
+const err8 = {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
 }
 props1[key1] = true;
 }
 }
+for(const key2 in data4){
+if(pattern11.test(key2)){
+let data6 = data4[key2];
+if((typeof data6 !== "string") && (!(typeof data6 == "number"))){
+const err9 = {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/type",keyword:"type",params:{type: schema54.items.patternProperties["^[A-Z][A-Z0-9_]{1,15}$"].patternProperties.improvement$.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err9];
 }
-validate46.errors = vErrors;
-evaluated0.props = props1;
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern4.test(data6)){
+const err10 = {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+props1[key2] = true;
+}
+}
+for(const key3 in data4){
+if(pattern13.test(key3)){
+if(typeof data4[key3] !== "string"){
+const err11 = {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_tun(e%7Cing)_result%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+props1[key3] = true;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+props0[key0] = true;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err14 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.basic !== undefined){
+let data8 = data.basic;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.tuning_name !== undefined){
+if(typeof data8.tuning_name !== "string"){
+const err15 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data8["tuning_time(s)"] !== undefined){
+let data10 = data8["tuning_time(s)"];
+if(typeof data10 == "number"){
+if(data10 < 0 || isNaN(data10)){
+const err16 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var props2 = {};
+props2.basic = true;
+for(const key4 in data){
+if(pattern8.test(key4)){
+let data11 = data[key4];
+if(!data11 || typeof data11 != "object"){
+const err19 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/type",keyword:"type",params:{type: schema54.patternProperties["^report_"].type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(Object.keys(data12).length < 1){
+const err20 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/patternProperties/%5Ereport_/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data12.basic !== undefined){
+let data13 = data12.basic;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.tuning_name !== undefined){
+if(typeof data13.tuning_name !== "string"){
+const err21 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic/tuning_name",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data13["tuning_time(s)"] !== undefined){
+let data15 = data13["tuning_time(s)"];
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err22 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var props3 = {};
+props3.basic = true;
+for(const key5 in data12){
+if(pattern9.test(key5)){
+let data16 = data12[key5];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+var props4 = {};
+for(const key6 in data16){
+if(pattern10.test(key6)){
+let data17 = data16[key6];
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err25 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+props4[key6] = true;
+}
+}
+for(const key7 in data16){
+if(pattern11.test(key7)){
+let data18 = data16[key7];
+if((typeof data18 !== "string") && (!(typeof data18 == "number"))){
+const err27 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/type",keyword:"type",params:{type: schema54.patternProperties["^report_"].items.patternProperties["^[A-Z][A-Z0-9_]{1,15}$"].patternProperties.improvement$.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+const err28 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+props4[key7] = true;
+}
+}
+for(const key8 in data16){
+if(pattern13.test(key8)){
+if(typeof data16[key8] !== "string"){
+const err29 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_tun(e%7Cing)_result%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+props4[key8] = true;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/items/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+props3[key5] = true;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/patternProperties/%5Ereport_/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.basic !== undefined){
+let data20 = data11.basic;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.tuning_name !== undefined){
+if(typeof data20.tuning_name !== "string"){
+const err32 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic/tuning_name",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data20["tuning_time(s)"] !== undefined){
+let data22 = data20["tuning_time(s)"];
+if(typeof data22 == "number"){
+if(data22 < 0 || isNaN(data22)){
+const err33 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+var props5 = {};
+props5.basic = true;
+for(const key9 in data11){
+if(pattern9.test(key9)){
+let data23 = data11[key9];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+var props6 = {};
+for(const key10 in data23){
+if(pattern10.test(key10)){
+let data24 = data23[key10];
+if(typeof data24 == "number"){
+if(data24 < 0 || isNaN(data24)){
+const err36 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+props6[key10] = true;
+}
+}
+for(const key11 in data23){
+if(pattern11.test(key11)){
+let data25 = data23[key11];
+if((typeof data25 !== "string") && (!(typeof data25 == "number"))){
+const err38 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/type",keyword:"type",params:{type: schema54.patternProperties["^report_"].patternProperties["^[A-Z][A-Z0-9_]{1,15}$"].patternProperties.improvement$.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data25 === "string"){
+if(!pattern4.test(data25)){
+const err39 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+props6[key11] = true;
+}
+}
+for(const key12 in data23){
+if(pattern13.test(key12)){
+if(typeof data23[key12] !== "string"){
+const err40 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_tun(e%7Cing)_result%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+props6[key12] = true;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+props5[key9] = true;
+}
+}
+}
+props2[key4] = true;
+}
+}
+for(const key13 in data){
+if(pattern9.test(key13)){
+let data27 = data[key13];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+var props7 = {};
+for(const key14 in data27){
+if(pattern10.test(key14)){
+let data28 = data27[key14];
+if(typeof data28 == "number"){
+if(data28 < 0 || isNaN(data28)){
+const err42 = {instancePath:instancePath+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_performance%5C(ms%5C)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+props7[key14] = true;
+}
+}
+for(const key15 in data27){
+if(pattern11.test(key15)){
+let data29 = data27[key15];
+if((typeof data29 !== "string") && (!(typeof data29 == "number"))){
+const err44 = {instancePath:instancePath+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/type",keyword:"type",params:{type: schema54.patternProperties["^[A-Z][A-Z0-9_]{1,15}$"].patternProperties.improvement$.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err45 = {instancePath:instancePath+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/improvement%24/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+props7[key15] = true;
+}
+}
+for(const key16 in data27){
+if(pattern13.test(key16)){
+if(typeof data27[key16] !== "string"){
+const err46 = {instancePath:instancePath+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/patternProperties/_tun(e%7Cing)_result%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+props7[key16] = true;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5BA-Z%5D%5BA-Z0-9_%5D%7B1%2C15%7D%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+props2[key13] = true;
+}
+}
+}
+validate35.errors = vErrors;
+evaluated0.props = props2;
 return errors === 0;
 }
-validate46.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
+validate35.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
 
-export const compare_output_v1 = validate56;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json","title":"CompareOutput","description":"What `aoe-dashboard compare BASELINE RUN... --json` prints: every run against the pinned baseline, the comparability warnings and the gate verdict. Model times in ms, operator times in µs.","type":"object","required":["version","baseline","runs","models","operators","comparability","knowledgeBase","gate","noise"],"additionalProperties":false,"properties":{"version":{"const":1},"baseline":{"type":"string"},"noise":{"type":"object","required":["pct","us"],"additionalProperties":false,"properties":{"pct":{"type":"number"},"us":{"type":"number"}}},"runs":{"type":"array","items":{"type":"object","required":["id","label","file","task","generation"],"additionalProperties":false,"properties":{"id":{"type":"string"},"label":{"type":"string"},"file":{"type":"string"},"task":{"type":"string"},"generation":{"type":"string"}}}},"models":{"type":"array","items":{"type":"object","required":["run","isBaseline","baselineMs","tunedMs","deltaMs","deltaPct","label"],"additionalProperties":false,"properties":{"run":{"type":"string"},"isBaseline":{"type":"boolean"},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"deltaMs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"label":{"$ref":"#/$defs/label"}}}},"operators":{"type":"array","items":{"type":"object","required":["run","counts","matched","geomeanSpeedup","rows"],"additionalProperties":false,"properties":{"run":{"type":"string"},"counts":{"type":"object","required":["added","removed","faster","slower","unchanged"],"additionalProperties":false,"properties":{"added":{"type":"integer"},"removed":{"type":"integer"},"faster":{"type":"integer"},"slower":{"type":"integer"},"unchanged":{"type":"integer"}}},"matched":{"type":"integer"},"geomeanSpeedup":{"type":["number","null"]},"rows":{"type":"array","items":{"type":"object","required":["name","type","dimension","bucket","label","baseUs","candUs","deltaUs","deltaPct","speedup","via"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"bucket":{"enum":["added","removed","faster","slower","unchanged"]},"label":{"$ref":"#/$defs/label"},"baseUs":{"type":["number","null"]},"candUs":{"type":["number","null"]},"deltaUs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"speedup":{"type":["number","null"]},"via":{"enum":["name","mapping","shape",null]}}}}}}},"comparability":{"type":"array","items":{"type":"object","required":["field","run","baseValue","runValue"],"additionalProperties":false,"properties":{"field":{"enum":["kind","generation","taskName","cannVersion","soc","modelSha256","bankPath"]},"run":{"type":"string"},"baseValue":{"type":"string"},"runValue":{"type":"string"}}}},"knowledgeBase":{"type":"array","items":{"type":"object","required":["run","hitRate","hit","add","update","unsatisfied","total"],"additionalProperties":false,"properties":{"run":{"type":"string"},"hitRate":{"type":["number","null"]},"hit":{"type":["integer","null"]},"add":{"type":["integer","null"]},"update":{"type":["integer","null"]},"unsatisfied":{"type":["integer","null"]},"total":{"type":["integer","null"]}}}},"gate":{"type":"object","required":["rules","verdict","runs","reasons"],"additionalProperties":false,"properties":{"rules":{"$ref":"gate-rules.schema.json"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}},"runs":{"type":"array","items":{"type":"object","required":["run","verdict","reasons"],"additionalProperties":false,"properties":{"run":{"type":"string"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"$ref":"#/$defs/reason"}}}}}}}},"$defs":{"label":{"enum":["improvement","neutral","regression"]},"reason":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","measuredLatency","gpuBaseline","comparability","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}}};
-const schema76 = {"enum":["improvement","neutral","regression"]};
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/gate-rules.schema.json","title":"GateRules","description":"Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor and its Export/Import, share links and `aoe-dashboard compare --gate FILE` / `report --gate FILE`). Percentages are of the baseline's value. measuredLatency and gpuBaseline are optional: a file without them gets the built-in defaults.","type":"object","required":["version","modelImprovement","operatorRegression","tailLatency"],"additionalProperties":false,"properties":{"version":{"const":1},"modelImprovement":{"description":"The model latency must drop by at least minPct % against the baseline run.","type":"object","required":["enabled","minPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minPct":{"type":"number","minimum":-100,"maximum":100}}},"operatorRegression":{"description":"No matched operator may get slower by more than maxPct % (changes inside the noise floor never count).","type":"object","required":["enabled","maxPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxPct":{"type":"number","minimum":0,"maximum":100000}}},"tailLatency":{"description":"Where repeated latency measurements exist (benchmark iterations, or the percentiles a tool states with its iteration count): each percentile may get at most maxRegressionPct % slower. A percentile p is judged only with at least max(minRepeats, ceil(100 / (100 - p))) iterations (P95: 20, P99: 100); below that the verdict is 'not enough data' (too few iterations).","type":"object","required":["enabled","maxRegressionPct","percentiles","minRepeats"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxRegressionPct":{"type":"number","minimum":0,"maximum":100000},"percentiles":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"number","minimum":50,"maximum":100}},"minRepeats":{"type":"integer","minimum":2,"maximum":1000000}}},"measuredLatency":{"description":"Where the baseline run's and a run's models were both measured by a benchmark tool: each listed statistic of the run's measured latency must be at least minImprovementPct % faster than the baseline's (0: no slower; negative: at most that much slower).","type":"object","required":["enabled","minImprovementPct","statistics"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minImprovementPct":{"type":"number","minimum":-100,"maximum":100},"statistics":{"type":"array","minItems":1,"maxItems":5,"uniqueItems":true,"items":{"enum":["mean","median","p90","p95","p99"]}}}},"gpuBaseline":{"description":"Where a GPU baseline measurement is given (e.g. trtexec): each listed statistic of a run's measured Ascend latency may be at most maxSlowerPct % slower than the GPU's (0: as fast as the GPU). Measurements at different batch sizes are not compared.","type":"object","required":["enabled","maxSlowerPct","statistics"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxSlowerPct":{"type":"number","minimum":-100,"maximum":100000},"statistics":{"type":"array","minItems":1,"maxItems":5,"uniqueItems":true,"items":{"enum":["mean","median","p90","p95","p99"]}}}}}};
-const schema79 = {"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","measuredLatency","gpuBaseline","comparability","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}};
+export const compare_output_v1 = validate36;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json","title":"CompareOutput","description":"What `aoe-dashboard compare BASELINE RUN... --json` prints: every run against the pinned baseline, the comparability warnings and the gate verdict. Model times in ms, operator times in µs.","type":"object","required":["version","baseline","runs","models","operators","comparability","knowledgeBase","gate","noise"],"additionalProperties":false,"properties":{"version":{"const":1},"baseline":{"type":"string"},"noise":{"type":"object","required":["pct","us"],"additionalProperties":false,"properties":{"pct":{"type":"number"},"us":{"type":"number"}}},"runs":{"type":"array","items":{"type":"object","required":["id","label","file","task","generation"],"additionalProperties":false,"properties":{"id":{"type":"string"},"label":{"type":"string"},"file":{"type":"string"},"task":{"type":"string"},"generation":{"type":"string"}}}},"models":{"type":"array","items":{"type":"object","required":["run","isBaseline","baselineMs","tunedMs","deltaMs","deltaPct","label"],"additionalProperties":false,"properties":{"run":{"type":"string"},"isBaseline":{"type":"boolean"},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"deltaMs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"label":{"enum":["improvement","neutral","regression"]}}}},"operators":{"type":"array","items":{"type":"object","required":["run","counts","matched","geomeanSpeedup","rows"],"additionalProperties":false,"properties":{"run":{"type":"string"},"counts":{"type":"object","required":["added","removed","faster","slower","unchanged"],"additionalProperties":false,"properties":{"added":{"type":"integer"},"removed":{"type":"integer"},"faster":{"type":"integer"},"slower":{"type":"integer"},"unchanged":{"type":"integer"}}},"matched":{"type":"integer"},"geomeanSpeedup":{"type":["number","null"]},"rows":{"type":"array","items":{"type":"object","required":["name","type","dimension","bucket","label","baseUs","candUs","deltaUs","deltaPct","speedup","via"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"bucket":{"enum":["added","removed","faster","slower","unchanged"]},"label":{"enum":["improvement","neutral","regression"]},"baseUs":{"type":["number","null"]},"candUs":{"type":["number","null"]},"deltaUs":{"type":["number","null"]},"deltaPct":{"type":["number","null"]},"speedup":{"type":["number","null"]},"via":{"enum":["name","mapping","shape",null]}}}}}}},"comparability":{"type":"array","items":{"type":"object","required":["field","run","baseValue","runValue"],"additionalProperties":false,"properties":{"field":{"enum":["kind","generation","taskName","cannVersion","soc","modelSha256","bankPath"]},"run":{"type":"string"},"baseValue":{"type":"string"},"runValue":{"type":"string"}}}},"knowledgeBase":{"type":"array","items":{"type":"object","required":["run","hitRate","hit","add","update","unsatisfied","total"],"additionalProperties":false,"properties":{"run":{"type":"string"},"hitRate":{"type":["number","null"]},"hit":{"type":["integer","null"]},"add":{"type":["integer","null"]},"update":{"type":["integer","null"]},"unsatisfied":{"type":["integer","null"]},"total":{"type":["integer","null"]}}}},"gate":{"type":"object","required":["rules","verdict","runs","reasons"],"additionalProperties":false,"properties":{"rules":{"$ref":"gate-rules.schema.json"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","measuredLatency","gpuBaseline","comparability","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"runs":{"type":"array","items":{"type":"object","required":["run","verdict","reasons"],"additionalProperties":false,"properties":{"run":{"type":"string"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","measuredLatency","gpuBaseline","comparability","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}}}}}}}},"$defs":{"label":{"enum":["improvement","neutral","regression"]},"reason":{"type":"object","required":["rule","status","code","message","params"],"additionalProperties":false,"properties":{"rule":{"enum":["modelImprovement","operatorRegression","tailLatency","measuredLatency","gpuBaseline","comparability","runs"]},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"message":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}}}}}};
+const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/gate-rules.schema.json","title":"GateRules","description":"Acceptance gate rules for comparing runs against a pinned baseline (the compare page's gate editor and its Export/Import, share links and `aoe-dashboard compare --gate FILE` / `report --gate FILE`). Percentages are of the baseline's value. measuredLatency and gpuBaseline are optional: a file without them gets the built-in defaults.","type":"object","required":["version","modelImprovement","operatorRegression","tailLatency"],"additionalProperties":false,"properties":{"version":{"const":1},"modelImprovement":{"description":"The model latency must drop by at least minPct % against the baseline run.","type":"object","required":["enabled","minPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minPct":{"type":"number","minimum":-100,"maximum":100}}},"operatorRegression":{"description":"No matched operator may get slower by more than maxPct % (changes inside the noise floor never count).","type":"object","required":["enabled","maxPct"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxPct":{"type":"number","minimum":0,"maximum":100000}}},"tailLatency":{"description":"Where repeated latency measurements exist (benchmark iterations, or the percentiles a tool states with its iteration count): each percentile may get at most maxRegressionPct % slower. A percentile p is judged only with at least max(minRepeats, ceil(100 / (100 - p))) iterations (P95: 20, P99: 100); below that the verdict is 'not enough data' (too few iterations).","type":"object","required":["enabled","maxRegressionPct","percentiles","minRepeats"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxRegressionPct":{"type":"number","minimum":0,"maximum":100000},"percentiles":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"number","minimum":50,"maximum":100}},"minRepeats":{"type":"integer","minimum":2,"maximum":1000000}}},"measuredLatency":{"description":"Where the baseline run's and a run's models were both measured by a benchmark tool: each listed statistic of the run's measured latency must be at least minImprovementPct % faster than the baseline's (0: no slower; negative: at most that much slower).","type":"object","required":["enabled","minImprovementPct","statistics"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"minImprovementPct":{"type":"number","minimum":-100,"maximum":100},"statistics":{"type":"array","minItems":1,"maxItems":5,"uniqueItems":true,"items":{"enum":["mean","median","p90","p95","p99"]}}}},"gpuBaseline":{"description":"Where a GPU baseline measurement is given (e.g. trtexec): each listed statistic of a run's measured Ascend latency may be at most maxSlowerPct % slower than the GPU's (0: as fast as the GPU). Measurements at different batch sizes are not compared.","type":"object","required":["enabled","maxSlowerPct","statistics"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"maxSlowerPct":{"type":"number","minimum":-100,"maximum":100000},"statistics":{"type":"array","minItems":1,"maxItems":5,"uniqueItems":true,"items":{"enum":["mean","median","p90","p95","p99"]}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func0 = runtimeDefault(func0_ns);
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/compare-output.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2926,7 +3221,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema75.properties, key0))){
+if(!(func1.call(schema56.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -3301,7 +3596,7 @@ errors++;
 if(data13.baselineMs !== undefined){
 let data16 = data13.baselineMs;
 if((!(typeof data16 == "number")) && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/models/" + i1+"/baselineMs",schemaPath:"#/properties/models/items/properties/baselineMs/type",keyword:"type",params:{type: schema75.properties.models.items.properties.baselineMs.type},message:"must be number,null"};
+const err41 = {instancePath:instancePath+"/models/" + i1+"/baselineMs",schemaPath:"#/properties/models/items/properties/baselineMs/type",keyword:"type",params:{type: schema56.properties.models.items.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3314,7 +3609,7 @@ errors++;
 if(data13.tunedMs !== undefined){
 let data17 = data13.tunedMs;
 if((!(typeof data17 == "number")) && (data17 !== null)){
-const err42 = {instancePath:instancePath+"/models/" + i1+"/tunedMs",schemaPath:"#/properties/models/items/properties/tunedMs/type",keyword:"type",params:{type: schema75.properties.models.items.properties.tunedMs.type},message:"must be number,null"};
+const err42 = {instancePath:instancePath+"/models/" + i1+"/tunedMs",schemaPath:"#/properties/models/items/properties/tunedMs/type",keyword:"type",params:{type: schema56.properties.models.items.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3327,7 +3622,7 @@ errors++;
 if(data13.deltaMs !== undefined){
 let data18 = data13.deltaMs;
 if((!(typeof data18 == "number")) && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/models/" + i1+"/deltaMs",schemaPath:"#/properties/models/items/properties/deltaMs/type",keyword:"type",params:{type: schema75.properties.models.items.properties.deltaMs.type},message:"must be number,null"};
+const err43 = {instancePath:instancePath+"/models/" + i1+"/deltaMs",schemaPath:"#/properties/models/items/properties/deltaMs/type",keyword:"type",params:{type: schema56.properties.models.items.properties.deltaMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3340,7 +3635,7 @@ errors++;
 if(data13.deltaPct !== undefined){
 let data19 = data13.deltaPct;
 if((!(typeof data19 == "number")) && (data19 !== null)){
-const err44 = {instancePath:instancePath+"/models/" + i1+"/deltaPct",schemaPath:"#/properties/models/items/properties/deltaPct/type",keyword:"type",params:{type: schema75.properties.models.items.properties.deltaPct.type},message:"must be number,null"};
+const err44 = {instancePath:instancePath+"/models/" + i1+"/deltaPct",schemaPath:"#/properties/models/items/properties/deltaPct/type",keyword:"type",params:{type: schema56.properties.models.items.properties.deltaPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3353,7 +3648,7 @@ errors++;
 if(data13.label !== undefined){
 let data20 = data13.label;
 if(!(((data20 === "improvement") || (data20 === "neutral")) || (data20 === "regression"))){
-const err45 = {instancePath:instancePath+"/models/" + i1+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/models/" + i1+"/label",schemaPath:"#/properties/models/items/properties/label/enum",keyword:"enum",params:{allowedValues: schema56.properties.models.items.properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3626,7 +3921,7 @@ errors++;
 if(data22.geomeanSpeedup !== undefined){
 let data31 = data22.geomeanSpeedup;
 if((!(typeof data31 == "number")) && (data31 !== null)){
-const err68 = {instancePath:instancePath+"/operators/" + i2+"/geomeanSpeedup",schemaPath:"#/properties/operators/items/properties/geomeanSpeedup/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.geomeanSpeedup.type},message:"must be number,null"};
+const err68 = {instancePath:instancePath+"/operators/" + i2+"/geomeanSpeedup",schemaPath:"#/properties/operators/items/properties/geomeanSpeedup/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.geomeanSpeedup.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3754,7 +4049,7 @@ vErrors.push(err79);
 errors++;
 }
 for(const key6 in data33){
-if(!(func1.call(schema75.properties.operators.items.properties.rows.items.properties, key6))){
+if(!(func1.call(schema56.properties.operators.items.properties.rows.items.properties, key6))){
 const err80 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3,schemaPath:"#/properties/operators/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
@@ -3792,7 +4087,7 @@ errors++;
 if(data33.dimension !== undefined){
 let data36 = data33.dimension;
 if((typeof data36 !== "string") && (data36 !== null)){
-const err83 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/dimension",schemaPath:"#/properties/operators/items/properties/rows/items/properties/dimension/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.dimension.type},message:"must be string,null"};
+const err83 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/dimension",schemaPath:"#/properties/operators/items/properties/rows/items/properties/dimension/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.rows.items.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3805,7 +4100,7 @@ errors++;
 if(data33.bucket !== undefined){
 let data37 = data33.bucket;
 if(!(((((data37 === "added") || (data37 === "removed")) || (data37 === "faster")) || (data37 === "slower")) || (data37 === "unchanged"))){
-const err84 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/bucket",schemaPath:"#/properties/operators/items/properties/rows/items/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema75.properties.operators.items.properties.rows.items.properties.bucket.enum},message:"must be equal to one of the allowed values"};
+const err84 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/bucket",schemaPath:"#/properties/operators/items/properties/rows/items/properties/bucket/enum",keyword:"enum",params:{allowedValues: schema56.properties.operators.items.properties.rows.items.properties.bucket.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3818,7 +4113,7 @@ errors++;
 if(data33.label !== undefined){
 let data38 = data33.label;
 if(!(((data38 === "improvement") || (data38 === "neutral")) || (data38 === "regression"))){
-const err85 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/label",schemaPath:"#/$defs/label/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"};
+const err85 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/label",schemaPath:"#/properties/operators/items/properties/rows/items/properties/label/enum",keyword:"enum",params:{allowedValues: schema56.properties.operators.items.properties.rows.items.properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3831,7 +4126,7 @@ errors++;
 if(data33.baseUs !== undefined){
 let data39 = data33.baseUs;
 if((!(typeof data39 == "number")) && (data39 !== null)){
-const err86 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/baseUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/baseUs/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.baseUs.type},message:"must be number,null"};
+const err86 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/baseUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/baseUs/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.rows.items.properties.baseUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3844,7 +4139,7 @@ errors++;
 if(data33.candUs !== undefined){
 let data40 = data33.candUs;
 if((!(typeof data40 == "number")) && (data40 !== null)){
-const err87 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/candUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/candUs/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.candUs.type},message:"must be number,null"};
+const err87 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/candUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/candUs/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.rows.items.properties.candUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3857,7 +4152,7 @@ errors++;
 if(data33.deltaUs !== undefined){
 let data41 = data33.deltaUs;
 if((!(typeof data41 == "number")) && (data41 !== null)){
-const err88 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaUs/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.deltaUs.type},message:"must be number,null"};
+const err88 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaUs",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaUs/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.rows.items.properties.deltaUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3870,7 +4165,7 @@ errors++;
 if(data33.deltaPct !== undefined){
 let data42 = data33.deltaPct;
 if((!(typeof data42 == "number")) && (data42 !== null)){
-const err89 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaPct",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaPct/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.deltaPct.type},message:"must be number,null"};
+const err89 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/deltaPct",schemaPath:"#/properties/operators/items/properties/rows/items/properties/deltaPct/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.rows.items.properties.deltaPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3883,7 +4178,7 @@ errors++;
 if(data33.speedup !== undefined){
 let data43 = data33.speedup;
 if((!(typeof data43 == "number")) && (data43 !== null)){
-const err90 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/speedup",schemaPath:"#/properties/operators/items/properties/rows/items/properties/speedup/type",keyword:"type",params:{type: schema75.properties.operators.items.properties.rows.items.properties.speedup.type},message:"must be number,null"};
+const err90 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/speedup",schemaPath:"#/properties/operators/items/properties/rows/items/properties/speedup/type",keyword:"type",params:{type: schema56.properties.operators.items.properties.rows.items.properties.speedup.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3896,7 +4191,7 @@ errors++;
 if(data33.via !== undefined){
 let data44 = data33.via;
 if(!((((data44 === "name") || (data44 === "mapping")) || (data44 === "shape")) || (data44 === null))){
-const err91 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/via",schemaPath:"#/properties/operators/items/properties/rows/items/properties/via/enum",keyword:"enum",params:{allowedValues: schema75.properties.operators.items.properties.rows.items.properties.via.enum},message:"must be equal to one of the allowed values"};
+const err91 = {instancePath:instancePath+"/operators/" + i2+"/rows/" + i3+"/via",schemaPath:"#/properties/operators/items/properties/rows/items/properties/via/enum",keyword:"enum",params:{allowedValues: schema56.properties.operators.items.properties.rows.items.properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4016,7 +4311,7 @@ errors++;
 if(data46.field !== undefined){
 let data47 = data46.field;
 if(!(((((((data47 === "kind") || (data47 === "generation")) || (data47 === "taskName")) || (data47 === "cannVersion")) || (data47 === "soc")) || (data47 === "modelSha256")) || (data47 === "bankPath"))){
-const err101 = {instancePath:instancePath+"/comparability/" + i4+"/field",schemaPath:"#/properties/comparability/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema75.properties.comparability.items.properties.field.enum},message:"must be equal to one of the allowed values"};
+const err101 = {instancePath:instancePath+"/comparability/" + i4+"/field",schemaPath:"#/properties/comparability/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema56.properties.comparability.items.properties.field.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4190,7 +4485,7 @@ errors++;
 if(data52.hitRate !== undefined){
 let data54 = data52.hitRate;
 if((!(typeof data54 == "number")) && (data54 !== null)){
-const err116 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hitRate",schemaPath:"#/properties/knowledgeBase/items/properties/hitRate/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.hitRate.type},message:"must be number,null"};
+const err116 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hitRate",schemaPath:"#/properties/knowledgeBase/items/properties/hitRate/type",keyword:"type",params:{type: schema56.properties.knowledgeBase.items.properties.hitRate.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4203,7 +4498,7 @@ errors++;
 if(data52.hit !== undefined){
 let data55 = data52.hit;
 if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (data55 !== null)){
-const err117 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hit",schemaPath:"#/properties/knowledgeBase/items/properties/hit/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.hit.type},message:"must be integer,null"};
+const err117 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/hit",schemaPath:"#/properties/knowledgeBase/items/properties/hit/type",keyword:"type",params:{type: schema56.properties.knowledgeBase.items.properties.hit.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4216,7 +4511,7 @@ errors++;
 if(data52.add !== undefined){
 let data56 = data52.add;
 if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (data56 !== null)){
-const err118 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/add",schemaPath:"#/properties/knowledgeBase/items/properties/add/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.add.type},message:"must be integer,null"};
+const err118 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/add",schemaPath:"#/properties/knowledgeBase/items/properties/add/type",keyword:"type",params:{type: schema56.properties.knowledgeBase.items.properties.add.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4229,7 +4524,7 @@ errors++;
 if(data52.update !== undefined){
 let data57 = data52.update;
 if((!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))) && (data57 !== null)){
-const err119 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/update",schemaPath:"#/properties/knowledgeBase/items/properties/update/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.update.type},message:"must be integer,null"};
+const err119 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/update",schemaPath:"#/properties/knowledgeBase/items/properties/update/type",keyword:"type",params:{type: schema56.properties.knowledgeBase.items.properties.update.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4242,7 +4537,7 @@ errors++;
 if(data52.unsatisfied !== undefined){
 let data58 = data52.unsatisfied;
 if((!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))) && (data58 !== null)){
-const err120 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/unsatisfied",schemaPath:"#/properties/knowledgeBase/items/properties/unsatisfied/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.unsatisfied.type},message:"must be integer,null"};
+const err120 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/unsatisfied",schemaPath:"#/properties/knowledgeBase/items/properties/unsatisfied/type",keyword:"type",params:{type: schema56.properties.knowledgeBase.items.properties.unsatisfied.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4255,7 +4550,7 @@ errors++;
 if(data52.total !== undefined){
 let data59 = data52.total;
 if((!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))) && (data59 !== null)){
-const err121 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/total",schemaPath:"#/properties/knowledgeBase/items/properties/total/type",keyword:"type",params:{type: schema75.properties.knowledgeBase.items.properties.total.type},message:"must be integer,null"};
+const err121 = {instancePath:instancePath+"/knowledgeBase/" + i5+"/total",schemaPath:"#/properties/knowledgeBase/items/properties/total/type",keyword:"type",params:{type: schema56.properties.knowledgeBase.items.properties.total.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4938,7 +5233,7 @@ const len7 = data78.length;
 for(let i7=0; i7<len7; i7++){
 let data79 = data78[i7];
 if(!(((((data79 === "mean") || (data79 === "median")) || (data79 === "p90")) || (data79 === "p95")) || (data79 === "p99"))){
-const err180 = {instancePath:instancePath+"/gate/rules/measuredLatency/statistics/" + i7,schemaPath:"gate-rules.schema.json/properties/measuredLatency/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.measuredLatency.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
+const err180 = {instancePath:instancePath+"/gate/rules/measuredLatency/statistics/" + i7,schemaPath:"gate-rules.schema.json/properties/measuredLatency/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema57.properties.measuredLatency.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5111,7 +5406,7 @@ const len8 = data83.length;
 for(let i9=0; i9<len8; i9++){
 let data84 = data83[i9];
 if(!(((((data84 === "mean") || (data84 === "median")) || (data84 === "p90")) || (data84 === "p95")) || (data84 === "p99"))){
-const err194 = {instancePath:instancePath+"/gate/rules/gpuBaseline/statistics/" + i9,schemaPath:"gate-rules.schema.json/properties/gpuBaseline/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.gpuBaseline.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
+const err194 = {instancePath:instancePath+"/gate/rules/gpuBaseline/statistics/" + i9,schemaPath:"gate-rules.schema.json/properties/gpuBaseline/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema57.properties.gpuBaseline.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5180,7 +5475,7 @@ errors++;
 if(data60.verdict !== undefined){
 let data85 = data60.verdict;
 if(!((((data85 === "accept") || (data85 === "reject")) || (data85 === "insufficient")) || (data85 === "incomparable"))){
-const err199 = {instancePath:instancePath+"/gate/verdict",schemaPath:"#/properties/gate/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema75.properties.gate.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err199 = {instancePath:instancePath+"/gate/verdict",schemaPath:"#/properties/gate/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema56.properties.gate.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5198,7 +5493,7 @@ for(let i11=0; i11<len9; i11++){
 let data87 = data86[i11];
 if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
 if(data87.rule === undefined){
-const err200 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+const err200 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5208,7 +5503,7 @@ vErrors.push(err200);
 errors++;
 }
 if(data87.status === undefined){
-const err201 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+const err201 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5218,7 +5513,7 @@ vErrors.push(err201);
 errors++;
 }
 if(data87.code === undefined){
-const err202 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+const err202 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5228,7 +5523,7 @@ vErrors.push(err202);
 errors++;
 }
 if(data87.message === undefined){
-const err203 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+const err203 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5238,7 +5533,7 @@ vErrors.push(err203);
 errors++;
 }
 if(data87.params === undefined){
-const err204 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+const err204 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5249,7 +5544,7 @@ errors++;
 }
 for(const key16 in data87){
 if(!(((((key16 === "rule") || (key16 === "status")) || (key16 === "code")) || (key16 === "message")) || (key16 === "params"))){
-const err205 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+const err205 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5262,7 +5557,7 @@ errors++;
 if(data87.rule !== undefined){
 let data88 = data87.rule;
 if(!(((((((data88 === "modelImprovement") || (data88 === "operatorRegression")) || (data88 === "tailLatency")) || (data88 === "measuredLatency")) || (data88 === "gpuBaseline")) || (data88 === "comparability")) || (data88 === "runs"))){
-const err206 = {instancePath:instancePath+"/gate/reasons/" + i11+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema79.properties.rule.enum},message:"must be equal to one of the allowed values"};
+const err206 = {instancePath:instancePath+"/gate/reasons/" + i11+"/rule",schemaPath:"#/properties/gate/properties/reasons/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema56.properties.gate.properties.reasons.items.properties.rule.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5275,7 +5570,7 @@ errors++;
 if(data87.status !== undefined){
 let data89 = data87.status;
 if(!((((data89 === "pass") || (data89 === "fail")) || (data89 === "insufficient")) || (data89 === "skipped"))){
-const err207 = {instancePath:instancePath+"/gate/reasons/" + i11+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema79.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err207 = {instancePath:instancePath+"/gate/reasons/" + i11+"/status",schemaPath:"#/properties/gate/properties/reasons/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema56.properties.gate.properties.reasons.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5287,7 +5582,7 @@ errors++;
 }
 if(data87.code !== undefined){
 if(typeof data87.code !== "string"){
-const err208 = {instancePath:instancePath+"/gate/reasons/" + i11+"/code",schemaPath:"#/$defs/reason/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err208 = {instancePath:instancePath+"/gate/reasons/" + i11+"/code",schemaPath:"#/properties/gate/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5299,7 +5594,7 @@ errors++;
 }
 if(data87.message !== undefined){
 if(typeof data87.message !== "string"){
-const err209 = {instancePath:instancePath+"/gate/reasons/" + i11+"/message",schemaPath:"#/$defs/reason/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err209 = {instancePath:instancePath+"/gate/reasons/" + i11+"/message",schemaPath:"#/properties/gate/properties/reasons/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5315,7 +5610,7 @@ if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 for(const key17 in data92){
 let data93 = data92[key17];
 if((typeof data93 !== "string") && (!(typeof data93 == "number"))){
-const err210 = {instancePath:instancePath+"/gate/reasons/" + i11+"/params/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema79.properties.params.additionalProperties.type},message:"must be string,number"};
+const err210 = {instancePath:instancePath+"/gate/reasons/" + i11+"/params/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gate/properties/reasons/items/properties/params/additionalProperties/type",keyword:"type",params:{type: schema56.properties.gate.properties.reasons.items.properties.params.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5327,7 +5622,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/gate/reasons/" + i11+"/params",schemaPath:"#/$defs/reason/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err211 = {instancePath:instancePath+"/gate/reasons/" + i11+"/params",schemaPath:"#/properties/gate/properties/reasons/items/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5339,7 +5634,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/$defs/reason/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err212 = {instancePath:instancePath+"/gate/reasons/" + i11,schemaPath:"#/properties/gate/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5425,7 +5720,7 @@ errors++;
 if(data95.verdict !== undefined){
 let data97 = data95.verdict;
 if(!((((data97 === "accept") || (data97 === "reject")) || (data97 === "insufficient")) || (data97 === "incomparable"))){
-const err219 = {instancePath:instancePath+"/gate/runs/" + i12+"/verdict",schemaPath:"#/properties/gate/properties/runs/items/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema75.properties.gate.properties.runs.items.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err219 = {instancePath:instancePath+"/gate/runs/" + i12+"/verdict",schemaPath:"#/properties/gate/properties/runs/items/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema56.properties.gate.properties.runs.items.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5443,7 +5738,7 @@ for(let i13=0; i13<len11; i13++){
 let data99 = data98[i13];
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
 if(data99.rule === undefined){
-const err220 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+const err220 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5453,7 +5748,7 @@ vErrors.push(err220);
 errors++;
 }
 if(data99.status === undefined){
-const err221 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+const err221 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5463,7 +5758,7 @@ vErrors.push(err221);
 errors++;
 }
 if(data99.code === undefined){
-const err222 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+const err222 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5473,7 +5768,7 @@ vErrors.push(err222);
 errors++;
 }
 if(data99.message === undefined){
-const err223 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+const err223 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -5483,7 +5778,7 @@ vErrors.push(err223);
 errors++;
 }
 if(data99.params === undefined){
-const err224 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+const err224 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -5494,7 +5789,7 @@ errors++;
 }
 for(const key19 in data99){
 if(!(((((key19 === "rule") || (key19 === "status")) || (key19 === "code")) || (key19 === "message")) || (key19 === "params"))){
-const err225 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+const err225 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -5507,7 +5802,7 @@ errors++;
 if(data99.rule !== undefined){
 let data100 = data99.rule;
 if(!(((((((data100 === "modelImprovement") || (data100 === "operatorRegression")) || (data100 === "tailLatency")) || (data100 === "measuredLatency")) || (data100 === "gpuBaseline")) || (data100 === "comparability")) || (data100 === "runs"))){
-const err226 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/rule",schemaPath:"#/$defs/reason/properties/rule/enum",keyword:"enum",params:{allowedValues: schema79.properties.rule.enum},message:"must be equal to one of the allowed values"};
+const err226 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/rule",schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema56.properties.gate.properties.runs.items.properties.reasons.items.properties.rule.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -5520,7 +5815,7 @@ errors++;
 if(data99.status !== undefined){
 let data101 = data99.status;
 if(!((((data101 === "pass") || (data101 === "fail")) || (data101 === "insufficient")) || (data101 === "skipped"))){
-const err227 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/status",schemaPath:"#/$defs/reason/properties/status/enum",keyword:"enum",params:{allowedValues: schema79.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err227 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/status",schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema56.properties.gate.properties.runs.items.properties.reasons.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -5532,7 +5827,7 @@ errors++;
 }
 if(data99.code !== undefined){
 if(typeof data99.code !== "string"){
-const err228 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/code",schemaPath:"#/$defs/reason/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err228 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/code",schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -5544,7 +5839,7 @@ errors++;
 }
 if(data99.message !== undefined){
 if(typeof data99.message !== "string"){
-const err229 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/message",schemaPath:"#/$defs/reason/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err229 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/message",schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -5560,7 +5855,7 @@ if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
 for(const key20 in data104){
 let data105 = data104[key20];
 if((typeof data105 !== "string") && (!(typeof data105 == "number"))){
-const err230 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/params/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/reason/properties/params/additionalProperties/type",keyword:"type",params:{type: schema79.properties.params.additionalProperties.type},message:"must be string,number"};
+const err230 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/params/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/properties/params/additionalProperties/type",keyword:"type",params:{type: schema56.properties.gate.properties.runs.items.properties.reasons.items.properties.params.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -5572,7 +5867,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/params",schemaPath:"#/$defs/reason/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err231 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13+"/params",schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -5584,7 +5879,7 @@ errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/$defs/reason/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err232 = {instancePath:instancePath+"/gate/runs/" + i12+"/reasons/" + i13,schemaPath:"#/properties/gate/properties/runs/items/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -5653,18 +5948,18 @@ vErrors.push(err237);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const gate_rules = validate57;
+export const gate_rules = validate37;
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/gate-rules.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6263,7 +6558,7 @@ const len1 = data16.length;
 for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(!(((((data17 === "mean") || (data17 === "median")) || (data17 === "p90")) || (data17 === "p95")) || (data17 === "p99"))){
-const err51 = {instancePath:instancePath+"/measuredLatency/statistics/" + i1,schemaPath:"#/properties/measuredLatency/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.measuredLatency.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
+const err51 = {instancePath:instancePath+"/measuredLatency/statistics/" + i1,schemaPath:"#/properties/measuredLatency/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema57.properties.measuredLatency.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6436,7 +6731,7 @@ const len2 = data21.length;
 for(let i3=0; i3<len2; i3++){
 let data22 = data21[i3];
 if(!(((((data22 === "mean") || (data22 === "median")) || (data22 === "p90")) || (data22 === "p95")) || (data22 === "p99"))){
-const err65 = {instancePath:instancePath+"/gpuBaseline/statistics/" + i3,schemaPath:"#/properties/gpuBaseline/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.gpuBaseline.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/gpuBaseline/statistics/" + i3,schemaPath:"#/properties/gpuBaseline/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema57.properties.gpuBaseline.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6501,25 +6796,23 @@ vErrors.push(err69);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const inspect_output_v1 = validate58;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"description":"The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.","enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","step-trace","timeline","profiler-db","ais_bench-summary","ais_bench-stdout","benchmark-perf","mindspore-lite-stdout","trtexec-stdout","trtexec-times","trtexec-profile","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"},"breakdown":{"$ref":"#/$defs/breakdown","description":"Step time split (step_trace_time, timelines, profiler .db), µs."},"measurements":{"description":"Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.","type":"array","items":{"$ref":"#/$defs/measurement"}}}},"breakdown":{"type":"object","required":["steps","totalUs","computingUs","communicationNotOverlappedUs","freeUs"],"additionalProperties":false,"properties":{"steps":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanStepUs":{"type":["number","null"]},"computingUs":{"type":"number"},"communicationNotOverlappedUs":{"type":"number"},"communicationUs":{"type":"number"},"freeUs":{"type":"number"}}},"latency":{"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"measurement":{"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/latency"},"throughputPerS":{"type":["number","null"]}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
-const schema83 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"description":"The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.","enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","step-trace","timeline","profiler-db","ais_bench-summary","ais_bench-stdout","benchmark-perf","mindspore-lite-stdout","trtexec-stdout","trtexec-times","trtexec-profile","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"$ref":"#/$defs/issue"}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"},"breakdown":{"$ref":"#/$defs/breakdown","description":"Step time split (step_trace_time, timelines, profiler .db), µs."},"measurements":{"description":"Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.","type":"array","items":{"$ref":"#/$defs/measurement"}}}};
-const schema84 = {"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}};
-const schema88 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
-const schema89 = {"type":"object","required":["steps","totalUs","computingUs","communicationNotOverlappedUs","freeUs"],"additionalProperties":false,"properties":{"steps":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanStepUs":{"type":["number","null"]},"computingUs":{"type":"number"},"communicationNotOverlappedUs":{"type":"number"},"communicationUs":{"type":"number"},"freeUs":{"type":"number"}}};
-const schema85 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operator"}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
-const schema86 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
-const schema87 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const inspect_output_v1 = validate38;
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json","title":"InspectOutput","description":"What `aoe-dashboard inspect --json` prints: one entry per file read. Model times in ms, operator times in µs (AOE's units).","type":"object","required":["files"],"additionalProperties":false,"properties":{"files":{"type":"array","items":{"$ref":"#/$defs/file"}}},"$defs":{"file":{"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"description":"The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.","enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","step-trace","timeline","profiler-db","ais_bench-summary","ais_bench-stdout","benchmark-perf","mindspore-lite-stdout","trtexec-stdout","trtexec-times","trtexec-profile","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"},"breakdown":{"$ref":"#/$defs/breakdown","description":"Step time split (step_trace_time, timelines, profiler .db), µs."},"measurements":{"description":"Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.","type":"array","items":{"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"throughputPerS":{"type":["number","null"]}}}}}},"breakdown":{"type":"object","required":["steps","totalUs","computingUs","communicationNotOverlappedUs","freeUs"],"additionalProperties":false,"properties":{"steps":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanStepUs":{"type":["number","null"]},"computingUs":{"type":"number"},"communicationNotOverlappedUs":{"type":"number"},"communicationUs":{"type":"number"},"freeUs":{"type":"number"}}},"latency":{"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"measurement":{"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/latency"},"throughputPerS":{"type":["number","null"]}}},"issue":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}},"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}},"operator":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"task":{"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}}},"failedOperators":{"type":"array","items":{"type":"string"}}}},"profile":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}}}};
+const schema60 = {"type":"object","required":["file","format","ok","issues"],"additionalProperties":false,"properties":{"file":{"type":"string","description":"The path as given (or as found under a given directory)."},"format":{"description":"The format's id in the format registry (src/core/formats/registry.ts); a test keeps this list equal to the registry's.","enum":["aoe-opat","aoe-sgat","op-summary","kernel-details","op-statistic","step-trace","timeline","profiler-db","ais_bench-summary","ais_bench-stdout","benchmark-perf","mindspore-lite-stdout","trtexec-stdout","trtexec-times","trtexec-profile","unknown"]},"layout":{"type":["string","null"],"description":"AOE: array | report-map | bare-object; profiles: the recognised header set."},"generation":{"type":["string","null"],"description":"AOE key-set generation (cann-6.0, cann-6.2, cann-6.3+, sgat, unknown)."},"incomplete":{"type":"boolean"},"ok":{"type":"boolean","description":"False whenever the file has an issue of severity error, even when part of it was salvaged."},"issues":{"type":"array","items":{"type":"object","required":["code","severity","message"],"additionalProperties":false,"properties":{"code":{"type":"string"},"severity":{"enum":["error","warning"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"offset":{"type":"integer","minimum":0},"hint":{"type":"string"}}}},"tasks":{"type":"array","items":{"$ref":"#/$defs/task"}},"profile":{"$ref":"#/$defs/profile"},"breakdown":{"$ref":"#/$defs/breakdown","description":"Step time split (step_trace_time, timelines, profiler .db), µs."},"measurements":{"description":"Benchmark outputs (ais_bench, benchmark, MindSpore Lite, trtexec): one entry per run the file holds. Latency in ms; null where the file does not say.","type":"array","items":{"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"throughputPerS":{"type":["number","null"]}}}}}};
+const schema63 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer"},"totalUs":{"type":"number"},"share":{"type":"number"}}}}}};
+const schema64 = {"type":"object","required":["steps","totalUs","computingUs","communicationNotOverlappedUs","freeUs"],"additionalProperties":false,"properties":{"steps":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanStepUs":{"type":["number","null"]},"computingUs":{"type":"number"},"communicationNotOverlappedUs":{"type":"number"},"communicationUs":{"type":"number"},"freeUs":{"type":"number"}}};
+const schema61 = {"type":"object","required":["name","kind","status","tuningTimeS","baselineMs","tunedMs","improvementPct","repoSummary","operators","failedOperators"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}}},"failedOperators":{"type":"array","items":{"type":"string"}}}};
+const schema62 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer"},"hit":{"type":"integer"},"reserved":{"type":"integer"},"unsatisfied":{"type":"integer"},"update":{"type":"integer"},"total":{"type":"integer"}}};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6628,7 +6921,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema85.properties, key0))){
+if(!(func1.call(schema61.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -6654,7 +6947,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema85.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema61.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6667,7 +6960,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema85.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema61.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6680,7 +6973,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data3 = data.tuningTimeS;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema85.properties.tuningTimeS.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema61.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6693,7 +6986,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data4 = data.baselineMs;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err15 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema85.properties.baselineMs.type},message:"must be number,null"};
+const err15 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema61.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6706,7 +6999,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data5 = data.tunedMs;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err16 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema85.properties.tunedMs.type},message:"must be number,null"};
+const err16 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema61.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6719,7 +7012,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data6 = data.improvementPct;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err17 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema85.properties.improvementPct.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema61.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6732,7 +7025,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data7 = data.savedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema85.properties.savedMs.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema61.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6745,7 +7038,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data8 = data.savedPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema85.properties.savedPct.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema61.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6980,7 +7273,7 @@ for(let i0=0; i0<len0; i0++){
 let data17 = data16[i0];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.name === undefined){
-const err36 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err36 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6990,7 +7283,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data17.type === undefined){
-const err37 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err37 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7000,7 +7293,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data17.dimension === undefined){
-const err38 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'"};
+const err38 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7010,7 +7303,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data17.beforeUs === undefined){
-const err39 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "beforeUs"},message:"must have required property '"+"beforeUs"+"'"};
+const err39 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "beforeUs"},message:"must have required property '"+"beforeUs"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7020,7 +7313,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data17.afterUs === undefined){
-const err40 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "afterUs"},message:"must have required property '"+"afterUs"+"'"};
+const err40 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "afterUs"},message:"must have required property '"+"afterUs"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7030,7 +7323,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data17.improvementPct === undefined){
-const err41 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
+const err41 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7040,7 +7333,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data17.repoAction === undefined){
-const err42 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/required",keyword:"required",params:{missingProperty: "repoAction"},message:"must have required property '"+"repoAction"+"'"};
+const err42 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "repoAction"},message:"must have required property '"+"repoAction"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7051,7 +7344,7 @@ errors++;
 }
 for(const key2 in data17){
 if(!(((((((key2 === "name") || (key2 === "type")) || (key2 === "dimension")) || (key2 === "beforeUs")) || (key2 === "afterUs")) || (key2 === "improvementPct")) || (key2 === "repoAction"))){
-const err43 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err43 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7063,7 +7356,7 @@ errors++;
 }
 if(data17.name !== undefined){
 if(typeof data17.name !== "string"){
-const err44 = {instancePath:instancePath+"/operators/" + i0+"/name",schemaPath:"#/$defs/operator/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/operators/" + i0+"/name",schemaPath:"#/properties/operators/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7075,7 +7368,7 @@ errors++;
 }
 if(data17.type !== undefined){
 if(typeof data17.type !== "string"){
-const err45 = {instancePath:instancePath+"/operators/" + i0+"/type",schemaPath:"#/$defs/operator/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err45 = {instancePath:instancePath+"/operators/" + i0+"/type",schemaPath:"#/properties/operators/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7088,7 +7381,7 @@ errors++;
 if(data17.dimension !== undefined){
 let data20 = data17.dimension;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err46 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operator/properties/dimension/type",keyword:"type",params:{type: schema87.properties.dimension.type},message:"must be string,null"};
+const err46 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/properties/operators/items/properties/dimension/type",keyword:"type",params:{type: schema61.properties.operators.items.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7100,7 +7393,7 @@ errors++;
 }
 if(data17.beforeUs !== undefined){
 if(!(typeof data17.beforeUs == "number")){
-const err47 = {instancePath:instancePath+"/operators/" + i0+"/beforeUs",schemaPath:"#/$defs/operator/properties/beforeUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err47 = {instancePath:instancePath+"/operators/" + i0+"/beforeUs",schemaPath:"#/properties/operators/items/properties/beforeUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7112,7 +7405,7 @@ errors++;
 }
 if(data17.afterUs !== undefined){
 if(!(typeof data17.afterUs == "number")){
-const err48 = {instancePath:instancePath+"/operators/" + i0+"/afterUs",schemaPath:"#/$defs/operator/properties/afterUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err48 = {instancePath:instancePath+"/operators/" + i0+"/afterUs",schemaPath:"#/properties/operators/items/properties/afterUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7125,7 +7418,7 @@ errors++;
 if(data17.improvementPct !== undefined){
 let data23 = data17.improvementPct;
 if((!(typeof data23 == "number")) && (data23 !== null)){
-const err49 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operator/properties/improvementPct/type",keyword:"type",params:{type: schema87.properties.improvementPct.type},message:"must be number,null"};
+const err49 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/properties/operators/items/properties/improvementPct/type",keyword:"type",params:{type: schema61.properties.operators.items.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7138,7 +7431,7 @@ errors++;
 if(data17.repoAction !== undefined){
 let data24 = data17.repoAction;
 if(!(((data24 === "add") || (data24 === "update")) || (data24 === null))){
-const err50 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operator/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema87.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err50 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/properties/operators/items/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema61.properties.operators.items.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7150,7 +7443,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operator/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7211,372 +7504,16 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema90 = {"type":"object","required":["tool","batchSize","latencyMs","throughputPerS"],"additionalProperties":false,"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/latency"},"throughputPerS":{"type":["number","null"]}}};
-const schema91 = {"type":"object","required":["count","min","max","mean","median","p90","p95","p99"],"additionalProperties":false,"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tool === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.batchSize === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "batchSize"},message:"must have required property '"+"batchSize"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.latencyMs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.throughputPerS === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "throughputPerS"},message:"must have required property '"+"throughputPerS"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "tool") || (key0 === "batchSize")) || (key0 === "latencyMs")) || (key0 === "throughputPerS"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.tool !== undefined){
-let data0 = data.tool;
-if(!((((data0 === "ais_bench") || (data0 === "benchmark")) || (data0 === "mindspore-lite-benchmark")) || (data0 === "trtexec"))){
-const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema90.properties.tool.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.batchSize !== undefined){
-let data1 = data.batchSize;
-if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: schema90.properties.batchSize.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-if(data.latencyMs !== undefined){
-let data2 = data.latencyMs;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.count === undefined){
-const err8 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data2.min === undefined){
-const err9 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data2.max === undefined){
-const err10 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data2.mean === undefined){
-const err11 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data2.median === undefined){
-const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data2.p90 === undefined){
-const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data2.p95 === undefined){
-const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data2.p99 === undefined){
-const err15 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key1 in data2){
-if(!((((((((key1 === "count") || (key1 === "min")) || (key1 === "max")) || (key1 === "mean")) || (key1 === "median")) || (key1 === "p90")) || (key1 === "p95")) || (key1 === "p99"))){
-const err16 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data2.count !== undefined){
-let data3 = data2.count;
-if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err17 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/latency/properties/count/type",keyword:"type",params:{type: schema91.properties.count.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err18 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/latency/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-if(data2.min !== undefined){
-let data4 = data2.min;
-if((!(typeof data4 == "number")) && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/latencyMs/min",schemaPath:"#/$defs/latency/properties/min/type",keyword:"type",params:{type: schema91.properties.min.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data2.max !== undefined){
-let data5 = data2.max;
-if((!(typeof data5 == "number")) && (data5 !== null)){
-const err20 = {instancePath:instancePath+"/latencyMs/max",schemaPath:"#/$defs/latency/properties/max/type",keyword:"type",params:{type: schema91.properties.max.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data2.mean !== undefined){
-let data6 = data2.mean;
-if((!(typeof data6 == "number")) && (data6 !== null)){
-const err21 = {instancePath:instancePath+"/latencyMs/mean",schemaPath:"#/$defs/latency/properties/mean/type",keyword:"type",params:{type: schema91.properties.mean.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data2.median !== undefined){
-let data7 = data2.median;
-if((!(typeof data7 == "number")) && (data7 !== null)){
-const err22 = {instancePath:instancePath+"/latencyMs/median",schemaPath:"#/$defs/latency/properties/median/type",keyword:"type",params:{type: schema91.properties.median.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data2.p90 !== undefined){
-let data8 = data2.p90;
-if((!(typeof data8 == "number")) && (data8 !== null)){
-const err23 = {instancePath:instancePath+"/latencyMs/p90",schemaPath:"#/$defs/latency/properties/p90/type",keyword:"type",params:{type: schema91.properties.p90.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data2.p95 !== undefined){
-let data9 = data2.p95;
-if((!(typeof data9 == "number")) && (data9 !== null)){
-const err24 = {instancePath:instancePath+"/latencyMs/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: schema91.properties.p95.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data2.p99 !== undefined){
-let data10 = data2.p99;
-if((!(typeof data10 == "number")) && (data10 !== null)){
-const err25 = {instancePath:instancePath+"/latencyMs/p99",schemaPath:"#/$defs/latency/properties/p99/type",keyword:"type",params:{type: schema91.properties.p99.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.throughputPerS !== undefined){
-let data11 = data.throughputPerS;
-if((!(typeof data11 == "number")) && (data11 !== null)){
-const err27 = {instancePath:instancePath+"/throughputPerS",schemaPath:"#/properties/throughputPerS/type",keyword:"type",params:{type: schema90.properties.throughputPerS.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-validate62.errors = vErrors;
-return errors === 0;
-}
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7625,7 +7562,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema83.properties, key0))){
+if(!(func1.call(schema60.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -7651,7 +7588,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(!((((((((((((((((data1 === "aoe-opat") || (data1 === "aoe-sgat")) || (data1 === "op-summary")) || (data1 === "kernel-details")) || (data1 === "op-statistic")) || (data1 === "step-trace")) || (data1 === "timeline")) || (data1 === "profiler-db")) || (data1 === "ais_bench-summary")) || (data1 === "ais_bench-stdout")) || (data1 === "benchmark-perf")) || (data1 === "mindspore-lite-stdout")) || (data1 === "trtexec-stdout")) || (data1 === "trtexec-times")) || (data1 === "trtexec-profile")) || (data1 === "unknown"))){
-const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema83.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema60.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7664,7 +7601,7 @@ errors++;
 if(data.layout !== undefined){
 let data2 = data.layout;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: schema83.properties.layout.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/type",keyword:"type",params:{type: schema60.properties.layout.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7677,7 +7614,7 @@ errors++;
 if(data.generation !== undefined){
 let data3 = data.generation;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/type",keyword:"type",params:{type: schema83.properties.generation.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/type",keyword:"type",params:{type: schema60.properties.generation.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7719,7 +7656,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.code === undefined){
-const err11 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/issue/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+const err11 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/properties/issues/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7729,7 +7666,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data7.severity === undefined){
-const err12 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/issue/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
+const err12 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/properties/issues/items/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7739,7 +7676,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data7.message === undefined){
-const err13 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/issue/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+const err13 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/properties/issues/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7750,7 +7687,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!(((((((key1 === "code") || (key1 === "severity")) || (key1 === "message")) || (key1 === "path")) || (key1 === "line")) || (key1 === "offset")) || (key1 === "hint"))){
-const err14 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/issue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err14 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/properties/issues/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7762,7 +7699,7 @@ errors++;
 }
 if(data7.code !== undefined){
 if(typeof data7.code !== "string"){
-const err15 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/issue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/properties/issues/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7775,7 +7712,7 @@ errors++;
 if(data7.severity !== undefined){
 let data9 = data7.severity;
 if(!((data9 === "error") || (data9 === "warning"))){
-const err16 = {instancePath:instancePath+"/issues/" + i0+"/severity",schemaPath:"#/$defs/issue/properties/severity/enum",keyword:"enum",params:{allowedValues: schema84.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/issues/" + i0+"/severity",schemaPath:"#/properties/issues/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema60.properties.issues.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7787,7 +7724,7 @@ errors++;
 }
 if(data7.message !== undefined){
 if(typeof data7.message !== "string"){
-const err17 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/issue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/properties/issues/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7799,7 +7736,7 @@ errors++;
 }
 if(data7.path !== undefined){
 if(typeof data7.path !== "string"){
-const err18 = {instancePath:instancePath+"/issues/" + i0+"/path",schemaPath:"#/$defs/issue/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/issues/" + i0+"/path",schemaPath:"#/properties/issues/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7812,7 +7749,7 @@ errors++;
 if(data7.line !== undefined){
 let data12 = data7.line;
 if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err19 = {instancePath:instancePath+"/issues/" + i0+"/line",schemaPath:"#/$defs/issue/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err19 = {instancePath:instancePath+"/issues/" + i0+"/line",schemaPath:"#/properties/issues/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7823,7 +7760,7 @@ errors++;
 }
 if(typeof data12 == "number"){
 if(data12 < 0 || isNaN(data12)){
-const err20 = {instancePath:instancePath+"/issues/" + i0+"/line",schemaPath:"#/$defs/issue/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err20 = {instancePath:instancePath+"/issues/" + i0+"/line",schemaPath:"#/properties/issues/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7837,7 +7774,7 @@ errors++;
 if(data7.offset !== undefined){
 let data13 = data7.offset;
 if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err21 = {instancePath:instancePath+"/issues/" + i0+"/offset",schemaPath:"#/$defs/issue/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err21 = {instancePath:instancePath+"/issues/" + i0+"/offset",schemaPath:"#/properties/issues/items/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7848,7 +7785,7 @@ errors++;
 }
 if(typeof data13 == "number"){
 if(data13 < 0 || isNaN(data13)){
-const err22 = {instancePath:instancePath+"/issues/" + i0+"/offset",schemaPath:"#/$defs/issue/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err22 = {instancePath:instancePath+"/issues/" + i0+"/offset",schemaPath:"#/properties/issues/items/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7861,7 +7798,7 @@ errors++;
 }
 if(data7.hint !== undefined){
 if(typeof data7.hint !== "string"){
-const err23 = {instancePath:instancePath+"/issues/" + i0+"/hint",schemaPath:"#/$defs/issue/properties/hint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/issues/" + i0+"/hint",schemaPath:"#/properties/issues/items/properties/hint/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7873,7 +7810,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/issue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/properties/issues/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7900,8 +7837,8 @@ let data15 = data.tasks;
 if(Array.isArray(data15)){
 const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate60(data15[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate40(data15[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 }
@@ -8392,7 +8329,7 @@ errors++;
 if(data33.meanStepUs !== undefined){
 let data36 = data33.meanStepUs;
 if((!(typeof data36 == "number")) && (data36 !== null)){
-const err67 = {instancePath:instancePath+"/breakdown/meanStepUs",schemaPath:"#/$defs/breakdown/properties/meanStepUs/type",keyword:"type",params:{type: schema89.properties.meanStepUs.type},message:"must be number,null"};
+const err67 = {instancePath:instancePath+"/breakdown/meanStepUs",schemaPath:"#/$defs/breakdown/properties/meanStepUs/type",keyword:"type",params:{type: schema64.properties.meanStepUs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8467,14 +8404,10 @@ let data41 = data.measurements;
 if(Array.isArray(data41)){
 const len4 = data41.length;
 for(let i4=0; i4<len4; i4++){
-if(!(validate62(data41[i4], {instancePath:instancePath+"/measurements/" + i4,parentData:data41,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data42 = data41[i4];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.tool === undefined){
+const err73 = {instancePath:instancePath+"/measurements/" + i4,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8483,10 +8416,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data42.batchSize === undefined){
+const err74 = {instancePath:instancePath+"/measurements/" + i4,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "batchSize"},message:"must have required property '"+"batchSize"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8495,17 +8426,358 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate59.errors = vErrors;
+if(data42.latencyMs === undefined){
+const err75 = {instancePath:instancePath+"/measurements/" + i4,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data42.throughputPerS === undefined){
+const err76 = {instancePath:instancePath+"/measurements/" + i4,schemaPath:"#/properties/measurements/items/required",keyword:"required",params:{missingProperty: "throughputPerS"},message:"must have required property '"+"throughputPerS"+"'"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+for(const key6 in data42){
+if(!((((key6 === "tool") || (key6 === "batchSize")) || (key6 === "latencyMs")) || (key6 === "throughputPerS"))){
+const err77 = {instancePath:instancePath+"/measurements/" + i4,schemaPath:"#/properties/measurements/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data42.tool !== undefined){
+let data43 = data42.tool;
+if(!((((data43 === "ais_bench") || (data43 === "benchmark")) || (data43 === "mindspore-lite-benchmark")) || (data43 === "trtexec"))){
+const err78 = {instancePath:instancePath+"/measurements/" + i4+"/tool",schemaPath:"#/properties/measurements/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema60.properties.measurements.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data42.batchSize !== undefined){
+let data44 = data42.batchSize;
+if((!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))) && (data44 !== null)){
+const err79 = {instancePath:instancePath+"/measurements/" + i4+"/batchSize",schemaPath:"#/properties/measurements/items/properties/batchSize/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.batchSize.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(typeof data44 == "number"){
+if(data44 < 1 || isNaN(data44)){
+const err80 = {instancePath:instancePath+"/measurements/" + i4+"/batchSize",schemaPath:"#/properties/measurements/items/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+if(data42.latencyMs !== undefined){
+let data45 = data42.latencyMs;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.count === undefined){
+const err81 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data45.min === undefined){
+const err82 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data45.max === undefined){
+const err83 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data45.mean === undefined){
+const err84 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data45.median === undefined){
+const err85 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "median"},message:"must have required property '"+"median"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data45.p90 === undefined){
+const err86 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "p90"},message:"must have required property '"+"p90"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data45.p95 === undefined){
+const err87 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data45.p99 === undefined){
+const err88 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/required",keyword:"required",params:{missingProperty: "p99"},message:"must have required property '"+"p99"+"'"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+for(const key7 in data45){
+if(!((((((((key7 === "count") || (key7 === "min")) || (key7 === "max")) || (key7 === "mean")) || (key7 === "median")) || (key7 === "p90")) || (key7 === "p95")) || (key7 === "p99"))){
+const err89 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data45.count !== undefined){
+let data46 = data45.count;
+if((!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))) && (data46 !== null)){
+const err90 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/count",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/count/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(typeof data46 == "number"){
+if(data46 < 0 || isNaN(data46)){
+const err91 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/count",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+if(data45.min !== undefined){
+let data47 = data45.min;
+if((!(typeof data47 == "number")) && (data47 !== null)){
+const err92 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/min",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/min/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.min.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data45.max !== undefined){
+let data48 = data45.max;
+if((!(typeof data48 == "number")) && (data48 !== null)){
+const err93 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/max",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/max/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.max.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data45.mean !== undefined){
+let data49 = data45.mean;
+if((!(typeof data49 == "number")) && (data49 !== null)){
+const err94 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/mean",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/mean/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.mean.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data45.median !== undefined){
+let data50 = data45.median;
+if((!(typeof data50 == "number")) && (data50 !== null)){
+const err95 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/median",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/median/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.median.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data45.p90 !== undefined){
+let data51 = data45.p90;
+if((!(typeof data51 == "number")) && (data51 !== null)){
+const err96 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/p90",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/p90/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.p90.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data45.p95 !== undefined){
+let data52 = data45.p95;
+if((!(typeof data52 == "number")) && (data52 !== null)){
+const err97 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/p95",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/p95/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.p95.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data45.p99 !== undefined){
+let data53 = data45.p99;
+if((!(typeof data53 == "number")) && (data53 !== null)){
+const err98 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs/p99",schemaPath:"#/properties/measurements/items/properties/latencyMs/properties/p99/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.latencyMs.properties.p99.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/measurements/" + i4+"/latencyMs",schemaPath:"#/properties/measurements/items/properties/latencyMs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data42.throughputPerS !== undefined){
+let data54 = data42.throughputPerS;
+if((!(typeof data54 == "number")) && (data54 !== null)){
+const err100 = {instancePath:instancePath+"/measurements/" + i4+"/throughputPerS",schemaPath:"#/properties/measurements/items/properties/throughputPerS/type",keyword:"type",params:{type: schema60.properties.measurements.items.properties.throughputPerS.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/measurements/" + i4,schemaPath:"#/properties/measurements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/inspect-output.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8540,8 +8812,8 @@ let data0 = data.files;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate59(data0[i0], {instancePath:instancePath+"/files/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate39(data0[i0], {instancePath:instancePath+"/files/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -8568,19 +8840,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_error = validate65;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name). MISDIRECTED (421): the Host header (or the request line's authority) is not a name the launcher answers to. FORBIDDEN (403): the Origin is not the launcher's own. RATE_LIMITED (429): too many public reads from one client; Retry-After says when to try again.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","CONFLICT","TOO_LARGE","MISDIRECTED","UNSUPPORTED_MEDIA_TYPE","RATE_LIMITED","QUEUE_FULL","INTERNAL","DISK_FULL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
+export const launcher_error = validate43;
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-error.schema.json","title":"LauncherError","description":"Every error the launcher's HTTP API returns. `details.field` names the offending request field (a JSON pointer into the body, or a header/parameter name). MISDIRECTED (421): the Host header (or the request line's authority) is not a name the launcher answers to. FORBIDDEN (403): the Origin is not the launcher's own. RATE_LIMITED (429): too many public reads from one client; Retry-After says when to try again.","type":"object","additionalProperties":false,"required":["code","message"],"properties":{"code":{"enum":["BAD_REQUEST","BAD_JSON","BAD_OPTION","BAD_PATH","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","CONFLICT","TOO_LARGE","MISDIRECTED","UNSUPPORTED_MEDIA_TYPE","RATE_LIMITED","QUEUE_FULL","INTERNAL","DISK_FULL"]},"message":{"type":"string"},"details":{"type":"object","properties":{"field":{"type":"string"},"errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-error.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8623,7 +8895,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((((((((((((((data0 === "BAD_REQUEST") || (data0 === "BAD_JSON")) || (data0 === "BAD_OPTION")) || (data0 === "BAD_PATH")) || (data0 === "UNAUTHORIZED")) || (data0 === "FORBIDDEN")) || (data0 === "NOT_FOUND")) || (data0 === "CONFLICT")) || (data0 === "TOO_LARGE")) || (data0 === "MISDIRECTED")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "RATE_LIMITED")) || (data0 === "QUEUE_FULL")) || (data0 === "INTERNAL")) || (data0 === "DISK_FULL"))){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema92.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema65.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8758,28 +9030,28 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job_request = validate66;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","profile","convert-measure","full","mslite"],"description":"measure: ais_bench on the model (an .om). profile: msprof running ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"aoeMode":{"enum":["subgraph tuning, operator tuning","subgraph tuning","operator tuning","none"],"description":"converter_lite: the config file's [ascend_context] aoe_mode (default both; none converts without tuning)."},"akg":{"type":"boolean","description":"converter_lite: add the AKG graph-kernel section [graph_kernel_param] opt_level=2 to the config file."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
-const pattern16 = new RegExp("^[\\s\\S]{1,1024}$", "u");
-const pattern18 = new RegExp("^[A-Za-z0-9_./:;,\\-]{1,2048}$", "u");
-const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
-const pattern20 = new RegExp("^[\\s\\S]{0,4096}$", "u");
-const pattern21 = new RegExp("^/[^\\u0000-\\u001f]{1,1023}$", "u");
-const pattern22 = new RegExp("^([1-9]|[12][0-9]|3[0-2])$", "u");
-const pattern23 = new RegExp("^[\\s\\S]{1,512}$", "u");
-const pattern27 = new RegExp("^Ascend[A-Za-z0-9]{1,32}$", "u");
-const pattern28 = new RegExp("^[0-9]{1,6}(,[0-9]{1,6}){0,99}$", "u");
+export const launcher_job_request = validate44;
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json","title":"LauncherJobRequest","description":"POST /api/jobs: one job. A plain AOE request (model + jobTypes) is a one-tool job as before; `preset` or `steps` make it a pipeline of tool steps (atc, ais_bench, aoe, msprof), each with its own state, log and outputs. Paths are relative to the launcher's models root. Options are AOE's long option names without the dashes; the launcher checks each against AOE-CLI.md §1.2 and this host's `aoe --help`. Lengths are bounded with patterns (not minLength/maxLength) and duplicates are refused by the launcher, so the compiled validator needs no ajv runtime helpers.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"framework":{"enum":[0,1,3,5]},"weight":{"type":"string","pattern":"^[\\s\\S]{1,1024}$"},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":1,"maxItems":2,"description":"Each type once; 1 (subgraph) runs before 2 (operator). Required unless `preset` or `steps` is given."},"device":{"type":"integer","minimum":0,"maximum":63},"inputShape":{"type":"string","pattern":"^[A-Za-z0-9_./:;,\\-]{1,2048}$"},"inputFormat":{"enum":["NCHW","NHWC","ND","NCDHW","NDHWC"]},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}},"env":{"type":"object","additionalProperties":false,"properties":{"TUNE_BANK_PATH":{"type":"string","pattern":"^/[^\\u0000-\\u001f]{1,1023}$"},"REPEAT_TUNE":{"enum":["True","False"]},"TE_PARALLEL_COMPILER":{"type":"string","pattern":"^([1-9]|[12][0-9]|3[0-2])$"}}},"tuneOpsFile":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"tune_ops_name":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}},"tune_ops_type":{"type":"array","maxItems":10000,"items":{"type":"string","pattern":"^[\\s\\S]{1,512}$"}}}},"timeoutS":{"type":"integer","minimum":1,"maximum":604800},"preset":{"enum":["measure","profile","convert-measure","full","mslite"],"description":"measure: ais_bench on the model (an .om). profile: msprof running ais_bench on the model (an .om). convert-measure: atc → ais_bench. full: atc → ais_bench → aoe 1 → aoe 2 → atc with the knowledge base → ais_bench → msprof. mslite: MindSpore Lite converter_lite with AOE (aoeMode) → MindSpore Lite benchmark on the .mindir."},"steps":{"type":"array","minItems":1,"maxItems":32,"description":"The steps in order, instead of a preset. A measuring or profiling step measures the last .om a previous step built (or the model itself when it is an .om).","items":{"type":"object","additionalProperties":false,"required":["tool"],"properties":{"tool":{"enum":["atc","ais_bench","aoe","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2],"description":"aoe only: 1 subgraph, 2 operator."},"bank":{"type":"boolean","description":"atc only: build with the job's knowledge base (TUNE_BANK_PATH), i.e. after tuning."},"options":{"type":"object","maxProperties":64,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"string","pattern":"^[\\s\\S]{0,4096}$"}}}}},"soc":{"type":"string","pattern":"^Ascend[A-Za-z0-9]{1,32}$","description":"atc --soc_version; by default the SoC npu-smi reports for the device."},"outputType":{"enum":["FP32","FP16","UINT8","INT8"],"description":"atc --output_type (FP16 in presets)."},"dynamicBatchSize":{"type":"string","pattern":"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},"loop":{"type":"integer","minimum":1,"maximum":100000,"description":"ais_bench --loop (default 100)."},"warmupCount":{"type":"integer","minimum":0,"maximum":10000,"description":"ais_bench --warmup_count (default 5)."},"aoeMode":{"enum":["subgraph tuning, operator tuning","subgraph tuning","operator tuning","none"],"description":"converter_lite: the config file's [ascend_context] aoe_mode (default both; none converts without tuning)."},"akg":{"type":"boolean","description":"converter_lite: add the AKG graph-kernel section [graph_kernel_param] opt_level=2 to the config file."},"batchSize":{"type":"integer","minimum":1,"maximum":65536,"description":"ais_bench --batchsize."}}};
+const pattern30 = new RegExp("^[\\s\\S]{1,1024}$", "u");
+const pattern32 = new RegExp("^[A-Za-z0-9_./:;,\\-]{1,2048}$", "u");
+const pattern33 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
+const pattern34 = new RegExp("^[\\s\\S]{0,4096}$", "u");
+const pattern35 = new RegExp("^/[^\\u0000-\\u001f]{1,1023}$", "u");
+const pattern36 = new RegExp("^([1-9]|[12][0-9]|3[0-2])$", "u");
+const pattern37 = new RegExp("^[\\s\\S]{1,512}$", "u");
+const pattern41 = new RegExp("^Ascend[A-Za-z0-9]{1,32}$", "u");
+const pattern42 = new RegExp("^[0-9]{1,6}(,[0-9]{1,6}){0,99}$", "u");
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8798,7 +9070,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema93.properties, key0))){
+if(!(func1.call(schema66.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -8812,7 +9084,7 @@ errors++;
 if(data.model !== undefined){
 let data0 = data.model;
 if(typeof data0 === "string"){
-if(!pattern16.test(data0)){
+if(!pattern30.test(data0)){
 const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/pattern",keyword:"pattern",params:{pattern: "^[\\s\\S]{1,1024}$"},message:"must match pattern \""+"^[\\s\\S]{1,1024}$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -8837,7 +9109,7 @@ errors++;
 if(data.framework !== undefined){
 let data1 = data.framework;
 if(!((((data1 === 0) || (data1 === 1)) || (data1 === 3)) || (data1 === 5))){
-const err4 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema93.properties.framework.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/enum",keyword:"enum",params:{allowedValues: schema66.properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8850,7 +9122,7 @@ errors++;
 if(data.weight !== undefined){
 let data2 = data.weight;
 if(typeof data2 === "string"){
-if(!pattern16.test(data2)){
+if(!pattern30.test(data2)){
 const err5 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/pattern",keyword:"pattern",params:{pattern: "^[\\s\\S]{1,1024}$"},message:"must match pattern \""+"^[\\s\\S]{1,1024}$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -8899,7 +9171,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((data4 === 1) || (data4 === 2))){
-const err9 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema93.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema66.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8959,7 +9231,7 @@ errors++;
 if(data.inputShape !== undefined){
 let data6 = data.inputShape;
 if(typeof data6 === "string"){
-if(!pattern18.test(data6)){
+if(!pattern32.test(data6)){
 const err14 = {instancePath:instancePath+"/inputShape",schemaPath:"#/properties/inputShape/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_./:;,\\-]{1,2048}$"},message:"must match pattern \""+"^[A-Za-z0-9_./:;,\\-]{1,2048}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -8984,7 +9256,7 @@ errors++;
 if(data.inputFormat !== undefined){
 let data7 = data.inputFormat;
 if(!(((((data7 === "NCHW") || (data7 === "NHWC")) || (data7 === "ND")) || (data7 === "NCDHW")) || (data7 === "NDHWC"))){
-const err16 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema93.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/inputFormat",schemaPath:"#/properties/inputFormat/enum",keyword:"enum",params:{allowedValues: schema66.properties.inputFormat.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9010,7 +9282,7 @@ errors++;
 for(const key1 in data8){
 const _errs17 = errors;
 if(typeof key1 === "string"){
-if(!pattern19.test(key1)){
+if(!pattern33.test(key1)){
 const err18 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err18];
@@ -9036,7 +9308,7 @@ errors++;
 for(const key2 in data8){
 let data9 = data8[key2];
 if(typeof data9 === "string"){
-if(!pattern20.test(data9)){
+if(!pattern34.test(data9)){
 const err20 = {instancePath:instancePath+"/options/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/options/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\s\\S]{0,4096}$"},message:"must match pattern \""+"^[\\s\\S]{0,4096}$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
@@ -9088,7 +9360,7 @@ errors++;
 if(data10.TUNE_BANK_PATH !== undefined){
 let data11 = data10.TUNE_BANK_PATH;
 if(typeof data11 === "string"){
-if(!pattern21.test(data11)){
+if(!pattern35.test(data11)){
 const err24 = {instancePath:instancePath+"/env/TUNE_BANK_PATH",schemaPath:"#/properties/env/properties/TUNE_BANK_PATH/pattern",keyword:"pattern",params:{pattern: "^/[^\\u0000-\\u001f]{1,1023}$"},message:"must match pattern \""+"^/[^\\u0000-\\u001f]{1,1023}$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
@@ -9113,7 +9385,7 @@ errors++;
 if(data10.REPEAT_TUNE !== undefined){
 let data12 = data10.REPEAT_TUNE;
 if(!((data12 === "True") || (data12 === "False"))){
-const err26 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema93.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/env/REPEAT_TUNE",schemaPath:"#/properties/env/properties/REPEAT_TUNE/enum",keyword:"enum",params:{allowedValues: schema66.properties.env.properties.REPEAT_TUNE.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9126,7 +9398,7 @@ errors++;
 if(data10.TE_PARALLEL_COMPILER !== undefined){
 let data13 = data10.TE_PARALLEL_COMPILER;
 if(typeof data13 === "string"){
-if(!pattern22.test(data13)){
+if(!pattern36.test(data13)){
 const err27 = {instancePath:instancePath+"/env/TE_PARALLEL_COMPILER",schemaPath:"#/properties/env/properties/TE_PARALLEL_COMPILER/pattern",keyword:"pattern",params:{pattern: "^([1-9]|[12][0-9]|3[0-2])$"},message:"must match pattern \""+"^([1-9]|[12][0-9]|3[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
@@ -9202,7 +9474,7 @@ const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
 let data16 = data15[i1];
 if(typeof data16 === "string"){
-if(!pattern23.test(data16)){
+if(!pattern37.test(data16)){
 const err33 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_name/" + i1,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_name/items/pattern",keyword:"pattern",params:{pattern: "^[\\s\\S]{1,512}$"},message:"must match pattern \""+"^[\\s\\S]{1,512}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
@@ -9253,7 +9525,7 @@ const len2 = data17.length;
 for(let i2=0; i2<len2; i2++){
 let data18 = data17[i2];
 if(typeof data18 === "string"){
-if(!pattern23.test(data18)){
+if(!pattern37.test(data18)){
 const err37 = {instancePath:instancePath+"/tuneOpsFile/tune_ops_type/" + i2,schemaPath:"#/properties/tuneOpsFile/properties/tune_ops_type/items/pattern",keyword:"pattern",params:{pattern: "^[\\s\\S]{1,512}$"},message:"must match pattern \""+"^[\\s\\S]{1,512}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -9337,7 +9609,7 @@ errors++;
 if(data.preset !== undefined){
 let data20 = data.preset;
 if(!(((((data20 === "measure") || (data20 === "profile")) || (data20 === "convert-measure")) || (data20 === "full")) || (data20 === "mslite"))){
-const err44 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema93.properties.preset.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/enum",keyword:"enum",params:{allowedValues: schema66.properties.preset.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9399,7 +9671,7 @@ errors++;
 if(data22.tool !== undefined){
 let data23 = data22.tool;
 if(!((((((data23 === "atc") || (data23 === "ais_bench")) || (data23 === "aoe")) || (data23 === "msprof")) || (data23 === "converter_lite")) || (data23 === "mslite_benchmark"))){
-const err49 = {instancePath:instancePath+"/steps/" + i3+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema93.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err49 = {instancePath:instancePath+"/steps/" + i3+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema66.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9412,7 +9684,7 @@ errors++;
 if(data22.jobType !== undefined){
 let data24 = data22.jobType;
 if(!((data24 === 1) || (data24 === 2))){
-const err50 = {instancePath:instancePath+"/steps/" + i3+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema93.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+const err50 = {instancePath:instancePath+"/steps/" + i3+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema66.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9450,7 +9722,7 @@ errors++;
 for(const key6 in data26){
 const _errs54 = errors;
 if(typeof key6 === "string"){
-if(!pattern19.test(key6)){
+if(!pattern33.test(key6)){
 const err53 = {instancePath:instancePath+"/steps/" + i3+"/options",schemaPath:"#/properties/steps/items/properties/options/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err53];
@@ -9476,7 +9748,7 @@ errors++;
 for(const key7 in data26){
 let data27 = data26[key7];
 if(typeof data27 === "string"){
-if(!pattern20.test(data27)){
+if(!pattern34.test(data27)){
 const err55 = {instancePath:instancePath+"/steps/" + i3+"/options/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/options/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\s\\S]{0,4096}$"},message:"must match pattern \""+"^[\\s\\S]{0,4096}$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
@@ -9537,7 +9809,7 @@ errors++;
 if(data.soc !== undefined){
 let data28 = data.soc;
 if(typeof data28 === "string"){
-if(!pattern27.test(data28)){
+if(!pattern41.test(data28)){
 const err60 = {instancePath:instancePath+"/soc",schemaPath:"#/properties/soc/pattern",keyword:"pattern",params:{pattern: "^Ascend[A-Za-z0-9]{1,32}$"},message:"must match pattern \""+"^Ascend[A-Za-z0-9]{1,32}$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
@@ -9562,7 +9834,7 @@ errors++;
 if(data.outputType !== undefined){
 let data29 = data.outputType;
 if(!((((data29 === "FP32") || (data29 === "FP16")) || (data29 === "UINT8")) || (data29 === "INT8"))){
-const err62 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema93.properties.outputType.enum},message:"must be equal to one of the allowed values"};
+const err62 = {instancePath:instancePath+"/outputType",schemaPath:"#/properties/outputType/enum",keyword:"enum",params:{allowedValues: schema66.properties.outputType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9575,7 +9847,7 @@ errors++;
 if(data.dynamicBatchSize !== undefined){
 let data30 = data.dynamicBatchSize;
 if(typeof data30 === "string"){
-if(!pattern28.test(data30)){
+if(!pattern42.test(data30)){
 const err63 = {instancePath:instancePath+"/dynamicBatchSize",schemaPath:"#/properties/dynamicBatchSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"},message:"must match pattern \""+"^[0-9]{1,6}(,[0-9]{1,6}){0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err63];
@@ -9670,7 +9942,7 @@ errors++;
 if(data.aoeMode !== undefined){
 let data33 = data.aoeMode;
 if(!((((data33 === "subgraph tuning, operator tuning") || (data33 === "subgraph tuning")) || (data33 === "operator tuning")) || (data33 === "none"))){
-const err71 = {instancePath:instancePath+"/aoeMode",schemaPath:"#/properties/aoeMode/enum",keyword:"enum",params:{allowedValues: schema93.properties.aoeMode.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/aoeMode",schemaPath:"#/properties/aoeMode/enum",keyword:"enum",params:{allowedValues: schema66.properties.aoeMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9738,19 +10010,19 @@ vErrors.push(err76);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job_resume = validate67;
-const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-resume.schema.json","title":"LauncherJobResume","description":"POST /api/jobs/:id/resume: run an ended pipeline job again from step `fromStep` (0-based). The steps before it must have succeeded; the new job reuses their outputs (the models they built, the knowledge base AOE wrote) instead of running them again.","type":"object","additionalProperties":false,"required":["fromStep"],"properties":{"fromStep":{"type":"integer","minimum":0,"maximum":31}}};
+export const launcher_job_resume = validate45;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job-resume.schema.json","title":"LauncherJobResume","description":"POST /api/jobs/:id/resume: run an ended pipeline job again from step `fromStep` (0-based). The steps before it must have succeeded; the new job reuses their outputs (the models they built, the knowledge base AOE wrote) instead of running them again.","type":"object","additionalProperties":false,"required":["fromStep"],"properties":{"fromStep":{"type":"integer","minimum":0,"maximum":31}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job-resume.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9826,20 +10098,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_job = validate68;
-const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY","UNSUPPORTED_OP"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held; UNSUPPORTED_OP an operator the converter (converter_lite) does not support. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"pipelineRunId":{"type":["string","null"],"pattern":"^[A-Za-z0-9_-]{22,64}$","description":"The Run a finished pipeline job made (GET /api/runs/:id, `kind: pipeline`): its reports, measurements, profile, manifest and verdict. Null until the job succeeds, and for a plain AOE job."},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
-const pattern29 = new RegExp("^[A-Za-z0-9_-]{22,64}$", "u");
+export const launcher_job = validate46;
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-job.schema.json","title":"LauncherJob","description":"A tuning job as GET /api/jobs/:id (and each entry of GET /api/jobs) returns it.","type":"object","additionalProperties":false,"required":["id","state","model","device","jobTypes","exitCode","errorCode","errorMessage","createdAt","startedAt","finishedAt","runIds","progress"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted"]},"model":{"type":"string","description":"As the request named it, relative to the models root."},"device":{"type":"integer","minimum":0},"jobTypes":{"type":"array","items":{"enum":[1,2]},"minItems":0,"maxItems":2,"description":"The AOE job types the job runs, in order (none for a pipeline without an aoe step)."},"exitCode":{"type":["integer","null"]},"errorCode":{"enum":[null,"TUNER_NOT_FOUND","BAD_OPTION","BANK_PATH_INVALID","TUNER_FAILED","TIMEOUT","CANCELED","INTERRUPTED","DISK_FULL","TOOL_FAILED","BAD_SHAPE","DEVICE_BUSY","UNSUPPORTED_OP"],"description":"TUNER_* name aoe; TOOL_FAILED another tool of the job (atc, ais_bench, msprof) that failed; BAD_SHAPE a model input shape the converter refused; DEVICE_BUSY a device another process held; UNSUPPORTED_OP an operator the converter (converter_lite) does not support. TUNER_NOT_FOUND is also used for any missing tool, named in errorMessage."},"errorMessage":{"type":["string","null"],"description":"Why it failed: for TUNER_FAILED the exit code and aoe's last lines; for DISK_FULL which disk ran out of space (the launcher's data dir, or aoe's)."},"createdAt":{"type":"string","format":"date-time"},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"runIds":{"type":"array","items":{"type":"string"}},"pipelineRunId":{"type":["string","null"],"pattern":"^[A-Za-z0-9_-]{22,64}$","description":"The Run a finished pipeline job made (GET /api/runs/:id, `kind: pipeline`): its reports, measurements, profile, manifest and verdict. Null until the job succeeds, and for a plain AOE job."},"resumedFrom":{"type":"object","additionalProperties":false,"required":["jobId","fromStep"],"description":"Set on a job started by POST /api/jobs/:id/resume: the job it continues and the step it started at.","properties":{"jobId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fromStep":{"type":"integer","minimum":0}}},"progress":{"description":"The latest progress event of a running job (operators tuned so far, percent), else null.","type":["object","null"]},"steps":{"type":"array","description":"The job's steps in order, each with its own state; a plain AOE job has one step per job type.","items":{"type":"object","additionalProperties":false,"required":["index","tool","state","startedAt","finishedAt","exitCode","errorCode","errorMessage","outputs"],"properties":{"index":{"type":"integer","minimum":0},"tool":{"enum":["aoe","atc","ais_bench","msprof","converter_lite","mslite_benchmark"]},"jobType":{"enum":[1,2]},"state":{"enum":["queued","running","succeeded","failed","canceled","interrupted","skipped"]},"startedAt":{"type":["string","null"],"format":"date-time"},"finishedAt":{"type":["string","null"],"format":"date-time"},"exitCode":{"type":["integer","null"]},"errorCode":{"type":["string","null"]},"errorMessage":{"type":["string","null"]},"outputs":{"description":"What the step left: the model it built, named files, figures it measured.","type":["object","null"]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$","description":"A resumed job's step that did not run again: the job whose finished step's outputs it reuses."}}}}}};
+const pattern43 = new RegExp("^[A-Za-z0-9_-]{22,64}$", "u");
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-job.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9978,7 +10250,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema95.properties, key0))){
+if(!(func1.call(schema68.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -9992,7 +10264,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern29.test(data0)){
+if(!pattern43.test(data0)){
 const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -10017,7 +10289,7 @@ errors++;
 if(data.state !== undefined){
 let data1 = data.state;
 if(!((((((data1 === "queued") || (data1 === "running")) || (data1 === "succeeded")) || (data1 === "failed")) || (data1 === "canceled")) || (data1 === "interrupted"))){
-const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema95.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema68.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10091,7 +10363,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(!((data5 === 1) || (data5 === 2))){
-const err22 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema95.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/jobTypes/" + i0,schemaPath:"#/properties/jobTypes/items/enum",keyword:"enum",params:{allowedValues: schema68.properties.jobTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10116,7 +10388,7 @@ errors++;
 if(data.exitCode !== undefined){
 let data6 = data.exitCode;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err24 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema95.properties.exitCode.type},message:"must be integer,null"};
+const err24 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: schema68.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10129,7 +10401,7 @@ errors++;
 if(data.errorCode !== undefined){
 let data7 = data.errorCode;
 if(!(((((((((((((data7 === null) || (data7 === "TUNER_NOT_FOUND")) || (data7 === "BAD_OPTION")) || (data7 === "BANK_PATH_INVALID")) || (data7 === "TUNER_FAILED")) || (data7 === "TIMEOUT")) || (data7 === "CANCELED")) || (data7 === "INTERRUPTED")) || (data7 === "DISK_FULL")) || (data7 === "TOOL_FAILED")) || (data7 === "BAD_SHAPE")) || (data7 === "DEVICE_BUSY")) || (data7 === "UNSUPPORTED_OP"))){
-const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema95.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/enum",keyword:"enum",params:{allowedValues: schema68.properties.errorCode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10142,7 +10414,7 @@ errors++;
 if(data.errorMessage !== undefined){
 let data8 = data.errorMessage;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err26 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema95.properties.errorMessage.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema68.properties.errorMessage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10167,7 +10439,7 @@ errors++;
 if(data.startedAt !== undefined){
 let data10 = data.startedAt;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err28 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: schema95.properties.startedAt.type},message:"must be string,null"};
+const err28 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: schema68.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10180,7 +10452,7 @@ errors++;
 if(data.finishedAt !== undefined){
 let data11 = data.finishedAt;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err29 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/properties/finishedAt/type",keyword:"type",params:{type: schema95.properties.finishedAt.type},message:"must be string,null"};
+const err29 = {instancePath:instancePath+"/finishedAt",schemaPath:"#/properties/finishedAt/type",keyword:"type",params:{type: schema68.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10221,7 +10493,7 @@ errors++;
 if(data.pipelineRunId !== undefined){
 let data14 = data.pipelineRunId;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err32 = {instancePath:instancePath+"/pipelineRunId",schemaPath:"#/properties/pipelineRunId/type",keyword:"type",params:{type: schema95.properties.pipelineRunId.type},message:"must be string,null"};
+const err32 = {instancePath:instancePath+"/pipelineRunId",schemaPath:"#/properties/pipelineRunId/type",keyword:"type",params:{type: schema68.properties.pipelineRunId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10231,7 +10503,7 @@ vErrors.push(err32);
 errors++;
 }
 if(typeof data14 === "string"){
-if(!pattern29.test(data14)){
+if(!pattern43.test(data14)){
 const err33 = {instancePath:instancePath+"/pipelineRunId",schemaPath:"#/properties/pipelineRunId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
@@ -10281,7 +10553,7 @@ errors++;
 if(data15.jobId !== undefined){
 let data16 = data15.jobId;
 if(typeof data16 === "string"){
-if(!pattern29.test(data16)){
+if(!pattern43.test(data16)){
 const err37 = {instancePath:instancePath+"/resumedFrom/jobId",schemaPath:"#/properties/resumedFrom/properties/jobId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -10343,7 +10615,7 @@ errors++;
 if(data.progress !== undefined){
 let data18 = data.progress;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err42 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema95.properties.progress.type},message:"must be object,null"};
+const err42 = {instancePath:instancePath+"/progress",schemaPath:"#/properties/progress/type",keyword:"type",params:{type: schema68.properties.progress.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10451,7 +10723,7 @@ vErrors.push(err51);
 errors++;
 }
 for(const key2 in data20){
-if(!(func1.call(schema95.properties.steps.items.properties, key2))){
+if(!(func1.call(schema68.properties.steps.items.properties, key2))){
 const err52 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
@@ -10490,7 +10762,7 @@ errors++;
 if(data20.tool !== undefined){
 let data22 = data20.tool;
 if(!((((((data22 === "aoe") || (data22 === "atc")) || (data22 === "ais_bench")) || (data22 === "msprof")) || (data22 === "converter_lite")) || (data22 === "mslite_benchmark"))){
-const err55 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err55 = {instancePath:instancePath+"/steps/" + i2+"/tool",schemaPath:"#/properties/steps/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema68.properties.steps.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10503,7 +10775,7 @@ errors++;
 if(data20.jobType !== undefined){
 let data23 = data20.jobType;
 if(!((data23 === 1) || (data23 === 2))){
-const err56 = {instancePath:instancePath+"/steps/" + i2+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+const err56 = {instancePath:instancePath+"/steps/" + i2+"/jobType",schemaPath:"#/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema68.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10516,7 +10788,7 @@ errors++;
 if(data20.state !== undefined){
 let data24 = data20.state;
 if(!(((((((data24 === "queued") || (data24 === "running")) || (data24 === "succeeded")) || (data24 === "failed")) || (data24 === "canceled")) || (data24 === "interrupted")) || (data24 === "skipped"))){
-const err57 = {instancePath:instancePath+"/steps/" + i2+"/state",schemaPath:"#/properties/steps/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema95.properties.steps.items.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err57 = {instancePath:instancePath+"/steps/" + i2+"/state",schemaPath:"#/properties/steps/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema68.properties.steps.items.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10529,7 +10801,7 @@ errors++;
 if(data20.startedAt !== undefined){
 let data25 = data20.startedAt;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err58 = {instancePath:instancePath+"/steps/" + i2+"/startedAt",schemaPath:"#/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
+const err58 = {instancePath:instancePath+"/steps/" + i2+"/startedAt",schemaPath:"#/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema68.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10542,7 +10814,7 @@ errors++;
 if(data20.finishedAt !== undefined){
 let data26 = data20.finishedAt;
 if((typeof data26 !== "string") && (data26 !== null)){
-const err59 = {instancePath:instancePath+"/steps/" + i2+"/finishedAt",schemaPath:"#/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
+const err59 = {instancePath:instancePath+"/steps/" + i2+"/finishedAt",schemaPath:"#/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema68.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10555,7 +10827,7 @@ errors++;
 if(data20.exitCode !== undefined){
 let data27 = data20.exitCode;
 if((!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) && (data27 !== null)){
-const err60 = {instancePath:instancePath+"/steps/" + i2+"/exitCode",schemaPath:"#/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
+const err60 = {instancePath:instancePath+"/steps/" + i2+"/exitCode",schemaPath:"#/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema68.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10568,7 +10840,7 @@ errors++;
 if(data20.errorCode !== undefined){
 let data28 = data20.errorCode;
 if((typeof data28 !== "string") && (data28 !== null)){
-const err61 = {instancePath:instancePath+"/steps/" + i2+"/errorCode",schemaPath:"#/properties/steps/items/properties/errorCode/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorCode.type},message:"must be string,null"};
+const err61 = {instancePath:instancePath+"/steps/" + i2+"/errorCode",schemaPath:"#/properties/steps/items/properties/errorCode/type",keyword:"type",params:{type: schema68.properties.steps.items.properties.errorCode.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10581,7 +10853,7 @@ errors++;
 if(data20.errorMessage !== undefined){
 let data29 = data20.errorMessage;
 if((typeof data29 !== "string") && (data29 !== null)){
-const err62 = {instancePath:instancePath+"/steps/" + i2+"/errorMessage",schemaPath:"#/properties/steps/items/properties/errorMessage/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.errorMessage.type},message:"must be string,null"};
+const err62 = {instancePath:instancePath+"/steps/" + i2+"/errorMessage",schemaPath:"#/properties/steps/items/properties/errorMessage/type",keyword:"type",params:{type: schema68.properties.steps.items.properties.errorMessage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10594,7 +10866,7 @@ errors++;
 if(data20.outputs !== undefined){
 let data30 = data20.outputs;
 if((!(data30 && typeof data30 == "object" && !Array.isArray(data30))) && (data30 !== null)){
-const err63 = {instancePath:instancePath+"/steps/" + i2+"/outputs",schemaPath:"#/properties/steps/items/properties/outputs/type",keyword:"type",params:{type: schema95.properties.steps.items.properties.outputs.type},message:"must be object,null"};
+const err63 = {instancePath:instancePath+"/steps/" + i2+"/outputs",schemaPath:"#/properties/steps/items/properties/outputs/type",keyword:"type",params:{type: schema68.properties.steps.items.properties.outputs.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10607,7 +10879,7 @@ errors++;
 if(data20.reusedFrom !== undefined){
 let data31 = data20.reusedFrom;
 if(typeof data31 === "string"){
-if(!pattern29.test(data31)){
+if(!pattern43.test(data31)){
 const err64 = {instancePath:instancePath+"/steps/" + i2+"/reusedFrom",schemaPath:"#/properties/steps/items/properties/reusedFrom/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
@@ -10664,19 +10936,19 @@ vErrors.push(err68);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_permalink_request = validate69;
-const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
+export const launcher_permalink_request = validate47;
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json","title":"LauncherPermalinkRequest","description":"POST /api/runs: a share bundle to keep under an unguessable id. The launcher stores it as opaque JSON (the dashboard validates it against share-bundle.v1 when it opens /r/<id>); only its shape and size are checked here.","type":"object","minProperties":1,"maxProperties":64};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-permalink-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10715,24 +10987,25 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_pipeline_run = validate70;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-pipeline-run.schema.json","title":"LauncherPipelineRun","description":"GET /api/runs/:id for the Run a finished pipeline job made (`kind: pipeline`): its AOE reports, the baseline and tuned measurements (each with the step that measured it and the role that step gives it), the profile's summary, the manifest of how every step ran, and the acceptance verdict under the default gate. Everything is normalized once, when the job ends: the dashboard opens it without reading the tools' files again. Times in ms, operator times in µs.","type":"object","additionalProperties":false,"required":["id","kind","jobId","createdAt","model","preset","reports","measurements","profile","manifest","verdict"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"const":"pipeline"},"jobId":{"$ref":"#/$defs/id"},"createdAt":{"type":"string","format":"date-time"},"model":{"type":"string","description":"As the request named it, relative to the models root."},"preset":{"type":["string","null"]},"reports":{"type":"array","maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["runId","step","fileName","sha256","size","report"],"properties":{"runId":{"$ref":"#/$defs/id"},"step":{"$ref":"#/$defs/step"},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"report":{"type":"object","description":"The normalized report (schemas/model.v1.schema.json, checked against it by the reader)."}}}},"measurements":{"type":"array","maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["step","tool","role","fileName","sha256","size","format","measurements"],"properties":{"step":{"$ref":"#/$defs/step"},"tool":{"enum":["ais_bench","mslite_benchmark"]},"role":{"enum":["baseline","tuned"],"description":"baseline: measured before any step of the job tuned (aoe, atc with the knowledge base, converter_lite with AOE); tuned: after."},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"format":{"type":"string"},"measurements":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/measurement"}}}}},"profile":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","fileName","sha256","size","format","headerSet","columns","summary"],"properties":{"step":{"$ref":"#/$defs/step"},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"type":"string"},"columns":{"type":"array","items":{"type":"string"}},"summary":{"$ref":"#/$defs/profileSummary"}}}]},"manifest":{"type":"object","additionalProperties":false,"required":["host","device","cannVersion","soc","model","modelSha256","baselineOm","tunedOm","bankPath","steps"],"properties":{"host":{"type":"string"},"device":{"type":"integer","minimum":0},"cannVersion":{"type":["string","null"]},"soc":{"type":["string","null"]},"model":{"type":"string","description":"The model file the job started from (absolute, on the launcher's host)."},"modelSha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"baselineOm":{"$ref":"#/$defs/modelFile"},"tunedOm":{"$ref":"#/$defs/modelFile"},"bankPath":{"type":["string","null"]},"steps":{"type":"array","maxItems":32,"items":{"type":"object","additionalProperties":false,"required":["index","tool","command","env","toolVersion","startedAt","finishedAt","exitCode"],"properties":{"index":{"$ref":"#/$defs/step"},"tool":{"type":"string"},"jobType":{"enum":[1,2]},"reusedFrom":{"$ref":"#/$defs/id"},"command":{"type":"array","items":{"type":"string"}},"env":{"type":"object","additionalProperties":{"type":"string"}},"toolVersion":{"type":["string","null"]},"startedAt":{"type":["string","null"]},"finishedAt":{"type":["string","null"]},"exitCode":{"type":["integer","null"]}}}}}},"verdict":{"type":"object","additionalProperties":false,"required":["gate","verdict","reasons","missing","batchMismatch","report","baseline","tuned"],"properties":{"gate":{"const":"default"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","status","code","params","message"],"properties":{"rule":{"type":"string"},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}},"message":{"type":"string"}}}},"missing":{"type":"array","items":{"enum":["report","baseline","tuned"]}},"batchMismatch":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["baseline","tuned"],"properties":{"baseline":{"type":"integer"},"tuned":{"type":"integer"}}}]},"report":{"description":"The report and task the verdict judged (the last AOE report of the job), or null.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["runId","taskIndex"],"properties":{"runId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0}}}]},"baseline":{"$ref":"#/$defs/judged"},"tuned":{"$ref":"#/$defs/judged"}}}},"$defs":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"step":{"type":"integer","minimum":0,"maximum":31},"modelFile":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","sha256","step"],"properties":{"path":{"type":"string"},"sha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"step":{"$ref":"#/$defs/step"}}}]},"judged":{"description":"The measurement the verdict used for this side: its step and the index in `measurements`.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","index"],"properties":{"step":{"$ref":"#/$defs/step"},"index":{"type":"integer","minimum":0}}}]},"stats":{"type":"object","additionalProperties":false,"required":["count","min","max","mean","median","p90","p95","p99"],"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"measurement":{"type":"object","additionalProperties":false,"required":["tool","source","toolVersion","batchSize","latencyMs","throughputPerS","throughputUnit","model","device","derived"],"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"toolVersion":{"type":["string","null"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/stats"},"throughputPerS":{"type":["number","null"]},"throughputUnit":{"enum":["samples","queries",null]},"computeMs":{"$ref":"#/$defs/stats"},"h2dMs":{"$ref":"#/$defs/stats"},"d2hMs":{"$ref":"#/$defs/stats"},"iterationsMs":{"type":"array","maxItems":1000000,"items":{"type":"number"}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","items":{"type":"string"}}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}}}};
-const schema98 = {"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"};
-const schema101 = {"type":"integer","minimum":0,"maximum":31};
-const schema102 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
-const pattern36 = new RegExp("^[0-9a-f]{64}$", "u");
-const schema105 = {"type":"object","additionalProperties":false,"required":["tool","source","toolVersion","batchSize","latencyMs","throughputPerS","throughputUnit","model","device","derived"],"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"toolVersion":{"type":["string","null"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/stats"},"throughputPerS":{"type":["number","null"]},"throughputUnit":{"enum":["samples","queries",null]},"computeMs":{"$ref":"#/$defs/stats"},"h2dMs":{"$ref":"#/$defs/stats"},"d2hMs":{"$ref":"#/$defs/stats"},"iterationsMs":{"type":"array","maxItems":1000000,"items":{"type":"number"}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","items":{"type":"string"}}}};
-const schema106 = {"type":"object","additionalProperties":false,"required":["count","min","max","mean","median","p90","p95","p99"],"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}};
+export const launcher_pipeline_run = validate48;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-pipeline-run.schema.json","title":"LauncherPipelineRun","description":"GET /api/runs/:id for the Run a finished pipeline job made (`kind: pipeline`): its AOE reports, the baseline and tuned measurements (each with the step that measured it and the role that step gives it), the profile's summary, the manifest of how every step ran, and the acceptance verdict under the default gate. Everything is normalized once, when the job ends: the dashboard opens it without reading the tools' files again. Times in ms, operator times in µs.","type":"object","additionalProperties":false,"required":["id","kind","jobId","createdAt","model","preset","reports","measurements","profile","manifest","verdict"],"properties":{"id":{"$ref":"#/$defs/id"},"kind":{"const":"pipeline"},"jobId":{"$ref":"#/$defs/id"},"createdAt":{"type":"string","format":"date-time"},"model":{"type":"string","description":"As the request named it, relative to the models root."},"preset":{"type":["string","null"]},"reports":{"type":"array","maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["runId","step","fileName","sha256","size","report"],"properties":{"runId":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"step":{"type":"integer","minimum":0,"maximum":31},"fileName":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"report":{"type":"object","description":"The normalized report (schemas/model.v1.schema.json, checked against it by the reader)."}}}},"measurements":{"type":"array","maxItems":64,"items":{"type":"object","additionalProperties":false,"required":["step","tool","role","fileName","sha256","size","format","measurements"],"properties":{"step":{"type":"integer","minimum":0,"maximum":31},"tool":{"enum":["ais_bench","mslite_benchmark"]},"role":{"enum":["baseline","tuned"],"description":"baseline: measured before any step of the job tuned (aoe, atc with the knowledge base, converter_lite with AOE); tuned: after."},"fileName":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"format":{"type":"string"},"measurements":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/measurement"}}}}},"profile":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","fileName","sha256","size","format","headerSet","columns","summary"],"properties":{"step":{"$ref":"#/$defs/step"},"fileName":{"type":"string"},"sha256":{"$ref":"#/$defs/sha256"},"size":{"type":"integer","minimum":0},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"type":"string"},"columns":{"type":"array","items":{"type":"string"}},"summary":{"$ref":"#/$defs/profileSummary"}}}]},"manifest":{"type":"object","additionalProperties":false,"required":["host","device","cannVersion","soc","model","modelSha256","baselineOm","tunedOm","bankPath","steps"],"properties":{"host":{"type":"string"},"device":{"type":"integer","minimum":0},"cannVersion":{"type":["string","null"]},"soc":{"type":["string","null"]},"model":{"type":"string","description":"The model file the job started from (absolute, on the launcher's host)."},"modelSha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"baselineOm":{"$ref":"#/$defs/modelFile"},"tunedOm":{"$ref":"#/$defs/modelFile"},"bankPath":{"type":["string","null"]},"steps":{"type":"array","maxItems":32,"items":{"type":"object","additionalProperties":false,"required":["index","tool","command","env","toolVersion","startedAt","finishedAt","exitCode"],"properties":{"index":{"type":"integer","minimum":0,"maximum":31},"tool":{"type":"string"},"jobType":{"enum":[1,2]},"reusedFrom":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"command":{"type":"array","items":{"type":"string"}},"env":{"type":"object","additionalProperties":{"type":"string"}},"toolVersion":{"type":["string","null"]},"startedAt":{"type":["string","null"]},"finishedAt":{"type":["string","null"]},"exitCode":{"type":["integer","null"]}}}}}},"verdict":{"type":"object","additionalProperties":false,"required":["gate","verdict","reasons","missing","batchMismatch","report","baseline","tuned"],"properties":{"gate":{"const":"default"},"verdict":{"enum":["accept","reject","insufficient","incomparable"]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","status","code","params","message"],"properties":{"rule":{"type":"string"},"status":{"enum":["pass","fail","insufficient","skipped"]},"code":{"type":"string"},"params":{"type":"object","additionalProperties":{"type":["string","number"]}},"message":{"type":"string"}}}},"missing":{"type":"array","items":{"enum":["report","baseline","tuned"]}},"batchMismatch":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["baseline","tuned"],"properties":{"baseline":{"type":"integer"},"tuned":{"type":"integer"}}}]},"report":{"description":"The report and task the verdict judged (the last AOE report of the job), or null.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["runId","taskIndex"],"properties":{"runId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0}}}]},"baseline":{"$ref":"#/$defs/judged"},"tuned":{"$ref":"#/$defs/judged"}}}},"$defs":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"step":{"type":"integer","minimum":0,"maximum":31},"modelFile":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","sha256","step"],"properties":{"path":{"type":"string"},"sha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"step":{"$ref":"#/$defs/step"}}}]},"judged":{"description":"The measurement the verdict used for this side: its step and the index in `measurements`.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","index"],"properties":{"step":{"$ref":"#/$defs/step"},"index":{"type":"integer","minimum":0}}}]},"stats":{"type":"object","additionalProperties":false,"required":["count","min","max","mean","median","p90","p95","p99"],"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}},"measurement":{"type":"object","additionalProperties":false,"required":["tool","source","toolVersion","batchSize","latencyMs","throughputPerS","throughputUnit","model","device","derived"],"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"toolVersion":{"type":["string","null"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/stats"},"throughputPerS":{"type":["number","null"]},"throughputUnit":{"enum":["samples","queries",null]},"computeMs":{"$ref":"#/$defs/stats"},"h2dMs":{"$ref":"#/$defs/stats"},"d2hMs":{"$ref":"#/$defs/stats"},"iterationsMs":{"type":"array","maxItems":1000000,"items":{"type":"number"}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","items":{"type":"string"}}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}}}};
+const schema71 = {"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"};
+const schema78 = {"type":"integer","minimum":0,"maximum":31};
+const schema79 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
+const schema80 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}}}}};
+const pattern50 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema73 = {"type":"object","additionalProperties":false,"required":["tool","source","toolVersion","batchSize","latencyMs","throughputPerS","throughputUnit","model","device","derived"],"properties":{"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"toolVersion":{"type":["string","null"]},"batchSize":{"type":["integer","null"],"minimum":1},"latencyMs":{"$ref":"#/$defs/stats"},"throughputPerS":{"type":["number","null"]},"throughputUnit":{"enum":["samples","queries",null]},"computeMs":{"$ref":"#/$defs/stats"},"h2dMs":{"$ref":"#/$defs/stats"},"d2hMs":{"$ref":"#/$defs/stats"},"iterationsMs":{"type":"array","maxItems":1000000,"items":{"type":"number"}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","items":{"type":"string"}}}};
+const schema74 = {"type":"object","additionalProperties":false,"required":["count","min","max","mean","median","p90","p95","p99"],"properties":{"count":{"type":["integer","null"],"minimum":0},"min":{"type":["number","null"]},"max":{"type":["number","null"]},"mean":{"type":["number","null"]},"median":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]}}};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10841,7 +11114,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema105.properties, key0))){
+if(!(func1.call(schema73.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -10855,7 +11128,7 @@ errors++;
 if(data.tool !== undefined){
 let data0 = data.tool;
 if(!((((data0 === "ais_bench") || (data0 === "benchmark")) || (data0 === "mindspore-lite-benchmark")) || (data0 === "trtexec"))){
-const err11 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema105.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema73.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10868,7 +11141,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(!(((((((data1 === "ais_bench-summary-json") || (data1 === "ais_infer-sumary-json")) || (data1 === "ais_bench-stdout")) || (data1 === "benchmark-perf-txt")) || (data1 === "mindspore-lite-stdout")) || (data1 === "trtexec-stdout")) || (data1 === "trtexec-export-times"))){
-const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema105.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema73.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10881,7 +11154,7 @@ errors++;
 if(data.toolVersion !== undefined){
 let data2 = data.toolVersion;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err13 = {instancePath:instancePath+"/toolVersion",schemaPath:"#/properties/toolVersion/type",keyword:"type",params:{type: schema105.properties.toolVersion.type},message:"must be string,null"};
+const err13 = {instancePath:instancePath+"/toolVersion",schemaPath:"#/properties/toolVersion/type",keyword:"type",params:{type: schema73.properties.toolVersion.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10894,7 +11167,7 @@ errors++;
 if(data.batchSize !== undefined){
 let data3 = data.batchSize;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: schema105.properties.batchSize.type},message:"must be integer,null"};
+const err14 = {instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: schema73.properties.batchSize.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11014,7 +11287,7 @@ errors++;
 if(data4.count !== undefined){
 let data5 = data4.count;
 if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
-const err25 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+const err25 = {instancePath:instancePath+"/latencyMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema74.properties.count.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11039,7 +11312,7 @@ errors++;
 if(data4.min !== undefined){
 let data6 = data4.min;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err27 = {instancePath:instancePath+"/latencyMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+const err27 = {instancePath:instancePath+"/latencyMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema74.properties.min.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11052,7 +11325,7 @@ errors++;
 if(data4.max !== undefined){
 let data7 = data4.max;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err28 = {instancePath:instancePath+"/latencyMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+const err28 = {instancePath:instancePath+"/latencyMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema74.properties.max.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11065,7 +11338,7 @@ errors++;
 if(data4.mean !== undefined){
 let data8 = data4.mean;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err29 = {instancePath:instancePath+"/latencyMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+const err29 = {instancePath:instancePath+"/latencyMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema74.properties.mean.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11078,7 +11351,7 @@ errors++;
 if(data4.median !== undefined){
 let data9 = data4.median;
 if((!(typeof data9 == "number")) && (data9 !== null)){
-const err30 = {instancePath:instancePath+"/latencyMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+const err30 = {instancePath:instancePath+"/latencyMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema74.properties.median.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11091,7 +11364,7 @@ errors++;
 if(data4.p90 !== undefined){
 let data10 = data4.p90;
 if((!(typeof data10 == "number")) && (data10 !== null)){
-const err31 = {instancePath:instancePath+"/latencyMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+const err31 = {instancePath:instancePath+"/latencyMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema74.properties.p90.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -11104,7 +11377,7 @@ errors++;
 if(data4.p95 !== undefined){
 let data11 = data4.p95;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err32 = {instancePath:instancePath+"/latencyMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+const err32 = {instancePath:instancePath+"/latencyMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema74.properties.p95.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -11117,7 +11390,7 @@ errors++;
 if(data4.p99 !== undefined){
 let data12 = data4.p99;
 if((!(typeof data12 == "number")) && (data12 !== null)){
-const err33 = {instancePath:instancePath+"/latencyMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+const err33 = {instancePath:instancePath+"/latencyMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema74.properties.p99.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -11142,7 +11415,7 @@ errors++;
 if(data.throughputPerS !== undefined){
 let data13 = data.throughputPerS;
 if((!(typeof data13 == "number")) && (data13 !== null)){
-const err35 = {instancePath:instancePath+"/throughputPerS",schemaPath:"#/properties/throughputPerS/type",keyword:"type",params:{type: schema105.properties.throughputPerS.type},message:"must be number,null"};
+const err35 = {instancePath:instancePath+"/throughputPerS",schemaPath:"#/properties/throughputPerS/type",keyword:"type",params:{type: schema73.properties.throughputPerS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -11155,7 +11428,7 @@ errors++;
 if(data.throughputUnit !== undefined){
 let data14 = data.throughputUnit;
 if(!(((data14 === "samples") || (data14 === "queries")) || (data14 === null))){
-const err36 = {instancePath:instancePath+"/throughputUnit",schemaPath:"#/properties/throughputUnit/enum",keyword:"enum",params:{allowedValues: schema105.properties.throughputUnit.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/throughputUnit",schemaPath:"#/properties/throughputUnit/enum",keyword:"enum",params:{allowedValues: schema73.properties.throughputUnit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -11263,7 +11536,7 @@ errors++;
 if(data15.count !== undefined){
 let data16 = data15.count;
 if((!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) && (data16 !== null)){
-const err46 = {instancePath:instancePath+"/computeMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+const err46 = {instancePath:instancePath+"/computeMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema74.properties.count.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -11288,7 +11561,7 @@ errors++;
 if(data15.min !== undefined){
 let data17 = data15.min;
 if((!(typeof data17 == "number")) && (data17 !== null)){
-const err48 = {instancePath:instancePath+"/computeMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+const err48 = {instancePath:instancePath+"/computeMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema74.properties.min.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11301,7 +11574,7 @@ errors++;
 if(data15.max !== undefined){
 let data18 = data15.max;
 if((!(typeof data18 == "number")) && (data18 !== null)){
-const err49 = {instancePath:instancePath+"/computeMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+const err49 = {instancePath:instancePath+"/computeMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema74.properties.max.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -11314,7 +11587,7 @@ errors++;
 if(data15.mean !== undefined){
 let data19 = data15.mean;
 if((!(typeof data19 == "number")) && (data19 !== null)){
-const err50 = {instancePath:instancePath+"/computeMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+const err50 = {instancePath:instancePath+"/computeMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema74.properties.mean.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11327,7 +11600,7 @@ errors++;
 if(data15.median !== undefined){
 let data20 = data15.median;
 if((!(typeof data20 == "number")) && (data20 !== null)){
-const err51 = {instancePath:instancePath+"/computeMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+const err51 = {instancePath:instancePath+"/computeMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema74.properties.median.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -11340,7 +11613,7 @@ errors++;
 if(data15.p90 !== undefined){
 let data21 = data15.p90;
 if((!(typeof data21 == "number")) && (data21 !== null)){
-const err52 = {instancePath:instancePath+"/computeMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+const err52 = {instancePath:instancePath+"/computeMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema74.properties.p90.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -11353,7 +11626,7 @@ errors++;
 if(data15.p95 !== undefined){
 let data22 = data15.p95;
 if((!(typeof data22 == "number")) && (data22 !== null)){
-const err53 = {instancePath:instancePath+"/computeMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+const err53 = {instancePath:instancePath+"/computeMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema74.properties.p95.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -11366,7 +11639,7 @@ errors++;
 if(data15.p99 !== undefined){
 let data23 = data15.p99;
 if((!(typeof data23 == "number")) && (data23 !== null)){
-const err54 = {instancePath:instancePath+"/computeMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+const err54 = {instancePath:instancePath+"/computeMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema74.properties.p99.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -11486,7 +11759,7 @@ errors++;
 if(data24.count !== undefined){
 let data25 = data24.count;
 if((!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) && (data25 !== null)){
-const err65 = {instancePath:instancePath+"/h2dMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+const err65 = {instancePath:instancePath+"/h2dMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema74.properties.count.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11511,7 +11784,7 @@ errors++;
 if(data24.min !== undefined){
 let data26 = data24.min;
 if((!(typeof data26 == "number")) && (data26 !== null)){
-const err67 = {instancePath:instancePath+"/h2dMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+const err67 = {instancePath:instancePath+"/h2dMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema74.properties.min.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11524,7 +11797,7 @@ errors++;
 if(data24.max !== undefined){
 let data27 = data24.max;
 if((!(typeof data27 == "number")) && (data27 !== null)){
-const err68 = {instancePath:instancePath+"/h2dMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+const err68 = {instancePath:instancePath+"/h2dMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema74.properties.max.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11537,7 +11810,7 @@ errors++;
 if(data24.mean !== undefined){
 let data28 = data24.mean;
 if((!(typeof data28 == "number")) && (data28 !== null)){
-const err69 = {instancePath:instancePath+"/h2dMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+const err69 = {instancePath:instancePath+"/h2dMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema74.properties.mean.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11550,7 +11823,7 @@ errors++;
 if(data24.median !== undefined){
 let data29 = data24.median;
 if((!(typeof data29 == "number")) && (data29 !== null)){
-const err70 = {instancePath:instancePath+"/h2dMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+const err70 = {instancePath:instancePath+"/h2dMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema74.properties.median.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11563,7 +11836,7 @@ errors++;
 if(data24.p90 !== undefined){
 let data30 = data24.p90;
 if((!(typeof data30 == "number")) && (data30 !== null)){
-const err71 = {instancePath:instancePath+"/h2dMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+const err71 = {instancePath:instancePath+"/h2dMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema74.properties.p90.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -11576,7 +11849,7 @@ errors++;
 if(data24.p95 !== undefined){
 let data31 = data24.p95;
 if((!(typeof data31 == "number")) && (data31 !== null)){
-const err72 = {instancePath:instancePath+"/h2dMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+const err72 = {instancePath:instancePath+"/h2dMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema74.properties.p95.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -11589,7 +11862,7 @@ errors++;
 if(data24.p99 !== undefined){
 let data32 = data24.p99;
 if((!(typeof data32 == "number")) && (data32 !== null)){
-const err73 = {instancePath:instancePath+"/h2dMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+const err73 = {instancePath:instancePath+"/h2dMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema74.properties.p99.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11709,7 +11982,7 @@ errors++;
 if(data33.count !== undefined){
 let data34 = data33.count;
 if((!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))) && (data34 !== null)){
-const err84 = {instancePath:instancePath+"/d2hMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema106.properties.count.type},message:"must be integer,null"};
+const err84 = {instancePath:instancePath+"/d2hMs/count",schemaPath:"#/$defs/stats/properties/count/type",keyword:"type",params:{type: schema74.properties.count.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11734,7 +12007,7 @@ errors++;
 if(data33.min !== undefined){
 let data35 = data33.min;
 if((!(typeof data35 == "number")) && (data35 !== null)){
-const err86 = {instancePath:instancePath+"/d2hMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema106.properties.min.type},message:"must be number,null"};
+const err86 = {instancePath:instancePath+"/d2hMs/min",schemaPath:"#/$defs/stats/properties/min/type",keyword:"type",params:{type: schema74.properties.min.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11747,7 +12020,7 @@ errors++;
 if(data33.max !== undefined){
 let data36 = data33.max;
 if((!(typeof data36 == "number")) && (data36 !== null)){
-const err87 = {instancePath:instancePath+"/d2hMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema106.properties.max.type},message:"must be number,null"};
+const err87 = {instancePath:instancePath+"/d2hMs/max",schemaPath:"#/$defs/stats/properties/max/type",keyword:"type",params:{type: schema74.properties.max.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11760,7 +12033,7 @@ errors++;
 if(data33.mean !== undefined){
 let data37 = data33.mean;
 if((!(typeof data37 == "number")) && (data37 !== null)){
-const err88 = {instancePath:instancePath+"/d2hMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema106.properties.mean.type},message:"must be number,null"};
+const err88 = {instancePath:instancePath+"/d2hMs/mean",schemaPath:"#/$defs/stats/properties/mean/type",keyword:"type",params:{type: schema74.properties.mean.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11773,7 +12046,7 @@ errors++;
 if(data33.median !== undefined){
 let data38 = data33.median;
 if((!(typeof data38 == "number")) && (data38 !== null)){
-const err89 = {instancePath:instancePath+"/d2hMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema106.properties.median.type},message:"must be number,null"};
+const err89 = {instancePath:instancePath+"/d2hMs/median",schemaPath:"#/$defs/stats/properties/median/type",keyword:"type",params:{type: schema74.properties.median.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11786,7 +12059,7 @@ errors++;
 if(data33.p90 !== undefined){
 let data39 = data33.p90;
 if((!(typeof data39 == "number")) && (data39 !== null)){
-const err90 = {instancePath:instancePath+"/d2hMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema106.properties.p90.type},message:"must be number,null"};
+const err90 = {instancePath:instancePath+"/d2hMs/p90",schemaPath:"#/$defs/stats/properties/p90/type",keyword:"type",params:{type: schema74.properties.p90.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11799,7 +12072,7 @@ errors++;
 if(data33.p95 !== undefined){
 let data40 = data33.p95;
 if((!(typeof data40 == "number")) && (data40 !== null)){
-const err91 = {instancePath:instancePath+"/d2hMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema106.properties.p95.type},message:"must be number,null"};
+const err91 = {instancePath:instancePath+"/d2hMs/p95",schemaPath:"#/$defs/stats/properties/p95/type",keyword:"type",params:{type: schema74.properties.p95.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -11812,7 +12085,7 @@ errors++;
 if(data33.p99 !== undefined){
 let data41 = data33.p99;
 if((!(typeof data41 == "number")) && (data41 !== null)){
-const err92 = {instancePath:instancePath+"/d2hMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema106.properties.p99.type},message:"must be number,null"};
+const err92 = {instancePath:instancePath+"/d2hMs/p99",schemaPath:"#/$defs/stats/properties/p99/type",keyword:"type",params:{type: schema74.properties.p99.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -11875,7 +12148,7 @@ errors++;
 if(data.model !== undefined){
 let data44 = data.model;
 if((typeof data44 !== "string") && (data44 !== null)){
-const err97 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema105.properties.model.type},message:"must be string,null"};
+const err97 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema73.properties.model.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -11888,7 +12161,7 @@ errors++;
 if(data.device !== undefined){
 let data45 = data.device;
 if((typeof data45 !== "string") && (data45 !== null)){
-const err98 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: schema105.properties.device.type},message:"must be string,null"};
+const err98 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: schema73.properties.device.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -11937,514 +12210,17 @@ vErrors.push(err101);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema112 = {"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}};
-const schema113 = {"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}};
-const schema114 = {"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}};
+const schema82 = {"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","sha256","step"],"properties":{"path":{"type":"string"},"sha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"step":{"$ref":"#/$defs/step"}}}]};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.rows === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.totalDurationUs === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totalDurationUs"},message:"must have required property '"+"totalDurationUs"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.byType === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "byType"},message:"must have required property '"+"byType"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.topOperators === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topOperators"},message:"must have required property '"+"topOperators"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "rows") || (key0 === "totalDurationUs")) || (key0 === "byType")) || (key0 === "topOperators"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.rows !== undefined){
-let data0 = data.rows;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err5 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.totalDurationUs !== undefined){
-if(!(typeof data.totalDurationUs == "number")){
-const err7 = {instancePath:instancePath+"/totalDurationUs",schemaPath:"#/properties/totalDurationUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.byType !== undefined){
-let data2 = data.byType;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.type === undefined){
-const err8 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.count === undefined){
-const err9 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.totalUs === undefined){
-const err10 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.meanUs === undefined){
-const err11 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "meanUs"},message:"must have required property '"+"meanUs"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data3.share === undefined){
-const err12 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!(((((key1 === "type") || (key1 === "count")) || (key1 === "totalUs")) || (key1 === "meanUs")) || (key1 === "share"))){
-const err13 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/byType/" + i0+"/type",schemaPath:"#/$defs/typeAggregate/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.count !== undefined){
-let data5 = data3.count;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err15 = {instancePath:instancePath+"/byType/" + i0+"/count",schemaPath:"#/$defs/typeAggregate/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/byType/" + i0+"/count",schemaPath:"#/$defs/typeAggregate/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-if(data3.totalUs !== undefined){
-if(!(typeof data3.totalUs == "number")){
-const err17 = {instancePath:instancePath+"/byType/" + i0+"/totalUs",schemaPath:"#/$defs/typeAggregate/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data3.meanUs !== undefined){
-if(!(typeof data3.meanUs == "number")){
-const err18 = {instancePath:instancePath+"/byType/" + i0+"/meanUs",schemaPath:"#/$defs/typeAggregate/properties/meanUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data3.share !== undefined){
-if(!(typeof data3.share == "number")){
-const err19 = {instancePath:instancePath+"/byType/" + i0+"/share",schemaPath:"#/$defs/typeAggregate/properties/share/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/byType/" + i0,schemaPath:"#/$defs/typeAggregate/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/byType",schemaPath:"#/properties/byType/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.topOperators !== undefined){
-let data9 = data.topOperators;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.name === undefined){
-const err22 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10.type === undefined){
-const err23 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.count === undefined){
-const err24 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10.totalUs === undefined){
-const err25 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.meanUs === undefined){
-const err26 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "meanUs"},message:"must have required property '"+"meanUs"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.share === undefined){
-const err27 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data10.inputShapes === undefined){
-const err28 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/required",keyword:"required",params:{missingProperty: "inputShapes"},message:"must have required property '"+"inputShapes"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key2 in data10){
-if(!(((((((key2 === "name") || (key2 === "type")) || (key2 === "count")) || (key2 === "totalUs")) || (key2 === "meanUs")) || (key2 === "share")) || (key2 === "inputShapes"))){
-const err29 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.name !== undefined){
-if(typeof data10.name !== "string"){
-const err30 = {instancePath:instancePath+"/topOperators/" + i1+"/name",schemaPath:"#/$defs/operatorAggregate/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-if(typeof data10.type !== "string"){
-const err31 = {instancePath:instancePath+"/topOperators/" + i1+"/type",schemaPath:"#/$defs/operatorAggregate/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data10.count !== undefined){
-let data13 = data10.count;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err32 = {instancePath:instancePath+"/topOperators/" + i1+"/count",schemaPath:"#/$defs/operatorAggregate/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(typeof data13 == "number"){
-if(data13 < 0 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/topOperators/" + i1+"/count",schemaPath:"#/$defs/operatorAggregate/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-if(data10.totalUs !== undefined){
-if(!(typeof data10.totalUs == "number")){
-const err34 = {instancePath:instancePath+"/topOperators/" + i1+"/totalUs",schemaPath:"#/$defs/operatorAggregate/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data10.meanUs !== undefined){
-if(!(typeof data10.meanUs == "number")){
-const err35 = {instancePath:instancePath+"/topOperators/" + i1+"/meanUs",schemaPath:"#/$defs/operatorAggregate/properties/meanUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10.share !== undefined){
-if(!(typeof data10.share == "number")){
-const err36 = {instancePath:instancePath+"/topOperators/" + i1+"/share",schemaPath:"#/$defs/operatorAggregate/properties/share/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data10.inputShapes !== undefined){
-let data17 = data10.inputShapes;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err37 = {instancePath:instancePath+"/topOperators/" + i1+"/inputShapes",schemaPath:"#/$defs/operatorAggregate/properties/inputShapes/type",keyword:"type",params:{type: schema114.properties.inputShapes.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/topOperators/" + i1,schemaPath:"#/$defs/operatorAggregate/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/topOperators",schemaPath:"#/properties/topOperators/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema116 = {"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","sha256","step"],"properties":{"path":{"type":"string"},"sha256":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/sha256"}]},"step":{"$ref":"#/$defs/step"}}}]};
-
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12549,7 +12325,7 @@ passing1 = 0;
 }
 const _errs12 = errors;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern50.test(data1)){
 const err7 = {instancePath:instancePath+"/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -12682,18 +12458,18 @@ vErrors = null;
 }
 }
 }
-validate75.errors = vErrors;
+validate51.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate75.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate51.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema122 = {"description":"The measurement the verdict used for this side: its step and the index in `measurements`.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","index"],"properties":{"step":{"$ref":"#/$defs/step"},"index":{"type":"integer","minimum":0}}}]};
+const schema86 = {"description":"The measurement the verdict used for this side: its step and the index in `measurements`.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["step","index"],"properties":{"step":{"$ref":"#/$defs/step"},"index":{"type":"integer","minimum":0}}}]};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12857,18 +12633,18 @@ vErrors = null;
 }
 }
 }
-validate78.errors = vErrors;
+validate54.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate78.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate54.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-pipeline-run.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12987,7 +12763,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema97.properties, key0))){
+if(!(func1.call(schema70.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -13001,7 +12777,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern29.test(data0)){
+if(!pattern43.test(data0)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -13038,7 +12814,7 @@ errors++;
 if(data.jobId !== undefined){
 let data2 = data.jobId;
 if(typeof data2 === "string"){
-if(!pattern29.test(data2)){
+if(!pattern43.test(data2)){
 const err15 = {instancePath:instancePath+"/jobId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -13087,7 +12863,7 @@ errors++;
 if(data.preset !== undefined){
 let data5 = data.preset;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err19 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/type",keyword:"type",params:{type: schema97.properties.preset.type},message:"must be string,null"};
+const err19 = {instancePath:instancePath+"/preset",schemaPath:"#/properties/preset/type",keyword:"type",params:{type: schema70.properties.preset.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13189,8 +12965,8 @@ errors++;
 if(data7.runId !== undefined){
 let data8 = data7.runId;
 if(typeof data8 === "string"){
-if(!pattern29.test(data8)){
-const err28 = {instancePath:instancePath+"/reports/" + i0+"/runId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(!pattern43.test(data8)){
+const err28 = {instancePath:instancePath+"/reports/" + i0+"/runId",schemaPath:"#/properties/reports/items/properties/runId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13201,7 +12977,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/reports/" + i0+"/runId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/reports/" + i0+"/runId",schemaPath:"#/properties/reports/items/properties/runId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13214,7 +12990,7 @@ errors++;
 if(data7.step !== undefined){
 let data9 = data7.step;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err30 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err30 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/properties/reports/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13225,7 +13001,7 @@ errors++;
 }
 if(typeof data9 == "number"){
 if(data9 > 31 || isNaN(data9)){
-const err31 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+const err31 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/properties/reports/items/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13235,7 +13011,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err32 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err32 = {instancePath:instancePath+"/reports/" + i0+"/step",schemaPath:"#/properties/reports/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13261,8 +13037,8 @@ errors++;
 if(data7.sha256 !== undefined){
 let data11 = data7.sha256;
 if(typeof data11 === "string"){
-if(!pattern36.test(data11)){
-const err34 = {instancePath:instancePath+"/reports/" + i0+"/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(!pattern50.test(data11)){
+const err34 = {instancePath:instancePath+"/reports/" + i0+"/sha256",schemaPath:"#/properties/reports/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13273,7 +13049,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/reports/" + i0+"/sha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/reports/" + i0+"/sha256",schemaPath:"#/properties/reports/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13457,7 +13233,7 @@ errors++;
 if(data15.step !== undefined){
 let data16 = data15.step;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err51 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err51 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/properties/measurements/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13468,7 +13244,7 @@ errors++;
 }
 if(typeof data16 == "number"){
 if(data16 > 31 || isNaN(data16)){
-const err52 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+const err52 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/properties/measurements/items/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13478,7 +13254,7 @@ vErrors.push(err52);
 errors++;
 }
 if(data16 < 0 || isNaN(data16)){
-const err53 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err53 = {instancePath:instancePath+"/measurements/" + i1+"/step",schemaPath:"#/properties/measurements/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13492,7 +13268,7 @@ errors++;
 if(data15.tool !== undefined){
 let data17 = data15.tool;
 if(!((data17 === "ais_bench") || (data17 === "mslite_benchmark"))){
-const err54 = {instancePath:instancePath+"/measurements/" + i1+"/tool",schemaPath:"#/properties/measurements/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema97.properties.measurements.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/measurements/" + i1+"/tool",schemaPath:"#/properties/measurements/items/properties/tool/enum",keyword:"enum",params:{allowedValues: schema70.properties.measurements.items.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -13505,7 +13281,7 @@ errors++;
 if(data15.role !== undefined){
 let data18 = data15.role;
 if(!((data18 === "baseline") || (data18 === "tuned"))){
-const err55 = {instancePath:instancePath+"/measurements/" + i1+"/role",schemaPath:"#/properties/measurements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema97.properties.measurements.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err55 = {instancePath:instancePath+"/measurements/" + i1+"/role",schemaPath:"#/properties/measurements/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema70.properties.measurements.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13530,8 +13306,8 @@ errors++;
 if(data15.sha256 !== undefined){
 let data20 = data15.sha256;
 if(typeof data20 === "string"){
-if(!pattern36.test(data20)){
-const err57 = {instancePath:instancePath+"/measurements/" + i1+"/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(!pattern50.test(data20)){
+const err57 = {instancePath:instancePath+"/measurements/" + i1+"/sha256",schemaPath:"#/properties/measurements/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -13542,7 +13318,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/measurements/" + i1+"/sha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/measurements/" + i1+"/sha256",schemaPath:"#/properties/measurements/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -13604,8 +13380,8 @@ errors++;
 }
 const len2 = data23.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate71(data23[i2], {instancePath:instancePath+"/measurements/" + i1+"/measurements/" + i2,parentData:data23,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate49(data23[i2], {instancePath:instancePath+"/measurements/" + i1+"/measurements/" + i2,parentData:data23,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -13647,10 +13423,10 @@ errors++;
 }
 if(data.profile !== undefined){
 let data25 = data.profile;
-const _errs58 = errors;
-let valid16 = false;
+const _errs53 = errors;
+let valid11 = false;
 let passing0 = null;
-const _errs59 = errors;
+const _errs54 = errors;
 if(data25 !== null){
 const err66 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
@@ -13661,12 +13437,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid0 = _errs59 === errors;
+var _valid0 = _errs54 === errors;
 if(_valid0){
-valid16 = true;
+valid11 = true;
 passing0 = 0;
 }
-const _errs61 = errors;
+const _errs56 = errors;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.step === undefined){
 const err67 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
@@ -13810,7 +13586,7 @@ errors++;
 if(data25.sha256 !== undefined){
 let data28 = data25.sha256;
 if(typeof data28 === "string"){
-if(!pattern36.test(data28)){
+if(!pattern50.test(data28)){
 const err80 = {instancePath:instancePath+"/profile/sha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
@@ -13860,7 +13636,7 @@ errors++;
 if(data25.format !== undefined){
 let data30 = data25.format;
 if(!(((((data30 === "op-summary") || (data30 === "kernel-details")) || (data30 === "op-statistic")) || (data30 === "profiler-db")) || (data30 === "trtexec-profile"))){
-const err84 = {instancePath:instancePath+"/profile/format",schemaPath:"#/properties/profile/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema97.properties.profile.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values"};
+const err84 = {instancePath:instancePath+"/profile/format",schemaPath:"#/properties/profile/oneOf/1/properties/format/enum",keyword:"enum",params:{allowedValues: schema70.properties.profile.oneOf[1].properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -13911,14 +13687,10 @@ errors++;
 }
 }
 if(data25.summary !== undefined){
-if(!(validate73(data25.summary, {instancePath:instancePath+"/profile/summary",parentData:data25,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data34 = data25.summary;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.rows === undefined){
+const err88 = {instancePath:instancePath+"/profile/summary",schemaPath:"#/$defs/profileSummary/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -13927,19 +13699,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-var _valid0 = _errs61 === errors;
-if(_valid0 && valid16){
-valid16 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid16 = true;
-passing0 = 1;
-}
-}
-if(!valid16){
-const err89 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data34.totalDurationUs === undefined){
+const err89 = {instancePath:instancePath+"/profile/summary",schemaPath:"#/$defs/profileSummary/required",keyword:"required",params:{missingProperty: "totalDurationUs"},message:"must have required property '"+"totalDurationUs"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -13948,23 +13709,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-else {
-errors = _errs58;
-if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.manifest !== undefined){
-let data35 = data.manifest;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.host === undefined){
-const err90 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data34.byType === undefined){
+const err90 = {instancePath:instancePath+"/profile/summary",schemaPath:"#/$defs/profileSummary/required",keyword:"required",params:{missingProperty: "byType"},message:"must have required property '"+"byType"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -13973,8 +13719,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data35.device === undefined){
-const err91 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'"};
+if(data34.topOperators === undefined){
+const err91 = {instancePath:instancePath+"/profile/summary",schemaPath:"#/$defs/profileSummary/required",keyword:"required",params:{missingProperty: "topOperators"},message:"must have required property '"+"topOperators"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -13983,8 +13729,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data35.cannVersion === undefined){
-const err92 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "cannVersion"},message:"must have required property '"+"cannVersion"+"'"};
+for(const key4 in data34){
+if(!((((key4 === "rows") || (key4 === "totalDurationUs")) || (key4 === "byType")) || (key4 === "topOperators"))){
+const err92 = {instancePath:instancePath+"/profile/summary",schemaPath:"#/$defs/profileSummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -13993,8 +13740,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data35.soc === undefined){
-const err93 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
+}
+if(data34.rows !== undefined){
+let data35 = data34.rows;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err93 = {instancePath:instancePath+"/profile/summary/rows",schemaPath:"#/$defs/profileSummary/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -14003,8 +13753,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data35.model === undefined){
-const err94 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(typeof data35 == "number"){
+if(data35 < 0 || isNaN(data35)){
+const err94 = {instancePath:instancePath+"/profile/summary/rows",schemaPath:"#/$defs/profileSummary/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -14013,8 +13764,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data35.modelSha256 === undefined){
-const err95 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "modelSha256"},message:"must have required property '"+"modelSha256"+"'"};
+}
+}
+if(data34.totalDurationUs !== undefined){
+if(!(typeof data34.totalDurationUs == "number")){
+const err95 = {instancePath:instancePath+"/profile/summary/totalDurationUs",schemaPath:"#/$defs/profileSummary/properties/totalDurationUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -14023,8 +13777,16 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data35.baselineOm === undefined){
-const err96 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "baselineOm"},message:"must have required property '"+"baselineOm"+"'"};
+}
+if(data34.byType !== undefined){
+let data37 = data34.byType;
+if(Array.isArray(data37)){
+const len4 = data37.length;
+for(let i4=0; i4<len4; i4++){
+let data38 = data37[i4];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err96 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -14033,8 +13795,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data35.tunedOm === undefined){
-const err97 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "tunedOm"},message:"must have required property '"+"tunedOm"+"'"};
+if(data38.count === undefined){
+const err97 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -14043,8 +13805,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data35.bankPath === undefined){
-const err98 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "bankPath"},message:"must have required property '"+"bankPath"+"'"};
+if(data38.totalUs === undefined){
+const err98 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -14053,8 +13815,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data35.steps === undefined){
-const err99 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(data38.meanUs === undefined){
+const err99 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/required",keyword:"required",params:{missingProperty: "meanUs"},message:"must have required property '"+"meanUs"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -14063,9 +13825,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key4 in data35){
-if(!(func1.call(schema97.properties.manifest.properties, key4))){
-const err100 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data38.share === undefined){
+const err100 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -14074,10 +13835,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data35.host !== undefined){
-if(typeof data35.host !== "string"){
-const err101 = {instancePath:instancePath+"/manifest/host",schemaPath:"#/properties/manifest/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data38){
+if(!(((((key5 === "type") || (key5 === "count")) || (key5 === "totalUs")) || (key5 === "meanUs")) || (key5 === "share"))){
+const err101 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -14087,10 +13847,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data35.device !== undefined){
-let data37 = data35.device;
-if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
-const err102 = {instancePath:instancePath+"/manifest/device",schemaPath:"#/properties/manifest/properties/device/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data38.type !== undefined){
+if(typeof data38.type !== "string"){
+const err102 = {instancePath:instancePath+"/profile/summary/byType/" + i4+"/type",schemaPath:"#/$defs/profileSummary/properties/byType/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -14099,9 +13858,11 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(typeof data37 == "number"){
-if(data37 < 0 || isNaN(data37)){
-const err103 = {instancePath:instancePath+"/manifest/device",schemaPath:"#/properties/manifest/properties/device/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data38.count !== undefined){
+let data40 = data38.count;
+if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
+const err103 = {instancePath:instancePath+"/profile/summary/byType/" + i4+"/count",schemaPath:"#/$defs/profileSummary/properties/byType/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -14110,12 +13871,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-if(data35.cannVersion !== undefined){
-let data38 = data35.cannVersion;
-if((typeof data38 !== "string") && (data38 !== null)){
-const err104 = {instancePath:instancePath+"/manifest/cannVersion",schemaPath:"#/properties/manifest/properties/cannVersion/type",keyword:"type",params:{type: schema97.properties.manifest.properties.cannVersion.type},message:"must be string,null"};
+if(typeof data40 == "number"){
+if(data40 < 0 || isNaN(data40)){
+const err104 = {instancePath:instancePath+"/profile/summary/byType/" + i4+"/count",schemaPath:"#/$defs/profileSummary/properties/byType/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -14125,10 +13883,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data35.soc !== undefined){
-let data39 = data35.soc;
-if((typeof data39 !== "string") && (data39 !== null)){
-const err105 = {instancePath:instancePath+"/manifest/soc",schemaPath:"#/properties/manifest/properties/soc/type",keyword:"type",params:{type: schema97.properties.manifest.properties.soc.type},message:"must be string,null"};
+}
+if(data38.totalUs !== undefined){
+if(!(typeof data38.totalUs == "number")){
+const err105 = {instancePath:instancePath+"/profile/summary/byType/" + i4+"/totalUs",schemaPath:"#/$defs/profileSummary/properties/byType/items/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -14138,9 +13896,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data35.model !== undefined){
-if(typeof data35.model !== "string"){
-const err106 = {instancePath:instancePath+"/manifest/model",schemaPath:"#/properties/manifest/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.meanUs !== undefined){
+if(!(typeof data38.meanUs == "number")){
+const err106 = {instancePath:instancePath+"/profile/summary/byType/" + i4+"/meanUs",schemaPath:"#/$defs/profileSummary/properties/byType/items/properties/meanUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -14150,14 +13908,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data35.modelSha256 !== undefined){
-let data41 = data35.modelSha256;
-const _errs96 = errors;
-let valid23 = false;
-let passing1 = null;
-const _errs97 = errors;
-if(data41 !== null){
-const err107 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/properties/manifest/properties/modelSha256/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data38.share !== undefined){
+if(!(typeof data38.share == "number")){
+const err107 = {instancePath:instancePath+"/profile/summary/byType/" + i4+"/share",schemaPath:"#/$defs/profileSummary/properties/byType/items/properties/share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -14166,15 +13919,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-var _valid1 = _errs97 === errors;
-if(_valid1){
-valid23 = true;
-passing1 = 0;
 }
-const _errs99 = errors;
-if(typeof data41 === "string"){
-if(!pattern36.test(data41)){
-const err108 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+}
+else {
+const err108 = {instancePath:instancePath+"/profile/summary/byType/" + i4,schemaPath:"#/$defs/profileSummary/properties/byType/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -14184,8 +13932,9 @@ vErrors.push(err108);
 errors++;
 }
 }
+}
 else {
-const err109 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err109 = {instancePath:instancePath+"/profile/summary/byType",schemaPath:"#/$defs/profileSummary/properties/byType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -14194,19 +13943,16 @@ vErrors.push(err109);
 }
 errors++;
 }
-var _valid1 = _errs99 === errors;
-if(_valid1 && valid23){
-valid23 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid23 = true;
-passing1 = 1;
-}
-}
-if(!valid23){
-const err110 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/properties/manifest/properties/modelSha256/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data34.topOperators !== undefined){
+let data44 = data34.topOperators;
+if(Array.isArray(data44)){
+const len5 = data44.length;
+for(let i5=0; i5<len5; i5++){
+let data45 = data44[i5];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.name === undefined){
+const err110 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -14215,34 +13961,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-else {
-errors = _errs96;
-if(vErrors !== null){
-if(_errs96){
-vErrors.length = _errs96;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data35.baselineOm !== undefined){
-if(!(validate75(data35.baselineOm, {instancePath:instancePath+"/manifest/baselineOm",parentData:data35,parentDataProperty:"baselineOm",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
-}
-}
-if(data35.tunedOm !== undefined){
-if(!(validate75(data35.tunedOm, {instancePath:instancePath+"/manifest/tunedOm",parentData:data35,parentDataProperty:"tunedOm",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
-}
-}
-if(data35.bankPath !== undefined){
-let data44 = data35.bankPath;
-if((typeof data44 !== "string") && (data44 !== null)){
-const err111 = {instancePath:instancePath+"/manifest/bankPath",schemaPath:"#/properties/manifest/properties/bankPath/type",keyword:"type",params:{type: schema97.properties.manifest.properties.bankPath.type},message:"must be string,null"};
+if(data45.type === undefined){
+const err111 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -14251,12 +13971,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data35.steps !== undefined){
-let data45 = data35.steps;
-if(Array.isArray(data45)){
-if(data45.length > 32){
-const err112 = {instancePath:instancePath+"/manifest/steps",schemaPath:"#/properties/manifest/properties/steps/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"};
+if(data45.count === undefined){
+const err112 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -14265,12 +13981,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-const len4 = data45.length;
-for(let i4=0; i4<len4; i4++){
-let data46 = data45[i4];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.index === undefined){
-const err113 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(data45.totalUs === undefined){
+const err113 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "totalUs"},message:"must have required property '"+"totalUs"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -14279,8 +13991,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data46.tool === undefined){
-const err114 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(data45.meanUs === undefined){
+const err114 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "meanUs"},message:"must have required property '"+"meanUs"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -14289,8 +14001,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data46.command === undefined){
-const err115 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data45.share === undefined){
+const err115 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -14299,8 +14011,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data46.env === undefined){
-const err116 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'"};
+if(data45.inputShapes === undefined){
+const err116 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/required",keyword:"required",params:{missingProperty: "inputShapes"},message:"must have required property '"+"inputShapes"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -14309,8 +14021,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data46.toolVersion === undefined){
-const err117 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "toolVersion"},message:"must have required property '"+"toolVersion"+"'"};
+for(const key6 in data45){
+if(!(((((((key6 === "name") || (key6 === "type")) || (key6 === "count")) || (key6 === "totalUs")) || (key6 === "meanUs")) || (key6 === "share")) || (key6 === "inputShapes"))){
+const err117 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -14319,8 +14032,10 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data46.startedAt === undefined){
-const err118 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
+}
+if(data45.name !== undefined){
+if(typeof data45.name !== "string"){
+const err118 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/name",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -14329,8 +14044,10 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data46.finishedAt === undefined){
-const err119 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "finishedAt"},message:"must have required property '"+"finishedAt"+"'"};
+}
+if(data45.type !== undefined){
+if(typeof data45.type !== "string"){
+const err119 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/type",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -14339,8 +14056,11 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data46.exitCode === undefined){
-const err120 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'"};
+}
+if(data45.count !== undefined){
+let data48 = data45.count;
+if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
+const err120 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/count",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -14349,9 +14069,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-for(const key5 in data46){
-if(!(func1.call(schema97.properties.manifest.properties.steps.items.properties, key5))){
-const err121 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(typeof data48 == "number"){
+if(data48 < 0 || isNaN(data48)){
+const err121 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/count",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -14361,10 +14081,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data46.index !== undefined){
-let data47 = data46.index;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err122 = {instancePath:instancePath+"/manifest/steps/" + i4+"/index",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data45.totalUs !== undefined){
+if(!(typeof data45.totalUs == "number")){
+const err122 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/totalUs",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/totalUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -14373,9 +14093,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(typeof data47 == "number"){
-if(data47 > 31 || isNaN(data47)){
-const err123 = {instancePath:instancePath+"/manifest/steps/" + i4+"/index",schemaPath:"#/$defs/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
+}
+if(data45.meanUs !== undefined){
+if(!(typeof data45.meanUs == "number")){
+const err123 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/meanUs",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/meanUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -14384,8 +14105,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data47 < 0 || isNaN(data47)){
-const err124 = {instancePath:instancePath+"/manifest/steps/" + i4+"/index",schemaPath:"#/$defs/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data45.share !== undefined){
+if(!(typeof data45.share == "number")){
+const err124 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/share",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -14395,10 +14118,10 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-if(data46.tool !== undefined){
-if(typeof data46.tool !== "string"){
-const err125 = {instancePath:instancePath+"/manifest/steps/" + i4+"/tool",schemaPath:"#/properties/manifest/properties/steps/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.inputShapes !== undefined){
+let data52 = data45.inputShapes;
+if((typeof data52 !== "string") && (data52 !== null)){
+const err125 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5+"/inputShapes",schemaPath:"#/$defs/profileSummary/properties/topOperators/items/properties/inputShapes/type",keyword:"type",params:{type: schema80.properties.topOperators.items.properties.inputShapes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -14408,10 +14131,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data46.jobType !== undefined){
-let data49 = data46.jobType;
-if(!((data49 === 1) || (data49 === 2))){
-const err126 = {instancePath:instancePath+"/manifest/steps/" + i4+"/jobType",schemaPath:"#/properties/manifest/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema97.properties.manifest.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err126 = {instancePath:instancePath+"/profile/summary/topOperators/" + i5,schemaPath:"#/$defs/profileSummary/properties/topOperators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -14421,11 +14143,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data46.reusedFrom !== undefined){
-let data50 = data46.reusedFrom;
-if(typeof data50 === "string"){
-if(!pattern29.test(data50)){
-const err127 = {instancePath:instancePath+"/manifest/steps/" + i4+"/reusedFrom",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+}
+else {
+const err127 = {instancePath:instancePath+"/profile/summary/topOperators",schemaPath:"#/$defs/profileSummary/properties/topOperators/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -14435,8 +14155,9 @@ vErrors.push(err127);
 errors++;
 }
 }
+}
 else {
-const err128 = {instancePath:instancePath+"/manifest/steps/" + i4+"/reusedFrom",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/profile/summary",schemaPath:"#/$defs/profileSummary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -14446,13 +14167,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data46.command !== undefined){
-let data51 = data46.command;
-if(Array.isArray(data51)){
-const len5 = data51.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data51[i5] !== "string"){
-const err129 = {instancePath:instancePath+"/manifest/steps/" + i4+"/command/" + i5,schemaPath:"#/properties/manifest/properties/steps/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err129 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -14461,10 +14178,19 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
+var _valid0 = _errs56 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err130 = {instancePath:instancePath+"/manifest/steps/" + i4+"/command",schemaPath:"#/properties/manifest/properties/steps/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+}
+}
+if(!valid11){
+const err130 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -14473,13 +14199,23 @@ vErrors.push(err130);
 }
 errors++;
 }
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
 }
-if(data46.env !== undefined){
-let data53 = data46.env;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.manifest !== undefined){
+let data53 = data.manifest;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key6 in data53){
-if(typeof data53[key6] !== "string"){
-const err131 = {instancePath:instancePath+"/manifest/steps/" + i4+"/env/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/manifest/properties/steps/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data53.host === undefined){
+const err131 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -14488,10 +14224,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/manifest/steps/" + i4+"/env",schemaPath:"#/properties/manifest/properties/steps/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53.device === undefined){
+const err132 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "device"},message:"must have required property '"+"device"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -14500,11 +14234,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data46.toolVersion !== undefined){
-let data55 = data46.toolVersion;
-if((typeof data55 !== "string") && (data55 !== null)){
-const err133 = {instancePath:instancePath+"/manifest/steps/" + i4+"/toolVersion",schemaPath:"#/properties/manifest/properties/steps/items/properties/toolVersion/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.toolVersion.type},message:"must be string,null"};
+if(data53.cannVersion === undefined){
+const err133 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "cannVersion"},message:"must have required property '"+"cannVersion"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -14513,11 +14244,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data46.startedAt !== undefined){
-let data56 = data46.startedAt;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err134 = {instancePath:instancePath+"/manifest/steps/" + i4+"/startedAt",schemaPath:"#/properties/manifest/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
+if(data53.soc === undefined){
+const err134 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -14526,11 +14254,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data46.finishedAt !== undefined){
-let data57 = data46.finishedAt;
-if((typeof data57 !== "string") && (data57 !== null)){
-const err135 = {instancePath:instancePath+"/manifest/steps/" + i4+"/finishedAt",schemaPath:"#/properties/manifest/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
+if(data53.model === undefined){
+const err135 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -14539,11 +14264,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data46.exitCode !== undefined){
-let data58 = data46.exitCode;
-if((!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))) && (data58 !== null)){
-const err136 = {instancePath:instancePath+"/manifest/steps/" + i4+"/exitCode",schemaPath:"#/properties/manifest/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema97.properties.manifest.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
+if(data53.modelSha256 === undefined){
+const err136 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "modelSha256"},message:"must have required property '"+"modelSha256"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -14552,10 +14274,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/manifest/steps/" + i4,schemaPath:"#/properties/manifest/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53.baselineOm === undefined){
+const err137 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "baselineOm"},message:"must have required property '"+"baselineOm"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -14564,10 +14284,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/manifest/steps",schemaPath:"#/properties/manifest/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data53.tunedOm === undefined){
+const err138 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "tunedOm"},message:"must have required property '"+"tunedOm"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -14576,10 +14294,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53.bankPath === undefined){
+const err139 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "bankPath"},message:"must have required property '"+"bankPath"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -14588,12 +14304,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data.verdict !== undefined){
-let data59 = data.verdict;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.gate === undefined){
-const err140 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'"};
+if(data53.steps === undefined){
+const err140 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -14602,8 +14314,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data59.verdict === undefined){
-const err141 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'"};
+for(const key7 in data53){
+if(!(func1.call(schema70.properties.manifest.properties, key7))){
+const err141 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -14612,8 +14325,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data59.reasons === undefined){
-const err142 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+}
+if(data53.host !== undefined){
+if(typeof data53.host !== "string"){
+const err142 = {instancePath:instancePath+"/manifest/host",schemaPath:"#/properties/manifest/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -14622,8 +14337,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data59.missing === undefined){
-const err143 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'"};
+}
+if(data53.device !== undefined){
+let data55 = data53.device;
+if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
+const err143 = {instancePath:instancePath+"/manifest/device",schemaPath:"#/properties/manifest/properties/device/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -14632,8 +14350,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data59.batchMismatch === undefined){
-const err144 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "batchMismatch"},message:"must have required property '"+"batchMismatch"+"'"};
+if(typeof data55 == "number"){
+if(data55 < 0 || isNaN(data55)){
+const err144 = {instancePath:instancePath+"/manifest/device",schemaPath:"#/properties/manifest/properties/device/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -14642,8 +14361,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data59.report === undefined){
-const err145 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'"};
+}
+}
+if(data53.cannVersion !== undefined){
+let data56 = data53.cannVersion;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err145 = {instancePath:instancePath+"/manifest/cannVersion",schemaPath:"#/properties/manifest/properties/cannVersion/type",keyword:"type",params:{type: schema70.properties.manifest.properties.cannVersion.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -14652,8 +14375,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data59.baseline === undefined){
-const err146 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+}
+if(data53.soc !== undefined){
+let data57 = data53.soc;
+if((typeof data57 !== "string") && (data57 !== null)){
+const err146 = {instancePath:instancePath+"/manifest/soc",schemaPath:"#/properties/manifest/properties/soc/type",keyword:"type",params:{type: schema70.properties.manifest.properties.soc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -14662,8 +14388,10 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data59.tuned === undefined){
-const err147 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "tuned"},message:"must have required property '"+"tuned"+"'"};
+}
+if(data53.model !== undefined){
+if(typeof data53.model !== "string"){
+const err147 = {instancePath:instancePath+"/manifest/model",schemaPath:"#/properties/manifest/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -14672,9 +14400,15 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key7 in data59){
-if(!((((((((key7 === "gate") || (key7 === "verdict")) || (key7 === "reasons")) || (key7 === "missing")) || (key7 === "batchMismatch")) || (key7 === "report")) || (key7 === "baseline")) || (key7 === "tuned"))){
-const err148 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data53.modelSha256 !== undefined){
+let data59 = data53.modelSha256;
+const _errs132 = errors;
+let valid26 = false;
+let passing1 = null;
+const _errs133 = errors;
+if(data59 !== null){
+const err148 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/properties/manifest/properties/modelSha256/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -14683,10 +14417,15 @@ vErrors.push(err148);
 }
 errors++;
 }
+var _valid1 = _errs133 === errors;
+if(_valid1){
+valid26 = true;
+passing1 = 0;
 }
-if(data59.gate !== undefined){
-if("default" !== data59.gate){
-const err149 = {instancePath:instancePath+"/verdict/gate",schemaPath:"#/properties/verdict/properties/gate/const",keyword:"const",params:{allowedValue: "default"},message:"must be equal to constant"};
+const _errs135 = errors;
+if(typeof data59 === "string"){
+if(!pattern50.test(data59)){
+const err149 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/$defs/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -14696,10 +14435,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data59.verdict !== undefined){
-let data61 = data59.verdict;
-if(!((((data61 === "accept") || (data61 === "reject")) || (data61 === "insufficient")) || (data61 === "incomparable"))){
-const err150 = {instancePath:instancePath+"/verdict/verdict",schemaPath:"#/properties/verdict/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema97.properties.verdict.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+else {
+const err150 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/$defs/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -14708,16 +14445,19 @@ vErrors.push(err150);
 }
 errors++;
 }
+var _valid1 = _errs135 === errors;
+if(_valid1 && valid26){
+valid26 = false;
+passing1 = [passing1, 1];
 }
-if(data59.reasons !== undefined){
-let data62 = data59.reasons;
-if(Array.isArray(data62)){
-const len6 = data62.length;
-for(let i6=0; i6<len6; i6++){
-let data63 = data62[i6];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.rule === undefined){
-const err151 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+if(_valid1){
+valid26 = true;
+passing1 = 1;
+}
+}
+if(!valid26){
+const err151 = {instancePath:instancePath+"/manifest/modelSha256",schemaPath:"#/properties/manifest/properties/modelSha256/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -14726,8 +14466,34 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data63.status === undefined){
-const err152 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+else {
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data53.baselineOm !== undefined){
+if(!(validate51(data53.baselineOm, {instancePath:instancePath+"/manifest/baselineOm",parentData:data53,parentDataProperty:"baselineOm",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data53.tunedOm !== undefined){
+if(!(validate51(data53.tunedOm, {instancePath:instancePath+"/manifest/tunedOm",parentData:data53,parentDataProperty:"tunedOm",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data53.bankPath !== undefined){
+let data62 = data53.bankPath;
+if((typeof data62 !== "string") && (data62 !== null)){
+const err152 = {instancePath:instancePath+"/manifest/bankPath",schemaPath:"#/properties/manifest/properties/bankPath/type",keyword:"type",params:{type: schema70.properties.manifest.properties.bankPath.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -14736,8 +14502,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data63.code === undefined){
-const err153 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+}
+if(data53.steps !== undefined){
+let data63 = data53.steps;
+if(Array.isArray(data63)){
+if(data63.length > 32){
+const err153 = {instancePath:instancePath+"/manifest/steps",schemaPath:"#/properties/manifest/properties/steps/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -14746,8 +14516,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data63.params === undefined){
-const err154 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+const len6 = data63.length;
+for(let i6=0; i6<len6; i6++){
+let data64 = data63[i6];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.index === undefined){
+const err154 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -14756,8 +14530,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data63.message === undefined){
-const err155 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data64.tool === undefined){
+const err155 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -14766,9 +14540,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key8 in data63){
-if(!(((((key8 === "rule") || (key8 === "status")) || (key8 === "code")) || (key8 === "params")) || (key8 === "message"))){
-const err156 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data64.command === undefined){
+const err156 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -14777,10 +14550,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data63.rule !== undefined){
-if(typeof data63.rule !== "string"){
-const err157 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/rule",schemaPath:"#/properties/verdict/properties/reasons/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.env === undefined){
+const err157 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -14789,11 +14560,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data63.status !== undefined){
-let data65 = data63.status;
-if(!((((data65 === "pass") || (data65 === "fail")) || (data65 === "insufficient")) || (data65 === "skipped"))){
-const err158 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/status",schemaPath:"#/properties/verdict/properties/reasons/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema97.properties.verdict.properties.reasons.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data64.toolVersion === undefined){
+const err158 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "toolVersion"},message:"must have required property '"+"toolVersion"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -14802,10 +14570,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data63.code !== undefined){
-if(typeof data63.code !== "string"){
-const err159 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/code",schemaPath:"#/properties/verdict/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.startedAt === undefined){
+const err159 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -14814,14 +14580,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data63.params !== undefined){
-let data67 = data63.params;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key9 in data67){
-let data68 = data67[key9];
-if((typeof data68 !== "string") && (!(typeof data68 == "number"))){
-const err160 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/params/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/verdict/properties/reasons/items/properties/params/additionalProperties/type",keyword:"type",params:{type: schema97.properties.verdict.properties.reasons.items.properties.params.additionalProperties.type},message:"must be string,number"};
+if(data64.finishedAt === undefined){
+const err160 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "finishedAt"},message:"must have required property '"+"finishedAt"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -14830,10 +14590,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/params",schemaPath:"#/properties/verdict/properties/reasons/items/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.exitCode === undefined){
+const err161 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/required",keyword:"required",params:{missingProperty: "exitCode"},message:"must have required property '"+"exitCode"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -14842,10 +14600,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data63.message !== undefined){
-if(typeof data63.message !== "string"){
-const err162 = {instancePath:instancePath+"/verdict/reasons/" + i6+"/message",schemaPath:"#/properties/verdict/properties/reasons/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data64){
+if(!(func1.call(schema70.properties.manifest.properties.steps.items.properties, key8))){
+const err162 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -14855,9 +14612,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/verdict/reasons/" + i6,schemaPath:"#/properties/verdict/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.index !== undefined){
+let data65 = data64.index;
+if(!((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65)))){
+const err163 = {instancePath:instancePath+"/manifest/steps/" + i6+"/index",schemaPath:"#/properties/manifest/properties/steps/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -14866,10 +14624,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/verdict/reasons",schemaPath:"#/properties/verdict/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data65 == "number"){
+if(data65 > 31 || isNaN(data65)){
+const err164 = {instancePath:instancePath+"/manifest/steps/" + i6+"/index",schemaPath:"#/properties/manifest/properties/steps/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31},message:"must be <= 31"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -14878,15 +14635,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data59.missing !== undefined){
-let data70 = data59.missing;
-if(Array.isArray(data70)){
-const len7 = data70.length;
-for(let i7=0; i7<len7; i7++){
-let data71 = data70[i7];
-if(!(((data71 === "report") || (data71 === "baseline")) || (data71 === "tuned"))){
-const err165 = {instancePath:instancePath+"/verdict/missing/" + i7,schemaPath:"#/properties/verdict/properties/missing/items/enum",keyword:"enum",params:{allowedValues: schema97.properties.verdict.properties.missing.items.enum},message:"must be equal to one of the allowed values"};
+if(data65 < 0 || isNaN(data65)){
+const err165 = {instancePath:instancePath+"/manifest/steps/" + i6+"/index",schemaPath:"#/properties/manifest/properties/steps/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -14897,8 +14647,9 @@ errors++;
 }
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/verdict/missing",schemaPath:"#/properties/verdict/properties/missing/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.tool !== undefined){
+if(typeof data64.tool !== "string"){
+const err166 = {instancePath:instancePath+"/manifest/steps/" + i6+"/tool",schemaPath:"#/properties/manifest/properties/steps/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -14908,14 +14659,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data59.batchMismatch !== undefined){
-let data72 = data59.batchMismatch;
-const _errs163 = errors;
-let valid40 = false;
-let passing2 = null;
-const _errs164 = errors;
-if(data72 !== null){
-const err167 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data64.jobType !== undefined){
+let data67 = data64.jobType;
+if(!((data67 === 1) || (data67 === 2))){
+const err167 = {instancePath:instancePath+"/manifest/steps/" + i6+"/jobType",schemaPath:"#/properties/manifest/properties/steps/items/properties/jobType/enum",keyword:"enum",params:{allowedValues: schema70.properties.manifest.properties.steps.items.properties.jobType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -14924,15 +14671,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid2 = _errs164 === errors;
-if(_valid2){
-valid40 = true;
-passing2 = 0;
 }
-const _errs166 = errors;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.baseline === undefined){
-const err168 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(data64.reusedFrom !== undefined){
+let data68 = data64.reusedFrom;
+if(typeof data68 === "string"){
+if(!pattern43.test(data68)){
+const err168 = {instancePath:instancePath+"/manifest/steps/" + i6+"/reusedFrom",schemaPath:"#/properties/manifest/properties/steps/items/properties/reusedFrom/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -14941,8 +14685,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data72.tuned === undefined){
-const err169 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/required",keyword:"required",params:{missingProperty: "tuned"},message:"must have required property '"+"tuned"+"'"};
+}
+else {
+const err169 = {instancePath:instancePath+"/manifest/steps/" + i6+"/reusedFrom",schemaPath:"#/properties/manifest/properties/steps/items/properties/reusedFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -14951,9 +14696,14 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key10 in data72){
-if(!((key10 === "baseline") || (key10 === "tuned"))){
-const err170 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data64.command !== undefined){
+let data69 = data64.command;
+if(Array.isArray(data69)){
+const len7 = data69.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data69[i7] !== "string"){
+const err170 = {instancePath:instancePath+"/manifest/steps/" + i6+"/command/" + i7,schemaPath:"#/properties/manifest/properties/steps/items/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -14963,10 +14713,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data72.baseline !== undefined){
-let data73 = data72.baseline;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err171 = {instancePath:instancePath+"/verdict/batchMismatch/baseline",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/properties/baseline/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err171 = {instancePath:instancePath+"/manifest/steps/" + i6+"/command",schemaPath:"#/properties/manifest/properties/steps/items/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -14976,10 +14725,12 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data72.tuned !== undefined){
-let data74 = data72.tuned;
-if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
-const err172 = {instancePath:instancePath+"/verdict/batchMismatch/tuned",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/properties/tuned/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data64.env !== undefined){
+let data71 = data64.env;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key9 in data71){
+if(typeof data71[key9] !== "string"){
+const err172 = {instancePath:instancePath+"/manifest/steps/" + i6+"/env/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/manifest/properties/steps/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -14991,7 +14742,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err173 = {instancePath:instancePath+"/manifest/steps/" + i6+"/env",schemaPath:"#/properties/manifest/properties/steps/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -15000,19 +14751,11 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid2 = _errs166 === errors;
-if(_valid2 && valid40){
-valid40 = false;
-passing2 = [passing2, 1];
 }
-else {
-if(_valid2){
-valid40 = true;
-passing2 = 1;
-}
-}
-if(!valid40){
-const err174 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(data64.toolVersion !== undefined){
+let data73 = data64.toolVersion;
+if((typeof data73 !== "string") && (data73 !== null)){
+const err174 = {instancePath:instancePath+"/manifest/steps/" + i6+"/toolVersion",schemaPath:"#/properties/manifest/properties/steps/items/properties/toolVersion/type",keyword:"type",params:{type: schema70.properties.manifest.properties.steps.items.properties.toolVersion.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -15021,26 +14764,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-else {
-errors = _errs163;
-if(vErrors !== null){
-if(_errs163){
-vErrors.length = _errs163;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data59.report !== undefined){
-let data75 = data59.report;
-const _errs174 = errors;
-let valid42 = false;
-let passing3 = null;
-const _errs175 = errors;
-if(data75 !== null){
-const err175 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data64.startedAt !== undefined){
+let data74 = data64.startedAt;
+if((typeof data74 !== "string") && (data74 !== null)){
+const err175 = {instancePath:instancePath+"/manifest/steps/" + i6+"/startedAt",schemaPath:"#/properties/manifest/properties/steps/items/properties/startedAt/type",keyword:"type",params:{type: schema70.properties.manifest.properties.steps.items.properties.startedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -15049,15 +14777,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-var _valid3 = _errs175 === errors;
-if(_valid3){
-valid42 = true;
-passing3 = 0;
 }
-const _errs177 = errors;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.runId === undefined){
-const err176 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'"};
+if(data64.finishedAt !== undefined){
+let data75 = data64.finishedAt;
+if((typeof data75 !== "string") && (data75 !== null)){
+const err176 = {instancePath:instancePath+"/manifest/steps/" + i6+"/finishedAt",schemaPath:"#/properties/manifest/properties/steps/items/properties/finishedAt/type",keyword:"type",params:{type: schema70.properties.manifest.properties.steps.items.properties.finishedAt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -15066,8 +14790,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data75.taskIndex === undefined){
-const err177 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/required",keyword:"required",params:{missingProperty: "taskIndex"},message:"must have required property '"+"taskIndex"+"'"};
+}
+if(data64.exitCode !== undefined){
+let data76 = data64.exitCode;
+if((!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))) && (data76 !== null)){
+const err177 = {instancePath:instancePath+"/manifest/steps/" + i6+"/exitCode",schemaPath:"#/properties/manifest/properties/steps/items/properties/exitCode/type",keyword:"type",params:{type: schema70.properties.manifest.properties.steps.items.properties.exitCode.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -15076,9 +14803,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key11 in data75){
-if(!((key11 === "runId") || (key11 === "taskIndex"))){
-const err178 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/manifest/steps/" + i6,schemaPath:"#/properties/manifest/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -15088,11 +14816,9 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data75.runId !== undefined){
-let data76 = data75.runId;
-if(typeof data76 === "string"){
-if(!pattern29.test(data76)){
-const err179 = {instancePath:instancePath+"/verdict/report/runId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+}
+else {
+const err179 = {instancePath:instancePath+"/manifest/steps",schemaPath:"#/properties/manifest/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -15102,8 +14828,9 @@ vErrors.push(err179);
 errors++;
 }
 }
+}
 else {
-const err180 = {instancePath:instancePath+"/verdict/report/runId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err180 = {instancePath:instancePath+"/manifest",schemaPath:"#/properties/manifest/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -15113,10 +14840,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data75.taskIndex !== undefined){
-let data77 = data75.taskIndex;
-if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
-const err181 = {instancePath:instancePath+"/verdict/report/taskIndex",schemaPath:"#/properties/verdict/properties/report/oneOf/1/properties/taskIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.verdict !== undefined){
+let data77 = data.verdict;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.gate === undefined){
+const err181 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -15125,9 +14853,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(typeof data77 == "number"){
-if(data77 < 0 || isNaN(data77)){
-const err182 = {instancePath:instancePath+"/verdict/report/taskIndex",schemaPath:"#/properties/verdict/properties/report/oneOf/1/properties/taskIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data77.verdict === undefined){
+const err182 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -15136,11 +14863,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.reasons === undefined){
+const err183 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -15149,19 +14873,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-var _valid3 = _errs177 === errors;
-if(_valid3 && valid42){
-valid42 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid42 = true;
-passing3 = 1;
-}
-}
-if(!valid42){
-const err184 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data77.missing === undefined){
+const err184 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -15170,33 +14883,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-else {
-errors = _errs174;
-if(vErrors !== null){
-if(_errs174){
-vErrors.length = _errs174;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data59.baseline !== undefined){
-if(!(validate78(data59.baseline, {instancePath:instancePath+"/verdict/baseline",parentData:data59,parentDataProperty:"baseline",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data59.tuned !== undefined){
-if(!(validate78(data59.tuned, {instancePath:instancePath+"/verdict/tuned",parentData:data59,parentDataProperty:"tuned",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.batchMismatch === undefined){
+const err185 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "batchMismatch"},message:"must have required property '"+"batchMismatch"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -15205,10 +14893,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-}
-else {
-const err186 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data77.report === undefined){
+const err186 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -15217,19 +14903,584 @@ vErrors.push(err186);
 }
 errors++;
 }
-validate70.errors = vErrors;
+if(data77.baseline === undefined){
+const err187 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if(data77.tuned === undefined){
+const err188 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/required",keyword:"required",params:{missingProperty: "tuned"},message:"must have required property '"+"tuned"+"'"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+for(const key10 in data77){
+if(!((((((((key10 === "gate") || (key10 === "verdict")) || (key10 === "reasons")) || (key10 === "missing")) || (key10 === "batchMismatch")) || (key10 === "report")) || (key10 === "baseline")) || (key10 === "tuned"))){
+const err189 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data77.gate !== undefined){
+if("default" !== data77.gate){
+const err190 = {instancePath:instancePath+"/verdict/gate",schemaPath:"#/properties/verdict/properties/gate/const",keyword:"const",params:{allowedValue: "default"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data77.verdict !== undefined){
+let data79 = data77.verdict;
+if(!((((data79 === "accept") || (data79 === "reject")) || (data79 === "insufficient")) || (data79 === "incomparable"))){
+const err191 = {instancePath:instancePath+"/verdict/verdict",schemaPath:"#/properties/verdict/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema70.properties.verdict.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data77.reasons !== undefined){
+let data80 = data77.reasons;
+if(Array.isArray(data80)){
+const len8 = data80.length;
+for(let i8=0; i8<len8; i8++){
+let data81 = data80[i8];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.rule === undefined){
+const err192 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+if(data81.status === undefined){
+const err193 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+if(data81.code === undefined){
+const err194 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+if(data81.params === undefined){
+const err195 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data81.message === undefined){
+const err196 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+for(const key11 in data81){
+if(!(((((key11 === "rule") || (key11 === "status")) || (key11 === "code")) || (key11 === "params")) || (key11 === "message"))){
+const err197 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data81.rule !== undefined){
+if(typeof data81.rule !== "string"){
+const err198 = {instancePath:instancePath+"/verdict/reasons/" + i8+"/rule",schemaPath:"#/properties/verdict/properties/reasons/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data81.status !== undefined){
+let data83 = data81.status;
+if(!((((data83 === "pass") || (data83 === "fail")) || (data83 === "insufficient")) || (data83 === "skipped"))){
+const err199 = {instancePath:instancePath+"/verdict/reasons/" + i8+"/status",schemaPath:"#/properties/verdict/properties/reasons/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema70.properties.verdict.properties.reasons.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data81.code !== undefined){
+if(typeof data81.code !== "string"){
+const err200 = {instancePath:instancePath+"/verdict/reasons/" + i8+"/code",schemaPath:"#/properties/verdict/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data81.params !== undefined){
+let data85 = data81.params;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key12 in data85){
+let data86 = data85[key12];
+if((typeof data86 !== "string") && (!(typeof data86 == "number"))){
+const err201 = {instancePath:instancePath+"/verdict/reasons/" + i8+"/params/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/verdict/properties/reasons/items/properties/params/additionalProperties/type",keyword:"type",params:{type: schema70.properties.verdict.properties.reasons.items.properties.params.additionalProperties.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/verdict/reasons/" + i8+"/params",schemaPath:"#/properties/verdict/properties/reasons/items/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data81.message !== undefined){
+if(typeof data81.message !== "string"){
+const err203 = {instancePath:instancePath+"/verdict/reasons/" + i8+"/message",schemaPath:"#/properties/verdict/properties/reasons/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/verdict/reasons/" + i8,schemaPath:"#/properties/verdict/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/verdict/reasons",schemaPath:"#/properties/verdict/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data77.missing !== undefined){
+let data88 = data77.missing;
+if(Array.isArray(data88)){
+const len9 = data88.length;
+for(let i9=0; i9<len9; i9++){
+let data89 = data88[i9];
+if(!(((data89 === "report") || (data89 === "baseline")) || (data89 === "tuned"))){
+const err206 = {instancePath:instancePath+"/verdict/missing/" + i9,schemaPath:"#/properties/verdict/properties/missing/items/enum",keyword:"enum",params:{allowedValues: schema70.properties.verdict.properties.missing.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/verdict/missing",schemaPath:"#/properties/verdict/properties/missing/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data77.batchMismatch !== undefined){
+let data90 = data77.batchMismatch;
+const _errs197 = errors;
+let valid41 = false;
+let passing2 = null;
+const _errs198 = errors;
+if(data90 !== null){
+const err208 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+var _valid2 = _errs198 === errors;
+if(_valid2){
+valid41 = true;
+passing2 = 0;
+}
+const _errs200 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.baseline === undefined){
+const err209 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if(data90.tuned === undefined){
+const err210 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/required",keyword:"required",params:{missingProperty: "tuned"},message:"must have required property '"+"tuned"+"'"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+for(const key13 in data90){
+if(!((key13 === "baseline") || (key13 === "tuned"))){
+const err211 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data90.baseline !== undefined){
+let data91 = data90.baseline;
+if(!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))){
+const err212 = {instancePath:instancePath+"/verdict/batchMismatch/baseline",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/properties/baseline/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data90.tuned !== undefined){
+let data92 = data90.tuned;
+if(!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))){
+const err213 = {instancePath:instancePath+"/verdict/batchMismatch/tuned",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/properties/tuned/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+var _valid2 = _errs200 === errors;
+if(_valid2 && valid41){
+valid41 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid41 = true;
+passing2 = 1;
+}
+}
+if(!valid41){
+const err215 = {instancePath:instancePath+"/verdict/batchMismatch",schemaPath:"#/properties/verdict/properties/batchMismatch/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+else {
+errors = _errs197;
+if(vErrors !== null){
+if(_errs197){
+vErrors.length = _errs197;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data77.report !== undefined){
+let data93 = data77.report;
+const _errs208 = errors;
+let valid43 = false;
+let passing3 = null;
+const _errs209 = errors;
+if(data93 !== null){
+const err216 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+var _valid3 = _errs209 === errors;
+if(_valid3){
+valid43 = true;
+passing3 = 0;
+}
+const _errs211 = errors;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.runId === undefined){
+const err217 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/required",keyword:"required",params:{missingProperty: "runId"},message:"must have required property '"+"runId"+"'"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if(data93.taskIndex === undefined){
+const err218 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/required",keyword:"required",params:{missingProperty: "taskIndex"},message:"must have required property '"+"taskIndex"+"'"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+for(const key14 in data93){
+if(!((key14 === "runId") || (key14 === "taskIndex"))){
+const err219 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data93.runId !== undefined){
+let data94 = data93.runId;
+if(typeof data94 === "string"){
+if(!pattern43.test(data94)){
+const err220 = {instancePath:instancePath+"/verdict/report/runId",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/verdict/report/runId",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data93.taskIndex !== undefined){
+let data95 = data93.taskIndex;
+if(!((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95)))){
+const err222 = {instancePath:instancePath+"/verdict/report/taskIndex",schemaPath:"#/properties/verdict/properties/report/oneOf/1/properties/taskIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+if(typeof data95 == "number"){
+if(data95 < 0 || isNaN(data95)){
+const err223 = {instancePath:instancePath+"/verdict/report/taskIndex",schemaPath:"#/properties/verdict/properties/report/oneOf/1/properties/taskIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid3 = _errs211 === errors;
+if(_valid3 && valid43){
+valid43 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid43 = true;
+passing3 = 1;
+}
+}
+if(!valid43){
+const err225 = {instancePath:instancePath+"/verdict/report",schemaPath:"#/properties/verdict/properties/report/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+else {
+errors = _errs208;
+if(vErrors !== null){
+if(_errs208){
+vErrors.length = _errs208;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data77.baseline !== undefined){
+if(!(validate54(data77.baseline, {instancePath:instancePath+"/verdict/baseline",parentData:data77,parentDataProperty:"baseline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data77.tuned !== undefined){
+if(!(validate54(data77.tuned, {instancePath:instancePath+"/verdict/tuned",parentData:data77,parentDataProperty:"tuned",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+}
+else {
+const err227 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_preflight = validate81;
-const schema124 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench","converterLite","msliteBenchmark"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
+export const launcher_preflight = validate57;
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json","title":"LauncherPreflight","description":"GET /api/preflight: what the Launch page shows before a job starts. Each item is ok, warning or error with an English sentence; `values` lets the page say it in the user's language.","type":"object","additionalProperties":false,"required":["ok","items","helpOptions","devices"],"properties":{"ok":{"type":"boolean","description":"False when any item is an error."},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","status","message"],"properties":{"id":{"enum":["aoe","help","setEnv","devices","disk","ram","bank","atc","msprof","python3","aisBench","converterLite","msliteBenchmark"]},"status":{"enum":["ok","warning","error"]},"message":{"type":"string"},"values":{"type":"object","additionalProperties":{"type":["string","number"]}}}}},"helpOptions":{"description":"Option names `aoe --help` lists (probed once per launcher), or null when aoe is missing.","type":["array","null"],"items":{"type":"string"}},"devices":{"type":"array","items":{"type":"integer","minimum":0}}}};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-preflight.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15353,7 +15604,7 @@ errors++;
 if(data2.id !== undefined){
 let data3 = data2.id;
 if(!(((((((((((((data3 === "aoe") || (data3 === "help")) || (data3 === "setEnv")) || (data3 === "devices")) || (data3 === "disk")) || (data3 === "ram")) || (data3 === "bank")) || (data3 === "atc")) || (data3 === "msprof")) || (data3 === "python3")) || (data3 === "aisBench")) || (data3 === "converterLite")) || (data3 === "msliteBenchmark"))){
-const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema124.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema88.properties.items.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15366,7 +15617,7 @@ errors++;
 if(data2.status !== undefined){
 let data4 = data2.status;
 if(!(((data4 === "ok") || (data4 === "warning")) || (data4 === "error"))){
-const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema124.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/items/" + i0+"/status",schemaPath:"#/properties/items/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema88.properties.items.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15394,7 +15645,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 let data7 = data6[key2];
 if((typeof data7 !== "string") && (!(typeof data7 == "number"))){
-const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema124.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
+const err13 = {instancePath:instancePath+"/items/" + i0+"/values/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/items/items/properties/values/additionalProperties/type",keyword:"type",params:{type: schema88.properties.items.items.properties.values.additionalProperties.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15443,7 +15694,7 @@ errors++;
 if(data.helpOptions !== undefined){
 let data8 = data.helpOptions;
 if((!(Array.isArray(data8))) && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema124.properties.helpOptions.type},message:"must be array,null"};
+const err17 = {instancePath:instancePath+"/helpOptions",schemaPath:"#/properties/helpOptions/type",keyword:"type",params:{type: schema88.properties.helpOptions.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15520,23 +15771,23 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_publish_request = validate82;
-const schema125 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
-const pattern44 = new RegExp("^[^/\\\\\\u0000-\\u001f]+$", "u");
-const pattern45 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-const pattern46 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$", "u");
+export const launcher_publish_request = validate58;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json","title":"LauncherPublishRequest","description":"POST /api/history/runs: one finished run sent to a team server (by a launcher's publisher or `aoe-dashboard publish`). The server parses `raw` itself with the dashboard's readers and computes its sha-256; the figures of the trend come from that report, the manifests and `meta`. Publishing the same id again changes nothing.","type":"object","additionalProperties":false,"required":["id","fileName","raw","createdAt","source"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{22,64}$"},"fileName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[^/\\\\\\u0000-\\u001f]+$"},"raw":{"description":"The result file's bytes, base64.","type":"string","maxLength":44739244,"pattern":"^[A-Za-z0-9+/]*={0,2}$"},"createdAt":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},"source":{"type":"object","additionalProperties":false,"required":["host","user"],"properties":{"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":255}}},"manifests":{"description":"The job's manifests, as the launcher recorded them.","type":"array","maxItems":32,"items":{"type":"object","maxProperties":64}},"meta":{"description":"What the file and manifests do not say (from `aoe-dashboard publish` options).","type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"maxLength":255},"soc":{"type":"string","minLength":1,"maxLength":64},"batchSize":{"type":"integer","minimum":1,"maximum":1000000},"cannVersion":{"type":"string","minLength":1,"maxLength":64},"measuredMs":{"type":"number","minimum":0,"maximum":1000000000},"verdict":{"enum":["accept","reject","insufficient"]}}}}};
+const pattern58 = new RegExp("^[^/\\\\\\u0000-\\u001f]+$", "u");
+const pattern59 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+const pattern60 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$", "u");
 const func16 = runtimeDefault(func16_ns);
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-publish-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15609,7 +15860,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern29.test(data0)){
+if(!pattern43.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{22,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{22,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -15654,7 +15905,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern44.test(data1)){
+if(!pattern58.test(data1)){
 const err10 = {instancePath:instancePath+"/fileName",schemaPath:"#/properties/fileName/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^/\\\\\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -15689,7 +15940,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern45.test(data2)){
+if(!pattern59.test(data2)){
 const err13 = {instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]*={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]*={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -15714,7 +15965,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data3 = data.createdAt;
 if(typeof data3 === "string"){
-if(!pattern46.test(data3)){
+if(!pattern60.test(data3)){
 const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -16097,7 +16348,7 @@ errors++;
 if(data9.verdict !== undefined){
 let data15 = data9.verdict;
 if(!(((data15 === "accept") || (data15 === "reject")) || (data15 === "insufficient"))){
-const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema125.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/meta/verdict",schemaPath:"#/properties/meta/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema89.properties.meta.properties.verdict.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -16130,20 +16381,20 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const launcher_token_request = validate83;
-const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
-const pattern47 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
+export const launcher_token_request = validate59;
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json","title":"LauncherTokenRequest","description":"POST /api/tokens (admin): a team access token to make. The answer carries the token once; only its hash is kept.","type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f]+$"},"role":{"enum":["read","publish","admin"]}}};
+const pattern61 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/launcher-token-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16206,7 +16457,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern47.test(data0)){
+if(!pattern61.test(data0)){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -16231,7 +16482,7 @@ errors++;
 if(data.role !== undefined){
 let data1 = data.role;
 if(!(((data1 === "read") || (data1 === "publish")) || (data1 === "admin"))){
-const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema126.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema90.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -16252,22 +16503,21 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const model_v1 = validate84;
-const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"$ref":"#/$defs/typeAggregate"}},"topOperators":{"type":"array","items":{"$ref":"#/$defs/operatorAggregate"}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
-const schema128 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
-const schema129 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"$ref":"#/$defs/operatorResult"}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
-const schema130 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
-const schema131 = {"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}};
+export const model_v1 = validate60;
+const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/model.v1.schema.json","title":"Model","description":"The normalized domain model (src/core/model/types.ts): what parsers produce and what share bundles and the launcher store. Model times in ms, operator times in µs.","$ref":"#/$defs/tuningReport","$defs":{"repoSummary":{"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}},"operatorResult":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}},"tuningTask":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}},"tuningReport":{"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}},"typeAggregate":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}},"operatorAggregate":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}},"profileSummary":{"type":"object","required":["rows","totalDurationUs","byType","topOperators"],"additionalProperties":false,"properties":{"rows":{"type":"integer","minimum":0},"totalDurationUs":{"type":"number"},"byType":{"type":"array","items":{"type":"object","required":["type","count","totalUs","meanUs","share"],"additionalProperties":false,"properties":{"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"}}}},"topOperators":{"type":"array","items":{"type":"object","required":["name","type","count","totalUs","meanUs","share","inputShapes"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"count":{"type":"integer","minimum":0},"totalUs":{"type":"number"},"meanUs":{"type":"number"},"share":{"type":"number"},"inputShapes":{"type":["string","null"]}}}}}},"runManifest":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"cannVersion":{"type":"string"},"soc":{"type":"string"},"device":{"type":"integer","minimum":0},"modelPath":{"type":"string"},"modelSha256":{"type":"string"},"tunedOmSha256":{"type":"string"},"command":{"type":"array","items":{"type":"string"}},"workDir":{"type":"string"},"bankPath":{"type":"string"},"env":{"type":"object","additionalProperties":{"type":"string"}},"startedAt":{"type":"string"},"finishedAt":{"type":"string"}}}}};
+const schema92 = {"type":"object","required":["id","fileName","kind","layout","generation","incomplete","tasks"],"additionalProperties":false,"properties":{"id":{"type":"string"},"fileName":{"type":"string"},"kind":{"enum":["opat","sgat"]},"layout":{"enum":["array","report-map","bare-object"]},"generation":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"incomplete":{"type":"boolean"},"tasks":{"type":"array","items":{"$ref":"#/$defs/tuningTask"}}}};
+const schema93 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","recomputedImprovementPct","savedMs","savedPct","repoSummary","operators","failedOperators","extra"],"additionalProperties":false,"properties":{"name":{"type":"string"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"type":["number","null"]},"baselineMs":{"type":["number","null"]},"tunedMs":{"type":["number","null"]},"improvementPct":{"type":["number","null"]},"recomputedImprovementPct":{"type":["number","null"]},"savedMs":{"type":["number","null"]},"savedPct":{"type":["number","null"]},"repoSummary":{"oneOf":[{"$ref":"#/$defs/repoSummary"},{"type":"null"}]},"operators":{"type":"array","items":{"type":"object","required":["name","type","dimension","beforeUs","afterUs","improvementPct","repoAction"],"additionalProperties":false,"properties":{"name":{"type":"string"},"type":{"type":"string"},"dimension":{"type":["string","null"]},"beforeUs":{"type":"number"},"afterUs":{"type":"number"},"improvementPct":{"type":["number","null"]},"repoAction":{"enum":["add","update",null]}}}},"failedOperators":{"type":"array","items":{"type":"string"}},"extra":{"type":"object"}}};
+const schema94 = {"type":"object","required":["add","hit","reserved","unsatisfied","update","total"],"additionalProperties":false,"properties":{"add":{"type":"integer","minimum":0},"hit":{"type":"integer","minimum":0},"reserved":{"type":"integer","minimum":0},"unsatisfied":{"type":"integer","minimum":0},"update":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}}};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16436,7 +16686,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema129.properties, key0))){
+if(!(func1.call(schema93.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -16462,7 +16712,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema129.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema93.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -16475,7 +16725,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema129.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema93.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -16488,7 +16738,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema129.properties.statusText.type},message:"must be string,null"};
+const err20 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema93.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -16501,7 +16751,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema129.properties.reportKey.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema93.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -16514,7 +16764,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema129.properties.tuningTimeS.type},message:"must be number,null"};
+const err22 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/properties/tuningTimeS/type",keyword:"type",params:{type: schema93.properties.tuningTimeS.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -16527,7 +16777,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema129.properties.baselineMs.type},message:"must be number,null"};
+const err23 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/properties/baselineMs/type",keyword:"type",params:{type: schema93.properties.baselineMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -16540,7 +16790,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema129.properties.tunedMs.type},message:"must be number,null"};
+const err24 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/properties/tunedMs/type",keyword:"type",params:{type: schema93.properties.tunedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -16553,7 +16803,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema129.properties.improvementPct.type},message:"must be number,null"};
+const err25 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/properties/improvementPct/type",keyword:"type",params:{type: schema93.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -16566,7 +16816,7 @@ errors++;
 if(data.recomputedImprovementPct !== undefined){
 let data9 = data.recomputedImprovementPct;
 if((!(typeof data9 == "number")) && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema129.properties.recomputedImprovementPct.type},message:"must be number,null"};
+const err26 = {instancePath:instancePath+"/recomputedImprovementPct",schemaPath:"#/properties/recomputedImprovementPct/type",keyword:"type",params:{type: schema93.properties.recomputedImprovementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -16579,7 +16829,7 @@ errors++;
 if(data.savedMs !== undefined){
 let data10 = data.savedMs;
 if((!(typeof data10 == "number")) && (data10 !== null)){
-const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema129.properties.savedMs.type},message:"must be number,null"};
+const err27 = {instancePath:instancePath+"/savedMs",schemaPath:"#/properties/savedMs/type",keyword:"type",params:{type: schema93.properties.savedMs.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -16592,7 +16842,7 @@ errors++;
 if(data.savedPct !== undefined){
 let data11 = data.savedPct;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema129.properties.savedPct.type},message:"must be number,null"};
+const err28 = {instancePath:instancePath+"/savedPct",schemaPath:"#/properties/savedPct/type",keyword:"type",params:{type: schema93.properties.savedPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -16899,7 +17149,7 @@ for(let i0=0; i0<len0; i0++){
 let data20 = data19[i0];
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.name === undefined){
-const err51 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err51 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -16909,7 +17159,7 @@ vErrors.push(err51);
 errors++;
 }
 if(data20.type === undefined){
-const err52 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err52 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -16919,7 +17169,7 @@ vErrors.push(err52);
 errors++;
 }
 if(data20.dimension === undefined){
-const err53 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'"};
+const err53 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -16929,7 +17179,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data20.beforeUs === undefined){
-const err54 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "beforeUs"},message:"must have required property '"+"beforeUs"+"'"};
+const err54 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "beforeUs"},message:"must have required property '"+"beforeUs"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -16939,7 +17189,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data20.afterUs === undefined){
-const err55 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "afterUs"},message:"must have required property '"+"afterUs"+"'"};
+const err55 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "afterUs"},message:"must have required property '"+"afterUs"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -16949,7 +17199,7 @@ vErrors.push(err55);
 errors++;
 }
 if(data20.improvementPct === undefined){
-const err56 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
+const err56 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "improvementPct"},message:"must have required property '"+"improvementPct"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -16959,7 +17209,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data20.repoAction === undefined){
-const err57 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/required",keyword:"required",params:{missingProperty: "repoAction"},message:"must have required property '"+"repoAction"+"'"};
+const err57 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/required",keyword:"required",params:{missingProperty: "repoAction"},message:"must have required property '"+"repoAction"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -16970,7 +17220,7 @@ errors++;
 }
 for(const key2 in data20){
 if(!(((((((key2 === "name") || (key2 === "type")) || (key2 === "dimension")) || (key2 === "beforeUs")) || (key2 === "afterUs")) || (key2 === "improvementPct")) || (key2 === "repoAction"))){
-const err58 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err58 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -16982,7 +17232,7 @@ errors++;
 }
 if(data20.name !== undefined){
 if(typeof data20.name !== "string"){
-const err59 = {instancePath:instancePath+"/operators/" + i0+"/name",schemaPath:"#/$defs/operatorResult/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/operators/" + i0+"/name",schemaPath:"#/properties/operators/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -16994,7 +17244,7 @@ errors++;
 }
 if(data20.type !== undefined){
 if(typeof data20.type !== "string"){
-const err60 = {instancePath:instancePath+"/operators/" + i0+"/type",schemaPath:"#/$defs/operatorResult/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath:instancePath+"/operators/" + i0+"/type",schemaPath:"#/properties/operators/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -17007,7 +17257,7 @@ errors++;
 if(data20.dimension !== undefined){
 let data23 = data20.dimension;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/$defs/operatorResult/properties/dimension/type",keyword:"type",params:{type: schema131.properties.dimension.type},message:"must be string,null"};
+const err61 = {instancePath:instancePath+"/operators/" + i0+"/dimension",schemaPath:"#/properties/operators/items/properties/dimension/type",keyword:"type",params:{type: schema93.properties.operators.items.properties.dimension.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -17019,7 +17269,7 @@ errors++;
 }
 if(data20.beforeUs !== undefined){
 if(!(typeof data20.beforeUs == "number")){
-const err62 = {instancePath:instancePath+"/operators/" + i0+"/beforeUs",schemaPath:"#/$defs/operatorResult/properties/beforeUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err62 = {instancePath:instancePath+"/operators/" + i0+"/beforeUs",schemaPath:"#/properties/operators/items/properties/beforeUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -17031,7 +17281,7 @@ errors++;
 }
 if(data20.afterUs !== undefined){
 if(!(typeof data20.afterUs == "number")){
-const err63 = {instancePath:instancePath+"/operators/" + i0+"/afterUs",schemaPath:"#/$defs/operatorResult/properties/afterUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err63 = {instancePath:instancePath+"/operators/" + i0+"/afterUs",schemaPath:"#/properties/operators/items/properties/afterUs/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -17044,7 +17294,7 @@ errors++;
 if(data20.improvementPct !== undefined){
 let data26 = data20.improvementPct;
 if((!(typeof data26 == "number")) && (data26 !== null)){
-const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/$defs/operatorResult/properties/improvementPct/type",keyword:"type",params:{type: schema131.properties.improvementPct.type},message:"must be number,null"};
+const err64 = {instancePath:instancePath+"/operators/" + i0+"/improvementPct",schemaPath:"#/properties/operators/items/properties/improvementPct/type",keyword:"type",params:{type: schema93.properties.operators.items.properties.improvementPct.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -17057,7 +17307,7 @@ errors++;
 if(data20.repoAction !== undefined){
 let data27 = data20.repoAction;
 if(!(((data27 === "add") || (data27 === "update")) || (data27 === null))){
-const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/$defs/operatorResult/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema131.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/operators/" + i0+"/repoAction",schemaPath:"#/properties/operators/items/properties/repoAction/enum",keyword:"enum",params:{allowedValues: schema93.properties.operators.items.properties.repoAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -17069,7 +17319,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/$defs/operatorResult/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err66 = {instancePath:instancePath+"/operators/" + i0,schemaPath:"#/properties/operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -17143,16 +17393,16 @@ vErrors.push(err71);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17269,7 +17519,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "opat") || (data2 === "sgat"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema128.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema92.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -17282,7 +17532,7 @@ errors++;
 if(data.layout !== undefined){
 let data3 = data.layout;
 if(!(((data3 === "array") || (data3 === "report-map")) || (data3 === "bare-object"))){
-const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema128.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema92.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -17295,7 +17545,7 @@ errors++;
 if(data.generation !== undefined){
 let data4 = data.generation;
 if(!(((((data4 === "cann-6.0") || (data4 === "cann-6.2")) || (data4 === "cann-6.3+")) || (data4 === "sgat")) || (data4 === "unknown"))){
-const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema128.properties.generation.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/generation",schemaPath:"#/properties/generation/enum",keyword:"enum",params:{allowedValues: schema92.properties.generation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -17322,8 +17572,8 @@ let data6 = data.tasks;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate86(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/tasks/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
@@ -17350,595 +17600,43 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/model.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
-validate84.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_header_sets = validate89;
-const schema132 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"$ref":"#/$defs/column"}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"$ref":"#/$defs/headerSet"}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
-const schema135 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
-const pattern48 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const schema133 = {"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}};
-const schema134 = {"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true};
+export const profile_header_sets = validate65;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json","title":"ProfileHeaderSets","description":"The profiler table header sets the dashboard recognises and the column aliases that map every one of them to one normalized table (FORMATS.md B.2, B.3, B.8, B.12). The code imports the table as data (src/core/formats/csv/header-sets.json); a test validates it against this schema.","type":"object","required":["version","columns","required","headerSets"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"columns":{"description":"Canonical column key → the header names that tools have written for it, in order of preference.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]*$"},"additionalProperties":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}}},"required":{"description":"Canonical columns each format cannot be read without (MISSING_COLUMN when absent).","type":"object","required":["kernel-details","op-summary","op-statistic"],"additionalProperties":false,"properties":{"kernel-details":{"$ref":"#/$defs/keyList"},"op-summary":{"$ref":"#/$defs/keyList"},"op-statistic":{"$ref":"#/$defs/keyList"}}},"headerSets":{"description":"Ordered: the first set whose rules hold for a header names it.","type":"array","minItems":1,"items":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Every one of these header names is present."},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"minItems":1}]}},"none":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"None of these header names is present."}}}}},"$defs":{"keyList":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true},"headerNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"column":{"type":"object","required":["aliases","kind"],"additionalProperties":false,"properties":{"aliases":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]},"kind":{"description":"string: interned text; shape: text with the literal quotes stripped; number: float, N/A or empty = missing; timestamp: decimal µs epoch kept exact against a base; id: integer where 4294967295 means none.","enum":["string","shape","number","timestamp","id"]},"unit":{"enum":["us","%"]}}},"headerSet":{"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}}}};
+const schema96 = {"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9_]*$"},"uniqueItems":true};
+const pattern62 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern66 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate90.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.aliases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aliases"},message:"must have required property '"+"aliases"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "aliases") || (key0 === "kind")) || (key0 === "unit"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.aliases !== undefined){
-let data0 = data.aliases;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(typeof data1 === "string"){
-if(func16(data1) < 1){
-const err3 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-let i1 = data0.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data0[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err5 = {instancePath:instancePath+"/aliases",schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/aliases",schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err7 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/allOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(!(((((data2 === "string") || (data2 === "shape")) || (data2 === "number")) || (data2 === "timestamp")) || (data2 === "id"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema133.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.unit !== undefined){
-let data3 = data.unit;
-if(!((data3 === "us") || (data3 === "%"))){
-const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema133.properties.unit.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-validate90.errors = vErrors;
-return errors === 0;
-}
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema138 = {"type":"object","required":["id","format","description","all","any","none"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z_]+(-[A-Za-z0-9_.]+)*$"},"format":{"enum":["kernel-details","op-summary","op-statistic"]},"description":{"type":"string","minLength":1},"all":{"description":"Every one of these header names is present.","$ref":"#/$defs/headerNames"},"any":{"description":"For each group, at least one of its header names is present.","type":"array","items":{"allOf":[{"$ref":"#/$defs/headerNames"},{"minItems":1}]}},"none":{"description":"None of these header names is present.","$ref":"#/$defs/headerNames"}}};
-const pattern52 = new RegExp("^[a-z_]+(-[A-Za-z0-9_.]+)*$", "u");
-
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate92.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.format === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.description === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.all === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.any === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.none === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "none"},message:"must have required property '"+"none"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "id") || (key0 === "format")) || (key0 === "description")) || (key0 === "all")) || (key0 === "any")) || (key0 === "none"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern52.test(data0)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+(-[A-Za-z0-9_.]+)*$"},message:"must match pattern \""+"^[a-z_]+(-[A-Za-z0-9_.]+)*$"+"\""};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data1 = data.format;
-if(!(((data1 === "kernel-details") || (data1 === "op-summary")) || (data1 === "op-statistic"))){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema138.properties.format.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 === "string"){
-if(func16(data2) < 1){
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.all !== undefined){
-let data3 = data.all;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func16(data4) < 1){
-const err12 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err14 = {instancePath:instancePath+"/all",schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/all",schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.any !== undefined){
-let data5 = data.any;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i2=0; i2<len1; i2++){
-let data6 = data5[i2];
-if(Array.isArray(data6)){
-const len2 = data6.length;
-for(let i3=0; i3<len2; i3++){
-let data7 = data6[i3];
-if(typeof data7 === "string"){
-if(func16(data7) < 1){
-const err16 = {instancePath:instancePath+"/any/" + i2+"/" + i3,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/any/" + i2+"/" + i3,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-let i4 = data6.length;
-let j1;
-if(i4 > 1){
-const indices1 = {};
-for(;i4--;){
-let item1 = data6[i4];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err18 = {instancePath:instancePath+"/any/" + i2,schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-break;
-}
-indices1[item1] = i4;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/any/" + i2,schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/any/" + i2,schemaPath:"#/properties/any/items/allOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.none !== undefined){
-let data8 = data.none;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i5=0; i5<len3; i5++){
-let data9 = data8[i5];
-if(typeof data9 === "string"){
-if(func16(data9) < 1){
-const err22 = {instancePath:instancePath+"/none/" + i5,schemaPath:"#/$defs/headerNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/none/" + i5,schemaPath:"#/$defs/headerNames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-let i6 = data8.length;
-let j2;
-if(i6 > 1){
-const indices2 = {};
-for(;i6--;){
-let item2 = data8[i6];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err24 = {instancePath:instancePath+"/none",schemaPath:"#/$defs/headerNames/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-break;
-}
-indices2[item2] = i6;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/none",schemaPath:"#/$defs/headerNames/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-validate92.errors = vErrors;
-return errors === 0;
-}
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-header-sets.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18028,7 +17726,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern48.test(key1)){
+if(!pattern62.test(key1)){
 const err7 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err7];
@@ -18052,14 +17750,10 @@ errors++;
 }
 }
 for(const key2 in data2){
-if(!(validate90(data2[key2], {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data3 = data2[key2];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.aliases === undefined){
+const err9 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/additionalProperties/required",keyword:"required",params:{missingProperty: "aliases"},message:"must have required property '"+"aliases"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -18068,12 +17762,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.required !== undefined){
-let data4 = data.required;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4["kernel-details"] === undefined){
-const err10 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "kernel-details"},message:"must have required property '"+"kernel-details"+"'"};
+if(data3.kind === undefined){
+const err10 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/additionalProperties/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -18082,8 +17772,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4["op-summary"] === undefined){
-const err11 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "op-summary"},message:"must have required property '"+"op-summary"+"'"};
+for(const key3 in data3){
+if(!(((key3 === "aliases") || (key3 === "kind")) || (key3 === "unit"))){
+const err11 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -18092,8 +17783,16 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4["op-statistic"] === undefined){
-const err12 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "op-statistic"},message:"must have required property '"+"op-statistic"+"'"};
+}
+if(data3.aliases !== undefined){
+let data4 = data3.aliases;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func16(data5) < 1){
+const err12 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/aliases/" + i0,schemaPath:"#/properties/columns/additionalProperties/properties/aliases/allOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -18102,9 +17801,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key3 in data4){
-if(!(((key3 === "kernel-details") || (key3 === "op-summary")) || (key3 === "op-statistic"))){
-const err13 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+else {
+const err13 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/aliases/" + i0,schemaPath:"#/properties/columns/additionalProperties/properties/aliases/allOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -18114,52 +17813,23 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data4["kernel-details"] !== undefined){
-let data5 = data4["kernel-details"];
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 === "string"){
-if(!pattern48.test(data6)){
-const err14 = {instancePath:instancePath+"/required/kernel-details/" + i0,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/required/kernel-details/" + i0,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-let i1 = data5.length;
+let i1 = data4.length;
 let j0;
 if(i1 > 1){
 const indices0 = {};
 for(;i1--;){
-let item0 = data5[i1];
+let item0 = data4[i1];
 if(typeof item0 !== "string"){
 continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err16 = {instancePath:instancePath+"/required/kernel-details",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+const err14 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/aliases",schemaPath:"#/properties/columns/additionalProperties/properties/aliases/allOf/0/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err14];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err14);
 }
 errors++;
 break;
@@ -18169,7 +17839,32 @@ indices0[item0] = i1;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/required/kernel-details",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/aliases",schemaPath:"#/properties/columns/additionalProperties/properties/aliases/allOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err16 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/aliases",schemaPath:"#/properties/columns/additionalProperties/properties/aliases/allOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data3.kind !== undefined){
+let data6 = data3.kind;
+if(!(((((data6 === "string") || (data6 === "shape")) || (data6 === "number")) || (data6 === "timestamp")) || (data6 === "id"))){
+const err17 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/columns/additionalProperties/properties/kind/enum",keyword:"enum",params:{allowedValues: schema95.properties.columns.additionalProperties.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -18179,15 +17874,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4["op-summary"] !== undefined){
-let data7 = data4["op-summary"];
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i2=0; i2<len1; i2++){
-let data8 = data7[i2];
-if(typeof data8 === "string"){
-if(!pattern48.test(data8)){
-const err18 = {instancePath:instancePath+"/required/op-summary/" + i2,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data3.unit !== undefined){
+let data7 = data3.unit;
+if(!((data7 === "us") || (data7 === "%"))){
+const err18 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/columns/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema95.properties.columns.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -18197,8 +17887,9 @@ vErrors.push(err18);
 errors++;
 }
 }
+}
 else {
-const err19 = {instancePath:instancePath+"/required/op-summary/" + i2,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/columns/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -18208,18 +17899,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-let i3 = data7.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data7[i3];
-if(typeof item1 !== "string"){
-continue;
 }
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err20 = {instancePath:instancePath+"/required/op-summary",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+else {
+const err20 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -18227,14 +17909,13 @@ else {
 vErrors.push(err20);
 }
 errors++;
-break;
-}
-indices1[item1] = i3;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/required/op-summary",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.required !== undefined){
+let data8 = data.required;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8["kernel-details"] === undefined){
+const err21 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "kernel-details"},message:"must have required property '"+"kernel-details"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -18243,16 +17924,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data4["op-statistic"] !== undefined){
-let data9 = data4["op-statistic"];
-if(Array.isArray(data9)){
-const len2 = data9.length;
-for(let i4=0; i4<len2; i4++){
-let data10 = data9[i4];
-if(typeof data10 === "string"){
-if(!pattern48.test(data10)){
-const err22 = {instancePath:instancePath+"/required/op-statistic/" + i4,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(data8["op-summary"] === undefined){
+const err22 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "op-summary"},message:"must have required property '"+"op-summary"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -18261,9 +17934,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/required/op-statistic/" + i4,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8["op-statistic"] === undefined){
+const err23 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/required",keyword:"required",params:{missingProperty: "op-statistic"},message:"must have required property '"+"op-statistic"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -18272,19 +17944,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-let i5 = data9.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data9[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err24 = {instancePath:instancePath+"/required/op-statistic",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+for(const key4 in data8){
+if(!(((key4 === "kernel-details") || (key4 === "op-summary")) || (key4 === "op-statistic"))){
+const err24 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -18292,14 +17954,17 @@ else {
 vErrors.push(err24);
 }
 errors++;
-break;
-}
-indices2[item2] = i5;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/required/op-statistic",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data8["kernel-details"] !== undefined){
+let data9 = data8["kernel-details"];
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i2=0; i2<len1; i2++){
+let data10 = data9[i2];
+if(typeof data10 === "string"){
+if(!pattern62.test(data10)){
+const err25 = {instancePath:instancePath+"/required/kernel-details/" + i2,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -18309,9 +17974,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/required/kernel-details/" + i2,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -18321,11 +17985,18 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.headerSets !== undefined){
-let data11 = data.headerSets;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err27 = {instancePath:instancePath+"/headerSets",schemaPath:"#/properties/headerSets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+let i3 = data9.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data9[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err27 = {instancePath:instancePath+"/required/kernel-details",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -18333,17 +18004,14 @@ else {
 vErrors.push(err27);
 }
 errors++;
+break;
 }
-const len3 = data11.length;
-for(let i6=0; i6<len3; i6++){
-if(!(validate92(data11[i6], {instancePath:instancePath+"/headerSets/" + i6,parentData:data11,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
-errors = vErrors.length;
+indices1[item1] = i3;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/headerSets",schemaPath:"#/properties/headerSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err28 = {instancePath:instancePath+"/required/kernel-details",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -18353,9 +18021,15 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8["op-summary"] !== undefined){
+let data11 = data8["op-summary"];
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i4=0; i4<len2; i4++){
+let data12 = data11[i4];
+if(typeof data12 === "string"){
+if(!pattern62.test(data12)){
+const err29 = {instancePath:instancePath+"/required/op-summary/" + i4,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -18364,19 +18038,554 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate89.errors = vErrors;
+}
+else {
+const err30 = {instancePath:instancePath+"/required/op-summary/" + i4,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+let i5 = data11.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data11[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err31 = {instancePath:instancePath+"/required/op-summary",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+break;
+}
+indices2[item2] = i5;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/required/op-summary",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data8["op-statistic"] !== undefined){
+let data13 = data8["op-statistic"];
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i6=0; i6<len3; i6++){
+let data14 = data13[i6];
+if(typeof data14 === "string"){
+if(!pattern62.test(data14)){
+const err33 = {instancePath:instancePath+"/required/op-statistic/" + i6,schemaPath:"#/$defs/keyList/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/required/op-statistic/" + i6,schemaPath:"#/$defs/keyList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+let i7 = data13.length;
+let j3;
+if(i7 > 1){
+const indices3 = {};
+for(;i7--;){
+let item3 = data13[i7];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err35 = {instancePath:instancePath+"/required/op-statistic",schemaPath:"#/$defs/keyList/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+break;
+}
+indices3[item3] = i7;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/required/op-statistic",schemaPath:"#/$defs/keyList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.headerSets !== undefined){
+let data15 = data.headerSets;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err38 = {instancePath:instancePath+"/headerSets",schemaPath:"#/properties/headerSets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+const len4 = data15.length;
+for(let i8=0; i8<len4; i8++){
+let data16 = data15[i8];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.id === undefined){
+const err39 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data16.format === undefined){
+const err40 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data16.description === undefined){
+const err41 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data16.all === undefined){
+const err42 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data16.any === undefined){
+const err43 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data16.none === undefined){
+const err44 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/required",keyword:"required",params:{missingProperty: "none"},message:"must have required property '"+"none"+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+for(const key5 in data16){
+if(!((((((key5 === "id") || (key5 === "format")) || (key5 === "description")) || (key5 === "all")) || (key5 === "any")) || (key5 === "none"))){
+const err45 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data16.id !== undefined){
+let data17 = data16.id;
+if(typeof data17 === "string"){
+if(!pattern66.test(data17)){
+const err46 = {instancePath:instancePath+"/headerSets/" + i8+"/id",schemaPath:"#/properties/headerSets/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+(-[A-Za-z0-9_.]+)*$"},message:"must match pattern \""+"^[a-z_]+(-[A-Za-z0-9_.]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/headerSets/" + i8+"/id",schemaPath:"#/properties/headerSets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data16.format !== undefined){
+let data18 = data16.format;
+if(!(((data18 === "kernel-details") || (data18 === "op-summary")) || (data18 === "op-statistic"))){
+const err48 = {instancePath:instancePath+"/headerSets/" + i8+"/format",schemaPath:"#/properties/headerSets/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema95.properties.headerSets.items.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data16.description !== undefined){
+let data19 = data16.description;
+if(typeof data19 === "string"){
+if(func16(data19) < 1){
+const err49 = {instancePath:instancePath+"/headerSets/" + i8+"/description",schemaPath:"#/properties/headerSets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/headerSets/" + i8+"/description",schemaPath:"#/properties/headerSets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data16.all !== undefined){
+let data20 = data16.all;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i9=0; i9<len5; i9++){
+let data21 = data20[i9];
+if(typeof data21 === "string"){
+if(func16(data21) < 1){
+const err51 = {instancePath:instancePath+"/headerSets/" + i8+"/all/" + i9,schemaPath:"#/properties/headerSets/items/properties/all/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/headerSets/" + i8+"/all/" + i9,schemaPath:"#/properties/headerSets/items/properties/all/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+let i10 = data20.length;
+let j4;
+if(i10 > 1){
+const indices4 = {};
+for(;i10--;){
+let item4 = data20[i10];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err53 = {instancePath:instancePath+"/headerSets/" + i8+"/all",schemaPath:"#/properties/headerSets/items/properties/all/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+break;
+}
+indices4[item4] = i10;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/headerSets/" + i8+"/all",schemaPath:"#/properties/headerSets/items/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data16.any !== undefined){
+let data22 = data16.any;
+if(Array.isArray(data22)){
+const len6 = data22.length;
+for(let i11=0; i11<len6; i11++){
+let data23 = data22[i11];
+if(Array.isArray(data23)){
+const len7 = data23.length;
+for(let i12=0; i12<len7; i12++){
+let data24 = data23[i12];
+if(typeof data24 === "string"){
+if(func16(data24) < 1){
+const err55 = {instancePath:instancePath+"/headerSets/" + i8+"/any/" + i11+"/" + i12,schemaPath:"#/properties/headerSets/items/properties/any/items/allOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/headerSets/" + i8+"/any/" + i11+"/" + i12,schemaPath:"#/properties/headerSets/items/properties/any/items/allOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+let i13 = data23.length;
+let j5;
+if(i13 > 1){
+const indices5 = {};
+for(;i13--;){
+let item5 = data23[i13];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err57 = {instancePath:instancePath+"/headerSets/" + i8+"/any/" + i11,schemaPath:"#/properties/headerSets/items/properties/any/items/allOf/0/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+break;
+}
+indices5[item5] = i13;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/headerSets/" + i8+"/any/" + i11,schemaPath:"#/properties/headerSets/items/properties/any/items/allOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err59 = {instancePath:instancePath+"/headerSets/" + i8+"/any/" + i11,schemaPath:"#/properties/headerSets/items/properties/any/items/allOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/headerSets/" + i8+"/any",schemaPath:"#/properties/headerSets/items/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data16.none !== undefined){
+let data25 = data16.none;
+if(Array.isArray(data25)){
+const len8 = data25.length;
+for(let i14=0; i14<len8; i14++){
+let data26 = data25[i14];
+if(typeof data26 === "string"){
+if(func16(data26) < 1){
+const err61 = {instancePath:instancePath+"/headerSets/" + i8+"/none/" + i14,schemaPath:"#/properties/headerSets/items/properties/none/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/headerSets/" + i8+"/none/" + i14,schemaPath:"#/properties/headerSets/items/properties/none/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+let i15 = data25.length;
+let j6;
+if(i15 > 1){
+const indices6 = {};
+for(;i15--;){
+let item6 = data25[i15];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err63 = {instancePath:instancePath+"/headerSets/" + i8+"/none",schemaPath:"#/properties/headerSets/items/properties/none/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+break;
+}
+indices6[item6] = i15;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/headerSets/" + i8+"/none",schemaPath:"#/properties/headerSets/items/properties/none/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/headerSets/" + i8,schemaPath:"#/properties/headerSets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/headerSets",schemaPath:"#/properties/headerSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const profile_row = validate94;
-const schema142 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
+export const profile_row = validate66;
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/profile-row.schema.json","title":"ProfileRow","description":"One kernel of a profiler table (msprof op_summary or torch_npu kernel_details) after the column aliases of profile-header-sets are applied: whichever header set the file has, this is the row that comes out. The dashboard keeps rows columnar (ProfileTable); this object is the row view of one index. Missing cells (N/A, empty) are null.","type":"object","required":["op_name","op_type","core_type","start_offset_us","duration_us","wait_us","input_shapes"],"additionalProperties":false,"properties":{"op_name":{"type":["string","null"],"description":"Name | Op Name"},"op_type":{"type":["string","null"],"description":"Type | OP Type"},"core_type":{"type":["string","null"],"description":"Accelerator Core | Task Type: AI_CORE, AI_VECTOR_CORE, AI_CPU, MIX_AIC, MIX_AIV, COMMUNICATION, HCCL, …"},"start_offset_us":{"type":["number","null"],"description":"Start Time(us) | Task Start Time(us) | Task Start Time, relative to the table's exact base (ProfileTable.startBaseUs, decimal text): the absolute epoch in µs has more digits than float64 keeps."},"duration_us":{"type":["number","null"],"minimum":0},"wait_us":{"type":["number","null"]},"input_shapes":{"type":["string","null"],"description":"Input Shapes without the literal quotes the tools add: `32,3,224,224;64,3,7,7`."}}};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/profile-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18469,7 +18678,7 @@ errors++;
 if(data.op_name !== undefined){
 let data0 = data.op_name;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema142.properties.op_name.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/op_name",schemaPath:"#/properties/op_name/type",keyword:"type",params:{type: schema99.properties.op_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -18482,7 +18691,7 @@ errors++;
 if(data.op_type !== undefined){
 let data1 = data.op_type;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema142.properties.op_type.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/op_type",schemaPath:"#/properties/op_type/type",keyword:"type",params:{type: schema99.properties.op_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -18495,7 +18704,7 @@ errors++;
 if(data.core_type !== undefined){
 let data2 = data.core_type;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema142.properties.core_type.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/core_type",schemaPath:"#/properties/core_type/type",keyword:"type",params:{type: schema99.properties.core_type.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -18508,7 +18717,7 @@ errors++;
 if(data.start_offset_us !== undefined){
 let data3 = data.start_offset_us;
 if((!(typeof data3 == "number")) && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema142.properties.start_offset_us.type},message:"must be number,null"};
+const err11 = {instancePath:instancePath+"/start_offset_us",schemaPath:"#/properties/start_offset_us/type",keyword:"type",params:{type: schema99.properties.start_offset_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -18521,7 +18730,7 @@ errors++;
 if(data.duration_us !== undefined){
 let data4 = data.duration_us;
 if((!(typeof data4 == "number")) && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema142.properties.duration_us.type},message:"must be number,null"};
+const err12 = {instancePath:instancePath+"/duration_us",schemaPath:"#/properties/duration_us/type",keyword:"type",params:{type: schema99.properties.duration_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -18546,7 +18755,7 @@ errors++;
 if(data.wait_us !== undefined){
 let data5 = data.wait_us;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema142.properties.wait_us.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/wait_us",schemaPath:"#/properties/wait_us/type",keyword:"type",params:{type: schema99.properties.wait_us.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -18559,7 +18768,7 @@ errors++;
 if(data.input_shapes !== undefined){
 let data6 = data.input_shapes;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema142.properties.input_shapes.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/input_shapes",schemaPath:"#/properties/input_shapes/type",keyword:"type",params:{type: schema99.properties.input_shapes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -18580,24 +18789,24 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const share_bundle_v1 = validate95;
-const schema143 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (in the URL fragment `#b=`, base64url: either this bundle's JSON deflated, or a layout marker byte and the same bundle in the column layout of src/core/share/link-layout.ts, deflated against a preset dictionary) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"description":"At least one, except in a shared profile or profile comparison (`profiles`), which has none.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"},"profiles":{"description":"A profile comparison (view.page `profiles`): the baseline profile, then the other; one profile's page (view.page `profile`): that profile. Optional: links of runs have none.","type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/$defs/sharedProfile"}}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"sharedProfile":{"description":"One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].","type":"object","required":["id","file","format"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile","step-trace","timeline"]},"table":{"type":"object","required":["format","headerSet","rows","total","types","ops"],"additionalProperties":false,"properties":{"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"types":{"type":"object","required":["t","c","u","d"],"additionalProperties":false,"properties":{"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}},"ops":{"type":"object","required":["n","t","h","c","u","d"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer"}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"h":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}}}},"split":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"}],"minItems":5,"maxItems":5,"items":false}}},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"measurement":{"description":"One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.","type":"object","required":["id","file","tool","source","role","why","lat"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"ver":{"type":["string","null"]},"bs":{"description":"The batch size the tool states.","$ref":"#/$defs/optBatch"},"hb":{"description":"A batch size set by hand.","$ref":"#/$defs/optBatch"},"role":{"enum":["baseline","tuned","gpu",null]},"why":{"enum":["tool","word","hand","none","step"]},"word":{"description":"The tool or the word of the path the role comes from.","$ref":"#/$defs/text"},"ev":{"description":"When the role was set by hand: [role, why, tool or word] of the evidence alone.","type":"array","prefixItems":[{"enum":["baseline","tuned","gpu",null]},{"enum":["tool","word","none","step"]},{"type":"string"}],"minItems":3,"maxItems":3,"items":false},"lat":{"$ref":"#/$defs/latencyStats"},"h2d":{"$ref":"#/$defs/latencyStats"},"cmp":{"$ref":"#/$defs/latencyStats"},"d2h":{"$ref":"#/$defs/latencyStats"},"tp":{"$ref":"#/$defs/optNum"},"tpu":{"enum":["samples","queries",null]},"it":{"description":"Per-iteration latencies in file order, integer ns; only when the file has at most 2000.","type":"array","maxItems":2000,"items":{"type":"integer","minimum":0}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/text"}}}},"optBatch":{"type":["integer","null"],"minimum":1,"maximum":65536},"latencyStats":{"description":"[count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.","type":"array","prefixItems":[{"type":["integer","null"],"minimum":0},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"}],"minItems":8,"maxItems":8,"items":false},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run","profiles","profile"]},"runs":{"description":"At least one, except on the `profiles` and `profile` pages.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
-const schema144 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/num"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}};
-const schema145 = {"type":"string"};
-const schema147 = {"type":"string"};
-const schema165 = {"type":"number"};
-const schema149 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/text"}}}};
-const schema151 = {"type":["number","null"]};
+export const share_bundle_v1 = validate67;
+const schema100 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json","title":"ShareBundleV1","description":"What a share link carries (in the URL fragment `#b=`, base64url: either this bundle's JSON deflated, or a layout marker byte and the same bundle in the column layout of src/core/share/link-layout.ts, deflated against a preset dictionary) and what a launcher permalink stores: the runs as compare needs them, profile summaries (never profiler rows) and the full view state. Compact: operator tables are columnar, operator names and types are indices into the string table `s`, operator times are integer nanoseconds, model times are rounded to 0.000001 ms, and an operator's stated improvement is listed only where it differs from the one its times give. String lengths are bounded by the decoder's inflate limit rather than per field.","type":"object","required":["format","v","s","runs","view"],"additionalProperties":false,"properties":{"format":{"const":"aoe-dashboard.share"},"v":{"const":1},"createdAt":{"type":"string"},"s":{"description":"String table: operator names, types, dimensions, profile type names and shapes.","type":"array","maxItems":200000,"items":{"type":"string"}},"runs":{"description":"At least one, except in a shared profile or profile comparison (`profiles`), which has none.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/run"}},"view":{"$ref":"#/$defs/view"},"profiles":{"description":"A profile comparison (view.page `profiles`): the baseline profile, then the other; one profile's page (view.page `profile`): that profile. Optional: links of runs have none.","type":"array","minItems":1,"maxItems":2,"items":{"$ref":"#/$defs/sharedProfile"}}},"$defs":{"id":{"type":"string"},"text":{"type":"string"},"index":{"type":"integer","minimum":0,"maximum":199999},"optIndex":{"type":"integer","minimum":-1,"maximum":199999},"num":{"type":"number"},"optNum":{"type":["number","null"]},"sharedProfile":{"description":"One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].","type":"object","required":["id","file","format"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile","step-trace","timeline"]},"table":{"type":"object","required":["format","headerSet","rows","total","types","ops"],"additionalProperties":false,"properties":{"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"types":{"type":"object","required":["t","c","u","d"],"additionalProperties":false,"properties":{"t":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0,"maximum":199999}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}},"ops":{"type":"object","required":["n","t","h","c","u","d"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer"}},"t":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0,"maximum":199999}},"h":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-1,"maximum":199999}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}}}},"split":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"number"},{"type":"number"},{"type":"number"},{"type":"number"}],"minItems":5,"maxItems":5,"items":false}}},"run":{"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"type":"number"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}},"task":{"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"type":"string"}}}},"ops":{"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0,"maximum":199999}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-1,"maximum":199999}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":199999},{"type":["number","null"]}],"minItems":2,"maxItems":2}}}},"profile":{"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":199999},{"type":"integer","minimum":0},{"type":"number"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":199999},{"type":"integer","minimum":0,"maximum":199999},{"type":"integer","minimum":0},{"type":"number"},{"type":"integer","minimum":-1,"maximum":199999}],"minItems":5,"maxItems":5}}}},"manifest":{"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}},"measurement":{"description":"One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.","type":"object","required":["id","file","tool","source","role","why","lat"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"ver":{"type":["string","null"]},"bs":{"description":"The batch size the tool states.","$ref":"#/$defs/optBatch"},"hb":{"description":"A batch size set by hand.","$ref":"#/$defs/optBatch"},"role":{"enum":["baseline","tuned","gpu",null]},"why":{"enum":["tool","word","hand","none","step"]},"word":{"description":"The tool or the word of the path the role comes from.","$ref":"#/$defs/text"},"ev":{"description":"When the role was set by hand: [role, why, tool or word] of the evidence alone.","type":"array","prefixItems":[{"enum":["baseline","tuned","gpu",null]},{"enum":["tool","word","none","step"]},{"type":"string"}],"minItems":3,"maxItems":3,"items":false},"lat":{"$ref":"#/$defs/latencyStats"},"h2d":{"$ref":"#/$defs/latencyStats"},"cmp":{"$ref":"#/$defs/latencyStats"},"d2h":{"$ref":"#/$defs/latencyStats"},"tp":{"$ref":"#/$defs/optNum"},"tpu":{"enum":["samples","queries",null]},"it":{"description":"Per-iteration latencies in file order, integer ns; only when the file has at most 2000.","type":"array","maxItems":2000,"items":{"type":"integer","minimum":0}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","maxItems":64,"items":{"type":"string"}}}},"optBatch":{"type":["integer","null"],"minimum":1,"maximum":65536},"latencyStats":{"description":"[count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.","type":"array","prefixItems":[{"type":["integer","null"],"minimum":0},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]}],"minItems":8,"maxItems":8,"items":false},"view":{"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run","profiles","profile"]},"runs":{"description":"At least one, except on the `profiles` and `profile` pages.","type":"array","minItems":0,"maxItems":64,"items":{"type":"string"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"type":"string"},{"type":"string"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}},"adviceSeverity":{"enum":["info","warning","critical"]},"adviceLocalized":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"adviceRef":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}},"adviceEvidence":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}},"adviceFinding":{"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"value":{"type":"string"},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}}}}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}},"advice":{"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}}}};
+const schema101 = {"type":"object","required":["id","reportId","taskIndex","label","file","gen","layout","incomplete","task","ops"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"reportId":{"$ref":"#/$defs/id"},"taskIndex":{"type":"integer","minimum":0,"maximum":100000},"label":{"$ref":"#/$defs/text"},"file":{"$ref":"#/$defs/text"},"gen":{"enum":["cann-6.0","cann-6.2","cann-6.3+","sgat","unknown"]},"layout":{"enum":["array","report-map","bare-object"]},"incomplete":{"type":"boolean"},"task":{"$ref":"#/$defs/task"},"ops":{"$ref":"#/$defs/ops"},"profile":{"$ref":"#/$defs/profile"},"manifest":{"$ref":"#/$defs/manifest"},"samples":{"description":"Repeated model latency measurements, ms.","type":"array","maxItems":100000,"items":{"type":"number"}},"measured":{"description":"The benchmark measurements linked to the run's report (optional; links made before measurements travelled have none).","type":"array","maxItems":32,"items":{"$ref":"#/$defs/measurement"}},"advice":{"$ref":"#/$defs/advice"}}};
+const schema102 = {"type":"string"};
+const schema104 = {"type":"string"};
+const schema112 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0,"maximum":199999}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-1,"maximum":199999}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":199999},{"type":["number","null"]}],"minItems":2,"maxItems":2}}}};
+const schema106 = {"type":"object","required":["name","kind","status","statusText","reportKey","tuningTimeS","baselineMs","tunedMs","improvementPct","repo","failed"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text"},"kind":{"enum":["opat","sgat"]},"status":{"enum":["succeeded","failed","unknown"]},"statusText":{"type":["string","null"]},"reportKey":{"type":["string","null"]},"tuningTimeS":{"$ref":"#/$defs/optNum"},"baselineMs":{"$ref":"#/$defs/optNum"},"tunedMs":{"$ref":"#/$defs/optNum"},"improvementPct":{"$ref":"#/$defs/optNum"},"repo":{"description":"repo_summary as [add, hit, reserved, unsatisfied, update, total], or null.","oneOf":[{"type":"null"},{"type":"array","minItems":6,"maxItems":6,"items":{"type":"integer","minimum":0}}]},"failed":{"type":"array","maxItems":200000,"items":{"type":"string"}}}};
+const schema108 = {"type":["number","null"]};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18716,7 +18925,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema149.properties, key0))){
+if(!(func1.call(schema106.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -18742,7 +18951,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "opat") || (data1 === "sgat"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema149.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -18755,7 +18964,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "succeeded") || (data2 === "failed")) || (data2 === "unknown"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema149.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema106.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -18768,7 +18977,7 @@ errors++;
 if(data.statusText !== undefined){
 let data3 = data.statusText;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema149.properties.statusText.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/statusText",schemaPath:"#/properties/statusText/type",keyword:"type",params:{type: schema106.properties.statusText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -18781,7 +18990,7 @@ errors++;
 if(data.reportKey !== undefined){
 let data4 = data.reportKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema149.properties.reportKey.type},message:"must be string,null"};
+const err16 = {instancePath:instancePath+"/reportKey",schemaPath:"#/properties/reportKey/type",keyword:"type",params:{type: schema106.properties.reportKey.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -18794,7 +19003,7 @@ errors++;
 if(data.tuningTimeS !== undefined){
 let data5 = data.tuningTimeS;
 if((!(typeof data5 == "number")) && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
+const err17 = {instancePath:instancePath+"/tuningTimeS",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema108.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -18807,7 +19016,7 @@ errors++;
 if(data.baselineMs !== undefined){
 let data6 = data.baselineMs;
 if((!(typeof data6 == "number")) && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/baselineMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema108.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -18820,7 +19029,7 @@ errors++;
 if(data.tunedMs !== undefined){
 let data7 = data.tunedMs;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
+const err19 = {instancePath:instancePath+"/tunedMs",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema108.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -18833,7 +19042,7 @@ errors++;
 if(data.improvementPct !== undefined){
 let data8 = data.improvementPct;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
+const err20 = {instancePath:instancePath+"/improvementPct",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema108.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -18972,7 +19181,7 @@ errors++;
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err29 = {instancePath:instancePath+"/failed/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/failed/" + i1,schemaPath:"#/properties/failed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -19005,564 +19214,18 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema156 = {"description":"Operator rows, columnar: n name (delta-coded: the first entry is the string index, each next one the difference from the previous row's index, so a table of distinct names is mostly 1s), t type, d dimension (-1 = none), b before and a after, in integer nanoseconds (AOE writes µs with three decimals), r repository action (0 none, 1 add, 2 update), i stated improvement where it differs from (b / a − 1) × 100 rounded to 2 decimals: [row, value or null].","type":"object","required":["n","t","d","b","a","r","i"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-199999,"maximum":199999}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"d":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"b":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"a":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"r":{"type":"array","maxItems":200000,"items":{"enum":[0,1,2]}},"i":{"type":"array","maxItems":200000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/optNum"}],"minItems":2,"maxItems":2}}}};
-const schema157 = {"type":"integer","minimum":0,"maximum":199999};
-const schema158 = {"type":"integer","minimum":-1,"maximum":199999};
+const schema113 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":199999},{"type":"integer","minimum":0},{"type":"number"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":199999},{"type":"integer","minimum":0,"maximum":199999},{"type":"integer","minimum":0},{"type":"number"},{"type":"integer","minimum":-1,"maximum":199999}],"minItems":5,"maxItems":5}}}};
+const schema117 = {"type":"number"};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.n === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.d === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "d"},message:"must have required property '"+"d"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.b === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.a === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.r === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "r"},message:"must have required property '"+"r"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.i === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "i"},message:"must have required property '"+"i"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "n") || (key0 === "t")) || (key0 === "d")) || (key0 === "b")) || (key0 === "a")) || (key0 === "r")) || (key0 === "i"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.n !== undefined){
-let data0 = data.n;
-if(Array.isArray(data0)){
-if(data0.length > 200000){
-const err8 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err9 = {instancePath:instancePath+"/n/" + i0,schemaPath:"#/properties/n/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 > 199999 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/n/" + i0,schemaPath:"#/properties/n/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1 < -199999 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/n/" + i0,schemaPath:"#/properties/n/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -199999},message:"must be >= -199999"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.t !== undefined){
-let data2 = data.t;
-if(Array.isArray(data2)){
-if(data2.length > 200000){
-const err13 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-const len1 = data2.length;
-for(let i1=0; i1<len1; i1++){
-let data3 = data2[i1];
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err14 = {instancePath:instancePath+"/t/" + i1,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 > 199999 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/t/" + i1,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data3 < 0 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/t/" + i1,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.d !== undefined){
-let data4 = data.d;
-if(Array.isArray(data4)){
-if(data4.length > 200000){
-const err18 = {instancePath:instancePath+"/d",schemaPath:"#/properties/d/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-const len2 = data4.length;
-for(let i2=0; i2<len2; i2++){
-let data5 = data4[i2];
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err19 = {instancePath:instancePath+"/d/" + i2,schemaPath:"#/$defs/optIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(typeof data5 == "number"){
-if(data5 > 199999 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/d/" + i2,schemaPath:"#/$defs/optIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data5 < -1 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/d/" + i2,schemaPath:"#/$defs/optIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/d",schemaPath:"#/properties/d/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.b !== undefined){
-let data6 = data.b;
-if(Array.isArray(data6)){
-if(data6.length > 200000){
-const err23 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-const len3 = data6.length;
-for(let i3=0; i3<len3; i3++){
-let data7 = data6[i3];
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err24 = {instancePath:instancePath+"/b/" + i3,schemaPath:"#/properties/b/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(typeof data7 == "number"){
-if(data7 < 0 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/b/" + i3,schemaPath:"#/properties/b/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.a !== undefined){
-let data8 = data.a;
-if(Array.isArray(data8)){
-if(data8.length > 200000){
-const err27 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-const len4 = data8.length;
-for(let i4=0; i4<len4; i4++){
-let data9 = data8[i4];
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err28 = {instancePath:instancePath+"/a/" + i4,schemaPath:"#/properties/a/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(typeof data9 == "number"){
-if(data9 < 0 || isNaN(data9)){
-const err29 = {instancePath:instancePath+"/a/" + i4,schemaPath:"#/properties/a/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.r !== undefined){
-let data10 = data.r;
-if(Array.isArray(data10)){
-if(data10.length > 200000){
-const err31 = {instancePath:instancePath+"/r",schemaPath:"#/properties/r/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-const len5 = data10.length;
-for(let i5=0; i5<len5; i5++){
-let data11 = data10[i5];
-if(!(((data11 === 0) || (data11 === 1)) || (data11 === 2))){
-const err32 = {instancePath:instancePath+"/r/" + i5,schemaPath:"#/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema156.properties.r.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/r",schemaPath:"#/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.i !== undefined){
-let data12 = data.i;
-if(Array.isArray(data12)){
-if(data12.length > 200000){
-const err34 = {instancePath:instancePath+"/i",schemaPath:"#/properties/i/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-const len6 = data12.length;
-for(let i6=0; i6<len6; i6++){
-let data13 = data12[i6];
-if(Array.isArray(data13)){
-if(data13.length > 2){
-const err35 = {instancePath:instancePath+"/i/" + i6,schemaPath:"#/properties/i/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data13.length < 2){
-const err36 = {instancePath:instancePath+"/i/" + i6,schemaPath:"#/properties/i/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-const len7 = data13.length;
-if(len7 > 0){
-let data14 = data13[0];
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err37 = {instancePath:instancePath+"/i/" + i6+"/0",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(typeof data14 == "number"){
-if(data14 > 199999 || isNaN(data14)){
-const err38 = {instancePath:instancePath+"/i/" + i6+"/0",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data14 < 0 || isNaN(data14)){
-const err39 = {instancePath:instancePath+"/i/" + i6+"/0",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-if(len7 > 1){
-let data15 = data13[1];
-if((!(typeof data15 == "number")) && (data15 !== null)){
-const err40 = {instancePath:instancePath+"/i/" + i6+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/i/" + i6,schemaPath:"#/properties/i/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/i",schemaPath:"#/properties/i/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-validate99.errors = vErrors;
-return errors === 0;
-}
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema161 = {"description":"A linked profile's summary: per type [type, count, total µs], top operators [name, type, count, total µs, shape (-1 = none)].","type":"object","required":["id","file","format","headerSet","rows","total","byType","top"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"byType":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"}],"minItems":3,"maxItems":3}},"top":{"type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/index"},{"$ref":"#/$defs/index"},{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/optIndex"}],"minItems":5,"maxItems":5}}}};
-
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19689,7 +19352,7 @@ errors++;
 if(data.format !== undefined){
 let data2 = data.format;
 if(!(((((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic")) || (data2 === "profiler-db")) || (data2 === "trtexec-profile"))){
-const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema161.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema113.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -19789,7 +19452,7 @@ const len1 = data7.length;
 if(len1 > 0){
 let data8 = data7[0];
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err19 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err19 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/properties/byType/items/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -19800,7 +19463,7 @@ errors++;
 }
 if(typeof data8 == "number"){
 if(data8 > 199999 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err20 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/properties/byType/items/prefixItems/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -19810,7 +19473,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err21 = {instancePath:instancePath+"/byType/" + i0+"/0",schemaPath:"#/properties/byType/items/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -19848,7 +19511,7 @@ errors++;
 }
 if(len1 > 2){
 if(!(typeof data7[2] == "number")){
-const err24 = {instancePath:instancePath+"/byType/" + i0+"/2",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err24 = {instancePath:instancePath+"/byType/" + i0+"/2",schemaPath:"#/properties/byType/items/prefixItems/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -19923,7 +19586,7 @@ const len3 = data12.length;
 if(len3 > 0){
 let data13 = data12[0];
 if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err30 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err30 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/properties/top/items/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -19934,7 +19597,7 @@ errors++;
 }
 if(typeof data13 == "number"){
 if(data13 > 199999 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err31 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/properties/top/items/prefixItems/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -19944,7 +19607,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data13 < 0 || isNaN(data13)){
-const err32 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err32 = {instancePath:instancePath+"/top/" + i1+"/0",schemaPath:"#/properties/top/items/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -19958,7 +19621,7 @@ errors++;
 if(len3 > 1){
 let data14 = data12[1];
 if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err33 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err33 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/properties/top/items/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -19969,7 +19632,7 @@ errors++;
 }
 if(typeof data14 == "number"){
 if(data14 > 199999 || isNaN(data14)){
-const err34 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err34 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/properties/top/items/prefixItems/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -19979,7 +19642,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data14 < 0 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err35 = {instancePath:instancePath+"/top/" + i1+"/1",schemaPath:"#/properties/top/items/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -20017,7 +19680,7 @@ errors++;
 }
 if(len3 > 3){
 if(!(typeof data12[3] == "number")){
-const err38 = {instancePath:instancePath+"/top/" + i1+"/3",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err38 = {instancePath:instancePath+"/top/" + i1+"/3",schemaPath:"#/properties/top/items/prefixItems/3/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -20030,7 +19693,7 @@ errors++;
 if(len3 > 4){
 let data17 = data12[4];
 if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err39 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/$defs/optIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err39 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/properties/top/items/prefixItems/4/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -20041,7 +19704,7 @@ errors++;
 }
 if(typeof data17 == "number"){
 if(data17 > 199999 || isNaN(data17)){
-const err40 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/$defs/optIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err40 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/properties/top/items/prefixItems/4/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -20051,7 +19714,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data17 < -1 || isNaN(data17)){
-const err41 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/$defs/optIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+const err41 = {instancePath:instancePath+"/top/" + i1+"/4",schemaPath:"#/properties/top/items/prefixItems/4/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -20097,17 +19760,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema172 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
+const schema118 = {"type":"object","additionalProperties":false,"properties":{"host":{"$ref":"#/$defs/text"},"cannVersion":{"$ref":"#/$defs/text"},"soc":{"$ref":"#/$defs/text"},"device":{"type":"integer","minimum":0},"modelPath":{"$ref":"#/$defs/text"},"modelSha256":{"$ref":"#/$defs/text"},"tunedOmSha256":{"$ref":"#/$defs/text"},"bankPath":{"$ref":"#/$defs/text"},"startedAt":{"$ref":"#/$defs/text"},"finishedAt":{"$ref":"#/$defs/text"}}};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20116,7 +19779,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema172.properties, key0))){
+if(!(func1.call(schema118.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -20271,195 +19934,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema183 = {"description":"One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.","type":"object","required":["id","file","tool","source","role","why","lat"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"ver":{"type":["string","null"]},"bs":{"description":"The batch size the tool states.","$ref":"#/$defs/optBatch"},"hb":{"description":"A batch size set by hand.","$ref":"#/$defs/optBatch"},"role":{"enum":["baseline","tuned","gpu",null]},"why":{"enum":["tool","word","hand","none","step"]},"word":{"description":"The tool or the word of the path the role comes from.","$ref":"#/$defs/text"},"ev":{"description":"When the role was set by hand: [role, why, tool or word] of the evidence alone.","type":"array","prefixItems":[{"enum":["baseline","tuned","gpu",null]},{"enum":["tool","word","none","step"]},{"type":"string"}],"minItems":3,"maxItems":3,"items":false},"lat":{"$ref":"#/$defs/latencyStats"},"h2d":{"$ref":"#/$defs/latencyStats"},"cmp":{"$ref":"#/$defs/latencyStats"},"d2h":{"$ref":"#/$defs/latencyStats"},"tp":{"$ref":"#/$defs/optNum"},"tpu":{"enum":["samples","queries",null]},"it":{"description":"Per-iteration latencies in file order, integer ns; only when the file has at most 2000.","type":"array","maxItems":2000,"items":{"type":"integer","minimum":0}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","maxItems":64,"items":{"$ref":"#/$defs/text"}}}};
-const schema186 = {"type":["integer","null"],"minimum":1,"maximum":65536};
-const schema189 = {"description":"[count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.","type":"array","prefixItems":[{"type":["integer","null"],"minimum":0},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"},{"$ref":"#/$defs/optNum"}],"minItems":8,"maxItems":8,"items":false};
+const schema128 = {"description":"One linked measurement, compact: the summary statistics as the tool stated them, and the per-iteration latencies only when there are at most 2000 of them.","type":"object","required":["id","file","tool","source","role","why","lat"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"tool":{"enum":["ais_bench","benchmark","mindspore-lite-benchmark","trtexec"]},"source":{"enum":["ais_bench-summary-json","ais_infer-sumary-json","ais_bench-stdout","benchmark-perf-txt","mindspore-lite-stdout","trtexec-stdout","trtexec-export-times"]},"ver":{"type":["string","null"]},"bs":{"description":"The batch size the tool states.","$ref":"#/$defs/optBatch"},"hb":{"description":"A batch size set by hand.","$ref":"#/$defs/optBatch"},"role":{"enum":["baseline","tuned","gpu",null]},"why":{"enum":["tool","word","hand","none","step"]},"word":{"description":"The tool or the word of the path the role comes from.","$ref":"#/$defs/text"},"ev":{"description":"When the role was set by hand: [role, why, tool or word] of the evidence alone.","type":"array","prefixItems":[{"enum":["baseline","tuned","gpu",null]},{"enum":["tool","word","none","step"]},{"type":"string"}],"minItems":3,"maxItems":3,"items":false},"lat":{"$ref":"#/$defs/latencyStats"},"h2d":{"$ref":"#/$defs/latencyStats"},"cmp":{"$ref":"#/$defs/latencyStats"},"d2h":{"$ref":"#/$defs/latencyStats"},"tp":{"$ref":"#/$defs/optNum"},"tpu":{"enum":["samples","queries",null]},"it":{"description":"Per-iteration latencies in file order, integer ns; only when the file has at most 2000.","type":"array","maxItems":2000,"items":{"type":"integer","minimum":0}},"model":{"type":["string","null"]},"device":{"type":["string","null"]},"derived":{"type":"array","maxItems":64,"items":{"type":"string"}}}};
+const schema131 = {"type":["integer","null"],"minimum":1,"maximum":65536};
+const schema134 = {"description":"[count, min, max, mean, median, p90, p95, p99] in ms; null where the file does not say.","type":"array","prefixItems":[{"type":["integer","null"],"minimum":0},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]},{"type":["number","null"]}],"minItems":8,"maxItems":8,"items":false};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-if(data.length > 8){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.length < 8){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 8},message:"must NOT have fewer than 8 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const len0 = data.length;
-if(len0 > 0){
-let data0 = data[0];
-if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (data0 !== null)){
-const err2 = {instancePath:instancePath+"/0",schemaPath:"#/prefixItems/0/type",keyword:"type",params:{type: schema189.prefixItems[0].type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/0",schemaPath:"#/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-if(len0 > 1){
-let data1 = data[1];
-if((!(typeof data1 == "number")) && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(len0 > 2){
-let data2 = data[2];
-if((!(typeof data2 == "number")) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/2",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(len0 > 3){
-let data3 = data[3];
-if((!(typeof data3 == "number")) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/3",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(len0 > 4){
-let data4 = data[4];
-if((!(typeof data4 == "number")) && (data4 !== null)){
-const err7 = {instancePath:instancePath+"/4",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(len0 > 5){
-let data5 = data[5];
-if((!(typeof data5 == "number")) && (data5 !== null)){
-const err8 = {instancePath:instancePath+"/5",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(len0 > 6){
-let data6 = data[6];
-if((!(typeof data6 == "number")) && (data6 !== null)){
-const err9 = {instancePath:instancePath+"/6",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(len0 > 7){
-let data7 = data[7];
-if((!(typeof data7 == "number")) && (data7 !== null)){
-const err10 = {instancePath:instancePath+"/7",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-const len1 = data.length;
-if(!(len1 <= 8)){
-const err11 = {instancePath,schemaPath:"#/items",keyword:"items",params:{limit: 8},message:"must NOT have more than 8 items"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate106.errors = vErrors;
-return errors === 0;
-}
-validate106.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20538,7 +20025,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema183.properties, key0))){
+if(!(func1.call(schema128.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -20576,7 +20063,7 @@ errors++;
 if(data.tool !== undefined){
 let data2 = data.tool;
 if(!((((data2 === "ais_bench") || (data2 === "benchmark")) || (data2 === "mindspore-lite-benchmark")) || (data2 === "trtexec"))){
-const err10 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema183.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema128.properties.tool.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -20589,7 +20076,7 @@ errors++;
 if(data.source !== undefined){
 let data3 = data.source;
 if(!(((((((data3 === "ais_bench-summary-json") || (data3 === "ais_infer-sumary-json")) || (data3 === "ais_bench-stdout")) || (data3 === "benchmark-perf-txt")) || (data3 === "mindspore-lite-stdout")) || (data3 === "trtexec-stdout")) || (data3 === "trtexec-export-times"))){
-const err11 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema183.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema128.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -20602,7 +20089,7 @@ errors++;
 if(data.ver !== undefined){
 let data4 = data.ver;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/ver",schemaPath:"#/properties/ver/type",keyword:"type",params:{type: schema183.properties.ver.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/ver",schemaPath:"#/properties/ver/type",keyword:"type",params:{type: schema128.properties.ver.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -20615,7 +20102,7 @@ errors++;
 if(data.bs !== undefined){
 let data5 = data.bs;
 if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
-const err13 = {instancePath:instancePath+"/bs",schemaPath:"#/$defs/optBatch/type",keyword:"type",params:{type: schema186.type},message:"must be integer,null"};
+const err13 = {instancePath:instancePath+"/bs",schemaPath:"#/$defs/optBatch/type",keyword:"type",params:{type: schema131.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -20650,7 +20137,7 @@ errors++;
 if(data.hb !== undefined){
 let data6 = data.hb;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err16 = {instancePath:instancePath+"/hb",schemaPath:"#/$defs/optBatch/type",keyword:"type",params:{type: schema186.type},message:"must be integer,null"};
+const err16 = {instancePath:instancePath+"/hb",schemaPath:"#/$defs/optBatch/type",keyword:"type",params:{type: schema131.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -20685,7 +20172,7 @@ errors++;
 if(data.role !== undefined){
 let data7 = data.role;
 if(!((((data7 === "baseline") || (data7 === "tuned")) || (data7 === "gpu")) || (data7 === null))){
-const err19 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema183.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema128.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -20698,7 +20185,7 @@ errors++;
 if(data.why !== undefined){
 let data8 = data.why;
 if(!(((((data8 === "tool") || (data8 === "word")) || (data8 === "hand")) || (data8 === "none")) || (data8 === "step"))){
-const err20 = {instancePath:instancePath+"/why",schemaPath:"#/properties/why/enum",keyword:"enum",params:{allowedValues: schema183.properties.why.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/why",schemaPath:"#/properties/why/enum",keyword:"enum",params:{allowedValues: schema128.properties.why.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -20747,7 +20234,7 @@ const len0 = data10.length;
 if(len0 > 0){
 let data11 = data10[0];
 if(!((((data11 === "baseline") || (data11 === "tuned")) || (data11 === "gpu")) || (data11 === null))){
-const err24 = {instancePath:instancePath+"/ev/0",schemaPath:"#/properties/ev/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema183.properties.ev.prefixItems[0].enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/ev/0",schemaPath:"#/properties/ev/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema128.properties.ev.prefixItems[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -20760,7 +20247,7 @@ errors++;
 if(len0 > 1){
 let data12 = data10[1];
 if(!((((data12 === "tool") || (data12 === "word")) || (data12 === "none")) || (data12 === "step"))){
-const err25 = {instancePath:instancePath+"/ev/1",schemaPath:"#/properties/ev/prefixItems/1/enum",keyword:"enum",params:{allowedValues: schema183.properties.ev.prefixItems[1].enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/ev/1",schemaPath:"#/properties/ev/prefixItems/1/enum",keyword:"enum",params:{allowedValues: schema128.properties.ev.prefixItems[1].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -20806,33 +20293,10 @@ errors++;
 }
 }
 if(data.lat !== undefined){
-if(!(validate106(data.lat, {instancePath:instancePath+"/lat",parentData:data,parentDataProperty:"lat",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-}
-if(data.h2d !== undefined){
-if(!(validate106(data.h2d, {instancePath:instancePath+"/h2d",parentData:data,parentDataProperty:"h2d",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-}
-if(data.cmp !== undefined){
-if(!(validate106(data.cmp, {instancePath:instancePath+"/cmp",parentData:data,parentDataProperty:"cmp",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-}
-if(data.d2h !== undefined){
-if(!(validate106(data.d2h, {instancePath:instancePath+"/d2h",parentData:data,parentDataProperty:"d2h",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-}
-if(data.tp !== undefined){
-let data18 = data.tp;
-if((!(typeof data18 == "number")) && (data18 !== null)){
-const err29 = {instancePath:instancePath+"/tp",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema151.type},message:"must be number,null"};
+let data14 = data.lat;
+if(Array.isArray(data14)){
+if(data14.length > 8){
+const err29 = {instancePath:instancePath+"/lat",schemaPath:"#/$defs/latencyStats/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -20841,11 +20305,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.tpu !== undefined){
-let data19 = data.tpu;
-if(!(((data19 === "samples") || (data19 === "queries")) || (data19 === null))){
-const err30 = {instancePath:instancePath+"/tpu",schemaPath:"#/properties/tpu/enum",keyword:"enum",params:{allowedValues: schema183.properties.tpu.enum},message:"must be equal to one of the allowed values"};
+if(data14.length < 8){
+const err30 = {instancePath:instancePath+"/lat",schemaPath:"#/$defs/latencyStats/minItems",keyword:"minItems",params:{limit: 8},message:"must NOT have fewer than 8 items"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -20854,12 +20315,11 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.it !== undefined){
-let data20 = data.it;
-if(Array.isArray(data20)){
-if(data20.length > 2000){
-const err31 = {instancePath:instancePath+"/it",schemaPath:"#/properties/it/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items"};
+const len2 = data14.length;
+if(len2 > 0){
+let data15 = data14[0];
+if((!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))) && (data15 !== null)){
+const err31 = {instancePath:instancePath+"/lat/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/type",keyword:"type",params:{type: schema134.prefixItems[0].type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -20868,11 +20328,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len2 = data20.length;
-for(let i0=0; i0<len2; i0++){
-let data21 = data20[i0];
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err32 = {instancePath:instancePath+"/it/" + i0,schemaPath:"#/properties/it/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err32 = {instancePath:instancePath+"/lat/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -20881,9 +20339,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data21 == "number"){
-if(data21 < 0 || isNaN(data21)){
-const err33 = {instancePath:instancePath+"/it/" + i0,schemaPath:"#/properties/it/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(len2 > 1){
+let data16 = data14[1];
+if((!(typeof data16 == "number")) && (data16 !== null)){
+const err33 = {instancePath:instancePath+"/lat/1",schemaPath:"#/$defs/latencyStats/prefixItems/1/type",keyword:"type",params:{type: schema134.prefixItems[1].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -20893,10 +20354,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/it",schemaPath:"#/properties/it/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(len2 > 2){
+let data17 = data14[2];
+if((!(typeof data17 == "number")) && (data17 !== null)){
+const err34 = {instancePath:instancePath+"/lat/2",schemaPath:"#/$defs/latencyStats/prefixItems/2/type",keyword:"type",params:{type: schema134.prefixItems[2].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -20906,10 +20367,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data22 = data.model;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err35 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema183.properties.model.type},message:"must be string,null"};
+if(len2 > 3){
+let data18 = data14[3];
+if((!(typeof data18 == "number")) && (data18 !== null)){
+const err35 = {instancePath:instancePath+"/lat/3",schemaPath:"#/$defs/latencyStats/prefixItems/3/type",keyword:"type",params:{type: schema134.prefixItems[3].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -20919,10 +20380,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.device !== undefined){
-let data23 = data.device;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err36 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: schema183.properties.device.type},message:"must be string,null"};
+if(len2 > 4){
+let data19 = data14[4];
+if((!(typeof data19 == "number")) && (data19 !== null)){
+const err36 = {instancePath:instancePath+"/lat/4",schemaPath:"#/$defs/latencyStats/prefixItems/4/type",keyword:"type",params:{type: schema134.prefixItems[4].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -20932,11 +20393,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.derived !== undefined){
-let data24 = data.derived;
-if(Array.isArray(data24)){
-if(data24.length > 64){
-const err37 = {instancePath:instancePath+"/derived",schemaPath:"#/properties/derived/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(len2 > 5){
+let data20 = data14[5];
+if((!(typeof data20 == "number")) && (data20 !== null)){
+const err37 = {instancePath:instancePath+"/lat/5",schemaPath:"#/$defs/latencyStats/prefixItems/5/type",keyword:"type",params:{type: schema134.prefixItems[5].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -20945,10 +20405,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-const len3 = data24.length;
-for(let i1=0; i1<len3; i1++){
-if(typeof data24[i1] !== "string"){
-const err38 = {instancePath:instancePath+"/derived/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(len2 > 6){
+let data21 = data14[6];
+if((!(typeof data21 == "number")) && (data21 !== null)){
+const err38 = {instancePath:instancePath+"/lat/6",schemaPath:"#/$defs/latencyStats/prefixItems/6/type",keyword:"type",params:{type: schema134.prefixItems[6].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -20958,9 +20419,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/derived",schemaPath:"#/properties/derived/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(len2 > 7){
+let data22 = data14[7];
+if((!(typeof data22 == "number")) && (data22 !== null)){
+const err39 = {instancePath:instancePath+"/lat/7",schemaPath:"#/$defs/latencyStats/prefixItems/7/type",keyword:"type",params:{type: schema134.prefixItems[7].type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -20970,9 +20432,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len3 = data14.length;
+if(!(len3 <= 8)){
+const err40 = {instancePath:instancePath+"/lat",schemaPath:"#/$defs/latencyStats/items",keyword:"items",params:{limit: 8},message:"must NOT have more than 8 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -20981,264 +20443,673 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate105.errors = vErrors;
+}
+else {
+const err41 = {instancePath:instancePath+"/lat",schemaPath:"#/$defs/latencyStats/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.h2d !== undefined){
+let data23 = data.h2d;
+if(Array.isArray(data23)){
+if(data23.length > 8){
+const err42 = {instancePath:instancePath+"/h2d",schemaPath:"#/$defs/latencyStats/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data23.length < 8){
+const err43 = {instancePath:instancePath+"/h2d",schemaPath:"#/$defs/latencyStats/minItems",keyword:"minItems",params:{limit: 8},message:"must NOT have fewer than 8 items"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+const len4 = data23.length;
+if(len4 > 0){
+let data24 = data23[0];
+if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (data24 !== null)){
+const err44 = {instancePath:instancePath+"/h2d/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/type",keyword:"type",params:{type: schema134.prefixItems[0].type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data24 == "number"){
+if(data24 < 0 || isNaN(data24)){
+const err45 = {instancePath:instancePath+"/h2d/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(len4 > 1){
+let data25 = data23[1];
+if((!(typeof data25 == "number")) && (data25 !== null)){
+const err46 = {instancePath:instancePath+"/h2d/1",schemaPath:"#/$defs/latencyStats/prefixItems/1/type",keyword:"type",params:{type: schema134.prefixItems[1].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(len4 > 2){
+let data26 = data23[2];
+if((!(typeof data26 == "number")) && (data26 !== null)){
+const err47 = {instancePath:instancePath+"/h2d/2",schemaPath:"#/$defs/latencyStats/prefixItems/2/type",keyword:"type",params:{type: schema134.prefixItems[2].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(len4 > 3){
+let data27 = data23[3];
+if((!(typeof data27 == "number")) && (data27 !== null)){
+const err48 = {instancePath:instancePath+"/h2d/3",schemaPath:"#/$defs/latencyStats/prefixItems/3/type",keyword:"type",params:{type: schema134.prefixItems[3].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(len4 > 4){
+let data28 = data23[4];
+if((!(typeof data28 == "number")) && (data28 !== null)){
+const err49 = {instancePath:instancePath+"/h2d/4",schemaPath:"#/$defs/latencyStats/prefixItems/4/type",keyword:"type",params:{type: schema134.prefixItems[4].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(len4 > 5){
+let data29 = data23[5];
+if((!(typeof data29 == "number")) && (data29 !== null)){
+const err50 = {instancePath:instancePath+"/h2d/5",schemaPath:"#/$defs/latencyStats/prefixItems/5/type",keyword:"type",params:{type: schema134.prefixItems[5].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(len4 > 6){
+let data30 = data23[6];
+if((!(typeof data30 == "number")) && (data30 !== null)){
+const err51 = {instancePath:instancePath+"/h2d/6",schemaPath:"#/$defs/latencyStats/prefixItems/6/type",keyword:"type",params:{type: schema134.prefixItems[6].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(len4 > 7){
+let data31 = data23[7];
+if((!(typeof data31 == "number")) && (data31 !== null)){
+const err52 = {instancePath:instancePath+"/h2d/7",schemaPath:"#/$defs/latencyStats/prefixItems/7/type",keyword:"type",params:{type: schema134.prefixItems[7].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+const len5 = data23.length;
+if(!(len5 <= 8)){
+const err53 = {instancePath:instancePath+"/h2d",schemaPath:"#/$defs/latencyStats/items",keyword:"items",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/h2d",schemaPath:"#/$defs/latencyStats/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.cmp !== undefined){
+let data32 = data.cmp;
+if(Array.isArray(data32)){
+if(data32.length > 8){
+const err55 = {instancePath:instancePath+"/cmp",schemaPath:"#/$defs/latencyStats/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data32.length < 8){
+const err56 = {instancePath:instancePath+"/cmp",schemaPath:"#/$defs/latencyStats/minItems",keyword:"minItems",params:{limit: 8},message:"must NOT have fewer than 8 items"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+const len6 = data32.length;
+if(len6 > 0){
+let data33 = data32[0];
+if((!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))) && (data33 !== null)){
+const err57 = {instancePath:instancePath+"/cmp/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/type",keyword:"type",params:{type: schema134.prefixItems[0].type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(typeof data33 == "number"){
+if(data33 < 0 || isNaN(data33)){
+const err58 = {instancePath:instancePath+"/cmp/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+if(len6 > 1){
+let data34 = data32[1];
+if((!(typeof data34 == "number")) && (data34 !== null)){
+const err59 = {instancePath:instancePath+"/cmp/1",schemaPath:"#/$defs/latencyStats/prefixItems/1/type",keyword:"type",params:{type: schema134.prefixItems[1].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(len6 > 2){
+let data35 = data32[2];
+if((!(typeof data35 == "number")) && (data35 !== null)){
+const err60 = {instancePath:instancePath+"/cmp/2",schemaPath:"#/$defs/latencyStats/prefixItems/2/type",keyword:"type",params:{type: schema134.prefixItems[2].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(len6 > 3){
+let data36 = data32[3];
+if((!(typeof data36 == "number")) && (data36 !== null)){
+const err61 = {instancePath:instancePath+"/cmp/3",schemaPath:"#/$defs/latencyStats/prefixItems/3/type",keyword:"type",params:{type: schema134.prefixItems[3].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(len6 > 4){
+let data37 = data32[4];
+if((!(typeof data37 == "number")) && (data37 !== null)){
+const err62 = {instancePath:instancePath+"/cmp/4",schemaPath:"#/$defs/latencyStats/prefixItems/4/type",keyword:"type",params:{type: schema134.prefixItems[4].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(len6 > 5){
+let data38 = data32[5];
+if((!(typeof data38 == "number")) && (data38 !== null)){
+const err63 = {instancePath:instancePath+"/cmp/5",schemaPath:"#/$defs/latencyStats/prefixItems/5/type",keyword:"type",params:{type: schema134.prefixItems[5].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(len6 > 6){
+let data39 = data32[6];
+if((!(typeof data39 == "number")) && (data39 !== null)){
+const err64 = {instancePath:instancePath+"/cmp/6",schemaPath:"#/$defs/latencyStats/prefixItems/6/type",keyword:"type",params:{type: schema134.prefixItems[6].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(len6 > 7){
+let data40 = data32[7];
+if((!(typeof data40 == "number")) && (data40 !== null)){
+const err65 = {instancePath:instancePath+"/cmp/7",schemaPath:"#/$defs/latencyStats/prefixItems/7/type",keyword:"type",params:{type: schema134.prefixItems[7].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+const len7 = data32.length;
+if(!(len7 <= 8)){
+const err66 = {instancePath:instancePath+"/cmp",schemaPath:"#/$defs/latencyStats/items",keyword:"items",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/cmp",schemaPath:"#/$defs/latencyStats/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.d2h !== undefined){
+let data41 = data.d2h;
+if(Array.isArray(data41)){
+if(data41.length > 8){
+const err68 = {instancePath:instancePath+"/d2h",schemaPath:"#/$defs/latencyStats/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data41.length < 8){
+const err69 = {instancePath:instancePath+"/d2h",schemaPath:"#/$defs/latencyStats/minItems",keyword:"minItems",params:{limit: 8},message:"must NOT have fewer than 8 items"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+const len8 = data41.length;
+if(len8 > 0){
+let data42 = data41[0];
+if((!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))) && (data42 !== null)){
+const err70 = {instancePath:instancePath+"/d2h/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/type",keyword:"type",params:{type: schema134.prefixItems[0].type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+const err71 = {instancePath:instancePath+"/d2h/0",schemaPath:"#/$defs/latencyStats/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(len8 > 1){
+let data43 = data41[1];
+if((!(typeof data43 == "number")) && (data43 !== null)){
+const err72 = {instancePath:instancePath+"/d2h/1",schemaPath:"#/$defs/latencyStats/prefixItems/1/type",keyword:"type",params:{type: schema134.prefixItems[1].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(len8 > 2){
+let data44 = data41[2];
+if((!(typeof data44 == "number")) && (data44 !== null)){
+const err73 = {instancePath:instancePath+"/d2h/2",schemaPath:"#/$defs/latencyStats/prefixItems/2/type",keyword:"type",params:{type: schema134.prefixItems[2].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(len8 > 3){
+let data45 = data41[3];
+if((!(typeof data45 == "number")) && (data45 !== null)){
+const err74 = {instancePath:instancePath+"/d2h/3",schemaPath:"#/$defs/latencyStats/prefixItems/3/type",keyword:"type",params:{type: schema134.prefixItems[3].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(len8 > 4){
+let data46 = data41[4];
+if((!(typeof data46 == "number")) && (data46 !== null)){
+const err75 = {instancePath:instancePath+"/d2h/4",schemaPath:"#/$defs/latencyStats/prefixItems/4/type",keyword:"type",params:{type: schema134.prefixItems[4].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(len8 > 5){
+let data47 = data41[5];
+if((!(typeof data47 == "number")) && (data47 !== null)){
+const err76 = {instancePath:instancePath+"/d2h/5",schemaPath:"#/$defs/latencyStats/prefixItems/5/type",keyword:"type",params:{type: schema134.prefixItems[5].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(len8 > 6){
+let data48 = data41[6];
+if((!(typeof data48 == "number")) && (data48 !== null)){
+const err77 = {instancePath:instancePath+"/d2h/6",schemaPath:"#/$defs/latencyStats/prefixItems/6/type",keyword:"type",params:{type: schema134.prefixItems[6].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(len8 > 7){
+let data49 = data41[7];
+if((!(typeof data49 == "number")) && (data49 !== null)){
+const err78 = {instancePath:instancePath+"/d2h/7",schemaPath:"#/$defs/latencyStats/prefixItems/7/type",keyword:"type",params:{type: schema134.prefixItems[7].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+const len9 = data41.length;
+if(!(len9 <= 8)){
+const err79 = {instancePath:instancePath+"/d2h",schemaPath:"#/$defs/latencyStats/items",keyword:"items",params:{limit: 8},message:"must NOT have more than 8 items"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/d2h",schemaPath:"#/$defs/latencyStats/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.tp !== undefined){
+let data50 = data.tp;
+if((!(typeof data50 == "number")) && (data50 !== null)){
+const err81 = {instancePath:instancePath+"/tp",schemaPath:"#/$defs/optNum/type",keyword:"type",params:{type: schema108.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.tpu !== undefined){
+let data51 = data.tpu;
+if(!(((data51 === "samples") || (data51 === "queries")) || (data51 === null))){
+const err82 = {instancePath:instancePath+"/tpu",schemaPath:"#/properties/tpu/enum",keyword:"enum",params:{allowedValues: schema128.properties.tpu.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.it !== undefined){
+let data52 = data.it;
+if(Array.isArray(data52)){
+if(data52.length > 2000){
+const err83 = {instancePath:instancePath+"/it",schemaPath:"#/properties/it/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+const len10 = data52.length;
+for(let i0=0; i0<len10; i0++){
+let data53 = data52[i0];
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err84 = {instancePath:instancePath+"/it/" + i0,schemaPath:"#/properties/it/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(typeof data53 == "number"){
+if(data53 < 0 || isNaN(data53)){
+const err85 = {instancePath:instancePath+"/it/" + i0,schemaPath:"#/properties/it/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/it",schemaPath:"#/properties/it/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data54 = data.model;
+if((typeof data54 !== "string") && (data54 !== null)){
+const err87 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: schema128.properties.model.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.device !== undefined){
+let data55 = data.device;
+if((typeof data55 !== "string") && (data55 !== null)){
+const err88 = {instancePath:instancePath+"/device",schemaPath:"#/properties/device/type",keyword:"type",params:{type: schema128.properties.device.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.derived !== undefined){
+let data56 = data.derived;
+if(Array.isArray(data56)){
+if(data56.length > 64){
+const err89 = {instancePath:instancePath+"/derived",schemaPath:"#/properties/derived/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+const len11 = data56.length;
+for(let i1=0; i1<len11; i1++){
+if(typeof data56[i1] !== "string"){
+const err90 = {instancePath:instancePath+"/derived/" + i1,schemaPath:"#/properties/derived/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/derived",schemaPath:"#/properties/derived/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema199 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
-const schema200 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"$ref":"#/$defs/adviceEvidence"}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
-const schema201 = {"enum":["info","warning","critical"]};
-const schema202 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
-const schema203 = {"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/adviceLocalized"},"value":{"type":"string"},"ref":{"$ref":"#/$defs/adviceRef"}}};
-const schema205 = {"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}};
+const schema139 = {"description":"The Advice panel's findings for this run as the sharer saw them (advice-output.v1's findings, texts in both languages), and which of them the sharer dismissed, with the reason. Optional: links made before it carry no advice.","type":"object","required":["findings","dismissed"],"additionalProperties":false,"properties":{"findings":{"type":"array","maxItems":200,"items":{"$ref":"#/$defs/adviceFinding"}},"dismissed":{"description":"[index into findings, reason]","type":"array","maxItems":200,"items":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"string","maxLength":500}],"minItems":2,"maxItems":2,"items":false}}}};
+const schema140 = {"type":"object","required":["ruleId","severity","impact","title","evidence","why","action","fileIds"],"additionalProperties":false,"properties":{"ruleId":{"type":"string"},"severity":{"$ref":"#/$defs/adviceSeverity"},"impact":{"type":"number","minimum":0,"maximum":1,"description":"What it costs, 0–1 (usually a share of model time): ranks findings of one severity."},"title":{"$ref":"#/$defs/adviceLocalized"},"evidence":{"type":"array","items":{"type":"object","required":["label","value"],"additionalProperties":false,"properties":{"label":{"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}},"value":{"type":"string"},"ref":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"fileId":{"type":"string"},"table":{"enum":["operators","profile","measurements","timeline"]},"row":{"type":"integer","minimum":0},"name":{"type":"string"}}}}}},"why":{"$ref":"#/$defs/adviceLocalized"},"action":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/adviceLocalized"},"command":{"type":"string"},"config":{"type":"string"},"configName":{"type":"string"}}},"fileIds":{"type":"array","items":{"type":"string"}}}};
+const schema141 = {"enum":["info","warning","critical"]};
+const schema142 = {"type":"object","required":["en","zh-CN"],"additionalProperties":false,"properties":{"en":{"type":"string"},"zh-CN":{"type":"string"}}};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate114.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.label === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.value === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "label") || (key0 === "value")) || (key0 === "ref"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-let data0 = data.label;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.en === undefined){
-const err3 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0["zh-CN"] === undefined){
-const err4 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((key1 === "en") || (key1 === "zh-CN"))){
-const err5 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.en !== undefined){
-if(typeof data0.en !== "string"){
-const err6 = {instancePath:instancePath+"/label/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0["zh-CN"] !== undefined){
-if(typeof data0["zh-CN"] !== "string"){
-const err7 = {instancePath:instancePath+"/label/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-if(typeof data.value !== "string"){
-const err9 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.ref !== undefined){
-let data4 = data.ref;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.table === undefined){
-const err10 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/adviceRef/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key2 in data4){
-if(!((((key2 === "fileId") || (key2 === "table")) || (key2 === "row")) || (key2 === "name"))){
-const err11 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/adviceRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data4.fileId !== undefined){
-if(typeof data4.fileId !== "string"){
-const err12 = {instancePath:instancePath+"/ref/fileId",schemaPath:"#/$defs/adviceRef/properties/fileId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data4.table !== undefined){
-let data6 = data4.table;
-if(!((((data6 === "operators") || (data6 === "profile")) || (data6 === "measurements")) || (data6 === "timeline"))){
-const err13 = {instancePath:instancePath+"/ref/table",schemaPath:"#/$defs/adviceRef/properties/table/enum",keyword:"enum",params:{allowedValues: schema205.properties.table.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data4.row !== undefined){
-let data7 = data4.row;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err14 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/adviceRef/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(typeof data7 == "number"){
-if(data7 < 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/ref/row",schemaPath:"#/$defs/adviceRef/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data4.name !== undefined){
-if(typeof data4.name !== "string"){
-const err16 = {instancePath:instancePath+"/ref/name",schemaPath:"#/$defs/adviceRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/adviceRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate114.errors = vErrors;
-return errors === 0;
-}
-validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21353,7 +21224,7 @@ errors++;
 if(data.severity !== undefined){
 let data1 = data.severity;
 if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "critical"))){
-const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema201.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/adviceSeverity/enum",keyword:"enum",params:{allowedValues: schema141.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -21474,14 +21345,10 @@ let data6 = data.evidence;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate114(data6[i0], {instancePath:instancePath+"/evidence/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.label === undefined){
+const err20 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -21490,12 +21357,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.why !== undefined){
-let data8 = data.why;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.en === undefined){
-const err21 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(data7.value === undefined){
+const err21 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -21504,8 +21367,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8["zh-CN"] === undefined){
-const err22 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+for(const key2 in data7){
+if(!(((key2 === "label") || (key2 === "value")) || (key2 === "ref"))){
+const err22 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -21514,9 +21378,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "en") || (key2 === "zh-CN"))){
-const err23 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data7.label !== undefined){
+let data8 = data7.label;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.en === undefined){
+const err23 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -21525,10 +21392,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data8.en !== undefined){
-if(typeof data8.en !== "string"){
-const err24 = {instancePath:instancePath+"/why/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8["zh-CN"] === undefined){
+const err24 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -21537,10 +21402,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data8["zh-CN"] !== undefined){
-if(typeof data8["zh-CN"] !== "string"){
-const err25 = {instancePath:instancePath+"/why/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data8){
+if(!((key3 === "en") || (key3 === "zh-CN"))){
+const err25 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -21550,9 +21414,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.en !== undefined){
+if(typeof data8.en !== "string"){
+const err26 = {instancePath:instancePath+"/evidence/" + i0+"/label/en",schemaPath:"#/properties/evidence/items/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -21562,11 +21426,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.action !== undefined){
-let data11 = data.action;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.text === undefined){
-const err27 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(data8["zh-CN"] !== undefined){
+if(typeof data8["zh-CN"] !== "string"){
+const err27 = {instancePath:instancePath+"/evidence/" + i0+"/label/zh-CN",schemaPath:"#/properties/evidence/items/properties/label/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -21575,9 +21437,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key3 in data11){
-if(!((((key3 === "text") || (key3 === "command")) || (key3 === "config")) || (key3 === "configName"))){
-const err28 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/evidence/" + i0+"/label",schemaPath:"#/properties/evidence/items/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -21587,11 +21450,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.text !== undefined){
-let data12 = data11.text;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.en === undefined){
-const err29 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(data7.value !== undefined){
+if(typeof data7.value !== "string"){
+const err29 = {instancePath:instancePath+"/evidence/" + i0+"/value",schemaPath:"#/properties/evidence/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -21600,8 +21461,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data12["zh-CN"] === undefined){
-const err30 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+}
+if(data7.ref !== undefined){
+let data12 = data7.ref;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.table === undefined){
+const err30 = {instancePath:instancePath+"/evidence/" + i0+"/ref",schemaPath:"#/properties/evidence/items/properties/ref/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -21611,8 +21476,8 @@ vErrors.push(err30);
 errors++;
 }
 for(const key4 in data12){
-if(!((key4 === "en") || (key4 === "zh-CN"))){
-const err31 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(!((((key4 === "fileId") || (key4 === "table")) || (key4 === "row")) || (key4 === "name"))){
+const err31 = {instancePath:instancePath+"/evidence/" + i0+"/ref",schemaPath:"#/properties/evidence/items/properties/ref/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -21622,9 +21487,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data12.en !== undefined){
-if(typeof data12.en !== "string"){
-const err32 = {instancePath:instancePath+"/action/text/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.fileId !== undefined){
+if(typeof data12.fileId !== "string"){
+const err32 = {instancePath:instancePath+"/evidence/" + i0+"/ref/fileId",schemaPath:"#/properties/evidence/items/properties/ref/properties/fileId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -21634,9 +21499,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data12["zh-CN"] !== undefined){
-if(typeof data12["zh-CN"] !== "string"){
-const err33 = {instancePath:instancePath+"/action/text/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.table !== undefined){
+let data14 = data12.table;
+if(!((((data14 === "operators") || (data14 === "profile")) || (data14 === "measurements")) || (data14 === "timeline"))){
+const err33 = {instancePath:instancePath+"/evidence/" + i0+"/ref/table",schemaPath:"#/properties/evidence/items/properties/ref/properties/table/enum",keyword:"enum",params:{allowedValues: schema140.properties.evidence.items.properties.ref.properties.table.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -21646,9 +21512,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.row !== undefined){
+let data15 = data12.row;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err34 = {instancePath:instancePath+"/evidence/" + i0+"/ref/row",schemaPath:"#/properties/evidence/items/properties/ref/properties/row/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -21657,10 +21524,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data11.command !== undefined){
-if(typeof data11.command !== "string"){
-const err35 = {instancePath:instancePath+"/action/command",schemaPath:"#/properties/action/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data15 == "number"){
+if(data15 < 0 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/evidence/" + i0+"/ref/row",schemaPath:"#/properties/evidence/items/properties/ref/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -21670,9 +21536,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data11.config !== undefined){
-if(typeof data11.config !== "string"){
-const err36 = {instancePath:instancePath+"/action/config",schemaPath:"#/properties/action/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data12.name !== undefined){
+if(typeof data12.name !== "string"){
+const err36 = {instancePath:instancePath+"/evidence/" + i0+"/ref/name",schemaPath:"#/properties/evidence/items/properties/ref/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -21682,9 +21549,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.configName !== undefined){
-if(typeof data11.configName !== "string"){
-const err37 = {instancePath:instancePath+"/action/configName",schemaPath:"#/properties/action/properties/configName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err37 = {instancePath:instancePath+"/evidence/" + i0+"/ref",schemaPath:"#/properties/evidence/items/properties/ref/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -21696,7 +21563,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -21706,13 +21573,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.fileIds !== undefined){
-let data18 = data.fileIds;
-if(Array.isArray(data18)){
-const len1 = data18.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data18[i1] !== "string"){
-const err39 = {instancePath:instancePath+"/fileIds/" + i1,schemaPath:"#/properties/fileIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err39 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -21722,9 +21585,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/fileIds",schemaPath:"#/properties/fileIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.why !== undefined){
+let data17 = data.why;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.en === undefined){
+const err40 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -21733,10 +21598,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17["zh-CN"] === undefined){
+const err41 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -21745,16 +21608,247 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate113.errors = vErrors;
+for(const key5 in data17){
+if(!((key5 === "en") || (key5 === "zh-CN"))){
+const err42 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.en !== undefined){
+if(typeof data17.en !== "string"){
+const err43 = {instancePath:instancePath+"/why/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17["zh-CN"] !== undefined){
+if(typeof data17["zh-CN"] !== "string"){
+const err44 = {instancePath:instancePath+"/why/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/why",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data20 = data.action;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.text === undefined){
+const err46 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key6 in data20){
+if(!((((key6 === "text") || (key6 === "command")) || (key6 === "config")) || (key6 === "configName"))){
+const err47 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data20.text !== undefined){
+let data21 = data20.text;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.en === undefined){
+const err48 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data21["zh-CN"] === undefined){
+const err49 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/required",keyword:"required",params:{missingProperty: "zh-CN"},message:"must have required property '"+"zh-CN"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key7 in data21){
+if(!((key7 === "en") || (key7 === "zh-CN"))){
+const err50 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data21.en !== undefined){
+if(typeof data21.en !== "string"){
+const err51 = {instancePath:instancePath+"/action/text/en",schemaPath:"#/$defs/adviceLocalized/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data21["zh-CN"] !== undefined){
+if(typeof data21["zh-CN"] !== "string"){
+const err52 = {instancePath:instancePath+"/action/text/zh-CN",schemaPath:"#/$defs/adviceLocalized/properties/zh-CN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/action/text",schemaPath:"#/$defs/adviceLocalized/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data20.command !== undefined){
+if(typeof data20.command !== "string"){
+const err54 = {instancePath:instancePath+"/action/command",schemaPath:"#/properties/action/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data20.config !== undefined){
+if(typeof data20.config !== "string"){
+const err55 = {instancePath:instancePath+"/action/config",schemaPath:"#/properties/action/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data20.configName !== undefined){
+if(typeof data20.configName !== "string"){
+const err56 = {instancePath:instancePath+"/action/configName",schemaPath:"#/properties/action/properties/configName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.fileIds !== undefined){
+let data27 = data.fileIds;
+if(Array.isArray(data27)){
+const len1 = data27.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data27[i1] !== "string"){
+const err58 = {instancePath:instancePath+"/fileIds/" + i1,schemaPath:"#/properties/fileIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/fileIds",schemaPath:"#/properties/fileIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate112.evaluated;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21809,8 +21903,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate113(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate78(data0[i0], {instancePath:instancePath+"/findings/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
@@ -21960,16 +22054,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate112.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
-validate112.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22078,7 +22172,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema144.properties, key0))){
+if(!(func1.call(schema101.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -22175,7 +22269,7 @@ errors++;
 if(data.gen !== undefined){
 let data5 = data.gen;
 if(!(((((data5 === "cann-6.0") || (data5 === "cann-6.2")) || (data5 === "cann-6.3+")) || (data5 === "sgat")) || (data5 === "unknown"))){
-const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema144.properties.gen.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/gen",schemaPath:"#/properties/gen/enum",keyword:"enum",params:{allowedValues: schema101.properties.gen.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -22188,7 +22282,7 @@ errors++;
 if(data.layout !== undefined){
 let data6 = data.layout;
 if(!(((data6 === "array") || (data6 === "report-map")) || (data6 === "bare-object"))){
-const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema144.properties.layout.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/layout",schemaPath:"#/properties/layout/enum",keyword:"enum",params:{allowedValues: schema101.properties.layout.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -22211,34 +22305,16 @@ errors++;
 }
 }
 if(data.task !== undefined){
-if(!(validate97(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate69(data.task, {instancePath:instancePath+"/task",parentData:data,parentDataProperty:"task",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
 }
 if(data.ops !== undefined){
-if(!(validate99(data.ops, {instancePath:instancePath+"/ops",parentData:data,parentDataProperty:"ops",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data.profile !== undefined){
-if(!(validate101(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-if(data.manifest !== undefined){
-if(!(validate103(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-if(data.samples !== undefined){
-let data12 = data.samples;
-if(Array.isArray(data12)){
-if(data12.length > 100000){
-const err21 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+let data9 = data.ops;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.n === undefined){
+const err21 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -22247,10 +22323,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-if(!(typeof data12[i0] == "number")){
-const err22 = {instancePath:instancePath+"/samples/" + i0,schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data9.t === undefined){
+const err22 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -22259,10 +22333,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.d === undefined){
+const err23 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "d"},message:"must have required property '"+"d"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -22271,12 +22343,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.measured !== undefined){
-let data14 = data.measured;
-if(Array.isArray(data14)){
-if(data14.length > 32){
-const err24 = {instancePath:instancePath+"/measured",schemaPath:"#/properties/measured/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"};
+if(data9.b === undefined){
+const err24 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -22285,16 +22353,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate105(data14[i1], {instancePath:instancePath+"/measured/" + i1,parentData:data14,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/measured",schemaPath:"#/properties/measured/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.a === undefined){
+const err25 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -22303,16 +22363,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.advice !== undefined){
-if(!(validate112(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.r === undefined){
+const err26 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "r"},message:"must have required property '"+"r"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -22321,17 +22373,584 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate96.errors = vErrors;
+if(data9.i === undefined){
+const err27 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/required",keyword:"required",params:{missingProperty: "i"},message:"must have required property '"+"i"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key1 in data9){
+if(!(((((((key1 === "n") || (key1 === "t")) || (key1 === "d")) || (key1 === "b")) || (key1 === "a")) || (key1 === "r")) || (key1 === "i"))){
+const err28 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data9.n !== undefined){
+let data10 = data9.n;
+if(Array.isArray(data10)){
+if(data10.length > 200000){
+const err29 = {instancePath:instancePath+"/ops/n",schemaPath:"#/$defs/ops/properties/n/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err30 = {instancePath:instancePath+"/ops/n/" + i0,schemaPath:"#/$defs/ops/properties/n/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data11 == "number"){
+if(data11 > 199999 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/ops/n/" + i0,schemaPath:"#/$defs/ops/properties/n/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data11 < -199999 || isNaN(data11)){
+const err32 = {instancePath:instancePath+"/ops/n/" + i0,schemaPath:"#/$defs/ops/properties/n/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -199999},message:"must be >= -199999"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/ops/n",schemaPath:"#/$defs/ops/properties/n/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data9.t !== undefined){
+let data12 = data9.t;
+if(Array.isArray(data12)){
+if(data12.length > 200000){
+const err34 = {instancePath:instancePath+"/ops/t",schemaPath:"#/$defs/ops/properties/t/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err35 = {instancePath:instancePath+"/ops/t/" + i1,schemaPath:"#/$defs/ops/properties/t/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 199999 || isNaN(data13)){
+const err36 = {instancePath:instancePath+"/ops/t/" + i1,schemaPath:"#/$defs/ops/properties/t/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err37 = {instancePath:instancePath+"/ops/t/" + i1,schemaPath:"#/$defs/ops/properties/t/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/ops/t",schemaPath:"#/$defs/ops/properties/t/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data9.d !== undefined){
+let data14 = data9.d;
+if(Array.isArray(data14)){
+if(data14.length > 200000){
+const err39 = {instancePath:instancePath+"/ops/d",schemaPath:"#/$defs/ops/properties/d/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err40 = {instancePath:instancePath+"/ops/d/" + i2,schemaPath:"#/$defs/ops/properties/d/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 199999 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/ops/d/" + i2,schemaPath:"#/$defs/ops/properties/d/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data15 < -1 || isNaN(data15)){
+const err42 = {instancePath:instancePath+"/ops/d/" + i2,schemaPath:"#/$defs/ops/properties/d/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/ops/d",schemaPath:"#/$defs/ops/properties/d/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data9.b !== undefined){
+let data16 = data9.b;
+if(Array.isArray(data16)){
+if(data16.length > 200000){
+const err44 = {instancePath:instancePath+"/ops/b",schemaPath:"#/$defs/ops/properties/b/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err45 = {instancePath:instancePath+"/ops/b/" + i3,schemaPath:"#/$defs/ops/properties/b/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err46 = {instancePath:instancePath+"/ops/b/" + i3,schemaPath:"#/$defs/ops/properties/b/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/ops/b",schemaPath:"#/$defs/ops/properties/b/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data9.a !== undefined){
+let data18 = data9.a;
+if(Array.isArray(data18)){
+if(data18.length > 200000){
+const err48 = {instancePath:instancePath+"/ops/a",schemaPath:"#/$defs/ops/properties/a/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err49 = {instancePath:instancePath+"/ops/a/" + i4,schemaPath:"#/$defs/ops/properties/a/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(data19 < 0 || isNaN(data19)){
+const err50 = {instancePath:instancePath+"/ops/a/" + i4,schemaPath:"#/$defs/ops/properties/a/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/ops/a",schemaPath:"#/$defs/ops/properties/a/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data9.r !== undefined){
+let data20 = data9.r;
+if(Array.isArray(data20)){
+if(data20.length > 200000){
+const err52 = {instancePath:instancePath+"/ops/r",schemaPath:"#/$defs/ops/properties/r/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+if(!(((data21 === 0) || (data21 === 1)) || (data21 === 2))){
+const err53 = {instancePath:instancePath+"/ops/r/" + i5,schemaPath:"#/$defs/ops/properties/r/items/enum",keyword:"enum",params:{allowedValues: schema112.properties.r.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/ops/r",schemaPath:"#/$defs/ops/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data9.i !== undefined){
+let data22 = data9.i;
+if(Array.isArray(data22)){
+if(data22.length > 200000){
+const err55 = {instancePath:instancePath+"/ops/i",schemaPath:"#/$defs/ops/properties/i/maxItems",keyword:"maxItems",params:{limit: 200000},message:"must NOT have more than 200000 items"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+const len6 = data22.length;
+for(let i6=0; i6<len6; i6++){
+let data23 = data22[i6];
+if(Array.isArray(data23)){
+if(data23.length > 2){
+const err56 = {instancePath:instancePath+"/ops/i/" + i6,schemaPath:"#/$defs/ops/properties/i/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data23.length < 2){
+const err57 = {instancePath:instancePath+"/ops/i/" + i6,schemaPath:"#/$defs/ops/properties/i/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len7 = data23.length;
+if(len7 > 0){
+let data24 = data23[0];
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err58 = {instancePath:instancePath+"/ops/i/" + i6+"/0",schemaPath:"#/$defs/ops/properties/i/items/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(typeof data24 == "number"){
+if(data24 > 199999 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/ops/i/" + i6+"/0",schemaPath:"#/$defs/ops/properties/i/items/prefixItems/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data24 < 0 || isNaN(data24)){
+const err60 = {instancePath:instancePath+"/ops/i/" + i6+"/0",schemaPath:"#/$defs/ops/properties/i/items/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+if(len7 > 1){
+let data25 = data23[1];
+if((!(typeof data25 == "number")) && (data25 !== null)){
+const err61 = {instancePath:instancePath+"/ops/i/" + i6+"/1",schemaPath:"#/$defs/ops/properties/i/items/prefixItems/1/type",keyword:"type",params:{type: schema112.properties.i.items.prefixItems[1].type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/ops/i/" + i6,schemaPath:"#/$defs/ops/properties/i/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/ops/i",schemaPath:"#/$defs/ops/properties/i/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/ops",schemaPath:"#/$defs/ops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.profile !== undefined){
+if(!(validate71(data.profile, {instancePath:instancePath+"/profile",parentData:data,parentDataProperty:"profile",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data.manifest !== undefined){
+if(!(validate73(data.manifest, {instancePath:instancePath+"/manifest",parentData:data,parentDataProperty:"manifest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+errors = vErrors.length;
+}
+}
+if(data.samples !== undefined){
+let data28 = data.samples;
+if(Array.isArray(data28)){
+if(data28.length > 100000){
+const err65 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+const len8 = data28.length;
+for(let i7=0; i7<len8; i7++){
+if(!(typeof data28[i7] == "number")){
+const err66 = {instancePath:instancePath+"/samples/" + i7,schemaPath:"#/properties/samples/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/samples",schemaPath:"#/properties/samples/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.measured !== undefined){
+let data30 = data.measured;
+if(Array.isArray(data30)){
+if(data30.length > 32){
+const err68 = {instancePath:instancePath+"/measured",schemaPath:"#/properties/measured/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+const len9 = data30.length;
+for(let i8=0; i8<len9; i8++){
+if(!(validate75(data30[i8], {instancePath:instancePath+"/measured/" + i8,parentData:data30,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/measured",schemaPath:"#/properties/measured/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.advice !== undefined){
+if(!(validate77(data.advice, {instancePath:instancePath+"/advice",parentData:data,parentDataProperty:"advice",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema208 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run","profiles","profile"]},"runs":{"description":"At least one, except on the `profiles` and `profile` pages.","type":"array","minItems":0,"maxItems":64,"items":{"$ref":"#/$defs/id"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"$ref":"#/$defs/text"},{"$ref":"#/$defs/text"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
+const schema145 = {"type":"object","required":["page","runs","baseline","tab","diffOnly","noisePct","noiseUs","sort","query","buckets","mapping","gate"],"additionalProperties":false,"properties":{"page":{"enum":["compare","run","profiles","profile"]},"runs":{"description":"At least one, except on the `profiles` and `profile` pages.","type":"array","minItems":0,"maxItems":64,"items":{"type":"string"}},"baseline":{"$ref":"#/$defs/id"},"tab":{"enum":["model","operators","knowledge-base","gate"]},"diffOnly":{"type":"boolean"},"noisePct":{"type":"number","minimum":0,"maximum":1000},"noiseUs":{"type":"number","minimum":0,"maximum":1000000000},"sort":{"type":"array","maxItems":8,"items":{"type":"object","required":["id","desc"],"additionalProperties":false,"properties":{"id":{"enum":["name","type","dimension","bucket","baseUs","candUs","deltaUs","deltaPct","speedup"]},"desc":{"type":"boolean"}}}},"query":{"type":"string"},"buckets":{"type":"array","maxItems":5,"items":{"enum":["added","removed","faster","slower","unchanged"]}},"mapping":{"description":"Renamed operators as [candidate name, baseline name] pairs (pairs, not an object, so no name can become an object key).","type":"array","maxItems":10000,"items":{"type":"array","prefixItems":[{"type":"string"},{"type":"string"}],"minItems":2,"maxItems":2}},"gate":{"$ref":"gate-rules.schema.json"}}};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22460,7 +23079,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema208.properties, key0))){
+if(!(func1.call(schema145.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -22474,7 +23093,7 @@ errors++;
 if(data.page !== undefined){
 let data0 = data.page;
 if(!((((data0 === "compare") || (data0 === "run")) || (data0 === "profiles")) || (data0 === "profile"))){
-const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema208.properties.page.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/enum",keyword:"enum",params:{allowedValues: schema145.properties.page.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -22510,7 +23129,7 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data1[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/runs/" + i0,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -22547,7 +23166,7 @@ errors++;
 if(data.tab !== undefined){
 let data4 = data.tab;
 if(!((((data4 === "model") || (data4 === "operators")) || (data4 === "knowledge-base")) || (data4 === "gate"))){
-const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema208.properties.tab.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/tab",schemaPath:"#/properties/tab/enum",keyword:"enum",params:{allowedValues: schema145.properties.tab.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -22691,7 +23310,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!(((((((((data10 === "name") || (data10 === "type")) || (data10 === "dimension")) || (data10 === "bucket")) || (data10 === "baseUs")) || (data10 === "candUs")) || (data10 === "deltaUs")) || (data10 === "deltaPct")) || (data10 === "speedup"))){
-const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema208.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/sort/" + i1+"/id",schemaPath:"#/properties/sort/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema145.properties.sort.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -22766,7 +23385,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!(((((data14 === "added") || (data14 === "removed")) || (data14 === "faster")) || (data14 === "slower")) || (data14 === "unchanged"))){
-const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema208.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/buckets/" + i2,schemaPath:"#/properties/buckets/items/enum",keyword:"enum",params:{allowedValues: schema145.properties.buckets.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -22828,7 +23447,7 @@ errors++;
 const len4 = data16.length;
 if(len4 > 0){
 if(typeof data16[0] !== "string"){
-const err42 = {instancePath:instancePath+"/mapping/" + i3+"/0",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/mapping/" + i3+"/0",schemaPath:"#/properties/mapping/items/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -22840,7 +23459,7 @@ errors++;
 }
 if(len4 > 1){
 if(typeof data16[1] !== "string"){
-const err43 = {instancePath:instancePath+"/mapping/" + i3+"/1",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/mapping/" + i3+"/1",schemaPath:"#/properties/mapping/items/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -23468,7 +24087,7 @@ const len6 = data36.length;
 for(let i5=0; i5<len6; i5++){
 let data37 = data36[i5];
 if(!(((((data37 === "mean") || (data37 === "median")) || (data37 === "p90")) || (data37 === "p95")) || (data37 === "p99"))){
-const err97 = {instancePath:instancePath+"/gate/measuredLatency/statistics/" + i5,schemaPath:"gate-rules.schema.json/properties/measuredLatency/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.measuredLatency.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
+const err97 = {instancePath:instancePath+"/gate/measuredLatency/statistics/" + i5,schemaPath:"gate-rules.schema.json/properties/measuredLatency/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema57.properties.measuredLatency.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -23641,7 +24260,7 @@ const len7 = data41.length;
 for(let i7=0; i7<len7; i7++){
 let data42 = data41[i7];
 if(!(((((data42 === "mean") || (data42 === "median")) || (data42 === "p90")) || (data42 === "p95")) || (data42 === "p99"))){
-const err111 = {instancePath:instancePath+"/gate/gpuBaseline/statistics/" + i7,schemaPath:"gate-rules.schema.json/properties/gpuBaseline/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.gpuBaseline.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
+const err111 = {instancePath:instancePath+"/gate/gpuBaseline/statistics/" + i7,schemaPath:"gate-rules.schema.json/properties/gpuBaseline/properties/statistics/items/enum",keyword:"enum",params:{allowedValues: schema57.properties.gpuBaseline.properties.statistics.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -23718,17 +24337,17 @@ vErrors.push(err116);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema214 = {"description":"One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].","type":"object","required":["id","file","format"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile","step-trace","timeline"]},"table":{"type":"object","required":["format","headerSet","rows","total","types","ops"],"additionalProperties":false,"properties":{"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"types":{"type":"object","required":["t","c","u","d"],"additionalProperties":false,"properties":{"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}},"ops":{"type":"object","required":["n","t","h","c","u","d"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer"}},"t":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/index"}},"h":{"type":"array","maxItems":200000,"items":{"$ref":"#/$defs/optIndex"}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}}}},"split":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"},{"$ref":"#/$defs/num"}],"minItems":5,"maxItems":5,"items":false}}};
+const schema148 = {"description":"One profile of a shared profile comparison. Its operator table travels as per-operator totals, not profiler rows: `ops` has one entry per operator name + type + input shapes, as columns (`n` name indices delta-coded like a run's operators, `t` type, `h` shapes or -1, `c` calls, `u` calls without a time, `d` total integer ns); `types` the same per type (`t`, `c`, `u`, `d`). `split` is the step time split [steps, computing µs, communication not overlapped µs, overlapped µs, free µs].","type":"object","required":["id","file","format"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"file":{"$ref":"#/$defs/text"},"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile","step-trace","timeline"]},"table":{"type":"object","required":["format","headerSet","rows","total","types","ops"],"additionalProperties":false,"properties":{"format":{"enum":["op-summary","kernel-details","op-statistic","profiler-db","trtexec-profile"]},"headerSet":{"$ref":"#/$defs/text"},"rows":{"type":"integer","minimum":0},"total":{"$ref":"#/$defs/num"},"types":{"type":"object","required":["t","c","u","d"],"additionalProperties":false,"properties":{"t":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0,"maximum":199999}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}},"ops":{"type":"object","required":["n","t","h","c","u","d"],"additionalProperties":false,"properties":{"n":{"type":"array","maxItems":200000,"items":{"type":"integer"}},"t":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0,"maximum":199999}},"h":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":-1,"maximum":199999}},"c":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"u":{"type":"array","maxItems":200000,"items":{"type":"integer","minimum":0}},"d":{"type":"array","maxItems":200000,"items":{"type":"integer"}}}}}},"split":{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"number"},{"type":"number"},{"type":"number"},{"type":"number"}],"minItems":5,"maxItems":5,"items":false}}};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate121.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23805,7 +24424,7 @@ errors++;
 if(data.format !== undefined){
 let data2 = data.format;
 if(!(((((((data2 === "op-summary") || (data2 === "kernel-details")) || (data2 === "op-statistic")) || (data2 === "profiler-db")) || (data2 === "trtexec-profile")) || (data2 === "step-trace")) || (data2 === "timeline"))){
-const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema214.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema148.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -23893,7 +24512,7 @@ errors++;
 if(data3.format !== undefined){
 let data4 = data3.format;
 if(!(((((data4 === "op-summary") || (data4 === "kernel-details")) || (data4 === "op-statistic")) || (data4 === "profiler-db")) || (data4 === "trtexec-profile"))){
-const err14 = {instancePath:instancePath+"/table/format",schemaPath:"#/properties/table/properties/format/enum",keyword:"enum",params:{allowedValues: schema214.properties.table.properties.format.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/table/format",schemaPath:"#/properties/table/properties/format/enum",keyword:"enum",params:{allowedValues: schema148.properties.table.properties.format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -24024,7 +24643,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err25 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err25 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/properties/table/properties/types/properties/t/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -24035,7 +24654,7 @@ errors++;
 }
 if(typeof data10 == "number"){
 if(data10 > 199999 || isNaN(data10)){
-const err26 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err26 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/properties/table/properties/types/properties/t/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -24045,7 +24664,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err27 = {instancePath:instancePath+"/table/types/t/" + i0,schemaPath:"#/properties/table/properties/types/properties/t/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -24352,7 +24971,7 @@ const len5 = data20.length;
 for(let i5=0; i5<len5; i5++){
 let data21 = data20[i5];
 if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err52 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/$defs/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err52 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/properties/table/properties/ops/properties/t/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -24363,7 +24982,7 @@ errors++;
 }
 if(typeof data21 == "number"){
 if(data21 > 199999 || isNaN(data21)){
-const err53 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/$defs/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err53 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/properties/table/properties/ops/properties/t/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -24373,7 +24992,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data21 < 0 || isNaN(data21)){
-const err54 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/$defs/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err54 = {instancePath:instancePath+"/table/ops/t/" + i5,schemaPath:"#/properties/table/properties/ops/properties/t/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -24413,7 +25032,7 @@ const len6 = data22.length;
 for(let i6=0; i6<len6; i6++){
 let data23 = data22[i6];
 if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err57 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/$defs/optIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err57 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/properties/table/properties/ops/properties/h/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -24424,7 +25043,7 @@ errors++;
 }
 if(typeof data23 == "number"){
 if(data23 > 199999 || isNaN(data23)){
-const err58 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/$defs/optIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
+const err58 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/properties/table/properties/ops/properties/h/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 199999},message:"must be <= 199999"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -24434,7 +25053,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data23 < -1 || isNaN(data23)){
-const err59 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/$defs/optIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+const err59 = {instancePath:instancePath+"/table/ops/h/" + i6,schemaPath:"#/properties/table/properties/ops/properties/h/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -24673,7 +25292,7 @@ errors++;
 }
 if(len10 > 1){
 if(!(typeof data30[1] == "number")){
-const err78 = {instancePath:instancePath+"/split/1",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err78 = {instancePath:instancePath+"/split/1",schemaPath:"#/properties/split/prefixItems/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -24685,7 +25304,7 @@ errors++;
 }
 if(len10 > 2){
 if(!(typeof data30[2] == "number")){
-const err79 = {instancePath:instancePath+"/split/2",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err79 = {instancePath:instancePath+"/split/2",schemaPath:"#/properties/split/prefixItems/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -24697,7 +25316,7 @@ errors++;
 }
 if(len10 > 3){
 if(!(typeof data30[3] == "number")){
-const err80 = {instancePath:instancePath+"/split/3",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err80 = {instancePath:instancePath+"/split/3",schemaPath:"#/properties/split/prefixItems/3/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -24709,7 +25328,7 @@ errors++;
 }
 if(len10 > 4){
 if(!(typeof data30[4] == "number")){
-const err81 = {instancePath:instancePath+"/split/4",schemaPath:"#/$defs/num/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err81 = {instancePath:instancePath+"/split/4",schemaPath:"#/properties/split/prefixItems/4/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -24753,17 +25372,17 @@ vErrors.push(err84);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aoe-dashboard.dev/schemas/share-bundle.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate95.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24932,8 +25551,8 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate96(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate68(data5[i1], {instancePath:instancePath+"/runs/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -24950,8 +25569,8 @@ errors++;
 }
 }
 if(data.view !== undefined){
-if(!(validate119(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate82(data.view, {instancePath:instancePath+"/view",parentData:data,parentDataProperty:"view",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -24980,8 +25599,8 @@ errors++;
 }
 const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate121(data8[i2], {instancePath:instancePath+"/profiles/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate84(data8[i2], {instancePath:instancePath+"/profiles/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
 errors = vErrors.length;
 }
 }
@@ -25008,7 +25627,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
