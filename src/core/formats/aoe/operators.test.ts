@@ -116,7 +116,9 @@ const operator = fc
       if (edit.value === undefined) delete target[edit.key];
       else
         Object.defineProperty(target, edit.key, {
-          value: edit.value,
+          // A copy: the odd objects are shared constants, and an edit into one of them would
+          // reach every operator holding it (and could make it hold itself).
+          value: structuredClone(edit.value),
           enumerable: true,
           configurable: true,
           writable: true,
