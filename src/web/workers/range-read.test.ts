@@ -138,6 +138,49 @@ describe('a kernel table read in Blob ranges equals one reading of the file', ()
     expect(reads()).toBe(0);
   });
 
+  test('the plan reads 16 KiB for the header and first start time, and more only when they are not there', async () => {
+    const header = 'Name,Type,Accelerator Core,Start Time(us),Duration(us),Wait Time(us)\r\n';
+    const row = (r: number, start: string) => `Op_${r % 13},Conv2D,AI_CORE,${start},1.5,0\r\n`;
+    const timed = (from: number, n: number) =>
+      Array.from({ length: n }, (_, k) => row(from + k, `17642468770${from + k}.5\t`)).join('');
+    // The first start time at the top, then ~40 KiB into the file (rows before it have none).
+    const early = new TextEncoder().encode(header + timed(0, 4000));
+    const late = new TextEncoder().encode(
+      header + Array.from({ length: 1500 }, (_, r) => row(r, '')).join('') + timed(1500, 4000),
+    );
+    for (const [bytes, probes] of [
+      [early, [[0, 16 << 10]]],
+      [
+        late,
+        [
+          [0, 16 << 10],
+          [16 << 10, late.length - (16 << 10)],
+        ],
+      ],
+    ] as const) {
+      const file = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const asked: [number, number][] = [];
+      const spy = {
+        size: file.size,
+        slice: (start: number, end: number) => {
+          asked.push([start, end - start]);
+          return file.slice(start, end);
+        },
+      } as unknown as Blob;
+      const { run, reads } = counting();
+      const read = await readFileInRanges(spy, 'kernel_details.csv', 'kernel-details', 3, run);
+      // The probe's reads come first; the two boundary windows follow.
+      expect(asked.slice(0, probes.length)).toEqual(probes);
+      expect(reads()).toBe(3);
+      const whole = profileOf(await importBytes('kernel_details.csv', bytes));
+      const content = read?.ok ? read.value : null;
+      expect(content?.kind === 'profile' ? content.profile?.table?.rowCount : -1).toBe(
+        whole?.table?.rowCount,
+      );
+      expect(whole?.table?.rowCount).toBe(bytes === early ? 4000 : 5500);
+    }
+  });
+
   test('the id is computed once, after the ranges are planned, or beside the stream without them', async () => {
     const bytes = quotedTable(800);
     const file = new Blob([bytes as Uint8Array<ArrayBuffer>]);

@@ -1,5 +1,5 @@
 // Reading a large kernel table in byte ranges, whatever the host: the plan (the file's header and
-// first start time from its first megabyte, range bounds just after line ends), the reading of
+// first start time from its first bytes — 16 KiB, else up to a megabyte — range bounds just after line ends), the reading of
 // every range at once by the host's workers, the check that each range really started a record —
 // a boundary inside a quoted cell that runs over lines is caught by the parser's quote state at
 // the end of the range before it — with such a pair read again as one range, and the merge
@@ -31,8 +31,14 @@ export interface RangeHost<P extends RangePart = RangePart> {
   release?(buffers: ArrayBufferLike[]): Promise<void>;
 }
 
-/** Bytes read at the start of the file for its header and first start time. */
+/** Bytes read at the start of the file for its header and first start time, at most. */
 export const PROBE_BYTES = 1 << 20;
+/**
+ * Bytes read first: a header and a first row fit in far less, and parsing a whole megabyte on a
+ * parser not yet optimized cost ~70–120 ms before any range could start. The rest of PROBE_BYTES
+ * is read only when these bytes do not hold both.
+ */
+export const FIRST_PROBE_BYTES = 16 << 10;
 /** Bytes read at each range boundary to find the next line end. */
 export const BOUNDARY_WINDOW = 1 << 16;
 
@@ -55,11 +61,14 @@ export async function readKernelRanges<P extends RangePart>(
 ): Promise<RangesRead<P> | null> {
   const { size } = host;
   const probe = new KernelTableParser(ctx, format);
-  const first = await host.readAt(0, Math.min(size, PROBE_BYTES));
+  const first = await host.readAt(0, Math.min(size, FIRST_PROBE_BYTES));
   probe.push(first);
+  if ((!probe.readingRows || probe.startBase === null) && size > first.length) {
+    probe.push(await host.readAt(first.length, Math.min(size, PROBE_BYTES) - first.length));
+  }
   const base = probe.startBase;
   if (!probe.readingRows || base === null || probe.headerBytes >= size) return null;
-  // The header was in the first megabyte (rows were read after it): a copy, not another read.
+  // The header was in the first bytes read (rows were read after it): a copy, not another read.
   const header =
     probe.headerBytes <= first.length
       ? first.slice(0, probe.headerBytes)
