@@ -1,7 +1,8 @@
 // A range worker: reads one byte range of a large kernel table (range-read.ts) for the ingest
 // worker that started it, tells it how far it got, and sends the range's columns back with their
 // buffers transferred. It reads the next range it is given; the ingest worker keeps a few.
-import { readBlobRange, type BlobRangePart } from './range-read.ts';
+import { partBuffers } from '../../core/formats/csv/ranges.ts';
+import { readBlobRange } from './range-read.ts';
 import type { FromRangeWorker, ToRangeWorker } from './range-pool.ts';
 
 const scope = globalThis as unknown as {
@@ -10,24 +11,6 @@ const scope = globalThis as unknown as {
 };
 
 const PROGRESS_INTERVAL_MS = 50;
-
-function transferables(part: BlobRangePart): ArrayBuffer[] {
-  const c = part.columns;
-  const columns: ArrayBufferView[] = [
-    c.name,
-    c.type,
-    c.coreType,
-    c.inputShapes,
-    c.durationUs,
-    c.waitUs,
-    c.startUs,
-  ];
-  for (const metric of c.metrics ?? []) columns.push(metric.values);
-  const buffers = new Set<ArrayBuffer>();
-  for (const column of columns)
-    if (column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
-  return [...buffers];
-}
 
 scope.addEventListener('message', (event) => {
   const { requestId, request } = event.data;
@@ -38,7 +21,7 @@ scope.addEventListener('message', (event) => {
     last = now;
     scope.postMessage({ type: 'progress', requestId, done });
   }).then(
-    (part) => scope.postMessage({ type: 'part', requestId, part }, transferables(part)),
+    (part) => scope.postMessage({ type: 'part', requestId, part }, partBuffers(part)),
     (error: unknown) => scope.postMessage({ type: 'failed', requestId, message: String(error) }),
   );
 });
