@@ -17,25 +17,14 @@ export const ROLES: readonly Role[] = ['read', 'publish', 'admin'];
 
 export type Verdict = HistoryVerdict;
 
-/** A run as stored: identity, where it came from, the trend's figures, and its documents. */
-export interface HistoryRunInput {
-  /** The publishing launcher's run id: publishing the same run again changes nothing. */
-  readonly id: string;
-  readonly model: string;
-  readonly soc: string | null;
-  readonly batchSize: number | null;
-  readonly host: string;
-  readonly user: string;
-  readonly cannVersion: string | null;
-  readonly baselineMs: number | null;
-  readonly tunedMs: number | null;
-  readonly measuredMs: number | null;
-  readonly verdict: Verdict | null;
-  readonly fileName: string;
+/**
+ * A run as stored: its point on the trend (the publishing launcher's run id, identity, where it
+ * came from, the figures; publishing the same run again changes nothing; `createdAt` when the
+ * run was made, ISO 8601 UTC), and its documents.
+ */
+export interface HistoryRunInput extends HistoryPoint {
   readonly format: string;
   readonly sha256: string;
-  /** When the run was made (ISO 8601, UTC). */
-  readonly createdAt: string;
   /** Normalized report (JSON text) or null when the file gave none. */
   readonly report: string | null;
   /** The job's manifests (JSON text of an array). */
