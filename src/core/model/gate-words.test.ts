@@ -64,4 +64,18 @@ describe('gate words', () => {
     expect(reasonText('zh-CN', r)).toMatch(/，另有 3 个。$/);
     expect(reasonText('en', r)).toMatch(/ and 3 more\.$/);
   });
+
+  it('writes an operator’s change as the other sentences do: "+57.0%", no space before %', () => {
+    const base = run('b', { tunedMs: 100, operators: [op('Conv_14', 100)] });
+    const c = buildComparison(
+      [base, run('c', { tunedMs: 90, operators: [op('Conv_14', 157)] })],
+      base,
+    );
+    const r = c.gate.runs[0]?.reasons.find((x) => x.code === 'OPS_REGRESSED');
+    if (!r) throw new Error('no reason');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      expect(reasonText(lang, r)).toContain('Conv_14 (+57.0%)');
+      expect(reasonText(lang, r)).not.toContain(' %');
+    }
+  });
 });

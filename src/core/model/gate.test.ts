@@ -80,7 +80,7 @@ describe('evaluateRun with the default rules', () => {
       run('c', { tunedMs: 90, operators: ops(115, 250) }),
     );
     const r = v.reasons.find((x) => x.code === 'OPS_REGRESSED');
-    expect(r?.params).toMatchObject({ count: 2, operators: 'B (+25.0 %), A (+15.0 %)', more: 0 });
+    expect(r?.params).toMatchObject({ count: 2, operators: 'B (+25.0%), A (+15.0%)', more: 0 });
     expect(r?.message).toContain('2 operator(s) got slower by more than 10 %');
   });
 
