@@ -145,6 +145,18 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
   // The hidden type and dimension cells do not stretch the row: name and the line under it.
   const rowHeight = (await conv1.boundingBox())!.height;
   expect(rowHeight).toBeLessThan(70);
+  // Each change ("▲ 15.00%") is on one line: its text makes one box, the % not wrapped below.
+  const changes = page.getByTestId('ops-change');
+  await expect(changes.first()).toBeVisible();
+  const lines = await changes.evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return [cell.textContent, new Set([...range.getClientRects()].map((r) => r.top)).size];
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(0);
+  for (const [text, tops] of lines) expect({ text, tops }).toEqual({ text, tops: 1 });
 });
 
 test('the user’s own file comes before the demo files and is scrolled to and focused', async ({

@@ -36,7 +36,7 @@ import {
 const WIDTH: Readonly<Record<'run' | SortColumn, string>> = {
   run: 'minmax(6.5rem, 1.8fr)',
   name: 'minmax(7rem, 2.2fr)',
-  type: 'var(--ops-wide-col, minmax(6rem, 1fr))',
+  type: 'var(--ops-wide-col, minmax(7rem, 1fr))',
   dimension: 'var(--ops-wide-col, minmax(6rem, 1fr))',
   bucket: 'minmax(5.5rem, 1.3fr)',
   baseUs: 'minmax(5rem, 1fr)',
@@ -215,7 +215,8 @@ export function OperatorsPanel(props: {
         width: WIDTH.deltaPct,
         cellProps: (row) => {
           const r = at(row);
-          return { className: r ? DIFF_CLASS[r.label] : undefined, 'data-testid': 'ops-change' };
+          const className = r ? `${DIFF_CLASS[r.label]} ops-change` : 'ops-change';
+          return { className, 'data-testid': 'ops-change' };
         },
         cell: (row) => {
           const r = at(row);
