@@ -21,6 +21,7 @@ import {
   withTableCopy,
   type FromWorker,
   type IngestPhase,
+  type IngestTiming,
   type ToWorker,
 } from './protocol.ts';
 
@@ -51,7 +52,18 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   const onProgress = (done: number) => report('parsing', done);
   // Reading starts now: the page shows the file as being read, not as waiting for a worker.
   report('parsing', 0, true);
-  const id = () => hashFile(file);
+  const marks: Record<string, number> = {};
+  const mark = (name: string) => (marks[name] = performance.timeOrigin + performance.now());
+  mark('start');
+  let hash: IngestTiming['hash'] = null;
+  const id = () => {
+    mark('hashStart');
+    return hashFile(file).then((digest) => {
+      mark('hashEnd');
+      hash = digest.path;
+      return digest.hex;
+    });
+  };
   const imported = await importStream(path, file.size, chunksOf(file.stream()), id, {
     onProgress,
     host: browserFormatHost,
@@ -65,12 +77,18 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
         startId();
         return pool.run(request, onBytes);
       };
-      return readFileInRanges(file, fileName, format, RANGES, run, onProgress);
+      const read = readFileInRanges(file, fileName, format, RANGES, run, onProgress);
+      return read.finally(() => mark('rangesEnd'));
     },
   });
+  mark('imported');
   // The page has the file first; storing it (seconds for a large table) follows.
   const forPage = withTableCopy(imported);
-  scope.postMessage({ type: 'done', jobId, file: forPage }, tableTransferables(forPage));
+  mark('posted');
+  scope.postMessage(
+    { type: 'done', jobId, file: forPage, timing: { hash, marks } },
+    tableTransferables(forPage),
+  );
   let ok = true;
   try {
     // An entry already there (the page placed the file, or it was loaded before in another tab)
