@@ -104,7 +104,7 @@ async function loaded(
     const marks = performance.getEntriesByName('ingest kernel_details.csv');
     const detail = (marks.at(-1) as PerformanceMark | undefined)?.detail as
       { hash?: unknown; steps?: Record<string, number> } | undefined;
-    return { hash: detail?.hash, ranged: detail?.steps?.rangesEnd !== undefined };
+    return { hash: detail?.hash, ranged: detail?.steps?.rangesMerged !== undefined };
   });
   await card.getByRole('button', { name: 'Remove' }).click();
   await expect(fileCard(page, 'kernel_details.csv')).toHaveCount(0);

@@ -75,10 +75,17 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
       const run: RangeRunner = (request, onBytes) => {
         // The plan is read: the hash may read the file now, beside the ranges.
         startId();
-        return pool.run(request, onBytes);
+        const firstBytes = (done: number) => {
+          if (marks.rangeBytes === undefined) mark('rangeBytes');
+          onBytes(done);
+        };
+        return pool.run(request, firstBytes).then((part) => {
+          mark('rangesRead');
+          return part;
+        });
       };
       const read = readFileInRanges(file, fileName, format, RANGES, run, onProgress);
-      return read.finally(() => mark('rangesEnd'));
+      return read.finally(() => mark('rangesMerged'));
     },
   });
   mark('imported');
