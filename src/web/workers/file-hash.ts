@@ -35,13 +35,30 @@ export interface HashOptions {
   readonly paths?: readonly IncrementalPath[];
 }
 
+/**
+ * A file's bytes in one buffer, read as a stream (chunk by chunk into a buffer of the file's size)
+ * and not with `arrayBuffer()`: in Chromium one file-sized read holds up the range workers' reads
+ * of the same file (their first bytes came ~90 ms later in the web bench), chunks interleave with
+ * them. Null when the file holds more bytes than its size said.
+ */
+async function readWhole(file: Blob): Promise<Uint8Array<ArrayBuffer> | null> {
+  const bytes = new Uint8Array(file.size);
+  let at = 0;
+  for await (const chunk of chunksOf(file.stream())) {
+    if (at + chunk.length > bytes.length) return null;
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return at === bytes.length ? bytes : bytes.subarray(0, at);
+}
+
 /** sha-256 (hex) of a file's bytes, on this thread, and how it was computed. */
 export async function hashHere(file: Blob, options: HashOptions = {}): Promise<Digest> {
   const native = options.native ?? hasNativeDigest();
   if (native && file.size <= (options.wholeMax ?? WHOLE_HASH_MAX_BYTES)) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bytes = await readWhole(file);
     try {
-      return { hex: await sha256Hex(bytes), path: 'native' };
+      if (bytes) return { hex: await sha256Hex(bytes), path: 'native' };
     } catch {
       // A digest refused (a buffer too large for this browser): the incremental path below.
     }
@@ -89,6 +106,19 @@ function worker(): Worker {
   };
   hashWorker = spawned;
   return spawned;
+}
+
+/**
+ * Starts the hash worker now for a file `hashFile` will hash there, so that the worker's code and
+ * its WebAssembly are loaded while the file's head and range plan are read, not after.
+ */
+export function warmHashWorker(size: number): void {
+  if (hashesHere(size)) return;
+  try {
+    worker();
+  } catch {
+    // Not startable here: `hashFile` hashes on this thread.
+  }
 }
 
 /**

@@ -9,7 +9,7 @@
 // back, for the same reason.
 import { getMany } from 'idb-keyval';
 import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
-import { hashFile } from './file-hash.ts';
+import { hashFile, warmHashWorker } from './file-hash.ts';
 import { chunksOf } from './sha256-stream.ts';
 import { importStream } from './stream-import.ts';
 import { browserFormatHost } from './sql-host.ts';
@@ -55,6 +55,13 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   const marks: Record<string, number> = {};
   const mark = (name: string) => (marks[name] = performance.timeOrigin + performance.now());
   mark('start');
+  // A file hashed in the hash worker: that worker loads while the head and plan are read. So do
+  // the range workers for a table large enough to be read in ranges (a CSV: the tables read in
+  // ranges are; the head decides).
+  warmHashWorker(file.size);
+  if (file.size >= MIN_RANGED_BYTES && /\.csv$/i.test(path) && canStartWorkers()) {
+    (rangePool ??= new RangePool(RANGES)).warm();
+  }
   let hash: IngestTiming['hash'] = null;
   const id = () => {
     mark('hashStart');
