@@ -15,6 +15,12 @@
 //   too. picked → ready ÷ it says how much of the machine's parsing speed reaches the user;
 //   target ≥ 0.8. The end-to-end path reads the file in byte ranges with a range worker per core
 //   (2 to 4; the line says how many) and hashes it beside them: on one core it could not exceed 1.
+//   The line says how the file was hashed (native: Web Crypto, the whole file read at once; wasm
+//   or js: the incremental SHA-256 in the hash worker) and gives the median drop's timeline (the
+//   ingest worker's steps, ms after `change`, from the page's `ingest <name>` performance mark).
+//   Beside it, the same drops where the page is not a secure context (so has no Web Crypto): the
+//   same server under a name that is not loopback (mapped to 127.0.0.1 in this browser), as a
+//   team opens the launcher from another machine over plain http; its own ratio to the stage.
 //   Secondary: the table parser alone in the same worker, and both parsers in Node (this process).
 // - csv1gb (with `--web-1gb`; slow): a ~1 GB kernel_details.csv the same way: seconds to ready
 //   and to stored, the longest main-thread task until stored (target < 50 ms) with the CPU time
@@ -25,7 +31,7 @@
 //   (what a page without a worker does, and less work than our parser), with its longest task.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BenchPart } from './run.ts';
@@ -65,6 +71,7 @@ const CSV_ROUNDS = 3;
 const TARGET_DROP_MS = 200;
 const TARGET_TASK_MS = 50;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAN_NAME = 'aoe-lan.test';
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -160,6 +167,43 @@ async function timedDrop(
     },
     [readyAt, maxFrameGapMs, storedAt] as const,
   );
+}
+
+/** How the ingest worker read the last file of that name: the hash's path and its steps. */
+interface IngestMark {
+  readonly hash: string | null;
+  /** Each step's end (the page's clock, ms). */
+  readonly steps: Record<string, number>;
+}
+
+async function ingestMark(page: Page, name: string): Promise<IngestMark> {
+  return page.evaluate((name) => {
+    const marks = performance.getEntriesByName(`ingest ${name}`);
+    const detail = (marks.at(-1) as PerformanceMark | undefined)?.detail as
+      { hash?: string | null; steps?: Record<string, number> } | undefined;
+    return { hash: detail?.hash ?? null, steps: detail?.steps ?? {} };
+  }, name);
+}
+
+/** A drop's timeline: each step of the ingest worker and ready, in ms after `change`. */
+function timeline(drop: Measured, mark: IngestMark): string {
+  const at = (ms: number | undefined) =>
+    ms === undefined ? '?' : String(Math.round(ms - drop.changeAt));
+  const s = mark.steps;
+  return [
+    `worker start ${at(s.start)}`,
+    `hash ${at(s.hashStart)}–${at(s.hashEnd)}`,
+    ...(s.rangesMerged === undefined
+      ? []
+      : [
+          `first range bytes ${at(s.rangeBytes)}`,
+          `last range read ${at(s.rangesRead)}`,
+          `merged ${at(s.rangesMerged)}`,
+        ]),
+    `imported ${at(s.imported)}`,
+    `posted ${at(s.posted)}`,
+    `ready ${at(drop.readyAt)} ms`,
+  ].join(', ');
 }
 
 /** The parse-stage worker's code (web-parse-stage.worker.ts), bundled once for the page. */
@@ -419,9 +463,12 @@ const web: BenchPart = async () => {
   const csvBytes = ensureCsv(csvFile);
   const csvMb = csvBytes / 1e6;
   const { url, server } = await serve(dist);
+  // The same server under a name that is not loopback, as a team opens the launcher from another
+  // machine over plain http: not a secure context (no Web Crypto). Mapped to loopback here.
+  const lanUrl = url.replace('127.0.0.1', LAN_NAME);
   const browser = await chromium.launch({
     executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
-    args: ['--no-sandbox', '--disable-gpu'],
+    args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`],
   });
   try {
     const { context, page } = await emptyPage(browser, url);
@@ -452,18 +499,27 @@ const web: BenchPart = async () => {
       browser: Awaited<ReturnType<typeof browserStage>>;
       node: ReturnType<typeof nodeStage>;
       drop: Measured;
+      mark: IngestMark;
+      /** The same drop where the page is not a secure context (plain http, a LAN name). */
+      lan: Measured;
+      lanMark: IngestMark;
     }[] = [];
+    const csvName = basename(csvFile);
     for (let r = 0; r < CSV_ROUNDS; r++) {
       const fresh = r === 0 ? null : await emptyPage(browser, url);
       const p = fresh?.page ?? page;
       const browserRound = await browserStage(p);
       const nodeRound = nodeStage();
-      rounds.push({
-        browser: browserRound,
-        node: nodeRound,
-        drop: await timedDrop(p, csvFile, true),
-      });
+      const drop = await timedDrop(p, csvFile, true);
+      const mark = await ingestMark(p, csvName);
       await fresh?.context.close();
+      const lanPage = await emptyPage(browser, lanUrl);
+      if (await lanPage.page.evaluate(() => window.isSecureContext))
+        throw new Error(`${lanUrl} was a secure context: it cannot stand for the LAN`);
+      const lan = await timedDrop(lanPage.page, csvFile, true);
+      const lanMark = await ingestMark(lanPage.page, csvName);
+      await lanPage.context.close();
+      rounds.push({ browser: browserRound, node: nodeRound, drop, mark, lan, lanMark });
     }
     const stageRows = rounds[0]?.browser.import.rows ?? 0;
     if (stageRows === 0 || rounds.some((r) => r.browser.table.rows !== stageRows))
@@ -479,17 +535,25 @@ const web: BenchPart = async () => {
     const csvSeconds = median(dropSeconds);
     // The round of the median drop gives the other figures of that drop; the longest task is the
     // longest of all rounds (the stricter figure).
-    const csv = rounds[dropSeconds.indexOf(csvSeconds)]?.drop ?? (rounds[0]?.drop as Measured);
+    const medianRound = rounds[dropSeconds.indexOf(csvSeconds)] ?? rounds[0];
+    const csv = medianRound?.drop as Measured;
+    const lanSeconds = rounds.map((r) => (r.lan.readyAt - r.lan.changeAt) / 1000);
+    const csvLanSeconds = median(lanSeconds);
+    const lanRound = rounds[lanSeconds.indexOf(csvLanSeconds)] ?? rounds[0];
+    const hashPaths = (of: (r: (typeof rounds)[number]) => IngestMark) =>
+      [...new Set(rounds.map((r) => of(r).hash ?? 'unknown'))].join('/');
     const longestTaskMs = Math.max(...rounds.map((r) => r.drop.longestTaskMs));
     const longestTaskToStoredMs = Math.max(
       ...rounds.map((r) => r.drop.longestTaskToStoredMs ?? NaN),
     );
     const pairRatios = rounds.map((r, k) => r.browser.import.seconds / (dropSeconds[k] ?? NaN));
+    const lanPairRatios = rounds.map((r, k) => r.browser.import.seconds / (lanSeconds[k] ?? NaN));
     const restore = await timedReload(page);
     const baseline = await mainThreadBaseline(page);
     await context.close();
 
     let big: Partial<Record<BigKey, number>> = {};
+    let bigTimeline = '';
     if (process.argv.includes('--web-1gb')) {
       const bigBytes = ensureCsv(csv1gbFile, ROWS_1GB);
       const bigContext = await browser.newContext({ locale: 'en-US' });
@@ -507,6 +571,8 @@ const web: BenchPart = async () => {
         timedDrop(bigPage, csv1gbFile, true),
       );
       const tasks = mainThreadTasks(await browser.stopTracing());
+      const bigMark = await ingestMark(bigPage, basename(csv1gbFile));
+      bigTimeline = `hashed by ${bigMark.hash ?? 'unknown'}; timeline: ${timeline(run, bigMark)}`;
       const heap = await pageHeapBytes(bigPage);
       // Counted once the worker has answered (the store ends after ready).
       const unsaved = await bigPage.getByRole('note').count();
@@ -545,6 +611,14 @@ const web: BenchPart = async () => {
         Math.round((browserImportSeconds / csvSeconds) * 100) / 100,
       browserTableParseStageMbPerS: round(csvMb / browserTableSeconds),
       csv100mbToBrowserTableParseRatio: Math.round((browserTableSeconds / csvSeconds) * 100) / 100,
+      csv100mbHashPath: hashPaths((r) => r.mark),
+      csv100mbLanLoadS: Math.round(csvLanSeconds * 100) / 100,
+      csv100mbLanToBrowserImportParseRatio:
+        Math.round((browserImportSeconds / csvLanSeconds) * 100) / 100,
+      csv100mbLanToBrowserImportParsePairRatios: lanPairRatios.map(
+        (x) => Math.round(x * 100) / 100,
+      ),
+      csv100mbLanHashPath: hashPaths((r) => r.lanMark),
       parseStageMbPerS: round(csvMb / tableSeconds),
       csv100mbToParseRatio: Math.round((tableSeconds / csvSeconds) * 100) / 100,
       importParseStageMbPerS: round(csvMb / importSeconds),
@@ -560,6 +634,8 @@ const web: BenchPart = async () => {
       `drop → ready (200-operator AOE report): median ${figures.dropToReadyMs} ms, max ${figures.dropToReadyMaxMs} ms over ${DROPS} drops   target < ${TARGET_DROP_MS} ms  ${met(figures.dropToReadyMs < TARGET_DROP_MS)}`,
       `kernel_details.csv ${figures.csvFileMb} MB picked → ready: ${figures.csv100mbLoadMbPerS} MB/s (${figures.csv100mbLoadS} s; stored after ${figures.csv100mbStoredS} s), read in byte ranges by ${rangeWorkers} range workers and hashed beside them`,
       `  parse stage alone, like for like: the import's parser (table and precision digest, one scan) in a worker of the same page, one thread, the bytes in memory, ${stageRows} rows: ${figures.browserImportParseStageMbPerS} MB/s; picked → ready is ${figures.csv100mbToBrowserImportParseRatio} of it (medians of ${CSV_ROUNDS} rounds of stage then drop; per round ${figures.csv100mbToBrowserImportParsePairRatios.join(', ')})   target ≥ ${TARGET_RATIO}  ${met(figures.csv100mbToBrowserImportParseRatio >= TARGET_RATIO)}`,
+      `  hashed by: ${figures.csv100mbHashPath} (native = Web Crypto, read whole; wasm / js = incremental, in the hash worker); the median drop's timeline: ${medianRound ? timeline(medianRound.drop, medianRound.mark) : '?'}`,
+      `  over plain http from another machine (no secure context: no Web Crypto; served under a LAN name mapped to loopback), hashed by ${figures.csv100mbLanHashPath}: ${figures.csv100mbLanLoadS} s, ${figures.csv100mbLanToBrowserImportParseRatio} of the parse stage (per round ${figures.csv100mbLanToBrowserImportParsePairRatios.join(', ')}); timeline: ${lanRound ? timeline(lanRound.lan, lanRound.lanMark) : '?'}`,
       `  longest main-thread task: ${figures.longestTaskMs} ms to ready, ${figures.longestTaskToStoredMs} ms to stored (0 = none ≥ 50 ms)   target < ${TARGET_TASK_MS} ms  ${met(Math.max(figures.longestTaskMs, figures.longestTaskToStoredMs) < TARGET_TASK_MS)}`,
       `  longest gap between frames: ${figures.maxFrameGapMs} ms`,
       `  secondary: the table parser alone in the same page's worker ${figures.browserTableParseStageMbPerS} MB/s (ratio ${figures.csv100mbToBrowserTableParseRatio}); in Node (this process, one thread) the table parser ${figures.parseStageMbPerS} MB/s (ratio ${figures.csv100mbToParseRatio}), the import's parser ${figures.importParseStageMbPerS} MB/s (ratio ${figures.csv100mbToImportParseRatio})`,
@@ -567,6 +643,7 @@ const web: BenchPart = async () => {
         ? ['kernel_details.csv ~1 GB: not run (pass --web-1gb)']
         : [
             `kernel_details.csv ${figures.csv1gbFileMb} MB: ready after ${figures.csv1gbLoadS} s, stored after ${figures.csv1gbStoredS} s, longest task ${figures.csv1gbLongestTaskMs} ms to ready, ${figures.csv1gbLongestTaskToStoredMs} ms to stored (target < ${TARGET_TASK_MS}  ${met(Math.max(figures.csv1gbLongestTaskMs ?? Infinity, figures.csv1gbLongestTaskToStoredMs ?? Infinity) < TARGET_TASK_MS)}), page heap ${figures.csv1gbPageHeapMb} MB = ${figures.csv1gbPageHeapToFile}× the file (target ≤ ${TARGET_MEMORY_RATIO}  ${met((figures.csv1gbPageHeapToFile ?? Infinity) <= TARGET_MEMORY_RATIO)}), ${figures.csv1gbUnsavedCards} card(s) not saved once stored (a fresh browser context keeps IndexedDB in memory, where a 1 GB table's record can be refused; a browser profile on disk stores it)`,
+            `  ${bigTimeline}`,
             `  main thread in a trace of the load: longest task ${figures.csv1gbLongestTaskCpuMs} ms on the CPU (the rest of its wall time waiting for a core); the most CPU any task took ${figures.csv1gbLongestCpuTaskMs} ms`,
             `  the tab's renderer (page and its workers) at its peak: ${figures.csv1gbRendererPeakMb} MB resident = ${figures.csv1gbRendererPeakToFile}× the file (target ≤ ${TARGET_MEMORY_RATIO}  ${met((figures.csv1gbRendererPeakToFile ?? Infinity) <= TARGET_MEMORY_RATIO)})`,
           ]),

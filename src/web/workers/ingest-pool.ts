@@ -4,7 +4,7 @@
 // the worker's code to load. A worker is free for the next file as soon as it has sent a file to
 // the page; it stores that file meanwhile, and its answer settles the file's `stored` promise.
 import type { ImportedFile } from '../../core/formats/types.ts';
-import { isFromWorker, type FromWorker, type IngestPhase } from './protocol.ts';
+import { isFromWorker, type FromWorker, type IngestPhase, type IngestTiming } from './protocol.ts';
 
 export interface IngestProgress {
   readonly phase: IngestPhase;
@@ -18,6 +18,7 @@ export type IngestOutcome =
       readonly file: ImportedFile;
       /** Whether the worker stored the file in IndexedDB (false: kept for this session only). */
       readonly stored: Promise<boolean>;
+      readonly timing?: IngestTiming;
     }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'canceled' };
@@ -185,7 +186,12 @@ export class IngestPool {
           });
         });
         this.free(slot, job);
-        job.resolve({ kind: 'done', file: message.file, stored });
+        job.resolve({
+          kind: 'done',
+          file: message.file,
+          stored,
+          ...(message.timing ? { timing: message.timing } : {}),
+        });
         break;
       }
       case 'failed':

@@ -9,6 +9,8 @@ import { profileOf } from '../../core/formats/content.ts';
 
 class FakeWorker {
   static all: FakeWorker[] = [];
+  /** Every file sent to a worker, in order, with the worker it went to. */
+  static imports: { worker: FakeWorker; jobId: string }[] = [];
   onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: ToWorker[] = [];
@@ -17,6 +19,7 @@ class FakeWorker {
   }
   postMessage(message: ToWorker): void {
     this.received.push(message);
+    if (message.type === 'import') FakeWorker.imports.push({ worker: this, jobId: message.jobId });
   }
   terminate(): void {}
   reply(message: FromWorker): void {
@@ -28,21 +31,18 @@ class FakeWorker {
 beforeAll(() => vi.stubGlobal('Worker', FakeWorker));
 afterAll(() => vi.unstubAllGlobals());
 
-/** The job id of the last file sent to the (only) worker. */
-function lastJob(): string {
-  const imports = FakeWorker.all[0]?.received.filter((m) => m.type === 'import') ?? [];
-  const last = imports.at(-1);
-  if (last?.type !== 'import') throw new Error('no file sent to the worker');
-  return last.jobId;
+/** Waits for the next file sent to a worker: that worker and the file's job id. */
+async function nextImport(before: number): Promise<{ worker: FakeWorker; jobId: string }> {
+  await vi.waitFor(() => expect(FakeWorker.imports.length).toBeGreaterThan(before));
+  return FakeWorker.imports.at(-1)!;
 }
 
 async function drop(id: string, ok: boolean): Promise<void> {
   const { ingestFiles } = await import('./ingest.ts');
   const file = new File(['Step Id,Name\n'], 'kernel_details.csv');
+  const before = FakeWorker.imports.length;
   const loading = ingestFiles([{ file, path: 'PROF_1/kernel_details.csv' }]);
-  await vi.waitFor(() => lastJob());
-  const worker = FakeWorker.all[0]!;
-  const jobId = lastJob();
+  const { worker, jobId } = await nextImport(before);
   worker.reply({ type: 'done', jobId, file: profileFile(id) });
   expect((await loading).map((f) => f.id)).toEqual([id]);
   // Listed before it is stored.
@@ -64,4 +64,47 @@ test('a file the worker stored is not marked', async () => {
   const state = useAppStore.getState();
   expect(Object.keys(state.files)).toContain('p-saved');
   expect(state.unsavedIds).not.toContain('p-saved');
+});
+
+test('a file the worker failed on is listed with its error where the page has no randomUUID (plain http)', async () => {
+  const { ingestFiles } = await import('./ingest.ts');
+  // Outside secure contexts `crypto` has getRandomValues but neither randomUUID nor subtle.
+  const real = globalThis.crypto;
+  vi.stubGlobal('crypto', {
+    getRandomValues: (array: Uint8Array<ArrayBuffer>) => real.getRandomValues(array),
+  });
+  try {
+    const file = new File(['{'], 'aoe_result_opat_1.json');
+    const before = FakeWorker.imports.length;
+    const loading = ingestFiles([{ file, path: 'aoe_result_opat_1.json' }]);
+    const { worker, jobId } = await nextImport(before);
+    worker.reply({ type: 'failed', jobId, message: 'TypeError: boom' });
+    const [listed] = await loading;
+    expect(listed?.id).toMatch(/^failed-[0-9a-f]{32}$/);
+    expect(listed?.issues[0]?.message).toBe('TypeError: boom');
+    expect(useAppStore.getState().files[listed?.id ?? '']).toBeDefined();
+  } finally {
+    vi.stubGlobal('crypto', real);
+  }
+});
+
+test('how the worker read a file becomes a performance mark on the page’s clock', async () => {
+  const { ingestFiles } = await import('./ingest.ts');
+  const file = new File(['Step Id,Name\n'], 'kernel_details.csv');
+  const before = FakeWorker.imports.length;
+  const loading = ingestFiles([{ file, path: 'PROF_2/kernel_details.csv' }]);
+  const { worker, jobId } = await nextImport(before);
+  const at = performance.timeOrigin + 1000;
+  worker.reply({
+    type: 'done',
+    jobId,
+    file: profileFile('p-timed'),
+    timing: { hash: 'wasm', marks: { start: at, hashEnd: at + 250 } },
+  });
+  await loading;
+  const [mark] = performance.getEntriesByName('ingest PROF_2/kernel_details.csv');
+  expect((mark as PerformanceMark).detail).toEqual({
+    hash: 'wasm',
+    steps: { start: 1000, hashEnd: 1250 },
+  });
 });

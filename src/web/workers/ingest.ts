@@ -6,6 +6,7 @@ import type { ImportedFile, ImportIssue } from '../../core/formats/types.ts';
 import { useAppStore } from '../store/index.ts';
 import { autoLinks } from './auto-links.ts';
 import { IngestPool, type IngestProgress } from './ingest-pool.ts';
+import type { IngestTiming } from './protocol.ts';
 
 export interface IngestEntry {
   readonly file: File;
@@ -72,7 +73,7 @@ function tooLarge(entry: IngestEntry): ImportedFile {
  */
 function notImported(entry: IngestEntry, issue: ImportIssue): ImportedFile {
   return {
-    id: `failed-${globalThis.crypto.randomUUID()}`,
+    id: `failed-${randomId()}`,
     fileName: entry.path,
     size: entry.file.size,
     format: 'unknown',
@@ -80,6 +81,30 @@ function notImported(entry: IngestEntry, issue: ImportIssue): ImportedFile {
     issues: [issue],
     content: null,
   };
+}
+
+/**
+ * 128 random bits, hex. Not `crypto.randomUUID`: it exists only in secure contexts, and teams open
+ * the launcher over plain http from other machines (`getRandomValues` is there everywhere).
+ */
+function randomId(): string {
+  const bits = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bits, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * How the worker read a file, as a performance mark (`ingest <path>`, its detail the timing, the
+ * steps in the page's clock): what the bench reports and a profile of a slow load shows.
+ */
+function markTiming(path: string, timing: IngestTiming | undefined): void {
+  if (!timing || typeof performance.mark !== 'function') return;
+  const steps: Record<string, number> = {};
+  for (const [name, at] of Object.entries(timing.marks)) steps[name] = at - performance.timeOrigin;
+  try {
+    performance.mark(`ingest ${path}`, { detail: { hash: timing.hash, steps } });
+  } catch {
+    // A mark is only a help: never a reason for a load to fail.
+  }
 }
 
 async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<ImportedFile | null> {
@@ -116,6 +141,7 @@ async function ingestOne(entry: IngestEntry, options: IngestOptions): Promise<Im
       ? outcome.file
       : notImported(entry, { code: 'UNREADABLE', severity: 'error', message: outcome.message });
   if (outcome.kind === 'done') {
+    markTiming(entry.path, outcome.timing);
     // The worker stores the file now that the page has it; until it says so, the page writes
     // only the file's place in the workspace.
     after.fileSaving(file.id);

@@ -9,7 +9,7 @@
 // back, for the same reason.
 import { getMany } from 'idb-keyval';
 import { storeFileRecords, workspaceStore } from '../store/persist-keys.ts';
-import { hashFile } from './file-hash.ts';
+import { hashFile, warmHashWorker } from './file-hash.ts';
 import { chunksOf } from './sha256-stream.ts';
 import { importStream } from './stream-import.ts';
 import { browserFormatHost } from './sql-host.ts';
@@ -21,6 +21,7 @@ import {
   withTableCopy,
   type FromWorker,
   type IngestPhase,
+  type IngestTiming,
   type ToWorker,
 } from './protocol.ts';
 
@@ -51,7 +52,25 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
   const onProgress = (done: number) => report('parsing', done);
   // Reading starts now: the page shows the file as being read, not as waiting for a worker.
   report('parsing', 0, true);
-  const id = () => hashFile(file);
+  const marks: Record<string, number> = {};
+  const mark = (name: string) => (marks[name] = performance.timeOrigin + performance.now());
+  mark('start');
+  // A file hashed in the hash worker: that worker loads while the head and plan are read. So do
+  // the range workers for a table large enough to be read in ranges (a CSV: the tables read in
+  // ranges are; the head decides).
+  warmHashWorker(file.size);
+  if (file.size >= MIN_RANGED_BYTES && /\.csv$/i.test(path) && canStartWorkers()) {
+    (rangePool ??= new RangePool(RANGES)).warm();
+  }
+  let hash: IngestTiming['hash'] = null;
+  const id = () => {
+    mark('hashStart');
+    return hashFile(file).then((digest) => {
+      mark('hashEnd');
+      hash = digest.path;
+      return digest.hex;
+    });
+  };
   const imported = await importStream(path, file.size, chunksOf(file.stream()), id, {
     onProgress,
     host: browserFormatHost,
@@ -63,14 +82,27 @@ async function importFile(message: Extract<ToWorker, { type: 'import' }>): Promi
       const run: RangeRunner = (request, onBytes) => {
         // The plan is read: the hash may read the file now, beside the ranges.
         startId();
-        return pool.run(request, onBytes);
+        const firstBytes = (done: number) => {
+          if (marks.rangeBytes === undefined) mark('rangeBytes');
+          onBytes(done);
+        };
+        return pool.run(request, firstBytes).then((part) => {
+          mark('rangesRead');
+          return part;
+        });
       };
-      return readFileInRanges(file, fileName, format, RANGES, run, onProgress);
+      const read = readFileInRanges(file, fileName, format, RANGES, run, onProgress);
+      return read.finally(() => mark('rangesMerged'));
     },
   });
+  mark('imported');
   // The page has the file first; storing it (seconds for a large table) follows.
   const forPage = withTableCopy(imported);
-  scope.postMessage({ type: 'done', jobId, file: forPage }, tableTransferables(forPage));
+  mark('posted');
+  scope.postMessage(
+    { type: 'done', jobId, file: forPage, timing: { hash, marks } },
+    tableTransferables(forPage),
+  );
   let ok = true;
   try {
     // An entry already there (the page placed the file, or it was loaded before in another tab)

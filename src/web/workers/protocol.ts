@@ -24,6 +24,16 @@ export type ToWorker =
 
 export type IngestPhase = 'reading' | 'parsing';
 
+/**
+ * How the ingest worker read a file: the hash's path (native Web Crypto, WebAssembly or JS) and
+ * when each step ended, in ms since the epoch (`performance.timeOrigin + performance.now()`, so
+ * that the page can place them on its own clock).
+ */
+export interface IngestTiming {
+  readonly hash: 'native' | 'wasm' | 'js' | null;
+  readonly marks: Readonly<Record<string, number>>;
+}
+
 export type FromWorker =
   | {
       readonly type: 'progress';
@@ -32,7 +42,13 @@ export type FromWorker =
       readonly done: number;
       readonly total: number;
     }
-  | { readonly type: 'done'; readonly jobId: string; readonly file: ImportedFile }
+  | {
+      readonly type: 'done';
+      readonly jobId: string;
+      readonly file: ImportedFile;
+      /** How the file was read: for the bench and for looking into a slow load. */
+      readonly timing?: IngestTiming;
+    }
   | {
       /** After `done`: the file and its entry are in IndexedDB (`ok`), or storing failed. */
       readonly type: 'stored';
