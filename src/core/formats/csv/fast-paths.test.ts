@@ -1,9 +1,10 @@
-// The shortcuts of the row reader checked against the plain reading they stand for: text cells
-// found without hashing (Interner's quick slots), shape cells read in place instead of unescaped
-// into a copy, durations accepted without the out-of-range and negative checks' bookkeeping.
+// The shortcuts of the row reader checked against the plain reading they stand for: numbers read
+// from the bytes (NumberReader's digit loop), text cells found without hashing (Interner's quick
+// slots), shape cells read in place instead of unescaped into a copy, durations accepted without
+// the out-of-range and negative checks' bookkeeping.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { Interner, MISSING } from './cells.ts';
+import { Interner, MISSING, NumberReader } from './cells.ts';
 import { kernelDetailsFormat } from '../kernel-details/index.ts';
 import { bytesOf, issuesOf, parseWith, profileOf, rowsOf } from './test-helpers.ts';
 
@@ -19,6 +20,79 @@ function referenceIds(texts: readonly string[]): { ids: number[]; dict: string[]
   });
   return { ids, dict };
 }
+
+/** What a number cell reads as, the plain way: trimmed text, `N/A` or nothing missing, Number(). */
+function plainNumber(cell: string): { value: number; ok: boolean; outOfRange: boolean } {
+  const t = cell.replace(/^[ \t]+|[ \t]+$/g, '');
+  if (t === '' || /^n\/a$/i.test(t)) return { value: NaN, ok: true, outOfRange: false };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t))
+    return { value: NaN, ok: false, outOfRange: false };
+  const v = Number(t);
+  return Number.isFinite(v)
+    ? { value: v, ok: true, outOfRange: false }
+    : { value: NaN, ok: true, outOfRange: true };
+}
+
+describe('NumberReader', () => {
+  const digits = (max: number) =>
+    fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: max });
+  const pad = fc.string({ unit: fc.constantFrom(' ', '\t'), maxLength: 2 });
+  const decimal = fc
+    .tuple(
+      pad,
+      fc.constantFrom('', '-', '+'),
+      // Leading zeros, long mantissas (past the 15 digits read exactly), long fractions.
+      fc.oneof(digits(3), digits(25)),
+      fc.oneof(
+        fc.constant(''),
+        digits(25).map((f) => `.${f}`),
+      ),
+      fc.oneof(
+        fc.constant(''),
+        fc
+          .tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), digits(3))
+          .map((x) => x.join('')),
+      ),
+      pad,
+    )
+    .map((x) => x.join(''));
+  const cell = fc.oneof(
+    decimal,
+    fc.constantFrom(
+      '',
+      ' ',
+      'N/A',
+      'n/a',
+      ' N/A\t',
+      '.',
+      '-',
+      '1.2.3',
+      '12abc',
+      '0x10',
+      '1e400',
+      '-1e400',
+      '5e-400',
+      'Infinity',
+    ),
+  );
+
+  test('gives what trimming and Number() give, bit for bit, with the same ok and out-of-range', () => {
+    const reader = new NumberReader();
+    fc.assert(
+      fc.property(cell, (text) => {
+        const b = bytesOf(`,${text},`);
+        const value = reader.read(b, 1, b.length - 1);
+        const want = plainNumber(text);
+        expect(Object.is(value, want.value)).toBe(true);
+        expect({ ok: reader.ok, outOfRange: reader.outOfRange }).toEqual({
+          ok: want.ok,
+          outOfRange: want.outOfRange,
+        });
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('Interner', () => {
   // Few letters and short texts: many texts share a length and first and last bytes, so they
