@@ -19,6 +19,9 @@
 // thread: the file read in the same 1 MiB chunks and every byte tested the way the tokenizer's
 // hot loop tests it (one comparison, a table look-up below `,`), nothing stored; DuckDB's wall
 // time over its wall time is the most a single-thread JS reader could reach against DuckDB.
+// Two more split ours into stages: `tokenizer`, our tokenizer alone storing the cells ours
+// stores, and `sha256`, the file's hash alone; with the byte loop they give the CPU per MB of
+// each stage.
 // Targets: ≥ 3× papaparse, ≥ 2× DuckDB by wall time, peak RSS < 500 MB.
 //
 // With `--csv-1gb` (slow: a few minutes; `--csv-1gb-clean` deletes the file afterwards), the same generator writes a ~1 GB file (4,000,000
@@ -137,6 +140,60 @@ async function child(mode: string, file: string): Promise<void> {
     closeSync(fd);
     timing = stop();
     rows = lines - 1;
+  } else if (mode === 'tokenizer') {
+    // Our tokenizer alone, storing the cells the `ours` reading stores (the 7 kept columns, the
+    // utilisation columns, the precision digest's): what is left of ours without the row work.
+    const { CsvTokenizer } = await import('../../src/core/formats/csv/tokenizer.ts');
+    const names = HEADER.split(',');
+    const kept = [
+      'Name',
+      'Type',
+      'Accelerator Core',
+      'Input Shapes',
+      'Start Time(us)',
+      'Duration(us)',
+      'Wait Time(us)',
+      'aic_mac_ratio',
+      'aiv_vec_ratio',
+      'cube_utilization(%)',
+      'OP State',
+      'Input Data Types',
+    ].map((n) => names.indexOf(n));
+    const chunk = new Uint8Array(1 << 20);
+    const stop = startClock();
+    let records = 0;
+    const tokenizer: InstanceType<typeof CsvTokenizer> = new CsvTokenizer({
+      record: () => {
+        if (records++ === 0) tokenizer.storeColumns(kept);
+        return true;
+      },
+    });
+    const fd = openSync(file, 'r');
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      tokenizer.push(chunk.subarray(0, n));
+    }
+    closeSync(fd);
+    tokenizer.finish();
+    timing = stop();
+    rows = records - 1;
+  } else if (mode === 'sha256') {
+    // The SHA-256 of the file (the file's id), in the same 1 MiB reads.
+    const { createHash } = await import('node:crypto');
+    const chunk = new Uint8Array(1 << 20);
+    const stop = startClock();
+    const hash = createHash('sha256');
+    const fd = openSync(file, 'r');
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      hash.update(chunk.subarray(0, n));
+    }
+    closeSync(fd);
+    hash.digest('hex');
+    timing = stop();
+    rows = ROWS;
   } else if (mode === 'duckdb') {
     // DuckDB's CSV reader materializing the same 7 columns of the same file, and their sum.
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -166,7 +223,7 @@ async function child(mode: string, file: string): Promise<void> {
 }
 
 function runChild(
-  mode: 'ours' | 'ours-ranges' | 'papaparse' | 'duckdb' | 'byte-loop',
+  mode: 'ours' | 'ours-ranges' | 'papaparse' | 'duckdb' | 'byte-loop' | 'tokenizer' | 'sha256',
   file = benchFile,
 ): ChildResult {
   const out = execFileSync(
@@ -311,12 +368,16 @@ const csvIngest: BenchPart = async () => {
   const duck: ChildResult[] = [];
   const ranges: ChildResult[] = [];
   const loop: ChildResult[] = [];
+  const tok: ChildResult[] = [];
+  const sha: ChildResult[] = [];
   for (let run = 0; run < RUNS; run++) {
     ours.push(runChild('ours'));
     papa.push(runChild('papaparse'));
     duck.push(runChild('duckdb'));
     ranges.push(runChild('ours-ranges'));
     loop.push(runChild('byte-loop'));
+    tok.push(runChild('tokenizer'));
+    sha.push(runChild('sha256'));
   }
   const both = {
     ours: ours.map((r) => r.timing),
@@ -349,7 +410,7 @@ const csvIngest: BenchPart = async () => {
     duckdbCpuRatio: round(duckdbCpuRatio),
     duckdbRows: duck[0]?.rows ?? 0,
     rangesMbPerS: round(fileMb / wall(ranges.map((r) => r.timing))),
-    rangesCpuS: round(cpu(ranges.map((r) => r.timing))),
+    rangesCpuS: round2(cpu(ranges.map((r) => r.timing))),
     rangesPeakRssMb: round(Math.max(...ranges.map((r) => r.maxRssMb))),
     rangesDuckdbRatio: round(duckdbWall / wall(ranges.map((r) => r.timing))),
     rangesRows: ranges[0]?.rows ?? 0,
@@ -357,9 +418,17 @@ const csvIngest: BenchPart = async () => {
     byteLoopCpuS: round2(cpu(loop.map((r) => r.timing))),
     byteLoopDuckdbRatio: round(duckdbWall / wall(loop.map((r) => r.timing))),
     byteLoopRows: loop[0]?.rows ?? 0,
+    tokenizerMbPerS: round(fileMb / wall(tok.map((r) => r.timing))),
+    tokenizerCpuS: round2(cpu(tok.map((r) => r.timing))),
+    tokenizerRows: tok[0]?.rows ?? 0,
+    oursCpuS: round2(cpu(both.ours)),
+    sha256CpuS: round2(cpu(sha.map((r) => r.timing))),
+    duckdbCpuS: round2(cpu(duck.map((r) => r.timing))),
     loadAverage: round(loadavg()[0] ?? NaN),
     loadAverageBefore: round(loadBefore),
   };
+  // CPU ms per MB of each stage (medians of fresh processes): where a reading's time goes.
+  const perMb = (s: number) => round((s * 1000) / fileMb);
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const lines = [
     `file: ${figures.fileMb} MB, ${figures.rows} rows (papaparse counted ${both.papaparseRows})`,
@@ -370,6 +439,8 @@ const csvIngest: BenchPart = async () => {
     `duckdb:    ${figures.duckdbMbPerS} MB/s, same 7 columns (${figures.duckdbRows} rows); ours ${figures.duckdbRatio}× by wall time (target ≥ 2×  ${met(duckdbRatio >= 2)}), ${figures.duckdbCpuRatio}× by CPU time`,
     `ranges:    ${figures.rangesMbPerS} MB/s as inspect reads it (${figures.rangesRows} rows; worker threads, SHA-256 beside), ${figures.rangesCpuS} s CPU, peak ${figures.rangesPeakRssMb} MB; ${figures.rangesDuckdbRatio}× DuckDB by wall time (target ≥ 2×  ${met(figures.rangesDuckdbRatio >= 2)})`,
     `byte loop: ${figures.byteLoopMbPerS} MB/s, ${figures.byteLoopCpuS} s CPU (${figures.byteLoopRows} lines): the floor of a one-thread JS scan, ${figures.byteLoopDuckdbRatio}× DuckDB by wall time`,
+    `tokenizer: ${figures.tokenizerMbPerS} MB/s alone, same cells stored (${figures.tokenizerRows} rows)`,
+    `CPU per MB: byte loop ${perMb(figures.byteLoopCpuS)} ms, tokenizer ${perMb(figures.tokenizerCpuS)} ms, ours ${perMb(figures.oursCpuS)} ms (row work and summary ${perMb(figures.oursCpuS - figures.tokenizerCpuS)} ms), SHA-256 ${perMb(figures.sha256CpuS)} ms, ranges ${perMb(figures.rangesCpuS)} ms; DuckDB ${perMb(figures.duckdbCpuS)} ms`,
     `peak RSS:  ${figures.peakRssMb} MB   target < ${TARGET_RSS_MB} MB  ${met(peakRss < TARGET_RSS_MB)}`,
   ];
   if (!process.argv.includes('--csv-1gb')) {

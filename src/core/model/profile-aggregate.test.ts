@@ -152,6 +152,103 @@ describe('summarizeTable invariants (property)', () => {
   });
 });
 
+/**
+ * The summary worked out the plain way, row by row with a map on name × type and a map of shape
+ * counts per operator: what summarizeTable must give to the last bit (sums in row order).
+ */
+function plainSummary(t: ProfileTable) {
+  const byType = new Map<number, { count: number; timed: number; total: number }>();
+  const byOp = new Map<
+    string,
+    {
+      n: number;
+      t: number;
+      count: number;
+      timed: number;
+      total: number;
+      shapes: Map<number, number>;
+    }
+  >();
+  let total = 0;
+  for (let i = 0; i < t.rowCount; i++) {
+    const d = t.durationUs[i] as number;
+    const ty = t.type[i] as number;
+    const n = t.name[i] as number;
+    const ta = byType.get(ty) ?? { count: 0, timed: 0, total: 0 };
+    byType.set(ty, ta);
+    const key = `${n}/${ty}`;
+    const oa = byOp.get(key) ?? { n, t: ty, count: 0, timed: 0, total: 0, shapes: new Map() };
+    byOp.set(key, oa);
+    ta.count++;
+    oa.count++;
+    if (!Number.isNaN(d)) {
+      ta.timed++;
+      ta.total += d;
+      oa.timed++;
+      oa.total += d;
+      total += d;
+    }
+    const shape = t.inputShapes[i] as number;
+    if (shape !== 0) oa.shapes.set(shape, (oa.shapes.get(shape) ?? 0) + 1);
+  }
+  const share = (x: number) => (total > 0 ? x / total : 0);
+  const commonest = (m: Map<number, number>) => {
+    let best: number | null = null;
+    let bestCount = 0;
+    for (const [k, c] of m) if (c > bestCount) [best, bestCount] = [k, c];
+    return best === null ? null : (t.dict[best] ?? null);
+  };
+  const order =
+    <T extends { totalUs: number }>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      b.totalUs - a.totalUs || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    rows: t.rowCount,
+    totalDurationUs: total,
+    byType: [...byType]
+      .map(([ty, a]) => ({
+        type: t.dict[ty] ?? '',
+        count: a.count,
+        totalUs: a.total,
+        meanUs: a.timed > 0 ? a.total / a.timed : 0,
+        share: share(a.total),
+      }))
+      .sort(order((x) => x.type)),
+    topOperators: [...byOp.values()]
+      .map((a) => ({
+        name: t.dict[a.n] ?? '',
+        type: t.dict[a.t] ?? '',
+        count: a.count,
+        totalUs: a.total,
+        meanUs: a.timed > 0 ? a.total / a.timed : 0,
+        share: share(a.total),
+        inputShapes: commonest(a.shapes),
+      }))
+      .sort(order((x) => `${x.name}\u0000${x.type}`)),
+  };
+}
+
+describe('summarizeTable against the plain row-by-row summary (property)', () => {
+  // Few names under several types (a name chains accumulators), several shapes per operator
+  // with ties, missing names, types, shapes and durations.
+  const row = fc.tuple(
+    fc.constantFrom('Conv_0', 'Conv_1', 'Relu_0', ''),
+    fc.constantFrom('Conv2D', 'Relu', 'MatMulV2', ''),
+    fc.constantFrom(null, 's1', 's2', 's3'),
+    fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1e4, noNaN: true })),
+  );
+
+  test('the same sums, means, shares, commonest shapes and order', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 80 }), (rows) => {
+        const t = table(rows);
+        expect(summarizeTable(t)).toEqual(plainSummary(t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('summarizeStatistic', () => {
   test('rows of one type on several cores are summed; shares of the file total', () => {
     const s = summarizeStatistic([

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importBytes } from '../../core/formats/index.ts';
-import { bundleWorker, importFile } from './parallel-csv.ts';
+import { createHash } from 'node:crypto';
+import { bundleWorker, hashOnThread, importFile } from './parallel-csv.ts';
 import { profileOf } from '../../core/formats/content.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../core/formats');
@@ -86,5 +87,18 @@ describe('a kernel table read in ranges equals the whole reading', () => {
     expect(code).toContain('parentPort');
     expect(code).toContain('// src/core/formats/csv/tokenizer.ts');
     expect(code).not.toMatch(/tsx\/esm\/api|register\(\)/);
+  });
+
+  test('the hash thread gives the SHA-256 of the bytes up to the size read, in any chunk size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aoe-hash-'));
+    const path = join(dir, 'kernel_details.csv');
+    const bytes = Buffer.from(Array.from({ length: 70_001 }, (_, i) => (i * 31 + 7) % 251));
+    writeFileSync(path, bytes);
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(await hashOnThread(path, bytes.length, 4096)).toBe(sha(bytes));
+    expect(await hashOnThread(path, bytes.length, 1 << 20)).toBe(sha(bytes));
+    // A file that grew after it was measured: the bytes the ranges were planned on.
+    expect(await hashOnThread(path, 65_536, 4096)).toBe(sha(bytes.subarray(0, 65_536)));
+    await expect(hashOnThread(join(dir, 'missing.csv'), 10, 4096)).rejects.toThrow();
   });
 });

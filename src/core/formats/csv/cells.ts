@@ -181,6 +181,18 @@ function hashBytes(buf: Uint8Array, s: number, e: number): number {
   return h >>> 0;
 }
 
+const QUICK_SIZE = 1 << 10;
+
+/** A slot of `Interner.quick` from a cell's length and its first and last two bytes (n ≥ 1). */
+function quickKey(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  const tail = n >= 2 ? (buf[e - 2] as number) : 0;
+  return (
+    (Math.imul(n, 0x9e3779b1) ^ ((buf[s] as number) << 3) ^ ((buf[e - 1] as number) << 5) ^ tail) &
+    (QUICK_SIZE - 1)
+  );
+}
+
 /**
  * Interns cell text: equal text gets one dictionary index. A byte-keyed hash table answers the
  * common case (the same op name seen again) without decoding; new byte sequences are decoded once
@@ -201,6 +213,8 @@ export class Interner {
   private poolLen = 0;
   private off: number[] = [0];
   private ids: number[] = [];
+  /** Cache entry by `quickKey`, or -1. */
+  private readonly quick = new Int32Array(QUICK_SIZE).fill(-1);
 
   /** The cache entry of the last text interned (-1 for a missing cell): see `internAfter`. */
   last = -1;
@@ -223,21 +237,32 @@ export class Interner {
       this.last = -1;
       return MISSING;
     }
+    // The entry last seen with the same length and first and last two bytes: a column of few
+    // values (core type, data type, operator type) finds its text here without hashing it.
+    const q = quickKey(buf, s, e);
+    const k0 = this.quick[q] as number;
+    if (k0 >= 0 && this.same(k0, buf, s, e)) {
+      this.last = k0;
+      return this.ids[k0] as number;
+    }
+    const k = this.lookup(buf, s, e);
+    this.quick[q] = k;
+    this.last = k;
+    return this.ids[k] as number;
+  }
+
+  /** The cache entry of the bytes, added when they are new. */
+  private lookup(buf: Uint8Array, s: number, e: number): number {
     const h = hashBytes(buf, s, e);
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (;;) {
       const k = this.slots[slot] as number;
       if (k < 0) break;
-      if (this.slotHash[slot] === h && this.same(k, buf, s, e)) {
-        this.last = k;
-        return this.ids[k] as number;
-      }
+      if (this.slotHash[slot] === h && this.same(k, buf, s, e)) return k;
       slot = (slot + 1) & mask;
     }
-    const id = this.idOf(buf, s, e);
-    this.last = this.remember(slot, h, buf, s, e, id);
-    return id;
+    return this.remember(slot, h, buf, s, e, this.idOf(buf, s, e));
   }
 
   private same(k: number, buf: Uint8Array, s: number, e: number): boolean {

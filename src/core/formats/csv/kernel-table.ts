@@ -29,6 +29,18 @@ export function isMetricColumn(name: string): boolean {
   return METRIC_COLUMN.test(name);
 }
 
+/**
+ * The escaped cell content `buf[s..e)` is `""` + text + `""` with no quote in the text: collapsing
+ * `""` gives `"text"`, whose first and last bytes are the quotes a shape cell's literal quotes
+ * are (no space or TAB to trim before them), so the shape is the text.
+ */
+function isDoublyQuoted(buf: Uint8Array, s: number, e: number): boolean {
+  if (e - s < 4 || buf[s] !== QUOTE || buf[s + 1] !== QUOTE) return false;
+  if (buf[e - 1] !== QUOTE || buf[e - 2] !== QUOTE) return false;
+  for (let i = s + 2; i < e - 2; i++) if (buf[i] === QUOTE) return false;
+  return true;
+}
+
 export class KernelTableParser extends TableParser {
   private readonly strings = new Interner();
   private readonly num = new NumberReader();
@@ -173,6 +185,11 @@ export class KernelTableParser extends TableParser {
     let s = starts[col] as number;
     let e = ends[col] as number;
     if ((flags[col] as number) & CELL_ESCAPED) {
+      // A shape cell as torch_npu writes it, `"""32,3,224,224"""`: the text inside the doubled
+      // quotes, read in place when no other quote is in it (what collapsing `""` and dropping the
+      // literal quotes gives), without copying the cell.
+      if (shape && isDoublyQuoted(buf, s, e))
+        return this.strings.internAfter(prev, buf, s + 2, e - 2);
       e = this.unescape(buf, s, e);
       s = 0;
       src = this.scratch;
@@ -210,10 +227,13 @@ export class KernelTableParser extends TableParser {
   ): number {
     const start = starts[col] as number;
     const end = ends[col] as number;
-    const v = this.num.read(buf, start, end);
-    if (!this.num.ok) this.badCell(buf, start, end, line, what);
+    const num = this.num;
+    const v = num.read(buf, start, end);
+    // The common case first, without building the cell and place `usableNumber` reports.
+    if (num.ok && !num.outOfRange && !(v < 0)) return v;
+    if (!num.ok) this.badCell(buf, start, end, line, what);
     // Both columns read as numbers are times (duration, wait).
-    return this.usableNumber(v, this.num, { buf, start, end }, { line, col }, true);
+    return this.usableNumber(v, num, { buf, start, end }, { line, col }, true);
   }
 
   /** A utilisation cell: blank, `N/A` or anything not a finite number is NaN, without an issue. */
