@@ -37,7 +37,7 @@ const GEN_B_DIMENSION = new Set([BEFORE, AFTER, IMPROVEMENT, 'update_mode']);
  */
 export type PlainLists = Map<readonly unknown[], number>;
 
-/** How many levels of objects a list in PlainLists holds below itself: operator, tune_performance, dimension. */
+/** Levels of objects below a list in PlainLists: operator, tune_performance, dimension. */
 export const PLAIN_LIST_LEVELS = 3;
 
 export interface OperatorContext {
