@@ -133,6 +133,38 @@ function inlinePerElementRefs(schema: SchemaFile['schema']): SchemaFile['schema'
   return walk(schema, false, []) as SchemaFile['schema'];
 }
 
+/**
+ * Outline validators: a schema's validator with the items of some arrays left unchecked, for a
+ * reader that checks those items itself as it reads them (the AOE operator reader's plain path,
+ * core/formats/aoe/operators.ts; on a fresh process checking 20,000 operators twice cost more
+ * than reading them). Each listed definition loses its `items` and gains `maxItems: 0`, so that
+ * every non-empty array of that definition the validator reaches is reported by exactly one
+ * `maxItems` error at its pointer: the caller learns which arrays were left to it and runs the
+ * full validator unless it checked every one (core/validation/index.ts validateOutlined). The
+ * schema must not use `maxItems` itself, so that the marks cannot be mistaken.
+ */
+const OUTLINES: Readonly<Record<string, readonly string[]>> = {
+  'aoe-opat-result': ['repoModifiedOperators'],
+};
+
+function outlineOf(s: SchemaFile, defNames: readonly string[]): SchemaFile {
+  if (JSON.stringify(s.schema).includes('"maxItems"')) {
+    throw new Error(`gen: ${s.name} uses maxItems, which its outline uses as a mark`);
+  }
+  const schema = structuredClone(s.schema);
+  const defs = (schema['$defs'] ?? {}) as Record<string, Record<string, Json>>;
+  for (const name of defNames) {
+    const def = defs[name];
+    if (def === undefined || def['items'] === undefined) {
+      throw new Error(`gen: ${s.name} has no array definition ${name} to outline`);
+    }
+    delete def['items'];
+    def['maxItems'] = 0;
+  }
+  schema.$id = (s.schema.$id as string).replace(/\.schema\.json$/, '.outline.schema.json');
+  return { name: `${s.name}.outline`, exportName: `${s.exportName}__outline`, schema };
+}
+
 async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const ajv = new Ajv2020({
@@ -143,9 +175,16 @@ async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, str
   });
   // Timestamps are written by the launcher itself; the format annotates them and is not checked.
   ajv.addFormat('date-time', true);
-  for (const s of schemas) ajv.addSchema(inlinePerElementRefs(s.schema));
+  const outlines = schemas.flatMap((s) => {
+    const defNames = OUTLINES[s.name];
+    return defNames === undefined ? [] : [{ of: s, outline: outlineOf(s, defNames) }];
+  });
+  for (const s of [...schemas, ...outlines.map((o) => o.outline)]) {
+    ajv.addSchema(inlinePerElementRefs(s.schema));
+  }
   const refs: Record<string, string> = {};
   for (const s of schemas) refs[s.exportName] = s.schema.$id as string;
+  for (const { outline } of outlines) refs[outline.exportName] = outline.schema.$id as string;
   const code = esmRuntimeImports(standaloneCode(ajv, refs));
   files.set('validators.js', HEADER + '/* eslint-disable */\n// @ts-nocheck\n' + code);
 
@@ -154,7 +193,9 @@ async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, str
     'validators.d.ts',
     HEADER +
       "import type { ValidateFunction } from 'ajv';\n" +
-      names.map((n) => `export declare const ${n}: ValidateFunction;\n`).join(''),
+      [...names, ...outlines.map((o) => o.outline.exportName)]
+        .map((n) => `export declare const ${n}: ValidateFunction;\n`)
+        .join(''),
   );
   files.set(
     'index.ts',
@@ -162,7 +203,11 @@ async function generate(schemas: readonly SchemaFile[]): Promise<Map<string, str
       "import * as v from './validators.js';\n\n" +
       'export const validators = {\n' +
       schemas.map((s) => `  '${s.name}': v.${s.exportName},\n`).join('') +
-      '} as const;\n\nexport type SchemaName = keyof typeof validators;\n',
+      '} as const;\n\nexport type SchemaName = keyof typeof validators;\n\n' +
+      '/** Outline validators (scripts/gen.ts OUTLINES), by the schema they outline. */\n' +
+      'export const outlines: Partial<Record<SchemaName, (typeof validators)[SchemaName]>> = {\n' +
+      outlines.map((o) => `  '${o.of.name}': v.${o.outline.exportName},\n`).join('') +
+      '};\n',
   );
 
   const prettierConfig = (await resolveConfig(join(root, 'package.json'))) ?? {};

@@ -213,7 +213,11 @@ function coldCase(text: string) {
     baseline.push(coldRun('json-parse', file));
   }
   const r1 = (x: number) => Math.round(x * 10) / 10;
+  const spread = (xs: readonly number[]) => [r1(Math.min(...xs)), r1(Math.max(...xs))] as const;
   return {
+    // The spread beside the medians: on a shared machine one figure near the target says little.
+    msRange: spread(ours.map((s) => s.ms)),
+    jsonParseMsRange: spread(baseline.map((s) => s.ms)),
     ms: r1(median(ours.map((s) => s.ms))),
     cpuMs: r1(median(ours.map((s) => s.cpuMs))),
     jsonParseMs: r1(median(baseline.map((s) => s.ms))),
@@ -266,6 +270,8 @@ const bench: BenchPart = async () => {
         coldCpuMs: cold.cpuMs,
         coldJsonParseCpuMs: cold.jsonParseCpuMs,
         coldRatio,
+        coldMsRange: cold.msRange,
+        coldJsonParseMsRange: cold.jsonParseMsRange,
         targetColdMs: TARGET_COLD_MS,
         coldImportMs: cold.importMs,
         loadAverage: loadavg()[0],
@@ -286,6 +292,8 @@ const bench: BenchPart = async () => {
         `${met(cold.ms <= TARGET_COLD_MS)}); bare JSON.parse ${cold.jsonParseMs} ms, ` +
         `${coldRatio}× (median of ${COLD_RUNS} processes each); CPU time ${cold.cpuMs} ms, ` +
         `JSON.parse ${cold.jsonParseCpuMs} ms`,
+      `  spread of the ${COLD_RUNS} processes: ours ${cold.msRange[0]}–${cold.msRange[1]} ms, ` +
+        `JSON.parse ${cold.jsonParseMsRange[0]}–${cold.jsonParseMsRange[1]} ms`,
       `  the reader's import in the same fresh processes (not in the cold figure): ` +
         `${cold.importMs} ms; load average ${load}`,
       longKey.line,

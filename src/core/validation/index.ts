@@ -3,7 +3,7 @@
 // JSON pointer of the offending value; the list is capped so that a badly wrong file stays readable.
 import type { ErrorObject } from 'ajv';
 import type { ImportIssue } from '../formats/types.ts';
-import { validators, type SchemaName } from './generated/index.ts';
+import { outlines, validators, type SchemaName } from './generated/index.ts';
 
 export type { SchemaName };
 
@@ -18,6 +18,30 @@ export function validate(name: SchemaName, data: unknown): readonly ImportIssue[
   const fn = validators[name];
   if (fn(data) === true) return [];
   return schemaIssues(fn.errors ?? [], data);
+}
+
+/**
+ * `validate(name, data)`, with less work when the caller has checked some arrays' items itself.
+ * `name`'s outline validator (scripts/gen.ts OUTLINES) checks everything but the items of those
+ * arrays, and reports each non-empty one it reaches as one `maxItems` error at its pointer. When
+ * `checked` says yes for every array reported, those marks are dropped and the rest are the
+ * errors the full validator gives (the unchecked items would have added none); otherwise, or when
+ * `name` has no outline, the full validator runs.
+ */
+export function validateOutlined(
+  name: SchemaName,
+  data: unknown,
+  checked: (array: unknown) => boolean,
+): readonly ImportIssue[] {
+  const outline = outlines[name];
+  if (outline === undefined) return validate(name, data);
+  if (outline(data) === true) return [];
+  const errors: ErrorObject[] = [];
+  for (const err of outline.errors ?? []) {
+    if (err.keyword !== 'maxItems') errors.push(err);
+    else if (!checked(resolvePointer(data, err.instancePath))) return validate(name, data);
+  }
+  return errors.length === 0 ? [] : schemaIssues(errors, data);
 }
 
 /** Maps ajv errors to SCHEMA_MISMATCH issues, most specific first, capped at MAX_SCHEMA_ISSUES. */

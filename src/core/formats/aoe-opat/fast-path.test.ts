@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { TuningReport } from '../../model/types.ts';
 import type { ParseResult } from '../types.ts';
-import { colons, readJsonFast, textKeys } from '../json/fast-json.ts';
+import { colons, nothingToReport, parseJson, readJsonFast, textKeys } from '../json/fast-json.ts';
+import { MAX_DEPTH } from '../json/tolerant-json.ts';
 import { readJson } from '../json/tolerant-json.ts';
 import { normalizeOpat } from './normalize.ts';
 import { parseAoe, type AoeReader } from '../aoe/pipeline.ts';
@@ -117,6 +118,88 @@ describe('fast read equals the tolerant read', () => {
         expectSame(edited);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the fast read with the operator lists it has read already', () => {
+  type Tree = Record<string, unknown> | unknown[];
+  const containers = (root: unknown): Tree[] => {
+    const out: Tree[] = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null) continue;
+      out.push(v as Tree);
+      stack.push(...Object.values(v));
+    }
+    return out;
+  };
+  const trees = opatFixtureNames().flatMap((name) => {
+    try {
+      return [JSON.parse(opatFixture(name)) as unknown];
+    } catch {
+      return [];
+    }
+  });
+  const oddValue = fc.constantFrom<unknown>(
+    -1,
+    1.5,
+    'x',
+    '12.5%',
+    '1e3 %',
+    null,
+    true,
+    [],
+    {},
+    [{}],
+    { op_name: 1 },
+    { 'performance_before_tune(us)': 2, 'performance_after_tune(us)': 1, update_mode: 3 },
+  );
+
+  test('reports whose values are replaced, added or removed at any depth read alike', () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      key: fc.nat(),
+      newKey: fc.constantFrom('op_name', 'op_type', 'update_mode', 'performance_improvement', 'zz'),
+      value: fc.option(oddValue, { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.array(edit, { maxLength: 4 }),
+        fc.boolean(),
+        (file, edits, twice) => {
+          const tree = structuredClone(trees[file % trees.length]);
+          for (const e of edits) {
+            const all = containers(tree);
+            const target = all[e.at % all.length];
+            if (target === undefined) continue;
+            const keys = Object.keys(target);
+            const k = keys.length === 0 || e.key % 3 === 0 ? e.newKey : keys[e.key % keys.length];
+            if (k === undefined) continue;
+            if (e.value === undefined) delete (target as Record<string, unknown>)[k];
+            else (target as Record<string, unknown>)[k] = structuredClone(e.value);
+          }
+          const text = JSON.stringify(tree, null, 1);
+          // A key written twice, somewhere inside: the fast read must notice it too.
+          expectSame(twice ? text.replace(/"(op_name|update_mode)"/, '"$1": 0, "$1"') : text);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('the keys of a list counted by its reader are not counted again, nor its depth forgotten', () => {
+    const parsed = parseJson('{"a": [{"k": 1, "l": {"m": 2}}], "b": 1}');
+    if (parsed === null) throw new Error('not JSON');
+    const list = (parsed.value as { a: unknown[] }).a;
+    expect(nothingToReport(parsed)).toBe(true);
+    expect(nothingToReport(parsed, { keys: new Map([[list, 3]]), levels: 2 })).toBe(true);
+    // A wrong count is taken as given: the list is not walked.
+    expect(nothingToReport(parsed, { keys: new Map([[list, 2]]), levels: 2 })).toBe(false);
+    expect(nothingToReport(parsed, { keys: new Map([[list, 3]]), levels: MAX_DEPTH - 1 })).toBe(
+      false,
     );
   });
 });

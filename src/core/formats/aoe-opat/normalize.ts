@@ -9,7 +9,8 @@ import { child, finite, isObject, own, text, type JsonObject } from '../json/tre
 import { checkRepoSummary, checkStatedImprovement } from '../aoe/cross-check.ts';
 import type { IssueSink } from '../aoe/issue-sink.ts';
 import { checkKnownKeys, splitTasks, type RawTask } from '../aoe/layout.ts';
-import { readOperators } from '../aoe/operators.ts';
+import { readOperators, type PlainLists } from '../aoe/operators.ts';
+import type { NormalizeInput } from '../aoe/pipeline.ts';
 import { readTime } from '../aoe/times.ts';
 import {
   readSummary,
@@ -18,13 +19,6 @@ import {
   stem,
   SUMMARY_KEYS,
 } from '../aoe/task-fields.ts';
-
-export interface NormalizeInput {
-  readonly root: unknown;
-  readonly ctx: ParseContext;
-  readonly incomplete: ReadonlySet<object>;
-  readonly sink: IssueSink;
-}
 
 const SECTION_KEYS = new Set(['basic', 'OPAT']);
 const BASIC_KEYS = new Set(['tuning_name', 'tuning_time(s)']);
@@ -41,14 +35,14 @@ const OPAT_KEYS = new Set([
 
 /** The report, or null when the tree holds no AOE task at all. */
 export function normalizeOpat(input: NormalizeInput): TuningReport | null {
-  const { root, ctx, incomplete, sink } = input;
+  const { root, ctx, incomplete, sink, plainLists } = input;
   const { layout, tasks: raw } = splitTasks(root, {
     isSectionKey: (k) => SECTION_KEYS.has(k),
     incomplete,
     sink,
   });
   if (layout === null || raw.length === 0) return null;
-  const read = raw.map((t) => readTask(t, ctx, incomplete, sink));
+  const read = raw.map((t) => readTask(t, ctx, incomplete, sink, plainLists));
   return {
     id: ctx.id,
     fileName: ctx.fileName,
@@ -68,6 +62,7 @@ function readTask(
   ctx: ParseContext,
   incomplete: ReadonlySet<object>,
   sink: IssueSink,
+  plainLists: PlainLists | undefined,
 ): { task: TuningTask; generation: AoeGeneration } {
   const extra: Record<string, unknown> = { ...raw.extra };
   const basicSection = raw.sections.get('basic');
@@ -91,6 +86,7 @@ function readTask(
     sink,
     incomplete,
     extra,
+    plainLists,
   });
 
   const summaryValue = own(opat, 'repo_summary');

@@ -11,7 +11,8 @@ import { checkRepoSummary, checkStatedImprovement } from '../aoe/cross-check.ts'
 import type { IssueSink } from '../aoe/issue-sink.ts';
 import { checkKnownKeys, splitTasks, unknownField, type RawTask } from '../aoe/layout.ts';
 import { readSummary, recomputedFigures, statusOf, stem } from '../aoe/task-fields.ts';
-import { readOperators } from '../aoe/operators.ts';
+import { readOperators, type PlainLists } from '../aoe/operators.ts';
+import type { NormalizeInput } from '../aoe/pipeline.ts';
 import { readTime } from '../aoe/times.ts';
 import type { ParseContext } from '../types.ts';
 
@@ -23,13 +24,8 @@ const IMPROVEMENT = /improvement$/;
 const STATUS = /_tun(e|ing)_result$/;
 const FAILED = /failed_[a-z_]+$/;
 
-export function normalizeSgat(input: {
-  readonly root: unknown;
-  readonly ctx: ParseContext;
-  readonly incomplete: ReadonlySet<object>;
-  readonly sink: IssueSink;
-}): TuningReport | null {
-  const { root, ctx, incomplete, sink } = input;
+export function normalizeSgat(input: NormalizeInput): TuningReport | null {
+  const { root, ctx, incomplete, sink, plainLists } = input;
   const { layout, tasks } = splitTasks(root, {
     isSectionKey: (k) => k === 'basic' || TUNING_SECTION.test(k),
     incomplete,
@@ -43,7 +39,7 @@ export function normalizeSgat(input: {
     layout,
     generation: 'sgat',
     incomplete: tasks.some((t) => t.incomplete) || (isObject(root) && incomplete.has(root)),
-    tasks: tasks.map((t) => readTask(t, ctx, incomplete, sink)),
+    tasks: tasks.map((t) => readTask(t, ctx, incomplete, sink, plainLists)),
   };
 }
 
@@ -58,6 +54,7 @@ function readTask(
   ctx: ParseContext,
   incomplete: ReadonlySet<object>,
   sink: IssueSink,
+  plainLists: PlainLists | undefined,
 ): TuningTask {
   const extra: Record<string, unknown> = { ...raw.extra };
   const basicSection = raw.sections.get('basic');
@@ -98,6 +95,7 @@ function readTask(
       sink,
       incomplete,
       extra,
+      plainLists,
     },
   );
   const repoSummary = readSummary(own(body, 'repo_summary'), incomplete);

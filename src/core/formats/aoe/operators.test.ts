@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readJson } from '../json/tolerant-json.ts';
+import { validate } from '../../validation/index.ts';
 import { createIssueSink } from './issue-sink.ts';
-import { AFTER, BEFORE, IMPROVEMENT, readOperators } from './operators.ts';
+import { AFTER, BEFORE, IMPROVEMENT, readOperators, type PlainLists } from './operators.ts';
 
 function read(list: unknown, generalOnly: boolean, incomplete: ReadonlySet<object> = new Set()) {
   const sink = createIssueSink();
@@ -146,6 +147,68 @@ describe('plain operators read alike on both paths', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test('a list read whole the plain way holds operators the schema accepts, and its key count is right', () => {
+    /** Own keys of every object in `value`, counted by walking it. */
+    const keysIn = (value: unknown): number => {
+      if (typeof value !== 'object' || value === null) return 0;
+      if (Array.isArray(value)) return value.reduce((n: number, v) => n + keysIn(v), 0);
+      return Object.keys(value).reduce((n, k) => n + 1 + keysIn((value as never)[k]), 0);
+    };
+    let recorded = 0;
+    fc.assert(
+      fc.property(fc.array(operator, { maxLength: 6 }), (list) => {
+        const plainLists: PlainLists = new Map();
+        readOperators(list, '/0/OPAT/repo_modified_operators', {
+          sink: createIssueSink(),
+          incomplete: new Set(),
+          extra: {},
+          plainLists,
+        });
+        const keys = plainLists.get(list);
+        if (keys === undefined) return;
+        recorded++;
+        expect(keys).toBe(keysIn(list));
+        const report = [{ OPAT: { repo_modified_operators: list } }];
+        expect(validate('aoe-opat-result', report)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+    expect(recorded).toBeGreaterThan(20);
+  });
+
+  test('values of the wrong type send an operator the general way, and its list is not recorded', () => {
+    const plainOp = (dim: Record<string, unknown>, type?: unknown) => ({
+      op_name: 'a',
+      ...(type === undefined ? {} : { op_type: type }),
+      tune_performance: { Schedule: dim },
+    });
+    const lists = [
+      [plainOp(plainDimension(20, 10), 5)],
+      [plainOp({ ...plainDimension(20, 10), update_mode: 1 })],
+      [plainOp({ ...plainDimension(20, 10), [IMPROVEMENT]: 'fast' })],
+      [plainOp({ ...plainDimension(20, 10), [IMPROVEMENT]: true })],
+    ];
+    for (const list of lists) {
+      const plainLists: PlainLists = new Map();
+      const ctx = { sink: createIssueSink(), incomplete: new Set<object>(), extra: {}, plainLists };
+      readOperators(list, '/0/OPAT/repo_modified_operators', ctx);
+      expect(plainLists.has(list)).toBe(false);
+      expect(
+        validate('aoe-opat-result', [{ OPAT: { repo_modified_operators: list } }]),
+      ).not.toEqual([]);
+      expectSameBothWays(list);
+    }
+    const good = [plainOp(plainDimension(20, 10), 'Conv2D'), plainOp(plainDimension(8, 4))];
+    const plainLists: PlainLists = new Map();
+    readOperators(good, '/0/OPAT/repo_modified_operators', {
+      sink: createIssueSink(),
+      incomplete: new Set(),
+      extra: {},
+      plainLists,
+    });
+    expect(plainLists.get(good)).toBe(3 + 1 + 4 + 2 + 1 + 4);
   });
 
   test('a plain operator gives its rows and counts, without issues', () => {

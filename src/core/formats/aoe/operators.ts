@@ -27,10 +27,25 @@ const GEN_A_OPERATOR = new Set(['op_name', 'op_type', BEFORE, AFTER, IMPROVEMENT
 const GEN_B_OPERATOR = new Set(['op_name', 'op_type', 'tune_performance']);
 const GEN_B_DIMENSION = new Set([BEFORE, AFTER, IMPROVEMENT, 'update_mode']);
 
+/**
+ * Generation B operator lists the plain-operator path read whole, each with the number of object
+ * keys it holds (its operators', their `tune_performance` objects' and their dimensions'). Such a
+ * list holds objects three levels deep at most, no number that is not finite, and operators that
+ * each satisfy the schema's `operatorGenB`. The pipeline uses this twice: the key count of the
+ * tree (a repeated key, json/fast-json.ts) does not walk these lists again, and the schema check
+ * does not check their operators again (validation/index.ts validateOutlined).
+ */
+export type PlainLists = Map<readonly unknown[], number>;
+
+/** Levels of objects below a list in PlainLists: operator, tune_performance, dimension. */
+export const PLAIN_LIST_LEVELS = 3;
+
 export interface OperatorContext {
   readonly sink: IssueSink;
   readonly incomplete: ReadonlySet<object>;
   readonly extra: Record<string, unknown>;
+  /** Where lists read whole by the plain-operator path are recorded, when the caller wants them. */
+  readonly plainLists?: PlainLists;
   /** Tests only: read every operator the general way, to compare with the plain-operator path. */
   readonly generalOnly?: boolean;
 }
@@ -96,11 +111,21 @@ function readGenB(list: readonly unknown[], pointer: Pointer, ctx: OperatorConte
   const rows: OperatorResult[] = [];
   const counts = { add: 0, update: 0 };
   const plain = plainPathApplies(ctx);
+  // The keys of the operators read so far, while every one was read the plain way; then -1.
+  let keys = 0;
   for (let i = 0; i < list.length; i++) {
     const op = list[i];
-    if (plain && readPlainGenB(op, rows, counts)) continue;
+    if (plain) {
+      const k = readPlainGenB(op, rows, counts);
+      if (k >= 0) {
+        if (keys >= 0) keys += k;
+        continue;
+      }
+      keys = -1;
+    }
     readGenBOperator(op, i, pointer, ctx, rows, counts);
   }
+  if (plain && keys >= 0) ctx.plainLists?.set(list, keys);
   return { rows, generation: 'B', counts: ctx.incomplete.has(list) ? null : counts };
 }
 
@@ -118,29 +143,34 @@ function plainPathApplies(ctx: OperatorContext): boolean {
 /**
  * A Generation B operator as AOE writes it, read with no JSON pointer, no key array and no
  * function call per key: a name, an optional type, and tuning dimensions whose keys are all known,
- * whose times are non-negative numbers and whose stated improvement agrees with them. Anything
- * else returns false before a row or a count is added, and the operator is read the general way
- * (readGenBOperator), which says what is wrong; for an operator this path takes, the general way
- * gives the same rows and counts and no issue (tested property).
+ * whose values have the types the schema asks for, whose times are non-negative numbers and whose
+ * stated improvement is a percentage that agrees with them. Returns the number of keys the
+ * operator's objects hold. Anything else returns -1 before a row or a count is added, and the
+ * operator is read the general way (readGenBOperator), which says what is wrong; for an operator
+ * this path takes, the general way gives the same rows and counts and no issue, and the schema no
+ * error (tested properties).
  */
 function readPlainGenB(
   op: unknown,
   rows: OperatorResult[],
   counts: { add: number; update: number },
-): boolean {
-  if (typeof op !== 'object' || op === null || Array.isArray(op)) return false;
+): number {
+  if (typeof op !== 'object' || op === null || Array.isArray(op)) return -1;
   let name: unknown;
   let type: unknown;
   let perf: unknown;
+  let keys = 0;
   for (const key in op) {
     const value = (op as JsonObject)[key];
     if (key === 'op_name') name = value;
     else if (key === 'op_type') type = value;
     else if (key === 'tune_performance') perf = value;
-    else return false;
+    else return -1;
+    keys++;
   }
-  if (typeof name !== 'string') return false;
-  if (typeof perf !== 'object' || perf === null || Array.isArray(perf)) return false;
+  if (typeof name !== 'string') return -1;
+  if (type !== undefined && typeof type !== 'string') return -1;
+  if (typeof perf !== 'object' || perf === null || Array.isArray(perf)) return -1;
   const opType = typeof type === 'string' ? type : '';
   const start = rows.length;
   let added = false;
@@ -148,6 +178,7 @@ function readPlainGenB(
   for (const dimension in perf) {
     const dim = (perf as JsonObject)[dimension];
     if (typeof dim !== 'object' || dim === null || Array.isArray(dim)) return rollBack(rows, start);
+    keys++;
     let before: unknown;
     let after: unknown;
     let improvement: unknown;
@@ -159,6 +190,7 @@ function readPlainGenB(
       else if (key === IMPROVEMENT) improvement = value;
       else if (key === 'update_mode') mode = value;
       else return rollBack(rows, start);
+      keys++;
     }
     // Finite and not negative (a non-finite number fails `x - x === 0`).
     if (typeof before !== 'number' || !(before >= 0) || before - before !== 0) {
@@ -167,7 +199,10 @@ function readPlainGenB(
     if (typeof after !== 'number' || !(after >= 0) || after - after !== 0) {
       return rollBack(rows, start);
     }
+    if (mode !== undefined && typeof mode !== 'string') return rollBack(rows, start);
     const improvementPct = parsePercent(improvement);
+    // A stated improvement that is not a percentage is the schema's to report.
+    if (improvementPct === null && improvement !== undefined) return rollBack(rows, start);
     // The speed-up recomputed as speedupPct does, written out: one call fewer per row.
     if (improvementPct !== null && before > 0 && after > 0) {
       const recomputed = (before / after - 1) * 100;
@@ -189,12 +224,12 @@ function readPlainGenB(
   }
   if (added) counts.add++;
   if (updated) counts.update++;
-  return true;
+  return keys;
 }
 
-function rollBack(rows: OperatorResult[], length: number): false {
+function rollBack(rows: OperatorResult[], length: number): -1 {
   rows.length = length;
-  return false;
+  return -1;
 }
 
 /** One Generation B operator, whatever it holds: rows for what can be read, issues for the rest. */

@@ -14,30 +14,60 @@
 //   quote to quote (textKeys);
 // - a number beyond a 64-bit float (`1e309` becomes Infinity): any non-finite number in the tree;
 // - nesting deeper than the tolerant reader accepts (MAX_DEPTH): the depth of the tree.
-// The tree is walked once, without recursion, for the last two and the key count.
+// The tree is walked once, without recursion, for the last two and the key count; arrays a caller
+// has read already (the AOE reader's plain operator lists) are counted by it and not walked again.
 import { MAX_DEPTH, readJson, type JsonReadResult } from './tolerant-json.ts';
 
 const NONE: readonly never[] = [];
 
 /** Reads `text` as JSON, with the same result as `readJson` (tolerant-json.ts). Never throws. */
 export function readJsonFast(text: string): JsonReadResult {
+  const parsed = parseJson(text);
+  if (parsed === null || !nothingToReport(parsed)) return readJson(text);
+  return { kind: 'complete', value: parsed.value, duplicateKeys: NONE, outOfRange: NONE };
+}
+
+export interface ParsedJson {
+  /** The tree JSON.parse made. */
+  readonly value: unknown;
+  /** The text it was made from: `text` without its byte order mark. */
+  readonly body: string;
+}
+
+/** `JSON.parse` of `text` (a leading byte order mark left out), or null when it throws. */
+export function parseJson(text: string): ParsedJson | null {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
   try {
-    value = JSON.parse(body) as unknown;
+    return { value: JSON.parse(body) as unknown, body };
   } catch {
-    return readJson(text);
+    return null;
   }
-  const keys = treeKeys(value);
-  if (keys < 0 || (keys !== colons(body) && keys !== textKeys(body))) return readJson(text);
-  return { kind: 'complete', value, duplicateKeys: NONE, outOfRange: NONE };
+}
+
+/**
+ * Arrays whose contents a caller has read already, each with the number of object keys it holds;
+ * none holds a number that is not finite, nor containers more than `levels` deep below itself.
+ * The walk counts their keys from here instead of walking them again.
+ */
+export interface CountedArrays {
+  readonly keys: ReadonlyMap<readonly unknown[], number>;
+  readonly levels: number;
+}
+
+/**
+ * True when the tolerant reader would read the text of `parsed` to the same tree and report
+ * nothing more: no key repeated, no number beyond a float, no nesting deeper than MAX_DEPTH.
+ */
+export function nothingToReport(parsed: ParsedJson, counted?: CountedArrays): boolean {
+  const keys = treeKeys(parsed.value, counted);
+  return keys >= 0 && (keys === colons(parsed.body) || keys === textKeys(parsed.body));
 }
 
 /**
  * The number of object keys in the tree, or -1 when the tree holds a non-finite number or nests
  * deeper than MAX_DEPTH (the tolerant reader then has something to report).
  */
-function treeKeys(root: unknown): number {
+function treeKeys(root: unknown, counted?: CountedArrays): number {
   if (typeof root === 'number') return Number.isFinite(root) ? 0 : -1;
   if (typeof root !== 'object' || root === null) return 0;
   let keys = 0;
@@ -51,6 +81,12 @@ function treeKeys(root: unknown): number {
     // and on a fresh process the allocations cost more than the walk.
     if (Array.isArray(node)) {
       const values = node as unknown[];
+      const known = counted?.keys.get(values);
+      if (known !== undefined && counted !== undefined) {
+        if (depth + counted.levels > MAX_DEPTH) return -1;
+        keys += known;
+        continue;
+      }
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (typeof v === 'number') {

@@ -24,3 +24,8 @@ export const validators = {
 } as const;
 
 export type SchemaName = keyof typeof validators;
+
+/** Outline validators (scripts/gen.ts OUTLINES), by the schema they outline. */
+export const outlines: Partial<Record<SchemaName, (typeof validators)[SchemaName]>> = {
+  'aoe-opat-result': v.aoe_opat_result__outline,
+};

@@ -19,3 +19,4 @@ export declare const model_v1: ValidateFunction;
 export declare const profile_header_sets: ValidateFunction;
 export declare const profile_row: ValidateFunction;
 export declare const share_bundle_v1: ValidateFunction;
+export declare const aoe_opat_result__outline: ValidateFunction;

@@ -25631,3 +25631,1116 @@ validate67.errors = vErrors;
 return errors === 0;
 }
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const aoe_opat_result__outline = validate86;
+const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://aoe-dashboard.dev/schemas/aoe-opat-result.outline.schema.json","title":"AoeOpatResult","description":"AOE operator-tuning result file aoe_result_opat_<timestamp>_pid<pid>.json (FORMATS.md Part A). Three layouts share this one schema without branching, because array and object keywords apply only to their own type: an array of single-key sections ({basic}, {OPAT}) for offline inference; an object keyed by report_<timestamp>_<tid> (training, online and single-op tuning), each value a task; a bare {basic, OPAT} object. Unknown fields are allowed: the parser keeps them and reports them as warnings. Model times in ms, operator times in µs.","type":["array","object"],"minItems":1,"minProperties":1,"items":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"OPAT":{"$ref":"#/$defs/opat"}}},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}},"patternProperties":{"^report_":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"OPAT":{"$ref":"#/$defs/opat"}}},"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"OPAT":{"$ref":"#/$defs/opat"}}}},"$defs":{"task":{"description":"One tuning task: an array of single-key sections, or (tolerated) a bare {basic, OPAT} object.","type":["array","object"],"items":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"OPAT":{"$ref":"#/$defs/opat"}}},"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"section":{"description":"One element of the section array; AOE writes exactly one key per element.","type":"object","minProperties":1,"properties":{"basic":{"$ref":"#/$defs/basic"},"OPAT":{"$ref":"#/$defs/opat"}}},"basic":{"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}},"opat":{"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}},"repoModifiedOperators":{"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}},"update_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}}},"maxItems":0},"operatorGenA":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"}}},"operatorGenB":{"type":"object","required":["op_name","tune_performance"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"tune_performance":{"type":"object","description":"Keyed by tuning dimension: Format, Schedule, …; one operator may have several.","additionalProperties":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}}}}},"dimensionResult":{"type":"object","required":["performance_before_tune(us)","performance_after_tune(us)"],"properties":{"performance_before_tune(us)":{"$ref":"#/$defs/micros"},"performance_after_tune(us)":{"$ref":"#/$defs/micros"},"performance_improvement":{"$ref":"#/$defs/percent"},"update_mode":{"type":"string","description":"Repository action: \"add\", \"update\"."}}},"repoSummary":{"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}},"percent":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},"micros":{"type":"number","minimum":0},"count":{"type":"integer","minimum":0}}};
+const schema164 = {"type":"object","properties":{"tuning_name":{"type":"string","description":"The task name printed in '<name> process finished'; may be Chinese."},"tuning_time(s)":{"type":"number","minimum":0,"description":"Wall time spent tuning, seconds."}}};
+const schema154 = {"type":"object","properties":{"model_baseline_performance(ms)":{"type":"number","minimum":0},"model_result_performance(ms)":{"type":"number","minimum":0},"model_performance_improvement":{"$ref":"#/$defs/percent"},"opat_tuning_result":{"type":"string","description":"CANN 6.2.RC1 and later: \"tuning successful\", …"},"opat_tune_result":{"type":"string","description":"CANN 6.0.1: \"tune success\" or \"tune failed\"."},"tune_failed_operators":{"type":"array","items":{"type":"string"},"description":"Operator names that failed to tune (with \"tune failed\")."},"repo_modified_operators":{"$ref":"#/$defs/repoModifiedOperators"},"repo_summary":{"$ref":"#/$defs/repoSummary"}}};
+const schema155 = {"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"};
+const schema156 = {"description":"Generation A (CANN 6.0.1–6.2.RC1): an object with add_repo_operators / update_repo_operators. Generation B (CANN 6.3.RC2+): an array of operators with tune_performance keyed by tuning dimension.","type":["object","array"],"properties":{"add_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}},"update_repo_operators":{"type":"array","items":{"type":"object","required":["op_name","performance_before_tune(us)","performance_after_tune(us)"],"properties":{"op_name":{"type":"string"},"op_type":{"type":"string"},"performance_before_tune(us)":{"type":"number","minimum":0},"performance_after_tune(us)":{"type":"number","minimum":0},"performance_improvement":{"description":"AOE writes percentages as text with two decimals and a % sign, e.g. \"35.35%\"; a plain number is tolerated.","type":["string","number"],"pattern":"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"}}}}},"maxItems":0};
+const schema157 = {"type":"object","required":["repo_add_num","repo_hit_num","repo_reserved_num","repo_unsatisfied_num","repo_update_num","total_num"],"properties":{"repo_add_num":{"$ref":"#/$defs/count"},"repo_hit_num":{"$ref":"#/$defs/count"},"repo_reserved_num":{"$ref":"#/$defs/count"},"repo_unsatisfied_num":{"$ref":"#/$defs/count"},"repo_update_num":{"$ref":"#/$defs/count"},"total_num":{"$ref":"#/$defs/count"}}};
+const schema158 = {"type":"integer","minimum":0};
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate88.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.repo_add_num === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_add_num"},message:"must have required property '"+"repo_add_num"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.repo_hit_num === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_hit_num"},message:"must have required property '"+"repo_hit_num"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.repo_reserved_num === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_reserved_num"},message:"must have required property '"+"repo_reserved_num"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.repo_unsatisfied_num === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_unsatisfied_num"},message:"must have required property '"+"repo_unsatisfied_num"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.repo_update_num === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repo_update_num"},message:"must have required property '"+"repo_update_num"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.total_num === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_num"},message:"must have required property '"+"total_num"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.repo_add_num !== undefined){
+let data0 = data.repo_add_num;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err6 = {instancePath:instancePath+"/repo_add_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err7 = {instancePath:instancePath+"/repo_add_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.repo_hit_num !== undefined){
+let data1 = data.repo_hit_num;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err8 = {instancePath:instancePath+"/repo_hit_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/repo_hit_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.repo_reserved_num !== undefined){
+let data2 = data.repo_reserved_num;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err10 = {instancePath:instancePath+"/repo_reserved_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/repo_reserved_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.repo_unsatisfied_num !== undefined){
+let data3 = data.repo_unsatisfied_num;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/repo_unsatisfied_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/repo_unsatisfied_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.repo_update_num !== undefined){
+let data4 = data.repo_update_num;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err14 = {instancePath:instancePath+"/repo_update_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/repo_update_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.total_num !== undefined){
+let data5 = data.total_num;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err16 = {instancePath:instancePath+"/total_num",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/total_num",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+validate88.evaluated = {"props":{"repo_add_num":true,"repo_hit_num":true,"repo_reserved_num":true,"repo_unsatisfied_num":true,"repo_update_num":true,"total_num":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["model_baseline_performance(ms)"] !== undefined){
+let data0 = data["model_baseline_performance(ms)"];
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err0 = {instancePath:instancePath+"/model_baseline_performance(ms)",schemaPath:"#/properties/model_baseline_performance(ms)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/model_baseline_performance(ms)",schemaPath:"#/properties/model_baseline_performance(ms)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data["model_result_performance(ms)"] !== undefined){
+let data1 = data["model_result_performance(ms)"];
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err2 = {instancePath:instancePath+"/model_result_performance(ms)",schemaPath:"#/properties/model_result_performance(ms)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/model_result_performance(ms)",schemaPath:"#/properties/model_result_performance(ms)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.model_performance_improvement !== undefined){
+let data2 = data.model_performance_improvement;
+if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
+const err4 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/type",keyword:"type",params:{type: schema155.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err5 = {instancePath:instancePath+"/model_performance_improvement",schemaPath:"#/$defs/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.opat_tuning_result !== undefined){
+if(typeof data.opat_tuning_result !== "string"){
+const err6 = {instancePath:instancePath+"/opat_tuning_result",schemaPath:"#/properties/opat_tuning_result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.opat_tune_result !== undefined){
+if(typeof data.opat_tune_result !== "string"){
+const err7 = {instancePath:instancePath+"/opat_tune_result",schemaPath:"#/properties/opat_tune_result/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.tune_failed_operators !== undefined){
+let data5 = data.tune_failed_operators;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/tune_failed_operators/" + i0,schemaPath:"#/properties/tune_failed_operators/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/tune_failed_operators",schemaPath:"#/properties/tune_failed_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.repo_modified_operators !== undefined){
+let data7 = data.repo_modified_operators;
+if(!data7 || typeof data7 != "object"){
+const err10 = {instancePath:instancePath+"/repo_modified_operators",schemaPath:"#/$defs/repoModifiedOperators/type",keyword:"type",params:{type: schema156.type},message:"must be object,array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(Array.isArray(data7)){
+if(data7.length > 0){
+const err11 = {instancePath:instancePath+"/repo_modified_operators",schemaPath:"#/$defs/repoModifiedOperators/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.add_repo_operators !== undefined){
+let data8 = data7.add_repo_operators;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.op_name === undefined){
+const err12 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data9["performance_before_tune(us)"] === undefined){
+const err13 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data9["performance_after_tune(us)"] === undefined){
+const err14 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9.op_name !== undefined){
+if(typeof data9.op_name !== "string"){
+const err15 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/op_name",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data9.op_type !== undefined){
+if(typeof data9.op_type !== "string"){
+const err16 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/op_type",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data9["performance_before_tune(us)"] !== undefined){
+let data12 = data9["performance_before_tune(us)"];
+if(typeof data12 == "number"){
+if(data12 < 0 || isNaN(data12)){
+const err17 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_before_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_before_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data9["performance_after_tune(us)"] !== undefined){
+let data13 = data9["performance_after_tune(us)"];
+if(typeof data13 == "number"){
+if(data13 < 0 || isNaN(data13)){
+const err19 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_after_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_after_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data9.performance_improvement !== undefined){
+let data14 = data9.performance_improvement;
+if((typeof data14 !== "string") && (!(typeof data14 == "number"))){
+const err21 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_improvement/type",keyword:"type",params:{type: schema156.properties.add_repo_operators.items.properties.performance_improvement.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err22 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/properties/performance_improvement/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators/" + i1,schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/repo_modified_operators/add_repo_operators",schemaPath:"#/$defs/repoModifiedOperators/properties/add_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.update_repo_operators !== undefined){
+let data15 = data7.update_repo_operators;
+if(Array.isArray(data15)){
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.op_name === undefined){
+const err25 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/required",keyword:"required",params:{missingProperty: "op_name"},message:"must have required property '"+"op_name"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data16["performance_before_tune(us)"] === undefined){
+const err26 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_before_tune(us)"},message:"must have required property '"+"performance_before_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data16["performance_after_tune(us)"] === undefined){
+const err27 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/required",keyword:"required",params:{missingProperty: "performance_after_tune(us)"},message:"must have required property '"+"performance_after_tune(us)"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data16.op_name !== undefined){
+if(typeof data16.op_name !== "string"){
+const err28 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/op_name",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/op_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data16.op_type !== undefined){
+if(typeof data16.op_type !== "string"){
+const err29 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/op_type",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/op_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data16["performance_before_tune(us)"] !== undefined){
+let data19 = data16["performance_before_tune(us)"];
+if(typeof data19 == "number"){
+if(data19 < 0 || isNaN(data19)){
+const err30 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_before_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/performance_before_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_before_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data16["performance_after_tune(us)"] !== undefined){
+let data20 = data16["performance_after_tune(us)"];
+if(typeof data20 == "number"){
+if(data20 < 0 || isNaN(data20)){
+const err32 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_after_tune(us)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/performance_after_tune(us)",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_after_tune(us)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data16.performance_improvement !== undefined){
+let data21 = data16.performance_improvement;
+if((typeof data21 !== "string") && (!(typeof data21 == "number"))){
+const err34 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_improvement/type",keyword:"type",params:{type: schema156.properties.update_repo_operators.items.properties.performance_improvement.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(!pattern4.test(data21)){
+const err35 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2+"/performance_improvement",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/properties/performance_improvement/pattern",keyword:"pattern",params:{pattern: "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"},message:"must match pattern \""+"^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*%?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators/" + i2,schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/repo_modified_operators/update_repo_operators",schemaPath:"#/$defs/repoModifiedOperators/properties/update_repo_operators/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+if(data.repo_summary !== undefined){
+if(!(validate88(data.repo_summary, {instancePath:instancePath+"/repo_summary",parentData:data,parentDataProperty:"repo_summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"props":{"model_baseline_performance(ms)":true,"model_result_performance(ms)":true,"model_performance_improvement":true,"opat_tuning_result":true,"opat_tune_result":true,"tune_failed_operators":true,"repo_modified_operators":true,"repo_summary":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aoe-dashboard.dev/schemas/aoe-opat-result.outline.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate86.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!data || typeof data != "object"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema153.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(Object.keys(data0).length < 1){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.basic !== undefined){
+let data1 = data0.basic;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.tuning_name !== undefined){
+if(typeof data1.tuning_name !== "string"){
+const err3 = {instancePath:instancePath+"/" + i0+"/basic/tuning_name",schemaPath:"#/items/properties/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1["tuning_time(s)"] !== undefined){
+let data3 = data1["tuning_time(s)"];
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err4 = {instancePath:instancePath+"/" + i0+"/basic/tuning_time(s)",schemaPath:"#/items/properties/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0+"/basic/tuning_time(s)",schemaPath:"#/items/properties/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/" + i0+"/basic",schemaPath:"#/items/properties/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.OPAT !== undefined){
+if(!(validate87(data0.OPAT, {instancePath:instancePath+"/" + i0+"/OPAT",parentData:data0,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.basic !== undefined){
+let data5 = data.basic;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.tuning_name !== undefined){
+if(typeof data5.tuning_name !== "string"){
+const err9 = {instancePath:instancePath+"/basic/tuning_name",schemaPath:"#/$defs/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data5["tuning_time(s)"] !== undefined){
+let data7 = data5["tuning_time(s)"];
+if(typeof data7 == "number"){
+if(data7 < 0 || isNaN(data7)){
+const err10 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/basic/tuning_time(s)",schemaPath:"#/$defs/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/basic",schemaPath:"#/$defs/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.OPAT !== undefined){
+if(!(validate87(data.OPAT, {instancePath:instancePath+"/OPAT",parentData:data,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+var props0 = {};
+props0.basic = true;
+props0.OPAT = true;
+for(const key0 in data){
+if(pattern8.test(key0)){
+let data9 = data[key0];
+if(!data9 || typeof data9 != "object"){
+const err13 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ereport_/type",keyword:"type",params:{type: schema153.patternProperties["^report_"].type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(Object.keys(data10).length < 1){
+const err14 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/patternProperties/%5Ereport_/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data10.basic !== undefined){
+let data11 = data10.basic;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.tuning_name !== undefined){
+if(typeof data11.tuning_name !== "string"){
+const err15 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic/tuning_name",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data11["tuning_time(s)"] !== undefined){
+let data13 = data11["tuning_time(s)"];
+if(typeof data13 == "number"){
+if(data13 < 0 || isNaN(data13)){
+const err16 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/basic",schemaPath:"#/patternProperties/%5Ereport_/items/properties/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data10.OPAT !== undefined){
+if(!(validate87(data10.OPAT, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/OPAT",parentData:data10,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/patternProperties/%5Ereport_/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.basic !== undefined){
+let data15 = data9.basic;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.tuning_name !== undefined){
+if(typeof data15.tuning_name !== "string"){
+const err20 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic/tuning_name",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/properties/tuning_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data15["tuning_time(s)"] !== undefined){
+let data17 = data15["tuning_time(s)"];
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err21 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/properties/tuning_time(s)/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic/tuning_time(s)",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/properties/tuning_time(s)/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/basic",schemaPath:"#/patternProperties/%5Ereport_/properties/basic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.OPAT !== undefined){
+if(!(validate87(data9.OPAT, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/OPAT",parentData:data9,parentDataProperty:"OPAT",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+}
+props0[key0] = true;
+}
+}
+}
+validate86.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate86.evaluated = {"items":true,"dynamicProps":true,"dynamicItems":false};
