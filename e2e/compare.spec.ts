@@ -48,7 +48,7 @@ test('three runs: model deltas, operator buckets, geometric means and the verdic
   await expect(verdict.locator('.verdict-run').nth(1)).toContainText(
     'Model latency (AOE): faster by 3%; at least 5% faster required.',
   );
-  await expect(verdict.locator('.verdict-run').nth(1)).toContainText('Conv_1 (+15.0 %)');
+  await expect(verdict.locator('.verdict-run').nth(1)).toContainText('Conv_1 (+15.0%)');
 
   await page.getByRole('tab', { name: 'Model' }).click();
   await expect(page).toHaveURL(/tab=model/);
