@@ -145,18 +145,20 @@ test('at 800 px the compare table shows the change and speed-up without scrollin
   // The hidden type and dimension cells do not stretch the row: name and the line under it.
   const rowHeight = (await conv1.boundingBox())!.height;
   expect(rowHeight).toBeLessThan(70);
-  // Each change ("▲ 15.00%") is on one line: its text makes one box, the % not wrapped below.
+  // Each change ("▲ 15.00%") is whole on one line: one box, the % not wrapped below, nothing cut.
   const changes = page.getByTestId('ops-change');
   await expect(changes.first()).toBeVisible();
   const lines = await changes.evaluateAll((cells) =>
     cells.map((cell) => {
       const range = document.createRange();
       range.selectNodeContents(cell);
-      return [cell.textContent, new Set([...range.getClientRects()].map((r) => r.top)).size];
+      const tops = new Set([...range.getClientRects()].map((r) => r.top)).size;
+      // Not cut either: the text fits its cell (an ellipsis would hide the figure).
+      return { text: cell.textContent, tops, cut: cell.scrollWidth > cell.clientWidth };
     }),
   );
   expect(lines.length).toBeGreaterThan(0);
-  for (const [text, tops] of lines) expect({ text, tops }).toEqual({ text, tops: 1 });
+  for (const line of lines) expect(line).toEqual({ text: line.text, tops: 1, cut: false });
 });
 
 test('the user’s own file comes before the demo files and is scrolled to and focused', async ({

@@ -42,7 +42,7 @@ const WIDTH: Readonly<Record<'run' | SortColumn, string>> = {
   baseUs: 'minmax(5rem, 1fr)',
   candUs: 'minmax(5rem, 1fr)',
   deltaUs: 'minmax(6rem, 1.8fr)',
-  deltaPct: 'minmax(5rem, 1fr)',
+  deltaPct: 'minmax(6rem, 1fr)',
   speedup: 'minmax(4.5rem, 1fr)',
 };
 const isSortColumn = (id: string): id is SortColumn => (SORT_COLUMNS as string[]).includes(id);
