@@ -2,12 +2,13 @@
 // `aoe-dashboard serve` with the stand-in aoe): check the host, start a job, watch its live log
 // and progress, then open the resulting run in the run view. A second launcher started on a host
 // without aoe shows why Start is unavailable instead of queueing a job that fails at once.
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, waitForReady } from './helpers/app.ts';
+import { serveOwnLauncher } from './helpers/launch.ts';
 import { launcherToken } from './helpers/new-browser.ts';
 
 /** The plain AOE job (not a pipeline preset), and its model field. */
@@ -97,32 +98,15 @@ test('on a host without aoe, Start is unavailable and says why, and the models r
   // A launcher of its own, with no aoe where it is told to look and none on its PATH.
   const dir = mkdtempSync(join(tmpdir(), 'aoe-dashboard-no-aoe-'));
   const models = join(process.cwd(), 'e2e', 'fixtures', 'fake-aoe', 'models');
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/aoe-dashboard.js',
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      join(dir, 'data'),
-      '--aoe-bin',
-      join(dir, 'missing', 'aoe'),
-      '--models-root',
-      models,
-    ],
-    { env: { ...process.env, PATH: '/usr/bin:/bin' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  let child: ChildProcess | undefined;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString('utf8');
-        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`launcher exited with ${code}`)));
-    });
+    const own = await serveOwnLauncher(
+      join(dir, 'data'),
+      ['--aoe-bin', join(dir, 'missing', 'aoe'), '--models-root', models],
+      { ...process.env, PATH: '/usr/bin:/bin' },
+    );
+    child = own.child;
+    const url = own.url;
     const token = readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
@@ -152,7 +136,7 @@ test('on a host without aoe, Start is unavailable and says why, and the models r
     await zh.close();
     await context.close();
   } finally {
-    child.kill();
+    child?.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,13 +4,14 @@
 // (which the launcher's CSP lets the page compile), and get the same ids (the sha-256 of their
 // bytes) as on loopback, where Web Crypto hashes them. The name is mapped to 127.0.0.1 in the
 // browser, so the spec needs no network of its own.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DEMO_CARDS, expect, fileCard, test, waitForReady } from './helpers/app.ts';
+import { serveOwnLauncher } from './helpers/launch.ts';
 
 test.use({ locale: 'en-US' });
 
@@ -50,31 +51,9 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aoe-plain-http-'));
   big = kernelDetails(join(mkdtempSync(join(dir, 'big-')), 'kernel_details.csv'), 240_000);
   small = kernelDetails(join(mkdtempSync(join(dir, 'small-')), 'kernel_details.csv'), 40);
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/aoe-dashboard.js',
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      join(dir, 'data'),
-      '--allowed-host',
-      LAN_NAME,
-      '--demo',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  launcher = child;
-  const port = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`launcher exited with ${code}: ${out}`)));
-  });
+  const own = await serveOwnLauncher(join(dir, 'data'), ['--allowed-host', LAN_NAME, '--demo']);
+  launcher = own.child;
+  const port = new URL(own.url).port;
   lanUrl = `http://${LAN_NAME}:${port}`;
   lanBrowser = await chromium.launch({
     executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,

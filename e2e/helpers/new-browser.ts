@@ -1,7 +1,5 @@
 // A reviewer's fresh browser for the sharing specs (no workspace, no session, no token), failing
 // on page errors, console errors and dialogs; and the token of the launcher the config starts.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect } from './app.ts';
 
@@ -31,8 +29,4 @@ export async function newBrowser(browser: Browser, baseURL: string | undefined, 
 }
 
 /** The access token of the launcher playwright.config.ts starts (E2E_LAUNCHER_DIR). */
-export function launcherToken(): string {
-  const dir = process.env.E2E_LAUNCHER_DIR;
-  if (!dir) throw new Error('E2E_LAUNCHER_DIR is set by playwright.config.ts');
-  return readFileSync(join(dir, 'data', 'token'), 'utf8').trim();
-}
+export { launcherToken } from './launch.ts';
